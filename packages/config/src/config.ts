@@ -1,0 +1,107 @@
+import { z } from 'zod';
+
+const bool = z
+  .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no'])])
+  .transform((v) => v === true || v === 'true' || v === '1' || v === 'yes');
+const list = z
+  .union([z.array(z.string()), z.string()])
+  .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean));
+
+/**
+ * Tally's configuration: environment variables, parsed once at start-up. Every key is documented in
+ * the README's configuration table; this schema is the one place that reads them.
+ */
+export const Config = z.object({
+  /** Redis for queues, politeness and the dedupe index; unset = start a private redis-server. */
+  REDIS_URL: z.string().url().optional(),
+  /** PostgreSQL for the log; unset = the embedded log (PGlite) in TALLY_DATA_DIR. */
+  DATABASE_URL: z.string().url().optional(),
+  /** Where the embedded log and private servers keep their files. */
+  TALLY_DATA_DIR: z.string().default('.tally'),
+  /** pino level. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Pretty logs for people instead of JSON lines. */
+  LOG_PRETTY: bool.default(false),
+  /** Queue names are prefixed with this, so several Tally installs can share a Redis. */
+  QUEUE_PREFIX: z.string().default('tally'),
+
+  // --- API
+  API_HOST: z.string().default('127.0.0.1'),
+  API_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Bearer token for write routes, /events, the dashboard and metrics; unset = those routes refuse. */
+  API_TOKEN: z.string().min(16).optional(),
+  /** Whether read routes (/figures, /articles, /feeds) need the token too. */
+  API_READS_NEED_TOKEN: bool.default(false),
+  /** Largest request body accepted, in bytes. */
+  API_BODY_LIMIT: z.coerce.number().int().positive().default(64 * 1024),
+
+  // --- HTTP fetching (feeds and articles)
+  HTTP_USER_AGENT: z.string().default('TallyBot/0.1 (+https://github.com/tally-news/tally)'),
+  HTTP_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  HTTP_TOTAL_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  HTTP_MAX_BODY_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
+  HTTP_MAX_REDIRECTS: z.coerce.number().int().min(0).default(5),
+  /** Max concurrent requests per host, shared by every worker through Redis. */
+  HTTP_HOST_CONCURRENCY: z.coerce.number().int().positive().default(2),
+  /** Min interval between requests to one host, in ms. */
+  HTTP_HOST_INTERVAL_MS: z.coerce.number().int().min(0).default(1000),
+  /** Hosts or CIDR ranges the SSRF guard lets through although private (e.g. 127.0.0.1 for a local newsroom). */
+  HTTP_ALLOW: list.default([]),
+
+  // --- polling
+  POLL_MIN_INTERVAL_SEC: z.coerce.number().int().positive().default(300),
+  POLL_MAX_INTERVAL_SEC: z.coerce.number().int().positive().default(86_400),
+  POLL_MAX_BACKOFF_SEC: z.coerce.number().int().positive().default(86_400),
+  /** Feeds file read at start-up (YAML: a list of {url, title?}). */
+  FEEDS_FILE: z.string().optional(),
+
+  // --- workers
+  FETCH_CONCURRENCY: z.coerce.number().int().positive().default(8),
+  ANALYZE_CONCURRENCY: z.coerce.number().int().positive().default(2),
+  POLL_CONCURRENCY: z.coerce.number().int().positive().default(16),
+  /** Extraction worker threads; 0 = one per core. */
+  EXTRACT_THREADS: z.coerce.number().int().min(0).default(0),
+  EXTRACT_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+
+  // --- dedupe
+  DEDUPE_WINDOW_DAYS: z.coerce.number().positive().default(30),
+  DEDUPE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.8),
+  /** Statements from different reports within this many days are one statement. */
+  STATEMENT_WINDOW_DAYS: z.coerce.number().int().min(0).default(3),
+
+  // --- demo
+  NEWSROOM_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  SEEDS_DIR: z.string().optional(),
+});
+export type Config = z.infer<typeof Config>;
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly issues: string[]) {
+    super(`invalid configuration:\n  ${issues.join('\n  ')}`);
+  }
+}
+
+/** Parses configuration from the environment (or a given record), with overrides on top. */
+export function loadConfig(
+  overrides: Partial<Record<keyof Config, unknown>> = {},
+  env: Record<string, string | undefined> = process.env,
+): Config {
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(Config.shape)) {
+    const v = env[key];
+    if (v !== undefined && v !== '') raw[key] = v;
+  }
+  for (const [k, v] of Object.entries(overrides)) if (v !== undefined) raw[k] = v;
+  const parsed = Config.safeParse(raw);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  return parsed.data;
+}
+
+/** The documentation of every key, for the README table and `tally config`. */
+export function describeConfig(): { key: string; default: unknown }[] {
+  const defaults = Config.parse({});
+  return Object.keys(Config.shape).map((key) => ({ key, default: (defaults as Record<string, unknown>)[key] }));
+}

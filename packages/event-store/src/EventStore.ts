@@ -1,0 +1,98 @@
+import type { NewEvent, StoredEvent } from '@tally/events';
+
+/**
+ * The expected version of a stream on append: a number (the stream's current version, 0 = empty),
+ * `'no-stream'` (the stream must not exist) or `'any'` (no check).
+ */
+export type ExpectedVersion = number | 'no-stream' | 'any';
+
+export interface AppendOptions {
+  /** @defaultValue `'any'` */
+  expectedVersion?: ExpectedVersion;
+}
+
+export interface AppendResult {
+  /** Global positions of the given events, in order; an already stored id reports its stored position. */
+  positions: number[];
+  /** How many events were written now (ids already stored are not written again). */
+  written: number;
+  /** The stream's version after the append. */
+  streamVersion: number;
+}
+
+export interface ReadAllOptions {
+  /** Read events with position greater than this. @defaultValue 0 */
+  after?: number;
+  /** @defaultValue 1000 */
+  limit?: number;
+  /** Only these event types. */
+  types?: readonly string[];
+}
+
+export interface ReadStreamOptions {
+  /** Read events with stream version greater than this. @defaultValue 0 */
+  afterVersion?: number;
+  /** @defaultValue 10000 */
+  limit?: number;
+}
+
+/** A SQL transaction on the log's database, for projections that write beside their checkpoint. */
+export interface SqlTx {
+  query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: R[] }>;
+}
+
+export interface SubscribeOptions {
+  /** The consumer's name: its checkpoint is stored under it. */
+  name: string;
+  /** Events per batch handed to `handle`. @defaultValue 500 */
+  batchSize?: number;
+  /** Only these event types (the checkpoint still moves past the others). */
+  types?: readonly string[];
+  /**
+   * Called with each batch inside one transaction; the checkpoint moves past the batch in the same
+   * transaction, so a consumer's own writes and its position commit together (exactly once).
+   */
+  handle: (events: StoredEvent[], tx: SqlTx) => Promise<void>;
+  /** Polling interval when no notification arrives. @defaultValue 250 */
+  pollIntervalMs?: number;
+}
+
+export interface Subscription {
+  /** Resolves when the subscription has processed everything up to the log head at call time. */
+  caughtUp(): Promise<void>;
+  /** The position of the last event handled. */
+  position(): number;
+  stop(): Promise<void>;
+}
+
+export interface EventStore {
+  readonly kind: 'postgres' | 'embedded';
+  append(streamId: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult>;
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
+  readAll(options?: ReadAllOptions): Promise<StoredEvent[]>;
+  /** Pages through the whole log in order. */
+  readAllPages(options?: ReadAllOptions): AsyncIterable<StoredEvent[]>;
+  /** The position of the last committed event (0 when empty). */
+  head(): Promise<number>;
+  /** Whether an event id is stored. */
+  has(eventId: string): Promise<boolean>;
+  subscribe(options: SubscribeOptions): Subscription;
+  /** The stored checkpoint of a consumer (0 when none). */
+  checkpoint(name: string): Promise<number>;
+  /** Runs `fn` in one transaction on the log's database (projections, checkpoints). */
+  transaction<T>(fn: (tx: SqlTx) => Promise<T>): Promise<T>;
+  /** Resolves when an append commits, or after `timeoutMs` (whichever is first). */
+  waitForAppend(afterPosition: number, timeoutMs: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+export class ConcurrencyError extends Error {
+  override readonly name = 'ConcurrencyError';
+  constructor(
+    readonly streamId: string,
+    readonly expected: ExpectedVersion,
+    readonly actual: number,
+  ) {
+    super(`stream ${streamId}: expected version ${String(expected)}, actual ${actual}`);
+  }
+}

@@ -1,0 +1,273 @@
+import { z } from 'zod';
+import { ReasonCode } from './reasons.ts';
+
+/**
+ * The catalog of every event Tally appends. Each event type has a zod schema for its `data`
+ * (the schema and its inferred type share one name) and a schema version. Stored events are never
+ * edited: a changed shape gets a new version and an upcaster in `upcasters.ts`.
+ *
+ * Streams (see `streams.ts`):
+ * - `feed-<feedId>`: registration, polls, failures, URL changes of one feed.
+ * - `article-<articleId>`: discovery, fetch, extraction, duplicate verdict, analysis of one article.
+ * - `figure-<figureKey>`: the claims stated about one tracked figure.
+ */
+
+const IsoDate = z.string().min(1);
+const Url = z.string().min(1).max(8192);
+
+// ---------------------------------------------------------------- feeds
+
+export const FeedRegistered = z.object({
+  feedId: z.string(),
+  url: Url,
+  title: z.string().nullable().default(null),
+  /** Where the registration came from. */
+  source: z.enum(['config', 'cli', 'api', 'demo']),
+  /** Optional per-feed bounds on the polling interval, in seconds. */
+  minIntervalSec: z.number().int().positive().nullable().default(null),
+  maxIntervalSec: z.number().int().positive().nullable().default(null),
+});
+export type FeedRegistered = z.infer<typeof FeedRegistered>;
+
+export const FeedRemoved = z.object({ feedId: z.string(), reason: z.string().nullable().default(null) });
+export type FeedRemoved = z.infer<typeof FeedRemoved>;
+
+/** A permanent redirect moved the feed: later polls use `to`. */
+export const FeedUrlChanged = z.object({
+  feedId: z.string(),
+  from: Url,
+  to: Url,
+  httpStatus: z.number().int(),
+});
+export type FeedUrlChanged = z.infer<typeof FeedUrlChanged>;
+
+export const FeedPolled = z.object({
+  feedId: z.string(),
+  url: Url,
+  /** The scheduling slot this poll belongs to (ISO instant); one poll per feed and slot. */
+  slot: IsoDate,
+  httpStatus: z.number().int(),
+  notModified: z.boolean(),
+  feedTitle: z.string().nullable().default(null),
+  itemCount: z.number().int().nonnegative(),
+  newItemCount: z.number().int().nonnegative(),
+  etag: z.string().nullable().default(null),
+  lastModified: z.string().nullable().default(null),
+  nextCheckAt: IsoDate,
+  durationMs: z.number().nonnegative(),
+});
+export type FeedPolled = z.infer<typeof FeedPolled>;
+
+export const FeedPollFailed = z.object({
+  feedId: z.string(),
+  url: Url,
+  slot: IsoDate,
+  reason: ReasonCode,
+  message: z.string(),
+  httpStatus: z.number().int().nullable().default(null),
+  consecutiveErrors: z.number().int().positive(),
+  nextCheckAt: IsoDate,
+  /** For `not-a-feed`: the feed URLs the page advertises with `<link rel="alternate">`. */
+  advertisedFeeds: z.array(Url).default([]),
+});
+export type FeedPollFailed = z.infer<typeof FeedPollFailed>;
+
+// ---------------------------------------------------------------- articles
+
+export const ArticleDiscovered = z.object({
+  articleId: z.string(),
+  feedId: z.string(),
+  url: Url,
+  canonicalUrl: Url,
+  /** The feed's own item identity: GUID / Atom id, else canonical URL, else hash of title + date. */
+  itemKey: z.string(),
+  title: z.string().nullable().default(null),
+  publishedAt: IsoDate.nullable().default(null),
+  summary: z.string().nullable().default(null),
+});
+export type ArticleDiscovered = z.infer<typeof ArticleDiscovered>;
+
+/** The same article listed by another feed: recorded, not discovered again. */
+export const ArticleListedByFeed = z.object({
+  articleId: z.string(),
+  feedId: z.string(),
+  url: Url,
+});
+export type ArticleListedByFeed = z.infer<typeof ArticleListedByFeed>;
+
+/** The feed item changed (title edit, new date): a revision, not a new article. */
+export const ArticleRevised = z.object({
+  articleId: z.string(),
+  feedId: z.string(),
+  title: z.string().nullable().default(null),
+  publishedAt: IsoDate.nullable().default(null),
+});
+export type ArticleRevised = z.infer<typeof ArticleRevised>;
+
+export const ArticleFetched = z.object({
+  articleId: z.string(),
+  url: Url,
+  finalUrl: Url,
+  httpStatus: z.number().int(),
+  contentType: z.string().nullable().default(null),
+  charset: z.string().nullable().default(null),
+  bytes: z.number().int().nonnegative(),
+  contentHash: z.string(),
+  etag: z.string().nullable().default(null),
+  lastModified: z.string().nullable().default(null),
+  durationMs: z.number().nonnegative(),
+});
+export type ArticleFetched = z.infer<typeof ArticleFetched>;
+
+export const ArticleFetchFailed = z.object({
+  articleId: z.string(),
+  url: Url,
+  reason: ReasonCode,
+  message: z.string(),
+  httpStatus: z.number().int().nullable().default(null),
+  /** Permanent failures (404, 410, not-html, too-large, refused-address) are never retried. */
+  permanent: z.boolean(),
+  attempt: z.number().int().positive(),
+});
+export type ArticleFetchFailed = z.infer<typeof ArticleFetchFailed>;
+
+export const MetadataSource = z.enum(['json-ld', 'opengraph', 'meta', 'time-element', 'url', 'feed', 'none']);
+export type MetadataSource = z.infer<typeof MetadataSource>;
+
+/**
+ * The extracted text lives inline in the event: the log stays the one source of truth and a
+ * rebuild needs nothing else. News texts are a few KB; the fetcher refuses pages over its size cap.
+ */
+export const ArticleExtracted = z.object({
+  articleId: z.string(),
+  url: Url,
+  canonicalUrl: Url.nullable().default(null),
+  title: z.string().nullable().default(null),
+  byline: z.string().nullable().default(null),
+  siteName: z.string().nullable().default(null),
+  lang: z.string().nullable().default(null),
+  publishedAt: IsoDate.nullable().default(null),
+  publishedAtSource: MetadataSource.default('none'),
+  modifiedAt: IsoDate.nullable().default(null),
+  text: z.string(),
+  textHash: z.string(),
+  length: z.number().int().nonnegative(),
+  extractorVersion: z.string(),
+});
+export type ArticleExtracted = z.infer<typeof ArticleExtracted>;
+
+export const ArticleExtractionFailed = z.object({
+  articleId: z.string(),
+  url: Url,
+  reason: ReasonCode,
+  message: z.string(),
+  extractorVersion: z.string(),
+});
+export type ArticleExtractionFailed = z.infer<typeof ArticleExtractionFailed>;
+
+export const DuplicateMethod = z.enum(['url', 'canonical-url', 'content-hash', 'minhash', 'simhash']);
+export type DuplicateMethod = z.infer<typeof DuplicateMethod>;
+
+/** The article is a copy of an earlier one: it is credited to `originalId` and not counted as a new source. */
+export const ArticleDuplicateDetected = z.object({
+  articleId: z.string(),
+  originalId: z.string(),
+  similarity: z.number().min(0).max(1),
+  method: DuplicateMethod,
+});
+export type ArticleDuplicateDetected = z.infer<typeof ArticleDuplicateDetected>;
+
+export const ArticleAnalyzed = z.object({
+  articleId: z.string(),
+  sentenceCount: z.number().int().nonnegative(),
+  quantityCount: z.number().int().nonnegative(),
+  claimCount: z.number().int().nonnegative(),
+  analyzerVersion: z.string(),
+});
+export type ArticleAnalyzed = z.infer<typeof ArticleAnalyzed>;
+
+// ---------------------------------------------------------------- claims
+
+export const Bound = z.enum(['=', '>', '>=', '<', '<=', '~', '~<']);
+export type Bound = z.infer<typeof Bound>;
+
+export const Speaker = z.object({ name: z.string(), role: z.string().nullable().default(null) });
+export type Speaker = z.infer<typeof Speaker>;
+
+export const Period = z.object({ from: IsoDate.nullable(), to: IsoDate.nullable(), text: z.string() });
+export type Period = z.infer<typeof Period>;
+
+export const ClaimExtracted = z.object({
+  claimId: z.string(),
+  articleId: z.string(),
+  /** Deterministic normalised key, e.g. `transfer:KP>RU:container`. */
+  figureKey: z.string(),
+  subject: z.string().nullable(),
+  predicate: z.string(),
+  recipient: z.string().nullable(),
+  /** Point value, or null when only a range is known ("dozens"). */
+  value: z.number().nullable(),
+  range: z.tuple([z.number(), z.number()]).nullable(),
+  bound: Bound,
+  unit: z.string().nullable(),
+  concept: z.string().nullable(),
+  change: z.enum(['up', 'down']).nullable().default(null),
+  negated: z.boolean().default(false),
+  hedged: z.boolean().default(false),
+  speaker: Speaker.nullable(),
+  /** The date of the statement, resolved against the publication date (YYYY, YYYY-MM or YYYY-MM-DD). */
+  statedAt: z.string().nullable(),
+  period: Period.nullable().default(null),
+  sentence: z.string(),
+  span: z.tuple([z.number().int(), z.number().int()]),
+  /** Provenance copied from the article so a figure can link back without a join. */
+  url: Url,
+  publishedAt: IsoDate.nullable(),
+  siteName: z.string().nullable().default(null),
+  extractorVersion: z.string(),
+});
+export type ClaimExtracted = z.infer<typeof ClaimExtracted>;
+
+// ---------------------------------------------------------------- the catalog
+
+export const eventSchemas = {
+  FeedRegistered,
+  FeedRemoved,
+  FeedUrlChanged,
+  FeedPolled,
+  FeedPollFailed,
+  ArticleDiscovered,
+  ArticleListedByFeed,
+  ArticleRevised,
+  ArticleFetched,
+  ArticleFetchFailed,
+  ArticleExtracted,
+  ArticleExtractionFailed,
+  ArticleDuplicateDetected,
+  ArticleAnalyzed,
+  ClaimExtracted,
+} as const;
+
+export type EventType = keyof typeof eventSchemas;
+export const eventTypes = Object.keys(eventSchemas) as EventType[];
+
+/** The current schema version of each event type; stored older versions are upcast on read. */
+export const eventVersions: Record<EventType, number> = {
+  FeedRegistered: 1,
+  FeedRemoved: 1,
+  FeedUrlChanged: 1,
+  FeedPolled: 1,
+  FeedPollFailed: 1,
+  ArticleDiscovered: 1,
+  ArticleListedByFeed: 1,
+  ArticleRevised: 1,
+  ArticleFetched: 1,
+  ArticleFetchFailed: 1,
+  ArticleExtracted: 1,
+  ArticleExtractionFailed: 1,
+  ArticleDuplicateDetected: 1,
+  ArticleAnalyzed: 1,
+  ClaimExtracted: 1,
+};
+
+export type EventData<T extends EventType> = z.infer<(typeof eventSchemas)[T]>;

@@ -1,0 +1,28 @@
+import { createHash } from 'node:crypto';
+
+/** Stream ids: one stream per feed, per article and per figure. */
+export const streams = {
+  feed: (feedId: string) => `feed-${feedId}`,
+  article: (articleId: string) => `article-${articleId}`,
+  figure: (figureKey: string) => `figure-${figureKey}`,
+} as const;
+
+/** The category of a stream id: `feed`, `article` or `figure`. */
+export function streamCategory(streamId: string): string {
+  const i = streamId.indexOf('-');
+  return i < 0 ? streamId : streamId.slice(0, i);
+}
+
+function shortHash(s: string): string {
+  return createHash('sha256').update(s).digest('base64url').slice(0, 16);
+}
+
+/** An article's id: derived from its canonical URL, so every feed that lists it names the same article. */
+export function articleIdFor(canonicalUrl: string): string {
+  return `a_${shortHash(canonicalUrl)}`;
+}
+
+/** A feed's id: derived from the URL it was registered with; it stays when the feed later moves. */
+export function feedIdFor(url: string): string {
+  return `f_${shortHash(url)}`;
+}

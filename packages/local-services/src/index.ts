@@ -1,0 +1,4 @@
+export { findBinary, postgresBinDirs } from './findBinary.ts';
+export { freePort } from './freePort.ts';
+export { providePostgres, startPostgres } from './postgresServer.ts';
+export { ensureRedisServer, type LocalServer, MissingBinaryError, provideRedis, startRedis } from './redisServer.ts';

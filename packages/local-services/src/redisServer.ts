@@ -1,0 +1,127 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { connect } from 'node:net';
+import { findBinary } from './findBinary.ts';
+import { freePort } from './freePort.ts';
+
+export interface LocalServer {
+  url: string;
+  /** Whether this process started the server (and so stops it). */
+  started: boolean;
+  stop(): Promise<void>;
+}
+
+export class MissingBinaryError extends Error {
+  override readonly name = 'MissingBinaryError';
+}
+
+function isDebianRoot(): boolean {
+  return existsSync('/etc/debian_version') && process.getuid?.() === 0 && findBinary('apt-get') !== null;
+}
+
+/**
+ * Finds `redis-server`; on Debian/Ubuntu as root installs it with apt-get (and says so), elsewhere
+ * fails with one line that names the install command.
+ */
+export function ensureRedisServer(say: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): string {
+  const found = findBinary('redis-server');
+  if (found) return found;
+  if (isDebianRoot()) {
+    say('redis-server is missing: installing it with apt-get install -y redis-server');
+    execFileSync('apt-get', ['install', '-y', '-q', 'redis-server'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    const installed = findBinary('redis-server');
+    if (installed) return installed;
+  }
+  const hint =
+    process.platform === 'darwin'
+      ? 'brew install redis'
+      : existsSync('/etc/debian_version')
+        ? 'sudo apt-get install -y redis-server'
+        : existsSync('/etc/alpine-release')
+          ? 'apk add redis'
+          : 'install Redis 6.2+ with your package manager';
+  throw new MissingBinaryError(
+    `redis-server not found: ${hint}, or run \`docker compose up -d redis\` and set REDIS_URL=redis://127.0.0.1:6379`,
+  );
+}
+
+function ping(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const sock = connect({ host: '127.0.0.1', port }, () => sock.write('PING\r\n'));
+    sock.setTimeout(500);
+    sock.on('data', (d) => {
+      sock.destroy();
+      resolve(d.toString().startsWith('+PONG'));
+    });
+    sock.on('error', () => resolve(false));
+    sock.on('timeout', () => {
+      sock.destroy();
+      resolve(false);
+    });
+  });
+}
+
+const children = new Set<ChildProcess>();
+let exitHookInstalled = false;
+function killOnExit(child: ChildProcess): void {
+  children.add(child);
+  child.on('exit', () => children.delete(child));
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.on('exit', () => {
+    for (const c of children) c.kill('SIGKILL');
+  });
+}
+
+/** Starts a private redis-server on a free loopback port: no persistence, `maxmemory-policy noeviction`. */
+export async function startRedis(options: { port?: number } = {}): Promise<LocalServer> {
+  const bin = ensureRedisServer();
+  const port = options.port ?? (await freePort());
+  const child = spawn(
+    bin,
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--maxmemory-policy',
+      'noeviction',
+      '--protected-mode',
+      'yes',
+      '--loglevel',
+      'warning',
+    ],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  killOnExit(child);
+  let stderr = '';
+  child.stderr?.on('data', (d) => {
+    stderr += d.toString();
+  });
+  const deadline = Date.now() + 10_000;
+  while (!(await ping(port))) {
+    if (child.exitCode !== null) throw new Error(`redis-server exited: ${stderr.trim()}`);
+    if (Date.now() > deadline) throw new Error('redis-server did not answer within 10 s');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    started: true,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** `REDIS_URL` when given, else a private redis-server. */
+export async function provideRedis(redisUrl: string | undefined): Promise<LocalServer> {
+  if (redisUrl) return { url: redisUrl, started: false, stop: async () => {} };
+  return startRedis();
+}
