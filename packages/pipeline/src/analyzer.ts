@@ -1,0 +1,88 @@
+import { articleIdFor, makeEvent, type NewEvent, streams } from '@tally/events';
+import { CLAIMS_VERSION, extractClaims } from '@tally/claims';
+import { canonicalUrl } from '@tally/feeds';
+import type { AnalyzeArticle } from '@tally/queues';
+import type { Runtime } from './runtime.ts';
+import { foldArticle } from './state.ts';
+
+export const ANALYZER_VERSION = CLAIMS_VERSION;
+
+/**
+ * Analyzes an extracted article: URL-level then content-level near-duplicate check (one atomic
+ * check-and-insert in the shared index), then claims. Claims go to their figure's stream; copies'
+ * claims are kept too, so the figures projection can credit them to the original.
+ */
+export async function analyzeArticle(rt: Runtime, job: AnalyzeArticle): Promise<'analyzed' | 'skipped'> {
+  const stream = streams.article(job.articleId);
+  const state = foldArticle(job.articleId, await rt.store.readStream(stream));
+  const a = state.extracted;
+  if (!a || state.analyzedVersion === ANALYZER_VERSION) return 'skipped';
+  const log = rt.log.child({ articleId: job.articleId });
+
+  if (!state.duplicateOf) {
+    let dup: { originalId: string; similarity: number; method: 'canonical-url' | 'minhash' | 'simhash' | 'content-hash' } | null = null;
+    const declared = a.canonicalUrl ? canonicalUrl(a.canonicalUrl, a.url) : null;
+    if (declared) {
+      const otherId = articleIdFor(declared);
+      if (otherId !== job.articleId && (await rt.store.readStream(streams.article(otherId), { limit: 1 })).length > 0) {
+        dup = { originalId: otherId, similarity: 1, method: 'canonical-url' };
+      }
+    }
+    if (!dup) {
+      const verdict = await rt.dedupe.checkAndInsert({ id: job.articleId, text: a.text, publishedAt: a.publishedAt });
+      if (verdict.verdict === 'duplicate') dup = { originalId: verdict.originalId, similarity: verdict.similarity, method: verdict.method };
+    }
+    if (dup) {
+      await rt.store.append(stream, [makeEvent('ArticleDuplicateDetected', { articleId: job.articleId, ...dup }, [job.articleId])]);
+      log.info(dup, 'article is a copy');
+    }
+  }
+
+  const claims = extractClaims(a.text, { publishedAt: a.publishedAt });
+  const byFigure = new Map<string, NewEvent[]>();
+  for (const c of claims) {
+    const claimId = `${job.articleId}:${c.span[0]}-${c.span[1]}`;
+    const event = makeEvent(
+      'ClaimExtracted',
+      {
+        claimId,
+        articleId: job.articleId,
+        figureKey: c.figureKey,
+        subject: c.subject,
+        predicate: c.predicate,
+        recipient: c.recipient,
+        value: c.value,
+        range: c.range,
+        bound: c.bound,
+        unit: c.unit,
+        concept: c.concept,
+        change: c.change,
+        negated: c.negated,
+        hedged: c.hedged,
+        speaker: c.speaker,
+        statedAt: c.statedAt,
+        period: c.period,
+        sentence: c.sentence,
+        span: c.span,
+        url: a.url,
+        publishedAt: a.publishedAt,
+        siteName: a.siteName,
+        extractorVersion: CLAIMS_VERSION,
+      },
+      [job.articleId, CLAIMS_VERSION, c.figureKey, c.span[0], c.span[1]],
+    );
+    const list = byFigure.get(c.figureKey) ?? [];
+    list.push(event);
+    byFigure.set(c.figureKey, list);
+  }
+  for (const [key, events] of byFigure) await rt.store.append(streams.figure(key), events);
+  await rt.store.append(stream, [
+    makeEvent(
+      'ArticleAnalyzed',
+      { articleId: job.articleId, sentenceCount: 0, quantityCount: claims.length, claimCount: claims.length, analyzerVersion: ANALYZER_VERSION },
+      [job.articleId, ANALYZER_VERSION],
+    ),
+  ]);
+  log.info({ claims: claims.length }, 'article analyzed');
+  return 'analyzed';
+}

@@ -1,0 +1,70 @@
+import type { EventStore } from '@tally/event-store';
+import { feedIdFor, makeEvent, streams } from '@tally/events';
+import { canonicalUrl } from '@tally/feeds';
+import { type FeedState, foldFeed } from './state.ts';
+
+export class InvalidFeedUrlError extends Error {
+  override readonly name = 'InvalidFeedUrlError';
+  readonly code = 'invalid-url';
+}
+
+export interface FeedRegistration {
+  url: string;
+  title?: string | null;
+  minIntervalSec?: number | null;
+  maxIntervalSec?: number | null;
+}
+
+/**
+ * Registers a feed: a `FeedRegistered` event on the feed's stream. Registering a registered feed
+ * writes nothing; registering a removed one registers it again.
+ */
+export async function registerFeed(
+  store: EventStore,
+  reg: FeedRegistration,
+  source: 'config' | 'cli' | 'api' | 'demo',
+): Promise<{ feedId: string; created: boolean }> {
+  const url = canonicalUrl(reg.url);
+  if (!url) throw new InvalidFeedUrlError(`not an http(s) URL: ${reg.url}`);
+  const feedId = feedIdFor(url);
+  const state = foldFeed(await store.readStream(streams.feed(feedId)));
+  if (state && !state.removed) return { feedId, created: false };
+  const generation = state ? state.registrations : 0;
+  const event = makeEvent(
+    'FeedRegistered',
+    {
+      feedId,
+      url,
+      title: reg.title ?? null,
+      source,
+      minIntervalSec: reg.minIntervalSec ?? null,
+      maxIntervalSec: reg.maxIntervalSec ?? null,
+    },
+    [feedId, generation],
+  );
+  const r = await store.append(streams.feed(feedId), [event]);
+  return { feedId, created: r.written > 0 };
+}
+
+export async function removeFeed(store: EventStore, feedId: string, reason: string | null): Promise<boolean> {
+  const state = foldFeed(await store.readStream(streams.feed(feedId)));
+  if (!state || state.removed) return false;
+  await store.append(streams.feed(feedId), [
+    makeEvent('FeedRemoved', { feedId, reason }, [feedId, state.registrations]),
+  ]);
+  return true;
+}
+
+/** Every feed ever registered, folded from the log (registration, removal and URL events only). */
+export async function listFeeds(store: EventStore): Promise<FeedState[]> {
+  const ids = new Set<string>();
+  for await (const page of store.readAllPages({ types: ['FeedRegistered'] })) {
+    for (const e of page) if (e.type === 'FeedRegistered') ids.add(e.data.feedId);
+  }
+  const out: FeedState[] = [];
+  for (const id of ids) {
+    const s = foldFeed(await store.readStream(streams.feed(id)));
+    if (s) out.push(s);
+  }
+  return out;
+}

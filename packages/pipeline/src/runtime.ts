@@ -1,0 +1,99 @@
+import { join } from 'node:path';
+import type { Config } from '@tally/config';
+import { createDedupeIndex, type DedupeIndex } from '@tally/dedupe-index';
+import { type EventStore, openEventStore } from '@tally/event-store';
+import { createExtractPool, type ExtractPool } from '@tally/extract-pool';
+import { createHostLimiter, createHttpClient, type HttpClient } from '@tally/http-fetch';
+import { type LocalServer, provideRedis } from '@tally/local-services';
+import type { Logger } from '@tally/logger';
+import { createQueues, type QueueSet, redisConnection } from '@tally/queues';
+import type { Redis } from 'ioredis';
+
+/**
+ * Everything a stage needs, opened once per process: the log, Redis (queues, politeness, dedupe
+ * index), the HTTP client and the extraction pool. Stages take a Runtime; they open nothing.
+ */
+export interface Runtime {
+  config: Config;
+  log: Logger;
+  store: EventStore;
+  redis: Redis;
+  redisUrl: string;
+  queues: QueueSet;
+  http: HttpClient;
+  extractPool: ExtractPool;
+  dedupe: DedupeIndex;
+  close(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  /** Open the extraction pool (fetcher only). @defaultValue true */
+  extractPool?: boolean;
+  /** Use this store instead of opening one (tests, embedded mode sharing one PGlite). */
+  store?: EventStore;
+}
+
+export async function openRuntime(config: Config, log: Logger, options: RuntimeOptions = {}): Promise<Runtime> {
+  const redisServer: LocalServer = await provideRedis(config.REDIS_URL);
+  if (redisServer.started) log.info({ redisUrl: redisServer.url }, 'started a private redis-server');
+  const redis = redisConnection(redisServer.url);
+  redis.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
+  const store =
+    options.store ??
+    (await openEventStore({
+      databaseUrl: config.DATABASE_URL,
+      dataDir: config.DATABASE_URL ? undefined : join(config.TALLY_DATA_DIR, 'log'),
+    }));
+  const queues = createQueues(redis, config.QUEUE_PREFIX);
+  const limiter = createHostLimiter(redis, {
+    prefix: `${config.QUEUE_PREFIX}:hosts`,
+    concurrency: config.HTTP_HOST_CONCURRENCY,
+    intervalMs: config.HTTP_HOST_INTERVAL_MS,
+  });
+  const http = createHttpClient({
+    userAgent: config.HTTP_USER_AGENT,
+    connectTimeoutMs: config.HTTP_CONNECT_TIMEOUT_MS,
+    totalTimeoutMs: config.HTTP_TOTAL_TIMEOUT_MS,
+    maxBodyBytes: config.HTTP_MAX_BODY_BYTES,
+    maxRedirects: config.HTTP_MAX_REDIRECTS,
+    allow: config.HTTP_ALLOW,
+    limiter,
+  });
+  const extractPool =
+    options.extractPool === false
+      ? ({
+          extract: () => Promise.reject(new Error('no extraction pool in this process')),
+          close: async () => {},
+        } as ExtractPool)
+      : createExtractPool({
+          threads: config.EXTRACT_THREADS || undefined,
+          timeoutMs: config.EXTRACT_TIMEOUT_MS,
+        });
+  const dedupe = createDedupeIndex(redis, {
+    prefix: `${config.QUEUE_PREFIX}:dedupe`,
+    windowDays: config.DEDUPE_WINDOW_DAYS,
+    threshold: config.DEDUPE_THRESHOLD,
+  });
+  let closed = false;
+  return {
+    config,
+    log,
+    store,
+    redis,
+    redisUrl: redisServer.url,
+    queues,
+    http,
+    extractPool,
+    dedupe,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await queues.close();
+      await extractPool.close();
+      await http.close();
+      if (!options.store) await store.close();
+      redis.disconnect();
+      await redisServer.stop();
+    },
+  };
+}

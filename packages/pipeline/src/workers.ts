@@ -1,0 +1,106 @@
+import { createProjector } from '@tally/projection-store';
+import { createJobWorker, UnrecoverableError, type WorkerHandle } from '@tally/queues';
+import { analyzeArticle } from './analyzer.ts';
+import { fetchArticle, TransientFetchError } from './fetcher.ts';
+import { listFeeds } from './feedRegistry.ts';
+import { pollFeed } from './poller.ts';
+import type { Runtime } from './runtime.ts';
+
+export type StageName = 'poller' | 'fetcher' | 'analyzer' | 'projector';
+export const stageNames: readonly StageName[] = ['poller', 'fetcher', 'analyzer', 'projector'];
+
+export interface RunningStages {
+  stages: StageName[];
+  /** Stop taking jobs, let active ones finish (or return to the queue), stop the projector. */
+  close(): Promise<void>;
+  /** Resolves when the projector has applied everything in the log at call time. */
+  projectorCaughtUp(): Promise<void>;
+}
+
+/**
+ * Starts the given stages in this process. Each stage is safe to run in many processes at once:
+ * jobs are taken by one worker each, events are idempotent, and the projector's checkpoint is
+ * stored with its writes.
+ */
+export function startStages(rt: Runtime, stages: readonly StageName[]): RunningStages {
+  const workers: WorkerHandle[] = [];
+  const connection = rt.redis;
+  const prefix = rt.config.QUEUE_PREFIX;
+  const onError = (stage: string) => (err: Error) => rt.log.error({ stage, err: err.message }, 'worker error');
+  const onFailed = (stage: string) => (job: { id?: string; attemptsMade: number } | undefined, err: Error) =>
+    rt.log.warn({ stage, jobId: job?.id, attemptsMade: job?.attemptsMade, err: err.message }, 'job failed');
+  if (stages.includes('poller')) {
+    workers.push(
+      createJobWorker('pollFeed', async (p) => void (await pollFeed(rt, p)), {
+        connection,
+        prefix,
+        concurrency: rt.config.POLL_CONCURRENCY,
+        onError: onError('poller'),
+        onFailed: onFailed('poller'),
+      }),
+    );
+  }
+  if (stages.includes('fetcher')) {
+    workers.push(
+      createJobWorker(
+        'fetchArticle',
+        async (p, job) => {
+          const attempts = job.opts.attempts ?? 1;
+          try {
+            await fetchArticle(rt, p, job.attemptsMade + 1, job.attemptsMade + 1 >= attempts);
+          } catch (err) {
+            if (err instanceof TransientFetchError) throw err;
+            throw err;
+          }
+        },
+        { connection, prefix, concurrency: rt.config.FETCH_CONCURRENCY, onError: onError('fetcher'), onFailed: onFailed('fetcher') },
+      ),
+    );
+  }
+  if (stages.includes('analyzer')) {
+    workers.push(
+      createJobWorker('analyzeArticle', async (p) => void (await analyzeArticle(rt, p)), {
+        connection,
+        prefix,
+        concurrency: rt.config.ANALYZE_CONCURRENCY,
+        onError: onError('analyzer'),
+        onFailed: onFailed('analyzer'),
+      }),
+    );
+  }
+  let projector: ReturnType<ReturnType<typeof createProjector>['start']> | null = null;
+  if (stages.includes('projector')) {
+    projector = createProjector(rt.store, { logger: rt.log }).start();
+  }
+  return {
+    stages: [...stages],
+    async close() {
+      await Promise.all(workers.map((w) => w.close()));
+      await projector?.stop();
+    },
+    async projectorCaughtUp() {
+      await projector?.caughtUp();
+    },
+  };
+}
+
+/**
+ * Makes sure every registered feed has its next poll scheduled. Job ids are derived from feed and
+ * slot, so several pollers reconciling at once add each job once.
+ */
+export async function reconcileSchedules(rt: Runtime): Promise<number> {
+  const feeds = await listFeeds(rt.store);
+  let n = 0;
+  for (const f of feeds) {
+    if (f.removed) continue;
+    const due = f.nextCheckAt && Date.parse(f.nextCheckAt) > Date.now() ? f.nextCheckAt : null;
+    const slot = due ?? f.nextCheckAt ?? 'first';
+    await rt.queues.enqueue('pollFeed', { feedId: f.feedId, slot, reschedule: true, runId: null }, {
+      delayMs: due ? Date.parse(due) - Date.now() : 0,
+    });
+    n++;
+  }
+  return n;
+}
+
+export { UnrecoverableError };

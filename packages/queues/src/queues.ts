@@ -1,0 +1,119 @@
+import { type ConnectionOptions, type Job, Queue, UnrecoverableError, Worker, type WorkerOptions } from 'bullmq';
+import { Redis, type RedisOptions } from 'ioredis';
+import { type JobName, type JobPayload, jobCatalog } from './jobs.ts';
+
+export { UnrecoverableError };
+
+/** A Redis connection for BullMQ; workers need `maxRetriesPerRequest: null` so blocking calls survive reconnects. */
+export function redisConnection(url: string, options: RedisOptions = {}): Redis {
+  return new Redis(url, { maxRetriesPerRequest: null, enableReadyCheck: true, ...options });
+}
+
+export interface QueueSet {
+  queues: Record<JobName, Queue>;
+  enqueue<N extends JobName>(name: N, payload: JobPayload<N>, options?: { delayMs?: number; priority?: number }): Promise<void>;
+  enqueueMany<N extends JobName>(name: N, payloads: readonly JobPayload<N>[]): Promise<void>;
+  /** waiting + active + delayed + prioritized jobs over every queue. */
+  pending(): Promise<number>;
+  counts(): Promise<Record<string, Record<string, number>>>;
+  close(): Promise<void>;
+}
+
+function jobOptions<N extends JobName>(name: N, payload: JobPayload<N>) {
+  const def = jobCatalog[name];
+  return {
+    jobId: (def.jobId as (p: JobPayload<N>) => string)(payload),
+    attempts: def.retry.attempts,
+    backoff: 'backoff' in def.retry ? def.retry.backoff : undefined,
+    // Keep finished jobs a while: a re-enqueue with the same id within the hour is a no-op.
+    removeOnComplete: { age: 3600, count: 10_000 },
+    removeOnFail: { age: 7 * 24 * 3600 },
+  };
+}
+
+/** The queues of the job catalog, with payload validation on enqueue. */
+export function createQueues(connection: ConnectionOptions, prefix: string): QueueSet {
+  const queues = Object.fromEntries(
+    (Object.keys(jobCatalog) as JobName[]).map((name) => [name, new Queue(jobCatalog[name].queue, { connection, prefix })]),
+  ) as Record<JobName, Queue>;
+  return {
+    queues,
+    async enqueue(name, payload, options = {}) {
+      const data = jobCatalog[name].schema.parse(payload);
+      await queues[name].add(name, data, {
+        ...jobOptions(name, data as JobPayload<typeof name>),
+        delay: options.delayMs && options.delayMs > 0 ? Math.round(options.delayMs) : undefined,
+        priority: options.priority,
+      });
+    },
+    async enqueueMany(name, payloads) {
+      if (payloads.length === 0) return;
+      const jobs = payloads.map((p) => {
+        const data = jobCatalog[name].schema.parse(p);
+        return { name, data, opts: jobOptions(name, data as JobPayload<typeof name>) };
+      });
+      await queues[name].addBulk(jobs);
+    },
+    async pending() {
+      let n = 0;
+      for (const q of Object.values(queues)) {
+        const c = await q.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children');
+        n += Object.values(c).reduce((a, b) => a + b, 0);
+      }
+      return n;
+    },
+    async counts() {
+      const out: Record<string, Record<string, number>> = {};
+      for (const [name, q] of Object.entries(queues)) {
+        out[jobCatalog[name as JobName].queue] = await q.getJobCounts(
+          'waiting',
+          'active',
+          'delayed',
+          'prioritized',
+          'completed',
+          'failed',
+        );
+      }
+      return out;
+    },
+    async close() {
+      await Promise.all(Object.values(queues).map((q) => q.close()));
+    },
+  };
+}
+
+export interface WorkerHandle {
+  worker: Worker;
+  close(): Promise<void>;
+}
+
+/**
+ * A worker for one job of the catalog: the payload is validated on dequeue (an invalid payload fails
+ * for good), errors are reported through `onError` (a worker must always have an error listener).
+ */
+export function createJobWorker<N extends JobName>(
+  name: N,
+  processor: (payload: JobPayload<N>, job: Job) => Promise<void>,
+  options: {
+    connection: ConnectionOptions;
+    prefix: string;
+    concurrency: number;
+    onError: (err: Error) => void;
+    onFailed?: (job: Job | undefined, err: Error) => void;
+    worker?: Partial<WorkerOptions>;
+  },
+): WorkerHandle {
+  const def = jobCatalog[name];
+  const worker = new Worker(
+    def.queue,
+    async (job) => {
+      const parsed = def.schema.safeParse(job.data);
+      if (!parsed.success) throw new UnrecoverableError(`invalid ${name} payload: ${parsed.error.message}`);
+      await processor(parsed.data as JobPayload<N>, job);
+    },
+    { connection: options.connection, prefix: options.prefix, concurrency: options.concurrency, ...options.worker },
+  );
+  worker.on('error', options.onError);
+  if (options.onFailed) worker.on('failed', options.onFailed);
+  return { worker, close: () => worker.close() };
+}

@@ -1,0 +1,83 @@
+import { registerFeed, startStages, reconcileSchedules } from '@tally/pipeline';
+import { defaultSeedsDir, startNewsroom } from '@tally/newsroom';
+import { Command } from 'commander';
+import { cliConfig, cliLogger, untilSignal, withRuntime } from '../context.ts';
+import { printFigures } from '../figuresTable.ts';
+import { progressBar } from '../progress.ts';
+import { startApi } from '../api.ts';
+
+export default new Command('start')
+  .description(
+    'Run everything in one process on the embedded defaults: the demo newsroom, every worker, the projector and the API.',
+  )
+  .option('--no-demo', 'do not start the demo newsroom (poll only the feeds registered in the log)')
+  .option('--port <port>', 'API port (default API_PORT or 3000)')
+  .addHelpText(
+    'after',
+    '\nWith no REDIS_URL a private redis-server is started; with no DATABASE_URL the log is embedded (PGlite) in TALLY_DATA_DIR.\nCtrl+C stops cleanly: active jobs finish or return to their queue.',
+  )
+  .action(async (opts: { demo: boolean; port?: string }) => {
+    const base = cliConfig(opts.port ? { API_PORT: opts.port } : {});
+    const newsroom = opts.demo
+      ? await startNewsroom({ port: base.NEWSROOM_PORT, seedsDir: base.SEEDS_DIR ?? defaultSeedsDir() })
+      : null;
+    // The demo newsroom lives on loopback: let the address guard through to it, and poll it often.
+    const config = newsroom
+      ? cliConfig({
+          HTTP_ALLOW: [...base.HTTP_ALLOW, newsroom.host].join(','),
+          HTTP_HOST_INTERVAL_MS: 0,
+          HTTP_HOST_CONCURRENCY: 8,
+          POLL_MIN_INTERVAL_SEC: 60,
+          ...(opts.port ? { API_PORT: opts.port } : {}),
+        })
+      : base;
+    const log = cliLogger(config);
+    try {
+      await withRuntime(config, log, async (rt) => {
+        if (newsroom) {
+          for (const f of newsroom.feeds) await registerFeed(rt.store, { url: f.url, title: f.title }, 'demo');
+          log.info({ url: newsroom.url, feeds: newsroom.feeds.length }, 'demo newsroom started');
+        }
+        const running = startStages(rt, ['poller', 'fetcher', 'analyzer', 'projector']);
+        const api = await startApi(rt, config, log);
+        await reconcileSchedules(rt);
+        // Show progress until the first round of work is done, then the figures.
+        const bar = progressBar('ingesting', 1, 'events');
+        const head0 = await rt.store.head();
+        let idle = 0;
+        while (idle < 3) {
+          await new Promise((r) => setTimeout(r, 300));
+          const pending = await rt.queues.pending();
+          const counts = await rt.queues.counts();
+          const delayedPolls = counts.poll?.delayed ?? 0;
+          const busy = pending - delayedPolls;
+          const events = (await rt.store.head()) - head0;
+          bar.update(events, events + Math.max(busy, 0));
+          idle = busy === 0 ? idle + 1 : 0;
+        }
+        await running.projectorCaughtUp();
+        bar.stop();
+        await printFigures(rt.store, process.stdout);
+        process.stdout.write(
+          [
+            '',
+            `figures page   ${api.url}/`,
+            `dashboard      ${api.url}/admin/queues`,
+            `API docs       ${api.url}/docs`,
+            newsroom ? `demo newsroom  ${newsroom.url}/` : '',
+            '',
+            'Polling goes on; Ctrl+C stops cleanly.',
+            '',
+          ]
+            .filter((l, i, a) => l !== '' || a[i - 1] !== '')
+            .join('\n'),
+        );
+        const sig = await untilSignal();
+        log.info({ signal: sig }, 'shutting down: finishing active jobs');
+        await api.close();
+        await running.close();
+      });
+    } finally {
+      await newsroom?.close();
+    }
+  });

@@ -1,0 +1,87 @@
+import { join } from 'node:path';
+import { type Config, ConfigError, loadConfig } from '@tally/config';
+import { type EventStore, openEventStore } from '@tally/event-store';
+import { createLogger, type Logger } from '@tally/logger';
+import { openRuntime, type Runtime, type RuntimeOptions } from '@tally/pipeline';
+
+/** A command-line usage error: printed as one line with its code, exit status 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+  constructor(
+    message: string,
+    readonly code = 'usage',
+  ) {
+    super(message);
+  }
+}
+
+export function cliConfig(overrides: Partial<Record<keyof Config, unknown>> = {}): Config {
+  try {
+    return loadConfig(overrides);
+  } catch (err) {
+    if (err instanceof ConfigError) throw new UsageError(err.message, 'config');
+    throw err;
+  }
+}
+
+/** Logs go to stderr: stdout is for the command's own output. */
+export function cliLogger(config: Config, name = 'tally'): Logger {
+  return createLogger({ level: config.LOG_LEVEL, name, fd: 2 });
+}
+
+export async function openStore(config: Config): Promise<EventStore> {
+  return openEventStore({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.DATABASE_URL ? undefined : join(config.TALLY_DATA_DIR, 'log'),
+  });
+}
+
+/** Runs `fn` with the store open, closing it after. */
+export async function withStore<T>(config: Config, fn: (store: EventStore) => Promise<T>): Promise<T> {
+  const store = await openStore(config);
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
+export async function withRuntime<T>(
+  config: Config,
+  log: Logger,
+  fn: (rt: Runtime) => Promise<T>,
+  options: RuntimeOptions = {},
+): Promise<T> {
+  const rt = await openRuntime(config, log, options);
+  try {
+    return await fn(rt);
+  } finally {
+    await rt.close();
+  }
+}
+
+/**
+ * Resolves on the first SIGINT or SIGTERM. A second signal while shutting down exits at once.
+ */
+export function untilSignal(onSecond?: () => void): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    let count = 0;
+    const handler = (sig: NodeJS.Signals) => {
+      count++;
+      if (count === 1) resolve(sig);
+      else {
+        onSecond?.();
+        process.exit(130);
+      }
+    };
+    process.on('SIGINT', handler);
+    process.on('SIGTERM', handler);
+  });
+}
+
+export function parseIntOption(name: string) {
+  return (value: string): number => {
+    if (!/^\d+$/.test(value)) throw new UsageError(`${name} must be a whole number, got "${value}"`);
+    return Number(value);
+  };
+}
