@@ -55,18 +55,30 @@ export interface SubscribeOptions {
   handle: (events: StoredEvent[], tx: SqlTx) => Promise<void>;
   /** Polling interval when no notification arrives. @defaultValue 250 */
   pollIntervalMs?: number;
+  /**
+   * Called once when the subscription stops on an error (a throwing handler, a lost database).
+   * The failed batch's transaction rolled back, so the checkpoint still names the last good batch
+   * and a new subscription under the same name resumes there. Without it the error is logged.
+   */
+  onError?: (error: unknown) => void;
 }
 
 export interface Subscription {
-  /** Resolves when the subscription has processed everything up to the log head at call time. */
+  /**
+   * Resolves when the subscription has processed everything up to the log head at call time;
+   * rejects when the subscription stops (on error or by `stop()`) before getting there.
+   */
   caughtUp(): Promise<void>;
-  /** The position of the last event handled. */
+  /** The subscription's checkpoint: the position it has moved past (filtered-out events included). */
   position(): number;
+  /** Stops after the batch in progress (which commits or rolls back whole). */
   stop(): Promise<void>;
 }
 
 export interface EventStore {
   readonly kind: 'postgres' | 'embedded';
+  /** The PostgreSQL schema holding the log's tables (projections may put theirs beside them). */
+  readonly schema: string;
   append(streamId: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
   readAll(options?: ReadAllOptions): Promise<StoredEvent[]>;
@@ -81,8 +93,11 @@ export interface EventStore {
   checkpoint(name: string): Promise<number>;
   /** Runs `fn` in one transaction on the log's database (projections, checkpoints). */
   transaction<T>(fn: (tx: SqlTx) => Promise<T>): Promise<T>;
-  /** Resolves when an append commits, or after `timeoutMs` (whichever is first). */
-  waitForAppend(afterPosition: number, timeoutMs: number): Promise<void>;
+  /**
+   * Resolves when the log holds an event past `afterPosition` (at once if it already does), after
+   * `timeoutMs`, or when `signal` aborts, whichever is first. Never rejects.
+   */
+  waitForAppend(afterPosition: number, timeoutMs: number, signal?: AbortSignal): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -94,5 +109,16 @@ export class ConcurrencyError extends Error {
     readonly actual: number,
   ) {
     super(`stream ${streamId}: expected version ${String(expected)}, actual ${actual}`);
+  }
+}
+
+/** An event the log cannot store as given (its id is not a UUID, its data holds U+0000, …). */
+export class InvalidEventError extends Error {
+  override readonly name = 'InvalidEventError';
+  constructor(
+    readonly eventId: string,
+    readonly reason: string,
+  ) {
+    super(`event ${eventId}: ${reason}`);
   }
 }

@@ -1,0 +1,359 @@
+import { type NewEvent, type StoredEvent, upcast } from '@tally/events';
+import { AppendSignal } from './appendSignal.ts';
+import {
+  type AppendOptions,
+  type AppendResult,
+  ConcurrencyError,
+  type EventStore,
+  InvalidEventError,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type SqlTx,
+  type SubscribeOptions,
+  type Subscription,
+} from './EventStore.ts';
+import { APPEND_LOCK_CLASS, MIGRATION_LOCK_CLASS, migrations, type SchemaNames } from './migrations.ts';
+import { StoreSubscription } from './StoreSubscription.ts';
+
+/** The few logger methods the store uses; a pino logger fits. */
+export interface StoreLogger {
+  debug(obj: object, msg?: string): void;
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+const quietLogger: StoreLogger = { debug() {}, info() {}, warn() {}, error() {} };
+
+export interface StoreOptions {
+  /**
+   * PostgreSQL schema holding the log's tables; tests use one each to stay apart in one database.
+   * Lower-case letters, digits and `_`, at most 40 characters.
+   * @defaultValue `'tally'`
+   */
+  schema?: string;
+  /** @defaultValue a logger that writes nothing */
+  logger?: StoreLogger;
+}
+
+/** A transaction as the store's own code uses it: `exec` runs several statements (migrations). */
+export interface StoreTx extends SqlTx {
+  exec(sql: string): Promise<void>;
+}
+
+interface EventRow {
+  position: number | string;
+  stream_id: string;
+  stream_version: number;
+  id: string;
+  type: string;
+  data: unknown;
+  metadata: unknown;
+  recorded_at: Date | string;
+}
+
+interface AppendRow {
+  r_conflict: boolean;
+  r_version: number;
+  r_written: number;
+  r_positions: (number | string)[] | null;
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,39}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** `\u0000` as JSON.stringify writes it, not preceded by an escaping backslash. */
+const JSON_NUL = /(?:^|[^\\])(?:\\\\)*\\u0000/;
+const EVENT_COLUMNS = 'position, stream_id, stream_version, id, type, data, metadata, recorded_at';
+
+/** 32-bit FNV-1a of the schema name, as a signed int4: the second half of the schema's lock keys. */
+export function lockKeyFor(schema: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < schema.length; i++) {
+    h ^= schema.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h | 0;
+}
+
+function toStoredEvent(row: EventRow): StoredEvent {
+  const event = {
+    id: row.id,
+    type: row.type,
+    data: row.data,
+    metadata: row.metadata,
+    streamId: row.stream_id,
+    streamVersion: row.stream_version,
+    position: Number(row.position),
+    recordedAt: row.recorded_at instanceof Date ? row.recorded_at.toISOString() : String(row.recorded_at),
+  } as StoredEvent;
+  return upcast(event);
+}
+
+/**
+ * The log on PostgreSQL's SQL, shared by both backends: they differ only in how they reach the
+ * database (a `pg` pool or an in-process PGlite) and how appends are announced.
+ */
+export abstract class SqlEventStore implements EventStore {
+  abstract readonly kind: 'postgres' | 'embedded';
+  readonly schema: string;
+  protected readonly log: StoreLogger;
+  protected readonly names: SchemaNames;
+  protected readonly appended: AppendSignal;
+  protected readonly table: { events: string; checkpoints: string; migrations: string; append: string };
+  #closed = false;
+  readonly #subscriptions = new Set<StoreSubscription>();
+
+  protected constructor(options: StoreOptions, appended = new AppendSignal()) {
+    this.appended = appended;
+    const schema = options.schema ?? 'tally';
+    if (!SCHEMA_NAME.test(schema)) throw new Error(`invalid schema name ${JSON.stringify(schema)}`);
+    this.schema = schema;
+    this.log = options.logger ?? quietLogger;
+    const q = `"${schema}"`;
+    this.names = { schema: q, appendLockKey: lockKeyFor(schema), channel: `${schema}_appended` };
+    this.table = {
+      events: `${q}.events`,
+      checkpoints: `${q}.checkpoints`,
+      migrations: `${q}.tally_migrations`,
+      append: `${q}.append_events`,
+    };
+  }
+
+  /** One statement, outside any transaction of the caller's. */
+  protected abstract query<R>(sql: string, params?: unknown[]): Promise<R[]>;
+  protected abstract runTransaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;
+  /** Makes sure notifications of appends by other connections reach `appended` (no-op when none can happen). */
+  protected abstract listenForAppends(): Promise<void>;
+  protected abstract closeDatabase(): Promise<void>;
+
+  protected get closed(): boolean {
+    return this.#closed;
+  }
+
+  protected assertOpen(): void {
+    if (this.#closed) throw new Error('event store is closed');
+  }
+
+  /** Brings the schema to the latest migration; concurrent openers wait for each other. */
+  protected async migrate(): Promise<void> {
+    const applied = await this.runTransaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1, $2)', [MIGRATION_LOCK_CLASS, this.names.appendLockKey]);
+      await tx.exec(`CREATE SCHEMA IF NOT EXISTS ${this.names.schema}`);
+      await tx.exec(
+        `CREATE TABLE IF NOT EXISTS ${this.table.migrations} (
+           version integer PRIMARY KEY,
+           name text NOT NULL,
+           applied_at timestamptz NOT NULL DEFAULT now()
+         )`,
+      );
+      const { rows } = await tx.query<{ version: number }>(`SELECT version FROM ${this.table.migrations}`);
+      const done = new Set(rows.map((r) => Number(r.version)));
+      const now: number[] = [];
+      for (const m of migrations) {
+        if (done.has(m.version)) continue;
+        await tx.exec(m.sql(this.names));
+        await tx.query(`INSERT INTO ${this.table.migrations} (version, name) VALUES ($1, $2)`, [m.version, m.name]);
+        now.push(m.version);
+      }
+      return now;
+    });
+    if (applied.length > 0) this.log.info({ schema: this.schema, applied }, 'event log migrated');
+  }
+
+  async append(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
+    this.assertOpen();
+    if (streamId.length === 0) throw new Error('stream id must not be empty');
+    const expected = options.expectedVersion ?? 'any';
+    if (typeof expected === 'number' && (!Number.isInteger(expected) || expected < 0)) {
+      throw new Error(`expected version must be a whole number ≥ 0, 'no-stream' or 'any'`);
+    }
+    const ids: string[] = [];
+    const types: string[] = [];
+    const data: string[] = [];
+    const metadata: string[] = [];
+    for (const e of events) {
+      if (!UUID.test(e.id)) throw new InvalidEventError(e.id, 'id is not a UUID');
+      const d = JSON.stringify(e.data);
+      const m = JSON.stringify(e.metadata);
+      // jsonb cannot hold U+0000; refuse here, naming the event, rather than fail the batch in SQL.
+      if ((d.includes('\\u0000') && JSON_NUL.test(d)) || (m.includes('\\u0000') && JSON_NUL.test(m))) {
+        throw new InvalidEventError(e.id, 'data holds the character U+0000, which jsonb cannot store');
+      }
+      ids.push(e.id.toLowerCase());
+      types.push(e.type);
+      data.push(d);
+      metadata.push(m);
+    }
+    const expectedParam = expected === 'any' ? null : expected === 'no-stream' ? 0 : expected;
+    const rows = await this.query<AppendRow>(`SELECT * FROM ${this.table.append}($1, $2, $3, $4, $5, $6)`, [
+      streamId,
+      expectedParam,
+      ids,
+      types,
+      `[${data.join(',')}]`,
+      `[${metadata.join(',')}]`,
+    ]);
+    const row = rows[0];
+    if (!row) throw new Error('append_events returned no row');
+    const actual = Number(row.r_version);
+    if (row.r_conflict) throw new ConcurrencyError(streamId, expected, actual);
+    const positions = (row.r_positions ?? []).map(Number);
+    const written = Number(row.r_written);
+    if (written > 0) {
+      let last = 0;
+      for (const p of positions) if (p > last) last = p;
+      this.appended.notify(last);
+    }
+    return { positions, written, streamVersion: actual };
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    this.assertOpen();
+    const rows = await this.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM ${this.table.events}
+       WHERE stream_id = $1 AND stream_version > $2 ORDER BY stream_version LIMIT $3`,
+      [streamId, options.afterVersion ?? 0, options.limit ?? 10_000],
+    );
+    return rows.map(toStoredEvent);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
+    return this.readRange(options.after ?? 0, null, options.limit ?? 1000, options.types);
+  }
+
+  /** Events after `after` and up to `upTo` (when given), in position order. */
+  async readRange(
+    after: number,
+    upTo: number | null,
+    limit: number,
+    types: readonly string[] | undefined,
+  ): Promise<StoredEvent[]> {
+    this.assertOpen();
+    const params: unknown[] = [after, limit];
+    let where = 'position > $1';
+    if (upTo !== null) {
+      params.push(upTo);
+      where += ` AND position <= $${params.length}`;
+    }
+    if (types) {
+      params.push(types);
+      where += ` AND type = ANY($${params.length}::text[])`;
+    }
+    const rows = await this.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM ${this.table.events} WHERE ${where} ORDER BY position LIMIT $2`,
+      params,
+    );
+    return rows.map(toStoredEvent);
+  }
+
+  async *readAllPages(options: ReadAllOptions = {}): AsyncIterable<StoredEvent[]> {
+    const limit = options.limit ?? 1000;
+    let after = options.after ?? 0;
+    for (;;) {
+      const page = await this.readRange(after, null, limit, options.types);
+      if (page.length > 0) yield page;
+      if (page.length < limit) return;
+      after = page[page.length - 1]!.position;
+    }
+  }
+
+  async head(): Promise<number> {
+    this.assertOpen();
+    const rows = await this.query<{ head: number | string }>(
+      `SELECT coalesce(max(position), 0) AS head FROM ${this.table.events}`,
+    );
+    return Number(rows[0]?.head ?? 0);
+  }
+
+  async has(eventId: string): Promise<boolean> {
+    this.assertOpen();
+    if (!UUID.test(eventId)) return false;
+    const rows = await this.query(`SELECT 1 FROM ${this.table.events} WHERE id = $1`, [eventId]);
+    return rows.length > 0;
+  }
+
+  async checkpoint(name: string): Promise<number> {
+    this.assertOpen();
+    const rows = await this.query<{ position: number | string }>(
+      `SELECT position FROM ${this.table.checkpoints} WHERE name = $1`,
+      [name],
+    );
+    return Number(rows[0]?.position ?? 0);
+  }
+
+  /**
+   * Moves the checkpoint `name` from `from` to `to` inside `tx`, after `handle` ran there. Returns
+   * the stored position instead (and runs nothing) when another consumer of that name moved it.
+   * The row lock taken by the upsert makes two consumers of one name take turns.
+   */
+  async advanceCheckpoint(
+    tx: SqlTx,
+    name: string,
+    from: number,
+    to: number,
+    run: () => Promise<void>,
+  ): Promise<number> {
+    const { rows } = await tx.query<{ position: number | string }>(
+      `INSERT INTO ${this.table.checkpoints} (name, position) VALUES ($1, 0)
+       ON CONFLICT (name) DO UPDATE SET name = excluded.name
+       RETURNING position`,
+      [name],
+    );
+    const stored = Number(rows[0]?.position ?? 0);
+    if (stored !== from) return stored;
+    await run();
+    await tx.query(`UPDATE ${this.table.checkpoints} SET position = $2, updated_at = now() WHERE name = $1`, [
+      name,
+      to,
+    ]);
+    return to;
+  }
+
+  transaction<T>(fn: (tx: SqlTx) => Promise<T>): Promise<T> {
+    this.assertOpen();
+    return this.runTransaction(fn);
+  }
+
+  subscribe(options: SubscribeOptions): Subscription {
+    this.assertOpen();
+    const sub = new StoreSubscription(this, options, this.log, () => this.#subscriptions.delete(sub));
+    this.#subscriptions.add(sub);
+    return sub;
+  }
+
+  waitForAppend(afterPosition: number, timeoutMs: number, signal?: AbortSignal): Promise<void> {
+    if (this.#closed || signal?.aborted) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      let settled = false;
+      const done = () => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        remove();
+        signal?.removeEventListener('abort', done);
+        resolve();
+      };
+      const remove = this.appended.add(afterPosition, done);
+      const timer = setTimeout(done, timeoutMs);
+      signal?.addEventListener('abort', done, { once: true });
+      // Listen first, then look: an append that committed in between is seen by one or the other.
+      this.listenForAppends()
+        .then(() => (settled || this.#closed ? 0 : this.head()))
+        .then((head) => {
+          if (head > afterPosition) done();
+        })
+        .catch((err: unknown) => {
+          // Polling fallback: the timer still fires.
+          this.log.debug({ err }, 'waitForAppend could not check the head');
+        });
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    await Promise.allSettled([...this.#subscriptions].map((s) => s.stop()));
+    this.#closed = true;
+    this.appended.wakeAll();
+    await this.closeDatabase();
+  }
+}

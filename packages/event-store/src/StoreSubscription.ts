@@ -1,0 +1,122 @@
+import type { SubscribeOptions, Subscription } from './EventStore.ts';
+import type { SqlEventStore, StoreLogger } from './SqlEventStore.ts';
+
+interface CaughtUpWaiter {
+  target: number;
+  resolve: () => void;
+  reject: (err: unknown) => void;
+}
+
+/**
+ * Catch-up then live: reads batches after its checkpoint until the head, then waits for appends
+ * (notification or polling) and goes on. Each batch runs `handle` and moves the checkpoint in one
+ * transaction, so a consumer's writes and its position commit together or not at all.
+ */
+export class StoreSubscription implements Subscription {
+  readonly #store: SqlEventStore;
+  readonly #options: SubscribeOptions;
+  readonly #log: StoreLogger;
+  readonly #onEnd: () => void;
+  readonly #batchSize: number;
+  readonly #pollIntervalMs: number;
+  readonly #abort = new AbortController();
+  readonly #waiters = new Set<CaughtUpWaiter>();
+  readonly #loop: Promise<void>;
+  #position = 0;
+  #loaded = false;
+  #stopped = false;
+  #failure: unknown = null;
+
+  constructor(store: SqlEventStore, options: SubscribeOptions, log: StoreLogger, onEnd: () => void) {
+    if (options.name.length === 0) throw new Error('a subscription needs a name');
+    this.#store = store;
+    this.#options = options;
+    this.#log = log;
+    this.#onEnd = onEnd;
+    this.#batchSize = Math.max(1, options.batchSize ?? 500);
+    this.#pollIntervalMs = Math.max(1, options.pollIntervalMs ?? 250);
+    this.#loop = this.#run();
+  }
+
+  position(): number {
+    return this.#position;
+  }
+
+  async caughtUp(): Promise<void> {
+    if (this.#failure) throw this.#failure;
+    if (this.#stopped) throw new Error(`subscription ${this.#options.name} is stopped`);
+    const target = await this.#store.head();
+    return new Promise<void>((resolve, reject) => {
+      const w: CaughtUpWaiter = { target, resolve, reject };
+      this.#waiters.add(w);
+      this.#settle();
+      if (this.#failure || this.#stopped) this.#rejectAll();
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    this.#abort.abort();
+    await this.#loop;
+  }
+
+  #settle(): void {
+    if (!this.#loaded) return;
+    for (const w of this.#waiters) {
+      if (this.#position >= w.target) {
+        this.#waiters.delete(w);
+        w.resolve();
+      }
+    }
+  }
+
+  #rejectAll(): void {
+    const err = this.#failure ?? new Error(`subscription ${this.#options.name} is stopped`);
+    for (const w of this.#waiters) w.reject(err);
+    this.#waiters.clear();
+  }
+
+  async #run(): Promise<void> {
+    const { name } = this.#options;
+    try {
+      this.#position = await this.#store.checkpoint(name);
+      this.#loaded = true;
+      this.#settle();
+      while (!this.#stopped) {
+        const moved = await this.#step();
+        if (!moved && !this.#stopped) {
+          await this.#store.waitForAppend(this.#position, this.#pollIntervalMs, this.#abort.signal);
+        }
+      }
+    } catch (err) {
+      this.#failure = err;
+      this.#stopped = true;
+      if (this.#options.onError) this.#options.onError(err);
+      else this.#log.error({ err, subscription: name, position: this.#position }, 'subscription stopped on error');
+    } finally {
+      this.#stopped = true;
+      this.#rejectAll();
+      this.#onEnd();
+    }
+  }
+
+  /** Handles one batch; false when there was nothing new. */
+  async #step(): Promise<boolean> {
+    const { name, handle, types } = this.#options;
+    const from = this.#position;
+    // Every position up to the head is committed (appends commit in position order), so when a
+    // filtered read returns less than a batch, the checkpoint may move to the head itself.
+    const head = await this.#store.head();
+    if (head <= from) return false;
+    const events = await this.#store.readRange(from, head, this.#batchSize, types);
+    const last = events[events.length - 1];
+    const to = events.length === this.#batchSize && last ? last.position : head;
+    this.#position = await this.#store.transaction((tx) =>
+      this.#store.advanceCheckpoint(tx, name, from, to, async () => {
+        if (events.length > 0) await handle(events, tx);
+      }),
+    );
+    this.#settle();
+    return true;
+  }
+}

@@ -1,0 +1,17 @@
+export { EMBEDDED_FOLDER, EmbeddedEventStore, type EmbeddedStoreOptions } from './EmbeddedEventStore.ts';
+export {
+  type AppendOptions,
+  type AppendResult,
+  ConcurrencyError,
+  type EventStore,
+  type ExpectedVersion,
+  InvalidEventError,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type SqlTx,
+  type SubscribeOptions,
+  type Subscription,
+} from './EventStore.ts';
+export { type OpenEventStoreOptions, openEventStore } from './openEventStore.ts';
+export { PostgresEventStore, type PostgresStoreOptions } from './PostgresEventStore.ts';
+export type { StoreLogger, StoreOptions } from './SqlEventStore.ts';

@@ -1,0 +1,108 @@
+/**
+ * Versioned migrations of the log's schema. The same SQL runs on PostgreSQL and on PGlite (which
+ * is PostgreSQL), so both backends hold the same tables and the same append function.
+ */
+
+/** What a migration's SQL is written against: every name is qualified with the log's schema. */
+export interface SchemaNames {
+  /** The schema, quoted for SQL: `"tally"`. */
+  schema: string;
+  /** Key of the advisory lock appends take (second half of the two-int key; see `lockKeyFor`). */
+  appendLockKey: number;
+  /** The NOTIFY channel an append announces its last position on. */
+  channel: string;
+}
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: (n: SchemaNames) => string;
+}
+
+/** First half of the two-int advisory lock keys: appends take turns under (APPEND_LOCK, key). */
+export const APPEND_LOCK_CLASS = 0x7a11;
+/** Migrations of one schema run one at a time under (MIGRATION_LOCK, key). */
+export const MIGRATION_LOCK_CLASS = 0x7a12;
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'events, checkpoints, append_events',
+    sql: ({ schema: s, appendLockKey, channel }) => `
+CREATE TABLE ${s}.events (
+  position bigint PRIMARY KEY,
+  stream_id text NOT NULL,
+  stream_version integer NOT NULL,
+  id uuid NOT NULL,
+  type text NOT NULL,
+  data jsonb NOT NULL,
+  metadata jsonb NOT NULL,
+  recorded_at timestamptz NOT NULL DEFAULT now(),
+  CONSTRAINT events_id_key UNIQUE (id),
+  CONSTRAINT events_stream_version_key UNIQUE (stream_id, stream_version)
+);
+CREATE INDEX events_type_position_idx ON ${s}.events (type, position);
+
+CREATE TABLE ${s}.checkpoints (
+  name text PRIMARY KEY,
+  position bigint NOT NULL DEFAULT 0,
+  updated_at timestamptz NOT NULL DEFAULT now()
+);
+
+-- One append = one call = one transaction. Appends take turns under a transaction-scoped advisory
+-- lock, held from before the positions are chosen until after the commit is visible, so commit
+-- order is position order and readers always see a gap-free prefix of the log (README, "Ordering").
+-- Doing it server-side keeps the lock held for microseconds, not for client round trips.
+CREATE FUNCTION ${s}.append_events(
+  p_stream_id text,
+  p_expected integer,
+  p_ids uuid[],
+  p_types text[],
+  p_data jsonb,
+  p_metadata jsonb
+) RETURNS TABLE (r_conflict boolean, r_version integer, r_written integer, r_positions bigint[])
+LANGUAGE plpgsql AS $fn$
+DECLARE
+  v_version integer;
+  v_head bigint;
+  v_written integer := 0;
+BEGIN
+  PERFORM pg_advisory_xact_lock(${APPEND_LOCK_CLASS}, ${appendLockKey});
+  -- Under READ COMMITTED every statement below takes a fresh snapshot, taken after the lock was
+  -- granted: it sees every append that committed before this one.
+  SELECT coalesce(max(e.stream_version), 0) INTO v_version FROM ${s}.events e WHERE e.stream_id = p_stream_id;
+
+  IF EXISTS (SELECT 1 FROM unnest(p_ids) AS t(id) WHERE NOT EXISTS (SELECT 1 FROM ${s}.events e WHERE e.id = t.id)) THEN
+    IF p_expected IS NOT NULL AND p_expected <> v_version THEN
+      RETURN QUERY SELECT true, v_version, 0, NULL::bigint[];
+      RETURN;
+    END IF;
+    SELECT coalesce(max(e.position), 0) INTO v_head FROM ${s}.events e;
+    INSERT INTO ${s}.events (position, stream_id, stream_version, id, type, data, metadata)
+    SELECT v_head + fresh.n, p_stream_id, v_version + fresh.n::integer, fresh.id, fresh.type,
+           p_data -> (fresh.ord - 1)::integer, p_metadata -> (fresh.ord - 1)::integer
+    FROM (
+      SELECT row_number() OVER (ORDER BY firsts.ord) AS n, firsts.id, firsts.type, firsts.ord
+      FROM (
+        SELECT DISTINCT ON (t.id) t.id, t.type, t.ord
+        FROM unnest(p_ids, p_types) WITH ORDINALITY AS t(id, type, ord)
+        WHERE NOT EXISTS (SELECT 1 FROM ${s}.events e WHERE e.id = t.id)
+        ORDER BY t.id, t.ord
+      ) firsts
+    ) fresh
+    ORDER BY fresh.n;
+    GET DIAGNOSTICS v_written = ROW_COUNT;
+    v_version := v_version + v_written;
+    PERFORM pg_notify('${channel}', (v_head + v_written)::text);
+  END IF;
+
+  RETURN QUERY
+    SELECT false, v_version, v_written,
+           (SELECT array_agg(e.position ORDER BY t.ord)
+              FROM unnest(p_ids) WITH ORDINALITY AS t(id, ord)
+              JOIN ${s}.events e ON e.id = t.id);
+END
+$fn$;
+`,
+  },
+];
