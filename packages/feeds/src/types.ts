@@ -1,0 +1,44 @@
+/** One entry of a feed, normalised across RSS, RDF, Atom and JSON Feed. */
+export interface FeedItem {
+  /** GUID, Atom id, rdf:about or JSON Feed id, trimmed. */
+  id: string | null;
+  /** Plain text (HTML in titles is reduced to its text). */
+  title: string | null;
+  /** Absolute URL when it could be resolved (xml:base, then the feed URL). */
+  link: string | null;
+  /** ISO 8601 UTC (`2024-01-05T12:30:00.000Z`); null when absent or not a valid date. */
+  published: string | null;
+  updated: string | null;
+  /** A display name (or an e-mail address when that is all there is). */
+  author: string | null;
+  /** An HTML fragment; plain-text sources are escaped. */
+  summary: string | null;
+  /** An HTML fragment; plain-text sources are escaped. */
+  content: string | null;
+}
+
+export interface Feed {
+  title: string | null;
+  link: string | null;
+  format: 'rss' | 'rdf' | 'atom' | 'json';
+}
+
+export type FeedErrorCode = 'not-a-feed' | 'malformed' | 'bad-encoding' | 'empty';
+
+export interface FeedError {
+  code: FeedErrorCode;
+  message: string;
+  /** For `not-a-feed` HTML pages: the absolute feed URLs the page advertises with `<link rel="alternate">`. */
+  advertisedFeeds: string[];
+}
+
+export type ParseResult =
+  | { ok: true; feed: Feed; items: FeedItem[]; encoding: string; warnings: string[] }
+  | { ok: false; error: FeedError };
+
+export interface ParseFeedOptions {
+  /** The HTTP Content-Type header, whose charset wins over the XML prolog. */
+  contentType?: string | null;
+  /** The feed's URL: the last base for relative links. */
+  url?: string | null;
+}

@@ -1,0 +1,452 @@
+import { namedEntities } from './namedEntities.ts';
+
+/**
+ * A forgiving XML tokenizer and tree builder for feeds. It is not a conforming XML parser on
+ * purpose: feeds in the field are often not well-formed, and a feed reader must read what a
+ * browser-era publisher meant. What it does:
+ * - one pass over the string with `indexOf` jumps, so time is linear in the input;
+ * - DOCTYPEs are skipped whole; entities they declare are never expanded and external entities are
+ *   never fetched (an unknown `&name;` stays as literal text);
+ * - an end tag closes the nearest open element of that name; a stray end tag is ignored;
+ * - at end of input every open element is left `closed: false`, so callers can drop a cut item.
+ * Namespaces are resolved to short keys (`atom`, `dc`, `content`, …) so RSS 0.90/1.0/2.0 and
+ * Atom 0.3/1.0 share one vocabulary; undeclared but well-known prefixes are accepted.
+ */
+
+export interface XmlElement {
+  /** The name as written, e.g. `dc:creator`. */
+  qname: string;
+  /** Lower-cased local name, e.g. `creator`. */
+  local: string;
+  /** Namespace key: '' for RSS (any version) and no namespace, or a short key, or the raw URI. */
+  ns: string;
+  /** Attributes by lower-cased qualified name, entity-decoded. */
+  attrs: Record<string, string>;
+  children: XmlNode[];
+  /** The effective xml:base (resolved), or null when none applies. */
+  base: string | null;
+  closed: boolean;
+  parent: XmlElement | null;
+  scope: Record<string, string>;
+}
+
+export type XmlNode = XmlElement | string;
+
+export interface XmlTreeHooks {
+  /** Called when an element is opened (attributes known, children not yet). */
+  onOpen?(el: XmlElement): void;
+  /** Called when an element is closed; return true to detach it from its parent (frees memory). */
+  onClose?(el: XmlElement): boolean;
+}
+
+export interface XmlTreeResult {
+  roots: XmlElement[];
+  /** True when the input ended inside an element, comment, CDATA section or tag. */
+  truncated: boolean;
+  /** The DOCTYPE text, if any (without its internal subset). */
+  doctype: string | null;
+  warnings: string[];
+}
+
+const KNOWN_NAMESPACES: Record<string, string> = {
+  'http://www.w3.org/2005/atom': 'atom',
+  'http://purl.org/atom/ns': 'atom',
+  'http://purl.org/rss/1.0': '',
+  'http://my.netscape.com/rdf/simple/0.9': '',
+  'http://backend.userland.com/rss2': '',
+  'http://backend.userland.com/rss': '',
+  'http://blogs.law.harvard.edu/tech/rss': '',
+  'http://purl.org/net/rss1.1': '',
+  'http://purl.org/dc/elements/1.1': 'dc',
+  'http://purl.org/dc/elements/1.0': 'dc',
+  'http://purl.org/dc/terms': 'dcterms',
+  'http://purl.org/rss/1.0/modules/content': 'content',
+  'http://search.yahoo.com/mrss': 'media',
+  'http://www.itunes.com/dtds/podcast-1.0.dtd': 'itunes',
+  'https://www.itunes.com/dtds/podcast-1.0.dtd': 'itunes',
+  'http://www.w3.org/1999/xhtml': 'xhtml',
+  'http://www.w3.org/1999/02/22-rdf-syntax-ns': 'rdf',
+  'http://www.w3.org/xml/1998/namespace': 'xml',
+  'http://rssnamespace.org/feedburner/ext/1.0': 'feedburner',
+  'http://www.google.com/schemas/play-podcasts/1.0': 'googleplay',
+};
+
+/** Prefixes feeds use without declaring them; accepted under their usual meaning. */
+const WELL_KNOWN_PREFIXES: Record<string, string> = {
+  atom: 'atom',
+  atom10: 'atom',
+  a10: 'atom',
+  dc: 'dc',
+  dcterms: 'dcterms',
+  content: 'content',
+  media: 'media',
+  itunes: 'itunes',
+  xhtml: 'xhtml',
+  rdf: 'rdf',
+  xml: 'xml',
+  feedburner: 'feedburner',
+  googleplay: 'googleplay',
+};
+
+const nsKeyCache = new Map<string, string>();
+
+export function namespaceKey(uri: string): string {
+  let key = nsKeyCache.get(uri);
+  if (key === undefined) {
+    const normal = uri
+      .trim()
+      .toLowerCase()
+      .replace(/[/#]+$/, '');
+    key = KNOWN_NAMESPACES[normal] ?? uri;
+    if (nsKeyCache.size < 1000) nsKeyCache.set(uri, key);
+  }
+  return key;
+}
+
+const ENTITY = /&(#[0-9]{1,10}|#[xX][0-9a-fA-F]{1,8}|[A-Za-z][A-Za-z0-9]{0,31});/g;
+
+/**
+ * Decodes character references and the predeclared/HTML named entities. Unknown names are kept
+ * verbatim: entities declared in a DTD are never expanded (billion laughs, external entities).
+ */
+export function decodeEntities(text: string, unknown?: Set<string>): string {
+  if (text.indexOf('&') === -1) return text;
+  return text.replace(ENTITY, (whole, ref: string) => {
+    if (ref.charCodeAt(0) === 35 /* # */) {
+      const code =
+        ref.charCodeAt(1) === 120 || ref.charCodeAt(1) === 88 ? parseInt(ref.slice(2), 16) : Number(ref.slice(1));
+      if (code === 9 || code === 10 || code === 13) return String.fromCharCode(code);
+      if (code < 0x20 || (code >= 0xd800 && code <= 0xdfff) || code === 0xfffe || code === 0xffff || code > 0x10ffff) {
+        return '';
+      }
+      // Windows-1252 code points written as references (&#150;) are what the author meant.
+      if (code >= 0x80 && code <= 0x9f) return WINDOWS_1252_C1[code - 0x80] ?? '';
+      return String.fromCodePoint(code);
+    }
+    const named = namedEntities.get(ref);
+    if (named !== undefined) return named;
+    if (unknown && unknown.size < 20) unknown.add(ref);
+    return whole;
+  });
+}
+
+const WINDOWS_1252_C1 = [
+  '€',
+  '',
+  '‚',
+  'ƒ',
+  '„',
+  '…',
+  '†',
+  '‡',
+  'ˆ',
+  '‰',
+  'Š',
+  '‹',
+  'Œ',
+  '',
+  'Ž',
+  '',
+  '',
+  '\u2018',
+  '\u2019',
+  '“',
+  '”',
+  '•',
+  '–',
+  '—',
+  '˜',
+  '™',
+  'š',
+  '›',
+  'œ',
+  '',
+  'ž',
+  'Ÿ',
+];
+
+function isNameStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 58 || c >= 0xc0;
+}
+
+function isNameChar(c: number): boolean {
+  return isNameStart(c) || (c >= 48 && c <= 57) || c === 45 || c === 46 || c === 0xb7;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13;
+}
+
+const ATTRIBUTE = /([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?/g;
+
+function resolveBase(value: string, parentBase: string | null): string | null {
+  try {
+    return parentBase ? new URL(value.trim(), parentBase).href : new URL(value.trim()).href;
+  } catch {
+    return parentBase;
+  }
+}
+
+const EMPTY_SCOPE: Record<string, string> = Object.create(null);
+
+/**
+ * Builds the element tree of `text`. `documentUrl` seeds xml:base resolution.
+ */
+export function buildXmlTree(text: string, documentUrl: string | null, hooks: XmlTreeHooks = {}): XmlTreeResult {
+  const roots: XmlElement[] = [];
+  const stack: XmlElement[] = [];
+  const warnings: string[] = [];
+  const unknownEntities = new Set<string>();
+  const undeclaredPrefixes = new Set<string>();
+  let truncated = false;
+  let doctype: string | null = null;
+  const n = text.length;
+  let i = 0;
+  let docBase: string | null = null;
+  if (documentUrl) {
+    try {
+      docBase = new URL(documentUrl).href;
+    } catch {
+      docBase = null;
+    }
+  }
+
+  const addText = (value: string): void => {
+    const top = stack[stack.length - 1];
+    if (top && value.length > 0) top.children.push(value);
+  };
+
+  // Open-element counts by name make a stray end tag O(1) to reject, so hostile input stays linear.
+  const openByName = new Map<string, number>();
+  const openByLowerName = new Map<string, number>();
+  const bump = (map: Map<string, number>, key: string, delta: number): void => {
+    map.set(key, (map.get(key) ?? 0) + delta);
+  };
+
+  const closeTop = (closed: boolean): void => {
+    const el = stack.pop()!;
+    bump(openByName, el.qname, -1);
+    bump(openByLowerName, el.qname.toLowerCase(), -1);
+    el.closed = closed;
+    const detach = hooks.onClose ? hooks.onClose(el) : false;
+    if (!detach) {
+      if (el.parent) el.parent.children.push(el);
+      else roots.push(el);
+    }
+  };
+
+  while (i < n) {
+    const lt = text.indexOf('<', i);
+    if (lt === -1) {
+      if (stack.length > 0) addText(decodeEntities(text.slice(i), unknownEntities));
+      break;
+    }
+    if (lt > i && stack.length > 0) addText(decodeEntities(text.slice(i, lt), unknownEntities));
+    const c = text.charCodeAt(lt + 1);
+    if (c === 33 /* ! */) {
+      if (text.startsWith('<!--', lt)) {
+        const end = text.indexOf('-->', lt + 4);
+        if (end === -1) {
+          truncated = true;
+          break;
+        }
+        i = end + 3;
+      } else if (text.startsWith('<![CDATA[', lt)) {
+        const end = text.indexOf(']]>', lt + 9);
+        if (end === -1) {
+          addText(text.slice(lt + 9));
+          truncated = true;
+          break;
+        }
+        addText(text.slice(lt + 9, end));
+        i = end + 3;
+      } else {
+        // <!DOCTYPE …> with an optional [internal subset]: skipped whole, quotes and brackets respected.
+        let j = lt + 2;
+        let depth = 0;
+        let quote = 0;
+        let subsetStart = -1;
+        for (; j < n; j++) {
+          const d = text.charCodeAt(j);
+          if (quote) {
+            if (d === quote) quote = 0;
+          } else if (d === 34 || d === 39) quote = d;
+          else if (d === 91 /* [ */) {
+            if (depth === 0 && subsetStart === -1) subsetStart = j;
+            depth++;
+          } else if (d === 93 /* ] */) depth = Math.max(0, depth - 1);
+          else if (d === 62 /* > */ && depth === 0) break;
+        }
+        if (j >= n) {
+          truncated = true;
+          break;
+        }
+        if (/^<!doctype/i.test(text.slice(lt, lt + 9))) {
+          doctype = text.slice(lt + 9, subsetStart === -1 ? j : subsetStart).trim();
+          if (subsetStart !== -1 && /<!ENTITY/i.test(text.slice(subsetStart, j))) {
+            warnings.push('DOCTYPE declares entities; they are not expanded');
+          }
+        }
+        i = j + 1;
+      }
+      continue;
+    }
+    if (c === 63 /* ? */) {
+      const end = text.indexOf('?>', lt + 2);
+      if (end === -1) {
+        truncated = true;
+        break;
+      }
+      i = end + 2;
+      continue;
+    }
+    if (c === 47 /* / */) {
+      const end = text.indexOf('>', lt + 2);
+      if (end === -1) {
+        truncated = true;
+        break;
+      }
+      const name = text.slice(lt + 2, end).trim();
+      i = end + 1;
+      let k = -1;
+      if ((openByName.get(name) ?? 0) > 0) {
+        k = stack.length - 1;
+        while (k >= 0 && stack[k]!.qname !== name) k--;
+      } else if ((openByLowerName.get(name.toLowerCase()) ?? 0) > 0) {
+        const lower = name.toLowerCase();
+        k = stack.length - 1;
+        while (k >= 0 && stack[k]!.qname.toLowerCase() !== lower) k--;
+      }
+      if (k >= 0) while (stack.length > k) closeTop(true);
+      continue;
+    }
+    if (!isNameStart(c)) {
+      if (stack.length > 0) addText('<');
+      i = lt + 1;
+      continue;
+    }
+    // Start tag: find its end, skipping quoted attribute values.
+    let j = lt + 2;
+    while (j < n && isNameChar(text.charCodeAt(j))) j++;
+    const qname = text.slice(lt + 1, j);
+    const attrStart = j;
+    let quote = 0;
+    for (; j < n; j++) {
+      const d = text.charCodeAt(j);
+      if (quote) {
+        if (d === quote) quote = 0;
+      } else if (d === 34 || d === 39) {
+        // A quote only opens a value right after `=` (allowing spaces); elsewhere it is junk.
+        let p = j - 1;
+        while (p > attrStart && isSpace(text.charCodeAt(p))) p--;
+        if (text.charCodeAt(p) === 61) quote = d;
+      } else if (d === 62 /* > */) break;
+    }
+    if (j >= n) {
+      truncated = true;
+      break;
+    }
+    const selfClosing = text.charCodeAt(j - 1) === 47 && j - 1 >= attrStart;
+    const rawAttrs = text.slice(attrStart, selfClosing ? j - 1 : j);
+    i = j + 1;
+
+    const parent = stack[stack.length - 1] ?? null;
+    const attrs: Record<string, string> = Object.create(null);
+    let scope = parent ? parent.scope : EMPTY_SCOPE;
+    if (rawAttrs.length > 0 && rawAttrs.trim().length > 0) {
+      ATTRIBUTE.lastIndex = 0;
+      for (let m = ATTRIBUTE.exec(rawAttrs); m !== null; m = ATTRIBUTE.exec(rawAttrs)) {
+        const attrName = m[1]!;
+        const value = decodeEntities(m[2] ?? m[3] ?? m[4] ?? '', unknownEntities);
+        const key = attrName.toLowerCase();
+        if (!(key in attrs)) attrs[key] = value;
+        if (key === 'xmlns' || key.startsWith('xmlns:')) {
+          if (scope === (parent ? parent.scope : EMPTY_SCOPE)) scope = Object.create(scope);
+          scope[key === 'xmlns' ? '' : attrName.slice(6)] = value;
+        }
+      }
+    }
+    const colon = qname.indexOf(':');
+    const prefix = colon === -1 ? '' : qname.slice(0, colon);
+    const local = (colon === -1 ? qname : qname.slice(colon + 1)).toLowerCase();
+    let ns: string;
+    const uri = scope[prefix];
+    if (uri !== undefined) ns = uri === '' ? '' : namespaceKey(uri);
+    else if (prefix === '') ns = '';
+    else {
+      ns = WELL_KNOWN_PREFIXES[prefix.toLowerCase()] ?? prefix;
+      if (undeclaredPrefixes.size < 10) undeclaredPrefixes.add(prefix);
+    }
+    const parentBase = parent ? parent.base : docBase;
+    const xmlBase = attrs['xml:base'];
+    const el: XmlElement = {
+      qname,
+      local,
+      ns,
+      attrs,
+      children: [],
+      base: xmlBase !== undefined ? resolveBase(xmlBase, parentBase) : parentBase,
+      closed: false,
+      parent,
+      scope,
+    };
+    stack.push(el);
+    bump(openByName, qname, 1);
+    bump(openByLowerName, qname.toLowerCase(), 1);
+    hooks.onOpen?.(el);
+    if (selfClosing) closeTop(true);
+  }
+  if (stack.length > 0) truncated = true;
+  while (stack.length > 0) closeTop(false);
+
+  if (unknownEntities.size > 0) {
+    warnings.push(`undefined entities left as text: ${[...unknownEntities].map((e) => `&${e};`).join(' ')}`);
+  }
+  const prefixes = [...undeclaredPrefixes].filter((p) => p !== 'xml');
+  if (prefixes.length > 0) warnings.push(`undeclared namespace prefixes: ${prefixes.join(', ')}`);
+  return { roots, truncated, doctype, warnings };
+}
+
+/** All descendant text, in document order. */
+export function textOf(el: XmlElement): string {
+  const { children } = el;
+  if (children.length === 1 && typeof children[0] === 'string') return children[0];
+  let out = '';
+  for (const child of children) out += typeof child === 'string' ? child : textOf(child);
+  return out;
+}
+
+export function hasElementChildren(el: XmlElement): boolean {
+  for (const child of el.children) if (typeof child !== 'string') return true;
+  return false;
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
+}
+
+function escapeAttribute(text: string): string {
+  return text.replace(/[&<"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&quot;'));
+}
+
+const VOID_ELEMENTS = new Set(['br', 'img', 'hr', 'meta', 'input', 'area', 'base', 'col', 'embed', 'source', 'wbr']);
+
+/** Serializes the children of `el` as (X)HTML markup; XHTML prefixes and xmlns declarations are dropped. */
+export function innerMarkup(el: XmlElement): string {
+  let out = '';
+  for (const child of el.children) {
+    if (typeof child === 'string') {
+      out += escapeHtml(child);
+      continue;
+    }
+    const name = child.ns === 'xhtml' || child.ns === '' ? child.local : child.qname;
+    out += '<' + name;
+    for (const [key, value] of Object.entries(child.attrs)) {
+      if (key === 'xmlns' || key.startsWith('xmlns:')) continue;
+      out += ` ${key}="${escapeAttribute(value)}"`;
+    }
+    if (child.children.length === 0 && VOID_ELEMENTS.has(child.local)) out += '>';
+    else out += '>' + innerMarkup(child) + '</' + name + '>';
+  }
+  return out;
+}
