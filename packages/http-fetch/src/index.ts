@@ -1,0 +1,15 @@
+export {
+  createHostLimiter,
+  type HostLimiter,
+  type HostLimiterOptions,
+  HostUnavailableError,
+} from './createHostLimiter.ts';
+export {
+  createHttpClient,
+  type HttpClient,
+  type HttpClientOptions,
+  type HttpRequest,
+  type HttpResponse,
+} from './createHttpClient.ts';
+export { FetchError } from './FetchError.ts';
+export { isRefusedAddress } from './isRefusedAddress.ts';

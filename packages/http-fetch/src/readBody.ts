@@ -1,0 +1,130 @@
+import { Readable, type Transform, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createBrotliDecompress, createGunzip, createInflate, createInflateRaw } from 'node:zlib';
+
+/** The body grew past the cap (on the wire or once decoded). */
+export class BodyTooLargeError extends Error {
+  override readonly name = 'BodyTooLargeError';
+  constructor(
+    readonly limit: number,
+    readonly stage: 'wire' | 'decoded',
+  ) {
+    super(`body exceeds ${limit} bytes (${stage})`);
+  }
+}
+
+/** The Content-Encoding is unknown or the compressed stream is corrupt. */
+export class BadContentEncodingError extends Error {
+  override readonly name = 'BadContentEncodingError';
+}
+
+const zlibCodes = /^(Z_|ERR_BROTLI|ERR_ZLIB|ERR__ZLIB)/;
+
+/** Content codings in the order they were applied, without `identity`. */
+export function contentCodings(header: string | undefined): string[] {
+  if (!header) return [];
+  return header
+    .split(',')
+    .map((c) => c.trim().toLowerCase())
+    .filter((c) => c !== '' && c !== 'identity');
+}
+
+/**
+ * "deflate" is meant to be zlib-wrapped (RFC 9110) but some servers send raw deflate: the first
+ * two bytes tell them apart (a zlib header is CM=8 and a multiple of 31).
+ */
+function looksZlibWrapped(first: Buffer): boolean {
+  return first.length >= 2 && (first[0]! & 0x0f) === 8 && ((first[0]! << 8) | first[1]!) % 31 === 0;
+}
+
+function decoderFor(coding: string, first: Buffer): Transform {
+  switch (coding) {
+    case 'gzip':
+    case 'x-gzip':
+      return createGunzip();
+    case 'deflate':
+      return looksZlibWrapped(first) ? createInflate() : createInflateRaw();
+    case 'br':
+      return createBrotliDecompress();
+    default:
+      throw new BadContentEncodingError(`unsupported Content-Encoding: ${coding}`);
+  }
+}
+
+/**
+ * Reads a response body into one Buffer, decoding its content codings as a stream and counting
+ * both the wire bytes and the decoded bytes against `limit`. Decoding stops at the first decoded
+ * chunk past the limit, so a compression bomb costs at most `limit` plus one zlib chunk (16 KiB)
+ * of memory and never inflates in full.
+ */
+export async function readBody(body: Readable, codings: readonly string[], limit: number): Promise<Buffer> {
+  const iterator = body[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  let wireBytes = 0;
+  const countWire = (chunk: Buffer): Buffer => {
+    wireBytes += chunk.length;
+    if (wireBytes > limit) throw new BodyTooLargeError(limit, 'wire');
+    return chunk;
+  };
+
+  let first: IteratorResult<Buffer>;
+  try {
+    first = await iterator.next();
+  } catch (err) {
+    body.destroy();
+    throw err;
+  }
+  if (first.done) return Buffer.alloc(0);
+  let decoders: Transform[];
+  try {
+    countWire(first.value);
+    // Codings are listed in the order applied, so they come off in reverse.
+    decoders = [...codings].reverse().map((c) => decoderFor(c, first.value));
+  } catch (err) {
+    body.destroy();
+    throw err;
+  }
+
+  const source = Readable.from(
+    (async function* () {
+      try {
+        yield first.value;
+        for (;;) {
+          const next = await iterator.next();
+          if (next.done) return;
+          yield countWire(next.value);
+        }
+      } finally {
+        // Stopping early (too large, a decoder error) must close the connection too.
+        if (!body.readableEnded) body.destroy();
+      }
+    })(),
+    { objectMode: false },
+  );
+
+  const chunks: Buffer[] = [];
+  let decodedBytes = 0;
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      decodedBytes += chunk.length;
+      if (decodedBytes > limit) {
+        callback(new BodyTooLargeError(limit, 'decoded'));
+        return;
+      }
+      chunks.push(chunk);
+      callback();
+    },
+  });
+
+  try {
+    await pipeline([source, ...decoders, sink]);
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    if (typeof code === 'string' && zlibCodes.test(code)) {
+      throw new BadContentEncodingError(`corrupt ${codings.join(', ')} body: ${(err as Error).message}`, {
+        cause: err,
+      });
+    }
+    throw err;
+  }
+  return Buffer.concat(chunks, decodedBytes);
+}
