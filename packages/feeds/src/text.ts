@@ -10,12 +10,17 @@ export function looksLikeHtml(text: string): boolean {
   return CLOSING_TAG.test(text) || LONE_TAG.test(text) || REFERENCE.test(text);
 }
 
+// Tags that break a line when rendered; every other tag joins its neighbours without a space.
+const BLOCK_TAG =
+  /<\/?(?:br|p|div|li|ul|ol|h[1-6]|tr|td|th|table|blockquote|pre|hr|section|article|header|footer|dd|dt|dl|figure|figcaption)\b[^>]*>/gi;
+
 /** The visible text of an HTML fragment: comments, scripts and tags removed, references decoded. */
 export function htmlToText(html: string): string {
   const stripped = html
     .replace(/<!--[\s\S]*?-->/g, '')
     .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, '')
-    .replace(/<\/?[a-z][^>]*>/gi, ' ');
+    .replace(BLOCK_TAG, ' ')
+    .replace(/<\/?[a-z][^>]*>/gi, '');
   return decodeEntities(stripped).replace(/\s+/g, ' ').trim();
 }
 
