@@ -1,0 +1,490 @@
+/**
+ * Article metadata read from the page before any cleaning: JSON-LD, OpenGraph and other meta tags,
+ * `<time datetime>` and the URL. Each field takes the first source that yields a valid value, in the
+ * order of trust documented on each reader below and in the package README.
+ */
+
+export type PublishedAtSource = 'json-ld' | 'opengraph' | 'meta' | 'time-element' | 'url' | 'feed' | 'none';
+
+export interface ArticleMetadata {
+  title: string | null;
+  byline: string | null;
+  siteName: string | null;
+  lang: string | null;
+  canonicalUrl: string | null;
+  publishedAt: string | null;
+  publishedAtSource: PublishedAtSource;
+  modifiedAt: string | null;
+  description: string | null;
+}
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
+
+const ARTICLE_TYPES = new Set([
+  'article',
+  'newsarticle',
+  'reportagenewsarticle',
+  'analysisnewsarticle',
+  'opinionnewsarticle',
+  'backgroundnewsarticle',
+  'reviewnewsarticle',
+  'askpublicnewsarticle',
+  'blogposting',
+  'liveblogposting',
+  'socialmediaposting',
+  'report',
+  'scholarlyarticle',
+  'techarticle',
+  'satiricalarticle',
+]);
+
+function isObject(value: Json | undefined): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function types(node: JsonObject): string[] {
+  const type = node['@type'];
+  const list = Array.isArray(type) ? type : [type];
+  return list.filter((t): t is string => typeof t === 'string').map((t) => t.replace(/^.*[/#:]/, '').toLowerCase());
+}
+
+/** Parses JSON-LD leniently: CMSs emit raw newlines in strings, HTML comments and CDATA wrappers. */
+function parseJsonLd(source: string): Json | undefined {
+  const trimmed = source
+    .trim()
+    .replace(/^<!--|-->$/g, '')
+    .replace(/^\/\/\s*<!\[CDATA\[|\/\/\s*\]\]>$/g, '')
+    .trim();
+  if (!trimmed) return undefined;
+  try {
+    return JSON.parse(trimmed) as Json;
+  } catch {
+    try {
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what breaks the JSON
+      return JSON.parse(trimmed.replace(/[\u0000-\u001f]+/g, ' ')) as Json;
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/** Every object of every JSON-LD block, flattened out of arrays and `@graph`s. */
+function jsonLdNodes(document: Document): JsonObject[] {
+  const nodes: JsonObject[] = [];
+  const add = (value: Json | undefined, depth: number): void => {
+    if (depth > 6 || value === undefined) return;
+    if (Array.isArray(value)) {
+      for (const item of value) add(item, depth + 1);
+      return;
+    }
+    if (!isObject(value)) return;
+    nodes.push(value);
+    const graph = value['@graph'];
+    if (graph !== undefined) add(graph, depth + 1);
+  };
+  for (const script of Array.from(document.querySelectorAll('script[type]'))) {
+    const type = (script.getAttribute('type') ?? '').toLowerCase();
+    if (!type.includes('ld+json')) continue;
+    add(parseJsonLd(script.textContent ?? ''), 0);
+  }
+  return nodes;
+}
+
+function text(value: Json | undefined): string | null {
+  if (typeof value === 'string') {
+    const clean = decodeEntities(value).replace(/\s+/g, ' ').trim();
+    return clean.length > 0 ? clean : null;
+  }
+  if (typeof value === 'number') return String(value);
+  if (Array.isArray(value)) return text(value[0]);
+  return null;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
+
+/** JSON-LD and meta values are often HTML-escaped twice by the CMS. */
+function decodeEntities(value: string): string {
+  if (!value.includes('&')) return value;
+  return value.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    const lower = name.toLowerCase();
+    if (lower.startsWith('#x')) return String.fromCodePoint(Number.parseInt(lower.slice(2), 16));
+    if (lower.startsWith('#')) return String.fromCodePoint(Number.parseInt(lower.slice(1), 10));
+    return ENTITIES[lower] ?? whole;
+  });
+}
+
+/** Names of people or organisations: a string, `{ name }`, an `@id` reference, or a list of those. */
+function names(value: Json | undefined, byId: Map<string, JsonObject>, depth = 0): string[] {
+  if (value === undefined || value === null || depth > 3) return [];
+  if (Array.isArray(value)) return value.flatMap((item) => names(item, byId, depth + 1));
+  if (typeof value === 'string') {
+    const name = text(value);
+    return name && !/^https?:\/\//.test(name) ? [name] : [];
+  }
+  if (!isObject(value)) return [];
+  const name = text(value.name);
+  if (name) return [name];
+  const id = value['@id'];
+  const target = typeof id === 'string' ? byId.get(id) : undefined;
+  return target && target !== value ? names(target, byId, depth + 1) : [];
+}
+
+// ---------------------------------------------------------------- dates
+
+const ISO =
+  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+const COMPACT = /^(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+function plausible(date: Date): boolean {
+  const year = date.getUTCFullYear();
+  return !Number.isNaN(date.getTime()) && year >= 1990 && year <= 2100;
+}
+
+/**
+ * An ISO 8601 UTC timestamp from the forms pages use: ISO 8601 with or without time and zone,
+ * compact `20231014T123000Z`, and RFC 2822 (`Sat, 14 Oct 2023 09:30:00 GMT`). A time without a zone
+ * is read as UTC (the page gives nothing better, and the result must not depend on the machine's
+ * zone); a date without a time is midnight UTC.
+ */
+export function normalizeDate(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const raw = value.trim();
+  const match = ISO.exec(raw) ?? COMPACT.exec(raw);
+  if (match) {
+    const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '', zone = ''] = match;
+    const ms = Math.round(Number(`0.${frac || '0'}`) * 1000);
+    let time = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), ms);
+    const check = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
+    if (check.getUTCMonth() !== Number(mo) - 1 || check.getUTCDate() !== Number(d)) return null;
+    if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 60) return null;
+    const offset = /^[+-]/.exec(zone) ? zone.replace(':', '') : '';
+    if (offset) {
+      const sign = offset.startsWith('-') ? -1 : 1;
+      const hours = Number(offset.slice(1, 3));
+      const minutes = offset.length > 3 ? Number(offset.slice(3, 5)) : 0;
+      time -= sign * (hours * 60 + minutes) * 60_000;
+    }
+    const date = new Date(time);
+    return plausible(date) ? date.toISOString() : null;
+  }
+  // RFC 2822 and other textual forms: only with an explicit zone, else as UTC.
+  if (!/[a-z]{3}/i.test(raw)) return null;
+  const zoned = /\b(?:GMT|UTC|UT|Z)\b|[+-]\d{4}\b/.test(raw) ? raw : `${raw} UTC`;
+  const parsed = Date.parse(zoned);
+  if (Number.isNaN(parsed)) return null;
+  const date = new Date(parsed);
+  return plausible(date) ? date.toISOString() : null;
+}
+
+/**
+ * A date in the URL path: `/2023/10/14/`, `/2023-10-14`, `/20231014/`, `/14/10/2023/`. A year and
+ * month alone (`/2023/10/slug`) is not a date. Only http(s) URLs count.
+ */
+export function dateFromUrl(url: string): string | null {
+  let path: string;
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
+    path = decodeURIComponent(parsed.pathname);
+  } catch {
+    return null;
+  }
+  const patterns: [RegExp, (m: RegExpExecArray) => [string, string, string]][] = [
+    [/(?:^|\/)((?:19|20)\d{2})\/(\d{1,2})\/(\d{1,2})(?=\/|$|[._-])/, (m) => [m[1]!, m[2]!, m[3]!]],
+    [/(?:^|[/_-])((?:19|20)\d{2})-(\d{2})-(\d{2})(?=\/|$|[._-])/, (m) => [m[1]!, m[2]!, m[3]!]],
+    [/(?:^|[/_-])((?:19|20)\d{2})(\d{2})(\d{2})(?=\/|$|[._-])/, (m) => [m[1]!, m[2]!, m[3]!]],
+    [/(?:^|\/)(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d{2})(?=\/|$)/, (m) => [m[3]!, m[2]!, m[1]!]],
+  ];
+  for (const [pattern, parts] of patterns) {
+    const match = pattern.exec(path);
+    if (!match) continue;
+    const [y, mo, d] = parts(match);
+    const date = normalizeDate(`${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`);
+    if (date) return date;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------- meta tags
+
+/** `<meta>` content by lower-cased `property`, `name` or `itemprop`; the first occurrence wins. */
+function metaTags(document: Document): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const meta of Array.from(document.querySelectorAll('meta'))) {
+    const content = meta.getAttribute('content');
+    if (content === null || content.trim() === '') continue;
+    for (const attr of ['property', 'name', 'itemprop', 'http-equiv']) {
+      const key = meta.getAttribute(attr);
+      if (!key) continue;
+      for (const k of key.toLowerCase().split(/\s+/)) if (k && !map.has(k)) map.set(k, content.trim());
+    }
+  }
+  return map;
+}
+
+function first(map: Map<string, string>, keys: readonly string[]): string | null {
+  for (const key of keys) {
+    const value = map.get(key);
+    if (value) return value;
+  }
+  return null;
+}
+
+function firstDate(map: Map<string, string>, keys: readonly string[]): string | null {
+  for (const key of keys) {
+    const date = normalizeDate(map.get(key));
+    if (date) return date;
+  }
+  return null;
+}
+
+const OPENGRAPH_PUBLISHED = ['article:published_time', 'og:published_time', 'og:article:published_time'];
+const OPENGRAPH_MODIFIED = ['article:modified_time', 'og:updated_time', 'og:modified_time', 'og:article:modified_time'];
+const META_PUBLISHED = [
+  'datepublished',
+  'date',
+  'pubdate',
+  'publishdate',
+  'publish-date',
+  'publish_date',
+  'published_time',
+  'publication_date',
+  'article.published',
+  'article_date_original',
+  'dc.date.issued',
+  'dc.date',
+  'dcterms.created',
+  'dcterms.issued',
+  'sailthru.date',
+  'parsely-pub-date',
+  'cxenseparse:recs:publishtime',
+];
+const META_MODIFIED = ['datemodified', 'last-modified', 'dcterms.modified', 'article.updated', 'lastmod'];
+
+// ---------------------------------------------------------------- time elements
+
+const FURNITURE_ANCESTOR = /(?:^|[^a-z])(?:nav|menu|related|teaser|widget|sidebar|footer|recirc|trending|popular|comment)/i;
+const PUBLISHED_HINT = /publish|posted|pubdate|dateline|byline|article-date|post-date|entry-date|story-date|meta/i;
+const MODIFIED_HINT = /updat|modif/i;
+
+function insideFurniture(element: Element): boolean {
+  for (let node = element.parentElement; node !== null; node = node.parentElement) {
+    const tag = node.localName;
+    if (tag === 'nav' || tag === 'aside' || tag === 'footer') return true;
+    const names = `${node.getAttribute('class') ?? ''} ${node.getAttribute('id') ?? ''}`;
+    if (names.length > 1 && FURNITURE_ANCESTOR.test(names)) return true;
+  }
+  return false;
+}
+
+function hintOf(element: Element): string {
+  let hint = `${element.getAttribute('class') ?? ''} ${element.getAttribute('itemprop') ?? ''}`;
+  if (element.hasAttribute('pubdate')) hint += ' pubdate';
+  let node = element.parentElement;
+  for (let i = 0; i < 3 && node !== null; i++, node = node.parentElement) hint += ` ${node.getAttribute('class') ?? ''}`;
+  return hint;
+}
+
+/**
+ * The publication (or modification) date of the article from `<time datetime>`. Only times inside
+ * the article or after its headline count: a time above the headline is a date widget in the
+ * masthead ("Monday, December 4, 2023"), and times in navigation, teasers or comments belong to
+ * other texts. Among the rest, one marked as published (or updated) wins, else the first.
+ */
+function timeElementDates(document: Document): { published: string | null; modified: string | null } {
+  const h1 = document.querySelector('h1');
+  const times = Array.from(document.querySelectorAll('time[datetime]'));
+  let published: string | null = null;
+  let publishedHinted = false;
+  let modified: string | null = null;
+  for (const time of times) {
+    const inArticle = time.closest('article, main, [itemprop="articleBody"]') !== null;
+    const afterTitle = h1 !== null && (h1.compareDocumentPosition(time) & 4) !== 0;
+    if (!inArticle && !afterTitle) continue;
+    if (insideFurniture(time)) continue;
+    const date = normalizeDate(time.getAttribute('datetime'));
+    if (!date) continue;
+    const hint = hintOf(time);
+    if (MODIFIED_HINT.test(hint) && !PUBLISHED_HINT.test(time.getAttribute('class') ?? '')) {
+      modified ??= date;
+      continue;
+    }
+    const hinted = PUBLISHED_HINT.test(hint);
+    if (published === null || (hinted && !publishedHinted)) {
+      published = date;
+      publishedHinted = hinted;
+    }
+  }
+  return { published, modified };
+}
+
+// ---------------------------------------------------------------- the other fields
+
+const TITLE_SEPARATORS = /\s+[|–—\-:·•»«/]\s+/;
+
+/** Drops a trailing (or leading) " | Site Name" from a title when it names the site. */
+export function stripSiteName(title: string, siteName: string | null): string {
+  const parts = title.split(TITLE_SEPARATORS);
+  if (parts.length < 2) return title;
+  const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const site = siteName ? norm(siteName) : null;
+  const last = parts[parts.length - 1]!;
+  const head = parts[0]!;
+  if (site && norm(last) === site) return title.slice(0, title.lastIndexOf(last)).replace(/\s+[|–—\-:·•»«/]\s*$/, '');
+  if (site && norm(head) === site) return title.slice(head.length).replace(/^\s*[|–—\-:·•»«/]\s+/, '');
+  return title;
+}
+
+function normalizeLang(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const tag = value.trim().split(/[,;\s]/)[0]!.replace(/_/g, '-');
+  if (!/^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i.test(tag)) return null;
+  const [primary, ...rest] = tag.split('-');
+  return [primary!.toLowerCase(), ...rest.map((p) => (p.length === 2 ? p.toUpperCase() : p))].join('-');
+}
+
+function absoluteHttpUrl(value: string | null | undefined, base: string): string | null {
+  if (!value) return null;
+  try {
+    const url = new URL(value.trim(), base);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+    url.hash = '';
+    return url.href;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A canonical link pointing at the site's front page from a deeper page is a CMS template bug, not a
+ * statement that the article is the front page.
+ */
+function plausibleCanonical(canonical: string | null, pageUrl: string): string | null {
+  if (canonical === null) return null;
+  try {
+    const page = new URL(pageUrl);
+    const target = new URL(canonical);
+    if ((target.pathname === '/' || target.pathname === '') && page.pathname.length > 1 && !target.search) return null;
+  } catch {
+    return null;
+  }
+  return canonical;
+}
+
+function cleanByline(value: string | null): string | null {
+  if (!value) return null;
+  const byline = value
+    .replace(/\s+/g, ' ')
+    .replace(/^(?:by|from|автор|авторка|written by)\s*:?\s+/i, '')
+    .trim();
+  if (!byline || byline.length > 200 || /^https?:\/\//.test(byline)) return null;
+  return byline;
+}
+
+/**
+ * Reads the metadata of a page. Orders of trust (first valid value wins):
+ * - publishedAt: JSON-LD `datePublished` of the article node → OpenGraph `article:published_time`
+ *   → other meta (`itemprop=datePublished`, `pubdate`, Dublin Core, Parse.ly...) → `<time datetime>`
+ *   in the article → a date in the URL path → none. `publishedAtSource` records which.
+ * - modifiedAt: JSON-LD `dateModified` → OpenGraph `article:modified_time` / `og:updated_time`
+ *   → other meta → an "updated" `<time datetime>` in the article.
+ * - title: JSON-LD `headline` → `og:title` → `twitter:title` → the first `<h1>` → `<title>`; a
+ *   site name glued on with a separator is cut off.
+ * - byline: JSON-LD `author` names → `<meta name=author>` / `article:author` (when not a URL)
+ *   → a `rel=author` link or `.byline`/`.author` element.
+ * - siteName: `og:site_name` → JSON-LD `publisher.name` → `application-name`.
+ * - lang: `<html lang>` → `content-language` → `og:locale` → JSON-LD `inLanguage`.
+ * - canonicalUrl: `<link rel=canonical>` → `og:url` → JSON-LD `url` / `mainEntityOfPage`; relative
+ *   values are resolved against the page URL; a canonical pointing at the front page is ignored.
+ */
+export function readMetadata(document: Document, url: string): ArticleMetadata {
+  const nodes = jsonLdNodes(document);
+  const byId = new Map<string, JsonObject>();
+  for (const node of nodes) {
+    const id = node['@id'];
+    if (typeof id === 'string') byId.set(id, node);
+  }
+  const article = nodes.find((node) => types(node).some((t) => ARTICLE_TYPES.has(t)));
+  const meta = metaTags(document);
+
+  const publisher = article ? names(article.publisher, byId)[0] : undefined;
+  const siteName = text(meta.get('og:site_name')) ?? publisher ?? text(meta.get('application-name'));
+
+  const titleCandidates = [
+    article ? text(article.headline) : null,
+    text(meta.get('og:title')),
+    text(meta.get('twitter:title')),
+    text(document.querySelector('h1')?.textContent ?? null),
+    text(document.querySelector('title')?.textContent ?? null),
+  ];
+  let title: string | null = null;
+  for (const candidate of titleCandidates) {
+    if (candidate) {
+      title = stripSiteName(candidate, siteName);
+      break;
+    }
+  }
+
+  const jsonLdAuthors = article ? names(article.author, byId) : [];
+  const authorElement = document.querySelector('[rel="author"], [itemprop="author"] [itemprop="name"], .byline, .author');
+  const byline =
+    cleanByline(jsonLdAuthors.length > 0 ? [...new Set(jsonLdAuthors)].join(', ') : null) ??
+    cleanByline(first(meta, ['author', 'article:author', 'byl', 'dc.creator', 'parsely-author', 'sailthru.author'])) ??
+    cleanByline(authorElement?.textContent ?? null);
+
+  const lang =
+    normalizeLang(document.documentElement?.getAttribute('lang')) ??
+    normalizeLang(document.documentElement?.getAttribute('xml:lang')) ??
+    normalizeLang(meta.get('content-language')) ??
+    normalizeLang(meta.get('og:locale')) ??
+    normalizeLang(article ? text(article.inLanguage) : null);
+
+  const mainEntity = article?.mainEntityOfPage;
+  const canonicalUrl = plausibleCanonical(
+    absoluteHttpUrl(document.querySelector('link[rel~="canonical"]')?.getAttribute('href'), url) ??
+      absoluteHttpUrl(meta.get('og:url'), url) ??
+      absoluteHttpUrl(article ? text(article.url) : null, url) ??
+      absoluteHttpUrl(isObject(mainEntity) ? text(mainEntity['@id']) : text(mainEntity), url),
+    url,
+  );
+
+  let publishedAt: string | null = null;
+  let publishedAtSource: PublishedAtSource = 'none';
+  const times = timeElementDates(document);
+  const publishedSources: [PublishedAtSource, () => string | null][] = [
+    ['json-ld', () => (article ? normalizeDate(text(article.datePublished) ?? text(article.dateCreated)) : null)],
+    ['opengraph', () => firstDate(meta, OPENGRAPH_PUBLISHED)],
+    ['meta', () => firstDate(meta, META_PUBLISHED) ?? itempropDate(document, 'datePublished')],
+    ['time-element', () => times.published],
+    ['url', () => dateFromUrl(url)],
+  ];
+  for (const [source, read] of publishedSources) {
+    const date = read();
+    if (date) {
+      publishedAt = date;
+      publishedAtSource = source;
+      break;
+    }
+  }
+
+  const modifiedAt =
+    (article ? normalizeDate(text(article.dateModified)) : null) ??
+    firstDate(meta, OPENGRAPH_MODIFIED) ??
+    firstDate(meta, META_MODIFIED) ??
+    itempropDate(document, 'dateModified') ??
+    times.modified;
+
+  const description = text(meta.get('og:description')) ?? text(meta.get('description'));
+
+  return { title, byline, siteName, lang, canonicalUrl, publishedAt, publishedAtSource, modifiedAt, description };
+}
+
+/** Microdata on an element other than `<meta>`: `<time itemprop="datePublished" datetime>`, `<span content>`. */
+function itempropDate(document: Document, prop: string): string | null {
+  for (const element of Array.from(document.querySelectorAll(`[itemprop="${prop}"]`))) {
+    const date = normalizeDate(element.getAttribute('datetime') ?? element.getAttribute('content'));
+    if (date) return date;
+  }
+  return null;
+}

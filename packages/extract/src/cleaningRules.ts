@@ -1,0 +1,263 @@
+import type { BlockKind } from './blockText.ts';
+
+/**
+ * Text rules that drop whole blocks of page furniture Readability leaves in the article. A rule only
+ * ever drops a block whose entire text is furniture: none cuts a sentence out of a paragraph. Each
+ * rule is judged on the fixture set (see the README): with the rule on, recall must not fall.
+ */
+
+export interface RuleBlock {
+  text: string;
+  kind: BlockKind;
+  linkDensity: number;
+}
+
+export interface RuleContext {
+  /** The article's title, lower-cased, words only. */
+  title: string | null;
+  /** Position of the block among the article's blocks, and their count. */
+  index: number;
+  count: number;
+  /** Number of words in the block. */
+  wordCount: number;
+}
+
+export interface CleaningRule {
+  name: string;
+  /** What the rule removes, with an example from real pages. */
+  description: string;
+  drops(block: RuleBlock, context: RuleContext): boolean;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+export function wordsOf(text: string): string[] {
+  return text.toLowerCase().match(WORD) ?? [];
+}
+
+const MONTHS =
+  'jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december|' +
+  'января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|' +
+  'январь|февраль|март|апрель|май|июнь|июль|август|сентябрь|октябрь|ноябрь|декабрь|' +
+  'січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня|' +
+  'січень|лютий|березень|квітень|травень|червень|липень|серпень|вересень|жовтень|листопад|грудень';
+const WEEKDAYS =
+  'mon|monday|tue|tues|tuesday|wed|wednesday|thu|thur|thurs|thursday|fri|friday|sat|saturday|sun|sunday|' +
+  'понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|пн|вт|ср|чт|пт|сб|вс|' +
+  'понеділок|вівторок|середа|четвер|пʼятниця|пятниця|субота|неділя|нд';
+const DATE_FILLERS =
+  'today|yesterday|updated|update|published|posted|last|modified|on|at|am|pm|a|m|p|gmt|utc|bst|cet|cest|eet|eest|msk|est|edt|et|pt|pst|pdt|' +
+  'kyiv|kiev|moscow|london|time|ago|hour|hours|hr|hrs|minute|minutes|min|mins|second|seconds|day|days|week|weeks|month|months|year|years|just|now|' +
+  'st|nd|rd|th|of|the|сегодня|вчера|сьогодні|вчора|обновлено|опубликовано|оновлено|опубліковано|г|года|год|року|рік|р|в|о|мин|назад|тому|час|годин';
+const DATE_WORD = new Set(`${MONTHS}|${WEEKDAYS}|${DATE_FILLERS}`.split('|'));
+
+/** "Monday, December 4, 2023", "17:24 21 Dec 2023", "May 3, 2024 - 06:04", "Updated 3 hours ago". */
+export function isDateOnly(text: string): boolean {
+  const tokens = wordsOf(text);
+  if (tokens.length === 0 || tokens.length > 12) return false;
+  let digits = false;
+  let named = false;
+  for (const token of tokens) {
+    if (/^\d+$/.test(token)) {
+      digits = true;
+      continue;
+    }
+    if (!DATE_WORD.has(token)) return false;
+    named = true;
+  }
+  // Digits alone ("2024", "12") might be a figure; a date has at least two numbers or a named part.
+  return digits && (named || tokens.length >= 2);
+}
+
+/** A clause of few words, case-insensitive, spanning the whole block. */
+function whole(pattern: string): RegExp {
+  return new RegExp(`^[\\s\\-–—•|:.!>»]*(?:${pattern})[\\s\\-–—•|:.!<«]*$`, 'iu');
+}
+
+const AD_LABEL = whole(
+  'advertisement|advertising|advert|ads?|sponsored(?: content| post)?|promoted|paid content|anzeige|publicité|' +
+    'реклама|рекламa|story continues below(?: this)?(?: advertisement)?|article continues below(?: this)?(?: advertisement)?|' +
+    'continue reading(?: the main story| below)?|skip advert|remove ads|scroll to continue(?: with content)?',
+);
+
+const SECTION_LABEL = whole(
+  'related|related (?:articles|stories|news|posts|coverage|content|topics)|more articles|more stories|more news|' +
+    'more from [\\p{L} .]{2,40}|latest articles?|latest news|latest stories|latest posts|must read|most read|most popular|' +
+    'most viewed|trending(?: now)?|top stories|popular(?: now)?|recommended(?: for you)?|you may also like|' +
+    'you might also like|read next|up next|editor.s picks?|in other news|more on this story|also read|read also|see also|' +
+    'source link|source|original article|tags?|topics|share|share this(?: article| story| post)?|share on|comments?|' +
+    '\\d+ comments?|leave a (?:comment|reply)|post a comment|show comments|view comments|load comments|print|email|' +
+    'follow us|subscribe|sign up|newsletter|advertisement|' +
+    'читайте также|смотрите также|по теме|новости по теме|последние новости|популярное|комментарии|поделиться|' +
+    'читайте також|дивіться також|більше новин|останні новини|популярне|коментарі|поширити|поділитися',
+);
+
+const RELATED_PREFIX =
+  /^(?:tags|topics|теги|темы|теми|рубрика|категорія|related|read more|read also|also read|see also|more on this|recommended|watch|listen|read next|more|читайте также|читайте тоже|смотрите также|по теме|читайте також|дивіться також|більше за темою|також читайте)\s*[:：]/iu;
+
+const SHARE_WORDS = new Set(
+  'share|shares|sharing|this|article|story|post|on|via|tweet|pin|it|email|mail|copy|link|print|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|viber|messenger|flipboard|threads|bluesky|mastodon|vk|вконтакте|одноклассники|ok|поделиться|поширити|поділитися|скопировать|ссылку|копіювати|посилання|и|та|or|and|comments|comment|save'.split(
+    '|',
+  ),
+);
+
+const PHOTO_CREDIT =
+  /^\(?\s*(?:photo|photos|photograph|photographs|image|images|picture|pictures|illustration|graphic|video|credit|credits|source|фото|фотография|изображение|иллюстрация|ілюстрація|зображення|джерело|источник)(?:\s+(?:credit|credits|source|by))?\s*[:©]/iu;
+const CAPTION_CREDIT = /\((?:photo|image|picture|illustration|фото)(?:\s+(?:source|credit|by))?\s*:?[^()]{1,80}\)\s*$/iu;
+const AGENCY_CREDIT =
+  /^(?:©\s*)?[\p{L}\p{N} .'’&-]{0,60}\/\s*(?:getty images|reuters|ap|afp|epa|shutterstock|ap photo|anadolu|picture alliance|efe|sipa)[\p{L} .]*$/iu;
+
+const PLEA_SIGNALS: RegExp[] = [
+  /become a (?:patron|member|supporter|subscriber|donor)/i,
+  /support (?:us|our (?:work|journalism|reporting|newsroom|team|mission))/i,
+  /\bdonat(?:e|ion|ions|ing)\b/i,
+  /cup of coffee/i,
+  /readers like you/i,
+  /\bpatreon\b|\bpatron\b/i,
+  /independent journalism|quality journalism|free press/i,
+  /(?:join|help) (?:our community|us)\b/i,
+  /you could close this page/i,
+  /keep (?:our|this) (?:reporting|journalism|site) (?:free|open)/i,
+  /(?:a little|every contribution|any amount)[^.]{0,40}(?:goes a long way|helps|matters)/i,
+  /as little as/i,
+  /поддержите (?:нас|редакцию|проект)|подтримайте (?:нас|редакцію|проєкт)|задонатьте|донат/i,
+];
+
+const NEWSLETTER =
+  /(?:sign up|subscribe|register)\b[^.]{0,60}\b(?:newsletter|briefing|bulletin|inbox|email|digest)|newsletter\b[^.]{0,80}\b(?:sign up|subscribe|inbox|email address)|delivered (?:straight |directly )?to your inbox|enter your email|подпишитесь на (?:нашу |наш )?(?:рассылку|telegram|телеграм|канал)|підписуйтесь на (?:нашу |наш )?(?:розсилку|telegram|телеграм|канал)|підпишіться на (?:нашу |наш )?(?:розсилку|telegram|телеграм|канал)/iu;
+
+const FOLLOW_US =
+  /^(?:follow|join|find|like)\s+(?:us|[\p{L}\p{N} .]{2,40})\s+on\s+(?:twitter|x|facebook|telegram|instagram|whatsapp|google news|youtube|tiktok|linkedin|threads)|^(?:download|get) our (?:free )?app|^(?:join|follow) our (?:telegram|whatsapp|viber)/iu;
+
+const COOKIE = /cookie/i;
+const COOKIE_CONTEXT = /accept|consent|privacy|we use|this (?:site|website) uses|experience|preferences|agree/i;
+
+const SPELLING = /ctrl\s*\+\s*enter|spelling error|orphographic|орфографическ\p{L}* ошибк|помилк\p{L}* в тексті|знайшли помилку|нашли ошибку/iu;
+const EDITORS_NOTE = /^the following text will be sent to our editors|^текст,? который будет отправлен|^текст,? який буде надіслано/iu;
+
+const WIRE_TAIL =
+  /^(?:\(?(?:reporting|writing|additional reporting|editing|compiled) by\b[^.]{0,200}\)?\.?)$|^our standards\s*:|^(?:©|copyright\b|\(c\)\s*\d{4})/iu;
+
+const BYLINE = /^(?:by|from|written by|автор|авторка|текст)\s*:?\s+[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{L}.'’-]+){0,5}(?:\s*(?:,|and|&|и|і|та)\s*[\p{L}.'’ -]{2,40}){0,3}$/u;
+
+const TRACKER = /^(?:fbpx|pixel|loading\.*|javascript is (?:disabled|required)[^.]*\.?|please enable javascript[^.]*\.?|\{\{[^}]*\}\})$/i;
+
+const EMBEDDED_POST_TAIL =
+  /^[—–-]\s*[^()\n]{1,60}\(@\w{1,30}\)\s+\p{L}+\.? \d{1,2},? \d{4}$|^(?:[^\n]{0,200}\s)?pic\.twitter\.com\/\w+$/u;
+
+const WEATHER = /^[\p{L} .'-]{0,30}[-+−–]?\d{1,2}(?:[.,]\d)?\s*(?:°\s*[CF]?|[CF])$/u;
+
+function shareOnly(text: string): boolean {
+  const tokens = wordsOf(text);
+  if (tokens.length === 0 || tokens.length > 16) return false;
+  let named = 0;
+  for (const token of tokens) {
+    if (/^\d+$/.test(token)) continue;
+    if (!SHARE_WORDS.has(token)) return false;
+    named++;
+  }
+  return named > 0;
+}
+
+export const CLEANING_RULES: readonly CleaningRule[] = [
+  {
+    name: 'ad-label',
+    description: 'Ad slot labels: "- Advertisement -", "ADVERTISEMENT", "Story continues below advertisement".',
+    drops: (block) => block.text.length < 80 && AD_LABEL.test(block.text),
+  },
+  {
+    name: 'section-label',
+    description:
+      'Headings and links of page sections: "Related:", "More articles", "Latest article", "Must read", "Source link", "Share this article".',
+    drops: (block) => block.text.length < 80 && SECTION_LABEL.test(block.text),
+  },
+  {
+    name: 'related-link',
+    description: 'Teasers inside the text: "Read more: <headline>", "Related: <headline>", "Читайте также: ...".',
+    drops: (block, context) =>
+      RELATED_PREFIX.test(block.text) && (context.wordCount <= 30 || block.linkDensity > 0.3),
+  },
+  {
+    name: 'share-bar',
+    description: 'Share and print buttons as text: "Share Facebook Twitter Email", "Поделиться ВКонтакте Telegram".',
+    drops: (block) => shareOnly(block.text),
+  },
+  {
+    name: 'spelling-report',
+    description:
+      'Error-report widgets: "If you have found a spelling error, please, notify us by selecting that text and pressing Ctrl+Enter.", "Spelling error report", "The following text will be sent to our editors:".',
+    drops: (block, context) => (context.wordCount <= 40 && SPELLING.test(block.text)) || EDITORS_NOTE.test(block.text),
+  },
+  {
+    name: 'donation-plea',
+    description:
+      'Donation and membership pleas: "You could close this page. Or you could join our community ... Become a Patron!" (two signals, or one in a block of a few words).',
+    drops: (block, context) => {
+      let signals = 0;
+      for (const signal of PLEA_SIGNALS) if (signal.test(block.text)) signals++;
+      return signals >= 2 || (signals === 1 && context.wordCount <= 8);
+    },
+  },
+  {
+    name: 'newsletter',
+    description: 'Newsletter and channel sign-ups: "Sign up for our morning briefing, delivered to your inbox".',
+    drops: (block, context) => context.wordCount <= 60 && NEWSLETTER.test(block.text),
+  },
+  {
+    name: 'follow-us',
+    description: 'Calls to follow the outlet: "Follow us on Telegram", "Download our app".',
+    drops: (block, context) => context.wordCount <= 30 && FOLLOW_US.test(block.text),
+  },
+  {
+    name: 'cookie-notice',
+    description: 'Cookie and consent banners: "We use cookies to improve your experience. Accept".',
+    drops: (block, context) => context.wordCount <= 80 && COOKIE.test(block.text) && COOKIE_CONTEXT.test(block.text),
+  },
+  {
+    name: 'date-widget',
+    description:
+      'Blocks holding only a date or time: the masthead date widget "Monday, December 4, 2023", "17:24 21 Dec 2023", "May 3, 2024 - 06:04".',
+    drops: (block) => block.kind !== 'li' && isDateOnly(block.text),
+  },
+  {
+    name: 'weather-widget',
+    description: 'Weather widgets: "7.3 C", "Kyiv +3°C".',
+    drops: (block) => block.text.length <= 40 && WEATHER.test(block.text.trim()),
+  },
+  {
+    name: 'photo-credit',
+    description:
+      'Photo credits and captions ending in one: "Photo: Narciso Contreras/AA/picture alliance", "... (Image source: KCNA)", "John Doe/Getty Images".',
+    drops: (block, context) =>
+      (context.wordCount <= 25 && (PHOTO_CREDIT.test(block.text) || AGENCY_CREDIT.test(block.text))) ||
+      (context.wordCount <= 60 && CAPTION_CREDIT.test(block.text)),
+  },
+  {
+    name: 'byline-line',
+    description: 'A byline left in the text near its start or end: "By Jane Doe and John Roe".',
+    drops: (block, context) =>
+      context.wordCount <= 12 && (context.index < 3 || context.index >= context.count - 2) && BYLINE.test(block.text),
+  },
+  {
+    name: 'wire-tail',
+    description: 'Wire-service and copyright tails: "Reporting by ...; Editing by ...", "Our Standards: ...", "© 2023 ...".',
+    drops: (block, context) => context.wordCount <= 40 && WIRE_TAIL.test(block.text.trim()),
+  },
+  {
+    name: 'title-repeat',
+    description: 'The headline repeated inside the text (CMS templates print it twice).',
+    drops: (block, context) => context.title !== null && wordsOf(block.text).join(' ') === context.title,
+  },
+  {
+    name: 'tracker-junk',
+    description: 'Text of tracking pixels and script placeholders: "fbpx", "Loading...", "Please enable JavaScript".',
+    drops: (block) => block.text.length < 120 && TRACKER.test(block.text.trim()),
+  },
+  {
+    name: 'embedded-post-tail',
+    description: 'The attribution line of an embedded post: "— Jay in Kyiv (@JayinKyiv) October 8, 2023", "pic.twitter.com/...".',
+    drops: (block) => block.text.length < 300 && EMBEDDED_POST_TAIL.test(block.text.trim()),
+  },
+];
+
+export type CleaningRuleName = (typeof CLEANING_RULES)[number]['name'];

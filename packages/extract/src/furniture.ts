@@ -1,0 +1,169 @@
+/**
+ * Page furniture recognised by markup, removed before Readability scores the page: navigation,
+ * share bars, ads, related links, newsletter and donation boxes, cookie banners, comments, captions.
+ * Removing them first keeps Readability from picking a comment thread or a teaser grid as the
+ * article, and keeps the recovery pass from bringing them back.
+ */
+
+/** Class or id words that mark furniture (matched as whole words of `class` and `id`). */
+const FURNITURE_WORDS = [
+  'ad',
+  'ads',
+  'adv',
+  'advert',
+  'adverts',
+  'advertisement',
+  'advertising',
+  'adslot',
+  'adunit',
+  'dfp',
+  'sponsor',
+  'sponsored',
+  'promo',
+  'promoted',
+  'promotion',
+  'share',
+  'shares',
+  'sharing',
+  'sharebar',
+  'sharethis',
+  'addthis',
+  'social',
+  'newsletter',
+  'newsletters',
+  'subscribe',
+  'subscription',
+  'signup',
+  'cookie',
+  'cookies',
+  'consent',
+  'gdpr',
+  'donate',
+  'donation',
+  'donations',
+  'patreon',
+  'patron',
+  'related',
+  'recommended',
+  'recommendations',
+  'recirc',
+  'outbrain',
+  'taboola',
+  'comment',
+  'comments',
+  'disqus',
+  'breadcrumb',
+  'breadcrumbs',
+  'nav',
+  'navbar',
+  'navigation',
+  'menu',
+  'sidebar',
+  'rail',
+  'widget',
+  'widgets',
+  'footer',
+  'masthead',
+  'toolbar',
+  'popup',
+  'modal',
+  'overlay',
+  'lightbox',
+  'tooltip',
+  'trending',
+  'popular',
+  'tags',
+  'byline',
+  'author',
+  'dateline',
+  'meta',
+  'category',
+  'categories',
+  'caption',
+  'credit',
+  'credits',
+  'print',
+  'weather',
+  'ticker',
+  'rating',
+  'login',
+  'pagination',
+  'pager',
+  'teaser',
+  'teasers',
+  'gallery',
+  'banner',
+  'hidden',
+  'spelling',
+];
+
+const WORD_HINT = new RegExp(`(?:^|[^a-z0-9])(?:${FURNITURE_WORDS.join('|')})(?=$|[^a-z0-9])`);
+const COMPOUND_HINT =
+  /most-?(?:read|popular|viewed|shared)|read-?(?:more|also|next)|see-?also|more-?(?:articles|stories|news|from)|latest-?(?:news|articles|posts)|about-?(?:the-?)?author|error-?report|twitter-?tweet|instagram-?media|tiktok-?embed|fb-?post|screen-?reader|sr-?only|visually-?hidden|td-?a-?rec/;
+
+/**
+ * A class that names the article itself. WordPress puts `category-world tag-x` on the article
+ * element beside `post hentry`; such an element is content whatever else its classes say.
+ */
+const CONTENT_CLASS =
+  /(?:^|\s)(?:hentry|post|article|story|content|entry-content|post-content|post-body|article-body|article-content|article-text|story-body|main-content)(?=\s|$)/i;
+
+/** Whether an element's class or id names it as furniture. */
+export function isFurnitureElement(element: Element): boolean {
+  const cls = element.getAttribute('class');
+  const id = element.getAttribute('id');
+  if (!cls && !id) return false;
+  if (cls && CONTENT_CLASS.test(cls)) return false;
+  const names = `${cls ?? ''} ${id ?? ''}`.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+  return WORD_HINT.test(names) || COMPOUND_HINT.test(names);
+}
+
+const FURNITURE_TAGS = new Set(['nav', 'aside', 'footer', 'dialog', 'figcaption']);
+const FURNITURE_ROLES = new Set(['navigation', 'menu', 'menubar', 'contentinfo', 'complementary', 'dialog', 'alertdialog', 'search']);
+const NON_TEXT = 'script,style,noscript,template,svg,iframe,object,embed,canvas,button,select,textarea,input';
+
+export interface PrecleanRules {
+  /** Remove elements whose class or id names furniture. */
+  furnitureClass: boolean;
+  /** Remove nav, aside, footer, dialog, figcaption and their ARIA roles. */
+  furnitureTag: boolean;
+}
+
+/**
+ * Removes furniture from the document in place. The ancestors of the article's anchors (the first
+ * `<h1>`, `<main>`, `[itemprop=articleBody]`) are never removed, whatever their class says: page
+ * wrappers are often called `has-sidebar` or `content-with-comments`.
+ */
+export function removeFurniture(document: Document, rules: PrecleanRules): void {
+  for (const element of Array.from(document.querySelectorAll(NON_TEXT))) element.remove();
+  const body = document.body;
+  if (!body || (!rules.furnitureClass && !rules.furnitureTag)) return;
+
+  const anchors = Array.from(document.querySelectorAll('h1, main, [itemprop="articleBody"]')).slice(0, 8);
+  const protectedElements = new Set<Node>();
+  for (const anchor of anchors) {
+    for (let node: Node | null = anchor; node !== null; node = node.parentNode) protectedElements.add(node);
+  }
+
+  const doomed: Element[] = [];
+  const visit = (parent: Element, depth: number): void => {
+    for (let child = parent.firstElementChild; child !== null; child = child.nextElementSibling) {
+      if (!protectedElements.has(child) && isDoomed(child, rules)) {
+        doomed.push(child);
+        continue;
+      }
+      if (depth < 400) visit(child, depth + 1);
+    }
+  };
+  visit(body, 0);
+  for (const element of doomed) element.remove();
+}
+
+function isDoomed(element: Element, rules: PrecleanRules): boolean {
+  if (rules.furnitureTag) {
+    if (FURNITURE_TAGS.has(element.localName)) return true;
+    const role = element.getAttribute('role');
+    if (role !== null && FURNITURE_ROLES.has(role)) return true;
+  }
+  return rules.furnitureClass && isFurnitureElement(element);
+}
