@@ -78,20 +78,31 @@ function isBlank(value: unknown): boolean {
   return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
 }
 
+/** Other parsers sometimes hand back objects (an unparsed XML node) where a string belongs. */
+function asString(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  try {
+    return `[unexpected ${JSON.stringify(value)}]`;
+  } catch {
+    return '[unexpected value]';
+  }
+}
+
 function collapse(value: unknown): string | null {
   if (isBlank(value)) return null;
-  return String(value).replace(/\s+/g, ' ').trim();
+  return asString(value).replace(/\s+/g, ' ').trim();
 }
 
 function instant(value: unknown): string | null {
   if (isBlank(value)) return null;
-  const date = value instanceof Date ? value : new Date(String(value));
+  const date = value instanceof Date ? value : new Date(asString(value));
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
 
 function visible(value: unknown): string | null {
   if (isBlank(value)) return null;
-  const text = htmlToText(String(value));
+  const text = htmlToText(asString(value));
   return text === '' ? null : text;
 }
 
