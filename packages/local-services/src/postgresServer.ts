@@ -39,7 +39,7 @@ export async function startPostgres(): Promise<LocalServer> {
   const port = await freePort();
   const user = unprivilegedUser();
   const asUser = (cmd: string, args: string[]) => {
-    const opts = { stdio: ['ignore', 'pipe', 'pipe'] as const, encoding: 'utf8' as const };
+    const opts = { stdio: ['ignore', 'pipe', 'pipe'] as ('ignore' | 'pipe')[], encoding: 'utf8' as const };
     if (!user) return execFileSync(cmd, args, opts);
     return execFileSync(cmd, args, { ...opts, uid: user.uid, gid: user.gid, env: { ...process.env, HOME: dir } });
   };

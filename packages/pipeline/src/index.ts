@@ -7,3 +7,4 @@ export { openRuntime, type Runtime, type RuntimeOptions } from './runtime.ts';
 export { medianItemGapSec, nextCheck, type Schedule, type ScheduleInput } from './schedule.ts';
 export { type ArticleState, type FeedState, foldArticle, foldFeed } from './state.ts';
 export { reconcileSchedules, type RunningStages, type StageName, stageNames, startStages } from './workers.ts';
+export { runService, untilShutdownSignal } from './service.ts';

@@ -1,0 +1,44 @@
+import type { Config } from '@tally/config';
+import type { Logger } from '@tally/logger';
+import { openRuntime, type Runtime } from './runtime.ts';
+import { reconcileSchedules, type StageName, startStages } from './workers.ts';
+
+/** Resolves on the first SIGINT/SIGTERM; a second one exits at once. */
+export function untilShutdownSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    let count = 0;
+    const handler = (sig: NodeJS.Signals) => {
+      if (++count === 1) resolve(sig);
+      else process.exit(130);
+    };
+    process.on('SIGINT', handler);
+    process.on('SIGTERM', handler);
+  });
+}
+
+/**
+ * Runs pipeline stages as a long-lived service until SIGINT/SIGTERM, then shuts down cleanly: stop
+ * taking jobs, let active ones finish (BullMQ returns unfinished ones to the queue), close
+ * connections. `extra` runs beside the stages (e.g. the API) and is closed first.
+ */
+export async function runService(
+  stages: readonly StageName[],
+  config: Config,
+  log: Logger,
+  extra?: (rt: Runtime) => Promise<{ close(): Promise<void> }>,
+): Promise<void> {
+  const rt = await openRuntime(config, log, { extractPool: stages.includes('fetcher') });
+  try {
+    const running = startStages(rt, stages);
+    if (stages.includes('poller')) log.info({ feeds: await reconcileSchedules(rt) }, 'poll schedules reconciled');
+    const side = extra ? await extra(rt) : null;
+    log.info({ stages }, 'service started');
+    const sig = await untilShutdownSignal();
+    log.info({ signal: sig }, 'shutting down: finishing active jobs');
+    await side?.close();
+    await running.close();
+  } finally {
+    await rt.close();
+  }
+  log.info('stopped');
+}

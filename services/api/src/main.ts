@@ -1,0 +1,14 @@
+// The API as a service of its own: REST, live stream, figures page, queue dashboard, metrics.
+import { buildApp } from '@tally/api';
+import { loadConfig } from '@tally/config';
+import { createLogger } from '@tally/logger';
+import { runService } from '@tally/pipeline';
+
+const config = loadConfig();
+const logger = createLogger({ level: config.LOG_LEVEL, name: 'tally-api' });
+await runService([], config, logger, async (runtime) => {
+  const app = await buildApp({ runtime, config, logger });
+  const url = await app.listen({ host: config.API_HOST, port: config.API_PORT });
+  logger.info({ url }, 'api listening');
+  return { close: () => app.close() };
+});
