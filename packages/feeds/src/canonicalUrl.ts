@@ -64,11 +64,10 @@ export function canonicalUrl(url: string, base?: string): string | null {
   parsed.username = '';
   parsed.password = '';
   if (parsed.hostname.endsWith('.')) parsed.hostname = parsed.hostname.slice(0, -1);
-  if (parsed.search.length > 0) {
-    const kept = [...parsed.searchParams].filter(([name]) => !isTrackingParam(name));
-    kept.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    parsed.search = kept.length > 0 ? new URLSearchParams(kept).toString() : '';
-  }
+  // Assigned even when empty: that also drops a bare trailing `?`.
+  const kept = [...parsed.searchParams].filter(([name]) => !isTrackingParam(name));
+  kept.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  parsed.search = kept.length > 0 ? new URLSearchParams(kept).toString() : '';
   if (parsed.pathname.length > 1 && parsed.pathname.endsWith('/')) {
     parsed.pathname = parsed.pathname.replace(/\/+$/, '') || '/';
   }
