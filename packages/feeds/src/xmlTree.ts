@@ -188,6 +188,27 @@ function resolveBase(value: string, parentBase: string | null): string | null {
 }
 
 const EMPTY_SCOPE: Record<string, string> = Object.create(null);
+/** Shared by every element without attributes; never written to. */
+const NO_ATTRIBUTES: Record<string, string> = Object.freeze(Object.create(null));
+
+const STRUCTURAL = new Set([
+  'rss',
+  'channel',
+  'item',
+  'feed',
+  'entry',
+  'rdf',
+  'items',
+  'seq',
+  'image',
+  'author',
+  'source',
+]);
+
+function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!isSpace(text.charCodeAt(i))) return false;
+  return true;
+}
 
 /**
  * Builds the element tree of `text`. `documentUrl` seeds xml:base resolution.
@@ -213,7 +234,11 @@ export function buildXmlTree(text: string, documentUrl: string | null, hooks: Xm
 
   const addText = (value: string): void => {
     const top = stack[stack.length - 1];
-    if (top && value.length > 0) top.children.push(value);
+    if (top === undefined || value.length === 0) return;
+    // Indentation between structural elements is never content; skipping it halves the nodes of a
+    // pretty-printed feed. Inside content (descriptions, XHTML) whitespace is kept.
+    if (STRUCTURAL.has(top.local) && (top.ns === '' || top.ns === 'atom' || top.ns === 'rdf') && isBlank(value)) return;
+    top.children.push(value);
   };
 
   // Open-element counts by name make a stray end tag O(1) to reject, so hostile input stays linear.
@@ -351,9 +376,10 @@ export function buildXmlTree(text: string, documentUrl: string | null, hooks: Xm
     i = j + 1;
 
     const parent = stack[stack.length - 1] ?? null;
-    const attrs: Record<string, string> = Object.create(null);
+    let attrs = NO_ATTRIBUTES;
     let scope = parent ? parent.scope : EMPTY_SCOPE;
-    if (rawAttrs.length > 0 && rawAttrs.trim().length > 0) {
+    if (rawAttrs.length > 0 && !isBlank(rawAttrs)) {
+      attrs = Object.create(null);
       ATTRIBUTE.lastIndex = 0;
       for (let m = ATTRIBUTE.exec(rawAttrs); m !== null; m = ATTRIBUTE.exec(rawAttrs)) {
         const attrName = m[1]!;
