@@ -1,0 +1,736 @@
+import {
+  type CalendarDay,
+  calendarDay,
+  type DateExpression,
+  findDateExpressions,
+  formatMonth,
+  resolveDate,
+} from './dateExpressions.ts';
+import { extractQuantities } from './extractQuantities.ts';
+import { figureKey } from './figureKey.ts';
+import { type Entity, type EntityMention, type Gazetteer, type GazetteerExtension, gazetteerFor } from './gazetteer.ts';
+import { wordSet } from './lexicon.ts';
+import { AID_NOUNS, HALT_WORDS, HEDGES, NEGATIONS, type Predicate, TRIGGERS, type Trigger } from './predicates.ts';
+import { type Attribution, findAttributions, roleMatches } from './speakers.ts';
+import { type Sentence, splitSentences } from './splitSentences.ts';
+import { type Token, tokenize } from './tokenize.ts';
+import type { Claim, Period, Quantity, Speaker } from './types.ts';
+
+export interface ExtractClaimsOptions {
+  /** The article's publication date (ISO); statement dates and periods are resolved against it. */
+  publishedAt?: string | null;
+  /** More entities and names for subjects and recipients (organisations, people, places). */
+  gazetteer?: GazetteerExtension;
+}
+
+/** Measures that can be a claimed amount (tonnes of weaponry, barrels of oil); distances and durations cannot. */
+const CLAIMABLE_MEASURES = /^(?:tonne|ton|kg|lb|g|barrel|litre|gallon|bcm|m3|megaton|kiloton|oz)(?:\/|$)/;
+
+/** Prepositions before a name that make it no subject: "to Russia", "from North Korea", "in Ukraine". */
+const OBLIQUE = wordSet(`
+  to from in at with against for into of on toward towards across near over between via than onto within inside
+  outside about like
+`);
+
+/** Words that end a clause for subject and trigger search. */
+const CLAUSE_BREAKS = wordSet(`
+  ; but while whereas although though which —
+`);
+
+const TROOP_UNITS = wordSet(`
+  troop soldier personnel serviceman servicemen marine mercenary fighter paratrooper sailor conscript reservist
+  worker
+`);
+
+const SHIPMENT_SCOPE =
+  /\b(?:one|a single|each|every|per|the first|the last|a)\s+(?:load|shipment|batch|consignment|convoy|trainload|shipload|tranche)\b|\bassembled for (?:transport|shipment|shipping)\b|\bloaded (?:onto|on|aboard)\b/i;
+
+const POLL_CUES =
+  /\b(?:support|supports|supported|approve|approves|approval|oppose|opposes|respondents|voters|poll|polls|survey|surveyed|favour|favor|back|backs|backed|trust|trusts)\b/i;
+
+const SPEAKER_ALIASES: Record<string, string> = { WH: 'White House', 'The White House': 'White House' };
+
+interface QuoteRegion {
+  open: number;
+  close: number;
+}
+
+interface SentenceInfo {
+  sentence: Sentence;
+  index: number;
+  /** Line number: the line a sentence sits on (headlines, captions and tweets are lines of their own). */
+  line: number;
+  tokens: Token[];
+  quantities: Quantity[];
+  mentions: EntityMention[];
+  dates: DateExpression[];
+  dateTokens: Array<{ expr: DateExpression; start: number; end: number }>;
+  attributions: Attribution[];
+  inQuote: Uint8Array;
+  /** Speakers resolved per attribution (same order). */
+  speakers: Array<Speaker | null>;
+  /** Statement dates per attribution (same order). */
+  statedAt: Array<string | null>;
+  titleLike: boolean;
+}
+
+interface Frame {
+  subject: Entity | null;
+  recipient: Entity | null;
+}
+
+interface PersonRecord {
+  name: string;
+  role: string | null;
+  sentence: number;
+}
+
+/**
+ * The claims of a text: for every quantity governed by a predicate verb, who did what to whom, how
+ * much, said by whom and when. Works on a whole article so that speakers named once ("US
+ * Ambassador to NATO Julianne Smith") can be found again ("the US envoy said", "Smith added"),
+ * and a recipient named in one sentence carries to the next ("Pyongyang has delivered up to 1,000
+ * containers" after "…providing military hardware to Russia").
+ */
+export function extractClaims(text: string, options: ExtractClaimsOptions = {}): Claim[] {
+  const gazetteer = gazetteerFor(options.gazetteer);
+  const now = calendarDay(options.publishedAt ?? null);
+  const defaultStatedAt = now ? formatMonth(now.year, now.month) : null;
+  const sentences = splitSentences(text);
+  const quotes = findQuoteRegions(text);
+  const lineStarts = lineStartOffsets(text);
+  const infos = sentences.map((s, i) => analyseSentence(s, i, text, quotes, gazetteer, lineStarts));
+
+  resolveSpeakers(infos, gazetteer, now);
+
+  // Attributions that cover other sentences: quotations and embedded posts.
+  const quoteSpeakers = quotes.map((q) => quoteAttribution(q, infos));
+  const postSpeakers = embeddedPostAttributions(infos, now);
+  const headline = infos.find((s) => s.titleLike && s.index < 8 && s.speakers.some(Boolean));
+  const headlineSpeaker = headline ? pickSpeaker(headline, 0) : null;
+
+  const claims: Claim[] = [];
+  const frames = new Map<Predicate, Frame>();
+  for (const info of infos) {
+    const found = claimsOfSentence(info, gazetteer, frames);
+    for (const f of found) {
+      const abs = info.sentence.start + f.quantity.span[0];
+      let speaker: Speaker | null = null;
+      let statedAt: string | null = null;
+      const region = quotes.findIndex((q) => abs > q.open && abs < q.close);
+      if (region >= 0 && quoteSpeakers[region]) {
+        speaker = quoteSpeakers[region]!.speaker;
+        statedAt = quoteSpeakers[region]!.statedAt;
+      } else {
+        const own = pickSpeaker(info, f.quantity.span[0]);
+        if (own) {
+          speaker = own.speaker;
+          statedAt = own.statedAt;
+        } else if (postSpeakers.has(info.index)) {
+          const p = postSpeakers.get(info.index)!;
+          speaker = p.speaker;
+          statedAt = p.statedAt;
+        } else if (headlineSpeaker && !info.titleLike) {
+          speaker = headlineSpeaker.speaker;
+          statedAt = headlineSpeaker.statedAt;
+        }
+      }
+      if (speaker && !statedAt) statedAt = speakerDate(infos, speaker.name);
+      statedAt ??= defaultStatedAt;
+      const hedged = f.hedged || (region < 0 && info.attributions.some((a) => a.hedged && a.verbStart < f.qStart));
+      const q = f.quantity;
+      claims.push({
+        figureKey: figureKey({
+          predicate: f.predicate,
+          subject: f.subject?.id ?? null,
+          recipient: f.recipient?.id ?? null,
+          unit: f.unit,
+          scope: f.scope,
+        }),
+        subject: f.subject?.name ?? null,
+        predicate: f.predicate,
+        recipient: f.recipient?.name ?? null,
+        value: q.value,
+        range: q.range,
+        bound: q.bound,
+        unit: f.unit,
+        concept: q.concept,
+        change: q.change,
+        negated: f.negated,
+        hedged,
+        speaker,
+        statedAt,
+        period: periodOf(info, f, now),
+        sentence: info.sentence.text,
+        span: [abs, info.sentence.start + q.span[1]],
+        sentenceSpan: [info.sentence.start, info.sentence.end],
+      });
+    }
+  }
+  return claims;
+}
+
+// ---------------------------------------------------------------- per sentence
+
+function analyseSentence(
+  sentence: Sentence,
+  index: number,
+  text: string,
+  quotes: QuoteRegion[],
+  gazetteer: Gazetteer,
+  lineStarts: number[],
+): SentenceInfo {
+  const tokens = tokenize(sentence.text);
+  const inQuote = new Uint8Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const a = sentence.start + tokens[i]!.start;
+    if (quotes.some((q) => a > q.open && a < q.close)) inQuote[i] = 1;
+  }
+  const dates = findDateExpressions(sentence.text);
+  const isDate = new Uint8Array(tokens.length);
+  const dateTokens: SentenceInfo['dateTokens'] = [];
+  for (const e of dates) {
+    let s = -1;
+    let en = -1;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      if (t.start < e.end && t.end > e.start) {
+        isDate[i] = 1;
+        if (s < 0) s = i;
+        en = i + 1;
+      }
+    }
+    if (s >= 0) dateTokens.push({ expr: e, start: s, end: en });
+  }
+  const attributions = findAttributions(tokens, { gazetteer, inQuote, isDate });
+  const lineIndex = upperBound(lineStarts, sentence.start) - 1;
+  const lineEnd = lineIndex + 1 < lineStarts.length ? lineStarts[lineIndex + 1]! - 1 : text.length;
+  const wholeLine = text.slice(lineStarts[lineIndex]!, lineEnd).trim() === sentence.text;
+  // Headlines, captions and subheads: the last sentence of a line that has no closing punctuation.
+  const endsLine = sentence.end === lineEnd || text.slice(sentence.end, lineEnd).trim() === '';
+  const titleLike =
+    (wholeLine || endsLine) && !/[.!?"”]$/.test(sentence.text) && tokens.filter((t) => t.kind === 'word').length >= 4;
+  return {
+    sentence,
+    index,
+    line: lineIndex,
+    tokens,
+    quantities: extractQuantities(sentence.text),
+    mentions: gazetteer.mentions(tokens),
+    dates,
+    dateTokens,
+    attributions,
+    inQuote,
+    speakers: [],
+    statedAt: [],
+    titleLike,
+  };
+}
+
+interface FoundClaim {
+  quantity: Quantity;
+  qStart: number;
+  qEnd: number;
+  predicate: Predicate;
+  subject: Entity | null;
+  recipient: Entity | null;
+  unit: string | null;
+  scope: string | null;
+  negated: boolean;
+  hedged: boolean;
+  clause: [number, number];
+  trigger: number;
+}
+
+function claimsOfSentence(info: SentenceInfo, gazetteer: Gazetteer, frames: Map<Predicate, Frame>): FoundClaim[] {
+  const { tokens } = info;
+  const out: FoundClaim[] = [];
+  const tokenAt = (offset: number): number => {
+    for (let i = 0; i < tokens.length; i++) if (tokens[i]!.end > offset) return i;
+    return tokens.length;
+  };
+  const quantityTokens = info.quantities.map((q) => [tokenAt(q.span[0]), tokenAt(q.span[1] - 1) + 1] as const);
+
+  // Frames without a quantity still set the scene: "accused North Korea of providing … to Russia".
+  if (info.quantities.length === 0) {
+    for (let k = 0; k < tokens.length; k++) {
+      const trig = TRIGGERS.get(tokens[k]!.lower);
+      if (trig?.predicate !== 'transfer' || trig.noun || trig.adjacentOnly) continue;
+      const clause = clauseAround(tokens, k, k + 1);
+      if (isNegatedOrHedged(tokens, k, clause[0]).some(Boolean)) continue;
+      const roles = rolesFor(info, trig, k, k, k + 1, clause, gazetteer);
+      if (roles.subject && roles.recipient && roles.subject.id !== roles.recipient.id) {
+        frames.set('transfer', { subject: roles.subject, recipient: roles.recipient });
+      }
+    }
+    return out;
+  }
+
+  for (let qi = 0; qi < info.quantities.length; qi++) {
+    const q = info.quantities[qi]!;
+    const [qs, qe] = quantityTokens[qi]!;
+    if (!isClaimable(q)) continue;
+    const clause = clauseAround(tokens, qs, qe);
+    const clauseText = info.sentence.text.slice(tokens[clause[0]]?.start ?? 0, tokens[clause[1] - 1]?.end ?? 0);
+    const scope = SHIPMENT_SCOPE.test(clauseText) ? 'shipment' : null;
+    const found = findTrigger(info, qs, qe, clause);
+    let predicate: Predicate;
+    let trigger: Trigger;
+    let k: number;
+    if (found) {
+      ({ trigger, index: k } = found);
+      predicate = trigger.predicate;
+    } else if (scope) {
+      trigger = { predicate: 'transfer' };
+      predicate = 'transfer';
+      k = qs;
+    } else if (q.kind === 'percent' && POLL_CUES.test(clauseText)) {
+      trigger = { predicate: 'poll' };
+      predicate = 'poll';
+      k = qs;
+    } else continue;
+
+    // "halted plans to send $6 billion", "froze $300 million in aid"
+    if (predicate === 'transfer' || predicate === 'pledge') {
+      for (let h = Math.max(clause[0], k - 5); h < k; h++) if (HALT_WORDS.has(tokens[h]!.lower)) predicate = 'halt-aid';
+    }
+    const roles = rolesFor(info, trigger, k, qs, qe, clause, gazetteer);
+    if (roles.reversedTo) predicate = roles.reversedTo;
+    let { subject, recipient } = roles;
+    const unit = q.unit ?? (predicate === 'casualties' ? 'person' : null);
+    if (predicate === 'transfer' && unit && TROOP_UNITS.has(unit.split(' ').pop()!)) predicate = 'deploy';
+    // For halted aid, "plans to send" belongs to what was halted, not to a hedge.
+    let hedgeFrom = clause[0];
+    if (predicate === 'halt-aid')
+      for (let h = Math.max(clause[0], k - 5); h < k; h++) if (HALT_WORDS.has(tokens[h]!.lower)) hedgeFrom = h + 1;
+    const [negated, hedged0] = isNegatedOrHedged(tokens, k, clause[0]);
+    const hedged =
+      predicate === 'halt-aid' ? isNegatedOrHedged(tokens, k, hedgeFrom)[1] && hedgeFrom === clause[0] : hedged0;
+
+    const frameKey: Predicate = predicate === 'halt-aid' || predicate === 'pledge' ? predicate : predicate;
+    if (predicate === 'transfer' || predicate === 'halt-aid' || predicate === 'pledge' || predicate === 'deploy') {
+      const frame = frames.get(predicate === 'deploy' ? 'transfer' : frameKey) ?? frames.get('transfer');
+      if (frame) {
+        if (!subject && frame.subject && frame.subject.id !== recipient?.id) subject = frame.subject;
+        if (!recipient && frame.recipient && frame.recipient.id !== subject?.id) recipient = frame.recipient;
+      }
+      if (subject && recipient && !negated && !hedged && roles.subject && roles.recipient) {
+        frames.set(predicate === 'deploy' ? 'transfer' : frameKey, { subject, recipient });
+      }
+    }
+    if (!subject && !recipient) continue;
+    if (predicate === 'halt-aid' && q.kind !== 'money' && !tokens.some((t) => AID_NOUNS.has(t.lower))) continue;
+    out.push({
+      quantity: q,
+      qStart: qs,
+      qEnd: qe,
+      predicate,
+      subject,
+      recipient,
+      unit,
+      scope,
+      negated,
+      hedged,
+      clause,
+      trigger: k,
+    });
+  }
+  return out;
+}
+
+function isClaimable(q: Quantity): boolean {
+  if (q.kind === 'age') return false;
+  if (q.kind === 'measure') return q.unit !== null && CLAIMABLE_MEASURES.test(q.unit);
+  if (q.kind === 'count' && q.value !== null && q.value < 2 && q.range === null) return false;
+  return true;
+}
+
+function clauseAround(tokens: Token[], qs: number, qe: number): [number, number] {
+  let a = qs;
+  while (a > 0 && !CLAUSE_BREAKS.has(tokens[a - 1]!.lower)) a--;
+  let b = qe;
+  while (b < tokens.length && !CLAUSE_BREAKS.has(tokens[b]!.lower)) b++;
+  return [a, b];
+}
+
+function findTrigger(
+  info: SentenceInfo,
+  qs: number,
+  qe: number,
+  clause: [number, number],
+): { trigger: Trigger; index: number } | null {
+  const { tokens } = info;
+  for (let k = qs - 1; k >= Math.max(clause[0], qs - 28); k--) {
+    const t = tokens[k]!;
+    const trig = TRIGGERS.get(t.lower);
+    if (!trig) continue;
+    if (trig.adjacentOnly && k !== qs - 1) continue;
+    if (isSpeechVerb(info, k)) continue;
+    // A noun trigger governs the number only through "of": "deliveries of 300 tanks".
+    if (trig.noun && !(tokens[k + 1]?.lower === 'of' && k + 2 >= qs - 2)) continue;
+    return { trigger: trig, index: k };
+  }
+  for (let k = qe; k < Math.min(clause[1], qe + 8); k++) {
+    const t = tokens[k]!;
+    const trig = TRIGGERS.get(t.lower);
+    if (!trig || trig.adjacentOnly || trig.noun) continue;
+    return { trigger: trig, index: k };
+  }
+  return null;
+}
+
+function isSpeechVerb(info: SentenceInfo, k: number): boolean {
+  return info.attributions.some((a) => k >= a.verbStart && k < a.verbEnd);
+}
+
+function isNegatedOrHedged(tokens: Token[], k: number, clauseStart: number): [boolean, boolean] {
+  let negated = false;
+  let hedged = false;
+  for (let h = Math.max(clauseStart, k - 6); h < k; h++) {
+    const w = tokens[h]!.lower;
+    if (NEGATIONS.has(w) || w.endsWith("n't") || w.endsWith('n’t')) negated = true;
+    if (HEDGES.has(w)) hedged = true;
+  }
+  const w = tokens[k]!.lower;
+  if (w.endsWith("n't")) negated = true;
+  return [negated, hedged];
+}
+
+interface Roles {
+  subject: Entity | null;
+  recipient: Entity | null;
+  reversedTo?: Predicate;
+}
+
+function rolesFor(
+  info: SentenceInfo,
+  trigger: Trigger,
+  k: number,
+  qs: number,
+  qe: number,
+  clause: [number, number],
+  _gazetteer: Gazetteer,
+): Roles {
+  const { tokens } = info;
+  const inSpeaker = (m: EntityMention): boolean =>
+    info.attributions.some((a) => m.start >= a.npStart && m.end <= a.npEnd);
+  const mentions = info.mentions.filter((m) => m.start >= clause[0] && m.end <= clause[1] && !inSpeaker(m));
+  const prep = (m: EntityMention): string => {
+    let p = m.start - 1;
+    if (tokens[p]?.lower === 'the') p--;
+    return tokens[p]?.lower ?? '';
+  };
+  const firstAfter = (from: number, preps: string[]): EntityMention | null =>
+    mentions.find((m) => m.start >= from && preps.includes(prep(m))) ?? null;
+  const left = mentions.filter((m) => m.end <= k && !OBLIQUE.has(prep(m)) && prep(m) !== 'by');
+  const leftSubject = left[left.length - 1] ?? null;
+  const passive =
+    /^(?:was|were|been|being|be|is|are)$/.test(tokens[k - 1]?.lower ?? '') ||
+    (k >= qe && trigger.predicate !== 'casualties');
+
+  if (trigger.reverse) {
+    const from = firstAfter(k + 1, ['from']);
+    if (from) {
+      return { subject: from.entity, recipient: leftSubject?.entity ?? null, reversedTo: 'transfer' };
+    }
+    if (trigger.predicate === 'purchase') return { subject: leftSubject?.entity ?? null, recipient: null };
+    return { subject: null, recipient: leftSubject?.entity ?? null };
+  }
+
+  switch (trigger.predicate) {
+    case 'stock':
+    case 'produce':
+    case 'spend':
+    case 'price':
+    case 'poll':
+    case 'displace':
+      return { subject: (leftSubject ?? mentions[0])?.entity ?? null, recipient: null };
+    case 'casualties': {
+      const victim = mentions.find((m) => m.start >= qs && m.start <= qe + 2) ?? null;
+      const attacker = k < qs ? leftSubject : firstAfter(k + 1, ['by', 'in']);
+      return { subject: attacker?.entity ?? null, recipient: victim?.entity ?? null };
+    }
+    default: {
+      let subject = passive ? (firstAfter(k + 1, ['by', 'from'])?.entity ?? null) : (leftSubject?.entity ?? null);
+      if (!subject && passive) subject = leftSubject?.entity ?? null;
+      // Double object: "sent Russia 1,000 containers", "supplied Russia with …".
+      let recipient: EntityMention | null = null;
+      const next = mentions.find((m) => m.start === k + 1 || (m.start === k + 2 && tokens[k + 1]?.lower === 'the'));
+      if (next && !passive && (next.end === qs || tokens[next.end]?.lower === 'with' || next.end <= qs))
+        recipient = next;
+      const targetPreps =
+        trigger.predicate === 'launch' || trigger.predicate === 'destroy'
+          ? ['at', 'on', 'against', 'toward', 'towards', 'over', 'into']
+          : ['to', 'into', 'for'];
+      recipient ??= firstAfter(k + 1, targetPreps);
+      const r = recipient?.entity ?? null;
+      return { subject: subject && r && subject.id === r.id ? null : subject, recipient: r };
+    }
+  }
+}
+
+// ---------------------------------------------------------------- speakers and dates
+
+function resolveSpeakers(infos: SentenceInfo[], gazetteer: Gazetteer, now: CalendarDay | null): void {
+  const persons: PersonRecord[] = [];
+  for (const info of infos) {
+    for (const a of info.attributions) {
+      if (a.kind === 'person' && a.name) {
+        const known = persons.find((p) => p.name === a.name);
+        if (known) {
+          known.role ??= a.role;
+        } else persons.push({ name: a.name, role: a.role, sentence: info.index });
+      }
+    }
+  }
+  const groups: string[] = [];
+  for (const info of infos) {
+    info.speakers = info.attributions.map((a) => {
+      const s = resolveOne(a, info.index, persons, groups, gazetteer);
+      if (a.kind === 'group' && s) groups.push(s.name);
+      return s;
+    });
+    info.statedAt = info.attributions.map((a) => statementDate(info, a, now));
+  }
+}
+
+function resolveOne(
+  a: Attribution,
+  sentence: number,
+  persons: PersonRecord[],
+  groups: string[],
+  _g: Gazetteer,
+): Speaker | null {
+  const byName = (name: string): PersonRecord | undefined => persons.find((p) => p.name === name);
+  switch (a.kind) {
+    case 'person': {
+      const p = byName(a.name!);
+      return { name: a.name!, role: a.role ?? p?.role ?? null };
+    }
+    case 'single': {
+      const p = persons.find((x) => x.name.split(' ').pop() === a.name);
+      if (p) return { name: p.name, role: p.role };
+      return { name: SPEAKER_ALIASES[a.name!] ?? a.name!, role: null };
+    }
+    case 'pronoun': {
+      const before = persons.filter((p) => p.sentence <= sentence);
+      const p = before[before.length - 1];
+      return p ? { name: p.name, role: p.role } : null;
+    }
+    case 'role': {
+      const role = a.role!;
+      const before = persons.filter((p) => p.sentence <= sentence && roleMatches(role, p.role));
+      const p = before[before.length - 1] ?? persons.find((x) => x.sentence > sentence && roleMatches(role, x.role));
+      return p ? { name: p.name, role: p.role } : { name: role.replace(/^(?:the|a|an)\s+/i, ''), role: null };
+    }
+    case 'group': {
+      const head = a.name!.split(' ').pop()!;
+      const longer = [...groups].reverse().find((g) => g.endsWith(head) && g.length > a.name!.length);
+      return { name: longer ?? a.name!, role: null };
+    }
+    case 'org': {
+      const name = SPEAKER_ALIASES[a.name!] ?? a.name!.replace(/^(?:the|The)\s+/, '');
+      // "The White House announced" when the article names its spokesman: the spokesman spoke.
+      const staff = persons.filter(
+        (p) => p.role?.toLowerCase().includes(name.toLowerCase()) && /spokes|press|adviser|advisor/i.test(p.role),
+      );
+      if (staff.length === 1) return { name: staff[0]!.name, role: staff[0]!.role };
+      return { name, role: null };
+    }
+  }
+  return null;
+}
+
+/** A date next to the reporting verb: "announced this on Wednesday", "on Friday announced", "reported, back in October". */
+function statementDate(info: SentenceInfo, a: Attribution, now: CalendarDay | null): string | null {
+  const { tokens } = info;
+  for (const d of info.dateTokens) {
+    if (
+      d.expr.kind === 'time' ||
+      d.expr.kind === 'phone' ||
+      d.expr.kind === 'ordinal' ||
+      d.expr.kind === 'fraction' ||
+      d.expr.kind === 'decade'
+    )
+      continue;
+    // Between the speaker and the verb.
+    if (d.start >= a.npEnd && d.end <= a.verbStart) return resolveDate(d.expr, now);
+    // Shortly after the verb, before any "that" or quotation.
+    if (d.start >= a.verbEnd && d.start <= a.verbEnd + 6) {
+      let clean = true;
+      for (let i = a.verbEnd; i < d.start; i++) {
+        const w = tokens[i]!.lower;
+        if (w === 'that' || /^["“”]$/.test(w) || tokens[i]!.kind === 'num' || info.mentions.some((m) => m.start === i))
+          clean = false;
+      }
+      if (clean) return resolveDate(d.expr, now);
+    }
+    // Opening the sentence: "On Wednesday, Smith said".
+    if (d.end <= a.npStart && d.start <= 1 && a.npStart - d.end <= 2) return resolveDate(d.expr, now);
+  }
+  return null;
+}
+
+/** The speaker of a quantity's own sentence: people before organisations, the nearest verb first. */
+function pickSpeaker(info: SentenceInfo, offset: number): { speaker: Speaker; statedAt: string | null } | null {
+  let best = -1;
+  let bestScore = -1;
+  for (let i = 0; i < info.attributions.length; i++) {
+    const a = info.attributions[i]!;
+    const s = info.speakers[i];
+    if (!s) continue;
+    // A verb inside a quotation belongs to the quoted speech.
+    const verbOffset = info.tokens[a.verbStart]!.start;
+    const kindScore = a.kind === 'person' || a.kind === 'single' || a.kind === 'pronoun' || a.kind === 'role' ? 2 : 1;
+    const score = kindScore * 1000 - Math.min(999, Math.abs(verbOffset - offset) / 10);
+    if (score > bestScore) {
+      bestScore = score;
+      best = i;
+    }
+  }
+  if (best < 0) return null;
+  return { speaker: info.speakers[best]!, statedAt: info.statedAt[best] ?? null };
+}
+
+function speakerDate(infos: SentenceInfo[], name: string): string | null {
+  for (const info of infos) {
+    for (let i = 0; i < info.speakers.length; i++) {
+      if (info.speakers[i]?.name === name && info.statedAt[i]) return info.statedAt[i]!;
+    }
+  }
+  return null;
+}
+
+/** Quotation marks in the text: curly pairs, and straight quotes paired in order. */
+function findQuoteRegions(text: string): QuoteRegion[] {
+  const out: QuoteRegion[] = [];
+  let curlyOpen = -1;
+  let straightOpen = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '“' || c === '«') curlyOpen = i;
+    else if ((c === '”' || c === '»') && curlyOpen >= 0) {
+      out.push({ open: curlyOpen, close: i });
+      curlyOpen = -1;
+    } else if (c === '"') {
+      if (straightOpen < 0) straightOpen = i;
+      else {
+        out.push({ open: straightOpen, close: i });
+        straightOpen = -1;
+      }
+    } else if (c === '\n' && text[i + 1] === '\n') {
+      // A quotation does not run over a paragraph break unopened; reset stray marks.
+      curlyOpen = -1;
+      straightOpen = -1;
+    }
+  }
+  return out.sort((a, b) => a.open - b.open);
+}
+
+/** Who a quotation belongs to: the attribution after its closing mark, else before its opening mark. */
+function quoteAttribution(q: QuoteRegion, infos: SentenceInfo[]): { speaker: Speaker; statedAt: string | null } | null {
+  const closing = infos.find((s) => q.close >= s.sentence.start && q.close < s.sentence.end);
+  if (closing) {
+    for (let i = 0; i < closing.attributions.length; i++) {
+      const a = closing.attributions[i]!;
+      const at = closing.sentence.start + closing.tokens[a.verbStart]!.start;
+      if (at > q.close && closing.speakers[i])
+        return { speaker: closing.speakers[i]!, statedAt: closing.statedAt[i] ?? null };
+    }
+  }
+  const opening = infos.find((s) => q.open >= s.sentence.start && q.open < s.sentence.end);
+  if (opening) {
+    for (let i = opening.attributions.length - 1; i >= 0; i--) {
+      const a = opening.attributions[i]!;
+      const at = opening.sentence.start + opening.tokens[a.verbStart]!.start;
+      if (at < q.open && opening.speakers[i])
+        return { speaker: opening.speakers[i]!, statedAt: opening.statedAt[i] ?? null };
+    }
+  }
+  return null;
+}
+
+/** "— Jay in Kyiv (@JayinKyiv) October 8, 2023": an embedded post, attributed to the line above. */
+function embeddedPostAttributions(
+  infos: SentenceInfo[],
+  now: CalendarDay | null,
+): Map<number, { speaker: Speaker; statedAt: string | null }> {
+  const out = new Map<number, { speaker: Speaker; statedAt: string | null }>();
+  for (const info of infos) {
+    const m = /^[—–-]\s*(.+?)\s*\(@\w+\)\s*(.*)$/.exec(info.sentence.text);
+    if (!m) continue;
+    const date = findDateExpressions(m[2]!).find((d) => d.kind === 'date' || d.kind === 'month');
+    const statedAt = date ? resolveDate(date, now) : null;
+    const speaker = { name: m[1]!, role: null };
+    for (const prev of infos) {
+      if (
+        prev.line === info.line - 1 ||
+        (prev.line === info.line - 2 && !infos.some((s) => s.line === info.line - 1))
+      ) {
+        out.set(prev.index, { speaker, statedAt });
+      }
+    }
+  }
+  return out;
+}
+
+function periodOf(info: SentenceInfo, f: FoundClaim, now: CalendarDay | null): Period | null {
+  const { tokens, sentence } = info;
+  const stated = new Set<number>();
+  for (const a of info.attributions) {
+    for (const d of info.dateTokens) {
+      if ((d.start >= a.npEnd && d.end <= a.verbStart) || (d.start >= a.verbEnd && d.start <= a.verbEnd + 6))
+        stated.add(d.start);
+    }
+  }
+  const candidates = info.dateTokens.filter(
+    (d) =>
+      !stated.has(d.start) &&
+      d.start >= f.clause[0] - 8 &&
+      d.end <= f.clause[1] &&
+      (d.expr.kind === 'date' || d.expr.kind === 'month' || d.expr.kind === 'year' || d.expr.kind === 'relative'),
+  );
+  for (let i = 0; i < candidates.length; i++) {
+    const d = candidates[i]!;
+    const before = tokens[d.start - 1]?.lower ?? '';
+    const next = candidates[i + 1];
+    const textFrom = (a: number, b: number): string => sentence.text.slice(tokens[a]!.start, tokens[b - 1]!.end);
+    if (before === 'between' && next && tokens[d.end]?.lower === 'and' && next.start === d.end + 1) {
+      return { from: resolveDate(d.expr, now), to: resolveDate(next.expr, now), text: textFrom(d.start - 1, next.end) };
+    }
+    if (
+      before === 'from' &&
+      next &&
+      /^(?:to|until|through|till)$/.test(tokens[d.end]?.lower ?? '') &&
+      next.start === d.end + 1
+    ) {
+      return { from: resolveDate(d.expr, now), to: resolveDate(next.expr, now), text: textFrom(d.start - 1, next.end) };
+    }
+    if (before === 'since') {
+      return { from: resolveDate(d.expr, now), to: null, text: textFrom(d.start - 1, d.end) };
+    }
+    if (/^(?:in|during|by|of|throughout)$/.test(before) || d.expr.kind === 'relative') {
+      const r = resolveDate(d.expr, now);
+      const start = /^(?:in|during|by|of|throughout)$/.test(before) ? d.start - 1 : d.start;
+      return { from: r, to: r, text: textFrom(start, d.end) };
+    }
+  }
+  return null;
+}
+
+function lineStartOffsets(text: string): number[] {
+  const out = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') out.push(i + 1);
+  return out;
+}
+
+function upperBound(arr: number[], x: number): number {
+  let lo = 0;
+  let hi = arr.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (arr[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,23 @@
+export {
+  type CalendarDay,
+  calendarDay,
+  type DateExpression,
+  findDateExpressions,
+  resolveDate,
+} from './dateExpressions.ts';
+export { type ExtractClaimsOptions, extractClaims } from './extractClaims.ts';
+export { extractQuantities } from './extractQuantities.ts';
+export { type FigureKeyParts, figureKey } from './figureKey.ts';
+export {
+  type Entity,
+  type EntityMention,
+  Gazetteer,
+  type GazetteerEntry,
+  type GazetteerExtension,
+  gazetteerFor,
+  normalizeEntity,
+} from './gazetteer.ts';
+export { type Predicate, TRIGGERS } from './predicates.ts';
+export { type Sentence, splitSentences } from './splitSentences.ts';
+export type { Bound, Claim, Period, Quantity, QuantityKind, Speaker } from './types.ts';
+export { CLAIMS_VERSION } from './version.ts';

@@ -1,0 +1,447 @@
+import type { Gazetteer } from './gazetteer.ts';
+import { wordSet } from './lexicon.ts';
+import { isCapitalized, type Token } from './tokenize.ts';
+
+/**
+ * Speaker attribution inside one sentence: "X said", "said X, the …", "according to X",
+ * "X told reporters", "As X reported", "X: …" and "… – X" in headlines. A found speaker is a person
+ * (name and role), an organisation or outlet ("Bloomberg", "the White House"), a group ("US
+ * officials"), or a reference to be resolved against the article (a pronoun, a bare surname, a
+ * role alone such as "the US envoy").
+ */
+export type SpeakerKind = 'person' | 'org' | 'group' | 'role' | 'pronoun' | 'single';
+
+export interface Attribution {
+  kind: SpeakerKind;
+  /** Person name, organisation or group name; null for a role or a pronoun. */
+  name: string | null;
+  role: string | null;
+  /** Token range of the speaker phrase. */
+  npStart: number;
+  npEnd: number;
+  /** Token range of the reporting verb (or of "according to", the dash, the colon). */
+  verbStart: number;
+  verbEnd: number;
+  /** "believes", "suspects", "assesses": an assessment rather than a statement. */
+  hedged: boolean;
+}
+
+const SPEECH_VERBS = wordSet(`
+  said says say stated states told tells announced announces reported reports noted notes added adds claimed
+  claims claim warned warns confirmed confirms estimated estimates wrote writes tweeted posted explained
+  explains emphasized emphasised stressed stresses disclosed discloses revealed reveals acknowledged admitted
+  insisted argued alleged alleges accused accuses believes believe assessed assesses assess indicated indicates
+  suggested suggests showed shows show cited declared declares asserted mentioned briefed informed testified
+  condemned expressed suspects suspect thinks think calculated counted recorded documented verified stating
+  saying published publishes quoted quotes pointed observed highlighted
+`);
+const HEDGED_VERBS = wordSet(`
+  believes believe suspects suspect thinks think assessed assesses assess suggested suggests indicated
+  indicates alleged alleges
+`);
+
+/** Singular role nouns: a phrase with one and no name is a role to resolve ("the US envoy to NATO"). */
+const ROLE_HEADS = wordSet(`
+  spokesman spokeswoman spokesperson envoy ambassador diplomat official minister adviser advisor representative
+  chief head director secretary president commander analyst expert researcher leader chairman chairwoman aide
+  negotiator delegate officer senator governor mayor prosecutor lawmaker legislator coordinator
+`);
+
+/** Words of a speaker phrase written in lower case: roles, organisation words and connectors. */
+const ROLE_WORDS = wordSet(`
+  spokesman spokeswoman spokesperson spokespeople envoy ambassador diplomat diplomats official officials
+  minister adviser advisor representative representatives chief head director secretary president commander
+  general analyst analysts expert experts researcher researchers source sources intelligence agency ministry
+  department mission office government military army leader chairman chairwoman deputy acting senior top former
+  retired retiring foreign defence defense national security council staff authorities officer officers
+  lawmaker lawmakers legislator senator governor mayor prosecutor prosecutors investigators monitors observers
+  think-tank institute report reports estimate survey poll study statement photographs photos images footage
+  satellite latest new assessment data figures document documents press aide aides negotiator delegate
+  delegation embassy consulate regional military-run state-run state news outlet newspaper broadcaster channel
+  service services unit coordinator watchdog group organisation organization body committee commission bureau
+  operator company firm manufacturer producer administration cabinet presidential the a an of to for at in and
+  on by from 's ’s ( ) - .
+`);
+const CONNECTORS = wordSet(`
+  the a an of to for at in and on by from 's ’s - .
+`);
+
+/** Heads of a phrase that name evidence, not a speaker: "photographs show" names nobody unless "by X" follows. */
+const EVIDENCE_HEADS = wordSet(`
+  report reports photographs photos images footage data figures estimate survey poll study statement assessment
+  document documents satellite
+`);
+
+/** Capitalised words that are titles or parts of organisation names, never parts of a person's name. */
+const TITLE_WORDS = new Set(
+  `President Vice Prime Minister Foreign Defence Defense Secretary General Gen Ambassador Spokesperson Spokesman
+  Spokeswoman Adviser Advisor Chief Deputy Acting Director Head Chairman Chairwoman Chair Commander Colonel Col
+  Lieutenant Lt Major Maj Captain Capt Admiral Adm Senator Sen Representative Rep Governor Gov Mayor Chancellor King
+  Queen Prince Princess Sheikh Leader Supreme National Security Council Mission Staff Joint Chiefs Army Navy Air
+  Force Forces Intelligence Center Centre Office Ministry Department State House White Kremlin Pentagon Agency
+  Service Committee Affairs Press Envoy Special Coordinator Officer Mr Mrs Ms Dr Prof Professor Sir Dame Lord Lady
+  Pope Cardinal Marshal Sergeant Sgt Brigadier Judge Justice Attorney Prosecutor Inspector Commissioner Speaker
+  Premier Emir Crown Executive CEO Founder Analyst Permanent Delegation Embassy Consul Assistant Undersecretary Under
+  Senior Top Former Retired Retiring Interior Finance Economy Health Energy Trade Homeland Parliament Parliamentary
+  Congress Congressman Congresswoman Strategic Communications Organization Organisation Cooperation Europe European
+  Union United Nations Institute University Research Analysis Bureau Directorate Main Command Headquarters Group
+  Brigade Battalion Regiment Corps Guard Guards Federal Central Bank Fund Monetary International Commission Board
+  Authority Administration Government Cabinet Assembly Court Tribunal Party Movement Front Association Federation
+  Society Foundation Company Corporation Inc Ltd News Times Post Journal Daily Herald Telegraph Guardian Tribune
+  Reuters Bloomberg Associated AFP Ukrinform UkrInform Interfax TASS RIA Novosti Xinhua Yonhap CNN BBC NBC CBS ABC
+  Fox Sky Al Jazeera Kyodo Statistics Service Institute Centre Center Studies Studies War Defense Forces Military
+  Acting Chargé Affaires Adjutant Staff The Of To For And In At On A An Ministry's`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+const PRONOUNS = new Set(['he', 'she', 'they']);
+
+/** Words before a speaker phrase that leave it at the start of a clause. */
+const CLAUSE_OPENERS = wordSet(`
+  that and but as while when where because after before which who so also meanwhile however yet then now
+`);
+
+const ADVERBS_BEFORE_VERB = wordSet(`
+  also previously later further repeatedly recently again separately earlier publicly has have had was were is
+  did would had then already reportedly once on in last this late early back privately openly explicitly
+  formally officially
+`);
+
+const FURNITURE_LABELS = wordSet(`
+  photo image source read related video watch listen update updated breaking exclusive opinion analysis
+  editorial note caption credit more see also tags share
+`);
+
+const isQuote = (t: Token | undefined): boolean => !!t && /^["“”«»]$/.test(t.text);
+
+export interface AttributionOptions {
+  gazetteer: Gazetteer;
+  /** Tokens that belong to a quotation or a date: reporting verbs there are not this sentence's. */
+  inQuote: Uint8Array;
+  isDate: Uint8Array;
+}
+
+/** All attributions in a sentence, left to right. */
+export function findAttributions(tokens: Token[], opts: AttributionOptions): Attribution[] {
+  const out: Attribution[] = [];
+  for (let v = 0; v < tokens.length; v++) {
+    const t = tokens[v]!;
+    if (opts.inQuote[v]) continue;
+    // "according to X"
+    if (t.lower === 'according' && tokens[v + 1]?.lower === 'to') {
+      const np = rightPhrase(tokens, v + 2, opts);
+      if (np) {
+        const a = classify(tokens, np.start, np.end, opts, v, v + 2, false);
+        if (a) out.push(a);
+      }
+      continue;
+    }
+    if (t.kind !== 'word' || !SPEECH_VERBS.has(t.lower)) continue;
+    // "pointed out"
+    let verbEnd = v + 1;
+    if (t.lower === 'pointed') {
+      if (tokens[v + 1]?.lower !== 'out') continue;
+      verbEnd = v + 2;
+    }
+    const hedged = HEDGED_VERBS.has(t.lower);
+    const prev = tokens[v - 1];
+    const inverted = !prev || prev.text === ',' || isQuote(prev) || (prev.text === ',' && isQuote(tokens[v - 2]));
+    if (inverted) {
+      const np = rightPhrase(tokens, verbEnd, opts);
+      if (np) {
+        const a = classify(tokens, np.start, np.end, opts, v, verbEnd, hedged);
+        if (a) {
+          appendRole(tokens, np.end, a, opts);
+          out.push(a);
+          continue;
+        }
+      }
+    }
+    const left = leftPhrase(tokens, v, opts);
+    if (left) {
+      const a = classify(tokens, left.start, left.end, opts, v, verbEnd, hedged);
+      if (a) {
+        if (left.role) {
+          a.role = left.role;
+          if (a.kind === 'single') a.kind = 'person';
+        }
+        out.push(a);
+      }
+    }
+  }
+  const headline = headlineAttribution(tokens, opts);
+  if (headline) out.push(headline);
+  return out;
+}
+
+/** "White House: North Korea sent…" and "… from North Korea – US envoy to NATO". */
+function headlineAttribution(tokens: Token[], opts: AttributionOptions): Attribution | null {
+  for (let k = tokens.length - 2; k > 2; k--) {
+    const t = tokens[k]!;
+    if ((t.text === '–' || t.text === '—' || t.text === '-') && t.spaceBefore && tokens[k + 1]?.spaceBefore) {
+      if (tokens.length - (k + 1) > 9) break;
+      const np = rightPhrase(tokens, k + 1, opts);
+      if (np && np.end === tokens.length) return classify(tokens, np.start, np.end, opts, k, k + 1, false);
+      break;
+    }
+  }
+  for (let k = 1; k < Math.min(tokens.length, 7); k++) {
+    if (tokens[k]!.text !== ':') continue;
+    if (FURNITURE_LABELS.has(tokens[0]!.lower)) return null;
+    let ok = true;
+    for (let i = 0; i < k; i++) if (!isNameish(tokens[i]!, opts)) ok = false;
+    if (ok) return classify(tokens, 0, k, opts, k, k + 1, false);
+    return null;
+  }
+  return null;
+}
+
+function isNameish(t: Token, opts: AttributionOptions): boolean {
+  if (t.kind === 'word') return isCapitalized(t) || ROLE_WORDS.has(t.lower) || opts.gazetteer.startsName(t.text);
+  return t.text === '(' || t.text === ')' || t.text === '-' || t.text === '.';
+}
+
+/** A speaker phrase right of `from`, ending at a comma, full stop or the end of the sentence. */
+function rightPhrase(tokens: Token[], from: number, opts: AttributionOptions): { start: number; end: number } | null {
+  let k = from;
+  while (k < tokens.length && opts.isDate[k]) k++;
+  if (tokens[k]?.lower === 'on' && opts.isDate[k + 1]) {
+    k++;
+    while (k < tokens.length && opts.isDate[k]) k++;
+  }
+  const start = k;
+  while (k < tokens.length && k - start < 30) {
+    const t = tokens[k]!;
+    if (t.text === ',' || t.text === ';' || (t.text === '.' && !/^[A-Z]$/.test(tokens[k - 1]?.text ?? ''))) break;
+    if (opts.inQuote[k] || isQuote(t)) break;
+    if (!isNameish(t, opts) && !CONNECTORS.has(t.lower)) {
+      if (k === start && PRONOUNS.has(t.lower)) {
+        k++;
+        break;
+      }
+      // "told reporters", "said in a statement": the speaker phrase is over.
+      break;
+    }
+    k++;
+  }
+  let end = k;
+  while (end > start && CONNECTORS.has(tokens[end - 1]!.lower)) end--;
+  if (end <= start) return null;
+  // Must stand alone: followed by a comma, a full stop, "during", "in", "on", "at", a quote or the end.
+  const nx = tokens[k];
+  if (
+    nx &&
+    !/^[,.;:!?]$/.test(nx.text) &&
+    !isQuote(nx) &&
+    !/^(?:during|in|on|at|told|when|after|before|while|speaking)$/.test(nx.lower) &&
+    end === k
+  ) {
+    return null;
+  }
+  return { start, end };
+}
+
+/**
+ * The speaker phrase left of the reporting verb at `v`: "US Ambassador to NATO Julianne Smith announced",
+ * "Ants Kiviselg, the head of …, noted", "John Kirby, speaking at a news conference, condemned".
+ */
+function leftPhrase(
+  tokens: Token[],
+  v: number,
+  opts: AttributionOptions,
+): { start: number; end: number; role: string | null } | null {
+  let k = v - 1;
+  while (k >= 0 && (ADVERBS_BEFORE_VERB.has(tokens[k]!.lower) || opts.isDate[k])) k--;
+  let role: string | null = null;
+  if (tokens[k]?.text === ',') {
+    // A parenthetical between commas: a participle clause to skip, or an appositive role.
+    let p = k - 1;
+    while (p >= 0 && tokens[p]!.text !== ',' && !isQuote(tokens[p])) p--;
+    if (p < 0 || tokens[p]!.text !== ',') return null;
+    const first = tokens[p + 1]!;
+    if (/(?:ing|ed)$/.test(first.lower) && !ROLE_WORDS.has(first.lower)) {
+      k = p - 1;
+    } else if (looksLikeRole(tokens, p + 1, k, opts)) {
+      role = stripArticle(textOf(tokens, p + 1, k));
+      k = p - 1;
+    } else {
+      return null;
+    }
+  }
+  const end = k + 1;
+  let start = end;
+  while (start > 0 && end - start < 30) {
+    const t = tokens[start - 1]!;
+    if (opts.inQuote[start - 1] || isQuote(t)) break;
+    if (t.kind === 'word' && CLAUSE_OPENERS.has(t.lower) && !isCapitalizedMidSentence(tokens, start - 1)) break;
+    if (isNameish(t, opts) || CONNECTORS.has(t.lower) || (PRONOUNS.has(t.lower) && start === end)) {
+      start--;
+      if (PRONOUNS.has(t.lower)) break;
+      continue;
+    }
+    break;
+  }
+  // Sentence-initial "As Bloomberg reported", "But officials say": the opener is no part of the speaker.
+  while (
+    start < end &&
+    /^(?:As|But|And|While|Meanwhile|However|Also|So|Yet|Then|Now|When|If|Though|Although|Earlier|Later)$/.test(
+      tokens[start]!.text,
+    )
+  )
+    start++;
+  while (start < end && CONNECTORS.has(tokens[start]!.lower) && tokens[start]!.lower !== 'the') start++;
+  if (start >= end) return null;
+  // The phrase must open its clause, or be the agent of a report: "photographs released by officials show".
+  const before = tokens[start - 1];
+  if (
+    before &&
+    before.lower !== 'by' &&
+    !/^[,;:(“”"«»–—-]$/.test(before.text) &&
+    !(
+      before.kind === 'word' &&
+      (CLAUSE_OPENERS.has(before.lower) || /^(?:As|But|And|While|Meanwhile|However)$/.test(before.text))
+    )
+  ) {
+    return null;
+  }
+  return { start, end, role };
+}
+
+function isCapitalizedMidSentence(tokens: Token[], k: number): boolean {
+  return k > 0 && isCapitalized(tokens[k]!);
+}
+
+function looksLikeRole(tokens: Token[], from: number, to: number, opts: AttributionOptions): boolean {
+  if (to <= from) return false;
+  let sawRoleWord = false;
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!;
+    if (t.kind === 'word' && ROLE_WORDS.has(t.lower) && !CONNECTORS.has(t.lower)) sawRoleWord = true;
+    else if (
+      !isNameish(t, opts) &&
+      !CONNECTORS.has(t.lower) &&
+      !/^(?:retiring|outgoing|incoming|longtime|veteran|chief)$/.test(t.lower)
+    )
+      return false;
+  }
+  return sawRoleWord;
+}
+
+/** ", the head of the Estonian Defense Forces Intelligence Center," after an inverted speaker. */
+function appendRole(tokens: Token[], npEnd: number, a: Attribution, opts: AttributionOptions): void {
+  if (a.kind !== 'person' && a.kind !== 'single') return;
+  if (tokens[npEnd]?.text !== ',') return;
+  let k = npEnd + 1;
+  while (k < tokens.length && tokens[k]!.text !== ',' && tokens[k]!.text !== '.' && !isQuote(tokens[k])) k++;
+  if (looksLikeRole(tokens, npEnd + 1, k, opts) && tokens[npEnd + 1]?.lower !== 'according') {
+    a.role = stripArticle(textOf(tokens, npEnd + 1, k));
+    a.kind = 'person';
+  }
+}
+
+function textOf(tokens: Token[], from: number, to: number): string {
+  let s = '';
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!;
+    if (i > from && t.spaceBefore) s += ' ';
+    s += t.text;
+  }
+  return s;
+}
+
+function stripArticle(s: string): string {
+  return s.replace(/^(?:the|a|an|The|A|An)\s+/, '');
+}
+
+const isNamePart = (t: Token, opts: AttributionOptions): boolean =>
+  t.kind === 'word' &&
+  /^[A-Z][a-zà-ÿ'’-]+$/.test(t.text) &&
+  !TITLE_WORDS.has(t.text) &&
+  !opts.gazetteer.startsName(t.text);
+
+/** Splits a speaker phrase into name and role, and says what kind of speaker it is. */
+function classify(
+  tokens: Token[],
+  start: number,
+  end: number,
+  opts: AttributionOptions,
+  verbStart: number,
+  verbEnd: number,
+  hedged: boolean,
+): Attribution | null {
+  let s = start;
+  // "The latest report by US officials", "Photographs released by officials": the agent speaks.
+  for (let i = end - 1; i > s; i--) {
+    if (tokens[i]!.lower === 'by' || (tokens[i]!.lower === 'from' && EVIDENCE_HEADS.has(tokens[i - 1]?.lower ?? ''))) {
+      s = i + 1;
+      break;
+    }
+  }
+  while (s < end && /^(?:the|a|an)$/.test(tokens[s]!.lower)) s++;
+  if (s >= end) return null;
+  const base = { npStart: s, npEnd: end, verbStart, verbEnd, hedged };
+  const first = tokens[s]!;
+  if (end - s === 1 && PRONOUNS.has(first.lower)) return { kind: 'pronoun', name: first.lower, role: null, ...base };
+  if (end - s === 1 && (first.lower === 'it' || first.lower === 'we' || first.lower === 'i' || first.lower === 'you'))
+    return null;
+  const head = tokens[end - 1]!;
+  if (EVIDENCE_HEADS.has(head.lower) || (head.kind !== 'word' && head.text !== ')')) return null;
+  // Trailing name: the run of capitalised words that are not titles or place names.
+  let n = end;
+  while (n > s && isNamePart(tokens[n - 1]!, opts)) n--;
+  const nameLen = end - n;
+  const text = textOf(tokens, s, end);
+  if (nameLen >= 2 && nameLen <= 4) {
+    const role = n > s ? stripArticle(textOf(tokens, s, n)) : null;
+    return { kind: 'person', name: textOf(tokens, n, end), role: role || null, ...base };
+  }
+  if (nameLen === 1) {
+    if (n > s) {
+      // "President Biden", "Mr Kirby"
+      return {
+        kind: 'person',
+        name: textOf(tokens, n, end),
+        role: stripArticle(textOf(tokens, s, n)) || null,
+        ...base,
+      };
+    }
+    return { kind: 'single', name: text, role: null, ...base };
+  }
+  if (head.kind === 'word' && ROLE_WORDS.has(head.lower) && !CONNECTORS.has(head.lower)) {
+    const plural = /s$/.test(head.lower) && head.lower !== 'press' && head.lower !== 'news';
+    if (plural) return { kind: 'group', name: text, role: null, ...base };
+  }
+  if (tokens.slice(s, end).some((t) => ROLE_HEADS.has(t.lower)))
+    return { kind: 'role', name: null, role: text, ...base };
+  if (
+    !tokens
+      .slice(s, end)
+      .some((t) => t.kind === 'word' && (isCapitalized(t) || ROLE_WORDS.has(t.lower)) && !CONNECTORS.has(t.lower))
+  )
+    return null;
+  return { kind: 'org', name: text, role: null, ...base };
+}
+
+/** Role classes for resolving "the US envoy" to the person named earlier with a matching role. */
+const ROLE_CLASSES: string[][] = [
+  ['envoy', 'ambassador', 'diplomat', 'representative', 'mission', 'chargé', 'consul', 'delegate', 'negotiator'],
+  ['spokesman', 'spokeswoman', 'spokesperson', 'press', 'adviser', 'advisor', 'aide', 'coordinator'],
+  ['minister', 'secretary'],
+  ['general', 'commander', 'chief', 'admiral', 'colonel', 'officer', 'head'],
+  ['analyst', 'expert', 'researcher'],
+  ['president', 'leader', 'premier', 'chancellor'],
+];
+
+/** Whether a role phrase ("the US envoy") fits a person's role ("US Ambassador to NATO"). */
+export function roleMatches(rolePhrase: string, personRole: string | null): boolean {
+  if (!personRole) return false;
+  const words = rolePhrase.toLowerCase().split(/[\s()-]+/);
+  const head = words[words.length - 1] ?? '';
+  const target = personRole.toLowerCase();
+  if (head === 'official') return true;
+  for (const cls of ROLE_CLASSES) {
+    if (cls.includes(head)) return cls.some((w) => target.includes(w));
+  }
+  return target.includes(head);
+}

@@ -1,0 +1,62 @@
+/** How a stated figure relates to the true one: `~<` is "nearly / almost / close to" (approximate, from below). */
+export type Bound = '=' | '>' | '>=' | '<' | '<=' | '~' | '~<';
+
+export type QuantityKind = 'count' | 'money' | 'percent' | 'measure' | 'age';
+
+/** One quantity mention in a sentence. Offsets are into the sentence. */
+export interface Quantity {
+  /** The point value, or null when only a range is known ("dozens", "between 300 and 500"). */
+  value: number | null;
+  range: [number, number] | null;
+  bound: Bound;
+  /** The quantity is an amount of increase or decrease ("rose by 5%"), not a level. */
+  change: 'up' | 'down' | null;
+  /** Normalised unit: a counted noun ("container", "artillery shell"), a measure ("km"), "%", or a currency code. */
+  unit: string | null;
+  /** What is counted or measured beyond the unit ("ammunition" in "containers of ammunition"). */
+  concept: string | null;
+  span: [number, number];
+  text: string;
+  kind: QuantityKind;
+  /** ISO 4217 code for money. */
+  currency?: string | null;
+  /** Index (in the same result) of the same measure in another unit: "180 miles (290 kilometers)". */
+  linkedTo?: number | null;
+}
+
+export interface Speaker {
+  name: string;
+  role: string | null;
+}
+
+export interface Period {
+  from: string | null;
+  to: string | null;
+  text: string;
+}
+
+/** A figure stated in a text: who did what to whom, how much, said by whom, when. */
+export interface Claim {
+  /** `predicate:subject>recipient:unit[:scope]`, see the README. */
+  figureKey: string;
+  /** Normalised entity names ("North Korea"); their ids are in the figure key. */
+  subject: string | null;
+  predicate: string;
+  recipient: string | null;
+  value: number | null;
+  range: [number, number] | null;
+  bound: Bound;
+  unit: string | null;
+  concept: string | null;
+  change: 'up' | 'down' | null;
+  negated: boolean;
+  hedged: boolean;
+  speaker: Speaker | null;
+  /** YYYY-MM-DD, YYYY-MM or YYYY, resolved against the publication date. */
+  statedAt: string | null;
+  period: Period | null;
+  sentence: string;
+  /** Offsets of the quantity in the whole text. */
+  span: [number, number];
+  sentenceSpan: [number, number];
+}
