@@ -57,24 +57,27 @@ export function parseFeed(input: Uint8Array | string, options: ParseFeedOptions 
 
 type XmlFormat = 'rss' | 'rdf' | 'atom';
 
-/** Children of one element indexed by `ns|local`, first occurrence wins; Atom links kept in order. */
+/**
+ * The element children of one element, looked up by namespace key and local name (first wins).
+ * A linear scan: items have a handful of children, and this allocates nothing per lookup.
+ */
 class ChildIndex {
-  private readonly first = new Map<string, XmlElement>();
+  private readonly elements: XmlElement[] = [];
   readonly links: XmlElement[] = [];
   constructor(el: XmlElement) {
     for (const child of el.children) {
       if (typeof child === 'string') continue;
-      const key = child.ns + '|' + child.local;
-      if (!this.first.has(key)) this.first.set(key, child);
+      this.elements.push(child);
       if (child.local === 'link') this.links.push(child);
     }
   }
   get(ns: string, local: string): XmlElement | undefined {
-    return this.first.get(ns + '|' + local);
+    for (const el of this.elements) if (el.local === local && el.ns === ns) return el;
+    return undefined;
   }
   /** For Atom, where documents without the namespace declaration are common. */
   atom(local: string): XmlElement | undefined {
-    return this.first.get('atom|' + local) ?? this.first.get('|' + local);
+    return this.get('atom', local) ?? this.get('', local);
   }
 }
 

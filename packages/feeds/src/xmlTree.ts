@@ -242,16 +242,13 @@ export function buildXmlTree(text: string, documentUrl: string | null, hooks: Xm
   };
 
   // Open-element counts by name make a stray end tag O(1) to reject, so hostile input stays linear.
-  const openByName = new Map<string, number>();
-  const openByLowerName = new Map<string, number>();
-  const bump = (map: Map<string, number>, key: string, delta: number): void => {
-    map.set(key, (map.get(key) ?? 0) + delta);
-  };
+  // Each element keeps its counter, so closing it costs no lookup.
+  const openByName = new Map<string, { open: number }>();
+  const counters: { open: number }[] = [];
 
   const closeTop = (closed: boolean): void => {
     const el = stack.pop()!;
-    bump(openByName, el.qname, -1);
-    bump(openByLowerName, el.qname.toLowerCase(), -1);
+    counters.pop()!.open--;
     el.closed = closed;
     const detach = hooks.onClose ? hooks.onClose(el) : false;
     if (!detach) {
@@ -334,13 +331,19 @@ export function buildXmlTree(text: string, documentUrl: string | null, hooks: Xm
       const name = text.slice(lt + 2, end).trim();
       i = end + 1;
       let k = -1;
-      if ((openByName.get(name) ?? 0) > 0) {
+      if ((openByName.get(name)?.open ?? 0) > 0) {
         k = stack.length - 1;
         while (k >= 0 && stack[k]!.qname !== name) k--;
-      } else if ((openByLowerName.get(name.toLowerCase()) ?? 0) > 0) {
+      } else {
+        // Case-insensitive match (</Item> for <item>), looked for near the top only to stay linear.
         const lower = name.toLowerCase();
-        k = stack.length - 1;
-        while (k >= 0 && stack[k]!.qname.toLowerCase() !== lower) k--;
+        const stop = Math.max(0, stack.length - 64);
+        for (let m = stack.length - 1; m >= stop; m--) {
+          if (stack[m]!.qname.toLowerCase() === lower) {
+            k = m;
+            break;
+          }
+        }
       }
       if (k >= 0) while (stack.length > k) closeTop(true);
       continue;
@@ -417,8 +420,13 @@ export function buildXmlTree(text: string, documentUrl: string | null, hooks: Xm
       scope,
     };
     stack.push(el);
-    bump(openByName, qname, 1);
-    bump(openByLowerName, qname.toLowerCase(), 1);
+    let counter = openByName.get(qname);
+    if (counter === undefined) {
+      counter = { open: 0 };
+      openByName.set(qname, counter);
+    }
+    counter.open++;
+    counters.push(counter);
     hooks.onOpen?.(el);
     if (selfClosing) closeTop(true);
   }
