@@ -1,0 +1,207 @@
+import type { StoredEvent } from '@tally/events';
+import { type ArticleRow, articlesProjection } from './articles.ts';
+import { duplicatesProjection } from './duplicates.ts';
+import { feedsProjection } from './feeds.ts';
+import { type FiguresOptions, figuresProjection } from './figures.ts';
+import {
+  handlesEvent,
+  type Projection,
+  type ProjectionLookup,
+  type ProjectionName,
+  type ProjectionRow,
+  projectionNames,
+} from './Projection.ts';
+
+export interface ProjectionSetOptions extends FiguresOptions {}
+
+/** The projections Tally keeps, in the order they apply each event, and one version string for all. */
+export interface ProjectionSet {
+  readonly projections: readonly Projection<ProjectionRow>[];
+  /**
+   * Changes whenever any projection's version or an option that changes output changes; a
+   * projector whose stored version differs rebuilds. The projections are rebuilt together because
+   * figures and duplicates read the articles rows.
+   */
+  readonly version: string;
+  get(name: ProjectionName): Projection<ProjectionRow>;
+}
+
+export function createProjectionSet(options: ProjectionSetOptions = {}): ProjectionSet {
+  const figures = figuresProjection(options);
+  const projections = [
+    articlesProjection,
+    feedsProjection,
+    duplicatesProjection,
+    figures,
+  ] as unknown as readonly Projection<ProjectionRow>[];
+  const byName = new Map(projections.map((p) => [p.name, p]));
+  const window = options.statementWindowDays ?? 3;
+  return {
+    projections,
+    version: `${projections.map((p) => `${p.name}@${p.version}`).join(' ')} window=${window}`,
+    get: (name) => byName.get(name)!,
+  };
+}
+
+/**
+ * The rows a batch is applied to. `get` answers `undefined` for a row it has not loaded (the caller
+ * loads it and resumes) and `null` for a row known not to exist.
+ */
+export interface RowCache {
+  get(name: ProjectionName, key: string): ProjectionRow | null | undefined;
+  set(name: ProjectionName, key: string, row: ProjectionRow | null): void;
+}
+
+/** Rows an event needs that the cache has not loaded, by projection. */
+export type MissingRows = Partial<Record<ProjectionName, string[]>>;
+
+export interface ApplyResult {
+  /** Index of the first event not applied (`events.length` when all were). */
+  next: number;
+  /** Why the event at `next` was not applied: rows to load before resuming at `next`. */
+  missing: MissingRows | null;
+}
+
+class Missing {
+  readonly rows = new Map<ProjectionName, Set<string>>();
+  add(name: ProjectionName, key: string): void {
+    let set = this.rows.get(name);
+    if (!set) {
+      set = new Set();
+      this.rows.set(name, set);
+    }
+    set.add(key);
+  }
+  get any(): boolean {
+    return this.rows.size > 0;
+  }
+  toJSON(): MissingRows {
+    const out: MissingRows = {};
+    for (const [name, keys] of this.rows) out[name] = [...keys];
+    return out;
+  }
+}
+
+function applyOne(set: ProjectionSet, event: StoredEvent, cache: RowCache): MissingRows | null {
+  const missing = new Missing();
+  const overlay = new Map<ProjectionName, Map<string, ProjectionRow | null>>();
+  const before: ProjectionLookup = {
+    article(id) {
+      const row = cache.get('articles', id);
+      if (row === undefined) missing.add('articles', id);
+      return (row ?? null) as ArticleRow | null;
+    },
+  };
+  const after: ProjectionLookup = {
+    article(id) {
+      const changed = overlay.get('articles');
+      if (changed?.has(id)) return changed.get(id) as ArticleRow | null;
+      return before.article(id);
+    },
+  };
+
+  const plan: [Projection<ProjectionRow>, string[]][] = [];
+  for (const p of set.projections) {
+    if (handlesEvent(p, event)) plan.push([p, [...new Set(p.keysOf(event, before))]]);
+  }
+  if (missing.any) return missing.toJSON();
+  for (const [p, keys] of plan) for (const k of keys) if (cache.get(p.name, k) === undefined) missing.add(p.name, k);
+  if (missing.any) return missing.toJSON();
+
+  for (const [p, keys] of plan) {
+    // The articles fold reads articles as they were; the folds after it read them as they are now.
+    const lookup = p.name === 'articles' ? before : after;
+    const changed = new Map<string, ProjectionRow | null>();
+    for (const key of keys) {
+      const row = cache.get(p.name, key) ?? null;
+      if (row && row.position >= event.position) continue; // applied already: the same event twice changes nothing
+      const next = p.evolve(row, event, key, lookup);
+      if (next === row) continue;
+      if (next) next.position = event.position;
+      changed.set(key, next);
+    }
+    if (missing.any) return missing.toJSON();
+    overlay.set(p.name, changed);
+  }
+  for (const [name, changed] of overlay) for (const [key, row] of changed) cache.set(name, key, row);
+  return null;
+}
+
+/**
+ * Applies events (in log order) to the cached rows, one event at a time and each event to every
+ * projection that handles it, so the result is the same however the log is cut into batches. Stops
+ * at the first event that needs a row the cache has not loaded and says which; nothing of that
+ * event is applied, so the caller loads the rows and calls again from `next`.
+ */
+export function applyEvents(
+  set: ProjectionSet,
+  events: readonly StoredEvent[],
+  cache: RowCache,
+  from = 0,
+): ApplyResult {
+  for (let i = from; i < events.length; i++) {
+    const missing = applyOne(set, events[i]!, cache);
+    if (missing) return { next: i, missing };
+  }
+  return { next: events.length, missing: null };
+}
+
+/**
+ * The keys a batch will certainly need, to load before applying it (misses found while applying
+ * are reported by `applyEvents`): every article an event names, and every feed and figure key.
+ */
+export function keysNamedBy(events: readonly StoredEvent[]): Record<'articles' | 'feeds' | 'figures', Set<string>> {
+  const articles = new Set<string>();
+  const feeds = new Set<string>();
+  const figures = new Set<string>();
+  for (const e of events) {
+    const d = e.data as { articleId?: string; originalId?: string; feedId?: string };
+    if (d.articleId !== undefined) articles.add(d.articleId);
+    if (d.feedId !== undefined) feeds.add(d.feedId);
+    if (e.type === 'ArticleDuplicateDetected') articles.add(e.data.originalId);
+    if (e.type === 'ClaimExtracted') figures.add(e.data.figureKey);
+  }
+  return { articles, feeds, figures };
+}
+
+/** Rows kept in memory: for tests, and for anything small enough to fold without a database. */
+export class InMemoryProjections {
+  readonly set: ProjectionSet;
+  readonly #rows = new Map<ProjectionName, Map<string, ProjectionRow>>(projectionNames.map((n) => [n, new Map()]));
+
+  constructor(options: ProjectionSetOptions = {}) {
+    this.set = createProjectionSet(options);
+  }
+
+  /** Applies events in log order and finalizes the rows they changed. */
+  apply(events: readonly StoredEvent[]): this {
+    const dirty = new Map<ProjectionName, Set<string>>(projectionNames.map((n) => [n, new Set()]));
+    const cache: RowCache = {
+      get: (name, key) => this.#rows.get(name)!.get(key) ?? null,
+      set: (name, key, row) => {
+        dirty.get(name)!.add(key);
+        if (row) this.#rows.get(name)!.set(key, row);
+        else this.#rows.get(name)!.delete(key);
+      },
+    };
+    applyEvents(this.set, events, cache);
+    for (const [name, keys] of dirty) {
+      const p = this.set.get(name);
+      for (const key of keys) {
+        const row = this.#rows.get(name)!.get(key);
+        if (row) this.#rows.get(name)!.set(key, p.finalize(row));
+      }
+    }
+    return this;
+  }
+
+  /** The rows of one projection, by key in key order. */
+  rows<R extends ProjectionRow = ProjectionRow>(name: ProjectionName): Map<string, R> {
+    const rows = this.#rows.get(name)!;
+    return new Map([...rows.keys()].sort().map((k) => [k, rows.get(k) as R]));
+  }
+
+  row<R extends ProjectionRow = ProjectionRow>(name: ProjectionName, key: string): R | null {
+    return (this.#rows.get(name)!.get(key) as R | undefined) ?? null;
+  }
+}

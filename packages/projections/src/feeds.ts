@@ -1,0 +1,213 @@
+import type { FeedRegistered, ReasonCode } from '@tally/events';
+import type { EventOf, Projection } from './Projection.ts';
+
+/** `new`: registered, never polled; `ok`: the last poll succeeded; `failing`: consecutive errors; `removed`. */
+export type FeedHealth = 'new' | 'ok' | 'failing' | 'removed';
+
+/** How many URL changes a feed row keeps (the latest). */
+export const FEED_URL_CHANGES_KEPT = 10;
+
+export interface FeedUrlChange {
+  from: string;
+  to: string;
+  httpStatus: number;
+  position: number;
+  at: string;
+}
+
+export interface FeedRow {
+  feedId: string;
+  position: number;
+  firstPosition: number;
+  /** The URL polls use now (moves with permanent redirects). */
+  url: string | null;
+  registeredUrl: string | null;
+  /** The registered title, else the title the feed gives itself. */
+  title: string | null;
+  feedTitle: string | null;
+  source: FeedRegistered['source'] | null;
+  minIntervalSec: number | null;
+  maxIntervalSec: number | null;
+  registeredAt: string | null;
+  removed: boolean;
+  removedAt: string | null;
+  removedReason: string | null;
+  health: FeedHealth;
+  consecutiveErrors: number;
+  lastPollAt: string | null;
+  lastSuccessAt: string | null;
+  lastFailureAt: string | null;
+  lastReason: ReasonCode | null;
+  lastMessage: string | null;
+  lastHttpStatus: number | null;
+  /** When the poller means to look again (from the last poll or failure). */
+  nextPollAt: string | null;
+  lastDurationMs: number | null;
+  polls: number;
+  failures: number;
+  notModified: number;
+  /** Items the feed listed that were new to it, summed over polls. */
+  newItems: number;
+  articlesDiscovered: number;
+  /** Articles first discovered through another feed that this feed lists too. */
+  articlesAlsoListed: number;
+  /** For `not-a-feed`: the feeds the page advertises. */
+  advertisedFeeds: string[];
+  urlChanges: FeedUrlChange[];
+}
+
+type FeedEventType =
+  | 'FeedRegistered'
+  | 'FeedRemoved'
+  | 'FeedUrlChanged'
+  | 'FeedPolled'
+  | 'FeedPollFailed'
+  | 'ArticleDiscovered'
+  | 'ArticleListedByFeed';
+type FeedEvent = EventOf<FeedEventType>;
+
+export function emptyFeed(feedId: string, position: number): FeedRow {
+  return {
+    feedId,
+    position,
+    firstPosition: position,
+    url: null,
+    registeredUrl: null,
+    title: null,
+    feedTitle: null,
+    source: null,
+    minIntervalSec: null,
+    maxIntervalSec: null,
+    registeredAt: null,
+    removed: false,
+    removedAt: null,
+    removedReason: null,
+    health: 'new',
+    consecutiveErrors: 0,
+    lastPollAt: null,
+    lastSuccessAt: null,
+    lastFailureAt: null,
+    lastReason: null,
+    lastMessage: null,
+    lastHttpStatus: null,
+    nextPollAt: null,
+    lastDurationMs: null,
+    polls: 0,
+    failures: 0,
+    notModified: 0,
+    newItems: 0,
+    articlesDiscovered: 0,
+    articlesAlsoListed: 0,
+    advertisedFeeds: [],
+    urlChanges: [],
+  };
+}
+
+function healthOf(row: Pick<FeedRow, 'removed' | 'consecutiveErrors' | 'lastPollAt'>): FeedHealth {
+  if (row.removed) return 'removed';
+  if (row.consecutiveErrors > 0) return 'failing';
+  return row.lastPollAt === null ? 'new' : 'ok';
+}
+
+function evolveFeed(row: FeedRow | null, event: FeedEvent, key: string): FeedRow {
+  const base = row ?? emptyFeed(key, event.position);
+  const at = event.recordedAt;
+  let next: FeedRow;
+  switch (event.type) {
+    case 'FeedRegistered': {
+      const d = event.data;
+      next = {
+        ...base,
+        url: base.removed || base.url === null ? d.url : base.url,
+        registeredUrl: d.url,
+        title: d.title ?? base.title,
+        source: d.source,
+        minIntervalSec: d.minIntervalSec,
+        maxIntervalSec: d.maxIntervalSec,
+        registeredAt: base.removed || base.registeredAt === null ? at : base.registeredAt,
+        removed: false,
+        removedAt: null,
+        removedReason: null,
+      };
+      break;
+    }
+    case 'FeedRemoved':
+      next = { ...base, removed: true, removedAt: at, removedReason: event.data.reason };
+      break;
+    case 'FeedUrlChanged': {
+      const d = event.data;
+      const urlChanges = [
+        ...base.urlChanges,
+        { from: d.from, to: d.to, httpStatus: d.httpStatus, position: event.position, at },
+      ];
+      next = { ...base, url: d.to, urlChanges: urlChanges.slice(-FEED_URL_CHANGES_KEPT) };
+      break;
+    }
+    case 'FeedPolled': {
+      const d = event.data;
+      next = {
+        ...base,
+        feedTitle: d.feedTitle ?? base.feedTitle,
+        title: base.title ?? d.feedTitle,
+        consecutiveErrors: 0,
+        lastPollAt: at,
+        lastSuccessAt: at,
+        lastHttpStatus: d.httpStatus,
+        nextPollAt: d.nextCheckAt,
+        lastDurationMs: d.durationMs,
+        polls: base.polls + 1,
+        notModified: base.notModified + (d.notModified ? 1 : 0),
+        newItems: base.newItems + d.newItemCount,
+        advertisedFeeds: [],
+      };
+      break;
+    }
+    case 'FeedPollFailed': {
+      const d = event.data;
+      next = {
+        ...base,
+        consecutiveErrors: d.consecutiveErrors,
+        lastPollAt: at,
+        lastFailureAt: at,
+        lastReason: d.reason,
+        lastMessage: d.message,
+        lastHttpStatus: d.httpStatus,
+        nextPollAt: d.nextCheckAt,
+        polls: base.polls + 1,
+        failures: base.failures + 1,
+        advertisedFeeds: d.advertisedFeeds,
+      };
+      break;
+    }
+    case 'ArticleDiscovered':
+      next = { ...base, articlesDiscovered: base.articlesDiscovered + 1 };
+      break;
+    case 'ArticleListedByFeed':
+      next = { ...base, articlesAlsoListed: base.articlesAlsoListed + 1 };
+      break;
+    default: {
+      const unhandled: never = event;
+      return unhandled;
+    }
+  }
+  next.health = healthOf(next);
+  return next;
+}
+
+/** Feeds: registration, health (consecutive errors, last success, last reason, last and next poll) and counts. */
+export const feedsProjection: Projection<FeedRow, FeedEventType> = {
+  name: 'feeds',
+  version: 1,
+  handles: [
+    'FeedRegistered',
+    'FeedRemoved',
+    'FeedUrlChanged',
+    'FeedPolled',
+    'FeedPollFailed',
+    'ArticleDiscovered',
+    'ArticleListedByFeed',
+  ],
+  keysOf: (event) => [event.data.feedId],
+  evolve: (row, event, key) => evolveFeed(row, event, key),
+  finalize: (row) => row,
+};

@@ -1,0 +1,323 @@
+import type { ArticleRow } from './articles.ts';
+import { duplicateVerdictApplies, rootOf } from './articles.ts';
+import { type EventOf, type Projection, type ProjectionLookup, unionSorted } from './Projection.ts';
+import {
+  DEFAULT_STATEMENT_WINDOW_DAYS,
+  deriveStatements,
+  type FigureArticleRef,
+  type FigureClaim,
+  type Statement,
+  type StatementDelta,
+  type StatementOptions,
+  updateStatements,
+} from './statements.ts';
+
+/** What changed in a figure since `finalize` last derived its statements (null once derived). */
+export interface FigurePending {
+  addedClaimIds: string[];
+  removedClaimIds: string[];
+  articleIds: string[];
+}
+
+/**
+ * One tracked figure. `claims` and `articles` are the folded state; the statements and the
+ * figures about them are derived from that state in `finalize`, so a row never depends on how the
+ * log was cut into batches.
+ */
+export interface FigureRow {
+  figureKey: string;
+  position: number;
+  firstPosition: number;
+  /** Every claim about the figure, in log order. */
+  claims: FigureClaim[];
+  /** The articles the claims come from, their originals and their originals' copies, by id. */
+  articles: FigureArticleRef[];
+  pending: FigurePending | null;
+  subject: string | null;
+  predicate: string | null;
+  recipient: string | null;
+  concept: string | null;
+  unit: string | null;
+  /** The latest statement (by statement date, then publication); null before any claim. */
+  current: Statement | null;
+  /** Every statement, oldest first; the current one included. */
+  history: Statement[];
+  statementCount: number;
+  claimCount: number;
+  /** Original articles behind all statements. */
+  sourceCount: number;
+  conflictCount: number;
+}
+
+type FigureEventType =
+  | 'ClaimExtracted'
+  | 'ArticleDiscovered'
+  | 'ArticleListedByFeed'
+  | 'ArticleRevised'
+  | 'ArticleExtracted'
+  | 'ArticleDuplicateDetected';
+type FigureEvent = EventOf<FigureEventType>;
+
+export function emptyFigure(figureKey: string, position: number): FigureRow {
+  return {
+    figureKey,
+    position,
+    firstPosition: position,
+    claims: [],
+    articles: [],
+    pending: null,
+    subject: null,
+    predicate: null,
+    recipient: null,
+    concept: null,
+    unit: null,
+    current: null,
+    history: [],
+    statementCount: 0,
+    claimCount: 0,
+    sourceCount: 0,
+    conflictCount: 0,
+  };
+}
+
+function claimRecord(event: EventOf<'ClaimExtracted'>): FigureClaim {
+  const { figureKey: _key, ...claim } = event.data;
+  return { ...claim, position: event.position };
+}
+
+function refOf(article: ArticleRow | null, articleId: string, claims: readonly FigureClaim[]): FigureArticleRef {
+  const claim = article?.url && article.siteName ? undefined : claims.find((c) => c.articleId === articleId);
+  return {
+    articleId,
+    url: article?.url ?? article?.canonicalUrl ?? claim?.url ?? null,
+    siteName: article?.siteName ?? claim?.siteName ?? null,
+    publishedAt: article?.publishedAt ?? claim?.publishedAt ?? null,
+    feedId: article?.feedIds[0] ?? null,
+    feedIds: article?.feedIds ?? [],
+    duplicateOf: article?.duplicateOf
+      ? {
+          originalId: article.duplicateOf.originalId,
+          directOriginalId: article.duplicateOf.directOriginalId,
+          similarity: article.duplicateOf.similarity,
+          method: article.duplicateOf.method,
+        }
+      : null,
+    copyIds: article && !article.duplicateOf ? article.copies.map((c) => c.articleId) : [],
+  };
+}
+
+function sameRef(a: FigureArticleRef, b: FigureArticleRef): boolean {
+  return (
+    a.url === b.url &&
+    a.siteName === b.siteName &&
+    a.publishedAt === b.publishedAt &&
+    a.feedId === b.feedId &&
+    a.feedIds.join('\u0000') === b.feedIds.join('\u0000') &&
+    a.copyIds.join('\u0000') === b.copyIds.join('\u0000') &&
+    a.duplicateOf?.originalId === b.duplicateOf?.originalId &&
+    a.duplicateOf?.directOriginalId === b.duplicateOf?.directOriginalId &&
+    a.duplicateOf?.similarity === b.duplicateOf?.similarity &&
+    a.duplicateOf?.method === b.duplicateOf?.method
+  );
+}
+
+function indexOfRef(refs: readonly FigureArticleRef[], articleId: string): number {
+  let lo = 0;
+  let hi = refs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (refs[mid]!.articleId < articleId) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Re-reads from the articles projection the clusters (original and copies) of the given articles.
+ * With `prune`, also drops references no claim needs any more (a verdict can move articles out).
+ * Returns the same array when nothing changed, and the ids whose reference changed.
+ */
+function refreshArticles(
+  refs: readonly FigureArticleRef[],
+  claims: readonly FigureClaim[],
+  articleIds: readonly string[],
+  lookup: ProjectionLookup,
+  prune: boolean,
+): { refs: FigureArticleRef[]; changed: string[] } {
+  let next = refs as FigureArticleRef[];
+  const changed: string[] = [];
+  const put = (ref: FigureArticleRef) => {
+    const i = indexOfRef(next, ref.articleId);
+    const old = next[i];
+    if (old && old.articleId === ref.articleId) {
+      if (sameRef(old, ref)) return;
+      if (next === refs) next = [...refs];
+      next[i] = ref;
+    } else {
+      if (next === refs) next = [...refs];
+      next.splice(i, 0, ref);
+    }
+    changed.push(ref.articleId);
+  };
+  for (const id of articleIds) {
+    const root = rootOf(lookup, id);
+    const rootRow = lookup.article(root);
+    const members = [id, root, ...(rootRow && !rootRow.duplicateOf ? rootRow.copies.map((c) => c.articleId) : [])];
+    for (const member of members) put(refOf(lookup.article(member), member, claims));
+  }
+  if (prune) {
+    const byId = new Map(next.map((r) => [r.articleId, r]));
+    const needed = new Set<string>();
+    for (const c of claims) {
+      needed.add(c.articleId);
+      const root = byId.get(c.articleId)?.duplicateOf?.originalId ?? c.articleId;
+      needed.add(root);
+      for (const copy of byId.get(root)?.copyIds ?? []) needed.add(copy);
+    }
+    if (next.some((r) => !needed.has(r.articleId))) {
+      for (const r of next) if (!needed.has(r.articleId)) changed.push(r.articleId);
+      next = next.filter((r) => needed.has(r.articleId));
+    }
+  }
+  return { refs: next, changed };
+}
+
+function withPending(row: FigureRow, delta: Partial<StatementDelta>): FigurePending {
+  const p = row.pending ?? { addedClaimIds: [], removedClaimIds: [], articleIds: [] };
+  return {
+    addedClaimIds: delta.addedClaimIds ? [...p.addedClaimIds, ...delta.addedClaimIds] : p.addedClaimIds,
+    removedClaimIds: delta.removedClaimIds ? [...p.removedClaimIds, ...delta.removedClaimIds] : p.removedClaimIds,
+    articleIds: delta.articleIds ? [...p.articleIds, ...delta.articleIds] : p.articleIds,
+  };
+}
+
+function evolveFigure(
+  row: FigureRow | null,
+  event: FigureEvent,
+  key: string,
+  lookup: ProjectionLookup,
+): FigureRow | null {
+  switch (event.type) {
+    case 'ClaimExtracted': {
+      const base = row ?? emptyFigure(key, event.position);
+      const claim = claimRecord(event);
+      // A re-analysis with another extractor version supersedes the article's older claims; the
+      // same claim id again replaces the claim.
+      const removed = base.claims
+        .filter(
+          (c) =>
+            c.claimId === claim.claimId ||
+            (c.articleId === claim.articleId && c.extractorVersion !== claim.extractorVersion),
+        )
+        .map((c) => c.claimId);
+      const claims =
+        removed.length > 0
+          ? [...base.claims.filter((c) => !removed.includes(c.claimId)), claim]
+          : [...base.claims, claim];
+      const articles = refreshArticles(base.articles, claims, [claim.articleId], lookup, removed.length > 0);
+      return {
+        ...base,
+        claims,
+        articles: articles.refs,
+        pending: withPending(base, {
+          addedClaimIds: [claim.claimId],
+          removedClaimIds: removed.filter((id) => id !== claim.claimId),
+          articleIds: articles.changed,
+        }),
+      };
+    }
+    case 'ArticleDiscovered':
+    case 'ArticleListedByFeed':
+    case 'ArticleRevised':
+    case 'ArticleExtracted': {
+      if (!row) return null;
+      const articles = refreshArticles(row.articles, row.claims, [event.data.articleId], lookup, false);
+      if (articles.changed.length === 0) return row;
+      return { ...row, articles: articles.refs, pending: withPending(row, { articleIds: articles.changed }) };
+    }
+    case 'ArticleDuplicateDetected': {
+      if (!row) return null;
+      const { articleId, originalId } = event.data;
+      const ids = [articleId, originalId];
+      const formerRoot = row.articles[indexOfRef(row.articles, articleId)];
+      if (formerRoot?.articleId === articleId && formerRoot.duplicateOf) ids.push(formerRoot.duplicateOf.originalId);
+      const articles = refreshArticles(row.articles, row.claims, ids, lookup, true);
+      if (articles.changed.length === 0) return row;
+      return { ...row, articles: articles.refs, pending: withPending(row, { articleIds: articles.changed }) };
+    }
+    default: {
+      const unhandled: never = event;
+      return unhandled;
+    }
+  }
+}
+
+/** The figures a change to this article's data touches: those with a claim from its cluster. */
+function figuresOfCluster(lookup: ProjectionLookup, articleId: string): string[] {
+  const article = lookup.article(articleId);
+  const root = lookup.article(rootOf(lookup, articleId));
+  return unionSorted(root?.clusterFigureKeys ?? [], article?.figureKeys ?? []);
+}
+
+export interface FiguresOptions extends StatementOptions {}
+
+/**
+ * Figures: one row per figure key with its statements (claims grouped as in `deriveStatements`),
+ * the current one, the history, and per statement its sources with copies credited to originals.
+ */
+export function figuresProjection(options: FiguresOptions = {}): Projection<FigureRow, FigureEventType> {
+  const statementOptions: StatementOptions = {
+    statementWindowDays: options.statementWindowDays ?? DEFAULT_STATEMENT_WINDOW_DAYS,
+  };
+  return {
+    name: 'figures',
+    version: 1,
+    handles: [
+      'ClaimExtracted',
+      'ArticleDiscovered',
+      'ArticleListedByFeed',
+      'ArticleRevised',
+      'ArticleExtracted',
+      'ArticleDuplicateDetected',
+    ],
+    keysOf(event, lookup) {
+      switch (event.type) {
+        case 'ClaimExtracted':
+          return [event.data.figureKey];
+        case 'ArticleDuplicateDetected': {
+          if (!duplicateVerdictApplies(event, lookup)) return [];
+          const { articleId, originalId } = event.data;
+          return unionSorted(figuresOfCluster(lookup, articleId), figuresOfCluster(lookup, originalId));
+        }
+        default:
+          return figuresOfCluster(lookup, event.data.articleId);
+      }
+    },
+    evolve: evolveFigure,
+    finalize(row) {
+      if (!row.pending && row.history.length > 0) return row;
+      const refs = new Map(row.articles.map((r) => [r.articleId, r]));
+      const { history, current } =
+        row.pending && row.history.length > 0
+          ? updateStatements(row.history, row.claims, refs, row.pending, statementOptions)
+          : deriveStatements(row.claims, refs, statementOptions);
+      return {
+        ...row,
+        pending: null,
+        subject: current?.subject ?? null,
+        predicate: current?.predicate ?? null,
+        recipient: current?.recipient ?? null,
+        concept: current?.concept ?? null,
+        unit: current?.unit ?? null,
+        current,
+        history,
+        statementCount: history.length,
+        claimCount: row.claims.length,
+        sourceCount: new Set(history.flatMap((s) => s.sources.map((src) => src.articleId))).size,
+        conflictCount: history.reduce((n, s) => n + s.conflicts.length, 0),
+      };
+    },
+  };
+}
+
+export { DEFAULT_STATEMENT_WINDOW_DAYS };

@@ -1,0 +1,66 @@
+export { applyBatch, type BatchChanges, type BatchStats, type RowLoader } from './applyBatch.ts';
+export {
+  type ApplyResult,
+  applyEvents,
+  createProjectionSet,
+  InMemoryProjections,
+  keysNamedBy,
+  type MissingRows,
+  type ProjectionSet,
+  type ProjectionSetOptions,
+  type RowCache,
+} from './applyEvents.ts';
+export {
+  ARTICLE_FAILURES_KEPT,
+  type ArticleFailure,
+  type ArticleRow,
+  type ArticleStatus,
+  articlesProjection,
+  type CopyRef,
+  type DuplicateLink,
+  emptyArticle,
+  rootOf,
+} from './articles.ts';
+export { type DuplicateClusterRow, duplicatesProjection } from './duplicates.ts';
+export {
+  emptyFeed,
+  FEED_URL_CHANGES_KEPT,
+  type FeedHealth,
+  type FeedRow,
+  type FeedUrlChange,
+  feedsProjection,
+} from './feeds.ts';
+export {
+  DEFAULT_STATEMENT_WINDOW_DAYS,
+  emptyFigure,
+  type FigureRow,
+  type FiguresOptions,
+  figuresProjection,
+} from './figures.ts';
+export {
+  type EventOf,
+  handlesEvent,
+  type Projection,
+  type ProjectionLookup,
+  type ProjectionName,
+  type ProjectionRow,
+  projectionNames,
+} from './Projection.ts';
+export { boundsAgree, formatNumber, formatQuantity, qualifierOf } from './qualifiers.ts';
+export { sameSpeaker, speakerTokens } from './speakerName.ts';
+export {
+  type AlsoPublishedBy,
+  type ArticleRefs,
+  type Conflict,
+  type ConflictKind,
+  type ConflictSide,
+  deriveStatements,
+  type FigureArticleRef,
+  type FigureClaim,
+  outletOf,
+  type Statement,
+  type StatementDelta,
+  type StatementOptions,
+  type StatementSource,
+  updateStatements,
+} from './statements.ts';

@@ -1,0 +1,78 @@
+import type { Bound } from '@tally/events';
+
+/** How a bound reads in a sentence. */
+export const qualifierOf: Record<Bound, string> = {
+  '=': 'exactly',
+  '>': 'more than',
+  '>=': 'at least',
+  '<': 'less than',
+  '<=': 'up to',
+  '~': 'about',
+  '~<': 'nearly',
+};
+
+/** The relative width read into "about" and "nearly". */
+const APPROX = 0.1;
+
+interface Interval {
+  lo: number;
+  hi: number;
+  loOpen: boolean;
+  hiOpen: boolean;
+}
+
+/** The values a bound on `v` allows: "more than 1,000" is (1000, ∞), "up to 1,000" is (-∞, 1000]. */
+function allowed(bound: Bound, v: number): Interval {
+  const t = Math.abs(v) * APPROX;
+  switch (bound) {
+    case '=':
+      return { lo: v, hi: v, loOpen: false, hiOpen: false };
+    case '>':
+      return { lo: v, hi: Number.POSITIVE_INFINITY, loOpen: true, hiOpen: false };
+    case '>=':
+      return { lo: v, hi: Number.POSITIVE_INFINITY, loOpen: false, hiOpen: false };
+    case '<':
+      return { lo: Number.NEGATIVE_INFINITY, hi: v, loOpen: false, hiOpen: true };
+    case '<=':
+      return { lo: Number.NEGATIVE_INFINITY, hi: v, loOpen: false, hiOpen: false };
+    case '~':
+      return { lo: v - t, hi: v + t, loOpen: false, hiOpen: false };
+    case '~<':
+      return { lo: v - t, hi: v, loOpen: false, hiOpen: false };
+    default: {
+      const unknown: never = bound;
+      return unknown;
+    }
+  }
+}
+
+/**
+ * Whether two qualifiers on the same number can both be true: "up to 1,000" and "more than 1,000"
+ * cannot (a conflict), "about 1,000" and "more than 1,000" can.
+ */
+export function boundsAgree(a: Bound, b: Bound, value: number): boolean {
+  if (a === b) return true;
+  const x = allowed(a, value);
+  const y = allowed(b, value);
+  const lo = Math.max(x.lo, y.lo);
+  const hi = Math.min(x.hi, y.hi);
+  if (lo < hi) return true;
+  if (lo > hi) return false;
+  const closedAt = (i: Interval) => (i.lo === lo ? !i.loOpen : true) && (i.hi === hi ? !i.hiOpen : true);
+  return closedAt(x) && closedAt(y);
+}
+
+/** 1000 → "1,000", 0.5 → "0.5"; no locale data involved, so output is the same everywhere. */
+export function formatNumber(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  const [int, frac] = String(Math.abs(n)).split('.');
+  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return (n < 0 ? '-' : '') + grouped + (frac ? `.${frac}` : '');
+}
+
+/** "1,000" or "24–99". */
+export function formatQuantity(value: number | null, range: readonly [number, number] | null): string {
+  if (value !== null) return formatNumber(value);
+  if (range) return `${formatNumber(range[0])}–${formatNumber(range[1])}`;
+  return 'an unknown number';
+}
