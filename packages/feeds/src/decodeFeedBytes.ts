@@ -51,6 +51,7 @@ function prologEncoding(bytes: Uint8Array): string | null {
   const match = /^\s*<\?xml[^>]*?\sencoding\s*=\s*["']\s*([A-Za-z0-9._:-]+)\s*["']/.exec(head);
   if (match?.[1]) return match[1].toLowerCase();
   // An HTML page served in place of a feed: its meta charset only matters for the links it advertises.
+  if (!/<(?:!doctype\s+)?html[\s>]/i.test(head)) return null;
   const meta = /<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)/i.exec(head);
   return meta?.[1] ? meta[1].toLowerCase() : null;
 }
