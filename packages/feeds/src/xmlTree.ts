@@ -244,6 +244,7 @@ export function buildXmlTree(text: string, documentUrl: string | null, hooks: Xm
   // Open-element counts by name make a stray end tag O(1) to reject, so hostile input stays linear.
   // Each element keeps its counter, so closing it costs no lookup.
   const openByName = new Map<string, { open: number }>();
+  const names = new Map<string, { qname: string; prefix: string; local: string }>();
   const counters: { open: number }[] = [];
 
   const closeTop = (closed: boolean): void => {
@@ -356,7 +357,19 @@ export function buildXmlTree(text: string, documentUrl: string | null, hooks: Xm
     // Start tag: find its end, skipping quoted attribute values.
     let j = lt + 2;
     while (j < n && isNameChar(text.charCodeAt(j))) j++;
-    const qname = text.slice(lt + 1, j);
+    // Interned: a feed repeats a few dozen names a million times; one string and split per name.
+    const sliced = text.slice(lt + 1, j);
+    let name = names.get(sliced);
+    if (name === undefined) {
+      const colon = sliced.indexOf(':');
+      name = {
+        qname: sliced,
+        prefix: colon === -1 ? '' : sliced.slice(0, colon),
+        local: (colon === -1 ? sliced : sliced.slice(colon + 1)).toLowerCase(),
+      };
+      if (names.size < 10_000) names.set(sliced, name);
+    }
+    const { qname, prefix, local } = name;
     const attrStart = j;
     let quote = 0;
     for (; j < n; j++) {
@@ -395,9 +408,6 @@ export function buildXmlTree(text: string, documentUrl: string | null, hooks: Xm
         }
       }
     }
-    const colon = qname.indexOf(':');
-    const prefix = colon === -1 ? '' : qname.slice(0, colon);
-    const local = (colon === -1 ? qname : qname.slice(colon + 1)).toLowerCase();
     let ns: string;
     const uri = scope[prefix];
     if (uri !== undefined) ns = uri === '' ? '' : namespaceKey(uri);
