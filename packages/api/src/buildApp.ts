@@ -1,0 +1,168 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { Config } from '@tally/config';
+import type { Logger } from '@tally/logger';
+import type { Runtime } from '@tally/pipeline';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  createJsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import { ApiError, toApiError } from './apiErrors.ts';
+import { type Access, Authenticator } from './auth.ts';
+import { BULL_BOARD_PATH, mountBullBoard } from './dashboard/bullBoard.ts';
+import { FigureChangeFeed } from './FigureChangeFeed.ts';
+import { LogCounters } from './LogCounters.ts';
+import { createMetrics } from './metrics.ts';
+import { type ProjectionReads, projectionStoreReads } from './ProjectionReads.ts';
+import { dashboardRoutes } from './routes/dashboardRoutes.ts';
+import { eventRoutes } from './routes/eventRoutes.ts';
+import { feedRoutes } from './routes/feedRoutes.ts';
+import { type FigureStreamOptions, FigureStreams, figureStreamRoute } from './routes/figureStream.ts';
+import { healthRoutes } from './routes/healthRoutes.ts';
+import { readRoutes } from './routes/readRoutes.ts';
+
+export interface AppOptions {
+  /**
+   * `/readyz` answers 503 while the projector is more than this many events behind the log head.
+   * @defaultValue 10000
+   */
+  readyMaxLag?: number;
+  /** How long each readiness check may take. @defaultValue 2000 */
+  readyTimeoutMs?: number;
+  /** Figure stream (SSE) settings. */
+  stream?: FigureStreamOptions;
+  /** Read projections through this instead of the projection store (another deployment's reader). */
+  reads?: ProjectionReads;
+}
+
+export interface AppDeps {
+  runtime: Runtime;
+  config: Config;
+  logger: Logger;
+  options?: AppOptions;
+}
+
+const DOCS_PATH = '/docs';
+
+/** The routes a plugin registers without an access of their own, by path prefix. */
+function accessByPath(url: string): { access: Access; challenge?: 'basic' } | null {
+  if (url === DOCS_PATH || url.startsWith(`${DOCS_PATH}/`)) return { access: 'public' };
+  if (url === BULL_BOARD_PATH || url.startsWith(`${BULL_BOARD_PATH}/`))
+    return { access: 'operator', challenge: 'basic' };
+  return null;
+}
+
+/**
+ * The API and dashboard as a Fastify app, not listening: the caller listens (`app.listen`), tests
+ * call `app.inject()`. Closing the app ends open figure streams; the runtime stays the caller's.
+ */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { runtime, config, logger } = deps;
+  const options = deps.options ?? {};
+  const app = Fastify({
+    loggerInstance: logger.child({ component: 'api' }),
+    bodyLimit: config.API_BODY_LIMIT,
+    // Ids are logged with every line of a request (its child logger) and echoed to the client.
+    requestIdLogLabel: 'reqId',
+    return503OnClosing: true,
+  }) as unknown as FastifyInstance;
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // JSON is the only body the API reads: anything else is a 415, not a string handed to a schema.
+  app.removeContentTypeParser('text/plain');
+
+  const auth = new Authenticator({
+    token: config.API_TOKEN,
+    readsNeedToken: config.API_READS_NEED_TOKEN,
+    listenHost: config.API_HOST,
+  });
+  if (!auth.hasToken) {
+    app.log.warn(
+      { host: config.API_HOST },
+      'API_TOKEN is not set: write routes are refused; events, metrics and the dashboard are open only on loopback',
+    );
+  }
+
+  app.addHook('onRoute', (route) => {
+    const byPath = accessByPath(route.url);
+    if (byPath && route.config?.access === undefined) route.config = { ...route.config, ...byPath };
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    if (request.is404) return;
+    const { access, challenge } = request.routeOptions.config;
+    try {
+      // A route that does not say who may call it is an operator's.
+      auth.check(access ?? 'operator', request, reply, challenge ?? 'bearer');
+    } catch (err) {
+      // Answered here, not thrown: plugin scopes (Bull Board) have error handlers of their own.
+      const e = toApiError(err);
+      request.log.info({ code: e.code, url: request.url }, 'request refused');
+      return reply.code(e.statusCode).send(e.toBody());
+    }
+    return undefined;
+  });
+
+  app.setErrorHandler((err, request, reply) => {
+    const e = toApiError(err);
+    if (e.statusCode >= 500) request.log.error({ err }, 'request failed');
+    else request.log.info({ code: e.code, message: e.message }, 'request rejected');
+    return reply.code(e.statusCode).send(e.toBody());
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const e = new ApiError('TALLY_ERR_NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`);
+    return reply.code(404).send(e.toBody());
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Tally API',
+        version: '0.1.0',
+        description:
+          'Current figures from the news, with their history and sources; the event log for catch-up reads; a live stream of figure changes. Errors carry a stable `TALLY_ERR_*` code.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+    transform: createJsonSchemaTransform({ skipList: [] }),
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: DOCS_PATH });
+
+  const reads = options.reads ?? projectionStoreReads(runtime.store);
+  const counters = new LogCounters(runtime.store);
+  const feed = new FigureChangeFeed(runtime.store, {
+    onError: (err) => app.log.warn({ err }, 'figure change feed cannot read the log'),
+  });
+  const streams = new FigureStreams(feed, options.stream);
+  const metrics = createMetrics({
+    queues: runtime.queues,
+    counters,
+    projectionLag: () => reads.lag().catch(() => null),
+    logHead: () => runtime.store.head(),
+    openStreams: () => streams.openCount,
+  });
+
+  readRoutes(app, reads);
+  figureStreamRoute(app, streams);
+  feedRoutes(app, runtime);
+  eventRoutes(app, runtime.store);
+  healthRoutes(app, runtime, metrics, {
+    maxLag: options.readyMaxLag ?? 10_000,
+    timeoutMs: options.readyTimeoutMs ?? 2000,
+    lag: () => reads.lag(),
+  });
+  dashboardRoutes(app, { runtime, reads, counters, sampler: metrics.sampler });
+  await mountBullBoard(app, Object.values(runtime.queues.queues));
+
+  app.addHook('preClose', async () => {
+    await streams.closeAll();
+    await feed.close();
+  });
+  return app;
+}

@@ -1,0 +1,77 @@
+import { InvalidFeedUrlError, type Runtime, registerFeed, removeFeed } from '@tally/pipeline';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ApiError, ErrorBody } from '../apiErrors.ts';
+import { FeedCreated, FeedParams, NewFeed, RemoveFeedQuery } from '../schemas.ts';
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 413: ErrorBody, 415: ErrorBody };
+
+/** Registering and removing feeds: events on the feed's stream, as the CLI and the feeds file write them. */
+export function feedRoutes(app: FastifyInstance, runtime: Runtime): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post(
+    '/feeds',
+    {
+      config: { access: 'write' },
+      schema: {
+        tags: ['feeds'],
+        summary: 'Register a feed',
+        description:
+          'Appends `FeedRegistered` (source `api`) and schedules the first poll. Registering a registered feed changes nothing (200); a new or removed one answers 201.',
+        security: [{ bearer: [] }],
+        body: NewFeed,
+        response: { 200: FeedCreated, 201: FeedCreated, ...errors },
+      },
+    },
+    async (request, reply) => {
+      let result: { feedId: string; created: boolean };
+      try {
+        result = await registerFeed(runtime.store, { url: request.body.url, title: request.body.title }, 'api');
+      } catch (err) {
+        if (err instanceof InvalidFeedUrlError) throw new ApiError('TALLY_ERR_INVALID_FEED_URL', err.message);
+        throw err;
+      }
+      if (result.created) {
+        // The same job id the poller's reconciliation would use, so the two never poll twice.
+        await runtime.queues.enqueue('pollFeed', {
+          feedId: result.feedId,
+          slot: 'first',
+          reschedule: true,
+          runId: null,
+        });
+        request.log.info({ feedId: result.feedId }, 'feed registered');
+      }
+      reply.code(result.created ? 201 : 200);
+      return { ...result, url: request.body.url };
+    },
+  );
+
+  r.delete(
+    '/feeds/:id',
+    {
+      config: { access: 'write' },
+      schema: {
+        tags: ['feeds'],
+        summary: 'Remove a feed',
+        description:
+          'Appends `FeedRemoved` and answers 204; the poller stops polling it. Articles already ingested stay.',
+        security: [{ bearer: [] }],
+        params: FeedParams,
+        querystring: RemoveFeedQuery,
+        response: { 204: z.null().describe('Removed.'), 404: ErrorBody, 400: ErrorBody, 401: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const removed = await removeFeed(
+        runtime.store,
+        request.params.id,
+        request.query.reason ?? 'removed through the API',
+      );
+      if (!removed) throw new ApiError('TALLY_ERR_FEED_NOT_FOUND', `no registered feed with id ${request.params.id}`);
+      request.log.info({ feedId: request.params.id }, 'feed removed');
+      return reply.code(204).send(null);
+    },
+  );
+}
