@@ -1,0 +1,248 @@
+import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { defaultSeedsDir, generateLabelledSet, stories } from '@tally/dedupe/labelled';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createDedupeIndex, type DedupeIndexOptions } from './createDedupeIndex.ts';
+
+let redis: Redis;
+const opened: Redis[] = [];
+beforeAll(() => {
+  redis = new Redis(inject('redisUrl'));
+  opened.push(redis);
+});
+afterAll(() => {
+  for (const r of opened) r.disconnect();
+});
+
+/** A fresh index under its own prefix. */
+const freshIndex = (options: DedupeIndexOptions = {}, client = redis) =>
+  createDedupeIndex(client, { prefix: `test:${randomUUID()}`, ...options });
+
+const articles = stories.flatMap((s) => s.reports.map((r) => [r.headline, ...r.paragraphs].join('\n')));
+/** A syndicated copy: other headline, a paragraph dropped, furniture and a tracking link added. */
+const copyOf = (text: string, outlet = 'Metro Daily') =>
+  [
+    `${outlet} | latest`,
+    ...text.split('\n').filter((_, i) => i !== 0 && i !== 3),
+    `Sign up to the ${outlet} morning briefing and get the day's top stories in your inbox.`,
+    `Read it at https://metro.example/n/1?utm_source=rss&utm_medium=syndication`,
+  ].join('\n');
+
+const WORDS =
+  'alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa quebec romeo sierra tango uniform victor whiskey xray yankee zulu'.split(
+    ' ',
+  );
+/** A distinct ~2.5 KB text per seed: six sentence-like paragraphs of random words. */
+function wordSalad(seed: number): string {
+  let s = seed + 1;
+  const rand = () => {
+    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+    s = Math.imul(s ^ (s >>> 16), 0x45d9f3b) >>> 0 || 1;
+    return s / 4294967296;
+  };
+  return Array.from(
+    { length: 6 },
+    () => `${Array.from({ length: 60 }, () => WORDS[Math.floor(rand() * WORDS.length)]).join(' ')}.`,
+  ).join('\n');
+}
+
+describe('createDedupeIndex', () => {
+  it('calls a syndicated copy a duplicate of the original, with its similarity and method', async () => {
+    const index = freshIndex();
+    expect(await index.checkAndInsert({ id: 'orig', text: articles[0]! })).toEqual({ verdict: 'original' });
+    const v = await index.checkAndInsert({ id: 'copy', text: copyOf(articles[0]!) });
+    expect(v).toMatchObject({ verdict: 'duplicate', originalId: 'orig', method: 'minhash' });
+    if (v.verdict === 'duplicate') {
+      expect(v.similarity).toBeGreaterThan(0.6);
+      expect(v.similarity).toBeLessThan(1);
+    }
+  });
+
+  it('says content-hash for a text identical after normalisation', async () => {
+    const index = freshIndex();
+    await index.checkAndInsert({ id: 'orig', text: articles[1]! });
+    const retyped = articles[1]!.replace(/"/g, '\u201d').replace(/'/g, '\u2019').toUpperCase();
+    expect(await index.checkAndInsert({ id: 'same', text: retyped })).toEqual({
+      verdict: 'duplicate',
+      originalId: 'orig',
+      similarity: 1,
+      method: 'content-hash',
+    });
+  });
+
+  it('keeps different articles on the same story apart', async () => {
+    const index = freshIndex();
+    const verdicts = await index.checkAndInsertMany(articles.map((text, i) => ({ id: `a${i}`, text })));
+    expect(verdicts.every((v) => v.verdict === 'original')).toBe(true);
+    expect((await index.stats()).documents).toBe(articles.length);
+  });
+
+  const seeds = defaultSeedsDir();
+  it.skipIf(!seeds)('keeps the five seed reports apart and catches their syndicated copies', async () => {
+    const index = freshIndex();
+    const files = readdirSync(seeds!).filter((f) => f.endsWith('.txt'));
+    const texts = files.map((f) => readFileSync(join(seeds!, f), 'utf8'));
+    const first = await index.checkAndInsertMany(texts.map((text, i) => ({ id: files[i]!, text })));
+    expect(first.map((v) => v.verdict)).toEqual(['original', 'original', 'original', 'original', 'original']);
+    const copies = await index.checkAndInsertMany(
+      texts.map((text, i) => ({
+        id: `copy-of-${files[i]}`,
+        text: `US officials: weapons shipments\n${text}\nShare this article`,
+      })),
+    );
+    expect(copies.map((v) => (v.verdict === 'duplicate' ? v.originalId : null))).toEqual(files);
+  });
+
+  it('lets only one of two copies checked at the same moment become the original', async () => {
+    const prefix = `test:${randomUUID()}`;
+    const second = new Redis(inject('redisUrl'));
+    opened.push(second);
+    const a = createDedupeIndex(redis, { prefix });
+    const b = createDedupeIndex(second, { prefix });
+    for (const [n, text] of articles.slice(0, 10).entries()) {
+      const [x, y] = await Promise.all([
+        a.checkAndInsert({ id: `x${n}`, text }),
+        b.checkAndInsert({ id: `y${n}`, text: copyOf(text) }),
+      ]);
+      expect([x.verdict, y.verdict].sort()).toEqual(['duplicate', 'original']);
+    }
+    // pipelined batches from two connections at once: still one original per text
+    const fresh = articles.slice(10);
+    const [fromA, fromB] = await Promise.all([
+      a.checkAndInsertMany(fresh.map((text, i) => ({ id: `A${i}`, text }))),
+      b.checkAndInsertMany(fresh.map((text, i) => ({ id: `B${i}`, text: copyOf(text, 'Sentinel') }))),
+    ]);
+    fresh.forEach((_, i) => {
+      expect([fromA[i]!.verdict, fromB[i]!.verdict].sort()).toEqual(['duplicate', 'original']);
+    });
+  });
+
+  it('lets exactly one of many concurrent first copies become the original', async () => {
+    const prefix = `test:${randomUUID()}`;
+    const clients = Array.from({ length: 4 }, () => new Redis(inject('redisUrl')));
+    opened.push(...clients);
+    const indexes = clients.map((c) => createDedupeIndex(c, { prefix }));
+    for (const [n, text] of articles.slice(0, 10).entries()) {
+      const verdicts = await Promise.all(
+        indexes.map((ix, i) =>
+          ix.checkAndInsert({ id: `t${n}-c${i}`, text: i === 0 ? text : copyOf(text, `Outlet ${i}`) }),
+        ),
+      );
+      const originals = verdicts.filter((v) => v.verdict === 'original');
+      expect(originals).toHaveLength(1);
+      const winner = verdicts.findIndex((v) => v.verdict === 'original');
+      for (const v of verdicts) if (v.verdict === 'duplicate') expect(v.originalId).toBe(`t${n}-c${winner}`);
+    }
+  });
+
+  it('makes a copy published earlier but seen later the original, and names the one it replaces', async () => {
+    const index = freshIndex();
+    await index.checkAndInsert({ id: 'seen-first', text: copyOf(articles[2]!), publishedAt: '2024-05-03T12:00:00Z' });
+    const v = await index.checkAndInsert({
+      id: 'published-first',
+      text: articles[2]!,
+      publishedAt: '2024-05-03T06:04:00Z',
+    });
+    expect(v).toMatchObject({ verdict: 'original', replaced: { id: 'seen-first', method: 'minhash' } });
+    // later copies are credited to the earliest published one
+    const later = await index.checkAndInsert({
+      id: 'third',
+      text: copyOf(articles[2]!, 'Sentinel'),
+      publishedAt: '2024-05-04T00:00:00Z',
+    });
+    expect(later).toMatchObject({ verdict: 'duplicate', originalId: 'published-first' });
+    // without dates, the first seen stays the original
+    const undated = await index.checkAndInsert({ id: 'undated', text: articles[2]! });
+    expect(undated).toMatchObject({ verdict: 'duplicate', originalId: 'published-first' });
+  });
+
+  it('answers original again when the same document is checked twice (a retried job)', async () => {
+    const index = freshIndex();
+    expect(await index.checkAndInsert({ id: 'a', text: articles[3]! })).toEqual({ verdict: 'original' });
+    expect(await index.checkAndInsert({ id: 'a', text: articles[3]! })).toEqual({ verdict: 'original' });
+    expect(await index.checkAndInsert({ id: 'b', text: articles[3]! })).toMatchObject({ originalId: 'a' });
+    expect((await index.stats()).documents).toBe(1);
+  });
+
+  it('honours the threshold', async () => {
+    const strict = freshIndex({ threshold: 0.99 });
+    await strict.checkAndInsert({ id: 'orig', text: articles[4]! });
+    expect(await strict.checkAndInsert({ id: 'copy', text: copyOf(articles[4]!) })).toEqual({ verdict: 'original' });
+  });
+
+  it('calls a text without words an original and does not index it', async () => {
+    const index = freshIndex();
+    expect(await index.checkAndInsert({ id: 'blank', text: ' \n ' })).toEqual({ verdict: 'original' });
+    expect(await index.checkAndInsert({ id: 'blank-2', text: '' })).toEqual({ verdict: 'original' });
+    expect((await index.stats()).documents).toBe(0);
+  });
+
+  it('forgets documents older than the window, and frees their memory', async () => {
+    const day = 86_400_000;
+    let now = Date.parse('2024-05-01T00:00:00Z');
+    const index = freshIndex({ windowDays: 2, now: () => now });
+    await index.checkAndInsert({ id: 'old', text: articles[5]! });
+    now += day;
+    expect(await index.checkAndInsert({ id: 'copy-1', text: copyOf(articles[5]!) })).toMatchObject({
+      originalId: 'old',
+    });
+    now += 2 * day;
+    expect(await index.checkAndInsert({ id: 'copy-2', text: copyOf(articles[5]!) })).toEqual({ verdict: 'original' });
+    expect((await index.stats()).documents).toBe(1);
+
+    // continuous ingestion, 150 new articles a day for 12 days: memory stays at a window's worth
+    const sizes: number[] = [];
+    for (let d = 0; d < 12; d++) {
+      now += day;
+      await index.checkAndInsertMany(
+        Array.from({ length: 150 }, (_, i) => ({ id: `d${d}-${i}`, text: wordSalad(d * 1000 + i) })),
+      );
+      sizes.push((await index.stats()).bytes);
+    }
+    const s = await index.stats();
+    expect(s.documents).toBe(300);
+    const steady = sizes.slice(3);
+    expect(Math.max(...steady)).toBeLessThan(Math.min(...steady) * 1.4);
+  });
+
+  it('stays under 1 KB per document, in small listpack-encoded buckets under one hash tag', async () => {
+    const prefix = `test:${randomUUID()}`;
+    const index = createDedupeIndex(redis, { prefix });
+    const docs = Array.from({ length: 3000 }, (_, i) => ({ id: `article-${i}`, text: wordSalad(i) }));
+    for (let i = 0; i < docs.length; i += 500) await index.checkAndInsertMany(docs.slice(i, i + 500));
+    const s = await index.stats();
+    expect(s.documents).toBe(3000);
+    expect(s.bytesPerDocument).toBeLessThan(1024);
+    const keys = await redis.keys(`{${prefix}}:*`);
+    expect(keys.length).toBe(s.keys);
+    const buckets = keys.filter((k) => /:b:\d+$/.test(k));
+    expect(buckets.length).toBeGreaterThan(16 * 32);
+    const encodings = new Set(await Promise.all(buckets.slice(0, 200).map((k) => redis.object('ENCODING', k))));
+    expect([...encodings]).toEqual(['listpack']);
+    expect(await index.clear()).toBe(keys.length);
+    expect(await redis.keys(`{${prefix}}:*`)).toEqual([]);
+  });
+
+  it('agrees with the labelled set through Redis', async () => {
+    const pairs = generateLabelledSet().filter((_, i) => i % 3 === 0);
+    let right = 0;
+    for (const [i, p] of pairs.entries()) {
+      const index = createDedupeIndex(redis, { prefix: `test:${randomUUID()}:${i}` });
+      const [, v] = await index.checkAndInsertMany([
+        { id: 'a', text: p.a },
+        { id: 'b', text: p.b },
+      ]);
+      if ((v!.verdict === 'duplicate') === p.duplicate) right++;
+      await index.clear();
+    }
+    expect(right / pairs.length).toBeGreaterThanOrEqual(0.98);
+  });
+
+  it('rejects options it cannot honour', () => {
+    expect(() => createDedupeIndex(redis, { prefix: 'a{b}' })).toThrow(RangeError);
+    expect(() => createDedupeIndex(redis, { windowDays: 0 })).toThrow(RangeError);
+    expect(() => createDedupeIndex(redis, { threshold: 1.5 })).toThrow(RangeError);
+  });
+});

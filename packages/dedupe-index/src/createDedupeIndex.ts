@@ -1,0 +1,227 @@
+import {
+  bandHashes,
+  compactSignature,
+  DEDUPE_VERSION,
+  DEFAULT_THRESHOLD,
+  type Fingerprint,
+  fingerprint,
+} from '@tally/dedupe';
+import type { ChainableCommander, Redis } from 'ioredis';
+import { CHECK_AND_INSERT_LUA } from './checkAndInsert.lua.ts';
+
+export interface DedupeDocument {
+  id: string;
+  /** Boilerplate-free text from extraction. */
+  text: string;
+  /** ISO 8601; decides which of two copies is the original. */
+  publishedAt?: string | null;
+}
+
+export type DuplicateMethod = 'minhash' | 'simhash' | 'content-hash';
+
+/** The verdict on one document. */
+export type DedupeVerdict =
+  | {
+      verdict: 'original';
+      /**
+       * Set when this document was published before the indexed original it matches: this one is
+       * the original from now on, and `replaced.id` (indexed earlier, published later) is its copy.
+       */
+      replaced?: { id: string; similarity: number; method: DuplicateMethod };
+    }
+  | { verdict: 'duplicate'; originalId: string; similarity: number; method: DuplicateMethod };
+
+export interface DedupeIndexStats {
+  /** Live indexed documents (originals inside the window; copies are not indexed). */
+  documents: number;
+  /** Redis memory of all the index's keys (`MEMORY USAGE`, summed). */
+  bytes: number;
+  /** `bytes / documents`, 0 when empty. */
+  bytesPerDocument: number;
+  keys: number;
+}
+
+export interface DedupeIndex {
+  /** Checks a document against the index and, when it is an original, adds it, in one atomic step. */
+  checkAndInsert(doc: DedupeDocument): Promise<DedupeVerdict>;
+  /** The same for many documents, pipelined in one round trip; verdicts in input order, applied in input order. */
+  checkAndInsertMany(docs: readonly DedupeDocument[]): Promise<DedupeVerdict[]>;
+  stats(): Promise<DedupeIndexStats>;
+  /** Deletes every key of this index; returns how many. */
+  clear(): Promise<number>;
+}
+
+export interface DedupeIndexOptions {
+  /**
+   * Key prefix; becomes the Redis Cluster hash tag `{prefix}`, so every key of one index lives in
+   * one slot (an index is one shard; run several with different prefixes to spread load).
+   * @defaultValue 'tally:dedupe'
+   */
+  prefix?: string;
+  /**
+   * Documents older than this are forgotten (by insertion time), which bounds memory under
+   * continuous ingestion. Expiry runs in 32 slices: a document lives between 31/32 of the window and
+   * the whole window.
+   * @defaultValue 30
+   */
+  windowDays?: number;
+  /**
+   * Estimated Jaccard similarity of 4-word shingles from which a document is a copy.
+   * @defaultValue DEFAULT_THRESHOLD from `@tally/dedupe` (0.4)
+   */
+  threshold?: number;
+  /**
+   * The clock, in ms since the epoch. By default the Redis server's clock, so that every worker
+   * agrees on the time; tests pass their own.
+   */
+  now?: () => number;
+}
+
+const COMMAND = 'tallyDedupeCheckAndInsert';
+
+type ScriptArgs = (string | Buffer | number)[];
+interface WithScript {
+  [COMMAND](...args: ScriptArgs): Promise<unknown>;
+}
+
+function ensureCommand(redis: Redis): void {
+  if (typeof (redis as unknown as Partial<WithScript>)[COMMAND] !== 'function') {
+    redis.defineCommand(COMMAND, { numberOfKeys: 2, lua: CHECK_AND_INSERT_LUA });
+  }
+}
+
+/** A short, stable tag of the fingerprint version for key names: versions never share keys. */
+function versionTag(): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < DEDUPE_VERSION.length; i++) h = Math.imul(h ^ DEDUPE_VERSION.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
+}
+
+const round = (x: string | undefined) => Math.round(Number(x) * 10_000) / 10_000;
+
+/** Band hashes as one big-endian binary argument. */
+function bandBytes(fp: Fingerprint): Buffer {
+  const bands = bandHashes(fp);
+  const out = Buffer.allocUnsafe(bands.length * 4);
+  for (let i = 0; i < bands.length; i++) out.writeUInt32BE(bands[i]!, i * 4);
+  return out;
+}
+
+function parseVerdict(reply: unknown): DedupeVerdict {
+  if (!Array.isArray(reply) || typeof reply[0] !== 'string')
+    throw new Error(`unexpected dedupe reply: ${String(reply)}`);
+  const [kind, id, similarity, method] = reply as [string, string?, string?, string?];
+  if (kind === 'duplicate') {
+    return {
+      verdict: 'duplicate',
+      originalId: String(id),
+      similarity: round(similarity),
+      method: method as DuplicateMethod,
+    };
+  }
+  if (id !== undefined) {
+    return { verdict: 'original', replaced: { id, similarity: round(similarity), method: method as DuplicateMethod } };
+  }
+  return { verdict: 'original' };
+}
+
+export function createDedupeIndex(redis: Redis, options: DedupeIndexOptions = {}): DedupeIndex {
+  const prefix = options.prefix ?? 'tally:dedupe';
+  if (/[{}]/.test(prefix)) throw new RangeError(`prefix must not contain braces (it becomes the hash tag): ${prefix}`);
+  const windowDays = options.windowDays ?? 30;
+  if (!(windowDays > 0)) throw new RangeError(`windowDays must be positive, got ${windowDays}`);
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  if (!(threshold > 0 && threshold <= 1)) throw new RangeError(`threshold must be within (0, 1], got ${threshold}`);
+  const windowMs = Math.round(windowDays * 86_400_000);
+  const base = `{${prefix}}:${versionTag()}:`;
+  const keys = [`${base}m`, `${base}t`];
+  ensureCommand(redis);
+
+  const args = (doc: DedupeDocument, fp: Fingerprint): ScriptArgs => {
+    const published = doc.publishedAt ? Date.parse(doc.publishedAt) : Number.NaN;
+    return [
+      ...keys,
+      base,
+      options.now ? String(Math.floor(options.now())) : '',
+      windowMs,
+      threshold,
+      Number.isNaN(published) || published < 0 ? -1 : Math.min(Math.floor(published / 1000), 0xfffffffe),
+      doc.id,
+      Buffer.from(compactSignature(fp)),
+      fp.contentHash,
+      bandBytes(fp),
+    ];
+  };
+
+  const check = (doc: DedupeDocument): { fp: Fingerprint; skip: boolean } => {
+    const fp = fingerprint(doc.text);
+    // A text without words has nothing to compare: an original, and not indexed.
+    return { fp, skip: fp.shingleCount === 0 };
+  };
+
+  return {
+    async checkAndInsert(doc) {
+      const { fp, skip } = check(doc);
+      if (skip) return { verdict: 'original' };
+      return parseVerdict(await (redis as unknown as WithScript)[COMMAND](...args(doc, fp)));
+    },
+
+    async checkAndInsertMany(docs) {
+      const checked = docs.map(check);
+      const pipeline = redis.pipeline() as ChainableCommander & { [COMMAND](...a: ScriptArgs): unknown };
+      const sent: number[] = [];
+      checked.forEach((c, i) => {
+        if (c.skip) return;
+        pipeline[COMMAND](...args(docs[i]!, c.fp));
+        sent.push(i);
+      });
+      const verdicts: DedupeVerdict[] = docs.map(() => ({ verdict: 'original' }));
+      if (sent.length === 0) return verdicts;
+      const replies = (await pipeline.exec()) ?? [];
+      replies.forEach(([err, reply], j) => {
+        if (err) throw err;
+        verdicts[sent[j]!] = parseVerdict(reply);
+      });
+      return verdicts;
+    },
+
+    async stats() {
+      const meta = await redis.hmget(keys[0]!, 'seq', 'live');
+      const seq = Number(meta[0] ?? 0);
+      const live = Number(meta[1] ?? 1);
+      const documents = Math.max(0, seq - live + 1);
+      let bytes = 0;
+      let count = 0;
+      for (const batch of await scanKeys(redis, base)) {
+        const p = redis.pipeline();
+        for (const k of batch) p.memory('USAGE', k, 'SAMPLES', '0');
+        for (const [err, n] of (await p.exec()) ?? []) {
+          if (!err && typeof n === 'number') {
+            bytes += n;
+            count++;
+          }
+        }
+      }
+      return { documents, bytes, bytesPerDocument: documents > 0 ? bytes / documents : 0, keys: count };
+    },
+
+    async clear() {
+      let deleted = 0;
+      for (const batch of await scanKeys(redis, base)) deleted += await redis.unlink(...batch);
+      return deleted;
+    },
+  };
+}
+
+/** All keys of the index, in batches of up to 1,000. */
+async function scanKeys(redis: Redis, base: string): Promise<string[][]> {
+  const pattern = `${base.replace(/[*?[\]\\]/g, '\\$&')}*`;
+  const batches: string[][] = [];
+  let cursor = '0';
+  do {
+    const [next, found] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+    cursor = next;
+    if (found.length > 0) batches.push(found);
+  } while (cursor !== '0');
+  return batches;
+}

@@ -1,0 +1,9 @@
+export {
+  createDedupeIndex,
+  type DedupeDocument,
+  type DedupeIndex,
+  type DedupeIndexOptions,
+  type DedupeIndexStats,
+  type DedupeVerdict,
+  type DuplicateMethod,
+} from './createDedupeIndex.ts';

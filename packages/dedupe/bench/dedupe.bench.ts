@@ -1,0 +1,247 @@
+/**
+ * npm run bench:dedupe [-- --sizes 10000,100000,1000000] [-- --quick]
+ *
+ * 1. Fingerprinting throughput on one core (3 KB texts).
+ * 2. Precision and recall on the labelled set, through the Redis index (the verdict workers get),
+ *    with the pure MinHash and SimHash rules beside it (the measurement behind the method choice).
+ * 3. End-to-end check-and-insert against Redis (fingerprint + pipelined Lua), and index memory per
+ *    document at 10k, 100k and 1M documents, measured twice: the sum of `MEMORY USAGE` over the
+ *    index's keys, and the growth of `INFO memory` used_memory.
+ *
+ * Uses REDIS_URL when set, else starts a private redis-server. `--quick` stops at 100k documents and
+ * extrapolates 1M linearly from the 100k figure (said so in the output).
+ * Ends with one JSON line (the figures contract).
+ */
+import { createDedupeIndex, type DedupeDocument } from '@tally/dedupe-index';
+import { provideRedis } from '@tally/local-services';
+import { Redis } from 'ioredis';
+import { generateLabelledSet, type LabelledPair } from '../labelled/labelledSet.ts';
+import { DEFAULT_THRESHOLD, estimateSimilarity, fingerprint, simhashSimilarity } from '../src/index.ts';
+import { createNewsGenerator } from './syntheticNews.ts';
+
+const argv = process.argv.slice(2);
+const quick = argv.includes('--quick');
+const sizesArg = argv.find((_, i) => argv[i - 1] === '--sizes');
+const sizes = sizesArg ? sizesArg.split(',').map(Number) : quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000];
+const say = (line: string) => process.stdout.write(`${line}\n`);
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+// ---------------------------------------------------------------- 1. fingerprinting
+function fingerprintThroughput(): { docsPerSec: number; mbPerSec: number; avgChars: number } {
+  const gen = createNewsGenerator(11);
+  const texts = Array.from({ length: 2000 }, () => gen.article(3000));
+  const avgChars = texts.reduce((a, t) => a + t.length, 0) / texts.length;
+  for (const t of texts) fingerprint(t); // warm-up
+  let best = 0;
+  for (let round = 0; round < 5; round++) {
+    const t0 = performance.now();
+    for (const t of texts) fingerprint(t);
+    best = Math.max(best, texts.length / ((performance.now() - t0) / 1000));
+  }
+  return { docsPerSec: best, mbPerSec: (best * avgChars) / 1e6, avgChars };
+}
+
+// ---------------------------------------------------------------- 2. precision / recall
+interface Score {
+  tp: number;
+  fp: number;
+  fn: number;
+  tn: number;
+}
+const precision = (s: Score) => (s.tp + s.fp === 0 ? 1 : s.tp / (s.tp + s.fp));
+const recall = (s: Score) => (s.tp + s.fn === 0 ? 1 : s.tp / (s.tp + s.fn));
+function tally(s: Score, predicted: boolean, actual: boolean) {
+  if (predicted && actual) s.tp++;
+  else if (predicted) s.fp++;
+  else if (actual) s.fn++;
+  else s.tn++;
+}
+
+async function labelledScores(redis: Redis, pairs: LabelledPair[]) {
+  const viaIndex: Score = { tp: 0, fp: 0, fn: 0, tn: 0 };
+  const byKind = new Map<string, Score>();
+  const minhash: Score = { tp: 0, fp: 0, fn: 0, tn: 0 };
+  const simhash: Score[] = [0.8, 0.85, 0.9, 0.95].map(() => ({ tp: 0, fp: 0, fn: 0, tn: 0 }));
+  let lowestPositive = 1;
+  let highestNegative = 0;
+  for (let i = 0; i < pairs.length; i++) {
+    const p = pairs[i]!;
+    const index = createDedupeIndex(redis, { prefix: `bench-labelled:${process.pid}:${i}` });
+    await index.checkAndInsert({ id: 'a', text: p.a });
+    const v = await index.checkAndInsert({ id: 'b', text: p.b });
+    await index.clear();
+    const predicted = v.verdict === 'duplicate';
+    tally(viaIndex, predicted, p.duplicate);
+    const k = byKind.get(p.kind) ?? { tp: 0, fp: 0, fn: 0, tn: 0 };
+    tally(k, predicted, p.duplicate);
+    byKind.set(p.kind, k);
+
+    const fa = fingerprint(p.a, { simhash: true });
+    const fb = fingerprint(p.b, { simhash: true });
+    const j = estimateSimilarity(fa, fb);
+    tally(minhash, j >= DEFAULT_THRESHOLD, p.duplicate);
+    if (p.duplicate) lowestPositive = Math.min(lowestPositive, j);
+    else highestNegative = Math.max(highestNegative, j);
+    const sh = simhashSimilarity(fa, fb)!;
+    [0.8, 0.85, 0.9, 0.95].forEach((t, n) => {
+      tally(simhash[n]!, sh >= t, p.duplicate);
+    });
+  }
+  return { viaIndex, byKind, minhash, simhash, lowestPositive, highestNegative };
+}
+
+// ---------------------------------------------------------------- 3. Redis throughput and memory
+async function usedMemory(redis: Redis): Promise<number> {
+  const info = await redis.info('memory');
+  return Number(/used_memory:(\d+)/.exec(info)?.[1] ?? 0);
+}
+
+async function redisRun(redis: Redis) {
+  const index = createDedupeIndex(redis, { prefix: `bench:${process.pid}`, windowDays: 30 });
+  await index.clear();
+  const gen = createNewsGenerator(23);
+  const before = await usedMemory(redis);
+  const checkpoints: { docs: number; seconds: number; indexed: number; bytesUsage: number; bytesInfo: number }[] = [];
+  const recent: string[] = [];
+  let injected = 0;
+  let caught = 0;
+  let falseDuplicates = 0;
+  let done = 0;
+  let busy = 0; // seconds spent in checkAndInsertMany
+  const batch = 500;
+  const max = Math.max(...sizes);
+  const chunk = 20_000;
+  while (done < max) {
+    // generate untimed, in chunks
+    const n = Math.min(chunk, max - done);
+    const docs: (DedupeDocument & { copy: boolean })[] = [];
+    for (let i = 0; i < n; i++) {
+      const copy = recent.length > 100 && i % 10 === 9;
+      const text = copy ? gen.copyOf(recent[Math.floor(Math.random() * recent.length)]!) : gen.article(3000);
+      if (!copy) {
+        recent.push(text);
+        if (recent.length > 1000) recent.shift();
+      }
+      docs.push({ id: `d${done + i}`, text, copy });
+    }
+    const t0 = performance.now();
+    let inFlight: Promise<void>[] = [];
+    for (let i = 0; i < docs.length; i += batch) {
+      const slice = docs.slice(i, i + batch);
+      inFlight.push(
+        index.checkAndInsertMany(slice).then((verdicts) => {
+          verdicts.forEach((v, j) => {
+            const d = slice[j]!;
+            if (d.copy) {
+              injected++;
+              if (v.verdict === 'duplicate') caught++;
+            } else if (v.verdict === 'duplicate') falseDuplicates++;
+          });
+        }),
+      );
+      if (inFlight.length >= 2) {
+        await inFlight[0];
+        inFlight = inFlight.slice(1);
+      }
+    }
+    await Promise.all(inFlight);
+    busy += (performance.now() - t0) / 1000;
+    done += n;
+    if (sizes.includes(done)) {
+      const s = await index.stats();
+      const info = (await usedMemory(redis)) - before;
+      checkpoints.push({ docs: done, seconds: busy, indexed: s.documents, bytesUsage: s.bytes, bytesInfo: info });
+      say(
+        `  ${fmt(done).padStart(9)} docs: ${fmt(done / busy).padStart(7)} docs/s so far, ${fmt(s.documents)} indexed, ` +
+          `${fmt(s.bytes / s.documents)} B/doc (MEMORY USAGE), ${fmt(info / s.documents)} B/doc (used_memory growth), ${fmt(s.keys)} keys`,
+      );
+    }
+  }
+  await index.clear();
+  return { checkpoints, docsPerSec: done / busy, injected, caught, falseDuplicates };
+}
+
+// ---------------------------------------------------------------- main
+say('dedupe benchmark');
+say('');
+say('1. fingerprinting, one core');
+const fpr = fingerprintThroughput();
+say(
+  `  ${fmt(fpr.docsPerSec)} docs/s (${fmt(fpr.mbPerSec, 1)} MB/s, ${fmt(fpr.avgChars)}-char texts)   target >= 20,000 docs/s`,
+);
+
+const server = await provideRedis(process.env.REDIS_URL);
+const redis = new Redis(server.url, { maxRetriesPerRequest: null });
+try {
+  say('');
+  const pairs = generateLabelledSet();
+  const positives = pairs.filter((p) => p.duplicate).length;
+  say(
+    `2. labelled set: ${pairs.length} pairs (${positives} near-duplicates, ${pairs.length - positives} different articles)`,
+  );
+  const ls = await labelledScores(redis, pairs);
+  say(
+    `  Redis index (threshold ${DEFAULT_THRESHOLD}): precision ${precision(ls.viaIndex).toFixed(4)} (target >= 0.99), recall ${recall(ls.viaIndex).toFixed(4)} (target >= 0.95)`,
+  );
+  say(
+    `  pure MinHash, 128 bins, J >= ${DEFAULT_THRESHOLD}: precision ${precision(ls.minhash).toFixed(4)}, recall ${recall(ls.minhash).toFixed(4)}; lowest positive J ${ls.lowestPositive.toFixed(3)}, highest negative J ${ls.highestNegative.toFixed(3)}`,
+  );
+  [0.8, 0.85, 0.9, 0.95].forEach((t, n) => {
+    const s = ls.simhash[n]!;
+    say(
+      `  SimHash 64-bit, similarity >= ${t} (Hamming <= ${Math.round((1 - t) * 64)}): precision ${precision(s).toFixed(4)}, recall ${recall(s).toFixed(4)}`,
+    );
+  });
+  for (const [kind, s] of ls.byKind) {
+    const n = s.tp + s.fp + s.fn + s.tn;
+    const ok = s.tp + s.tn;
+    say(`    ${kind.padEnd(76)} ${String(ok).padStart(3)}/${n} right`);
+  }
+
+  say('');
+  say(
+    `3. check-and-insert against Redis (${server.started ? 'private redis-server' : 'REDIS_URL'}), pipelined batches of 500, 10% syndicated copies`,
+  );
+  const run = await redisRun(redis);
+  say(`  ${fmt(run.docsPerSec)} docs/s end to end (fingerprint + Lua check-and-insert)   target >= 5,000 docs/s`);
+  say(
+    `  injected copies caught: ${run.caught}/${run.injected}; originals wrongly called copies: ${run.falseDuplicates}`,
+  );
+  const per = (n: number) => run.checkpoints.find((c) => c.docs === n);
+  const bytesAt = (n: number) => {
+    const c = per(n);
+    return c ? c.bytesUsage / c.indexed : null;
+  };
+  let b1m = bytesAt(1_000_000);
+  let b1mNote = 'measured';
+  if (b1m === null) {
+    const b100k = bytesAt(100_000) ?? bytesAt(Math.max(...sizes))!;
+    b1m = b100k;
+    b1mNote = 'EXTRAPOLATED from the largest measured size (memory is linear in documents), not measured';
+  }
+  for (const n of [10_000, 100_000, 1_000_000]) {
+    const c = per(n);
+    if (c) {
+      say(
+        `  ${fmt(n).padStart(9)} docs: ${fmt(c.bytesUsage / c.indexed)} B/doc by MEMORY USAGE, ${fmt(c.bytesInfo / c.indexed)} B/doc by used_memory   target < 1,024 B/doc`,
+      );
+    } else say(`  ${fmt(n).padStart(9)} docs: ${fmt(b1m)} B/doc (${b1mNote})`);
+  }
+  say('');
+  say(
+    JSON.stringify({
+      bench: 'dedupe',
+      fingerprint_docs_per_s: Math.round(fpr.docsPerSec),
+      redis_docs_per_s: Math.round(run.docsPerSec),
+      bytes_per_doc_10k: Math.round(bytesAt(10_000) ?? 0),
+      bytes_per_doc_100k: Math.round(bytesAt(100_000) ?? 0),
+      bytes_per_doc_1m: Math.round(b1m),
+      precision: Number(precision(ls.viaIndex).toFixed(4)),
+      recall: Number(recall(ls.viaIndex).toFixed(4)),
+    }),
+  );
+} finally {
+  redis.disconnect();
+  await server.stop();
+}

@@ -1,0 +1,162 @@
+import { fmix32 } from './hash.ts';
+
+/**
+ * A text's paragraphs as the fingerprint sees them: hashed words in one flat array, paragraph `p`
+ * spanning `words[start[p]] … words[end[p] - 1]`. Flat arrays, because fingerprinting has a budget
+ * of a few tens of microseconds per article.
+ */
+export interface Paragraphs {
+  words: Uint32Array;
+  start: number[];
+  end: number[];
+  /** Ends like a sentence (`.`, `!`, `?`, `…`, possibly inside closing quotes or brackets): body text, not a title or a label. */
+  sentence: boolean[];
+  /** Length of the line in characters. */
+  chars: number[];
+}
+
+// Character classes, filled lazily for non-ASCII code units.
+const UNKNOWN = 0;
+const WORD = 1;
+const SEPARATOR = 2;
+/** Apostrophes: inside a word they join (`russia's`, `russia’s` → one word). */
+const JOINER = 3;
+/** Soft hyphen and zero-width characters: ignored. */
+const INVISIBLE = 4;
+/** Closing quotes and brackets: skipped when looking for a line's final punctuation. */
+const CLOSER = 5;
+const NEWLINE = 6;
+const SPACE = 7;
+
+const CLASS = new Uint8Array(65_536);
+/** Lower-case form of each word character (filled with its class): case folds while hashing, without a lower-cased copy. */
+const FOLD = new Uint16Array(65_536);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  CLASS[c] = /[a-zA-Z0-9]/.test(ch) ? WORD : SEPARATOR;
+  FOLD[c] = ch.toLowerCase().charCodeAt(0);
+}
+for (const c of [0x09, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x2007, 0x202f, 0x3000]) CLASS[c] = SPACE;
+for (let c = 0x2000; c <= 0x200a; c++) CLASS[c] = SPACE;
+for (const c of [0x27, 0x2019, 0x02bc, 0x2032, 0x60, 0xb4]) CLASS[c] = JOINER;
+for (const c of [0xad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff]) CLASS[c] = INVISIBLE;
+for (const c of [0x22, 0x29, 0x5d, 0x201d, 0x00bb, 0x203a]) CLASS[c] = CLOSER;
+for (const c of [0x0a, 0x2028, 0x2029]) CLASS[c] = NEWLINE;
+
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+const SPACE_CHAR = /\s/u;
+
+function classOf(c: number): number {
+  const k = CLASS[c]!;
+  if (k !== UNKNOWN) return k;
+  const ch = String.fromCharCode(c);
+  const found = WORD_CHAR.test(ch) ? WORD : SPACE_CHAR.test(ch) ? SPACE : SEPARATOR;
+  FOLD[c] = ch.toLowerCase().charCodeAt(0);
+  CLASS[c] = found;
+  return found;
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FULL_STOP = 0x2e;
+const BANG = 0x21;
+const QUESTION = 0x3f;
+const ELLIPSIS = 0x2026;
+
+let scratch = new Uint32Array(4096);
+
+/**
+ * Splits text into paragraphs of hashed words in one pass. Expects NFKC-normalised text; it applies
+ * the rest of `normalizeText`'s folding itself (case; quotes, dashes and spaces separate words;
+ * apostrophes inside a word join; invisible characters vanish), so the fingerprint does not pay for
+ * building a normalised copy.
+ */
+export function splitParagraphs(text: string): Paragraphs {
+  const n = text.length;
+  if (scratch.length < n + 1) scratch = new Uint32Array(n + 1);
+  const words = scratch;
+  let count = 0;
+  const start: number[] = [];
+  const end: number[] = [];
+  const sentence: boolean[] = [];
+  const chars: number[] = [];
+  let lineWords = 0;
+  let last = 0; // last significant character of the line
+  let lineStart = 0;
+  let i = 0;
+  while (i <= n) {
+    let c = i < n ? text.charCodeAt(i) : 0x0a;
+    let k = CLASS[c] || classOf(c);
+    if (k === WORD) {
+      // the whole word in a tight loop: most characters are word characters
+      let h = FNV_OFFSET;
+      for (;;) {
+        if (k === WORD) {
+          h = Math.imul(h ^ FOLD[c]!, 0x01000193);
+          last = c;
+        } else if (k === JOINER) {
+          if (i + 1 >= n) break;
+          const next = text.charCodeAt(i + 1);
+          if ((CLASS[next] || classOf(next)) !== WORD) break;
+        } else if (k !== INVISIBLE) break;
+        if (++i >= n) break;
+        c = text.charCodeAt(i);
+        k = CLASS[c] || classOf(c);
+      }
+      words[count++] = fmix32(h);
+      continue;
+    }
+    if (k === NEWLINE) {
+      start.push(lineWords);
+      end.push(count);
+      sentence.push(last === FULL_STOP || last === BANG || last === QUESTION || last === ELLIPSIS);
+      chars.push(i - lineStart);
+      lineWords = count;
+      last = 0;
+      lineStart = i + 1;
+    } else if (k === SEPARATOR) {
+      last = c;
+    }
+    i++;
+  }
+  return unwrap({ words: words.subarray(0, count), start, end, sentence, chars });
+}
+
+/**
+ * Text hard-wrapped at a fixed width (mail, plain-text wires) breaks paragraphs into lines that
+ * neither end like sentences nor stand alone; such text is re-joined at blank lines so that a
+ * re-wrapped copy yields the same paragraphs. Lines without words are dropped.
+ */
+function unwrap(p: Paragraphs): Paragraphs {
+  const lines = p.start.length;
+  let continued = 0;
+  let pairs = 0;
+  for (let i = 0; i + 1 < lines; i++) {
+    if (p.start[i] === p.end[i] || p.start[i + 1] === p.end[i + 1]) continue;
+    pairs++;
+    if (!p.sentence[i] && p.chars[i]! >= 30 && p.chars[i]! <= 100) continued++;
+  }
+  const wrapped = pairs >= 3 && continued >= pairs * 0.6;
+  const out: Paragraphs = { words: p.words, start: [], end: [], sentence: [], chars: [] };
+  let open = false;
+  for (let i = 0; i < lines; i++) {
+    const empty = p.start[i] === p.end[i];
+    if (empty) {
+      open = false;
+      continue;
+    }
+    const j = out.start.length - 1;
+    if (wrapped && open) {
+      // words of consecutive lines are contiguous in `words`
+      out.end[j] = p.end[i]!;
+      out.sentence[j] = p.sentence[i]!;
+      out.chars[j]! += p.chars[i]! + 1;
+    } else {
+      out.start.push(p.start[i]!);
+      out.end.push(p.end[i]!);
+      out.sentence.push(p.sentence[i]!);
+      out.chars.push(p.chars[i]!);
+      open = true;
+    }
+  }
+  return out;
+}
