@@ -61,7 +61,6 @@ function parseJsonLd(source: string): Json | undefined {
     return JSON.parse(trimmed) as Json;
   } catch {
     try {
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what breaks the JSON
       return JSON.parse(trimmed.replace(/[\u0000-\u001f]+/g, ' ')) as Json;
     } catch {
       return undefined;
@@ -264,7 +263,8 @@ const META_MODIFIED = ['datemodified', 'last-modified', 'dcterms.modified', 'art
 
 // ---------------------------------------------------------------- time elements
 
-const FURNITURE_ANCESTOR = /(?:^|[^a-z])(?:nav|menu|related|teaser|widget|sidebar|footer|recirc|trending|popular|comment)/i;
+const FURNITURE_ANCESTOR =
+  /(?:^|[^a-z])(?:nav|menu|related|teaser|widget|sidebar|footer|recirc|trending|popular|comment)/i;
 const PUBLISHED_HINT = /publish|posted|pubdate|dateline|byline|article-date|post-date|entry-date|story-date|meta/i;
 const MODIFIED_HINT = /updat|modif/i;
 
@@ -282,7 +282,8 @@ function hintOf(element: Element): string {
   let hint = `${element.getAttribute('class') ?? ''} ${element.getAttribute('itemprop') ?? ''}`;
   if (element.hasAttribute('pubdate')) hint += ' pubdate';
   let node = element.parentElement;
-  for (let i = 0; i < 3 && node !== null; i++, node = node.parentElement) hint += ` ${node.getAttribute('class') ?? ''}`;
+  for (let i = 0; i < 3 && node !== null; i++, node = node.parentElement)
+    hint += ` ${node.getAttribute('class') ?? ''}`;
   return hint;
 }
 
@@ -321,24 +322,42 @@ function timeElementDates(document: Document): { published: string | null; modif
 
 // ---------------------------------------------------------------- the other fields
 
-const TITLE_SEPARATORS = /\s+[|–—\-:·•»«/]\s+/;
+const TITLE_SEPARATORS = /\s+(?:[|–—\-:·•»«/]|::)\s+/;
+const SEPARATOR_AT_END = /\s+(?:[|–—\-:·•»«/]|::)\s*$/;
+const SEPARATOR_AT_START = /^\s*(?:[|–—\-:·•»«/]|::)\s+/;
 
-/** Drops a trailing (or leading) " | Site Name" from a title when it names the site. */
+function squash(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/**
+ * Drops a site name glued to a title with a separator ("Headline | Site", "Site :: Headline"):
+ * the part equal to the site name when it is known, else a trailing part of at most four words
+ * that is shorter than the rest.
+ */
 export function stripSiteName(title: string, siteName: string | null): string {
   const parts = title.split(TITLE_SEPARATORS);
   if (parts.length < 2) return title;
-  const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-  const site = siteName ? norm(siteName) : null;
   const last = parts[parts.length - 1]!;
   const head = parts[0]!;
-  if (site && norm(last) === site) return title.slice(0, title.lastIndexOf(last)).replace(/\s+[|–—\-:·•»«/]\s*$/, '');
-  if (site && norm(head) === site) return title.slice(head.length).replace(/^\s*[|–—\-:·•»«/]\s+/, '');
+  if (siteName) {
+    const site = squash(siteName);
+    if (squash(last) === site) return title.slice(0, title.lastIndexOf(last)).replace(SEPARATOR_AT_END, '');
+    if (squash(head) === site) return title.slice(head.length).replace(SEPARATOR_AT_START, '');
+    return title;
+  }
+  const rest = title.slice(0, title.lastIndexOf(last)).replace(SEPARATOR_AT_END, '');
+  const lastWords = last.split(/\s+/).length;
+  if (lastWords <= 4 && last.length < rest.length) return rest;
   return title;
 }
 
 function normalizeLang(value: string | null | undefined): string | null {
   if (!value) return null;
-  const tag = value.trim().split(/[,;\s]/)[0]!.replace(/_/g, '-');
+  const tag = value
+    .trim()
+    .split(/[,;\s]/)[0]!
+    .replace(/_/g, '-');
   if (!/^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i.test(tag)) return null;
   const [primary, ...rest] = tag.split('-');
   return [primary!.toLowerCase(), ...rest.map((p) => (p.length === 2 ? p.toUpperCase() : p))].join('-');
@@ -411,12 +430,16 @@ export function readMetadata(document: Document, url: string): ArticleMetadata {
   const publisher = article ? names(article.publisher, byId)[0] : undefined;
   const siteName = text(meta.get('og:site_name')) ?? publisher ?? text(meta.get('application-name'));
 
+  const titleTag = text(document.querySelector('title')?.textContent ?? null);
+  const h1 = text(document.querySelector('h1')?.textContent ?? null);
+  // Old themes put the site's name in the only <h1>; an <h1> counts when the <title> contains it.
+  const h1Fits = h1 !== null && (titleTag === null || squash(titleTag).includes(squash(h1)));
   const titleCandidates = [
     article ? text(article.headline) : null,
     text(meta.get('og:title')),
     text(meta.get('twitter:title')),
-    text(document.querySelector('h1')?.textContent ?? null),
-    text(document.querySelector('title')?.textContent ?? null),
+    h1Fits ? h1 : null,
+    titleTag,
   ];
   let title: string | null = null;
   for (const candidate of titleCandidates) {
@@ -427,7 +450,9 @@ export function readMetadata(document: Document, url: string): ArticleMetadata {
   }
 
   const jsonLdAuthors = article ? names(article.author, byId) : [];
-  const authorElement = document.querySelector('[rel="author"], [itemprop="author"] [itemprop="name"], .byline, .author');
+  const authorElement = document.querySelector(
+    '[rel="author"], [itemprop="author"] [itemprop="name"], .byline, .author',
+  );
   const byline =
     cleanByline(jsonLdAuthors.length > 0 ? [...new Set(jsonLdAuthors)].join(', ') : null) ??
     cleanByline(first(meta, ['author', 'article:author', 'byl', 'dc.creator', 'parsely-author', 'sailthru.author'])) ??

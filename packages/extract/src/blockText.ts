@@ -127,7 +127,10 @@ export type FurnitureTest = (element: Element) => boolean;
 
 export function isHidden(element: Element): boolean {
   if (element.hasAttribute('hidden')) return true;
-  if (element.getAttribute('aria-hidden') === 'true' && !(element.getAttribute('class') ?? '').includes('fallback-image')) {
+  if (
+    element.getAttribute('aria-hidden') === 'true' &&
+    !(element.getAttribute('class') ?? '').includes('fallback-image')
+  ) {
     return true;
   }
   const style = element.getAttribute('style');

@@ -20,6 +20,8 @@ export interface RuleContext {
   count: number;
   /** Number of words in the block. */
   wordCount: number;
+  /** The block before this one in the page, whatever the rules did with it. */
+  previous: RuleBlock | null;
 }
 
 export interface CleaningRule {
@@ -65,9 +67,13 @@ export function isDateOnly(text: string): boolean {
     if (!DATE_WORD.has(token)) return false;
     named = true;
   }
-  // Digits alone ("2024", "12") might be a figure; a date has at least two numbers or a named part.
-  return digits && (named || tokens.length >= 2);
+  if (!digits) return false;
+  // Numbers alone ("6.1%", "-0.6", "2024") are figures unless they are written as a date or a time.
+  return named || NUMERIC_DATE.test(text);
 }
+
+const NUMERIC_DATE =
+  /^\s*(?:(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})(?:[\sT,]+\d{1,2}[:.]\d{2}(?::\d{2})?)?|\d{1,2}:\d{2}(?::\d{2})?)\s*$/;
 
 /** A clause of few words, case-insensitive, spanning the whole block. */
 function whole(pattern: string): RegExp {
@@ -77,17 +83,18 @@ function whole(pattern: string): RegExp {
 const AD_LABEL = whole(
   'advertisement|advertising|advert|ads?|sponsored(?: content| post)?|promoted|paid content|anzeige|publicité|' +
     'реклама|рекламa|story continues below(?: this)?(?: advertisement)?|article continues below(?: this)?(?: advertisement)?|' +
-    'continue reading(?: the main story| below)?|skip advert|remove ads|scroll to continue(?: with content)?',
+    'continue reading(?: the main story| below)?|skip advert(?:isement)?|remove ads|scroll to continue(?: with content)?',
 );
 
 const SECTION_LABEL = whole(
   'related|related (?:articles|stories|news|posts|coverage|content|topics)|more articles|more stories|more news|' +
     'more from [\\p{L} .]{2,40}|latest articles?|latest news|latest stories|latest posts|must read|most read|most popular|' +
-    'most viewed|trending(?: now)?|top stories|popular(?: now)?|recommended(?: for you)?|you may also like|' +
+    'most viewed|trending(?: now)?|top stories|(?:most )?popular(?: now| today| this week| stories| articles)?|recommended(?: for you)?|you may also like|' +
     'you might also like|read next|up next|editor.s picks?|in other news|more on this story|also read|read also|see also|' +
     'source link|source|original article|tags?|topics|share|share this(?: article| story| post)?|share on|comments?|' +
     '\\d+ comments?|leave a (?:comment|reply)|post a comment|show comments|view comments|load comments|print|email|' +
-    'follow us|subscribe|sign up|newsletter|advertisement|' +
+    'follow us|subscribe|sign up|newsletter|advertisement|before you go|like this|like loading\\.*|loading\\.*|' +
+    'is this page useful\\??|was this page useful\\??|thank you for your feedback|report a problem with this page|' +
     'читайте также|смотрите также|по теме|новости по теме|последние новости|популярное|комментарии|поделиться|' +
     'читайте також|дивіться також|більше новин|останні новини|популярне|коментарі|поширити|поділитися',
 );
@@ -96,14 +103,15 @@ const RELATED_PREFIX =
   /^(?:tags|topics|теги|темы|теми|рубрика|категорія|related|read more|read also|also read|see also|more on this|recommended|watch|listen|read next|more|читайте также|читайте тоже|смотрите также|по теме|читайте також|дивіться також|більше за темою|також читайте)\s*[:：]/iu;
 
 const SHARE_WORDS = new Set(
-  'share|shares|sharing|this|article|story|post|on|via|tweet|pin|it|email|mail|copy|link|print|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|viber|messenger|flipboard|threads|bluesky|mastodon|vk|вконтакте|одноклассники|ok|поделиться|поширити|поділитися|скопировать|ссылку|копіювати|посилання|и|та|or|and|comments|comment|save'.split(
+  'print|printer|friendly|version|версия|для|печати|версія|друку|share|shares|sharing|this|article|story|post|on|via|tweet|pin|it|email|mail|copy|link|print|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|viber|messenger|flipboard|threads|bluesky|mastodon|vk|вконтакте|одноклассники|ok|поделиться|поширити|поділитися|скопировать|ссылку|копіювати|посилання|и|та|or|and|comments|comment|save'.split(
     '|',
   ),
 );
 
 const PHOTO_CREDIT =
   /^\(?\s*(?:photo|photos|photograph|photographs|image|images|picture|pictures|illustration|graphic|video|credit|credits|source|фото|фотография|изображение|иллюстрация|ілюстрація|зображення|джерело|источник)(?:\s+(?:credit|credits|source|by))?\s*[:©]/iu;
-const CAPTION_CREDIT = /\((?:photo|image|picture|illustration|фото)(?:\s+(?:source|credit|by))?\s*:?[^()]{1,80}\)\s*$/iu;
+const CAPTION_CREDIT =
+  /\((?:photo|image|picture|illustration|фото)(?:\s+(?:source|credit|by))?\s*:?[^()]{1,80}\)\s*$/iu;
 const AGENCY_CREDIT =
   /^(?:©\s*)?[\p{L}\p{N} .'’&-]{0,60}\/\s*(?:getty images|reuters|ap|afp|epa|shutterstock|ap photo|anadolu|picture alliance|efe|sipa)[\p{L} .]*$/iu;
 
@@ -124,23 +132,39 @@ const PLEA_SIGNALS: RegExp[] = [
 ];
 
 const NEWSLETTER =
-  /(?:sign up|subscribe|register)\b[^.]{0,60}\b(?:newsletter|briefing|bulletin|inbox|email|digest)|newsletter\b[^.]{0,80}\b(?:sign up|subscribe|inbox|email address)|delivered (?:straight |directly )?to your inbox|enter your email|подпишитесь на (?:нашу |наш )?(?:рассылку|telegram|телеграм|канал)|підписуйтесь на (?:нашу |наш )?(?:розсилку|telegram|телеграм|канал)|підпишіться на (?:нашу |наш )?(?:розсилку|telegram|телеграм|канал)/iu;
+  /(?:sign up|subscribe|register)\b[^.]{0,60}\b(?:newsletter|briefing|bulletin|inbox|email|digest)|newsletter\b[^.]{0,80}\b(?:sign up|subscribe|inbox|email address)|delivered (?:straight |directly )?to your inbox|enter your email|(?:подпишитесь|подписывайтесь) на (?:нашу |наш )?(?:рассылку|telegram|телеграм|канал)|підписуйтесь на (?:нашу |наш )?(?:розсилку|telegram|телеграм|канал)|підпишіться на (?:нашу |наш )?(?:розсилку|telegram|телеграм|канал)/iu;
 
 const FOLLOW_US =
   /^(?:follow|join|find|like)\s+(?:us|[\p{L}\p{N} .]{2,40})\s+on\s+(?:twitter|x|facebook|telegram|instagram|whatsapp|google news|youtube|tiktok|linkedin|threads)|^(?:download|get) our (?:free )?app|^(?:join|follow) our (?:telegram|whatsapp|viber)/iu;
 
 const COOKIE = /cookie/i;
-const COOKIE_CONTEXT = /accept|consent|privacy|we use|this (?:site|website) uses|experience|preferences|agree/i;
+const COOKIE_CONTEXT =
+  /accept|consent|privacy|we use|this (?:site|website) uses|experience|preferences|agree|используем|соглаш|конфиденциальн|використовуємо|погоджу|конфіденційн|verwenden|utilisons/iu;
 
-const SPELLING = /ctrl\s*\+\s*enter|spelling error|orphographic|орфографическ\p{L}* ошибк|помилк\p{L}* в тексті|знайшли помилку|нашли ошибку/iu;
-const EDITORS_NOTE = /^the following text will be sent to our editors|^текст,? который будет отправлен|^текст,? який буде надіслано/iu;
+const SPELLING =
+  /ctrl\s*\+\s*enter|spelling error|orphographic|орфографическ\p{L}* ошибк|помилк\p{L}* в тексті|знайшли помилку|нашли ошибку/iu;
+const EDITORS_NOTE =
+  /^the following text will be sent to our editors|^текст,? который будет отправлен|^текст,? який буде надіслано/iu;
 
 const WIRE_TAIL =
-  /^(?:\(?(?:reporting|writing|additional reporting|editing|compiled) by\b[^.]{0,200}\)?\.?)$|^our standards\s*:|^(?:©|copyright\b|\(c\)\s*\d{4})/iu;
+  /^a version of this article appears in print\b|^(?:\(?(?:reporting|writing|additional reporting|editing|compiled) by\b[^.]{0,200}\)?\.?)$|^our standards\s*:|^(?:©|copyright\b|\(c\)\s*\d{4})/iu;
 
-const BYLINE = /^(?:by|from|written by|автор|авторка|текст)\s*:?\s+[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{L}.'’-]+){0,5}(?:\s*(?:,|and|&|и|і|та)\s*[\p{L}.'’ -]{2,40}){0,3}$/u;
+const BYLINE =
+  /^(?:[Bb]y|[Ff]rom|[Ww]ritten by|[Аа]втор|[Аа]вторка|[Тт]екст)\s*:?\s+[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{L}.'’-]+){0,5}(?:\s*(?:,|and|&|и|і|та)\s*[\p{L}.'’ -]{2,40}){0,3}$/u;
 
-const TRACKER = /^(?:fbpx|pixel|loading\.*|javascript is (?:disabled|required)[^.]*\.?|please enable javascript[^.]*\.?|\{\{[^}]*\}\})$/i;
+const PAYWALL =
+  /^(?:(?:subscribe|sign in|log in|register) (?:now )?to (?:continue|keep) reading|to continue reading|already (?:a )?(?:subscriber|member|have an account)\??|this (?:article|story|content) is (?:for|available (?:only )?to|exclusive to) (?:subscribers|members)|(?:get|unlock) (?:unlimited|full|digital) access|чтобы продолжить чтение|щоб продовжити читання)/iu;
+
+const COMMENTS_HEADING =
+  /^(?:comments?|reader comments|readers' comments|what (?:readers|you) (?:say|think)|have your say|join the (?:conversation|discussion)|discussion|responses?|replies|\d+ (?:comments?|responses?|replies|thoughts on\b.*)|leave a (?:comment|reply)|комментарии|обсуждение|коментарі|обговорення)\s*(?:\(\d+\))?[:.]?$/iu;
+
+/** A heading that opens the comment section: the section and everything after it are not the article. */
+export function isCommentsHeading(text: string): boolean {
+  return text.length < 120 && COMMENTS_HEADING.test(text.trim());
+}
+
+const TRACKER =
+  /^(?:fbpx|pixel|loading\.*|javascript is (?:disabled|required)[^.]*\.?|please enable javascript[^.]*\.?|\{\{[^}]*\}\})$/i;
 
 const EMBEDDED_POST_TAIL =
   /^[—–-]\s*[^()\n]{1,60}\(@\w{1,30}\)\s+\p{L}+\.? \d{1,2},? \d{4}$|^(?:[^\n]{0,200}\s)?pic\.twitter\.com\/\w+$/u;
@@ -174,8 +198,7 @@ export const CLEANING_RULES: readonly CleaningRule[] = [
   {
     name: 'related-link',
     description: 'Teasers inside the text: "Read more: <headline>", "Related: <headline>", "Читайте также: ...".',
-    drops: (block, context) =>
-      RELATED_PREFIX.test(block.text) && (context.wordCount <= 30 || block.linkDensity > 0.3),
+    drops: (block, context) => RELATED_PREFIX.test(block.text) && (context.wordCount <= 30 || block.linkDensity > 0.3),
   },
   {
     name: 'share-bar',
@@ -240,8 +263,30 @@ export const CLEANING_RULES: readonly CleaningRule[] = [
   },
   {
     name: 'wire-tail',
-    description: 'Wire-service and copyright tails: "Reporting by ...; Editing by ...", "Our Standards: ...", "© 2023 ...".',
+    description:
+      'Wire-service and copyright tails: "Reporting by ...; Editing by ...", "Our Standards: ...", "© 2023 ...".',
     drops: (block, context) => context.wordCount <= 40 && WIRE_TAIL.test(block.text.trim()),
+  },
+  {
+    name: 'paywall-prompt',
+    description: 'Paywall prompts: "Subscribe to continue reading", "Already a subscriber? Log in".',
+    drops: (block, context) => context.wordCount <= 40 && PAYWALL.test(block.text.trim()),
+  },
+  {
+    name: 'teaser-card',
+    description:
+      'The summary under a linked headline in a teaser grid (a "Popular this week" column Readability took in with a short article).',
+    drops: (block, context) =>
+      context.previous !== null &&
+      context.previous.kind === 'h' &&
+      context.previous.linkDensity >= 0.8 &&
+      block.kind === 'p' &&
+      context.wordCount <= 60,
+  },
+  {
+    name: 'link-teaser',
+    description: 'A short block that is all link: a teaser headline, a tag list, a list of related stories.',
+    drops: (block, context) => block.linkDensity >= 0.8 && context.wordCount <= 25,
   },
   {
     name: 'title-repeat',
@@ -255,7 +300,8 @@ export const CLEANING_RULES: readonly CleaningRule[] = [
   },
   {
     name: 'embedded-post-tail',
-    description: 'The attribution line of an embedded post: "— Jay in Kyiv (@JayinKyiv) October 8, 2023", "pic.twitter.com/...".',
+    description:
+      'The attribution line of an embedded post: "— Jay in Kyiv (@JayinKyiv) October 8, 2023", "pic.twitter.com/...".',
     drops: (block) => block.text.length < 300 && EMBEDDED_POST_TAIL.test(block.text.trim()),
   },
 ];

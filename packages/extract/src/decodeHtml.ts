@@ -25,7 +25,8 @@ const CYRILLIC_ALIASES: Record<string, string> = {
 };
 
 /** MIME types that are certainly not a page, whatever the bytes look like. */
-const BINARY_MIME = /^(image|audio|video|font)\/|^application\/(pdf|zip|gzip|x-gzip|x-tar|msword|vnd\.|octet-stream$|x-shockwave|postscript|wasm)/;
+const BINARY_MIME =
+  /^(image|audio|video|font)\/|^application\/(pdf|zip|gzip|x-gzip|x-tar|msword|vnd\.|octet-stream$|x-shockwave|postscript|wasm)/;
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const lenientUtf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
@@ -43,8 +44,10 @@ function bom(bytes: Uint8Array): { charset: string; length: number } | null {
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { charset: 'utf-16be', length: 2 };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { charset: 'utf-16le', length: 2 };
   // UTF-16 without a mark still shows itself through the zero bytes around `<`.
-  if (bytes[0] === 0x3c && bytes[1] === 0 && bytes[2] !== 0 && bytes[3] === 0) return { charset: 'utf-16le', length: 0 };
-  if (bytes[0] === 0 && bytes[1] === 0x3c && bytes[2] === 0 && bytes[3] !== 0) return { charset: 'utf-16be', length: 0 };
+  if (bytes[0] === 0x3c && bytes[1] === 0 && bytes[2] !== 0 && bytes[3] === 0)
+    return { charset: 'utf-16le', length: 0 };
+  if (bytes[0] === 0 && bytes[1] === 0x3c && bytes[2] === 0 && bytes[3] !== 0)
+    return { charset: 'utf-16be', length: 0 };
   return null;
 }
 

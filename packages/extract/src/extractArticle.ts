@@ -2,7 +2,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { type PublishedAtSource, readMetadata } from './articleMetadata.ts';
 import { Context, collectBlocks, type TextBlock } from './blockText.ts';
-import { CLEANING_RULES, type RuleBlock, wordsOf } from './cleaningRules.ts';
+import { CLEANING_RULES, type CleaningRule, isCommentsHeading, type RuleBlock, wordsOf } from './cleaningRules.ts';
 import { ExtractError } from './ExtractError.ts';
 import { isFurnitureElement, removeFurniture } from './furniture.ts';
 
@@ -31,6 +31,7 @@ export const EXTRACTION_STEPS = [
   'recover:lead',
   'recover:gap',
   'text:repeated-paragraph',
+  'text:comments-tail',
   ...CLEANING_RULES.map((rule) => `text:${rule.name}`),
 ] as const;
 
@@ -48,6 +49,8 @@ interface PlacedBlock extends RuleBlock {
   list: object | null;
   /** Sort key: position in the page. */
   position: number;
+  /** The block before this one in the page (not in the article): a teaser's linked headline. */
+  before: RuleBlock | null;
 }
 
 function readabilityBlocks(document: Document): TextBlock[] | null {
@@ -76,9 +79,10 @@ function recoverableInGap(block: TextBlock): boolean {
       return block.linkDensity <= 0.5 && count >= 1;
     case 'h':
       return block.linkDensity <= 0.5 && count >= 1 && count <= 20;
+    case 'cell':
+      return block.linkDensity <= 0.5 && count >= 1;
     case 'p':
     case 'quote':
-    case 'cell':
       return block.linkDensity <= 0.35 && count >= 3;
     default:
       return false;
@@ -90,7 +94,8 @@ function leadLike(block: TextBlock): boolean {
   if (block.context & EXCLUDED_CONTEXT) return false;
   if (block.linkDensity > 0.2) return false;
   const count = wordsOf(block.text).length;
-  if (block.kind === 'li') return count >= 5 && endsLikeSentence(block.text);
+  // Summary bullets under the headline ("key points") are sentences without a full stop.
+  if (block.kind === 'li') return count >= 6;
   if (block.kind !== 'p' && block.kind !== 'h' && block.kind !== 'quote' && block.kind !== 'cell') return false;
   return count >= 12 || (count >= 7 && endsLikeSentence(block.text));
 }
@@ -100,7 +105,12 @@ function leadLike(block: TextBlock): boolean {
  * kept (lists, short paragraphs, subheadings its conditional cleaning removed) and lead paragraphs
  * between the headline and the first block it kept (a standfirst outside the body container).
  */
-function assemble(original: TextBlock[], read: TextBlock[], titleWords: string | null, disabled: Set<string>): PlacedBlock[] {
+function assemble(
+  original: TextBlock[],
+  read: TextBlock[],
+  titleWords: string | null,
+  disabled: Set<string>,
+): PlacedBlock[] {
   const byText = new Map<string, number[]>();
   original.forEach((block, i) => {
     const list = byText.get(block.text);
@@ -126,11 +136,25 @@ function assemble(original: TextBlock[], read: TextBlock[], titleWords: string |
       firstMatched = Math.min(firstMatched, index);
       lastMatched = Math.max(lastMatched, index);
       const source = original[index]!;
-      placed.push({ text: block.text, kind: source.kind, linkDensity: source.linkDensity, list: source.list, position: index });
+      placed.push({
+        text: block.text,
+        kind: source.kind,
+        linkDensity: source.linkDensity,
+        list: source.list,
+        position: index,
+        before: original[index - 1] ?? null,
+      });
     } else {
       // Text Readability reshaped (merged inline runs, split a `<br>` block): keep it after its predecessor.
       drift += 1e-3;
-      placed.push({ text: block.text, kind: block.kind, linkDensity: block.linkDensity, list: block.list, position: last + drift });
+      placed.push({
+        text: block.text,
+        kind: block.kind,
+        linkDensity: block.linkDensity,
+        list: block.list,
+        position: last + drift,
+        before: placed[placed.length - 1] ?? null,
+      });
     }
   }
   if (lastMatched < 0) return placed;
@@ -140,7 +164,7 @@ function assemble(original: TextBlock[], read: TextBlock[], titleWords: string |
       const block = original[i]!;
       if (used[i] === 0 && recoverableInGap(block)) {
         used[i] = 1;
-        placed.push({ text: block.text, kind: block.kind, linkDensity: block.linkDensity, list: block.list, position: i });
+        placed.push({ ...block, position: i, before: original[i - 1] ?? null });
       }
     }
   }
@@ -155,7 +179,14 @@ function assemble(original: TextBlock[], read: TextBlock[], titleWords: string |
         const block = original[i]!;
         if (used[i] === 0 && leadLike(block)) {
           used[i] = 1;
-          placed.push({ text: block.text, kind: 'p', linkDensity: block.linkDensity, list: null, position: i });
+          placed.push({
+            text: block.text,
+            kind: 'p',
+            linkDensity: block.linkDensity,
+            list: null,
+            position: i,
+            before: original[i - 1] ?? null,
+          });
         }
       }
     }
@@ -171,32 +202,55 @@ function fallbackBlocks(original: TextBlock[]): PlacedBlock[] {
     if (block.context & EXCLUDED_CONTEXT || block.linkDensity > 0.35) return;
     const count = wordsOf(block.text).length;
     if ((block.kind === 'h' && count <= 20) || count >= 6) {
-      placed.push({ text: block.text, kind: block.kind, linkDensity: block.linkDensity, list: block.list, position: i });
+      placed.push({ ...block, position: i, before: original[i - 1] ?? null });
     }
   });
   return placed;
 }
 
-function clean(blocks: PlacedBlock[], titleWords: string | null, disabled: Set<string>): { kept: PlacedBlock[]; byline: string | null } {
+function clean(
+  blocks: PlacedBlock[],
+  titleWords: string | null,
+  disabled: Set<string>,
+): { kept: PlacedBlock[]; byline: string | null } {
   const rules = CLEANING_RULES.filter((rule) => !disabled.has(`text:${rule.name}`));
   const kept: PlacedBlock[] = [];
   let byline: string | null = null;
+  let wordsKept = 0;
   const seen = new Set<string>();
-  blocks.forEach((block, index) => {
-    const wordCount = wordsOf(block.text).length;
-    const context = { title: titleWords, index, count: blocks.length, wordCount };
-    const rule = rules.find((r) => r.drops(block, context));
+  const firstDropping = (block: RuleBlock, index: number, previous: RuleBlock | null): CleaningRule | undefined => {
+    const context = { title: titleWords, index, count: blocks.length, wordCount: wordsOf(block.text).length, previous };
+    return rules.find((r) => r.drops(block, context));
+  };
+  for (let index = 0; index < blocks.length; index++) {
+    const block = blocks[index]!;
+    const previous = block.before;
+    // The comment section opens with its heading; below it, readers' posts look like paragraphs.
+    if (!disabled.has('text:comments-tail') && wordsKept >= 50 && block.kind !== 'li' && isCommentsHeading(block.text))
+      break;
+    const rule = firstDropping(block, index, previous);
     if (rule) {
       if (rule.name === 'byline-line' && byline === null) byline = block.text.replace(/^\S+\s*:?\s+/, '');
-      return;
+      continue;
     }
+    let text = block.text;
+    // Lines of a block broken by <br> are judged one by one: a headline and a date line above the text.
+    if (block.kind !== 'li' && block.kind !== 'pre' && text.includes('\n')) {
+      text = text
+        .split('\n')
+        .filter((line) => firstDropping({ ...block, text: line }, index, previous) === undefined)
+        .join('\n');
+      if (text.length === 0) continue;
+    }
+    const wordCount = wordsOf(text).length;
     // A paragraph repeated word for word (a pull quote, a mobile/desktop twin) is kept once.
     if (wordCount >= 8 && !disabled.has('text:repeated-paragraph')) {
-      if (seen.has(block.text)) return;
-      seen.add(block.text);
+      if (seen.has(text)) continue;
+      seen.add(text);
     }
-    kept.push(block);
-  });
+    wordsKept += wordCount;
+    kept.push(text === block.text ? block : { ...block, text });
+  }
   return { kept, byline };
 }
 
@@ -222,7 +276,9 @@ function render(blocks: PlacedBlock[]): string {
 
 function parse(html: string): Document {
   // Fragments get a document shell so that `body` exists.
-  const source = /<html[\s>]|<body[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
+  const source = /<html[\s>]|<body[\s>]/i.test(html)
+    ? html
+    : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
   const { document } = parseHTML(source);
   return document as unknown as Document;
 }
@@ -262,7 +318,8 @@ export function extractArticle(html: string, options: ExtractOptions): Extracted
   }
 
   const titleWords = metadata.title ? wordsOf(metadata.title).join(' ') : null;
-  const placed = read !== null && read.length > 0 ? assemble(original, read, titleWords, disabled) : fallbackBlocks(original);
+  const placed =
+    read !== null && read.length > 0 ? assemble(original, read, titleWords, disabled) : fallbackBlocks(original);
   const { kept, byline } = clean(placed, titleWords, disabled);
   const text = render(kept);
   const wordCount = wordsOf(text).length;

@@ -44,6 +44,9 @@ const FURNITURE_WORDS = [
   'patreon',
   'patron',
   'related',
+  'relatedposts',
+  'metadata',
+  'feedback',
   'recommended',
   'recommendations',
   'recirc',
@@ -119,7 +122,16 @@ export function isFurnitureElement(element: Element): boolean {
 }
 
 const FURNITURE_TAGS = new Set(['nav', 'aside', 'footer', 'dialog', 'figcaption']);
-const FURNITURE_ROLES = new Set(['navigation', 'menu', 'menubar', 'contentinfo', 'complementary', 'dialog', 'alertdialog', 'search']);
+const FURNITURE_ROLES = new Set([
+  'navigation',
+  'menu',
+  'menubar',
+  'contentinfo',
+  'complementary',
+  'dialog',
+  'alertdialog',
+  'search',
+]);
 const NON_TEXT = 'script,style,noscript,template,svg,iframe,object,embed,canvas,button,select,textarea,input';
 
 export interface PrecleanRules {
