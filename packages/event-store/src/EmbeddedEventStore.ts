@@ -104,6 +104,13 @@ export class EmbeddedEventStore extends SqlEventStore {
     return result.rows;
   }
 
+  protected async queryArrays<R extends unknown[]>(sql: string, params?: unknown[]): Promise<R[]> {
+    const open = openTransaction.getStore();
+    const target = open && open.db === this.#db ? open.tx : this.#db;
+    const result = await target.query<R>(sql, params as never[], { rowMode: 'array' });
+    return result.rows;
+  }
+
   protected async runTransaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
     const open = openTransaction.getStore();
     if (open && open.db === this.#db) {

@@ -71,6 +71,11 @@ export class PostgresEventStore extends SqlEventStore {
     return result.rows as R[];
   }
 
+  protected async queryArrays<R extends unknown[]>(sql: string, params?: unknown[]): Promise<R[]> {
+    const result = await this.#pool.query<R>({ text: sql, values: params ?? [], rowMode: 'array' });
+    return result.rows;
+  }
+
   protected async runTransaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
     const client = await this.#pool.connect();
     const tx: StoreTx = {

@@ -41,16 +41,17 @@ export interface StoreTx extends SqlTx {
   exec(sql: string): Promise<void>;
 }
 
-interface EventRow {
-  position: number | string;
-  stream_id: string;
-  stream_version: number;
-  id: string;
-  type: string;
-  data: unknown;
-  metadata: unknown;
-  recorded_at: Date | string;
-}
+/** An event row as an array (cheaper to decode than an object per row): the order of EVENT_COLUMNS. */
+type EventRow = [
+  position: number | string,
+  streamId: string,
+  streamVersion: number,
+  id: string,
+  type: string,
+  data: unknown,
+  metadata: unknown,
+  recordedAtEpoch: number,
+];
 
 interface AppendRow {
   r_conflict: boolean;
@@ -63,7 +64,10 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,39}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** `\u0000` as JSON.stringify writes it, not preceded by an escaping backslash. */
 const JSON_NUL = /(?:^|[^\\])(?:\\\\)*\\u0000/;
-const EVENT_COLUMNS = 'position, stream_id, stream_version, id, type, data, metadata, recorded_at';
+// The timestamp travels as epoch seconds: turning that into an ISO string costs far less than the
+// driver's timestamptz parsing, which showed in replay profiles.
+const EVENT_COLUMNS =
+  'position, stream_id, stream_version, id, type, data, metadata, extract(epoch FROM recorded_at)::float8';
 
 /** 32-bit FNV-1a of the schema name, as a signed int4: the second half of the schema's lock keys. */
 export function lockKeyFor(schema: string): number {
@@ -77,14 +81,14 @@ export function lockKeyFor(schema: string): number {
 
 function toStoredEvent(row: EventRow): StoredEvent {
   const event = {
-    id: row.id,
-    type: row.type,
-    data: row.data,
-    metadata: row.metadata,
-    streamId: row.stream_id,
-    streamVersion: row.stream_version,
-    position: Number(row.position),
-    recordedAt: row.recorded_at instanceof Date ? row.recorded_at.toISOString() : String(row.recorded_at),
+    id: row[3],
+    type: row[4],
+    data: row[5],
+    metadata: row[6],
+    streamId: row[1],
+    streamVersion: row[2],
+    position: Number(row[0]),
+    recordedAt: new Date(Math.round(row[7] * 1000)).toISOString(),
   } as StoredEvent;
   return upcast(event);
 }
@@ -121,6 +125,8 @@ export abstract class SqlEventStore implements EventStore {
 
   /** One statement, outside any transaction of the caller's. */
   protected abstract query<R>(sql: string, params?: unknown[]): Promise<R[]>;
+  /** Like `query`, each row an array of its columns in order. */
+  protected abstract queryArrays<R extends unknown[]>(sql: string, params?: unknown[]): Promise<R[]>;
   protected abstract runTransaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;
   /** Makes sure notifications of appends by other connections reach `appended` (no-op when none can happen). */
   protected abstract listenForAppends(): Promise<void>;
@@ -209,7 +215,7 @@ export abstract class SqlEventStore implements EventStore {
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
     this.assertOpen();
-    const rows = await this.query<EventRow>(
+    const rows = await this.queryArrays<EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM ${this.table.events}
        WHERE stream_id = $1 AND stream_version > $2 ORDER BY stream_version LIMIT $3`,
       [streamId, options.afterVersion ?? 0, options.limit ?? 10_000],
@@ -239,7 +245,7 @@ export abstract class SqlEventStore implements EventStore {
       params.push(types);
       where += ` AND type = ANY($${params.length}::text[])`;
     }
-    const rows = await this.query<EventRow>(
+    const rows = await this.queryArrays<EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM ${this.table.events} WHERE ${where} ORDER BY position LIMIT $2`,
       params,
     );
@@ -248,12 +254,20 @@ export abstract class SqlEventStore implements EventStore {
 
   async *readAllPages(options: ReadAllOptions = {}): AsyncIterable<StoredEvent[]> {
     const limit = options.limit ?? 1000;
-    let after = options.after ?? 0;
+    const read = (after: number) => {
+      const page = this.readRange(after, null, limit, options.types);
+      page.catch(() => {}); // a prefetch nobody awaits (the caller stopped early) must not go unhandled
+      return page;
+    };
+    // The next page is asked for before the current one is handed over, so the database produces
+    // it while the caller works: replay keeps both ends busy.
+    let next = read(options.after ?? 0);
     for (;;) {
-      const page = await this.readRange(after, null, limit, options.types);
+      const page = await next;
+      const full = page.length === limit;
+      if (full) next = read(page[page.length - 1]!.position);
       if (page.length > 0) yield page;
-      if (page.length < limit) return;
-      after = page[page.length - 1]!.position;
+      if (!full) return;
     }
   }
 

@@ -96,11 +96,16 @@ BEGIN
     PERFORM pg_notify('${channel}', (v_head + v_written)::text);
   END IF;
 
-  RETURN QUERY
-    SELECT false, v_version, v_written,
-           (SELECT array_agg(e.position ORDER BY t.ord)
-              FROM unnest(p_ids) WITH ORDINALITY AS t(id, ord)
-              JOIN ${s}.events e ON e.id = t.id);
+  IF v_written > 0 AND v_written = cardinality(p_ids) THEN
+    -- Every event was new (the common case): its positions follow the old head.
+    RETURN QUERY SELECT false, v_version, v_written, array(SELECT generate_series(v_head + 1, v_head + v_written));
+  ELSE
+    RETURN QUERY
+      SELECT false, v_version, v_written,
+             (SELECT array_agg(e.position ORDER BY t.ord)
+                FROM unnest(p_ids) WITH ORDINALITY AS t(id, ord)
+                JOIN ${s}.events e ON e.id = t.id);
+  END IF;
 END
 $fn$;
 `,

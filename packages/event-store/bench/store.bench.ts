@@ -1,0 +1,296 @@
+/**
+ * `npm run bench:store`: batched append and full replay on PostgreSQL and on the embedded log,
+ * side by side with the targets, and the embedded log's peak RSS with 200,000 events stored.
+ *
+ * PostgreSQL is `DATABASE_URL` when set, else a throwaway cluster started here. The embedded
+ * figures come from a child process, so its peak RSS is the embedded log's alone.
+ *
+ * Options: --pg-events N (100000) --embedded-events N (200000) --batch N (500) --writers N (1)
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '@tally/config';
+import { eventId, type NewEvent } from '@tally/events';
+import { startPostgres } from '@tally/local-services';
+import { EmbeddedEventStore, type EventStore, PostgresEventStore } from '../src/index.ts';
+
+const TARGET_PG_APPEND = 25_000;
+const TARGET_PG_REPLAY = 100_000;
+
+const { values: args } = parseArgs({
+  options: {
+    'pg-events': { type: 'string', default: '100000' },
+    'embedded-events': { type: 'string', default: '200000' },
+    batch: { type: 'string', default: '500' },
+    writers: { type: 'string', default: '1' },
+    child: { type: 'string' },
+    dir: { type: 'string' },
+  },
+});
+const batchSize = Number(args.batch);
+const writers = Number(args.writers);
+
+// ------------------------------------------------------------------ realistic events
+
+const words =
+  'the council said on tuesday that unemployment rose to percent in march while inflation eased slightly'.split(' ');
+function sentence(seed: number, length: number): string {
+  let s = '';
+  for (let i = 0; s.length < length; i++) s += `${words[(seed * 7 + i * 13) % words.length]} `;
+  return s.slice(0, length);
+}
+
+/** Article and feed events as the pipeline appends them: about 300–800 bytes of data each. */
+function eventFor(i: number): NewEvent {
+  const articleId = `a_${i.toString(36).padStart(16, '0')}`;
+  const feedId = `f_${(i % 97).toString(36).padStart(16, '0')}`;
+  const url = `https://news.example.org/${2026 - (i % 3)}/${(i % 12) + 1}/${i}/${sentence(i, 40).replaceAll(' ', '-')}`;
+  switch (i % 3) {
+    case 0:
+      return {
+        id: eventId('ArticleDiscovered', articleId),
+        type: 'ArticleDiscovered',
+        data: {
+          articleId,
+          feedId,
+          url,
+          canonicalUrl: url,
+          itemKey: url,
+          title: sentence(i, 60 + (i % 40)),
+          publishedAt: new Date(Date.UTC(2026, 2, 1) + i * 60_000).toISOString(),
+          summary: sentence(i + 1, 80 + ((i * 37) % 360)),
+        },
+        metadata: { schemaVersion: 1, correlationId: `poll-${feedId}-${i >> 4}` },
+      };
+    case 1:
+      return {
+        id: eventId('ArticleFetched', articleId),
+        type: 'ArticleFetched',
+        data: {
+          articleId,
+          url,
+          finalUrl: url,
+          httpStatus: 200,
+          contentType: 'text/html',
+          charset: 'utf-8',
+          bytes: 40_000 + ((i * 131) % 90_000),
+          contentHash: `sha256-${eventId('ArticleFetched', i).replaceAll('-', '')}`,
+          etag: `"${i.toString(16)}-${(i * 7).toString(16)}"`,
+          lastModified: new Date(Date.UTC(2026, 2, 1) + i * 60_000).toUTCString(),
+          durationMs: 120 + (i % 900),
+        },
+        metadata: { schemaVersion: 1, causationId: eventId('ArticleDiscovered', articleId) },
+      };
+    default:
+      return {
+        id: eventId('FeedPolled', feedId, i),
+        type: 'FeedPolled',
+        data: {
+          feedId,
+          url: `https://news.example.org/feeds/${feedId}.xml`,
+          slot: new Date(Date.UTC(2026, 2, 1) + i * 300_000).toISOString(),
+          httpStatus: 200,
+          notModified: false,
+          feedTitle: sentence(i, 30 + (i % 50)),
+          itemCount: 20 + (i % 30),
+          newItemCount: i % 5,
+          etag: `W/"${i.toString(16)}"`,
+          lastModified: new Date(Date.UTC(2026, 2, 1) + i * 300_000).toUTCString(),
+          nextCheckAt: new Date(Date.UTC(2026, 2, 1) + (i + 1) * 300_000).toISOString(),
+          durationMs: 80 + (i % 400),
+        },
+        metadata: { schemaVersion: 1 },
+      };
+  }
+}
+
+function makeBatches(total: number, firstIndex: number): NewEvent[][] {
+  const batches: NewEvent[][] = [];
+  for (let start = 0; start < total; start += batchSize) {
+    const length = Math.min(batchSize, total - start);
+    batches.push(Array.from({ length }, (_, j) => eventFor(firstIndex + start + j)));
+  }
+  return batches;
+}
+
+// ------------------------------------------------------------------ measurements
+
+interface AppendFigures {
+  appendEps: number;
+  events: number;
+  meanDataBytes: number;
+}
+
+async function appendAll(store: EventStore, total: number, firstIndex = 0): Promise<AppendFigures> {
+  const batches = makeBatches(total, firstIndex);
+  let dataBytes = 0;
+  for (const b of batches) for (const e of b) dataBytes += Buffer.byteLength(JSON.stringify(e.data));
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: writers }, async () => {
+      for (let i = next++; i < batches.length; i = next++) await store.append(`bench-${firstIndex}-${i}`, batches[i]!);
+    }),
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  return { appendEps: total / seconds, events: total, meanDataBytes: dataBytes / total };
+}
+
+/** Reads the whole log in order, page by page, as `tally replay` does. */
+async function replayAll(store: EventStore, expected: number): Promise<number> {
+  let read = 0;
+  let last = 0;
+  const t0 = performance.now();
+  for await (const page of store.readAllPages({ limit: 5000 })) {
+    for (const e of page) {
+      if (e.position <= last) throw new Error('replay out of order');
+      last = e.position;
+    }
+    read += page.length;
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  if (read !== expected) throw new Error(`replayed ${read} of ${expected} events`);
+  return read / seconds;
+}
+
+interface FillReport extends AppendFigures {
+  peakRssMb: number;
+}
+interface ReplayReport {
+  replayEps: number;
+  peakRssMb: number;
+  rssAtOpenMb: number;
+}
+
+/**
+ * Children, each with the embedded log alone in its process, on disk as Tally keeps it:
+ * `fill` creates the log and appends; `replay` opens the filled log (as a restarted Tally does),
+ * replays it whole and appends a batch more. Its peak RSS is the figure for a log of that size.
+ */
+async function child(phase: string, dataDir: string): Promise<void> {
+  const total = Number(args['embedded-events']);
+  const store = await EmbeddedEventStore.open({ dataDir });
+  let report: FillReport | ReplayReport;
+  if (phase === 'fill') {
+    const figures = await appendAll(store, total);
+    await store.close();
+    report = { ...figures, peakRssMb: process.resourceUsage().maxRSS / 1024 };
+  } else {
+    const rssAtOpenMb = process.memoryUsage().rss / 1e6;
+    const replayEps = await replayAll(store, total);
+    await appendAll(store, batchSize, total);
+    await store.close();
+    report = { replayEps, rssAtOpenMb, peakRssMb: process.resourceUsage().maxRSS / 1024 };
+  }
+  process.stdout.write(`${JSON.stringify(report)}\n`);
+}
+
+function runChild<T>(phase: 'fill' | 'replay', dataDir: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const script = fileURLToPath(import.meta.url);
+    const forwarded = ['--embedded-events', String(args['embedded-events']), '--batch', String(batchSize)];
+    forwarded.push('--writers', String(writers), '--dir', dataDir);
+    const proc = spawn(process.execPath, [...process.execArgv, script, '--child', phase, ...forwarded], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    proc.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    proc.on('error', reject);
+    proc.on('exit', (code) => {
+      const line = out.trim().split('\n').pop() ?? '';
+      if (code !== 0 || !line.startsWith('{')) reject(new Error(`embedded ${phase} exited with ${code}: ${out}`));
+      else resolve(JSON.parse(line) as T);
+    });
+  });
+}
+
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+
+async function main(): Promise<void> {
+  const [load] = loadavg();
+  if (load !== undefined && load > availableParallelism()) {
+    console.log(
+      `note: load average ${load.toFixed(1)} on ${availableParallelism()} cores: other work slows these figures`,
+    );
+  }
+  const configured = loadConfig().DATABASE_URL;
+  const server = configured ? null : await startPostgres();
+  const databaseUrl = configured ?? server!.url;
+  const schema = `bench_${process.pid}`;
+  let pgAppend: AppendFigures;
+  let pgReplayEps: number;
+  try {
+    console.log(
+      `PostgreSQL: ${configured ? 'DATABASE_URL' : 'throwaway cluster (fsync off)'}; ` +
+        `${fmt(Number(args['pg-events']))} events in batches of ${batchSize}, ${writers} writer(s)`,
+    );
+    const store = await PostgresEventStore.open({ databaseUrl, schema });
+    try {
+      pgAppend = await appendAll(store, Number(args['pg-events']));
+      // Median of three passes: one replay is short enough for a neighbour's burst to skew it.
+      const passes = [];
+      for (let i = 0; i < 3; i++) passes.push(await replayAll(store, pgAppend.events));
+      pgReplayEps = passes.sort((a, b) => a - b)[1]!;
+      await store.transaction((tx) => tx.query(`DROP SCHEMA "${schema}" CASCADE`));
+    } finally {
+      await store.close();
+    }
+  } finally {
+    await server?.stop();
+  }
+
+  console.log(`embedded (PGlite, on disk, child processes): ${fmt(Number(args['embedded-events']))} events`);
+  const dataDir = mkdtempSync(join(tmpdir(), 'tally-bench-'));
+  let fill: FillReport;
+  let replay: ReplayReport;
+  try {
+    fill = await runChild<FillReport>('fill', dataDir);
+    replay = await runChild<ReplayReport>('replay', dataDir);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+
+  const rows: [string, string, string, string][] = [
+    ['', 'PostgreSQL', 'embedded (PGlite)', 'target'],
+    ['append, events/s', fmt(pgAppend.appendEps), fmt(fill.appendEps), `PostgreSQL ≥ ${fmt(TARGET_PG_APPEND)}`],
+    ['replay, events/s', fmt(pgReplayEps), fmt(replay.replayEps), `PostgreSQL ≥ ${fmt(TARGET_PG_REPLAY)}`],
+    ['peak RSS, MB, log reopened', '', fmt(replay.peakRssMb), `${fmt(fill.events)} events stored`],
+    ['RSS just after reopening, MB', '', fmt(replay.rssAtOpenMb), ''],
+    ['peak RSS, MB, creating the log', '', fmt(fill.peakRssMb), 'includes the one-time initdb'],
+    ['mean event data, bytes', fmt(pgAppend.meanDataBytes), fmt(fill.meanDataBytes), '300–800'],
+  ];
+  const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c]!.length)));
+  console.log('');
+  for (const r of rows)
+    console.log(
+      r
+        .map((cell, c) => cell.padEnd(widths[c]!))
+        .join('  ')
+        .trimEnd(),
+    );
+  const pass = (ok: boolean) => (ok ? 'met' : 'MISSED');
+  console.log('');
+  console.log(
+    `PostgreSQL append target ${pass(pgAppend.appendEps >= TARGET_PG_APPEND)}, ` +
+      `replay target ${pass(pgReplayEps >= TARGET_PG_REPLAY)}`,
+  );
+  console.log(
+    JSON.stringify({
+      bench: 'store',
+      pg_append_eps: Math.round(pgAppend.appendEps),
+      pg_replay_eps: Math.round(pgReplayEps),
+      embedded_append_eps: Math.round(fill.appendEps),
+      embedded_replay_eps: Math.round(replay.replayEps),
+      embedded_peak_rss_mb: Math.round(replay.peakRssMb),
+    }),
+  );
+}
+
+if (args.child) await child(args.child, args.dir ?? '');
+else await main();
