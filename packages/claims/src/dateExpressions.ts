@@ -96,6 +96,19 @@ const PATTERNS: Pattern[] = [
     re: /(?<=\b(?:call|phone|telephone|tel\.?|hotline|fax|dial|number|whatsapp|helpline)[:\s]+(?:on\s+|at\s+)?)\d[\d\s().-]{5,}\d/gi,
     make: () => ({ kind: 'phone' }),
   },
+  // Day ranges: "between 5 and 9 December", "5-9 December"
+  {
+    re: new RegExp(
+      `\\b(\\d{1,2})(?:st|nd|rd|th)?\\s*(?:and|to|-|–)\\s*${DAY}\\s+${MON}(?![a-z])(?:,?\\s+${YEAR}\\b)?`,
+      'g',
+    ),
+    make: (m) => {
+      const d = Number(m[1]);
+      return validDay(d) && validDay(Number(m[2]))
+        ? { kind: 'date', year: m[4] ? Number(m[4]) : null, month: month(m[3]!), day: d }
+        : null;
+    },
+  },
   // September 7, 2023 · Sept. 7 · April 22nd
   {
     re: new RegExp(`\\b${MON}\\s+${DAY}\\b${NOT_NUMBER_AFTER}(?:,?\\s+${YEAR}\\b)?`, 'g'),

@@ -1,5 +1,5 @@
 import { findDateExpressions } from './dateExpressions.ts';
-import { gazetteerFor } from './gazetteer.ts';
+import { type EntityMention, type Gazetteer, gazetteerFor } from './gazetteer.ts';
 import { wordSet } from './lexicon.ts';
 import { SCALE_SUFFIXES, SCALE_WORDS, SMALL_NUMBERS, TENS, VAGUE_MULTIPLIERS, VAGUE_PLURALS } from './numberWords.ts';
 import { QUALIFIERS, SUFFIX_QUALIFIERS } from './qualifiers.ts';
@@ -25,6 +25,8 @@ interface Core {
   vague: boolean;
   /** Plain digits without separators, decimals or scale: candidates for years and identifiers. */
   rawInt: boolean;
+  /** Written in digits (not words). */
+  digits: boolean;
   /** A bare "one": excluded in idioms ("one of", "no one"). */
   bareOne: boolean;
   scaled: boolean;
@@ -55,8 +57,14 @@ const ADJECTIVE_ED_ING = wordSet(`
   refurbished upgraded modernised modernized specialised specialized coordinated damaged destroyed abandoned
   captured seized confirmed rejected returned deported evacuated killed recruited mobilised mobilized
   conscripted retired unexploded unguided tracked wheeled self-propelled towed loaded sealed frozen tinned
-  canned dried processed refined liquefied reinforced reported estimated additional housing firing training
-  shipping building sporting polling voting ruling opening governing striking flying marching
+  canned dried processed refined liquefied reinforced reported estimated housing firing training shipping
+  building sporting polling voting ruling opening governing striking flying marching dead
+`);
+
+/** Adjectives that name a state, not a thing: a phrase of only these has no head ("45 wounded"). */
+const STATE_ADJECTIVES = wordSet(`
+  wounded injured killed dead missing displaced detained captured evacuated deported returned affected full
+  empty complete higher lower stronger weaker cheaper ready likely done ahead behind alive
 `);
 
 /** Adjectives dropped from a normalised unit: "additional weapons" counts weapons. */
@@ -64,138 +72,144 @@ const UNIT_STOP_ADJECTIVES = wordSet(`
   additional new more other further extra several many various total latest recent previous first modern old
   older own different separate unspecified estimated reported confirmed alleged so-called possible potential
   known identified official current former existing available respective individual major minor large small big
-  huge massive significant substantial key main average combined cumulative full high low top best worst fresh
+  huge massive significant substantial key average combined cumulative full high low top best worst fresh
   entire whole remaining some young elderly innocent ordinary local foreign overseas domestic international
   western eastern northern southern promised pledged delivered supplied purchased ordered planned requested
   needed required precious valuable vital critical badly urgently much-needed long-awaited desperately crucial
-  important additional brand-new second-hand secondhand outdated obsolete ageing aging soviet-era soviet-made
-  us-made american-made russian-made iranian-made western-made chinese-made german-made ukrainian-made north
-  korean-made british-made french-made domestically-produced locally-made homemade
+  important brand-new second-hand secondhand outdated obsolete ageing aging soviet-era retired decommissioned
+  surplus spare ready
 `);
 
-/** Counting nouns whose modifiers or "of" complement name the thing counted: "ammunition containers". */
+/** Counting nouns whose modifiers name the thing counted: "ammunition containers" counts containers of ammunition. */
 const CONTAINER_NOUNS = wordSet(`
-  container shipment load batch crate box package consignment cargo truckload carload wagon railcar pallet
-  round cup bottle bag sack tranche convoy trainload shipload planeload piece unit item set pair dose vial
-  carton kit parcel lot barrel drum case type kind sort variety bundle stack pack packet ration portion bale
-  can tin jar bucket cylinder canister tube
+  container shipment load batch crate box consignment cargo truckload carload wagon railcar pallet cup bottle
+  bag sack tranche convoy trainload shipload planeload carton parcel drum bundle pack packet bale can tin jar
+  bucket canister
 `);
+
+/** Counting nouns that take an "of" complement as their concept: "rounds of ammunition", "kits of food". */
+const OF_HEADS = wordSet(`
+  round piece unit item set pair dose vial kit lot case type kind sort variety stack ration portion cylinder
+  tube package
+`);
+
+/** Nouns whose "of" phrase is part of the noun: "prisoners of war", "heads of state". */
+const COMPOUNDS_WITH_OF: Record<string, string> = {
+  'prisoner of war': 'prisoner of war',
+  'head of state': 'head of state',
+  'head of government': 'head of government',
+  'member of parliament': 'member of parliament',
+  'weapon of mass destruction': 'weapon of mass destruction',
+  'rocket-propelled grenade': 'rocket-propelled grenade',
+};
 
 /** Nouns followed by a number that names rather than counts: "Resolution 2231", "Article 5". */
 const IDENTIFIER_NOUNS = wordSet(`
   resolution article section chapter paragraph clause page no nos number route highway flight channel gate
-  platform room phase stage level grade version model type block lot case bill decree order protocol annex item
-  unit apollo district zone sector tranche package batch round term season episode part volume issue line exit
-  ward precinct station camp terminal pier berth hall building floor suite pillar figure table appendix rule
-  regulation directive law act paragraphs code category class tier division brigade battalion regiment squadron
-  corps army fleet group team task force operation mission cell ward
+  platform room phase stage level grade version model type block decree order protocol annex district zone
+  sector term season episode part volume issue line exit station terminal category class tier unit act law rule
+  figure table appendix
 `);
 
 /** Capitalised words before a number that still read as a quantity. */
 const CAPITALIZED_OK_BEFORE_NUMBER = wordSet(`
   Over About Around Some Nearly Almost Roughly Approximately Up More Fewer Less At Only Just Another All Of
   Those These The With By From To In Between And But An A Estimated Under Above Below Exactly Precisely Total
-  Killed Wounded Injured Sent Deployed Delivered
+  Killed Wounded Injured Sent Deployed Delivered Since After Before During Until For Another Another
 `);
 
 const CHANGE_UP = wordSet(`
   rose risen rise rises rising increased increase increases increasing grew grow grows grown growing climbed
-  climb climbs climbing jumped jump jumps surged surge surges soared soar soars gained gain gains expanded
-  expands advanced rallied spiked swelled boosted boost raised raise raises hiked up added higher widened
-  accelerated edged ticked leapt leaped rebounded recovered doubled
+  climb climbs climbing jumped jump jumps jumping surged surge surges surging soared soar soars soaring gained
+  gain gains gaining expanded expands expanding rallied spiked swelled boosted boost raised raise raises hiked up
+  added higher widened widening accelerated edged ticked leapt leaped rebounded recovered
 `);
 const CHANGE_DOWN = wordSet(`
   fell fall falls fallen falling dropped drop drops dropping declined decline declines declining decreased
-  decrease decreases slid slide slides slipped slip plunged plunge plummeted tumbled sank sunk shrank shrunk
-  shrinks contracted contracts eased eases dipped dip dips cut cuts slashed slashes reduced reduce reduces
-  lowered lower down retreated slumped slumps lost loses lose shed narrowed weakened downgraded trimmed
+  decrease decreases decreasing slid slide slides sliding slipped slip slipping plunged plunge plunging
+  plummeted plummeting tumbled tumbling sank sinking sunk shrank shrunk shrinks shrinking contracted contracts
+  contracting eased eases easing dipped dip dips cut cuts slashed slashes reduced reduce reduces lowered lower
+  down retreated slumped slumps slumping lost loses lose losing shed narrowed narrowing weakened downgraded
+  trimmed
 `);
-/** Verbs that move a figure without taking it as an object ("inflation rose 2%"): these mark change on counts too. */
+/** Verbs that move a figure without taking it as an object ("inflation rose 2%"): change on any quantity. */
 const INTRANSITIVE_CHANGE = wordSet(`
-  rose risen rise rises rising grew grown grow grows climbed climbs jumped jumps surged soared fell fallen
-  falls falling dropped drops declined declines decreased increased slid slipped plunged plummeted tumbled sank
-  shrank contracted eased dipped up down edged ticked widened narrowed
+  rose risen rise rises rising grew grown grow grows growing climbed climbs climbing jumped jumps jumping surged
+  surging soared soaring fell fallen falls falling dropped drops dropping declined declines declining decreased
+  decreasing increased increasing slid sliding slipped slipping plunged plunging plummeted tumbled sank shrank
+  shrinking contracted contracting eased easing dipped up down edged ticked widened narrowed slumped rebounded
+  expanded gained gains gaining lost loses losing added
+`);
+/** Verbs that take the figure as their object: a change only for percentages and points ("lost 5%"). */
+const TRANSITIVE_CHANGE = wordSet(`
+  lost loses losing lose added adds gained gains gaining shed
 `);
 const CHANGE_NOUNS_UP = wordSet(`
-  increase rise gain jump growth hike surge uptick boost expansion spike
+  increase rise gain jump hike surge uptick boost expansion spike
 `);
 const CHANGE_NOUNS_DOWN = wordSet(`
   decrease drop fall decline cut reduction loss slump dip contraction downturn plunge slide
 `);
-/** Verbs before a level: "inflation stood at 5%", "the death toll reached 52". */
+/** "shot down", "scaled up": a particle, not a change. */
+const PARTICLE_VERBS = wordSet(`
+  shot shoot shoots cut brought bring took take turned turn broke break scaled scale step stepped set signed
+  sign stand stood back backed pick picked gave give slowed calmed burned burnt cracked shut closed knocked
+  struck strike tracked track hunted hunt chased chase
+`);
+/** Verbs and participles before a level: "inflation stood at 5%", "the harvest is forecast at 59 million tonnes". */
 const LEVEL_VERBS = wordSet(`
-  stood stands was were is are reached reaches hit hits totalled totaled totals amounted amounts hovered
-  remained stayed came topped exceeded surpassed passed crossed numbered numbers reach be been climbed rose
-  risen fell fallen dropped increased decreased declined grew jumped surged soared slid plunged sank shrank
-  edged eased reduced raised cut lowered lifted slashed of at to by
+  stood stands was were is are reached reaches reach hit hits totalled totaled totals amounted amounts hovered
+  remained stayed came topped exceeded surpassed passed crossed numbered numbers be been doubled tripled halved
+  widened narrowed costs cost sells sold priced valued forecast forecasted estimated expected projected put set
+  seen pegged seen
 `);
 const AUXILIARIES = wordSet(`
-  has have had been was were is are will would be had
+  has have had been was were is are will would be now already also further sharply slightly steadily again
+  expected to likely
 `);
 const DETERMINERS = wordSet(`
   the a an its their his her our this these those that such some any
 `);
+/** Prepositions that may link a concept to its own modifiers when reading leftwards. */
+const CHAIN_PREPOSITIONS = wordSet(`
+  of for in on at from through to among across with by
+`);
 
-/** Page furniture words: "12 comments", "3 min read". */
-const FURNITURE = /^(?:comments?|shares?|views?|likes?|reads?|replies|retweets|followers|min|mins|photos?|videos?)$/;
+/** Page furniture: "12 comments", "3 min read", "Listen to this article, 4 min". */
+const FURNITURE =
+  /\b\d+\s*(?:comments?|shares?|views?|likes?|replies|retweets|followers|min(?:ute)?s?(?:\s+read)?)\s*$/i;
 
 type QualifierTable = Map<string, Array<{ words: string[]; bound: Bound }>>;
 
-function lastWordTable(entries: Array<[string, Bound]>): QualifierTable {
+function qualifierTable(entries: Array<[string, Bound]>, by: 'first' | 'last'): QualifierTable {
   const table: QualifierTable = new Map();
   for (const [phrase, bound] of entries) {
     const words = phrase.split(' ');
-    const last = words[words.length - 1]!;
-    const list = table.get(last) ?? [];
+    const k = by === 'first' ? words[0]! : words[words.length - 1]!;
+    const list = table.get(k) ?? [];
     list.push({ words, bound });
-    table.set(last, list);
+    table.set(k, list);
   }
   for (const list of table.values()) list.sort((a, b) => b.words.length - a.words.length);
   return table;
 }
-function firstWordTable(entries: Array<[string, Bound]>): QualifierTable {
-  const table: QualifierTable = new Map();
-  for (const [phrase, bound] of entries) {
-    const words = phrase.split(' ');
-    const list = table.get(words[0]!) ?? [];
-    list.push({ words, bound });
-    table.set(words[0]!, list);
-  }
-  for (const list of table.values()) list.sort((a, b) => b.words.length - a.words.length);
-  return table;
-}
-const PREFIX_QUALIFIERS = lastWordTable(QUALIFIERS);
-const SUFFIXES = firstWordTable(SUFFIX_QUALIFIERS);
+const PREFIX_QUALIFIERS = qualifierTable(QUALIFIERS, 'last');
+const SUFFIXES = qualifierTable(SUFFIX_QUALIFIERS, 'first');
 
 const NUMBERISH =
   /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|scores)\b/i;
 
-/**
- * Every quantity mention in one sentence, left to right. Spans cover qualifier, currency, number
- * and unit ("nearly 11,000 containers"); the concept after the unit is outside the span.
- */
-export function extractQuantities(sentence: string): Quantity[] {
-  if (!NUMBERISH.test(sentence)) return [];
-  const tokens = tokenize(sentence);
-  if (isPageFurniture(tokens)) return [];
-  const masked = new Uint8Array(tokens.length);
-  for (const e of findDateExpressions(sentence)) {
-    if (e.kind === 'weekday' || e.kind === 'relative') continue;
-    if (e.kind === 'month' && e.year === null && !/\d/.test(e.text)) continue;
-    for (let i = 0; i < tokens.length; i++) {
-      const t = tokens[i]!;
-      if (t.start < e.end && t.end > e.start) masked[i] = 1;
-    }
-  }
-  const ctx: Context = { sentence, tokens, masked, titleCase: isTitleCase(tokens), out: [], gazetteer: gazetteerFor() };
-  for (let i = 0; i < tokens.length; i++) {
-    if (masked[i]) continue;
-    const end = readQuantity(ctx, i);
-    if (end > i) i = end - 1;
-  }
-  linkMeasures(ctx);
-  return ctx.out.map((q) => q.quantity);
-}
+/** Nordic and Czech crowns: the currency follows the country named in the sentence. */
+const CROWNS: Record<string, string> = { NO: 'NOK', DK: 'DKK', SE: 'SEK', CZ: 'CZK', IS: 'ISK' };
+const CROWN_WORDS: Record<string, string> = {
+  crowns: 'NOK',
+  crown: 'NOK',
+  kroner: 'DKK',
+  krone: 'DKK',
+  kronor: 'SEK',
+  koruna: 'CZK',
+  korunas: 'CZK',
+};
 
 interface Found {
   quantity: Quantity;
@@ -208,9 +222,52 @@ interface Context {
   sentence: string;
   tokens: Token[];
   masked: Uint8Array;
+  /** Token indices that belong to a place or nationality name ("North Korean", "Ukraine"). */
+  entityToken: Uint8Array;
+  mentions: EntityMention[];
   titleCase: boolean;
   out: Found[];
-  gazetteer: ReturnType<typeof gazetteerFor>;
+  gazetteer: Gazetteer;
+}
+
+/**
+ * Every quantity mention in one sentence, left to right. Spans cover qualifier, currency, number
+ * and unit ("nearly 11,000 containers"); the concept after the unit is outside the span.
+ */
+export function extractQuantities(sentence: string): Quantity[] {
+  if (!NUMBERISH.test(sentence)) return [];
+  const tokens = tokenize(sentence);
+  if (isPageFurniture(sentence, tokens)) return [];
+  const masked = new Uint8Array(tokens.length);
+  for (const e of findDateExpressions(sentence)) {
+    if (e.kind === 'weekday' || e.kind === 'relative') continue;
+    if (e.kind === 'month' && !/\d/.test(e.text)) continue;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      if (t.start < e.end && t.end > e.start) masked[i] = 1;
+    }
+  }
+  const gazetteer = gazetteerFor();
+  const mentions = gazetteer.mentions(tokens);
+  const entityToken = new Uint8Array(tokens.length);
+  for (const m of mentions) for (let i = m.start; i < m.end; i++) entityToken[i] = 1;
+  const ctx: Context = {
+    sentence,
+    tokens,
+    masked,
+    entityToken,
+    mentions,
+    titleCase: isTitleCase(tokens),
+    out: [],
+    gazetteer,
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    if (masked[i]) continue;
+    const end = readQuantity(ctx, i);
+    if (end > i) i = end - 1;
+  }
+  linkMeasures(ctx);
+  return ctx.out.map((q) => q.quantity);
 }
 
 /** Reads a quantity starting at token `i`; returns the token index after it, or `i` if none. */
@@ -218,8 +275,9 @@ function readQuantity(ctx: Context, i: number): number {
   const { tokens } = ctx;
   let core = parseCore(ctx, i);
   if (!core) return i;
-  if (core.rawInt && isIdentifier(ctx, core)) return core.end;
+  if (core.skip || isIdentifier(ctx, core)) return core.end;
   if (core.bareOne && isIdiomaticOne(tokens, core)) return core.end;
+  if (isFractionOrRatio(tokens, core)) return skipRatio(tokens, core);
 
   // Currency and qualifier before the number.
   let start = core.start;
@@ -229,6 +287,18 @@ function readQuantity(ctx: Context, i: number): number {
     currency = cur.currency;
     start = cur.start;
   }
+  // "minus 15 degrees", "-15°C"
+  let sign = 1;
+  const before = tokens[start - 1];
+  const plusOrMinus = tokens[start - 2]?.lower === 'or' && tokens[start - 3]?.lower === 'plus';
+  if (
+    before &&
+    !plusOrMinus &&
+    (before.lower === 'minus' || (before.text === '-' && before.spaceBefore && !tokens[start]!.spaceBefore))
+  ) {
+    sign = -1;
+    start--;
+  }
   let bound: Bound = core.vague ? '~' : '=';
   const qual = matchQualifier(tokens, start);
   if (qual) {
@@ -236,17 +306,20 @@ function readQuantity(ctx: Context, i: number): number {
     start = qual.start;
   }
 
-  // Ranges: "300-500", "300 to 500", "between 300 and 500", "$5-6 billion", "two or three".
+  // Ranges: "300-500", "300 to 500", "between 300 and 500", "$5-6 billion", "two or three", "3% to 4%".
   let end = core.end;
   const rng = readRange(ctx, core, start);
   if (rng) {
     core = rng.core;
-    end = core.end;
+    // "3% to 4%": read the unit after the second number.
+    end = rng.unitEnd ?? core.end;
+    core = { ...core, end };
     if (rng.start < start) start = rng.start;
     if (!qual && !core.vague) bound = '=';
   }
 
   if (core.rawInt && !currency && !qual && looksLikeYear(ctx, core)) return core.end;
+  if (sign < 0 && core.value !== null) core = { ...core, value: -core.value };
 
   // Suffix qualifier: "1,000 or more", "300-odd".
   const suf = matchSuffix(tokens, end);
@@ -255,16 +328,8 @@ function readQuantity(ctx: Context, i: number): number {
     end = suf.end;
   }
 
-  let kind: QuantityKind = currency ? 'money' : 'count';
-  let unit: string | null = currency;
-  let concept: string | null = null;
-  let dimension: Dimension | null = currency ? 'money' : null;
-  let spanEnd = end;
-  let afterUnit = end;
-  let change = readChangeBefore(tokens, start);
-
-  // Age: "45-year-old", "45 years old", "aged 45".
-  const age = readAge(tokens, start, end);
+  // Age: "45-year-old", "45 years old", "aged 45", "Kim Jong Un, 40,".
+  const age = readAge(ctx, start, end, core);
   if (age) {
     pushQuantity(ctx, {
       core,
@@ -281,17 +346,33 @@ function readQuantity(ctx: Context, i: number): number {
     return age.end;
   }
 
+  let kind: QuantityKind = currency ? 'money' : 'count';
+  let unit: string | null = currency;
+  let concept: string | null = null;
+  let dimension: Dimension | null = currency ? 'money' : null;
+  let spanEnd = end;
+  let afterUnit = end;
+  let change = readChangeBefore(tokens, start);
+  let conceptDone = false;
+
   let j = end;
   if (core.takesOf && tokens[j]?.lower === 'of') j++;
-  // Units written against the number or hyphenated ("180-mile", "10km").
+  // Units written against the number or hyphenated ("180-mile", "10km", "155mm shells").
   let adjectival = false;
   if (tokens[j]?.text === '-' && !tokens[j]!.spaceBefore && tokens[j + 1] && !tokens[j + 1]!.spaceBefore) {
     adjectival = true;
     j++;
   }
-  const curAfter = currency ? null : matchCurrencyAfter(tokens, j);
-  const unitHit = curAfter ? null : matchUnit(tokens, j);
-  if (curAfter && !adjectival) {
+  const crown = currency ? null : readCrowns(ctx, j);
+  const curAfter = currency || crown ? null : matchCurrencyAfter(tokens, j);
+  const unitHit = curAfter || crown ? null : matchUnit(tokens, j);
+  if (crown && !adjectival) {
+    kind = 'money';
+    currency = crown.currency;
+    unit = currency;
+    dimension = 'money';
+    spanEnd = afterUnit = crown.end;
+  } else if (curAfter && !adjectival) {
     kind = 'money';
     currency = curAfter.currency;
     unit = currency;
@@ -304,22 +385,40 @@ function readQuantity(ctx: Context, i: number): number {
     unit = currency;
     dimension = 'money';
     spanEnd = afterUnit = unitHit.end;
+  } else if (unitHit?.unit === 'point' && change === null && !/^(?:by|of)$/.test(tokens[start - 1]?.lower ?? '')) {
+    // "a 12-point plan", "the plan has 10 points": points counted, not a score.
+    unit = 'point';
+    spanEnd = afterUnit = unitHit.end;
+    if (adjectival) {
+      const np = readNounPhrase(ctx, afterUnit, false);
+      if (np) {
+        concept = conceptText(ctx, np.words);
+        afterUnit = np.end;
+      }
+    }
+    conceptDone = true;
   } else if (unitHit) {
     dimension = unitHit.dimension;
     kind = dimension === 'percent' ? 'percent' : 'measure';
     unit = unitHit.unit;
     spanEnd = afterUnit = unitHit.end;
-    if (unit === 'point' && change === null && !/^(?:by|of)$/.test(tokens[start - 1]?.lower ?? '')) {
-      // "3 points of the plan" is no score: leave "points" as a counted noun.
-      kind = 'count';
-      dimension = null;
-      unit = 'point';
+    // "155mm shells": a unit against the number, then a noun, is a modifier too.
+    if (
+      !tokens[j]!.spaceBefore &&
+      tokens[afterUnit]?.kind === 'word' &&
+      !NP_STOP.has(tokens[afterUnit]!.lower) &&
+      kind === 'measure'
+    ) {
+      adjectival = true;
     }
   } else if (adjectival) {
     j--; // the hyphen belongs to a compound like "300-strong"
   }
+  // "over five years" is a span of time, not more than five years.
+  if (kind === 'measure' && dimension === 'time' && /^(?:over|under)$/.test(tokens[qual?.start ?? -1]?.lower ?? ''))
+    bound = '=';
 
-  if (kind === 'count') {
+  if (kind === 'count' && !conceptDone) {
     const np = readCountedNoun(ctx, core, j);
     if (np) {
       unit = np.unit;
@@ -327,9 +426,9 @@ function readQuantity(ctx: Context, i: number): number {
       spanEnd = np.headEnd;
       afterUnit = np.end;
     }
-  } else {
+  } else if (!conceptDone) {
     // Rate: "barrels per day", "$80 a barrel".
-    const rate = readRate(tokens, afterUnit);
+    let rate = readRate(tokens, afterUnit);
     if (rate) {
       unit = `${unit}/${rate.per}`;
       afterUnit = rate.end;
@@ -338,14 +437,19 @@ function readQuantity(ctx: Context, i: number): number {
     if (comp) {
       concept = comp.concept;
       afterUnit = comp.end;
+      rate = rate ? null : readRate(tokens, afterUnit);
+      if (rate) {
+        unit = `${unit}/${rate.per}`;
+        afterUnit = rate.end;
+      }
     } else if (adjectival || kind === 'money' || kind === 'percent') {
-      // "a $6 billion aid package", "a 5% stake", "a 10-day ceasefire"
+      // "a $6 billion aid package", "a 5% stake", "a 10-day ceasefire", "155mm shells"
       const np = readNounPhrase(ctx, afterUnit, false);
       if (np && np.words.length > 0) {
         const head = np.words[np.words.length - 1]!.lower;
         const dir = CHANGE_NOUNS_UP.has(head) ? 'up' : CHANGE_NOUNS_DOWN.has(head) ? 'down' : null;
         if (dir && np.words.length === 1) change = dir;
-        else concept = conceptText(np.words);
+        else if (!np.words.every((w) => STATE_ADJECTIVES.has(w.lower))) concept = conceptText(ctx, np.words);
         afterUnit = np.end;
       }
     }
@@ -357,16 +461,50 @@ function readQuantity(ctx: Context, i: number): number {
     if (CHANGE_NOUNS_UP.has(nx)) change = 'up';
     else if (CHANGE_NOUNS_DOWN.has(nx)) change = 'down';
   }
-  if (change !== null && kind === 'count' && unit !== null && !isChangeableCount(tokens, start)) change = null;
   if (kind === 'measure' && dimension === 'time') change = null;
+  // "lost 300 tanks", "added 60 carriers": amounts, not changes; "lost 5%" is a fall.
+  if (change !== null && kind !== 'percent' && TRANSITIVE_CHANGE.has(tokens[start - 1]?.lower ?? '')) change = null;
 
-  if (concept === null && (kind !== 'count' || unit === null)) {
-    concept = readConceptBefore(ctx, start);
+  // A bare number after "from", "to" or "and" takes the unit of the quantity it goes with: "52 hryvnias, up from 33".
+  const prev = previousInClause(ctx, start);
+  if (
+    kind === 'count' &&
+    unit === null &&
+    prev &&
+    (prev.quantity.kind === 'money' || prev.quantity.kind === 'percent')
+  ) {
+    const link = tokens[start - 1]?.lower ?? '';
+    if (link === 'from' || link === 'to' || link === 'against') {
+      kind = prev.quantity.kind;
+      unit = prev.quantity.unit;
+      currency = prev.quantity.currency ?? null;
+      dimension = prev.dimension;
+    }
   }
 
-  // "300 miles" in "within 300 miles" is fine; a currency symbol with no number was never here.
+  if (concept === null && (kind !== 'count' || unit === null || change !== null)) {
+    concept = readConceptBefore(ctx, start, kind);
+    // Chained figures: "fell 2.3% to $78.40", "rose 0.5% month on month and 5.1% year on year".
+    if (concept === null && prev && (kind !== 'count' || prev.quantity.kind === kind)) {
+      const link = tokens[start - 1]?.lower ?? '';
+      if (/^(?:to|from|and|at)$/.test(link) || (link === 'by' && prev.quantity.change !== null))
+        concept = prev.quantity.concept;
+    }
+  }
+  if (change === null && prev?.quantity.change && tokens[start - 1]?.lower === 'and' && prev.quantity.unit === unit)
+    change = prev.quantity.change;
+
   pushQuantity(ctx, { core, start, end: spanEnd, bound, change, unit, concept, kind, currency, dimension });
-  return Math.max(spanEnd, end);
+  // Continue right after the number and its unit: a calibre inside the noun phrase ("3.4 million
+  // 155mm rounds") is a quantity of its own; model numbers there are skipped as identifiers.
+  return kind === 'count' ? end : Math.max(spanEnd, end);
+}
+
+function previousInClause(ctx: Context, start: number): Found | null {
+  const prev = ctx.out[ctx.out.length - 1];
+  if (!prev) return null;
+  for (let k = prev.endToken; k < start; k++) if (/^[;.]$/.test(ctx.tokens[k]!.text)) return null;
+  return start - prev.endToken <= 8 ? prev : null;
 }
 
 function pushQuantity(
@@ -408,7 +546,7 @@ function pushQuantity(
 function parseCore(ctx: Context, i: number): Core | null {
   const { tokens } = ctx;
   const t = tokens[i]!;
-  if (t.kind === 'num') return parseDigitsCore(ctx, i);
+  if (t.kind === 'num') return parseDigitsCore(tokens, i);
   if (t.kind !== 'word') return null;
   const w = t.lower;
   if (w in VAGUE_PLURALS) return parseVague(tokens, i);
@@ -418,8 +556,23 @@ function parseCore(ctx: Context, i: number): Core | null {
   return null;
 }
 
-function parseDigitsCore(ctx: Context, i: number): Core | null {
-  const { tokens } = ctx;
+function core(start: number, end: number, value: number | null, extra: Partial<Core> = {}): Core {
+  return {
+    start,
+    end,
+    value,
+    range: null,
+    vague: false,
+    rawInt: false,
+    digits: false,
+    bareOne: false,
+    scaled: false,
+    takesOf: false,
+    ...extra,
+  };
+}
+
+function parseDigitsCore(tokens: Token[], i: number): Core {
   const t = tokens[i]!;
   let value = parseDigits(t.text);
   let rawInt = /^\d+$/.test(t.text);
@@ -429,7 +582,8 @@ function parseDigitsCore(ctx: Context, i: number): Core | null {
   if (nx && !nx.spaceBefore && nx.kind === 'word') {
     const suf = nx.lower;
     const scale = SCALE_SUFFIXES[suf];
-    if (scale !== undefined) {
+    const modelLike = tokens[i - 1]?.text === '-' && !t.spaceBefore;
+    if (scale !== undefined && !modelLike) {
       const money = matchCurrencyBefore(tokens, i) !== null;
       const ambiguous = suf === 'm' || suf === 'b';
       const nounAfter = tokens[j + 1]?.kind === 'word' && isPlural(tokens[j + 1]!.lower);
@@ -439,39 +593,26 @@ function parseDigitsCore(ctx: Context, i: number): Core | null {
         scaled = true;
         j++;
       }
-    } else if (!matchUnit(tokens, j) && !matchCurrencyAfter(tokens, j)) {
-      // "72B3", "5G", "2nd", "1990s": a name or an ordinal, not a quantity.
-      return {
-        start: i,
-        end: j + 1,
-        value: null,
-        range: null,
-        vague: false,
-        rawInt: true,
-        bareOne: false,
-        scaled: false,
-        takesOf: false,
-        skip: true,
-      };
+    } else if (
+      modelLike ||
+      (!matchUnit(tokens, j) && !matchCurrencyAfter(tokens, j) && !(suf === 's' && isPluralOfNumberedName(tokens, i)))
+    ) {
+      // "72B3", "5G", "T-90M", "2nd", "1990s": a name or an ordinal, not a quantity.
+      return core(i, j + 1, null, { rawInt: true, digits: true, skip: true });
     }
   }
-  while (tokens[j] && tokens[j]!.lower in SCALE_WORDS && tokens[j]!.kind === 'word') {
+  while (tokens[j] && tokens[j]!.kind === 'word' && tokens[j]!.lower in SCALE_WORDS) {
     value *= SCALE_WORDS[tokens[j]!.lower]!;
     rawInt = false;
     scaled = true;
     j++;
   }
-  return {
-    start: i,
-    end: j,
-    value: round(value),
-    range: null,
-    vague: false,
-    rawInt,
-    bareOne: false,
-    scaled,
-    takesOf: false,
-  };
+  return core(i, j, round(value), { rawInt, digits: true, scaled });
+}
+
+/** "F-16s": the plural of a numbered name. */
+function isPluralOfNumberedName(tokens: Token[], i: number): boolean {
+  return tokens[i - 1]?.text === '-' && !tokens[i]!.spaceBefore;
 }
 
 function parseVague(tokens: Token[], i: number): Core | null {
@@ -489,24 +630,13 @@ function parseVague(tokens: Token[], i: number): Core | null {
       return null;
     }
   }
-  // "thousands" as a noun of its own after a number ("two thousands") does not occur in news.
-  return {
-    start: i,
-    end: j,
-    value: null,
-    range,
-    vague: true,
-    rawInt: false,
-    bareOne: false,
-    scaled: true,
-    takesOf: true,
-  };
+  return core(i, j, null, { range, vague: true, scaled: true, takesOf: true });
 }
 
 function parseSpelled(tokens: Token[], i: number): Core | null {
   let j = i;
   const w0 = tokens[i]!.lower;
-  // "a few hundred", "a couple of thousand", "several thousand"
+  // "a few hundred", "a couple of thousand", "several thousand", "several dozen"
   if (
     w0 === 'several' ||
     ((w0 === 'a' || w0 === 'an') && (tokens[i + 1]?.lower === 'few' || tokens[i + 1]?.lower === 'couple'))
@@ -525,17 +655,7 @@ function parseSpelled(tokens: Token[], i: number): Core | null {
       j++;
     }
     if (!any) return null;
-    return {
-      start: i,
-      end: j,
-      value: null,
-      range: [lo, hi],
-      vague: true,
-      rawInt: false,
-      bareOne: false,
-      scaled: true,
-      takesOf: true,
-    };
+    return core(i, j, null, { range: [lo, hi], vague: true, scaled: true, takesOf: true });
   }
   // "half a million", "half a dozen"
   if (w0 === 'half') {
@@ -543,17 +663,7 @@ function parseSpelled(tokens: Token[], i: number): Core | null {
     const s = tokens[i + 2]?.lower ?? '';
     if ((a === 'a' || a === 'an') && (s in SCALE_WORDS || s === 'dozen')) {
       const scale = s === 'dozen' ? 12 : SCALE_WORDS[s]!;
-      return {
-        start: i,
-        end: i + 3,
-        value: 0.5 * scale,
-        range: null,
-        vague: false,
-        rawInt: false,
-        bareOne: false,
-        scaled: true,
-        takesOf: true,
-      };
+      return core(i, i + 3, 0.5 * scale, { scaled: true, takesOf: true });
     }
     return null;
   }
@@ -567,34 +677,12 @@ function parseSpelled(tokens: Token[], i: number): Core | null {
     // "a quarter of a million", "a half million"
     if ((s === 'quarter' || s === 'half') && tokens[i + 2]?.lower === 'of' && tokens[i + 3]?.lower === 'a') {
       const sc = tokens[i + 4]?.lower ?? '';
-      if (sc in SCALE_WORDS) {
-        const f = s === 'quarter' ? 0.25 : 0.5;
-        return {
-          start: i,
-          end: i + 5,
-          value: f * SCALE_WORDS[sc]!,
-          range: null,
-          vague: false,
-          rawInt: false,
-          bareOne: false,
-          scaled: true,
-          takesOf: true,
-        };
-      }
+      if (sc in SCALE_WORDS)
+        return core(i, i + 5, (s === 'quarter' ? 0.25 : 0.5) * SCALE_WORDS[sc]!, { scaled: true, takesOf: true });
     }
-    if ((s === 'quarter' || s === 'half') && (tokens[i + 2]?.lower ?? '') in SCALE_WORDS) {
-      const f = s === 'quarter' ? 0.25 : 0.5;
-      return {
-        start: i,
-        end: i + 3,
-        value: f * SCALE_WORDS[tokens[i + 2]!.lower]!,
-        range: null,
-        vague: false,
-        rawInt: false,
-        bareOne: false,
-        scaled: true,
-        takesOf: true,
-      };
+    const sc2 = tokens[i + 2]?.lower ?? '';
+    if ((s === 'quarter' || s === 'half') && sc2 in SCALE_WORDS) {
+      return core(i, i + 3, (s === 'quarter' ? 0.25 : 0.5) * SCALE_WORDS[sc2]!, { scaled: true, takesOf: true });
     }
     if (!(s in SCALE_WORDS) && s !== 'dozen') return null;
     current = 1;
@@ -628,7 +716,7 @@ function parseSpelled(tokens: Token[], i: number): Core | null {
       lastScale = false;
       continue;
     }
-    if (w in SCALE_WORDS && w !== 'hundred') {
+    if (w in SCALE_WORDS) {
       total += (current || 1) * SCALE_WORDS[w]!;
       current = 0;
       lastScale = true;
@@ -651,22 +739,11 @@ function parseSpelled(tokens: Token[], i: number): Core | null {
     break;
   }
   if (!any) return null;
-  // Drop a trailing hyphen that was not followed by a number word.
   let end = j;
   while (end > i && tokens[end - 1]!.text === '-') end--;
   const value = total + current;
   const bareOne = value === 1 && words === 1 && end === i + 1;
-  return {
-    start: i,
-    end,
-    value,
-    range: null,
-    vague: false,
-    rawInt: false,
-    bareOne,
-    scaled: total > 0 || value >= 100,
-    takesOf: false,
-  };
+  return core(i, end, value, { bareOne, scaled: total > 0 || value >= 100 });
 }
 
 function round(v: number): number {
@@ -675,41 +752,28 @@ function round(v: number): number {
 
 // ---------------------------------------------------------------- filters
 
-/** Model names, identifiers, page numbers: "F-16", "Su-35", "Resolution 2231", "No. 5", "Leopard 2". */
-function isIdentifier(ctx: Context, core: Core): boolean {
-  if (core.skip) return true;
+/** Model names, identifiers, page numbers: "F-16", "Su-35", "Resolution 2231", "No. 5", "Leopard 2", "Air Force One". */
+function isIdentifier(ctx: Context, c: Core): boolean {
   const { tokens } = ctx;
-  const first = tokens[core.start]!;
-  const prev = tokens[core.start - 1];
+  const first = tokens[c.start]!;
+  const prev = tokens[c.start - 1];
   if (!prev) return false;
-  if (!first.spaceBefore && (prev.text === '-' || prev.text === '–')) {
-    const before = tokens[core.start - 2];
-    if (before && !prev.spaceBefore && before.kind === 'word' && !(before.lower in SMALL_NUMBERS)) return true;
+  if (c.digits) {
+    if (!first.spaceBefore && (prev.text === '-' || prev.text === '–')) {
+      const before = tokens[c.start - 2];
+      if (before && !prev.spaceBefore && before.kind === 'word' && !(before.lower in SMALL_NUMBERS)) return true;
+    }
+    if (!first.spaceBefore && (prev.text === '#' || prev.text === '№')) return true;
+    if (prev.text === '.' && /^(?:no|nos|nr)$/.test(tokens[c.start - 2]?.lower ?? '')) return true;
+    if (!c.rawInt) return false;
+    if (prev.kind === 'word' && IDENTIFIER_NOUNS.has(prev.lower) && !matchQualifier(tokens, c.start)) return true;
+  } else if (!isCapitalized(first) || c.start === firstWordIndex(tokens)) {
+    return false;
   }
-  if (!first.spaceBefore && (prev.text === '#' || prev.text === '№')) return true;
-  if (prev.text === '.' && /^(?:no|nos|nr)$/.test(tokens[core.start - 2]?.lower ?? '')) return true;
-  if (prev.kind === 'word' && IDENTIFIER_NOUNS.has(prev.lower) && !matchQualifier(tokens, core.start)) {
-    // "the package 3 days later" is rare; "Resolution 2231", "Article 5", "Brigade 47" are not.
-    return (
-      isCapitalized(prev) ||
-      /^(?:resolution|article|section|chapter|paragraph|clause|page|no|nos|number|route|highway|flight|channel|gate|platform|room|phase|stage|level|grade|version|model|type|block|decree|order|protocol|annex|district|zone|sector|term|season|episode|part|volume|issue|line|exit|station|terminal|category|class|tier|unit|act|law|rule|figure|table|appendix)$/.test(
-        prev.lower,
-      )
-    );
-  }
-  if (isCapitalized(prev) && !ctx.titleCase && core.start - 1 > firstWordIndex(tokens)) {
+  if (isCapitalized(prev) && !ctx.titleCase && c.start - 1 > firstWordIndex(tokens)) {
     if (CAPITALIZED_OK_BEFORE_NUMBER.has(prev.text)) return false;
-    if (ctx.gazetteer.startsName(prev.text) || isEntityEnd(ctx, core.start - 1)) return false;
+    if (ctx.entityToken[c.start - 1]) return false;
     if (/^(?:[A-Z]{2,}|[A-Z][a-z]+)$/.test(prev.text) && !isMonthOrDay(prev.text)) return true;
-  }
-  return false;
-}
-
-function isEntityEnd(ctx: Context, k: number): boolean {
-  // "sent North Korea 300", "gave the Kremlin 5": the word ends a known name.
-  for (let s = Math.max(0, k - 5); s <= k; s++) {
-    const m = ctx.gazetteer.match(ctx.tokens, s);
-    if (m && m.end === k + 1) return true;
   }
   return false;
 }
@@ -726,38 +790,48 @@ function isMonthOrDay(w: string): boolean {
   );
 }
 
-function isIdiomaticOne(tokens: Token[], core: Core): boolean {
-  const prev = tokens[core.start - 1]?.lower ?? '';
-  const next = tokens[core.end]?.lower ?? '';
+function isIdiomaticOne(tokens: Token[], c: Core): boolean {
+  const prev = tokens[c.start - 1]?.lower ?? '';
+  const next = tokens[c.end]?.lower ?? '';
   if (/^(?:no|any|every|each|the|this|that|which|someone|anyone|everyone|only|at|for|as|such|with|like)$/.test(prev))
     return true;
-  if (
-    /^(?:of|another|or|hand|side|way|thing|day|after|by|point|time|another|who|that|which|is|was|,|\.|'s|’s)$/.test(
-      next,
-    )
-  )
+  if (/^(?:of|another|or|hand|side|way|thing|day|after|by|point|time|who|that|which|is|was|,|\.|'s|’s)$/.test(next))
     return true;
-  return next === '' || tokens[core.end]?.kind === 'punct';
+  return next === '' || tokens[c.end]?.kind === 'punct';
+}
+
+/** "two-thirds of Germans", "one in five Ukrainians", "three in four voters": proportions, not counts. */
+function isFractionOrRatio(tokens: Token[], c: Core): boolean {
+  if (c.digits || c.vague || c.value === null) return false;
+  const a = tokens[c.end];
+  const b = tokens[c.end + 1];
+  if (a?.text === '-' && b && /^(?:thirds?|quarters?|fifths?|sixths?|tenths?|halves)$/.test(b.lower)) return true;
+  if (a?.lower === 'in' && b && b.lower in SMALL_NUMBERS && c.value < 10) return true;
+  return false;
+}
+
+function skipRatio(tokens: Token[], c: Core): number {
+  return tokens[c.end]?.lower === 'in' ? c.end + 2 : c.end + 2;
 }
 
 /** A four-digit number between 1800 and 2100 is a year unless a unit or a counted noun follows. */
-function looksLikeYear(ctx: Context, core: Core): boolean {
-  const t = ctx.tokens[core.start]!;
+function looksLikeYear(ctx: Context, c: Core): boolean {
+  const t = ctx.tokens[c.start]!;
   if (t.text.length !== 4) return false;
   const v = Number(t.text);
   if (v < 1800 || v > 2100) return false;
-  const next = ctx.tokens[core.end];
+  const next = ctx.tokens[c.end];
   if (!next) return true;
-  if (matchUnit(ctx.tokens, core.end) || matchCurrencyAfter(ctx.tokens, core.end)) return false;
+  if (matchUnit(ctx.tokens, c.end) || matchCurrencyAfter(ctx.tokens, c.end)) return false;
   if (next.kind === 'word' && next.text[0] === next.lower[0] && isPlural(next.lower) && !NP_STOP.has(next.lower))
     return false;
   return true;
 }
 
-function isPageFurniture(tokens: Token[]): boolean {
+function isPageFurniture(sentence: string, tokens: Token[]): boolean {
   const words = tokens.filter((t) => t.kind === 'word');
   if (words.length <= 2 && !words.some((t) => t.lower === t.text && t.text.length >= 3)) return true;
-  return words.length <= 3 && words.some((t) => FURNITURE.test(t.lower));
+  return words.length <= 6 && FURNITURE.test(sentence);
 }
 
 function isTitleCase(tokens: Token[]): boolean {
@@ -782,7 +856,6 @@ function matchQualifier(tokens: Token[], at: number): { bound: Bound; start: num
     const s = at - words.length;
     if (s < 0) continue;
     for (let k = 0; k < words.length; k++) if (tokens[s + k]!.lower !== words[k]) continue outer;
-    // "up to" after a change verb is a level ("rose up to"), still '<='; "some of" never reaches here.
     return { bound, start: s };
   }
   return null;
@@ -795,100 +868,108 @@ function matchSuffix(tokens: Token[], at: number): { bound: Bound; end: number }
   if (!list) return null;
   outer: for (const { words, bound } of list) {
     for (let k = 0; k < words.length; k++) if (tokens[at + k]?.lower !== words[k]) continue outer;
-    if (words[0] === 'plus' || words[0] === 'odd') {
-      // Only "1,000-plus" / "300-odd" written as one word, or "plus" before a noun.
-      if (t.spaceBefore && words[0] === 'odd') continue;
-      if (words[0] === 'plus' && tokens[at + 1]?.kind === 'num') continue;
-    }
+    if (words[0] === 'odd' && t.spaceBefore) continue;
+    if (words[0] === 'plus' && tokens[at + 1]?.kind === 'num') continue;
     if (words[0] === 'at') continue; // "at least" after a number starts a new qualifier
     return { bound, end: at + words.length };
   }
   return null;
 }
 
-function readRange(ctx: Context, core: Core, qualStart: number): { core: Core; start: number } | null {
+function readRange(
+  ctx: Context,
+  c: Core,
+  qualStart: number,
+): { core: Core; start: number; unitEnd: number | null } | null {
   const { tokens } = ctx;
-  if (core.vague) return null;
-  const sep = tokens[core.end];
+  if (c.vague || c.value === null) return null;
+  // A unit may stand after each end: "3% to 4%", "5 million to 6 million".
+  let sepAt = c.end;
+  const unit = matchUnit(tokens, sepAt);
+  if (unit && unit.dimension === 'percent') sepAt = unit.end;
+  const sep = tokens[sepAt];
   if (!sep) return null;
   const s = sep.lower;
   const between = tokens[qualStart - 1]?.lower === 'between';
   const from = tokens[qualStart - 1]?.lower === 'from';
-  let k = core.end + 1;
+  let k = sepAt + 1;
   if (!(s === '-' || s === '–' || s === 'to' || (s === 'and' && between) || s === 'or')) return null;
+  // "fell 0.3 points to 3.9%", "rose 4 points to 52%": a change and a level, not a range.
+  if (s === 'to' && !between && !from && readChangeBefore(tokens, qualStart) !== null) return null;
   if (from && s === 'to') {
     // "rose from 4% to 5%" are two levels, not a range.
     const verb = tokens[qualStart - 2]?.lower ?? '';
     if (CHANGE_UP.has(verb) || CHANGE_DOWN.has(verb)) return null;
   }
-  if (matchCurrencyBefore(tokens, k + 1) && tokens[k]?.kind !== 'num') k++;
+  if (tokens[k]?.kind !== 'num' && tokens[k + 1]?.kind === 'num' && matchCurrencyBefore(tokens, k + 1)) k++;
   if (ctx.masked[k]) return null;
   const other = parseCore(ctx, k);
-  if (!other || other.vague || other.value === null || core.value === null || other.skip) return null;
-  if (s === 'or' && !(core.value < 10 && other.value < 20 && other.value > core.value)) return null;
-  let lo = core.value;
+  if (!other || other.vague || other.value === null || other.skip) return null;
+  // Years are no range: "between 2014 and 2021", "2024 to 2027".
+  if (c.rawInt && other.rawInt && c.value >= 1800 && c.value <= 2100 && other.value >= 1800 && other.value <= 2100)
+    return null;
+  if (s === 'or' && !(c.value < 10 && other.value < 20 && other.value > c.value)) return null;
+  if (unit && matchUnit(tokens, other.end)?.unit !== unit.unit) return null;
+  let lo = c.value;
   const hi = other.value;
-  // "5-6 billion": the scale of the second number applies to the first.
-  if (!core.scaled && other.scaled && lo < hi) {
-    const scale = hi / Number(tokens[k]!.text.replace(/,/g, '') || hi);
-    if (Number.isFinite(scale) && scale > 1 && lo * scale <= hi) lo *= scale;
-    else if (SMALL_NUMBERS[tokens[k]!.lower] === undefined && lo < hi / 1000) {
-      const sc = hi / parseDigits(tokens[k]!.text);
-      if (Number.isFinite(sc)) lo *= sc;
-    }
+  // "5-6 billion", "300-500 thousand": the scale of the second number applies to the first.
+  if (!c.scaled && other.scaled && lo < hi) {
+    const otherBase =
+      tokens[k]!.kind === 'num' ? parseDigits(tokens[k]!.text) : (SMALL_NUMBERS[tokens[k]!.lower] ?? hi);
+    const scale = hi / otherBase;
+    if (Number.isFinite(scale) && scale > 1) lo *= scale;
   }
   if (!(hi > lo)) return null;
+  let end = other.end;
+  if (unit) end = matchUnit(tokens, other.end)!.end;
   return {
     core: {
       ...other,
-      start: core.start,
+      start: c.start,
+      end,
       value: null,
       range: [round(lo), round(hi)],
       rawInt: false,
-      scaled: core.scaled || other.scaled,
+      scaled: c.scaled || other.scaled,
     },
     start: between || from ? qualStart - 1 : qualStart,
+    unitEnd: unit ? other.end : null,
   };
 }
 
 function readChangeBefore(tokens: Token[], start: number): 'up' | 'down' | null {
   const p1 = tokens[start - 1]?.lower ?? '';
+  const dir = (w: string): 'up' | 'down' | null =>
+    CHANGE_UP.has(w) || CHANGE_NOUNS_UP.has(w) ? 'up' : CHANGE_DOWN.has(w) || CHANGE_NOUNS_DOWN.has(w) ? 'down' : null;
   if (p1 === 'by') {
     for (let k = start - 2; k >= Math.max(0, start - 7); k--) {
       const w = tokens[k]!.lower;
-      if (CHANGE_UP.has(w) || CHANGE_NOUNS_UP.has(w)) return 'up';
-      if (CHANGE_DOWN.has(w) || CHANGE_NOUNS_DOWN.has(w)) return 'down';
+      const d = dir(w);
+      if (d && !(w === 'down' || w === 'up')) return d;
       if (w === ',' || w === '.' || w === ';') break;
     }
     return null;
   }
   if (p1 === 'of') {
     const p2 = tokens[start - 2]?.lower ?? '';
-    if (CHANGE_NOUNS_UP.has(p2)) return 'up';
-    if (CHANGE_NOUNS_DOWN.has(p2)) return 'down';
-    return null;
+    return CHANGE_NOUNS_UP.has(p2) ? 'up' : CHANGE_NOUNS_DOWN.has(p2) ? 'down' : null;
   }
   if (p1 === 'a' || p1 === 'another' || p1 === 'further') {
     // "rose a further 5%"
     const p2 = tokens[start - 2]?.lower ?? '';
-    if (INTRANSITIVE_CHANGE.has(p2)) return CHANGE_UP.has(p2) ? 'up' : 'down';
-    return null;
+    return INTRANSITIVE_CHANGE.has(p2) ? dir(p2) : null;
   }
-  if (CHANGE_UP.has(p1)) return 'up';
-  if (CHANGE_DOWN.has(p1)) return 'down';
+  if (p1 === 'up' || p1 === 'down') {
+    // "are up 25%", "Turnout was 67.5%, up 2.1 points" — but not "shot down 30".
+    const p2 = tokens[start - 2]?.lower ?? '';
+    return PARTICLE_VERBS.has(p2) ? null : dir(p1);
+  }
+  if (INTRANSITIVE_CHANGE.has(p1)) return dir(p1);
   return null;
 }
 
-/** Counts move only with intransitive verbs: "refugees rose by 5,000" yes, "Russia lost 300 tanks" no. */
-function isChangeableCount(tokens: Token[], start: number): boolean {
-  for (let k = start - 1; k >= Math.max(0, start - 7); k--) {
-    const w = tokens[k]!.lower;
-    if (INTRANSITIVE_CHANGE.has(w) || CHANGE_NOUNS_UP.has(w) || CHANGE_NOUNS_DOWN.has(w)) return true;
-  }
-  return false;
-}
-
-function readAge(tokens: Token[], start: number, end: number): { start: number; end: number } | null {
+function readAge(ctx: Context, start: number, end: number, c: Core): { start: number; end: number } | null {
+  const { tokens } = ctx;
   const prev = tokens[start - 1]?.lower ?? '';
   if (prev === 'aged' || prev === 'age' || (prev === 'of' && tokens[start - 2]?.lower === 'age')) {
     let s = start - 1;
@@ -897,31 +978,57 @@ function readAge(tokens: Token[], start: number, end: number): { start: number; 
   }
   const a = tokens[end]?.lower;
   const b = tokens[end + 1]?.lower;
-  const c = tokens[end + 2]?.lower;
+  const cc = tokens[end + 2]?.lower;
   const d = tokens[end + 3]?.lower;
-  if (a === '-' && (b === 'year' || b === 'years') && c === '-' && d === 'old') return { start, end: end + 4 };
+  if (a === '-' && (b === 'year' || b === 'years') && cc === '-' && d === 'old') return { start, end: end + 4 };
   if ((a === 'years' || a === 'year') && b === 'old') return { start, end: end + 2 };
-  if ((a === 'years' || a === 'year') && b === 'of' && c === 'age') return { start, end: end + 3 };
+  if ((a === 'years' || a === 'year') && b === 'of' && cc === 'age') return { start, end: end + 3 };
+  // "Kim Jong Un, 40, inspected": a name, a comma, a small number, a comma.
+  if (
+    c.rawInt &&
+    c.value !== null &&
+    c.value < 110 &&
+    tokens[start - 1]?.text === ',' &&
+    tokens[end]?.text === ',' &&
+    isCapitalized(tokens[start - 2] ?? tokens[0]!) &&
+    !ctx.entityToken[start - 2]
+  ) {
+    return { start, end };
+  }
+  // "two children aged 7 and 9": the second age.
+  const last = ctx.out[ctx.out.length - 1];
+  if (last?.quantity.kind === 'age' && prev === 'and' && last.endToken === start - 1) return { start, end };
   return null;
 }
 
 // ---------------------------------------------------------------- nouns and concepts
 
 interface NounPhrase {
+  /** Tokens of the phrase (hyphens and joined pieces included). */
   words: Token[];
+  /** Token index of the first and after the last word. */
+  start: number;
   end: number;
 }
 
 /**
- * Reads a noun phrase of up to five words starting at `j`. With `stopAtPlural`, the phrase ends at
- * its first plural noun (the head of "ballistic missile launchers").
+ * Reads a noun phrase of up to six words starting at `j`. With `stopAtPlural`, the phrase ends at
+ * its first plural noun (the head of "ballistic missile launchers"). Model names are part of the
+ * phrase: "F-16 fighter jets", "Leopard 2 tanks", "155mm rounds".
  */
 function readNounPhrase(ctx: Context, j: number, stopAtPlural: boolean): NounPhrase | null {
   const { tokens } = ctx;
   const words: Token[] = [];
   let k = j;
-  while (k < tokens.length && words.length < 6) {
+  let count = 0;
+  while (k < tokens.length && count < 6) {
     const t = tokens[k]!;
+    const prev = words[words.length - 1];
+    const joined =
+      prev !== undefined &&
+      !t.spaceBefore &&
+      t.kind !== 'punct' &&
+      (prev.kind !== 'punct' || prev.text === '-' || prev.text === '/');
     if (t.text === '“' || t.text === '"' || t.text === '‘') {
       if (words.length === 0) {
         k++;
@@ -930,10 +1037,16 @@ function readNounPhrase(ctx: Context, j: number, stopAtPlural: boolean): NounPhr
       break;
     }
     if (t.kind === 'num') {
-      // Model numbers inside the phrase: "14 Leopard 2 tanks"
-      if (words.length > 0 && isCapitalized(words[words.length - 1]!) && t.spaceBefore && /^\d{1,3}$/.test(t.text)) {
+      if (joined || (prev && isCapitalized(prev) && /^\d{1,3}$/.test(t.text))) {
+        // "F-16", "T-72", "Leopard 2"
         words.push(t);
         k++;
+        continue;
+      }
+      if (words.length === 0 && ctx.masked[k] === 0 && matchUnit(tokens, k + 1) && !tokens[k + 1]!.spaceBefore) {
+        // "155mm rounds": a calibre before the noun.
+        words.push(t, tokens[k + 1]!);
+        k += 2;
         continue;
       }
       break;
@@ -943,7 +1056,7 @@ function readNounPhrase(ctx: Context, j: number, stopAtPlural: boolean): NounPhr
       if (
         (t.text === '-' || t.text === '/') &&
         !t.spaceBefore &&
-        words.length > 0 &&
+        prev &&
         tokens[k + 1] &&
         !tokens[k + 1]!.spaceBefore &&
         tokens[k + 1]!.kind !== 'punct'
@@ -955,76 +1068,72 @@ function readNounPhrase(ctx: Context, j: number, stopAtPlural: boolean): NounPhr
       break;
     }
     const w = t.lower;
-    const joined = words.length > 0 && !t.spaceBefore && words[words.length - 1]!.text === '-';
+    const lower = t.text[0] === w[0];
     if (!joined && NP_STOP.has(w)) break;
-    if (!joined && (w.endsWith('ed') || w.endsWith('ing')) && !ADJECTIVE_ED_ING.has(w) && w.length > 4) {
-      if (
-        words.length === 0 ||
-        isPlural(words[words.length - 1]!.lower) ||
-        !(w.endsWith('ing') && k + 1 < tokens.length)
-      )
-        break;
+    if (!joined && lower && (w.endsWith('ed') || w.endsWith('ing')) && !ADJECTIVE_ED_ING.has(w) && w.length > 4) {
+      if (words.length === 0 || (prev && isPlural(prev.lower)) || !(w.endsWith('ing') && k + 1 < tokens.length)) break;
     }
     if (
       !joined &&
       isCapitalized(t) &&
-      ctx.gazetteer.startsName(t.text) &&
+      ctx.entityToken[k] &&
       words.length > 0 &&
-      !isCapitalized(words[words.length - 1]!)
+      !isCapitalized(prev!) &&
+      !ctx.entityToken[k - 1]
     )
       break;
     words.push(t);
+    if (!joined) count++;
     k++;
-    if (stopAtPlural && isPlural(w) && !joined && !(tokens[k]?.text === '-' && !tokens[k]!.spaceBefore)) {
-      // "containers" ends the phrase, but not "arms depots" (a noun after a plural modifier is rare; "arms" stays).
-      if (!(w === 'arms' && tokens[k]?.kind === 'word' && !NP_STOP.has(tokens[k]!.lower))) break;
+    const nx = tokens[k];
+    const continuesWord = nx !== undefined && !nx.spaceBefore && (nx.text === '-' || nx.kind !== 'punct');
+    if (stopAtPlural && isPlural(w) && !continuesWord) {
+      // The head is found, unless the plural is a modifier: "Abrams tanks", "NASAMS launchers",
+      // "personnel carriers", "arms depots".
+      const next = tokens[k];
+      const nounNext = next?.kind === 'word' && !NP_STOP.has(next.lower) && next.text[0] === next.lower[0];
+      const modifier = (!lower || w === 'arms' || !w.endsWith('s')) && nounNext && isPlural(next!.lower);
+      const capitalisedModifier = !lower && nounNext;
+      if (!(modifier || capitalisedModifier)) break;
     }
   }
-  // Trailing hyphen or slash belongs to nothing.
   while (words.length > 0 && words[words.length - 1]!.kind === 'punct') words.pop();
   if (words.length === 0) return null;
-  const last = tokens.indexOf(words[words.length - 1]!, j);
-  return { words, end: last + 1 };
+  const last = words[words.length - 1]!;
+  return { words, start: tokens.indexOf(words[0]!, j), end: tokens.indexOf(last, j) + 1 };
 }
 
-/** Groups hyphenated tokens into words: ["surface","-","to","-","air","missiles"] → ["surface-to-air","missiles"]. */
-function groupWords(words: Token[]): string[] {
-  const out: string[] = [];
+/** Groups joined tokens into words: ["surface","-","to","-","air","missiles"] → ["surface-to-air","missiles"]. */
+function groupWords(ctx: Context, words: Token[]): Array<{ text: string; entity: boolean; first: Token }> {
+  const out: Array<{ text: string; entity: boolean; first: Token }> = [];
   for (let i = 0; i < words.length; i++) {
     const t = words[i]!;
-    if (t.text === '-' || t.text === '/') {
-      if (out.length > 0 && words[i + 1]) {
-        out[out.length - 1] += t.text + words[i + 1]!.text;
-        i++;
-      }
+    const idx = ctx.tokens.indexOf(t);
+    const last = out[out.length - 1];
+    if (last && (t.text === '-' || t.text === '/' || !t.spaceBefore)) {
+      last.text += t.text;
       continue;
     }
-    out.push(t.text);
+    out.push({ text: t.text, entity: idx >= 0 && ctx.entityToken[idx] === 1, first: t });
   }
   return out;
 }
 
-function conceptText(words: Token[]): string | null {
-  const grouped = groupWords(words).filter((w) => !DETERMINERS.has(w.toLowerCase()));
+function conceptText(ctx: Context, words: Token[]): string | null {
+  const grouped = groupWords(ctx, words)
+    .map((g) => g.text)
+    .filter((w) => !DETERMINERS.has(w.toLowerCase()));
   if (grouped.length === 0) return null;
-  return singularizePhrase(normaliseCase(grouped.join(' ')));
+  return singularizePhrase(
+    grouped
+      .map((w, i) => (i === 0 && /^[A-Z][a-z]+$/.test(w) && isSentenceStart(ctx, words[0]!) ? w.toLowerCase() : w))
+      .join(' '),
+  );
 }
 
-function normaliseCase(phrase: string): string {
-  // Lower-case ordinary capitalised words (sentence-initial or headline case) but keep acronyms and names.
-  return phrase
-    .split(' ')
-    .map((w) =>
-      /^[A-Z][a-z]+$/.test(w) && !gazetteerFor().startsName(w) && COMMON_CAPITALISED.has(w.toLowerCase())
-        ? w.toLowerCase()
-        : w,
-    )
-    .join(' ');
+function isSentenceStart(ctx: Context, t: Token): boolean {
+  return ctx.tokens.indexOf(t) === firstWordIndex(ctx.tokens);
 }
-const COMMON_CAPITALISED = wordSet(`
-  containers container tanks tank missiles missile shells drones troops soldiers people civilians weapons
-  rounds
-`);
 
 interface CountedNoun {
   unit: string | null;
@@ -1035,18 +1144,24 @@ interface CountedNoun {
   end: number;
 }
 
-function readCountedNoun(ctx: Context, core: Core, j: number): CountedNoun | null {
+function readCountedNoun(ctx: Context, c: Core, j: number): CountedNoun | null {
   const { tokens } = ctx;
-  // Partitive and anaphora: "1,000 of them", "300 of the containers".
-  if (tokens[j]?.lower === 'of' && !core.takesOf) {
+  // Partitive and anaphora: "1,000 of them", "300 of the containers", "30 of the 35 drones".
+  if (tokens[j]?.lower === 'of' && !c.takesOf) {
     const nx = tokens[j + 1]?.lower ?? '';
     if (nx === 'them' || nx === 'these' || nx === 'those' || nx === 'which') {
-      const prev = [...ctx.out].reverse().find((q) => q.quantity.kind === 'count' && q.quantity.unit);
+      const prev = [...ctx.out].reverse().find((q) => q.quantity.kind === 'count');
       return { unit: prev?.quantity.unit ?? null, concept: prev?.quantity.concept ?? null, headEnd: j + 2, end: j + 2 };
     }
     if (DETERMINERS.has(nx)) {
-      const np = readNounPhrase(ctx, j + 2, true);
-      if (np) return buildCountedNoun(ctx, np, tokens, j);
+      let k = j + 2;
+      if (tokens[k]?.kind === 'num' && !ctx.masked[k]) k++;
+      while (tokens[k] && UNIT_STOP_ADJECTIVES.has(tokens[k]!.lower)) k++;
+      const np = readNounPhrase(ctx, k, true);
+      if (np) {
+        const built = buildCountedNoun(ctx, np);
+        if (built) return { ...built, headEnd: c.end, end: built.end };
+      }
     }
     return null;
   }
@@ -1056,55 +1171,76 @@ function readCountedNoun(ctx: Context, core: Core, j: number): CountedNoun | nul
     such = true;
     k++;
   }
+  // "18 more F-16s", "300-500 thousand more recruits", "a further 1,000"
+  while (
+    tokens[k] &&
+    /^(?:more|additional|further|extra|new|other)$/.test(tokens[k]!.lower) &&
+    tokens[k + 1]?.kind === 'word' &&
+    !NP_STOP.has(tokens[k + 1]!.lower)
+  )
+    k++;
   const np = readNounPhrase(ctx, k, true);
   if (!np) return null;
-  const built = buildCountedNoun(ctx, np, tokens, j);
-  if (built && such && built.unit) {
-    built.unit = resolveSuch(ctx, built.unit);
-  }
+  const built = buildCountedNoun(ctx, np);
+  if (built && such && built.unit) built.unit = resolveSuch(ctx, built.unit);
   return built;
 }
 
-function buildCountedNoun(ctx: Context, np: NounPhrase, tokens: Token[], _from: number): CountedNoun | null {
-  let words = groupWords(np.words);
-  // Drop demonyms ("Ukrainian civilians"), "-made" origins, and adjectives that do not change what is counted.
-  const isDemonym = (w: string): boolean => {
-    const base = w.split('-')[0]!;
-    return /^[A-Z]/.test(base) && ctx.gazetteer.startsName(base) && !/^(?:[A-Z]{2,})$/.test(base);
-  };
-  words = words.filter((w, i) => {
-    const lw = w.toLowerCase();
-    if (i === words.length - 1) return true;
+function buildCountedNoun(ctx: Context, np: NounPhrase): CountedNoun | null {
+  const { tokens } = ctx;
+  let groups = groupWords(ctx, np.words);
+  // A phrase of state adjectives only counts people without naming them: "45 wounded", "87 injured".
+  if (groups.every((g) => STATE_ADJECTIVES.has(g.text.toLowerCase()))) return null;
+  while (groups.length > 1 && STATE_ADJECTIVES.has(groups[groups.length - 1]!.text.toLowerCase()))
+    groups = groups.slice(0, -1);
+  // Drop nationalities ("Ukrainian civilians", "North Korean troops"), origins ("German-made") and
+  // adjectives that do not change what is counted ("additional weapons").
+  const head = groups[groups.length - 1]!;
+  const modifiers = groups.slice(0, -1).filter((g) => {
+    const lw = g.text.toLowerCase();
+    if (g.entity) return false;
     if (UNIT_STOP_ADJECTIVES.has(lw)) return false;
-    if (/-(?:made|built|produced|supplied|designed|backed|led|funded|provided)$/.test(lw)) return false;
-    if (isDemonym(w)) return false;
+    if (/-(?:made|built|produced|supplied|designed|backed|led|funded|provided|era)$/.test(lw)) return false;
     return true;
   });
-  if (words.length === 0) return null;
-  const headRaw = words[words.length - 1]!;
-  const headWord = headRaw.toLowerCase();
-  if (/^(?:ed|ing)$/.test(headWord)) return null;
-  // A lone verb-looking word is no noun ("12 killed").
-  if (words.length === 1 && /(?:ed)$/.test(headWord) && !ADJECTIVE_ED_ING.has(headWord) && !isPlural(headWord))
-    return null;
-  const head = singularize(headWord);
-  const modifiers = words.slice(0, -1);
-  const proper = modifiers.filter((w) => /^[A-Z0-9]/.test(w));
-  const common = modifiers.filter((w) => !/^[A-Z0-9]/.test(w)).map((w) => w.toLowerCase());
+  const headWord = head.text;
+  const headLower = headWord.toLowerCase();
+  if (words1IsVerb(groups, headLower)) return null;
+  // "prisoners of war", "heads of state"
+  let end = np.end;
+  const singular = singularize(headLower);
+  if (tokens[end]?.lower === 'of') {
+    const compound = `${singular} of ${tokens[end + 1]?.lower ?? ''}`;
+    const longer = `${compound} ${tokens[end + 2]?.lower ?? ''}`;
+    if (
+      COMPOUNDS_WITH_OF[longer] ||
+      COMPOUNDS_WITH_OF[`${compound} ${tokens[end + 2]?.lower ?? ''} ${tokens[end + 3]?.lower ?? ''}`]
+    ) {
+      const n = COMPOUNDS_WITH_OF[longer] ? 3 : 4;
+      return { unit: COMPOUNDS_WITH_OF[longer] ?? compound, concept: null, headEnd: end + n, end: end + n };
+    }
+    if (COMPOUNDS_WITH_OF[compound]) return { unit: compound, concept: null, headEnd: end + 2, end: end + 2 };
+  }
+  // Proper nouns and acronyms keep their case ("Ukrainian", "TEU", "F-16"); other words are lower-cased.
+  const keepCase =
+    /^[A-Z]/.test(headWord) &&
+    (/[A-Z0-9].*[A-Z0-9-]/.test(headWord.slice(1)) || !isSentenceStart(ctx, head.first) || head.entity);
+  const headUnit = keepCase ? singularize(headWord) : singular;
+  const proper = modifiers.filter((g) => /^[A-Z0-9]/.test(g.text)).map((g) => g.text);
+  const common = modifiers.filter((g) => !/^[A-Z0-9]/.test(g.text)).map((g) => g.text.toLowerCase());
   let unit: string;
   let concept: string | null = null;
-  if (CONTAINER_NOUNS.has(head)) {
-    unit = head;
+  if (CONTAINER_NOUNS.has(singular)) {
+    unit = singular;
     if (modifiers.length > 0) concept = singularizePhrase([...proper, ...common].join(' '));
   } else {
-    unit = [...common.slice(-3), head].join(' ');
-    if (proper.length > 0) concept = [...proper, ...common, head].join(' ');
+    unit = [...common.slice(-3), headUnit].join(' ');
+    if (proper.length > 0) concept = [...proper, ...common, headUnit].join(' ');
   }
-  let end = np.end;
-  // "containers of ammunition", "rounds of 155mm shells"
-  if (tokens[end]?.lower === 'of' && (CONTAINER_NOUNS.has(head) || concept === null)) {
+  // "containers of ammunition", "rounds of ammunition"
+  if (tokens[end]?.lower === 'of' && (CONTAINER_NOUNS.has(singular) || OF_HEADS.has(singular))) {
     const comp = readOfComplement(ctx, end + 1);
-    if (comp && CONTAINER_NOUNS.has(head)) {
+    if (comp) {
       concept = comp.concept;
       end = comp.end;
     }
@@ -1112,12 +1248,17 @@ function buildCountedNoun(ctx: Context, np: NounPhrase, tokens: Token[], _from: 
   return { unit, concept, headEnd: np.end, end };
 }
 
+/** A lone word that reads as a verb is no counted noun ("12 killed"). */
+function words1IsVerb(groups: Array<{ text: string }>, headLower: string): boolean {
+  return groups.length === 1 && /ed$/.test(headLower) && !ADJECTIVE_ED_ING.has(headLower) && !isPlural(headLower);
+}
+
 /** "dozens of such missiles": the missiles named earlier in the sentence ("ballistic missile launchers"). */
 function resolveSuch(ctx: Context, unit: string): string {
   const head = unit.split(' ').pop()!;
-  for (let k = 0; k < ctx.tokens.length; k++) {
+  for (let k = 1; k < ctx.tokens.length; k++) {
     const t = ctx.tokens[k]!;
-    if (singularize(t.lower) !== head || k === 0) continue;
+    if (singularize(t.lower) !== head) continue;
     const mods: string[] = [];
     for (let m = k - 1; m >= Math.max(0, k - 2); m--) {
       const w = ctx.tokens[m]!;
@@ -1151,7 +1292,7 @@ function readOfComplement(ctx: Context, j: number): { concept: string; end: numb
       (c.lower === 'and' || c.lower === 'or') &&
       n.kind === 'word' &&
       !NP_STOP.has(n.lower) &&
-      !ctx.gazetteer.startsName(n.text)
+      !ctx.entityToken[end + 1]
     ) {
       parts.push(c);
       end++;
@@ -1161,11 +1302,11 @@ function readOfComplement(ctx: Context, j: number): { concept: string; end: numb
   }
   if (parts.length === 0) return null;
   if (tokens[end]?.text === '”' || tokens[end]?.text === '"') end++;
-  const concept = conceptText(parts.filter((t) => t.kind !== 'punct' || t.text === '-' || t.text === '/'));
+  const concept = conceptText(ctx, parts);
   return concept ? { concept, end } : null;
 }
 
-/** The concept of a money, percent or measure quantity after its unit: "of X", "in X", "worth of X". */
+/** The concept of a money, percent or measure quantity after its unit: "of X", "in X", "worth of X", "on X". */
 function readComplement(
   ctx: Context,
   j: number,
@@ -1177,10 +1318,10 @@ function readComplement(
   const w = tokens[j]?.lower ?? '';
   if (w === 'of') return readOfComplement(ctx, j + 1);
   if (kind === 'money' && w === 'worth' && tokens[j + 1]?.lower === 'of') return readOfComplement(ctx, j + 2);
-  if (kind === 'money' && w === 'in') {
+  if (kind === 'money' && (w === 'in' || w === 'on')) {
     const nx = tokens[j + 1];
-    if (!nx || (isCapitalized(nx) && ctx.gazetteer.startsName(nx.text))) return null;
-    if (nx.lower === 'the' || nx.lower === 'a' || nx.lower === 'an') return null;
+    if (nx?.kind !== 'word' || isCapitalized(nx) || ctx.entityToken[j + 1]) return null;
+    if (DETERMINERS.has(nx.lower)) return null;
     return readOfComplement(ctx, j + 1);
   }
   return null;
@@ -1207,69 +1348,184 @@ function readRate(tokens: Token[], j: number): { per: string; end: number } | nu
 }
 
 /**
- * The concept named before the number: "inflation rose to 7.4%", "the death toll reached 52",
- * "an aid package of $400 million", "support stood at 35%".
+ * The concept named before the number: "inflation rose to 7.4%", "the death toll from the strike on
+ * Dnipro rose to 46", "an aid package of $400 million", "support for military aid fell to 48%",
+ * "the government raised the minimum wage to 8,000 hryvnias", "the package, worth about $2.5 billion".
  */
-function readConceptBefore(ctx: Context, start: number): string | null {
+function readConceptBefore(ctx: Context, start: number, kind: QuantityKind): string | null {
   const { tokens } = ctx;
   let k = start - 1;
-  let viaVerb = false;
-  if (k >= 0 && /^(?:by|to|at|from)$/.test(tokens[k]!.lower)) k--;
-  if (k >= 0 && LEVEL_VERBS.has(tokens[k]!.lower) && !/^(?:by|to|at)$/.test(tokens[k]!.lower)) {
-    viaVerb = tokens[k]!.lower !== 'of';
+  // "hit a record 1,700 MW", "plus or minus 3 points"
+  while (k >= 0 && /^(?:record|new|high|low|all-time|minus|plus|or)$/.test(tokens[k]!.lower)) k--;
+  if (k >= 0 && /^(?:a|an)$/.test(tokens[k]!.lower)) k--;
+  const link = tokens[k]?.lower ?? '';
+  if (/^(?:by|to|at|from|for|of)$/.test(link)) k--;
+  if (k < 0) return null;
+  const w = tokens[k]!.lower;
+  const passive = /^(?:was|were|been|be|being)$/.test(tokens[k - 1]?.lower ?? '');
+  if (LEVEL_VERBS.has(w) || INTRANSITIVE_CHANGE.has(w) || ((w === 'up' || w === 'down') && link !== 'to')) {
+    if (w === 'hit' && passive) return null;
     k--;
-  } else return null;
-  while (
-    k >= 0 &&
-    (AUXILIARIES.has(tokens[k]!.lower) ||
-      /^(?:now|already|also|further|sharply|slightly|steadily|again)$/.test(tokens[k]!.lower))
-  )
-    k--;
-  const words: Token[] = [];
-  while (k >= 0 && words.length < 4) {
-    const t = tokens[k]!;
-    if (t.kind !== 'word' || NP_STOP.has(t.lower) || DETERMINERS.has(t.lower)) {
-      // "support for the party": keep a short "for"/"of" prepositional phrase.
+    // "is expected to reach", "wants to reach": the subject stands before the infinitive's verb.
+    if (tokens[k]?.lower === 'to') {
+      k--;
       if (
-        (t.lower === 'for' || t.lower === 'of') &&
-        words.length > 0 &&
-        k > 0 &&
-        tokens[k - 1]!.kind === 'word' &&
-        !NP_STOP.has(tokens[k - 1]!.lower)
-      ) {
-        words.unshift(t);
-        k--;
-        continue;
-      }
-      if (DETERMINERS.has(t.lower) && words.length > 0 && tokens[k - 1]?.lower === 'for') {
-        words.unshift(t);
-        k--;
+        !/^(?:expected|likely|set|due|forecast|projected|going|supposed|able|unlikely|poised)$/.test(
+          tokens[k]?.lower ?? '',
+        )
+      )
+        return null;
+      k--;
+    }
+    while (k >= 0 && AUXILIARIES.has(tokens[k]!.lower)) k--;
+    // An infinitive after another verb: "expects the economy to grow" — the subject of "grow".
+    return collectLeft(ctx, k, true)?.text ?? null;
+  }
+  if (link === 'worth' || w === 'worth') {
+    // "The package, worth about $2.5 billion"
+    if (w === 'worth') k--;
+    if (tokens[k]?.text === ',') k--;
+    return collectLeft(ctx, k, false)?.text ?? null;
+  }
+  if (link === 'of' || link === 'at') {
+    // "a budget of $5 billion", "casualties at more than 300,000", "speeds of up to 185 km/h"
+    const np = collectLeft(ctx, k, false);
+    if (np && !CHANGE_NOUNS_UP.has(np.head) && !CHANGE_NOUNS_DOWN.has(np.head)) return np.text;
+    return null;
+  }
+  if (link === 'to' || link === 'by') {
+    // "raised the minimum wage to 8,000 hryvnias": the object before "to" is the concept.
+    const np = collectLeft(ctx, k, false);
+    if (np && np.start > 0) {
+      const v = tokens[np.start - 1]!.lower;
+      if (CHANGE_UP.has(v) || CHANGE_DOWN.has(v) || /^(?:set|put|pegged|fixed|capped|kept)$/.test(v)) return np.text;
+    }
+    return null;
+  }
+  if (kind === 'count') return null;
+  return null;
+}
+
+/** Verbs and verb forms that end a noun phrase read leftwards. */
+const VERB_WORDS = wordSet(`
+  wants want plans plan needs need hopes hope aims aim seeks seek expects expect intends intend estimate estimates
+  believe believes show shows flew flies took takes gave gives made makes kept keeps held holds won says said
+  told tells sees saw thinks think know knows warned warns asked asks got gets put puts sent sends keeps found
+  finds claim claims argue argues
+`);
+
+function isVerbLike(t: Token): boolean {
+  const w = t.lower;
+  if (t.text[0] !== w[0]) return false;
+  if (VERB_WORDS.has(w) || LEVEL_VERBS.has(w) || CHANGE_UP.has(w) || CHANGE_DOWN.has(w)) return true;
+  return /ed$/.test(w) && w.length > 4 && !ADJECTIVE_ED_ING.has(w);
+}
+
+/**
+ * The noun phrase ending at token `k`, read leftwards. A determiner closes the phrase unless an
+ * "of"/"for" (or, for a subject, any preposition) links it to a head further left: "the death toll
+ * from the strike on Dnipro" → "death toll", "support for military aid to Ukraine" → "support for
+ * military aid", "the share of people who consider Russia an enemy" → "share of people".
+ */
+function collectLeft(ctx: Context, k: number, subject: boolean): { text: string; start: number; head: string } | null {
+  const { tokens } = ctx;
+  let i = k;
+  let start = k + 1;
+  // Skip a relative clause back to its head: "people who consider Russia an enemy".
+  for (let r = k; r >= Math.max(0, k - 8); r--) {
+    if (/^(?:who|which|that)$/.test(tokens[r]!.lower)) {
+      i = r - 1;
+      start = r;
+      break;
+    }
+  }
+  const end = start === k + 1 ? k + 1 : start;
+  let steps = 0;
+  while (i >= 0 && steps < 16) {
+    const t = tokens[i]!;
+    const w = t.lower;
+    if (w === "'s" || w === '’s') break;
+    if (DETERMINERS.has(w)) {
+      start = i;
+      const p = tokens[i - 1]?.lower ?? '';
+      if ((p === 'of' || p === 'for' || (subject && CHAIN_PREPOSITIONS.has(p))) && i - 2 >= 0) {
+        i -= 1;
+        steps++;
         continue;
       }
       break;
     }
-    if (ctx.gazetteer.startsName(t.text) && isCapitalized(t)) break;
-    if (CHANGE_NOUNS_UP.has(t.lower) || CHANGE_NOUNS_DOWN.has(t.lower)) return null;
-    words.unshift(t);
-    k--;
+    if (CHAIN_PREPOSITIONS.has(w)) {
+      if (!(w === 'of' || w === 'for' || subject)) break;
+      start = i;
+      i--;
+      steps++;
+      continue;
+    }
+    if (t.kind === 'word' && !NP_STOP.has(w) && !isVerbLike(t)) {
+      start = i;
+      i--;
+      steps++;
+      continue;
+    }
+    if (t.text === '-' && !t.spaceBefore) {
+      start = i;
+      i--;
+      continue;
+    }
+    break;
   }
-  while (words.length > 0 && /^(?:for|of|the|a|an)$/.test(words[0]!.lower)) words.shift();
-  if (words.length === 0) return null;
-  // "it rose" / "they have" carry nothing; a verb before "of" ("consists of") neither.
-  if (!viaVerb && words.length === 1 && words[0]!.lower.endsWith('s') && !isPlural(words[0]!.lower)) return null;
-  const text = words
-    .map((t) =>
-      t.lower === t.text || !isCapitalized(t)
-        ? t.text
-        : /^[A-Z][a-z]+$/.test(t.text) && t === tokens[firstWordIndex(tokens)]
-          ? t.lower
-          : t.text,
-    )
-    .join(' ');
-  return singularizePhrase(text);
+  const words = tokens.slice(start, end);
+  // Read left to right: the head noun phrase, then "of"/"for" phrases; other prepositions end it.
+  const out: string[] = [];
+  let sawNoun = false;
+  let head = '';
+  for (const t of words) {
+    const lw = t.lower;
+    if (DETERMINERS.has(lw)) continue;
+    if (CHAIN_PREPOSITIONS.has(lw)) {
+      if (!sawNoun) continue;
+      if ((lw === 'of' || lw === 'for') && out.length < 6) {
+        out.push(lw);
+        continue;
+      }
+      break;
+    }
+    const idx = tokens.indexOf(t);
+    if (ctx.entityToken[idx] && isCapitalized(t) && !/^[A-Z]{2,}$/.test(t.text)) {
+      // A place in the phrase ends it ("exports to China"); before the head it is a possessor-like modifier.
+      if (sawNoun) break;
+      continue;
+    }
+    if (t.text === '-' && out.length > 0) {
+      out[out.length - 1] += '-';
+      continue;
+    }
+    const text = idx === firstWordIndex(tokens) && /^[A-Z][a-z]+$/.test(t.text) ? lw : t.text;
+    if (out.length > 0 && out[out.length - 1]!.endsWith('-')) out[out.length - 1] += text;
+    else out.push(text);
+    if (!sawNoun || out[out.length - 2] !== 'of') head = lw;
+    sawNoun = true;
+  }
+  while (out.length > 0 && /^(?:of|for)$/.test(out[out.length - 1]!)) out.pop();
+  if (out.length === 0) return null;
+  if (out.length === 1 && /^(?:it|they|this|that|which|who|he|she)$/.test(out[0]!.toLowerCase())) return null;
+  return { text: singularizePhrase(out.join(' ')), start, head: singularize(head) };
 }
 
-// ---------------------------------------------------------------- linking
+// ---------------------------------------------------------------- crowns and linking
+
+/** "75 billion crowns" said in a sentence about Norway is NOK. */
+function readCrowns(ctx: Context, j: number): { currency: string; end: number } | null {
+  const w = ctx.tokens[j]?.lower ?? '';
+  const byWord = CROWN_WORDS[w];
+  if (!byWord) return null;
+  for (const m of ctx.mentions) {
+    const code = CROWNS[m.entity.id];
+    if (code) return { currency: code, end: j + 1 };
+  }
+  return { currency: byWord, end: j + 1 };
+}
 
 /** "180 miles (290 kilometers)": the same measure in two units, linked both ways. */
 function linkMeasures(ctx: Context): void {

@@ -59,6 +59,8 @@ export function singularize(word: string): string {
   if (INVARIANT.has(w)) return word;
   const irregular = IRREGULAR[w];
   if (irregular) return matchCase(word, irregular);
+  // "servicemen", "gunmen", "policemen"
+  if (/[a-z]{3,}men$/.test(w) && !/(?:omen|specimen|regimen|abdomen|acumen)$/.test(w)) return `${word.slice(0, -3)}man`;
   if (w.length <= 3 || !w.endsWith('s') || /(?:ss|us|is|ous|ics)$/.test(w)) return word;
   if (w.endsWith('ies') && w.length > 4) return word.slice(0, -3) + (isUpper(word) ? 'Y' : 'y');
   if (/(?:ches|shes|sses|xes|zzes)$/.test(w)) return word.slice(0, -2);
@@ -71,6 +73,7 @@ export function isPlural(word: string): boolean {
   const w = word.toLowerCase();
   if (PLURAL_WITHOUT_S.has(w)) return true;
   if (w in IRREGULAR) return true;
+  if (/[a-z]{3,}men$/.test(w) && !/(?:omen|specimen|regimen|abdomen|acumen)$/.test(w)) return true;
   if (INVARIANT.has(w))
     return w === 'supplies' || w === 'goods' || w === 'funds' || w === 'savings' || w === 'earnings';
   return w.length > 3 && w.endsWith('s') && !/(?:ss|us|is|ous|ics|'s|’s)$/.test(w);

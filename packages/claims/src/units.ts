@@ -190,7 +190,10 @@ export function matchCurrencyAfter(tokens: Token[], i: number): { currency: stri
 export function matchCurrencyBefore(tokens: Token[], numberAt: number): { currency: string; start: number } | null {
   for (let start = Math.max(0, numberAt - 2); start < numberAt; start++) {
     const hit = matchPhrase(CURRENCIES_BEFORE, tokens, start);
-    if (hit && hit.end === numberAt) return { currency: hit.value, start };
+    if (!hit || hit.end !== numberAt) continue;
+    // "A$5", "US$5" are written together and in capitals; "a $325 million package" is dollars.
+    if (numberAt - start === 2 && (tokens[start + 1]!.spaceBefore || !/^[A-Z]+$/.test(tokens[start]!.text))) continue;
+    return { currency: hit.value, start };
   }
   return null;
 }
