@@ -431,7 +431,7 @@ export function themeOf(spec: FigureSpec): Theme {
 export const headlineTemplates: Record<Theme, readonly string[]> = {
   hostile: [
     '{@S} keeps arming {@R}, {@L} says',
-    '{@L}: {@S} stepped up {@K} deliveries to {@R}',
+    '{@L}: {@S} stepped up deliveries of {@K} to {@R}',
     '{@S} sent more {@K} to {@R} than previously known, {@L} says',
     'New {@K} shipments from {@S} to {@R} spotted, according to {@L}',
     '{@L} accuses {@S} of supplying {@R} with {@K}',
@@ -440,7 +440,7 @@ export const headlineTemplates: Record<Theme, readonly string[]> = {
     '{@S}-{@R} arms pipeline is growing, warns {@L}',
   ],
   support: [
-    '{@S} steps up {@K} deliveries to {@R}',
+    '{@S} steps up deliveries of {@K} to {@R}',
     '{@R} receives more {@K} from {@S}, {@L} says',
     'New {@K} from {@S} on the way to {@R}',
     '{@L} details {@Sadj} {@K} sent to {@R}',

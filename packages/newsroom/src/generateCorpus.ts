@@ -306,7 +306,7 @@ const offsets = ['+00:00', '+01:00', '+02:00', '+03:00', '-04:00', '-05:00'];
 const sectionSets = [
   ['World', 'Politics', 'War', 'Economy', 'Opinion', 'Culture'],
   ['News', 'Europe', 'World', 'Business', 'Science'],
-  ['Home', 'Region', 'World', 'Defence', 'Analysis', 'Sport'],
+  ['News', 'Region', 'World', 'Defence', 'Analysis', 'Sport'],
   ['Latest', 'Ukraine', 'Russia', 'Security', 'Diplomacy'],
 ];
 const accents = ['#8b0000', '#0057b7', '#2e7d32', '#c8102e', '#4db2ec', '#e8a33d', '#5b2a86', '#555555'];

@@ -6,7 +6,7 @@ export function englishUi(outletName: string, overrides: Partial<OutletUi> = {})
     cookie:
       'We and our partners use cookies to personalise content and ads, to provide social media features and to analyse our traffic. You can change your choice at any time in Privacy settings.',
     cookieAccept: 'Accept all',
-    newsletter: `Get the ${outletName} morning briefing in your inbox`,
+    newsletter: `Get the ${outletName.replace(/^The /, '')} morning briefing in your inbox`,
     newsletterCta: 'Sign up',
     share: ['Facebook', 'Twitter', 'Telegram', 'Email'],
     comments: (count) => `View comments (${count})`,

@@ -85,54 +85,47 @@ const jsWords = [
   'experiment',
   'variant',
 ];
-const headlineWords = [
+const headlineSubjects = [
   'Ministers',
-  'agree',
-  'budget',
-  'talks',
-  'resume',
-  'storm',
-  'warning',
-  'issued',
-  'for',
-  'coast',
-  'central',
-  'bank',
-  'holds',
-  'rates',
-  'council',
-  'approves',
-  'new',
-  'tram',
-  'line',
-  'election',
-  'campaign',
-  'enters',
-  'final',
-  'week',
-  'museum',
-  'reopens',
-  'after',
-  'renovation',
-  'court',
-  'rules',
-  'on',
-  'energy',
-  'prices',
-  'league',
-  'leaders',
-  'stumble',
-  'away',
-  'from',
-  'home',
-  'farmers',
-  'protest',
-  'import',
-  'rules',
-  'festival',
-  'draws',
-  'record',
-  'crowds',
+  'Farmers',
+  'Lawmakers',
+  'Regulators',
+  'Doctors',
+  'Teachers',
+  'Unions',
+  'Residents',
+  'Officials',
+  'Researchers',
+  'Commuters',
+  'Retailers',
+];
+const headlineVerbs = [
+  'approve',
+  'reject',
+  'delay',
+  'back',
+  'question',
+  'welcome',
+  'criticise',
+  'unveil',
+  'debate',
+  'oppose',
+];
+const headlineObjects = [
+  'new budget plan',
+  'tram line extension',
+  'import rules',
+  'festival programme',
+  'energy price cap',
+  'school reform',
+  'storm response plan',
+  'stadium renovation',
+  'pension changes',
+  'hospital merger',
+  'airport expansion',
+  'rent controls',
+  'water tariffs',
+  'night bus network',
 ];
 
 function ident(rng: Rng, length: number): string {
@@ -148,10 +141,9 @@ function hex(rng: Rng, length: number): string {
   return out;
 }
 
+/** Everyday local headlines for menus and recirculation widgets: never about the article's topic. */
 function fakeHeadline(rng: Rng): string {
-  const words = rng.sample(headlineWords, rng.int(5, 9));
-  const text = words.join(' ');
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  return `${rng.pick(headlineSubjects)} ${rng.pick(headlineVerbs)} ${rng.pick(headlineObjects)}`;
 }
 
 function cssChunk(rng: Rng, prefix: string): string {
