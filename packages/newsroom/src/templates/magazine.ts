@@ -1,5 +1,6 @@
 import type { ArticlePage } from '../ArticlePage.ts';
 import {
+  adSlot,
   blockClasses,
   canonicalUrl,
   commentsTeaser,
@@ -56,7 +57,7 @@ ${renderBlocks(page.after, classes)}
 <div class="${p}-patreon"><a href="https://www.patreon.com/" class="${p}-patreon__button">Become a Patron!</a></div>
 <section id="comments" class="${p}-comments"><div id="disqus_thread"></div>${commentsTeaser(page, `${p}-comments__count`)}<script>var disqus_config=function(){this.page.url=${JSON.stringify(canonicalUrl(page))};this.page.identifier="174512";};</script></section>
 </article>
-<aside class="${p}-sidebar">${newsletterBox(page, `${p}-newsletter`)}<section class="${p}-widget"><h3 class="${p}-widget__title">${h(page.outlet.ui.mostRead)}</h3><ul>${linkList(page.related, `${p}-widget__item`)}</ul></section></aside>
+<aside class="${p}-sidebar">${adSlot(`${p}-sidebar-ad`, '300x250')}${newsletterBox(page, `${p}-newsletter`)}<section class="${p}-widget"><h3 class="${p}-widget__title">${h(page.outlet.ui.mostRead)}</h3><ul>${linkList(page.related, `${p}-widget__item`)}</ul></section></aside>
 </div></main>
 <section class="${p}-more"><h2>${h(page.outlet.ui.related)}</h2><div class="${p}-cards">${page.related
     .map(
