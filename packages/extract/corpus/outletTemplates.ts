@@ -960,6 +960,9 @@ const blogTheme: OutletTemplate = {
     const blocks = withInlineLinks(rng, s, article.body);
     const body = bodyHtml(blocks, {
       quote: (html) => `<blockquote class="wp-block-quote"><p>${html}</p></blockquote>`,
+      // A bullet image per item: Readability's conditional cleaning drops lists with more images than paragraphs.
+      list: (items, ordered) =>
+        `<${ordered ? 'ol' : 'ul'} class="wp-block-list">${items.map((item) => `<li><img src="https://${s.domain}/wp-content/uploads/bullet.png" alt="" width="12"> <span>${inlineHtml(item)}</span></li>`).join('')}</${ordered ? 'ol' : 'ul'}>`,
     });
     const author = article.authors[0] ?? 'Admin';
     const html = `<!DOCTYPE html>
@@ -1048,6 +1051,9 @@ const magazine: OutletTemplate = {
               ? `<p class="has-dropcap"><span class="dropcap">${html.charAt(0)}</span>${html.slice(1)}</p>`
               : `<p>${html}</p>`,
           heading: (t) => `<h2 class="section-heading">${escapeHtml(t)}</h2>`,
+          // Fact lists with an icon per item: Readability's conditional cleaning drops lists with more images than paragraphs.
+          list: (items, ordered) =>
+            `<${ordered ? 'ol' : 'ul'} class="facts">${items.map((item) => `<li><img class="icon" src="https://img.${s.domain}/icons/check.svg" alt=""> ${item.includes(': ') ? `<strong>${inlineHtml(item.slice(0, item.indexOf(': ') + 1))}</strong>${inlineHtml(item.slice(item.indexOf(': ') + 1))}` : `<span>${inlineHtml(item)}</span>`}</li>`).join('')}</${ordered ? 'ol' : 'ul'}>`,
         });
         const pullQuote =
           i === 0 && pull ? `<aside class="pullquote"><blockquote><p>${inlineHtml(pull)}</p></blockquote></aside>` : '';

@@ -432,8 +432,14 @@ export function readMetadata(document: Document, url: string): ArticleMetadata {
 
   const titleTag = text(document.querySelector('title')?.textContent ?? null);
   const h1 = text(document.querySelector('h1')?.textContent ?? null);
-  // Old themes put the site's name in the only <h1>; an <h1> counts when the <title> contains it.
-  const h1Fits = h1 !== null && (titleTag === null || squash(titleTag).includes(squash(h1)));
+  // Old themes put the site's name in the only <h1>, and the <title> says "Headline – Site Name".
+  const titleParts = titleTag ? titleTag.split(TITLE_SEPARATORS) : [];
+  const h1IsSiteName =
+    h1 !== null &&
+    titleParts.length >= 2 &&
+    [titleParts[0]!, titleParts[titleParts.length - 1]!].some((part) => squash(part) === squash(h1)) &&
+    h1.length * 2 < titleTag!.length;
+  const h1Fits = h1 !== null && !h1IsSiteName && (titleTag === null || squash(titleTag).includes(squash(h1)));
   const titleCandidates = [
     article ? text(article.headline) : null,
     text(meta.get('og:title')),
@@ -444,7 +450,7 @@ export function readMetadata(document: Document, url: string): ArticleMetadata {
   let title: string | null = null;
   for (const candidate of titleCandidates) {
     if (candidate) {
-      title = stripSiteName(candidate, siteName);
+      title = stripSiteName(candidate, siteName ?? (h1IsSiteName ? h1 : null));
       break;
     }
   }

@@ -1,6 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { type PublishedAtSource, readMetadata } from './articleMetadata.ts';
+import { type ArticleMetadata, type PublishedAtSource, readMetadata } from './articleMetadata.ts';
 import { Context, collectBlocks, type TextBlock } from './blockText.ts';
 import { CLEANING_RULES, type CleaningRule, isCommentsHeading, type RuleBlock, wordsOf } from './cleaningRules.ts';
 import { ExtractError } from './ExtractError.ts';
@@ -40,12 +40,16 @@ export interface ExtractOptions {
   url: string;
   /** Steps of `EXTRACTION_STEPS` to skip; for measuring rules on the fixture set, not for production. */
   disabledSteps?: readonly string[];
+  /** Called with the step and the text of each block a rule removes or a recovery adds. */
+  trace?: StepTrace;
 }
+
+export type StepTrace = (step: string, text: string) => void;
 
 /** Fewer words than this is not an article (a stub, a login wall, a listing's leftovers). */
 const MIN_WORDS = 15;
 
-interface PlacedBlock extends RuleBlock {
+export interface PlacedBlock extends RuleBlock {
   list: object | null;
   /** Sort key: position in the page. */
   position: number;
@@ -109,7 +113,8 @@ function assemble(
   original: TextBlock[],
   read: TextBlock[],
   titleWords: string | null,
-  disabled: Set<string>,
+  disabled: ReadonlySet<string>,
+  trace?: StepTrace,
 ): PlacedBlock[] {
   const byText = new Map<string, number[]>();
   original.forEach((block, i) => {
@@ -164,6 +169,7 @@ function assemble(
       const block = original[i]!;
       if (used[i] === 0 && recoverableInGap(block)) {
         used[i] = 1;
+        trace?.('recover:gap', block.text);
         placed.push({ ...block, position: i, before: original[i - 1] ?? null });
       }
     }
@@ -179,6 +185,7 @@ function assemble(
         const block = original[i]!;
         if (used[i] === 0 && leadLike(block)) {
           used[i] = 1;
+          trace?.('recover:lead', block.text);
           placed.push({
             text: block.text,
             kind: 'p',
@@ -211,7 +218,8 @@ function fallbackBlocks(original: TextBlock[]): PlacedBlock[] {
 function clean(
   blocks: PlacedBlock[],
   titleWords: string | null,
-  disabled: Set<string>,
+  disabled: ReadonlySet<string>,
+  trace?: StepTrace,
 ): { kept: PlacedBlock[]; byline: string | null } {
   const rules = CLEANING_RULES.filter((rule) => !disabled.has(`text:${rule.name}`));
   const kept: PlacedBlock[] = [];
@@ -226,10 +234,18 @@ function clean(
     const block = blocks[index]!;
     const previous = block.before;
     // The comment section opens with its heading; below it, readers' posts look like paragraphs.
-    if (!disabled.has('text:comments-tail') && wordsKept >= 50 && block.kind !== 'li' && isCommentsHeading(block.text))
+    if (
+      !disabled.has('text:comments-tail') &&
+      wordsKept >= 50 &&
+      block.kind !== 'li' &&
+      isCommentsHeading(block.text)
+    ) {
+      for (const rest of blocks.slice(index)) trace?.('text:comments-tail', rest.text);
       break;
+    }
     const rule = firstDropping(block, index, previous);
     if (rule) {
+      trace?.(`text:${rule.name}`, block.text);
       if (rule.name === 'byline-line' && byline === null) byline = block.text.replace(/^\S+\s*:?\s+/, '');
       continue;
     }
@@ -238,14 +254,21 @@ function clean(
     if (block.kind !== 'li' && block.kind !== 'pre' && text.includes('\n')) {
       text = text
         .split('\n')
-        .filter((line) => firstDropping({ ...block, text: line }, index, previous) === undefined)
+        .filter((line) => {
+          const lineRule = firstDropping({ ...block, text: line }, index, previous);
+          if (lineRule) trace?.(`text:${lineRule.name}`, line);
+          return lineRule === undefined;
+        })
         .join('\n');
       if (text.length === 0) continue;
     }
     const wordCount = wordsOf(text).length;
     // A paragraph repeated word for word (a pull quote, a mobile/desktop twin) is kept once.
     if (wordCount >= 8 && !disabled.has('text:repeated-paragraph')) {
-      if (seen.has(text)) continue;
+      if (seen.has(text)) {
+        trace?.('text:repeated-paragraph', text);
+        continue;
+      }
       seen.add(text);
     }
     wordsKept += wordCount;
@@ -297,14 +320,30 @@ function parse(html: string): Document {
  */
 export function extractArticle(html: string, options: ExtractOptions): ExtractedArticle {
   const disabled = new Set(options.disabledSteps ?? []);
-  let document: Document;
-  let metadata: ReturnType<typeof readMetadata>;
+  return finishArticle(draftArticle(html, options.url, disabled, options.trace), disabled, options.trace);
+}
+
+/** A page after parsing, metadata and Readability: the blocks the text rules will judge. */
+export interface ArticleDraft {
+  metadata: ArticleMetadata;
+  titleWords: string | null;
+  placed: PlacedBlock[];
+}
+
+/** Everything up to the text rules (the expensive part), so rules can be measured one by one. */
+export function draftArticle(
+  html: string,
+  url: string,
+  disabled: ReadonlySet<string>,
+  trace?: StepTrace,
+): ArticleDraft {
+  let metadata: ArticleMetadata;
   let original: TextBlock[];
   let read: TextBlock[] | null;
   try {
-    document = parse(html);
+    const document = parse(html);
     if (!document.body) throw new ExtractError('not-html', 'the page has no body');
-    metadata = readMetadata(document, options.url);
+    metadata = readMetadata(document, url);
     removeFurniture(document, {
       furnitureClass: !disabled.has('dom:furniture-class'),
       furnitureTag: !disabled.has('dom:furniture-tag'),
@@ -316,11 +355,16 @@ export function extractArticle(html: string, options: ExtractOptions): Extracted
     const message = err instanceof Error ? err.message : String(err);
     throw new ExtractError('extract-error', `extraction failed: ${message}`, { cause: err });
   }
-
   const titleWords = metadata.title ? wordsOf(metadata.title).join(' ') : null;
   const placed =
-    read !== null && read.length > 0 ? assemble(original, read, titleWords, disabled) : fallbackBlocks(original);
-  const { kept, byline } = clean(placed, titleWords, disabled);
+    read !== null && read.length > 0 ? assemble(original, read, titleWords, disabled, trace) : fallbackBlocks(original);
+  return { metadata, titleWords, placed };
+}
+
+/** The text rules, the rendering and the result. */
+export function finishArticle(draft: ArticleDraft, disabled: ReadonlySet<string>, trace?: StepTrace): ExtractedArticle {
+  const { metadata } = draft;
+  const { kept, byline } = clean(draft.placed, draft.titleWords, disabled, trace);
   const text = render(kept);
   const wordCount = wordsOf(text).length;
   if (wordCount < MIN_WORDS) {
