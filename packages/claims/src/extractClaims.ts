@@ -445,8 +445,15 @@ function rolesFor(
     case 'poll':
     case 'displace':
       return { subject: (leftSubject ?? mentions[0])?.entity ?? null, recipient: null };
-    case 'casualties': {
-      const victim = mentions.find((m) => m.start >= qs && m.start <= qe + 2) ?? null;
+    case 'casualties':
+    case 'destroy':
+    case 'capture': {
+      // The victim or the owner of what was destroyed is named on the counted noun: "12 Russian tanks".
+      const target =
+        trigger.predicate === 'casualties'
+          ? null
+          : firstAfter(k + 1, ['at', 'on', 'against', 'toward', 'towards', 'over', 'into']);
+      const victim = target ?? mentions.find((m) => m.start >= qs && m.start <= qe + 2) ?? null;
       const attacker = k < qs ? leftSubject : firstAfter(k + 1, ['by', 'in']);
       return { subject: attacker?.entity ?? null, recipient: victim?.entity ?? null };
     }
@@ -459,7 +466,7 @@ function rolesFor(
       if (next && !passive && (next.end === qs || tokens[next.end]?.lower === 'with' || next.end <= qs))
         recipient = next;
       const targetPreps =
-        trigger.predicate === 'launch' || trigger.predicate === 'destroy'
+        trigger.predicate === 'launch'
           ? ['at', 'on', 'against', 'toward', 'towards', 'over', 'into']
           : ['to', 'into', 'for'];
       recipient ??= firstAfter(k + 1, targetPreps);

@@ -1070,6 +1070,8 @@ function readNounPhrase(ctx: Context, j: number, stopAtPlural: boolean): NounPhr
     const w = t.lower;
     const lower = t.text[0] === w[0];
     if (!joined && NP_STOP.has(w)) break;
+    // "a 500-pound bomb hit …": a verb after the noun ends the phrase.
+    if (!joined && count > 0 && lower && (VERB_WORDS.has(w) || LEVEL_VERBS.has(w) || INTRANSITIVE_CHANGE.has(w))) break;
     if (!joined && lower && (w.endsWith('ed') || w.endsWith('ing')) && !ADJECTIVE_ED_ING.has(w) && w.length > 4) {
       if (words.length === 0 || (prev && isPlural(prev.lower)) || !(w.endsWith('ing') && k + 1 < tokens.length)) break;
     }
@@ -1262,7 +1264,14 @@ function resolveSuch(ctx: Context, unit: string): string {
     const mods: string[] = [];
     for (let m = k - 1; m >= Math.max(0, k - 2); m--) {
       const w = ctx.tokens[m]!;
-      if (w.kind !== 'word' || NP_STOP.has(w.lower) || isCapitalized(w) || UNIT_STOP_ADJECTIVES.has(w.lower)) break;
+      if (
+        w.kind !== 'word' ||
+        NP_STOP.has(w.lower) ||
+        isCapitalized(w) ||
+        UNIT_STOP_ADJECTIVES.has(w.lower) ||
+        isVerbLike(w)
+      )
+        break;
       mods.unshift(w.lower);
     }
     if (mods.length > 0) return [...mods, head].join(' ');
@@ -1318,7 +1327,7 @@ function readComplement(
   const w = tokens[j]?.lower ?? '';
   if (w === 'of') return readOfComplement(ctx, j + 1);
   if (kind === 'money' && w === 'worth' && tokens[j + 1]?.lower === 'of') return readOfComplement(ctx, j + 2);
-  if (kind === 'money' && (w === 'in' || w === 'on')) {
+  if (kind === 'money' && (w === 'in' || w === 'on' || w === 'for')) {
     const nx = tokens[j + 1];
     if (nx?.kind !== 'word' || isCapitalized(nx) || ctx.entityToken[j + 1]) return null;
     if (DETERMINERS.has(nx.lower)) return null;
@@ -1363,7 +1372,8 @@ function readConceptBefore(ctx: Context, start: number, kind: QuantityKind): str
   if (k < 0) return null;
   const w = tokens[k]!.lower;
   const passive = /^(?:was|were|been|be|being)$/.test(tokens[k - 1]?.lower ?? '');
-  if (LEVEL_VERBS.has(w) || INTRANSITIVE_CHANGE.has(w) || ((w === 'up' || w === 'down') && link !== 'to')) {
+  const verb = LEVEL_VERBS.has(w) || (INTRANSITIVE_CHANGE.has(w) && (kind === 'percent' || !TRANSITIVE_CHANGE.has(w)));
+  if (verb || ((w === 'up' || w === 'down') && link !== 'to')) {
     if (w === 'hit' && passive) return null;
     k--;
     // "is expected to reach", "wants to reach": the subject stands before the infinitive's verb.

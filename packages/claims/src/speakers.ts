@@ -33,7 +33,7 @@ const SPEECH_VERBS = wordSet(`
   insisted argued alleged alleges accused accuses believes believe assessed assesses assess indicated indicates
   suggested suggests showed shows show cited declared declares asserted mentioned briefed informed testified
   condemned expressed suspects suspect thinks think calculated counted recorded documented verified stating
-  saying published publishes quoted quotes pointed observed highlighted
+  saying published publishes quoted quotes pointed observed highlighted spoke speaks speaking
 `);
 const HEDGED_VERBS = wordSet(`
   believes believe suspects suspect thinks think assessed assesses assess suggested suggests indicated

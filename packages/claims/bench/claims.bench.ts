@@ -1,0 +1,115 @@
+/**
+ * Quantity and claim extraction: speed and accuracy on the labelled sentences, beside a plain
+ * baseline (every run of digits is a quantity) measured in the same run.
+ *
+ *   npm run bench:claims            # from the repository root
+ *   npx tsx bench/claims.bench.ts   # from packages/claims
+ *
+ * Prints a table, then exactly one JSON line with the figures contract of issue 6.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { extractClaims } from '../src/extractClaims.ts';
+import { extractQuantities } from '../src/extractQuantities.ts';
+import {
+  baselineQuantities,
+  type Field,
+  type LabelledSentence,
+  loadLabelledSet,
+  type PredictedQuantity,
+  type Score,
+  scoreExtractor,
+} from '../src/labelledSet.ts';
+import { splitSentences } from '../src/splitSentences.ts';
+
+const here = import.meta.dirname;
+const fixtures = path.resolve(here, '../fixtures');
+const dev = loadLabelledSet(path.join(fixtures, 'labelled.jsonl'));
+const heldOut = loadLabelledSet(path.join(fixtures, 'heldout.jsonl'));
+const all = [...dev, ...heldOut];
+
+/** Sentences per second over `passes` runs through the set, after a warm-up pass. */
+function speed(set: LabelledSentence[], extract: (s: string) => unknown, minMs = 3000): number {
+  for (const s of set) extract(s.text);
+  let n = 0;
+  const t0 = performance.now();
+  let elapsed = 0;
+  while (elapsed < minMs) {
+    for (const s of set) extract(s.text);
+    n += set.length;
+    elapsed = performance.now() - t0;
+  }
+  return n / (elapsed / 1000);
+}
+
+const fmt = (x: number): string => x.toFixed(3);
+const FIELDS: Array<[Field, string]> = [
+  ['value', 'value'],
+  ['valueUnit', 'value+unit'],
+  ['valueBound', 'value+bound'],
+  ['valueChange', 'value+change'],
+  ['concept', 'concept'],
+];
+
+function table(title: string, rules: Score, baseline: Score): void {
+  console.log(`\n${title}: ${rules.sentences} sentences, ${rules.gold} gold quantities`);
+  console.log(
+    `  ${'field'.padEnd(14)}${'rules P'.padStart(9)}${'R'.padStart(7)}${'F1'.padStart(7)}   ${'baseline P'.padStart(10)}${'R'.padStart(7)}${'F1'.padStart(7)}`,
+  );
+  for (const [f, label] of FIELDS) {
+    const r = rules.fields[f];
+    const b = baseline.fields[f];
+    console.log(
+      `  ${label.padEnd(14)}${fmt(r.precision).padStart(9)}${fmt(r.recall).padStart(7)}${fmt(r.f1).padStart(7)}   ${fmt(b.precision).padStart(10)}${fmt(b.recall).padStart(7)}${fmt(b.f1).padStart(7)}`,
+    );
+  }
+}
+
+const rulesExtract = (s: string): PredictedQuantity[] => extractQuantities(s);
+for (const [title, set] of [
+  ['development set', dev],
+  ['held-out set', heldOut],
+  ['all labelled sentences', all],
+] as const) {
+  table(title, scoreExtractor(set, rulesExtract), scoreExtractor(set, baselineQuantities));
+}
+
+const sentencesPerS = speed(all, extractQuantities);
+const baselinePerS = speed(all, baselineQuantities);
+console.log(
+  `\nspeed, one core: rules ${Math.round(sentencesPerS)} sentences/s, baseline ${Math.round(baselinePerS)} sentences/s`,
+);
+
+// Whole-article claim extraction on the seed reports, when they are at hand.
+const seedsDir = process.env.SEEDS_DIR ?? path.resolve(here, '../../../../shared/seeds');
+if (existsSync(seedsDir)) {
+  const texts = readdirSync(seedsDir)
+    .filter((f) => /^\d{3}_.*\.txt$/.test(f))
+    .map((f) => readFileSync(path.join(seedsDir, f), 'utf8'));
+  const sentenceCount = texts.reduce((n, t) => n + splitSentences(t).length, 0);
+  for (const t of texts) extractClaims(t, { publishedAt: '2023-10-14' });
+  let rounds = 0;
+  const t0 = performance.now();
+  while (performance.now() - t0 < 2000) {
+    for (const t of texts) extractClaims(t, { publishedAt: '2023-10-14' });
+    rounds++;
+  }
+  const perS = (rounds * sentenceCount) / ((performance.now() - t0) / 1000);
+  console.log(
+    `claims on the ${texts.length} seed articles: ${Math.round(perS)} sentences/s (${sentenceCount} sentences per pass)`,
+  );
+}
+
+const overall = scoreExtractor(all, rulesExtract).fields;
+const round3 = (x: number): number => Math.round(x * 1000) / 1000;
+console.log(
+  JSON.stringify({
+    bench: 'claims',
+    sentences_per_s: Math.round(sentencesPerS),
+    baseline_sentences_per_s: Math.round(baselinePerS),
+    value_f1: round3(overall.value.f1),
+    value_unit_f1: round3(overall.valueUnit.f1),
+    value_bound_f1: round3(overall.valueBound.f1),
+    concept_f1: round3(overall.concept.f1),
+  }),
+);

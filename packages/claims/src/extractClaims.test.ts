@@ -1,0 +1,253 @@
+import { describe, expect, it } from 'vitest';
+import { extractClaims } from './extractClaims.ts';
+import { figureKey } from './figureKey.ts';
+
+const PUB = '2023-10-14T09:00:00Z'; // a Saturday
+
+function only(text: string, publishedAt: string | null = PUB) {
+  const claims = extractClaims(text, { publishedAt });
+  expect(claims, text).toHaveLength(1);
+  return claims[0]!;
+}
+
+describe('extractClaims: predicates, subjects and recipients', () => {
+  it.each([
+    ['North Korea sent more than 1,000 containers to Russia.', 'transfer:KP>RU:container'],
+    ['North Korea sent Russia more than 1,000 containers.', 'transfer:KP>RU:container'],
+    ['The DPRK has supplied Russia with over 1,000 containers of ammunition.', 'transfer:KP>RU:container'],
+    ['Pyongyang delivered 1,000 containers to Moscow.', 'transfer:KP>RU:container'],
+    ['Russian forces received thousands of ammunition containers from North Korea.', 'transfer:KP>RU:container'],
+    ['Iran has shipped 400 ballistic missiles to Russia.', 'transfer:IR>RU:ballistic missile'],
+    ['Russia bought 100 drones from Iran.', 'transfer:IR>RU:drone'],
+    ['Russia has four million artillery shells.', 'stock:RU:artillery shell'],
+    ['Moscow holds a stockpile of 4 million shells.', 'stock:RU:shell'],
+    ['Russia launched 40 drones at Ukraine overnight.', 'launch:RU>UA:drone'],
+    ['Ukrainian forces destroyed 12 Russian tanks near Bakhmut.', 'destroy:UA>RU:tank'],
+    ['The United States pledged $300 million in aid to Ukraine.', 'pledge:US>UA:USD'],
+    ['The US has halted plans to send an additional $6 billion in military aid to Kyiv.', 'halt-aid:US>UA:USD'],
+    ['Russia deployed 10,000 troops to Belarus.', 'deploy:RU>BY:troop'],
+    ['Russian strikes killed 12 Ukrainian civilians.', 'casualties:RU>UA:civilian'],
+    ['Rheinmetall said Germany produced 700,000 shells.', 'produce:DE:shell'],
+  ])('%s → %s', (sentence, key) => {
+    expect(only(sentence).figureKey).toBe(key);
+  });
+
+  it('names subject and recipient by their normalised names', () => {
+    const c = only(
+      'The Pyongyang regime sent more than 1,000 containers of military equipment and ammunition to Russia.',
+    );
+    expect([c.subject, c.predicate, c.recipient]).toEqual(['North Korea', 'transfer', 'Russia']);
+    expect([c.value, c.bound, c.unit, c.concept]).toEqual([
+      1000,
+      '>',
+      'container',
+      'military equipment and ammunition',
+    ]);
+  });
+
+  it('a quantity without a governing verb, or a measure, is no claim', () => {
+    expect(
+      extractClaims('The depot is about 180 miles (290 kilometers) from the Ukrainian border.', { publishedAt: PUB }),
+    ).toEqual([]);
+    expect(extractClaims('Kim Jong Un met Vladimir Putin for two days.', { publishedAt: PUB })).toEqual([]);
+    expect(
+      extractClaims('For the cost of one cup of coffee a month you can support Ukraine.', { publishedAt: PUB }),
+    ).toEqual([]);
+  });
+
+  it('a recipient named in an earlier sentence carries over', () => {
+    const claims = extractClaims(
+      'US officials accused North Korea of providing military hardware to Russia. Pyongyang has delivered up to 1,000 containers in recent weeks.',
+      { publishedAt: PUB },
+    );
+    expect(claims.map((c) => c.figureKey)).toEqual(['transfer:KP>RU:container']);
+  });
+
+  it('a single shipment is a figure of its own', () => {
+    const claims = extractClaims(
+      'North Korea has shipped more than 1,000 containers to Russia. One load was supposed to contain 300 containers.',
+      {
+        publishedAt: PUB,
+      },
+    );
+    expect(claims.map((c) => [c.figureKey, c.value])).toEqual([
+      ['transfer:KP>RU:container', 1000],
+      ['transfer:KP>RU:container:shipment', 300],
+    ]);
+  });
+});
+
+describe('extractClaims: negation and hedges', () => {
+  it('"denied sending" is negated', () => {
+    const c = only('Russia denied sending 300 drones to Iran.');
+    expect([c.negated, c.hedged]).toEqual([true, false]);
+  });
+
+  it('"did not deliver" is negated', () => {
+    expect(only('North Korea did not deliver 1,000 containers to Russia, Pyongyang said.').negated).toBe(true);
+  });
+
+  it('"could send" and "reportedly" are hedged', () => {
+    expect(only('North Korea could send 1,000 more containers to Russia.').hedged).toBe(true);
+    expect(only('Iran reportedly shipped 200 drones to Russia.').hedged).toBe(true);
+  });
+
+  it('an assessment ("believes") hedges the claim it reports', () => {
+    expect(only('The United States believes North Korea sent 1,000 containers to Russia.').hedged).toBe(true);
+  });
+
+  it('a plain statement is neither', () => {
+    const c = only('North Korea sent 1,000 containers to Russia.');
+    expect([c.negated, c.hedged]).toEqual([false, false]);
+  });
+});
+
+describe('extractClaims: speakers', () => {
+  it.each([
+    ['North Korea sent 1,000 containers to Russia, John Kirby said.', 'John Kirby', null],
+    ['John Kirby said North Korea sent 1,000 containers to Russia.', 'John Kirby', null],
+    [
+      'North Korea sent 1,000 containers to Russia, said John Kirby, the White House spokesman.',
+      'John Kirby',
+      'White House spokesman',
+    ],
+    [
+      'North Korea sent 1,000 containers to Russia, said White House adviser John Kirby.',
+      'John Kirby',
+      'White House adviser',
+    ],
+    [
+      'According to National Security Council Spokesperson John Kirby, Pyongyang delivered up to 1,000 containers to Russia.',
+      'John Kirby',
+      'National Security Council Spokesperson',
+    ],
+    [
+      'Ants Kiviselg, the head of the Estonian Defense Forces Intelligence Center, noted that Russia has four million artillery shells.',
+      'Ants Kiviselg',
+      'head of the Estonian Defense Forces Intelligence Center',
+    ],
+    ['John Kirby told reporters that North Korea sent 1,000 containers to Russia.', 'John Kirby', null],
+    ['As Bloomberg reported, North Korea has sent over 1 million artillery shells to Russia.', 'Bloomberg', null],
+    ['North Korea sent 1,000 containers to Russia, Reuters reported.', 'Reuters', null],
+    [
+      'US Ambassador to NATO Julianne Smith said the DPRK had transferred more than a thousand containers to Russia.',
+      'Julianne Smith',
+      'US Ambassador to NATO',
+    ],
+    [
+      'The Lithuanian Foreign Minister Gabrielius Landsbergis said that North Korea supplied 300 containers to Russia.',
+      'Gabrielius Landsbergis',
+      'Lithuanian Foreign Minister',
+    ],
+  ])('%s', (sentence, name, role) => {
+    expect(only(sentence).speaker).toEqual({ name, role });
+  });
+
+  it('resolves "the US envoy", "she" and a surname to the person named earlier', () => {
+    const text = [
+      'US Ambassador to NATO Julianne Smith spoke on Wednesday.',
+      '"The DPRK has transferred more than 1,000 containers to Russia," the US envoy said.',
+      'She stated that Pyongyang had sent 300 containers to Russia in one shipment.',
+      'Smith added that Iran had shipped 400 drones to Russia.',
+    ].join(' ');
+    const claims = extractClaims(text, { publishedAt: '2023-12-21' });
+    expect(claims.map((c) => c.speaker?.name)).toEqual(['Julianne Smith', 'Julianne Smith', 'Julianne Smith']);
+    expect(claims.every((c) => c.speaker?.role === 'US Ambassador to NATO')).toBe(true);
+    // The statement date named once ("on Wednesday") holds for the same speaker later on.
+    expect(claims.map((c) => c.statedAt)).toEqual(['2023-12-20', '2023-12-20', '2023-12-20']);
+  });
+
+  it('attributes every sentence of a quotation to the speaker named after it', () => {
+    const text =
+      '“Since the end of last year, North Korea has delivered nearly 11,000 containers of ammunition to Russia. Russia has used this weaponry against Ukraine,” said Tracey Newell.';
+    const [c] = extractClaims(text, { publishedAt: '2024-05-03' });
+    expect(c!.speaker?.name).toBe('Tracey Newell');
+  });
+
+  it('a headline attribution speaks for an article without one', () => {
+    const text =
+      'White House: North Korea sent Russia over 1,000 containers of weapons\nOne load was to contain 300 containers for Russia.';
+    const claims = extractClaims(text, { publishedAt: PUB });
+    expect(claims.map((c) => c.speaker?.name)).toEqual(['White House', 'White House']);
+  });
+
+  it('an unattributed sentence is the report speaking', () => {
+    expect(only('Meanwhile, the US has halted plans to send $6 billion in military aid to Kyiv.').speaker).toBeNull();
+  });
+});
+
+describe('extractClaims: when', () => {
+  it.each([
+    ['North Korea sent 1,000 containers to Russia, John Kirby said on Friday.', '2023-10-13'],
+    ['The White House on Friday announced that the DPRK supplied Russia with 1,000 containers.', '2023-10-13'],
+    ['As Bloomberg reported, back in October, North Korea sent 1 million shells to Russia.', '2023-10'],
+    ['North Korea sent 1,000 containers to Russia, officials said last month.', '2023-09'],
+    ['North Korea sent 1,000 containers to Russia, officials said yesterday.', '2023-10-13'],
+    ['North Korea sent 1,000 containers to Russia, officials said.', '2023-10'],
+  ])('%s → stated %s', (sentence, statedAt) => {
+    expect(only(sentence).statedAt).toBe(statedAt);
+  });
+
+  it('no publication date, no relative statement date', () => {
+    expect(only('North Korea sent 1,000 containers to Russia, officials said on Friday.', null).statedAt).toBeNull();
+  });
+
+  it.each([
+    [
+      'North Korea sent 1,000 containers to Russia between September 7 and October 1, officials said.',
+      { from: '2023-09-07', to: '2023-10-01', text: 'between September 7 and October 1' },
+    ],
+    [
+      'Since the end of last year, North Korea has shipped 11,000 containers to Russia.',
+      { from: '2022-12', to: null, text: 'Since the end of last year' },
+    ],
+    [
+      'North Korea sent 1,000 containers to Russia in September, John Kirby said on Friday.',
+      { from: '2023-09', to: '2023-09', text: 'in September' },
+    ],
+  ])('reporting period: %s', (sentence, period) => {
+    const c = only(sentence);
+    expect(c.period).toEqual(period);
+  });
+});
+
+describe('extractClaims: gazetteer extension and figure keys', () => {
+  it('knows extra organisations through options', () => {
+    const text = 'Rosoboronexport sent 40 helicopters to India.';
+    expect(extractClaims(text, { publishedAt: PUB }).map((c) => c.figureKey)).toEqual(['transfer:?>IN:helicopter']);
+    const ext = { entities: [{ id: 'ROE', name: 'Rosoboronexport' }] };
+    const [c] = extractClaims(text, { publishedAt: PUB, gazetteer: ext });
+    expect(c!.figureKey).toBe('transfer:ROE>IN:helicopter');
+    expect(c!.subject).toBe('Rosoboronexport');
+  });
+
+  it('different wordings of one figure share a key', () => {
+    const keys = [
+      'North Korea has delivered over a thousand containers of military equipment and munitions to Russia.',
+      'The DPRK has transferred more than a thousand containers of military equipment and ammunition to Russia.',
+      'Pyongyang has delivered up to 1,000 containers of equipment and munitions to Moscow.',
+      'Since the end of last year, North Korea has delivered nearly 11,000 containers of ammunition to Russia.',
+      'WH claims DPRK sent 1K containers of military assistance to Russia',
+    ].map((s) => only(s).figureKey);
+    expect(new Set(keys)).toEqual(new Set(['transfer:KP>RU:container']));
+  });
+
+  it('the key format', () => {
+    expect(figureKey({ predicate: 'transfer', subject: 'KP', recipient: 'RU', unit: 'container' })).toBe(
+      'transfer:KP>RU:container',
+    );
+    expect(figureKey({ predicate: 'stock', subject: 'RU', recipient: null, unit: 'artillery shell' })).toBe(
+      'stock:RU:artillery shell',
+    );
+    expect(
+      figureKey({ predicate: 'transfer', subject: null, recipient: 'RU', unit: 'container', scope: 'shipment' }),
+    ).toBe('transfer:?>RU:container:shipment');
+  });
+
+  it('spans point at the quantity in the whole text', () => {
+    const text = 'Intro line\nNorth Korea sent nearly 11,000 containers to Russia.';
+    const [c] = extractClaims(text, { publishedAt: PUB });
+    expect(text.slice(c!.span[0], c!.span[1])).toBe('nearly 11,000 containers');
+    expect(text.slice(c!.sentenceSpan[0], c!.sentenceSpan[1])).toBe(c!.sentence);
+  });
+});
