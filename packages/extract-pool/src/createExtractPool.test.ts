@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import { decodeHtml, ExtractError, extractArticle } from '@tally/extract';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createExtractPool } from './createExtractPool.ts';
+
+const FIXTURES = new URL('../../extract/fixtures/pages/', import.meta.url);
+const manifest = JSON.parse(readFileSync(new URL('manifest.json', FIXTURES), 'utf8')) as {
+  name: string;
+  url: string;
+  contentType: string | null;
+}[];
+const pages = manifest.slice(0, 8).map((entry) => ({
+  ...entry,
+  bytes: new Uint8Array(readFileSync(new URL(`${entry.name}.html`, FIXTURES))),
+}));
+
+const SMALL_PAGE = new TextEncoder().encode(
+  `<html><body><article><h1>Bridge closed</h1>${'<p>The Old Mill bridge was closed on Thursday morning after a lorry hit its parapet, police said.</p>'.repeat(4)}</article></body></html>`,
+);
+
+/** Takes seconds to extract on any machine: hundreds of thousands of paragraphs. */
+function pathologicalPage(): Uint8Array {
+  const paragraph = '<div><p>Word word, word word word word, word word word word word.</p></div>';
+  return new TextEncoder().encode(`<html><body>${paragraph.repeat(300_000)}</body></html>`);
+}
+
+async function reasonOf(promise: Promise<unknown>): Promise<string | null> {
+  try {
+    await promise;
+    return null;
+  } catch (err) {
+    return err instanceof ExtractError ? err.reason : `not an ExtractError: ${String(err)}`;
+  }
+}
+
+describe('createExtractPool', () => {
+  const pool = createExtractPool({ threads: 2, timeoutMs: 30_000 });
+  afterAll(() => pool.close());
+
+  it('extracts pages on worker threads exactly as extractArticle does in-process', async () => {
+    const results = await Promise.all(pages.map((page) => pool.extract(page)));
+    results.forEach((result, i) => {
+      const page = pages[i]!;
+      const { html, charset } = decodeHtml(page.bytes, page.contentType);
+      expect({ ...result }).toEqual({ ...extractArticle(html, { url: page.url }), charset });
+    });
+  });
+
+  it('rejects with the extractor’s ExtractError reasons', async () => {
+    expect(
+      await reasonOf(
+        pool.extract({ bytes: new TextEncoder().encode('%PDF-1.7\n1 0 obj'), url: 'https://a.example/x.pdf' }),
+      ),
+    ).toBe('not-html');
+    const stub = new TextEncoder().encode('<html><body><nav><a href="/">Home</a></nav><p>Not found.</p></body></html>');
+    expect(await reasonOf(pool.extract({ bytes: stub, contentType: 'text/html', url: 'https://a.example/404' }))).toBe(
+      'empty',
+    );
+  });
+});
+
+describe('a page over its time budget', () => {
+  it('is cut off with extract-timeout, its worker replaced, and the event loop keeps running meanwhile', async () => {
+    const pool = createExtractPool({ threads: 1, timeoutMs: 400 });
+    try {
+      // Warm the worker up first: the budget starts when a worker takes the page, not at start-up.
+      await pool.extract({ bytes: SMALL_PAGE, url: 'https://a.example/warm' });
+      let ticks = 0;
+      const interval = setInterval(() => ticks++, 20);
+      const reason = await reasonOf(pool.extract({ bytes: pathologicalPage(), url: 'https://a.example/huge' }));
+      clearInterval(interval);
+      expect(reason).toBe('extract-timeout');
+      // Extraction on the main thread would have frozen the interval for the whole budget.
+      expect(ticks).toBeGreaterThanOrEqual(5);
+      const next = await pool.extract({ bytes: SMALL_PAGE, url: 'https://a.example/next' });
+      expect(next.title).toBe('Bridge closed');
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('does not hold up pages queued behind it on other workers', async () => {
+    const pool = createExtractPool({ threads: 2, timeoutMs: 1_500 });
+    try {
+      const huge = pool.extract({ bytes: pathologicalPage(), url: 'https://a.example/huge' });
+      const small = await Promise.all(
+        [1, 2, 3, 4].map((i) => pool.extract({ bytes: SMALL_PAGE, url: `https://a.example/${i}` })),
+      );
+      expect(small.map((a) => a.title)).toEqual(['Bridge closed', 'Bridge closed', 'Bridge closed', 'Bridge closed']);
+      expect(await reasonOf(huge)).toBe('extract-timeout');
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
+describe('close', () => {
+  it('finishes the pages already accepted, then refuses new ones', async () => {
+    const pool = createExtractPool({ threads: 1 });
+    const pending = [1, 2, 3].map((i) => pool.extract({ bytes: SMALL_PAGE, url: `https://a.example/${i}` }));
+    await pool.close();
+    expect((await Promise.all(pending)).length).toBe(3);
+    await expect(pool.extract({ bytes: SMALL_PAGE, url: 'https://a.example/late' })).rejects.toThrow(/closed/);
+  });
+});

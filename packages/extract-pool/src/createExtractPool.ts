@@ -1,0 +1,183 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { ExtractError, type ExtractedArticle } from '@tally/extract';
+import type { ExtractionReply, ExtractionRequest } from './runExtraction.ts';
+
+export interface ExtractPoolOptions {
+  /**
+   * Worker threads. Extraction is CPU-bound: more threads than cores only adds contention.
+   * @defaultValue the number of cores (`os.availableParallelism()`)
+   */
+  threads?: number;
+  /**
+   * Time budget per page, counted from the moment a worker starts on it (not while it waits in
+   * the queue). A page over budget is rejected with `extract-timeout` and its worker is replaced.
+   * @defaultValue 10000
+   */
+  timeoutMs?: number;
+  /**
+   * Heap limit of each worker; a page that needs more kills only its worker (`extract-error`).
+   * @defaultValue 512
+   */
+  maxHeapMb?: number;
+}
+
+export interface ExtractInput {
+  bytes: Uint8Array;
+  /** The Content-Type header of the response, for its charset and to refuse binary content. */
+  contentType?: string | null;
+  /** The final URL of the page (after redirects). */
+  url: string;
+}
+
+/** The extracted article, and the charset the page was decoded with. */
+export type PoolArticle = ExtractedArticle & { charset: string };
+
+export interface ExtractPool {
+  /**
+   * Decodes and extracts a page on a worker thread.
+   * @throws ExtractError with the extractor's reason, `extract-timeout` when the page exceeded its
+   * budget, or `extract-error` when its worker died (out of memory).
+   */
+  extract(input: ExtractInput): Promise<PoolArticle>;
+  /** Lets queued and running pages finish, then stops the workers. Later `extract` calls reject. */
+  close(): Promise<void>;
+}
+
+interface Task {
+  request: ExtractionRequest;
+  resolve: (article: PoolArticle) => void;
+  reject: (err: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  task: Task | null;
+  timer: NodeJS.Timeout | null;
+  /** Set once the slot is done for: timed out, crashed or closed. Its events are then ignored. */
+  retired: boolean;
+}
+
+const WORKER_URL = new URL('./extractWorker.mjs', import.meta.url);
+
+/**
+ * A pool of worker threads running `@tally/extract`. Pages queue in order; each runs on the first
+ * free worker with its own time budget. A worker over budget is terminated (the only way to stop
+ * synchronous code) and replaced, so one pathological page costs one budget and never blocks the
+ * rest. Idle workers do not keep the process alive.
+ */
+export function createExtractPool(options: ExtractPoolOptions = {}): ExtractPool {
+  const threads = Math.max(1, options.threads ?? availableParallelism());
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const maxHeapMb = options.maxHeapMb ?? 512;
+  const slots = new Set<Slot>();
+  const queue: Task[] = [];
+  let nextId = 1;
+  let closing = false;
+  let drained: (() => void) | null = null;
+
+  const spawn = (): void => {
+    const worker = new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: maxHeapMb } });
+    const slot: Slot = { worker, ready: false, task: null, timer: null, retired: false };
+    slots.add(slot);
+    worker.on('message', (message: ExtractionReply | { ready: true }) => {
+      if (slot.retired) return;
+      if ('ready' in message) {
+        slot.ready = true;
+        worker.unref();
+        pump();
+        return;
+      }
+      const task = slot.task;
+      if (!task || task.request.id !== message.id) return;
+      finish(slot);
+      if (message.ok) task.resolve({ ...message.article, charset: message.charset });
+      else task.reject(new ExtractError(message.reason, message.message));
+      pump();
+    });
+    worker.on('error', (err) => fail(slot, `extraction worker failed: ${err.message}`));
+    worker.on('exit', (code) => fail(slot, `extraction worker exited with code ${code}`));
+  };
+
+  /** Clears the slot's task and timer; the worker may take the next task. */
+  const finish = (slot: Slot): void => {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
+    slot.task = null;
+    slot.worker.unref();
+  };
+
+  /** Takes a slot out of the pool for good, rejecting its task, and lets a fresh worker take its place. */
+  const retire = (slot: Slot, err: Error | null): void => {
+    if (slot.retired) return;
+    slot.retired = true;
+    const task = slot.task;
+    finish(slot);
+    slots.delete(slot);
+    void slot.worker.terminate();
+    if (task && err) task.reject(err);
+    pump();
+  };
+
+  const fail = (slot: Slot, message: string): void => {
+    if (slot.retired) return;
+    // A worker that dies before it is ready cannot load the extractor: nothing will work, so say so.
+    if (!slot.ready && !slot.task) {
+      const pending = queue.splice(0);
+      retire(slot, null);
+      for (const task of pending) task.reject(new ExtractError('extract-error', message));
+      return;
+    }
+    retire(slot, new ExtractError('extract-error', message));
+  };
+
+  const pump = (): void => {
+    for (const slot of slots) {
+      if (queue.length === 0) break;
+      if (!slot.ready || slot.task || slot.retired) continue;
+      const task = queue.shift()!;
+      slot.task = task;
+      slot.worker.ref();
+      slot.timer = setTimeout(() => {
+        retire(slot, new ExtractError('extract-timeout', `extraction took longer than ${timeoutMs} ms`));
+      }, timeoutMs);
+      slot.worker.postMessage(task.request);
+    }
+    const starting = [...slots].filter((s) => !s.ready).length;
+    const wanted = Math.min(threads - slots.size, queue.length - starting);
+    for (let i = 0; i < wanted; i++) spawn();
+    if (closing && queue.length === 0 && [...slots].every((s) => s.task === null)) drained?.();
+  };
+
+  return {
+    extract(input: ExtractInput): Promise<PoolArticle> {
+      if (closing) return Promise.reject(new Error('the extraction pool is closed'));
+      return new Promise<PoolArticle>((resolve, reject) => {
+        const request: ExtractionRequest = {
+          id: nextId++,
+          bytes: input.bytes,
+          contentType: input.contentType ?? null,
+          url: input.url,
+        };
+        queue.push({ request, resolve, reject });
+        pump();
+      });
+    },
+
+    async close(): Promise<void> {
+      if (!closing) {
+        closing = true;
+        if (queue.length > 0 || [...slots].some((s) => s.task !== null)) {
+          await new Promise<void>((resolve) => {
+            drained = resolve;
+          });
+        }
+      }
+      const remaining = [...slots];
+      for (const slot of remaining) slot.retired = true;
+      slots.clear();
+      await Promise.all(remaining.map((slot) => slot.worker.terminate()));
+    },
+  };
+}

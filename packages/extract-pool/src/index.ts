@@ -1,0 +1,7 @@
+export {
+  createExtractPool,
+  type ExtractInput,
+  type ExtractPool,
+  type ExtractPoolOptions,
+  type PoolArticle,
+} from './createExtractPool.ts';
