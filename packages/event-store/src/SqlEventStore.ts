@@ -12,7 +12,7 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from './EventStore.ts';
-import { APPEND_LOCK_CLASS, MIGRATION_LOCK_CLASS, migrations, type SchemaNames } from './migrations.ts';
+import { MIGRATION_LOCK_CLASS, migrations, type SchemaNames } from './migrations.ts';
 import { StoreSubscription } from './StoreSubscription.ts';
 
 /** The few logger methods the store uses; a pino logger fits. */
