@@ -14,7 +14,7 @@ describe('conformance fixture set', () => {
     expect(fixtures.length).toBeGreaterThanOrEqual(300);
   });
 
-  it('passes every check without a crash', async () => {
+  it('passes every check without a crash', { timeout: 60_000 }, async () => {
     const results = await runConformance(tallyParser, fixtures);
     const failures = results.flatMap((r) =>
       r.checks
