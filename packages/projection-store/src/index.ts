@@ -1,1 +1,21 @@
-export {};
+export {
+  type ArticleBrief,
+  type ArticlePage,
+  type ArticleView,
+  createProjectionReader,
+  type DuplicateClusterView,
+  type FigureSummary,
+  type FigureView,
+  type ListArticlesOptions,
+  type ProjectionReader,
+  type ProjectionStats,
+} from './createProjectionReader.ts';
+export {
+  type BatchInfo,
+  createProjector,
+  type Projector,
+  type ProjectorOptions,
+  type RebuildProgress,
+  type RebuildResult,
+} from './createProjector.ts';
+export { ProjectionTables, type TableSet, tableSpecs } from './projectionTables.ts';

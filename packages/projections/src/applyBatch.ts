@@ -71,7 +71,10 @@ export async function applyBatch(
     if (a && a.copies.length > 0) clusterKeys.add(a.articleId);
   }
   for (const e of events) if (e.type === 'ArticleDuplicateDetected') clusterKeys.add(rootId(e.data.originalId));
-  await Promise.all([ensure('feeds', named.feeds), ensure('figures', figureKeys), ensure('duplicates', clusterKeys)]);
+  // One after the other: the loader may be one database connection.
+  await ensure('feeds', named.feeds);
+  await ensure('figures', figureKeys);
+  await ensure('duplicates', clusterKeys);
 
   const cache: RowCache = {
     get: (name, key) => {

@@ -1,0 +1,257 @@
+import type { EventStore, SqlTx } from '@tally/event-store';
+import type { ArticleRow, ArticleStatus, CopyRef, FeedRow, FigureRow } from '@tally/projections';
+import { ProjectionTables } from './projectionTables.ts';
+
+/** A figure as served: its statements, current and past, with their sources (not the folded claims). */
+export type FigureView = Omit<FigureRow, 'claims' | 'articles' | 'pending'>;
+
+/** A figure in a listing: the current statement and the counts, without the history. */
+export type FigureSummary = Omit<FigureView, 'history'>;
+
+export type ArticleView = Omit<ArticleRow, 'clusterFigureKeys'>;
+
+/** What a listing says about an article beside its id. */
+export interface ArticleBrief {
+  articleId: string;
+  url: string | null;
+  title: string | null;
+  siteName: string | null;
+  publishedAt: string | null;
+  feedIds: string[];
+  status: ArticleStatus;
+}
+
+export interface DuplicateClusterView {
+  originalId: string;
+  position: number;
+  original: ArticleBrief | null;
+  copies: (CopyRef & { article: ArticleBrief | null })[];
+}
+
+export interface ListArticlesOptions {
+  status?: ArticleStatus;
+  /** @defaultValue 100 (at most 1000) */
+  limit?: number;
+  /** The `next` cursor of the previous page. */
+  after?: number;
+  /** `desc`: newest discovered first. @defaultValue `'desc'` */
+  order?: 'asc' | 'desc';
+}
+
+export interface ArticlePage {
+  items: ArticleView[];
+  /** Cursor for the next page; null on the last one. */
+  next: number | null;
+}
+
+export interface ProjectionStats {
+  /** Position of the live tables. */
+  position: number;
+  head: number;
+  /** Log head minus position. */
+  lag: number;
+  version: string | null;
+  generation: number | null;
+  /** A rebuild in progress: its generation, position and target. */
+  rebuilding: { generation: number; position: number; target: number } | null;
+  articles: { total: number; byStatus: Partial<Record<ArticleStatus, number>> };
+  feeds: number;
+  figures: number;
+  duplicateClusters: number;
+  copies: number;
+}
+
+export interface ProjectionReader {
+  listFigures(): Promise<FigureSummary[]>;
+  getFigure(figureKey: string): Promise<FigureView | null>;
+  listArticles(options?: ListArticlesOptions): Promise<ArticlePage>;
+  getArticle(articleId: string): Promise<ArticleView | null>;
+  listFeeds(): Promise<FeedRow[]>;
+  listDuplicates(): Promise<DuplicateClusterView[]>;
+  stats(): Promise<ProjectionStats>;
+}
+
+const MAX_PAGE = 1000;
+
+function brief(row: ArticleRow): ArticleBrief {
+  return {
+    articleId: row.articleId,
+    url: row.url,
+    title: row.title,
+    siteName: row.siteName,
+    publishedAt: row.publishedAt,
+    feedIds: row.feedIds,
+    status: row.status,
+  };
+}
+
+/**
+ * Reads the live projection tables as plain JSON, for the API and the dashboard. Before any
+ * projector ran, every list is empty and every lookup null.
+ */
+export function createProjectionReader(store: EventStore, options: { name?: string } = {}): ProjectionReader {
+  const name = options.name ?? 'projections';
+  const tables = new ProjectionTables(store.schema);
+  const figures = tables.table('figures', 'live');
+  const articles = tables.table('articles', 'live');
+  const feeds = tables.table('feeds', 'live');
+  const duplicates = tables.table('duplicates', 'live');
+
+  const read = <T>(empty: T, fn: (tx: SqlTx) => Promise<T>): Promise<T> =>
+    store.transaction(async (tx) => ((await tables.exist(tx)) ? fn(tx) : empty));
+
+  return {
+    listFigures: () =>
+      read([], async (tx) => {
+        const { rows } = await tx.query<{ doc: FigureSummary }>(
+          `SELECT doc - 'claims' - 'articles' - 'pending' - 'history' AS doc FROM ${figures} ORDER BY key`,
+        );
+        return rows.map((r) => r.doc);
+      }),
+
+    getFigure: (figureKey) =>
+      read(null, async (tx) => {
+        const { rows } = await tx.query<{ doc: FigureView }>(
+          `SELECT doc - 'claims' - 'articles' - 'pending' AS doc FROM ${figures} WHERE key = $1`,
+          [figureKey],
+        );
+        return rows[0]?.doc ?? null;
+      }),
+
+    listArticles: (o = {}) =>
+      read({ items: [], next: null }, async (tx) => {
+        const limit = Math.max(1, Math.min(MAX_PAGE, o.limit ?? 100));
+        const desc = (o.order ?? 'desc') === 'desc';
+        const params: unknown[] = [limit];
+        const where: string[] = [];
+        if (o.status) {
+          params.push(o.status);
+          where.push(`status = $${params.length}`);
+        }
+        if (o.after !== undefined) {
+          params.push(o.after);
+          where.push(`first_position ${desc ? '<' : '>'} $${params.length}`);
+        }
+        const { rows } = await tx.query<{ first_position: number | string; doc: ArticleView }>(
+          `SELECT first_position, doc - 'clusterFigureKeys' AS doc FROM ${articles}
+           ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+           ORDER BY first_position ${desc ? 'DESC' : 'ASC'} LIMIT $1`,
+          params,
+        );
+        const last = rows.at(-1);
+        return {
+          items: rows.map((r) => r.doc),
+          next: rows.length === limit && last ? Number(last.first_position) : null,
+        };
+      }),
+
+    getArticle: (articleId) =>
+      read(null, async (tx) => {
+        const { rows } = await tx.query<{ doc: ArticleView }>(
+          `SELECT doc - 'clusterFigureKeys' AS doc FROM ${articles} WHERE key = $1`,
+          [articleId],
+        );
+        return rows[0]?.doc ?? null;
+      }),
+
+    listFeeds: () =>
+      read([], async (tx) => {
+        const { rows } = await tx.query<{ doc: FeedRow }>(`SELECT doc FROM ${feeds} ORDER BY first_position, key`);
+        return rows.map((r) => r.doc);
+      }),
+
+    listDuplicates: () =>
+      read([], async (tx) => {
+        const { rows } = await tx.query<{
+          key: string;
+          position: number | string;
+          copies: CopyRef[];
+        }>(`SELECT key, position, doc -> 'copies' AS copies FROM ${duplicates} ORDER BY first_position, key`);
+        const ids = [...new Set(rows.flatMap((r) => [r.key, ...r.copies.map((c) => c.articleId)]))];
+        const members = new Map<string, ArticleBrief>();
+        if (ids.length > 0) {
+          const found = await tx.query<{ doc: ArticleRow }>(
+            `SELECT jsonb_build_object('articleId', doc->'articleId', 'url', doc->'url', 'title', doc->'title',
+                      'siteName', doc->'siteName', 'publishedAt', doc->'publishedAt', 'feedIds', doc->'feedIds',
+                      'status', doc->'status') AS doc
+             FROM ${articles} WHERE key = ANY($1::text[])`,
+            [ids],
+          );
+          for (const r of found.rows) members.set(r.doc.articleId, brief(r.doc));
+        }
+        return rows.map((r) => ({
+          originalId: r.key,
+          position: Number(r.position),
+          original: members.get(r.key) ?? null,
+          copies: r.copies.map((c) => ({ ...c, article: members.get(c.articleId) ?? null })),
+        }));
+      }),
+
+    stats: async () => {
+      const head = await store.head();
+      return store.transaction(async (tx) => {
+        const { rows: stateRows } = await tx.query<{ t: string | null }>('SELECT to_regclass($1)::text AS t', [
+          tables.state,
+        ]);
+        const state =
+          stateRows[0]?.t != null
+            ? (
+                await tx.query<{
+                  version: string;
+                  generation: number;
+                  position: number | string;
+                  build_generation: number | null;
+                  build_position: number | string | null;
+                  build_target: number | string | null;
+                }>(`SELECT * FROM ${tables.state} WHERE name = $1`, [name])
+              ).rows[0]
+            : undefined;
+        const position = Number(state?.position ?? 0);
+        const stats: ProjectionStats = {
+          position,
+          head,
+          lag: Math.max(0, head - position),
+          version: state?.version ?? null,
+          generation: state ? Number(state.generation) : null,
+          rebuilding:
+            state && state.build_generation !== null
+              ? {
+                  generation: Number(state.build_generation),
+                  position: Number(state.build_position ?? 0),
+                  target: Number(state.build_target ?? 0),
+                }
+              : null,
+          articles: { total: 0, byStatus: {} },
+          feeds: 0,
+          figures: 0,
+          duplicateClusters: 0,
+          copies: 0,
+        };
+        if (!(await tables.exist(tx))) return stats;
+        const byStatus = await tx.query<{ status: ArticleStatus; n: number | string }>(
+          `SELECT status, count(*) AS n FROM ${articles} GROUP BY status ORDER BY status`,
+        );
+        for (const r of byStatus.rows) {
+          stats.articles.byStatus[r.status] = Number(r.n);
+          stats.articles.total += Number(r.n);
+        }
+        const counts = await tx.query<{
+          feeds: number | string;
+          figures: number | string;
+          clusters: number | string;
+          copies: number | string | null;
+        }>(
+          `SELECT (SELECT count(*) FROM ${feeds}) AS feeds, (SELECT count(*) FROM ${figures}) AS figures,
+                  (SELECT count(*) FROM ${duplicates}) AS clusters,
+                  (SELECT sum(jsonb_array_length(doc -> 'copies')) FROM ${duplicates}) AS copies`,
+        );
+        const c = counts.rows[0]!;
+        stats.feeds = Number(c.feeds);
+        stats.figures = Number(c.figures);
+        stats.duplicateClusters = Number(c.clusters);
+        stats.copies = Number(c.copies ?? 0);
+        return stats;
+      });
+    },
+  };
+}

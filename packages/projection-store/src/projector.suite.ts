@@ -1,0 +1,299 @@
+import type { EventStore } from '@tally/event-store';
+import type { StoredEvent } from '@tally/events';
+import { type FigureRow, InMemoryProjections, type ProjectionName, projectionNames } from '@tally/projections';
+import {
+  generateLog,
+  type LoggedEvent,
+  seedArticleIds,
+  seedFigureKeys,
+  seedScenario,
+} from '@tally/projections/testing';
+import { expect, it } from 'vitest';
+import { createProjectionReader } from './createProjectionReader.ts';
+import { createProjector } from './createProjector.ts';
+import { ProjectionTables } from './projectionTables.ts';
+
+/** Appends events in order, one call per run of events of one stream. */
+export async function appendAll(store: EventStore, entries: readonly LoggedEvent[]): Promise<void> {
+  for (let i = 0; i < entries.length; ) {
+    const streamId = entries[i]!.streamId;
+    const run: LoggedEvent[] = [];
+    while (i < entries.length && entries[i]!.streamId === streamId) run.push(entries[i++]!);
+    await store.append(
+      streamId,
+      run.map((e) => e.event),
+    );
+  }
+}
+
+async function readLog(store: EventStore): Promise<StoredEvent[]> {
+  const events: StoredEvent[] = [];
+  for await (const page of store.readAllPages({ limit: 1000 })) events.push(...page);
+  return events;
+}
+
+/** The live projection tables, row by row (documents as parsed JSON). */
+export async function dumpTables(store: EventStore): Promise<Record<ProjectionName, Record<string, unknown>>> {
+  const tables = new ProjectionTables(store.schema);
+  const out = {} as Record<ProjectionName, Record<string, unknown>>;
+  await store.transaction(async (tx) => {
+    for (const name of projectionNames) {
+      const { rows } = await tx.query<{ key: string; doc: unknown }>(
+        `SELECT key, doc FROM ${tables.table(name, 'live')} ORDER BY key`,
+      );
+      out[name] = Object.fromEntries(rows.map((r) => [r.key, r.doc]));
+    }
+  });
+  return out;
+}
+
+/** What the pure folds make of the stored log, in one pass. */
+async function model(store: EventStore, options = {}): Promise<Record<ProjectionName, Record<string, unknown>>> {
+  const p = new InMemoryProjections(options).apply(await readLog(store));
+  const out = {} as Record<ProjectionName, Record<string, unknown>>;
+  for (const name of projectionNames) {
+    out[name] = Object.fromEntries([...p.rows(name)].map(([k, v]) => [k, JSON.parse(JSON.stringify(v))]));
+  }
+  return out;
+}
+
+const randomLog = (seed: number, events: number) =>
+  [
+    ...generateLog({ events, seed, feeds: 15, textBytes: 200, oddities: 0.1, tailFigureKeys: 40, storyFigureKeys: 10 }),
+  ].flat();
+
+/**
+ * The projector against a real store. `open` gives a fresh, empty store each call; stores are
+ * closed by the tests.
+ */
+export function projectorSuite(open: () => Promise<EventStore>): void {
+  it('turns the seed reports into the expected current figure, articles, feeds and duplicates', async () => {
+    const store = await open();
+    try {
+      await appendAll(store, seedScenario().entries);
+      const projector = createProjector(store, { restartDelayMs: null });
+      const sub = projector.start();
+      await sub.caughtUp();
+      const reader = createProjectionReader(store);
+
+      const containers = await reader.getFigure(seedFigureKeys.containers);
+      expect(containers?.current).toMatchObject({
+        value: 11_000,
+        qualifier: 'nearly',
+        speaker: { name: 'Tracey Newell' },
+      });
+      expect(containers?.history.map((s) => [s.speaker?.name, s.statedAt, s.independentOutlets])).toEqual([
+        ['John Kirby', '2023-10-13', 3],
+        ['Julianne Smith', '2023-12-20', 1],
+        ['Tracey Newell', '2024-05', 1],
+      ]);
+      expect(containers!.history[0]!.conflicts.map((c) => c.kind)).toEqual(['bound']);
+      expect(containers).not.toHaveProperty('claims');
+
+      const list = await reader.listFigures();
+      expect(list.map((f) => f.figureKey)).toContain(seedFigureKeys.containers);
+      expect(list.find((f) => f.figureKey === seedFigureKeys.containers)).not.toHaveProperty('history');
+
+      const page = await reader.listArticles({ limit: 3 });
+      expect(page.items).toHaveLength(3);
+      const rest = await reader.listArticles({ limit: 10, after: page.next! });
+      expect(page.items.length + rest.items.length).toBe(7);
+      expect((await reader.listArticles({ status: 'duplicate' })).items.map((a) => a.articleId).sort()).toEqual(
+        [seedArticleIds.copyA, seedArticleIds.copyB].sort(),
+      );
+      expect(await reader.getArticle(seedArticleIds.r002)).toMatchObject({ status: 'analyzed', claimCount: 2 });
+      expect(await reader.getArticle('nope')).toBeNull();
+
+      expect((await reader.listFeeds()).map((f) => f.health)).toEqual(Array(7).fill('ok'));
+      const clusters = await reader.listDuplicates();
+      expect(clusters).toHaveLength(1);
+      expect(clusters[0]).toMatchObject({ originalId: seedArticleIds.r003, original: { siteName: 'Vistula Daily' } });
+      expect(clusters[0]!.copies.map((c) => c.article?.siteName)).toEqual(['Harbor Times', 'Riverside Gazette']);
+
+      const stats = await reader.stats();
+      expect(stats).toMatchObject({ lag: 0, feeds: 7, duplicateClusters: 1, copies: 2, rebuilding: null });
+      expect(stats.articles.total).toBe(7);
+      expect(stats.position).toBe(await store.head());
+
+      expect(await dumpTables(store)).toEqual(await model(store));
+      await sub.stop();
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('reads empty projections before any projector ran', async () => {
+    const store = await open();
+    try {
+      const reader = createProjectionReader(store);
+      expect(await reader.listFigures()).toEqual([]);
+      expect(await reader.getFigure('x')).toBeNull();
+      expect(await reader.listArticles()).toEqual({ items: [], next: null });
+      expect(await reader.stats()).toMatchObject({ position: 0, lag: 0, version: null });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('resumes without loss or double counting after a projector is abandoned between batches', async () => {
+    const store = await open();
+    try {
+      const entries = randomLog(11, 1200);
+      const half = Math.floor(entries.length / 2);
+      await appendAll(store, entries.slice(0, half));
+      const first = createProjector(store, { batchSize: 37, restartDelayMs: null });
+      const a = first.start();
+      await a.caughtUp();
+      await a.stop();
+      await appendAll(store, entries.slice(half));
+      expect(await first.lag()).toBeGreaterThan(0);
+
+      const b = createProjector(store, { batchSize: 53, restartDelayMs: null }).start();
+      await b.caughtUp();
+      await b.stop();
+      const resumed = await dumpTables(store);
+      expect(resumed).toEqual(await model(store));
+
+      const rebuilt = await createProjector(store).rebuild();
+      expect(rebuilt.position).toBe(await store.head());
+      expect(await dumpTables(store)).toEqual(resumed);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('rolls a batch back whole when the handler throws mid-batch, and a new projector resumes exactly', async () => {
+    const store = await open();
+    try {
+      await appendAll(store, randomLog(12, 900));
+      const head = await store.head();
+      const breakAt = Math.floor(head / 2);
+      const broken = createProjector(store, {
+        batchSize: 40,
+        restartDelayMs: null,
+        beforeCommit: (batch) => {
+          if (batch.lastPosition >= breakAt) throw new Error('projector killed mid-batch');
+        },
+      });
+      await expect(broken.start().caughtUp()).rejects.toThrow('killed mid-batch');
+      const stats = await createProjectionReader(store).stats();
+      // The failed batch left nothing behind: the tables stand at the batch before it.
+      expect(stats.position).toBeLessThan(breakAt);
+      expect(stats.position).toBeGreaterThan(0);
+      expect(await broken.lag()).toBe(head - stats.position);
+
+      const sub = createProjector(store, { batchSize: 40 }).start();
+      await sub.caughtUp();
+      await sub.stop();
+      const resumed = await dumpTables(store);
+      expect(resumed).toEqual(await model(store));
+      await createProjector(store).rebuild();
+      expect(await dumpTables(store)).toEqual(resumed);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('restarts by itself after a failed batch and catches up', async () => {
+    const store = await open();
+    try {
+      await appendAll(store, randomLog(13, 500));
+      let failures = 0;
+      const sub = createProjector(store, {
+        batchSize: 50,
+        restartDelayMs: 5,
+        beforeCommit: (batch) => {
+          if (batch.lastPosition > 200 && failures < 2) {
+            failures += 1;
+            throw new Error('transient failure');
+          }
+        },
+      }).start();
+      await sub.caughtUp();
+      await sub.stop();
+      expect(failures).toBe(2);
+      expect(await dumpTables(store)).toEqual(await model(store));
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('keeps serving the complete old tables while a rebuild fills new ones, then swaps them in', async () => {
+    const store = await open();
+    try {
+      await appendAll(store, seedScenario().entries);
+      const live = createProjector(store).start();
+      await live.caughtUp();
+      await live.stop();
+      const before = await dumpTables(store);
+      const reader = createProjectionReader(store);
+      const seen: { rebuilding: boolean; figure: FigureRow['current'] | undefined }[] = [];
+      const head = await store.head();
+      const result = await createProjector(store, {
+        rebuildBatchSize: 7,
+        beforeCommit: async (batch) => {
+          // Reads from inside the batch's transaction, through other connections: not in the batch
+          // that swaps, which holds the tables until it commits.
+          if (batch.tables !== 'build' || batch.lastPosition >= head) return;
+          const stats = await reader.stats();
+          const figure = await reader.getFigure(seedFigureKeys.containers);
+          seen.push({ rebuilding: stats.rebuilding !== null, figure: figure?.current });
+        },
+      }).rebuild();
+      expect(seen.length).toBeGreaterThan(3);
+      // Every read during the rebuild saw the complete old figure.
+      for (const s of seen) expect(s.figure).toMatchObject({ value: 11_000, qualifier: 'nearly' });
+      expect(result.events).toBe(await store.head());
+      expect(await dumpTables(store)).toEqual(before);
+      expect((await reader.stats()).generation).toBe(2);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('rebuilds on start when the projection version changed', async () => {
+    const store = await open();
+    try {
+      await appendAll(store, seedScenario().entries);
+      const v1 = createProjector(store).start();
+      await v1.caughtUp();
+      await v1.stop();
+      const reader = createProjectionReader(store);
+      const old = await reader.stats();
+
+      const changed = createProjector(store, { statementWindowDays: 0 });
+      expect(changed.version).not.toBe(old.version);
+      const v2 = changed.start();
+      await v2.caughtUp();
+      await v2.stop();
+      const now = await reader.stats();
+      expect(now).toMatchObject({ version: changed.version, generation: old.generation! + 1, lag: 0 });
+      expect(await dumpTables(store)).toEqual(await model(store, { statementWindowDays: 0 }));
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('hands over from the live subscription to a rebuild while events keep coming, losing none', async () => {
+    const store = await open();
+    try {
+      const entries = randomLog(14, 1500);
+      const third = Math.floor(entries.length / 3);
+      await appendAll(store, entries.slice(0, third));
+      const projector = createProjector(store, { batchSize: 25, rebuildBatchSize: 60 });
+      const live = projector.start();
+      await live.caughtUp();
+      const appending = appendAll(store, entries.slice(third, 2 * third));
+      const rebuilt = await projector.rebuild();
+      await appending;
+      await appendAll(store, entries.slice(2 * third));
+      await live.caughtUp();
+      await live.stop();
+      expect(rebuilt.events).toBeGreaterThan(0);
+      expect(await dumpTables(store)).toEqual(await model(store));
+      expect((await createProjectionReader(store).stats()).lag).toBe(0);
+    } finally {
+      await store.close();
+    }
+  });
+}
