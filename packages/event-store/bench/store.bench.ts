@@ -152,8 +152,8 @@ function processCpuUs(pid: number): number | null {
   }
 }
 
-async function backendPids(store: EventStore | null): Promise<number[]> {
-  if (!store || store.kind !== 'postgres') return [];
+async function backendPids(store: EventStore): Promise<number[]> {
+  if (store.kind !== 'postgres') return [];
   const { rows } = await store.transaction((tx) =>
     tx.query<{ pid: number }>(
       `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend'`,
