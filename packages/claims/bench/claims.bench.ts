@@ -26,7 +26,8 @@ const here = import.meta.dirname;
 const fixtures = path.resolve(here, '../fixtures');
 const dev = loadLabelledSet(path.join(fixtures, 'labelled.jsonl'));
 const heldOut = loadLabelledSet(path.join(fixtures, 'heldout.jsonl'));
-const all = [...dev, ...heldOut];
+const fresh = loadLabelledSet(path.join(fixtures, 'fresh.jsonl'));
+const all = [...dev, ...heldOut, ...fresh];
 
 /** Sentences per second over `passes` runs through the set, after a warm-up pass. */
 function speed(set: LabelledSentence[], extract: (s: string) => unknown, minMs = 3000): number {
@@ -69,6 +70,7 @@ const rulesExtract = (s: string): PredictedQuantity[] => extractQuantities(s);
 for (const [title, set] of [
   ['development set', dev],
   ['held-out set', heldOut],
+  ['second held-out set', fresh],
   ['all labelled sentences', all],
 ] as const) {
   table(title, scoreExtractor(set, rulesExtract), scoreExtractor(set, baselineQuantities));

@@ -93,7 +93,7 @@ const PATTERNS: Pattern[] = [
   { re: /\(\d{2,4}\)\s?\d{3,4}[\s.-]\d{3,4}\b/g, make: () => ({ kind: 'phone' }) },
   { re: /\b\d{3}[.-]\d{3}[.-]\d{4}\b/g, make: () => ({ kind: 'phone' }) },
   {
-    re: /(?<=\b(?:call|phone|telephone|tel\.?|hotline|fax|dial|number|whatsapp|helpline)[:\s]+(?:on\s+|at\s+)?)\d[\d\s().-]{5,}\d/gi,
+    re: /(?<=\b(?:call|called|calling|phone|phoned|telephone|tel\.?|hotline|fax|dial|dialled|dialed|number|whatsapp|helpline|reached)[:\s]+(?:on\s+|at\s+)?)\+?\d[\d\s().-]{5,}\d/gi,
     make: () => ({ kind: 'phone' }),
   },
   // Day ranges: "between 5 and 9 December", "5-9 December"

@@ -119,12 +119,14 @@ const CAPITALIZED_OK_BEFORE_NUMBER = wordSet(`
 `);
 
 const CHANGE_UP = wordSet(`
+  accelerated accelerate quickened
   rose risen rise rises rising increased increase increases increasing grew grow grows grown growing climbed
   climb climbs climbing jumped jump jumps jumping surged surge surges surging soared soar soars soaring gained
   gain gains gaining expanded expands expanding rallied spiked swelled boosted boost raised raise raises hiked up
   added higher widened widening accelerated edged ticked leapt leaped rebounded recovered
 `);
 const CHANGE_DOWN = wordSet(`
+  slowed slow
   fell fall falls fallen falling dropped drop drops dropping declined decline declines declining decreased
   decrease decreases decreasing slid slide slides sliding slipped slip slipping plunged plunge plunging
   plummeted plummeting tumbled tumbling sank sinking sunk shrank shrunk shrinks shrinking contracted contracts
@@ -134,6 +136,8 @@ const CHANGE_DOWN = wordSet(`
 `);
 /** Verbs that move a figure without taking it as an object ("inflation rose 2%"): change on any quantity. */
 const INTRANSITIVE_CHANGE = wordSet(`
+  rise grow fall drop climb decline increase decrease jump surge slide slip dip shrink contract ease gain lose
+  accelerated accelerate slowed slow quickened
   rose risen rise rises rising grew grown grow grows growing climbed climbs climbing jumped jumps jumping surged
   surging soared soaring fell fallen falls falling dropped drops dropping declined declines declining decreased
   decreasing increased increasing slid sliding slipped slipping plunged plunging plummeted tumbled sank shrank
@@ -165,7 +169,7 @@ const LEVEL_VERBS = wordSet(`
 `);
 const AUXILIARIES = wordSet(`
   has have had been was were is are will would be now already also further sharply slightly steadily again
-  expected to likely
+  could may might can should must shall
 `);
 const DETERMINERS = wordSet(`
   the a an its their his her our this these those that such some any
@@ -277,7 +281,7 @@ function readQuantity(ctx: Context, i: number): number {
   if (!core) return i;
   if (core.skip || isIdentifier(ctx, core)) return core.end;
   if (core.bareOne && isIdiomaticOne(tokens, core)) return core.end;
-  if (isFractionOrRatio(tokens, core)) return skipRatio(tokens, core);
+  if (isFractionOrRatio(tokens, core) || isOutOf(tokens, core)) return skipRatio(tokens, core);
 
   // Currency and qualifier before the number.
   let start = core.start;
@@ -412,7 +416,25 @@ function readQuantity(ctx: Context, i: number): number {
       adjectival = true;
     }
   } else if (adjectival) {
-    j--; // the hyphen belongs to a compound like "300-strong"
+    const w = tokens[j]!;
+    if (
+      w.kind === 'word' &&
+      /^[a-z]+$/.test(w.text) &&
+      !/^(?:strong|odd|plus|fold|year|old|member|man|person)$/.test(w.lower) &&
+      !isVerbLike(w)
+    ) {
+      // "a 15-storey building", "a 12-seat minibus": the hyphenated noun counts, the noun after is the concept.
+      unit = singularize(w.lower);
+      spanEnd = afterUnit = j + 1;
+      const np = readNounPhrase(ctx, afterUnit, true);
+      if (np) {
+        concept = conceptText(ctx, np.words);
+        afterUnit = np.end;
+      }
+      conceptDone = true;
+    } else {
+      j--; // the hyphen belongs to a compound like "300-strong"
+    }
   }
   // "over five years" is a span of time, not more than five years.
   if (kind === 'measure' && dimension === 'time' && /^(?:over|under)$/.test(tokens[qual?.start ?? -1]?.lower ?? ''))
@@ -482,10 +504,18 @@ function readQuantity(ctx: Context, i: number): number {
     }
   }
 
+  if (
+    concept === null &&
+    kind === 'measure' &&
+    /^(?:long|wide|high|deep|tall|thick|across)$/.test(tokens[afterUnit]?.lower ?? '') &&
+    tokens[start - 1]?.text === ','
+  ) {
+    concept = collectLeft(ctx, start - 2, false)?.text ?? null;
+  }
   if (concept === null && (kind !== 'count' || unit === null || change !== null)) {
     concept = readConceptBefore(ctx, start, kind);
     // Chained figures: "fell 2.3% to $78.40", "rose 0.5% month on month and 5.1% year on year".
-    if (concept === null && prev && (kind !== 'count' || prev.quantity.kind === kind)) {
+    if (concept === null && prev && (kind !== 'count' || prev.quantity.kind === kind || unit === null)) {
       const link = tokens[start - 1]?.lower ?? '';
       if (/^(?:to|from|and|at)$/.test(link) || (link === 'by' && prev.quantity.change !== null))
         concept = prev.quantity.concept;
@@ -504,7 +534,7 @@ function previousInClause(ctx: Context, start: number): Found | null {
   const prev = ctx.out[ctx.out.length - 1];
   if (!prev) return null;
   for (let k = prev.endToken; k < start; k++) if (/^[;.]$/.test(ctx.tokens[k]!.text)) return null;
-  return start - prev.endToken <= 8 ? prev : null;
+  return start - prev.endToken <= 12 ? prev : null;
 }
 
 function pushQuantity(
@@ -805,13 +835,29 @@ function isFractionOrRatio(tokens: Token[], c: Core): boolean {
   if (c.digits || c.vague || c.value === null) return false;
   const a = tokens[c.end];
   const b = tokens[c.end + 1];
-  if (a?.text === '-' && b && /^(?:thirds?|quarters?|fifths?|sixths?|tenths?|halves)$/.test(b.lower)) return true;
+  const FRACTION = /^(?:thirds?|quarters?|fifths?|sixths?|tenths?|halves)$/;
+  if (a?.text === '-' && b && FRACTION.test(b.lower)) return true;
+  if (a && FRACTION.test(a.lower)) return true;
   if (a?.lower === 'in' && b && b.lower in SMALL_NUMBERS && c.value < 10) return true;
+  // "three times more than": a multiplier.
+  if (
+    a?.lower === 'times' &&
+    b &&
+    /^(?:more|less|higher|lower|larger|bigger|smaller|as|the|greater|fewer|over)$/.test(b.lower)
+  )
+    return true;
   return false;
 }
 
+/** "4 out of 10 respondents": a proportion; both numbers are skipped. */
+function isOutOf(tokens: Token[], c: Core): boolean {
+  return tokens[c.end]?.lower === 'out' && tokens[c.end + 1]?.lower === 'of' && tokens[c.end + 2]?.kind === 'num';
+}
+
 function skipRatio(tokens: Token[], c: Core): number {
-  return tokens[c.end]?.lower === 'in' ? c.end + 2 : c.end + 2;
+  const a = tokens[c.end]?.lower;
+  if (a === 'out') return c.end + 3;
+  return a === '-' || a === 'in' || a === 'times' ? c.end + 2 : c.end + 1;
 }
 
 /** A four-digit number between 1800 and 2100 is a year unless a unit or a counted noun follows. */
@@ -937,7 +983,12 @@ function readRange(
   };
 }
 
-function readChangeBefore(tokens: Token[], start: number): 'up' | 'down' | null {
+function readChangeBefore(tokens: Token[], at: number): 'up' | 'down' | null {
+  // "by a cumulative 850 basis points", "rose a further 5%"
+  let start = at;
+  while (start > 1 && /^(?:cumulative|total|combined|net|whopping|mere|record)$/.test(tokens[start - 1]!.lower))
+    start--;
+  if (start < at && /^(?:a|an)$/.test(tokens[start - 1]?.lower ?? '') && tokens[start - 2]?.lower === 'by') start--;
   const p1 = tokens[start - 1]?.lower ?? '';
   const dir = (w: string): 'up' | 'down' | null =>
     CHANGE_UP.has(w) || CHANGE_NOUNS_UP.has(w) ? 'up' : CHANGE_DOWN.has(w) || CHANGE_NOUNS_DOWN.has(w) ? 'down' : null;
@@ -1049,6 +1100,18 @@ function readNounPhrase(ctx: Context, j: number, stopAtPlural: boolean): NounPhr
         k += 2;
         continue;
       }
+      if (
+        words.length === 0 &&
+        tokens[k + 1]?.text === '-' &&
+        !tokens[k + 1]!.spaceBefore &&
+        matchUnit(tokens, k + 2) &&
+        !tokens[k + 2]!.spaceBefore
+      ) {
+        // "two 2,000-pound bombs": a measure before the noun.
+        words.push(t, tokens[k + 1]!, tokens[k + 2]!);
+        k += 3;
+        continue;
+      }
       break;
     }
     if (t.kind === 'punct') {
@@ -1069,11 +1132,20 @@ function readNounPhrase(ctx: Context, j: number, stopAtPlural: boolean): NounPhr
     }
     const w = t.lower;
     const lower = t.text[0] === w[0];
-    if (!joined && NP_STOP.has(w)) break;
+    if (!joined && NP_STOP.has(w) && !/^[A-Z]{2,}$/.test(t.text)) break;
     // "a 500-pound bomb hit …": a verb after the noun ends the phrase.
     if (!joined && count > 0 && lower && (VERB_WORDS.has(w) || LEVEL_VERBS.has(w) || INTRANSITIVE_CHANGE.has(w))) break;
     if (!joined && lower && (w.endsWith('ed') || w.endsWith('ing')) && !ADJECTIVE_ED_ING.has(w) && w.length > 4) {
-      if (words.length === 0 || (prev && isPlural(prev.lower)) || !(w.endsWith('ing') && k + 1 < tokens.length)) break;
+      // A gerund may modify the noun after it: "demining equipment", "accounting errors".
+      const nounAfter =
+        tokens[k + 1]?.kind === 'word' && !NP_STOP.has(tokens[k + 1]!.lower) && !isVerbLike(tokens[k + 1]!);
+      const gerund = w.endsWith('ing') && nounAfter;
+      if (
+        (words.length === 0 && !gerund) ||
+        (prev && isPlural(prev.lower)) ||
+        !(w.endsWith('ing') && k + 1 < tokens.length)
+      )
+        break;
     }
     if (
       !joined &&
@@ -1155,8 +1227,9 @@ function readCountedNoun(ctx: Context, c: Core, j: number): CountedNoun | null {
       const prev = [...ctx.out].reverse().find((q) => q.quantity.kind === 'count');
       return { unit: prev?.quantity.unit ?? null, concept: prev?.quantity.concept ?? null, headEnd: j + 2, end: j + 2 };
     }
-    if (DETERMINERS.has(nx)) {
-      let k = j + 2;
+    // "300 of the containers", "30 of the 35 drones", "38 of 42 Geran-2 drones"
+    if (DETERMINERS.has(nx) || tokens[j + 1]?.kind === 'num') {
+      let k = DETERMINERS.has(nx) ? j + 2 : j + 1;
       if (tokens[k]?.kind === 'num' && !ctx.masked[k]) k++;
       while (tokens[k] && UNIT_STOP_ADJECTIVES.has(tokens[k]!.lower)) k++;
       const np = readNounPhrase(ctx, k, true);
@@ -1183,6 +1256,18 @@ function readCountedNoun(ctx: Context, c: Core, j: number): CountedNoun | null {
     k++;
   const np = readNounPhrase(ctx, k, true);
   if (!np) return null;
+  const only = np.words.length === 1 ? np.words[0]! : null;
+  if (
+    only &&
+    ctx.entityToken[np.start] &&
+    !isPlural(only.lower) &&
+    /^(?:and|or)$/.test(tokens[np.end]?.lower ?? '') &&
+    tokens[np.end + 1]?.kind === 'num'
+  ) {
+    const next = readNounPhrase(ctx, np.end + 2, true);
+    const shared = next ? buildCountedNoun(ctx, next) : null;
+    if (shared) return { ...shared, headEnd: np.end, end: np.end };
+  }
   const built = buildCountedNoun(ctx, np);
   if (built && such && built.unit) built.unit = resolveSuch(ctx, built.unit);
   return built;
@@ -1372,20 +1457,24 @@ function readConceptBefore(ctx: Context, start: number, kind: QuantityKind): str
   if (k < 0) return null;
   const w = tokens[k]!.lower;
   const passive = /^(?:was|were|been|be|being)$/.test(tokens[k - 1]?.lower ?? '');
-  const verb = LEVEL_VERBS.has(w) || (INTRANSITIVE_CHANGE.has(w) && (kind === 'percent' || !TRANSITIVE_CHANGE.has(w)));
+  // After "of" the word is a noun ("a cost of", "a set of"), never the verb of a level.
+  const verb =
+    link !== 'of' &&
+    (LEVEL_VERBS.has(w) || (INTRANSITIVE_CHANGE.has(w) && (kind === 'percent' || !TRANSITIVE_CHANGE.has(w))));
   if (verb || ((w === 'up' || w === 'down') && link !== 'to')) {
     if (w === 'hit' && passive) return null;
     k--;
     // "is expected to reach", "wants to reach": the subject stands before the infinitive's verb.
     if (tokens[k]?.lower === 'to') {
       k--;
+      // "is expected to reach": skip to the subject; "expects exports to fall": the noun before "to" is it.
       if (
-        !/^(?:expected|likely|set|due|forecast|projected|going|supposed|able|unlikely|poised)$/.test(
+        /^(?:expected|likely|set|due|forecast|projected|going|supposed|able|unlikely|poised)$/.test(
           tokens[k]?.lower ?? '',
         )
       )
-        return null;
-      k--;
+        k--;
+      else if (!tokens[k] || isVerbLike(tokens[k]!) || NP_STOP.has(tokens[k]!.lower)) return null;
     }
     while (k >= 0 && AUXILIARIES.has(tokens[k]!.lower)) k--;
     // An infinitive after another verb: "expects the economy to grow" — the subject of "grow".
@@ -1483,9 +1572,15 @@ function collectLeft(ctx: Context, k: number, subject: boolean): { text: string;
       i--;
       continue;
     }
+    // "Russia's defence budget for 2025 is set at …": a year inside the phrase.
+    if (t.kind === 'num' && CHAIN_PREPOSITIONS.has(tokens[i - 1]?.lower ?? '')) {
+      start = i;
+      i--;
+      continue;
+    }
     break;
   }
-  const words = tokens.slice(start, end);
+  const words = tokens.slice(start, end).filter((t) => t.kind !== 'num');
   // Read left to right: the head noun phrase, then "of"/"for" phrases; other prepositions end it.
   const out: string[] = [];
   let sawNoun = false;

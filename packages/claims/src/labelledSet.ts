@@ -100,7 +100,8 @@ function goldSpan(text: string, g: GoldQuantity): [number, number] {
 }
 
 function score(tp: number, predicted: number, gold: number): FieldScore {
-  const precision = predicted === 0 ? 1 : tp / predicted;
+  // Predicting nothing where something was to be found is no precision at all.
+  const precision = predicted === 0 ? (gold === 0 ? 1 : 0) : tp / predicted;
   const recall = gold === 0 ? 1 : tp / gold;
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
   return { tp, fp: predicted - tp, fn: gold - tp, precision, recall, f1 };

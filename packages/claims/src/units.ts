@@ -88,6 +88,10 @@ const UNIT_SPEC = `
 /** Currency words after a number ("300 million euros"). */
 const CURRENCY_AFTER_SPEC = `
   us dollars | us dollar | u.s. dollars | american dollars | dollars | dollar | usd => USD
+  danish crowns | danish kroner | danish krone => DKK
+  norwegian crowns | norwegian kroner | norwegian krone => NOK
+  swedish crowns | swedish kronor | swedish krona => SEK
+  czech crowns | czech korunas | czech koruna => CZK
   canadian dollars => CAD
   australian dollars => AUD
   hong kong dollars => HKD
