@@ -20,6 +20,7 @@ export const apiErrors = {
   TALLY_ERR_FEED_NOT_FOUND: { status: 404, message: 'no such feed (or it is removed already)' },
   TALLY_ERR_METHOD_NOT_ALLOWED: { status: 405, message: 'method not allowed on this route' },
   TALLY_ERR_BODY_TOO_LARGE: { status: 413, message: 'the request body is larger than the limit' },
+  TALLY_ERR_URI_TOO_LONG: { status: 414, message: 'a path parameter is longer than the router accepts' },
   TALLY_ERR_UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'unsupported content type: send application/json' },
   TALLY_ERR_TOO_MANY_STREAMS: { status: 429, message: 'too many open streams: try again later' },
   TALLY_ERR_INTERNAL: { status: 500, message: 'internal error' },
@@ -72,6 +73,7 @@ const fastifyCodes: Record<string, ApiErrorCode> = {
   FST_ERR_VALIDATION: 'TALLY_ERR_VALIDATION',
   FST_ERR_NOT_FOUND: 'TALLY_ERR_NOT_FOUND',
   FST_ERR_BAD_URL: 'TALLY_ERR_VALIDATION',
+  FST_ERR_MAX_PARAM_LENGTH: 'TALLY_ERR_URI_TOO_LONG',
   FST_ERR_ASYNC_CONSTRAINT: 'TALLY_ERR_VALIDATION',
 };
 

@@ -3,7 +3,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { Config } from '@tally/config';
 import type { Logger } from '@tally/logger';
 import type { Runtime } from '@tally/pipeline';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import {
   createJsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -65,9 +65,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: logger.child({ component: 'api' }),
     bodyLimit: config.API_BODY_LIMIT,
-    // Ids are logged with every line of a request (its child logger) and echoed to the client.
-    requestIdLogLabel: 'reqId',
     return503OnClosing: true,
+    // Figure keys are path parameters; the schema bounds them (512), the router must not cut in first.
+    routerOptions: { maxParamLength: 1000 },
+    // Errors raised before routing (a malformed or over-long path) get a registry code too.
+    frameworkErrors: (err, _request, reply) => {
+      const e = toApiError(err);
+      return (reply as unknown as FastifyReply).code(e.statusCode).send(e.toBody());
+    },
   }) as unknown as FastifyInstance;
 
   app.setValidatorCompiler(validatorCompiler);

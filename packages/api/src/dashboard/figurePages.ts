@@ -4,7 +4,7 @@ import type { Statement } from '@tally/projections';
 import { html, type SafeHtml, safeHref } from './html.ts';
 import { page } from './layout.ts';
 import { type TimelinePoint, timelineChart } from './timelineChart.ts';
-import { describeQuantity, figureKeyLabel, figureTitle, readableDate } from './wording.ts';
+import { countedThing, describeQuantity, figureKeyLabel, figureTitle, readableDate } from './wording.ts';
 
 /** The link to a figure's page. */
 export function figurePageHref(figureKey: string): string {
@@ -144,7 +144,7 @@ function statementCard(f: FigureView, s: Statement, i: number): SafeHtml {
 /** `/figures/:key/page`: the current figure, the timeline chart and every statement with its sources and quotes. */
 export function figurePage(f: FigureView): string {
   const current = f.current;
-  const unitLabel = f.unit ?? (f.concept ? f.concept.replace(/-/g, ' ') : undefined);
+  const unitLabel = countedThing(f.unit, f.concept) ?? undefined;
   const body = html`<p><a href="/">← all figures</a></p>
     <h1>${figureTitle(f)}</h1>
     <p class="muted"><code>${f.figureKey}</code></p>

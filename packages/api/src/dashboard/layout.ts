@@ -33,7 +33,7 @@ blockquote { margin:.4rem 0; padding:.3rem .8rem; border-left:3px solid var(--li
 ul.sources { list-style:none; padding:0; margin:.4rem 0 0; }
 ul.sources > li { padding:.5rem 0; border-top:1px dashed var(--line); }
 .copies { font-size:.85rem; color:var(--muted); }
-svg.timeline { max-width:100%; height:auto; background:var(--card); border:1px solid var(--line); border-radius:8px; }
+svg.timeline { width:100%; height:auto; background:var(--card); border:1px solid var(--line); border-radius:8px; }
 svg.timeline .grid { stroke:#eef1f5; }
 svg.timeline .axis, svg.timeline .axis-tick { stroke:#8a93a3; }
 svg.timeline .tick { font-size:11px; fill:var(--muted); }
@@ -50,7 +50,7 @@ svg.timeline .range { stroke:var(--accent); stroke-width:6; opacity:.35; stroke-
 svg.timeline a.point:hover .dot, svg.timeline a.point:focus .dot { fill:#dce8fb; }
 .legend { font-size:.85rem; color:var(--muted); margin:.4rem 0 1rem; }
 .legend span { margin-right:1rem; }
-.grid-2 { display:grid; grid-template-columns:repeat(auto-fit, minmax(300px, 1fr)); gap:1rem; }
+.grid-2 { display:grid; grid-template-columns:repeat(auto-fit, minmax(300px, 1fr)); gap:1rem; margin-top:1rem; }
 .stat { font-size:1.6rem; font-weight:700; }
 `;
 

@@ -144,8 +144,8 @@ function boundMarks(bound: Bound, x: number, y: number, yOf: (v: number) => numb
  * point links to the statement's sources and quotes on the page. No script, no external assets.
  */
 export function timelineChart(points: readonly TimelinePoint[], options: TimelineOptions = {}): SafeHtml {
-  const width = options.width ?? 760;
-  const height = options.height ?? 320;
+  const width = options.width ?? 900;
+  const height = options.height ?? 340;
   const left = 78;
   const right = 24;
   const top = 36;

@@ -49,5 +49,16 @@ describe('figure wording', () => {
         predicate: 'transfer',
       }),
     ).toBe('North Korea → Russia: containers (transfer)');
+    // As the claims package writes it: the unit is the counted noun, the concept qualifies it.
+    expect(
+      figureTitle({
+        figureKey: 'stock:RU:artillery shell',
+        subject: 'Russia',
+        recipient: null,
+        concept: 'ammunition',
+        unit: 'artillery shell',
+        predicate: 'stock',
+      }),
+    ).toBe('Russia: artillery shells (stock)');
   });
 });

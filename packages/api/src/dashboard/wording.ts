@@ -59,6 +59,13 @@ export function describeQuantity(q: Quantity, qualifier: string, concept: string
   return q.bound === '=' ? words : `${qualifier} ${words}`;
 }
 
+/** What a figure counts, in the plural: "containers", "artillery shells", or a currency code. */
+export function countedThing(unit: string | null, concept: string | null): string | null {
+  const thing = unit?.trim() || concept?.trim() || null;
+  if (!thing) return null;
+  return /^[A-Z]{3}$/.test(thing) ? thing : pluralize(thing, false);
+}
+
 /** A figure key as a heading: `transfer:KP>RU:container` → "transfer · KP → RU · container". */
 export function figureKeyLabel(key: string): string {
   return key
@@ -77,8 +84,8 @@ export function figureTitle(f: {
   predicate: string | null;
 }): string {
   const parties = [f.subject, f.recipient].filter((p): p is string => !!p).join(' → ');
-  const thing = f.concept ?? f.unit ?? f.figureKey.split(':').at(-1) ?? f.figureKey;
-  const what = pluralize(thing, false);
+  // The unit is the counted noun ("container"); the concept qualifies it ("ammunition").
+  const what = countedThing(f.unit, f.concept) ?? pluralize(f.figureKey.split(':').at(-1) ?? f.figureKey, false);
   const predicate = f.predicate ?? f.figureKey.split(':')[0] ?? null;
   return `${parties ? `${parties}: ` : ''}${what}${predicate ? ` (${predicate.replace(/-/g, ' ')})` : ''}`;
 }

@@ -1,0 +1,87 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { seedFigureKeys, seedScenario } from '@tally/projections/testing';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Harness, listen, startHarness } from './harness.ts';
+
+/** Debian's chromium package (CI installs it); the test is skipped, saying so, when it is missing. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn(`dashboard browser test skipped: no chromium at ${CHROMIUM} (apt-get install chromium)`);
+
+const outputDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'test-output');
+
+describe.skipIf(!hasChromium)('dashboard in a real browser', () => {
+  let h: Harness;
+  let base: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mkdirSync(outputDir, { recursive: true });
+    h = await startHarness();
+    await h.append(seedScenario().entries);
+    await h.project();
+    // No token, on loopback: the local demo's setting, where the dashboard is open.
+    base = await listen(await h.app({ API_TOKEN: undefined }));
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking'],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await h?.close();
+  });
+
+  it('shows the current figures, and a figure’s timeline with its points linked to their sources', async () => {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const response = await page.goto(`${base}/`);
+    expect(response?.status()).toBe(200);
+    const row = page.locator(`tr[data-figure-key="${seedFigureKeys.containers}"]`);
+    await expect.poll(() => row.locator('.figure-value').textContent()).toContain('nearly 11,000 containers');
+    expect(await row.textContent()).toContain('Tracey Newell');
+    expect(await page.locator('tr.figure-row').count()).toBe(Object.keys(seedFigureKeys).length);
+    await page.screenshot({ path: join(outputDir, 'figures.png'), fullPage: true });
+
+    await row.locator('a').first().click();
+    await page.waitForURL(/\/figures\/.+\/page$/);
+    expect(await page.locator('#current-figure').textContent()).toBe('nearly 11,000 containers');
+    const chart = page.locator('svg.timeline');
+    const box = await chart.boundingBox();
+    expect(box?.width).toBeGreaterThan(300);
+    expect(box?.height).toBeGreaterThan(150);
+    const points = chart.locator('a.point');
+    expect(await points.count()).toBe(3);
+    expect(await chart.locator('a.point.has-conflict').count()).toBe(1);
+    // The points climb from 1,000 to nearly 11,000: the last is drawn highest.
+    const ys = await chart.locator('circle.dot').evaluateAll((dots) => dots.map((d) => Number(d.getAttribute('cy'))));
+    expect(ys[2]!).toBeLessThan(ys[0]!);
+    await page.screenshot({ path: join(outputDir, 'figure-page.png'), fullPage: true });
+
+    // A point links to its statement: the sources and the quote.
+    await chart.locator('a.point.has-conflict').click();
+    await page.waitForURL(/#statement-1$/);
+    const statement = page.locator('#statement-1');
+    expect(await statement.locator('.conflict-box').count()).toBeGreaterThan(0);
+    expect(await statement.locator('blockquote.quote').first().textContent()).toMatch(/1,000 containers/);
+    expect(await statement.locator('.copies').textContent()).toContain('Harbor Times');
+    await statement.screenshot({ path: join(outputDir, 'statement.png') });
+    await page.close();
+  });
+
+  it('shows the pipeline page, Bull Board and the interactive API docs', async () => {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    expect((await page.goto(`${base}/pipeline`))?.status()).toBe(200);
+    expect(await page.locator('tr[data-queue]').count()).toBe(3);
+    expect(await page.locator('#projection-lag').textContent()).toBe('0');
+    await page.screenshot({ path: join(outputDir, 'pipeline.png'), fullPage: true });
+    await page.goto(`${base}/admin/queues`);
+    await expect.poll(() => page.getByText('poll', { exact: true }).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await page.screenshot({ path: join(outputDir, 'queues.png') });
+    await page.goto(`${base}/docs`);
+    await expect.poll(() => page.getByText('/figures/{key}').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await page.close();
+  });
+});
