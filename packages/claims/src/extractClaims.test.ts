@@ -55,6 +55,19 @@ describe('extractClaims: predicates, subjects and recipients', () => {
     ).toEqual([]);
   });
 
+  it('each figure takes the recipient written after it', () => {
+    const claims = extractClaims(
+      'The bill would send $14 billion to Israel and $9 billion in humanitarian aid to Gaza.',
+      { publishedAt: PUB },
+    );
+    expect(claims.map((c) => c.recipient)).toEqual(['Israel', 'Palestine']);
+  });
+
+  it('"killed in Ukraine" names the place of the victims, not the attacker', () => {
+    const c = only('More than 10,000 civilians have been killed in Ukraine since February 2022, the UN said.');
+    expect([c.subject, c.recipient, c.predicate]).toEqual([null, 'Ukraine', 'casualties']);
+  });
+
   it('a recipient named in an earlier sentence carries over', () => {
     const claims = extractClaims(
       'US officials accused North Korea of providing military hardware to Russia. Pyongyang has delivered up to 1,000 containers in recent weeks.',
@@ -141,6 +154,37 @@ describe('extractClaims: speakers', () => {
     ],
   ])('%s', (sentence, name, role) => {
     expect(only(sentence).speaker).toEqual({ name, role });
+  });
+
+  it.each([
+    ['Russia fired 55 drones at Ukraine overnight, the air force said.', 'air force'],
+    ['Germany will send 14 tanks to Ukraine, a government spokesman said.', 'government spokesman'],
+    ['Norway is donating 100 missiles to Ukraine, its defence ministry said in a statement.', 'defence ministry'],
+    ["Turkey sold 20 drones to Ukraine, the company's chief executive told reporters.", "company's chief executive"],
+    ['China has 500 nuclear warheads, a Pentagon report said.', 'Pentagon'],
+    [
+      'Russia has about 5,580 nuclear warheads, according to the Federation of American Scientists.',
+      'Federation of American Scientists',
+    ],
+    ['Officials estimate that Pyongyang delivered roughly 3 million shells to Russia.', 'officials'],
+  ])('organisations and unnamed officials speak: %s', (sentence, name) => {
+    expect(only(sentence).speaker).toEqual({ name, role: null });
+  });
+
+  it('a passive reporting verb is no attribution, and the figure stays with its subject', () => {
+    const c = only('China is estimated to have 500 operational nuclear warheads, a Pentagon report said.');
+    expect(c.figureKey).toBe('stock:CN:operational nuclear warhead');
+    expect(c.speaker?.name).toBe('Pentagon');
+  });
+
+  it('a figure inside the attribution is no claim', () => {
+    const claims = extractClaims(
+      'Iran has supplied Russia with about 400 ballistic missiles, according to three sources familiar with the matter.',
+      {
+        publishedAt: PUB,
+      },
+    );
+    expect(claims.map((c) => c.figureKey)).toEqual(['transfer:IR>RU:ballistic missile']);
   });
 
   it('resolves "the US envoy", "she" and a surname to the person named earlier', () => {

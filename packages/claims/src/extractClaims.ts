@@ -37,8 +37,14 @@ const CLAUSE_BREAKS = wordSet(`
   ; but while whereas although though which —
 `);
 
+/** Past participles: "killed", "supplied"; the irregular ones are listed. */
+const PARTICIPLE = /(?:ed|en)$/;
+const IRREGULAR_PARTICIPLES = wordSet(`
+  sent sold held made built shot hit brought kept given stolen bought fought struck dealt lost
+`);
+
 const TROOP_UNITS = wordSet(`
-  troop soldier personnel serviceman servicemen marine mercenary fighter paratrooper sailor conscript reservist
+  troop soldier personnel serviceman servicemen marine mercenary paratrooper sailor conscript reservist
   worker
 `);
 
@@ -270,6 +276,10 @@ function claimsOfSentence(info: SentenceInfo, gazetteer: Gazetteer, frames: Map<
     const q = info.quantities[qi]!;
     const [qs, qe] = quantityTokens[qi]!;
     if (!isClaimable(q)) continue;
+    // "according to three sources": a figure inside the attribution is no claim.
+    if (info.attributions.some((a) => qs >= Math.min(a.npStart, a.verbStart) && qe <= Math.max(a.npEnd, a.verbEnd)))
+      continue;
+    if (tokens[qs - 1]?.lower === 'to' && tokens[qs - 2]?.lower === 'according') continue;
     const clause = clauseAround(tokens, qs, qe);
     const clauseText = info.sentence.text.slice(tokens[clause[0]]?.start ?? 0, tokens[clause[1] - 1]?.end ?? 0);
     const scope = SHIPMENT_SCOPE.test(clauseText) ? 'shipment' : null;
@@ -319,6 +329,10 @@ function claimsOfSentence(info: SentenceInfo, gazetteer: Gazetteer, frames: Map<
       }
     }
     if (!subject && !recipient) continue;
+    // A bare number ("47 were shot down", "including six") counts nothing nameable.
+    if (unit === null && q.concept === null) continue;
+    if ((predicate === 'spend' || predicate === 'price') && q.kind !== 'money') continue;
+    if (predicate === 'poll' && q.kind !== 'percent') continue;
     if (predicate === 'halt-aid' && q.kind !== 'money' && !tokens.some((t) => AID_NOUNS.has(t.lower))) continue;
     out.push({
       quantity: q,
@@ -360,6 +374,14 @@ function findTrigger(
   clause: [number, number],
 ): { trigger: Trigger; index: number } | null {
   const { tokens } = info;
+  const right = rightTrigger(tokens, qe, clause);
+  // "1,000 were injured": a passive right after the figure is its own verb.
+  if (
+    right &&
+    right.index - qe <= 3 &&
+    /^(?:was|were|been|being|be|are|is)$/.test(tokens[right.index - 1]?.lower ?? '')
+  )
+    return right;
   for (let k = qs - 1; k >= Math.max(clause[0], qs - 28); k--) {
     const t = tokens[k]!;
     const trig = TRIGGERS.get(t.lower);
@@ -370,10 +392,20 @@ function findTrigger(
     if (trig.noun && !(tokens[k + 1]?.lower === 'of' && k + 2 >= qs - 2)) continue;
     return { trigger: trig, index: k };
   }
+  return right;
+}
+
+function rightTrigger(
+  tokens: Token[],
+  qe: number,
+  clause: [number, number],
+): { trigger: Trigger; index: number } | null {
+  // After the figure only a participle governs it: "12 civilians were killed", "90 vehicles supplied by Washington".
   for (let k = qe; k < Math.min(clause[1], qe + 8); k++) {
     const t = tokens[k]!;
     const trig = TRIGGERS.get(t.lower);
     if (!trig || trig.adjacentOnly || trig.noun) continue;
+    if (!PARTICIPLE.test(t.lower) && !IRREGULAR_PARTICIPLES.has(t.lower)) continue;
     return { trigger: trig, index: k };
   }
   return null;
@@ -422,6 +454,11 @@ function rolesFor(
   };
   const firstAfter = (from: number, preps: string[]): EntityMention | null =>
     mentions.find((m) => m.start >= from && preps.includes(prep(m))) ?? null;
+  // The recipient written after this figure, before the next one: "$14 billion to Israel and $9 billion to Gaza".
+  const nextFigure =
+    info.quantities.map((q) => q.span[0]).find((o) => o > (tokens[qe - 1]?.end ?? 0)) ?? Number.POSITIVE_INFINITY;
+  const afterFigure = (preps: string[]): EntityMention | null =>
+    mentions.find((m) => m.start >= qe && tokens[m.start]!.start < nextFigure && preps.includes(prep(m))) ?? null;
   const left = mentions.filter((m) => m.end <= k && !OBLIQUE.has(prep(m)) && prep(m) !== 'by');
   const leftSubject = left[left.length - 1] ?? null;
   const passive =
@@ -454,7 +491,18 @@ function rolesFor(
           ? null
           : firstAfter(k + 1, ['at', 'on', 'against', 'toward', 'towards', 'over', 'into']);
       const victim = target ?? mentions.find((m) => m.start >= qs && m.start <= qe + 2) ?? null;
-      const attacker = k < qs ? leftSubject : firstAfter(k + 1, ['by', 'in']);
+      // "killed in Ukraine" is a place; "by Russian forces" and "in Russian strikes" name the attacker.
+      const byAgent = firstAfter(k + 1, ['by']);
+      const inAttack = mentions.find(
+        (m) =>
+          m.start > k &&
+          prep(m) === 'in' &&
+          /^(?:strikes?|attacks?|shelling|bombing|raids?|fire|offensive)$/.test(tokens[m.end]?.lower ?? ''),
+      );
+      const attacker = k < qs ? leftSubject : (byAgent ?? inAttack ?? null);
+      // "were killed in Ukraine": without a nationality on the victims, the place names them.
+      const place = trigger.predicate === 'casualties' && !victim ? firstAfter(k + 1, ['in']) : null;
+      if (place && place !== inAttack) return { subject: attacker?.entity ?? null, recipient: place.entity };
       return { subject: attacker?.entity ?? null, recipient: victim?.entity ?? null };
     }
     default: {
@@ -469,7 +517,7 @@ function rolesFor(
         trigger.predicate === 'launch'
           ? ['at', 'on', 'against', 'toward', 'towards', 'over', 'into']
           : ['to', 'into', 'for'];
-      recipient ??= firstAfter(k + 1, targetPreps);
+      recipient ??= afterFigure(targetPreps) ?? firstAfter(k + 1, targetPreps);
       const r = recipient?.entity ?? null;
       return { subject: subject && r && subject.id === r.id ? null : subject, recipient: r };
     }

@@ -101,5 +101,5 @@ export const HEDGES = wordSet(`
   could may might would reportedly allegedly alleged possibly probably likely believed thought expected plans
   planned planning plan intends intended supposed seeking seeks aims aiming considering consider considers
   suspected suspects purportedly apparently perhaps potentially potential proposed proposes propose ready
-  willing wants want wanted hopes hope could should unconfirmed rumoured rumored
+  willing wants want wanted hopes hope expects expect could should unconfirmed rumoured rumored
 `);

@@ -34,6 +34,8 @@ const SPEECH_VERBS = wordSet(`
   suggested suggests showed shows show cited declared declares asserted mentioned briefed informed testified
   condemned expressed suspects suspect thinks think calculated counted recorded documented verified stating
   saying published publishes quoted quotes pointed observed highlighted spoke speaks speaking
+  estimate report confirm warn note add tell announce state reveal acknowledge admit insist argue allege
+  indicate suggest observe
 `);
 const HEDGED_VERBS = wordSet(`
   believes believe suspects suspect thinks think assessed assesses assess suggested suggests indicated
@@ -138,6 +140,9 @@ export function findAttributions(tokens: Token[], opts: AttributionOptions): Att
       continue;
     }
     if (t.kind !== 'word' || !SPEECH_VERBS.has(t.lower)) continue;
+    // "United States" is no verb; "China is estimated to have" is no attribution.
+    if (t.text !== t.lower && v > 0) continue;
+    if (/^(?:is|are|was|were|been|be|being)$/.test(tokens[v - 1]?.lower ?? '')) continue;
     // "pointed out"
     let verbEnd = v + 1;
     if (t.lower === 'pointed') {
@@ -290,7 +295,12 @@ function leftPhrase(
     )
   )
     start++;
-  while (start < end && CONNECTORS.has(tokens[start]!.lower) && tokens[start]!.lower !== 'the') start++;
+  while (start < end && CONNECTORS.has(tokens[start]!.lower) && !/^(?:the|a|an)$/.test(tokens[start]!.lower)) start++;
+  // "the UN human rights office said", "the company's chief executive told", "its defence ministry said":
+  // when the phrase stopped at an ordinary word but ends in a role or an organisation, take the whole
+  // phrase back to the start of the clause.
+  const extended = extendToClause(tokens, start, end, opts);
+  if (extended !== null) start = extended;
   if (start >= end) return null;
   // The phrase must open its clause, or be the agent of a report: "photographs released by officials show".
   const before = tokens[start - 1];
@@ -306,6 +316,40 @@ function leftPhrase(
     return null;
   }
   return { start, end, role };
+}
+
+/** Heads of speaker phrases: roles and the organisations that speak ("office", "media", "air force"). */
+const SPEAKER_HEADS = wordSet(`
+  spokesman spokeswoman spokesperson envoy ambassador diplomat official officials minister adviser advisor
+  representative chief head director secretary president commander analyst analysts expert experts leader
+  chairman chairwoman aide negotiator delegate officer senator governor mayor prosecutor lawmaker legislator
+  coordinator executive manager founder editor correspondent researcher researchers professor scientist
+  economist strategist colonel general witness witnesses resident residents doctor doctors medic medics activist
+  activists monitor monitors inspector investigator investigators judge lawyer office ministry agency service
+  services council committee army navy force forces guard police media television broadcaster newspaper outlet
+  agency command staff department government administration authorities authority mission embassy operator
+  company firm group organisation organization institute center centre
+`);
+
+function extendToClause(tokens: Token[], start: number, end: number, opts: AttributionOptions): number | null {
+  const head = tokens[end - 1];
+  if (!head || !SPEAKER_HEADS.has(head.lower)) return null;
+  let s = start;
+  for (let i = start - 1; i >= Math.max(0, end - 9); i--) {
+    const t = tokens[i]!;
+    if (opts.inQuote[i]) return null;
+    if (/^[,;:(“”"«»–—]$/.test(t.text) || (t.kind === 'word' && CLAUSE_OPENERS.has(t.lower)))
+      return s === start ? null : s;
+    if (t.kind !== 'word' && t.text !== '-' && t.text !== "'s" && t.text !== '’s') return null;
+    if (
+      t.kind === 'word' &&
+      (SPEECH_VERBS.has(t.lower) || /^(?:is|are|was|were|has|have|had|will|would)$/.test(t.lower))
+    )
+      return null;
+    s = i;
+    if (i === 0) return s;
+  }
+  return null;
 }
 
 function isCapitalizedMidSentence(tokens: Token[], k: number): boolean {
@@ -378,7 +422,7 @@ function classify(
       break;
     }
   }
-  while (s < end && /^(?:the|a|an)$/.test(tokens[s]!.lower)) s++;
+  while (s < end && /^(?:the|a|an|its|their|his|her)$/.test(tokens[s]!.lower)) s++;
   if (s >= end) return null;
   const base = { npStart: s, npEnd: end, verbStart, verbEnd, hedged };
   const first = tokens[s]!;
@@ -386,12 +430,42 @@ function classify(
   if (end - s === 1 && (first.lower === 'it' || first.lower === 'we' || first.lower === 'i' || first.lower === 'you'))
     return null;
   const head = tokens[end - 1]!;
-  if (EVIDENCE_HEADS.has(head.lower) || (head.kind !== 'word' && head.text !== ')')) return null;
+  if (EVIDENCE_HEADS.has(head.lower)) {
+    // "a Pentagon report said" → the Pentagon; "photographs show" → nobody.
+    const source = tokens
+      .slice(s, end - 1)
+      .filter(
+        (t) =>
+          t.kind === 'word' &&
+          isCapitalized(t) &&
+          !/^(?:The|A|An|Western|Eastern|Official|New|Latest)$/.test(t.text) &&
+          !opts.gazetteer.startsName(t.text),
+      );
+    if (source.length === 0) return null;
+    return {
+      kind: 'org',
+      name: source.map((t) => t.text).join(' '),
+      role: null,
+      ...base,
+      npStart: tokens.indexOf(source[0]!, s),
+      npEnd: end - 1,
+    };
+  }
+  if (head.kind !== 'word' && head.text !== ')') return null;
+  // "Officials said", "Analysts estimate": a capital at the start of the sentence is no name.
+  if (end - s === 1 && s === 0 && ROLE_WORDS.has(head.lower) && /s$/.test(head.lower)) {
+    return { kind: 'group', name: head.lower, role: null, ...base };
+  }
   // Trailing name: the run of capitalised words that are not titles or place names.
   let n = end;
   while (n > s && isNamePart(tokens[n - 1]!, opts)) n--;
   const nameLen = end - n;
   const text = textOf(tokens, s, end);
+  // "Federation of American Scientists", "Institute for the Study of War": organisation names link with "of"/"for".
+  const linked = n > s && /^(?:of|for|on|the|and)$/.test(tokens[n - 1]!.lower);
+  if (linked || (nameLen === 1 && /s$/.test(tokens[end - 1]!.text) && n > s && !TITLE_WORDS.has(tokens[n - 1]!.text))) {
+    return { kind: 'org', name: stripArticle(text), role: null, ...base };
+  }
   if (nameLen >= 2 && nameLen <= 4) {
     const role = n > s ? stripArticle(textOf(tokens, s, n)) : null;
     return { kind: 'person', name: textOf(tokens, n, end), role: role || null, ...base };
@@ -414,6 +488,7 @@ function classify(
   }
   if (tokens.slice(s, end).some((t) => ROLE_HEADS.has(t.lower)))
     return { kind: 'role', name: null, role: text, ...base };
+  if (SPEAKER_HEADS.has(head.lower)) return { kind: 'org', name: stripArticle(text), role: null, ...base };
   if (
     !tokens
       .slice(s, end)
