@@ -123,7 +123,7 @@ export function extractClaims(text: string, options: ExtractClaimsOptions = {}):
       const abs = info.sentence.start + f.quantity.span[0];
       let speaker: Speaker | null = null;
       let statedAt: string | null = null;
-      const region = quotes.findIndex((q) => abs > q.open && abs < q.close);
+      const region = quoteAt(quotes, abs);
       if (region >= 0 && quoteSpeakers[region]) {
         speaker = quoteSpeakers[region]!.speaker;
         statedAt = quoteSpeakers[region]!.statedAt;
@@ -190,7 +190,7 @@ function analyseSentence(
   const inQuote = new Uint8Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
     const a = sentence.start + tokens[i]!.start;
-    if (quotes.some((q) => a > q.open && a < q.close)) inQuote[i] = 1;
+    if (quoteAt(quotes, a) >= 0) inQuote[i] = 1;
   }
   const dates = findDateExpressions(sentence.text);
   const isDate = new Uint8Array(tokens.length);
@@ -656,6 +656,20 @@ function speakerDate(infos: SentenceInfo[], name: string): string | null {
   return null;
 }
 
+/** The quotation (index into the sorted, non-overlapping regions) that contains offset `at`, or -1. */
+function quoteAt(quotes: QuoteRegion[], at: number): number {
+  let lo = 0;
+  let hi = quotes.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const q = quotes[mid]!;
+    if (at <= q.open) hi = mid - 1;
+    else if (at >= q.close) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
 /** Quotation marks in the text: curly pairs, and straight quotes paired in order. */
 function findQuoteRegions(text: string): QuoteRegion[] {
   const out: QuoteRegion[] = [];
@@ -679,7 +693,14 @@ function findQuoteRegions(text: string): QuoteRegion[] {
       straightOpen = -1;
     }
   }
-  return out.sort((a, b) => a.open - b.open);
+  // Keep the outermost of nested or crossing quotations, so that regions never overlap.
+  const kept: QuoteRegion[] = [];
+  for (const q of out.sort((a, b) => a.open - b.open)) {
+    const last = kept[kept.length - 1];
+    if (last && q.open < last.close) continue;
+    kept.push(q);
+  }
+  return kept;
 }
 
 /** Who a quotation belongs to: the attribution after its closing mark, else before its opening mark. */
