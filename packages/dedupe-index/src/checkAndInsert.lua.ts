@@ -6,22 +6,23 @@
  * script builds bucket and chunk keys itself, which Redis Cluster allows within the slot of its
  * declared keys):
  *
- * - `m` (hash): linear-hashing state `L`, `s` (level, split pointer), `E` (band entries), `seq` (last
- *   document number), `live` (first live document number), `slice` (current time slice), `sweep` (next bucket to
- *   clean), `dropped` (first record chunk not yet deleted).
+ * - `m` (hash): `L`, `s` (linear-hashing level and split pointer), `E` (band entries), `seq` (last
+ *   document number), `live` (first live document number), `slice` (current time slice), `sweep`
+ *   (next bucket to clean), `dropped` (first record chunk not yet deleted), `ttlset`.
  * - `t` (hash): time slice start (ms) → first document number of that slice.
- * - `b:<n>` (hash, small → listpack): band hash → document number(s), `12` or `12,873`. The bucket
- *   count grows by linear hashing (one bucket split at a time) so that buckets stay small enough
- *   for Redis' compact listpack encoding (~11 bytes an entry) at 10 thousand or 10 million documents.
+ * - `b:<n>` (string): a bucket of band entries, 8 bytes each (band hash, document number; big-endian
+ *   uint32). All 32 buckets a document touches are read with one MGET and written with one MSET,
+ *   which keeps a check to a handful of Redis calls. The bucket count grows by linear hashing (one
+ *   bucket split at a time) so that buckets stay near 48 entries (~400 bytes) at any index size.
  * - `r:<c>` (string): fixed-size records of 128 documents: flag, published (s), copy-of (n + 1),
  *   content hash, 128-byte compact signature.
  * - `i:<c>` (hash): document number → id, for the same 128 documents.
  *
  * Expiry: the window is cut into 32 time slices; a document is live while its slice is younger than
- * the window. Numbers below `live` are dead: they are skipped at once, pruned from a band entry when
- * it is next written or when a bucket is split, and by a sweep that cleans one bucket per insert.
- * Record and id chunks are deleted once all their documents are dead, and carry a TTL past their
- * newest document's expiry in case ingestion stops.
+ * the window. Numbers below `live` are dead: they are skipped at once, dropped from a bucket whenever
+ * the bucket is written or split, and by a sweep that cleans one bucket per insert. Record and id
+ * chunks are deleted once all their documents are dead, and carry a TTL past their newest document's
+ * expiry in case ingestion stops.
  */
 export const CHECK_AND_INSERT_LUA = `
 local meta, slices = KEYS[1], KEYS[2]
@@ -37,22 +38,18 @@ local published = tonumber(ARGV[5])
 local id = ARGV[6]
 local sig = ARGV[7]
 local chash = tonumber(ARGV[8])
--- band hashes: 4 bytes each, big-endian (one argument instead of 32 keeps the client side cheap)
-local nbands = #ARGV[9] / 4
-local bandNum, bandField = {}, {}
-for i = 1, nbands do
-  bandNum[i] = struct.unpack('>I4', ARGV[9], (i - 1) * 4 + 1)
-  bandField[i] = tostring(bandNum[i])
-end
+-- band hashes, 4 bytes each, big-endian
+local bands = ARGV[9]
+local nbands = #bands / 4
 local K = #sig
 local R = 13 + K
 local CHUNK = 128
 local N0 = 16
-local TARGET = 40
+local TARGET = 48
 local UNKNOWN = 4294967295
 local SLICES = 32
 
-local m = redis.call('HMGET', meta, 'L', 's', 'E', 'seq', 'live', 'slice', 'sweep', 'dropped')
+local m = redis.call('HMGET', meta, 'L', 's', 'E', 'seq', 'live', 'slice', 'sweep', 'dropped', 'ttlset')
 local L = tonumber(m[1]) or 0
 local split = tonumber(m[2]) or 0
 local E = tonumber(m[3]) or 0
@@ -61,6 +58,7 @@ local live = tonumber(m[5]) or 1
 local slice = tonumber(m[6]) or -1
 local sweep = tonumber(m[7]) or 0
 local dropped = tonumber(m[8]) or 0
+local ttlset = m[9] or ''
 local B0 = N0 * (2 ^ L)
 
 -- time slices: on entering a new slice, forget slices older than the window
@@ -95,15 +93,15 @@ local function addr(h)
   return a
 end
 
--- keeps the live document numbers of a band entry; nil when none is left
+-- a bucket without its dead entries, and how many were dropped
 local function prune(v)
-  local kept = nil
-  for s in string.gmatch(v, '%d+') do
-    if tonumber(s) >= live then
-      if kept then kept = kept .. ',' .. s else kept = s end
-    end
+  if live <= 1 or not v then return v or '', 0 end
+  local kept = {}
+  for pos = 1, #v, 8 do
+    local _, n = struct.unpack('>I4I4', v, pos)
+    if n >= live then kept[#kept + 1] = string.sub(v, pos, pos + 7) end
   end
-  return kept
+  return table.concat(kept), (#v - 8 * #kept) / 8
 end
 
 local function record(n)
@@ -130,21 +128,27 @@ local function similarity(other)
   return x
 end
 
--- candidates: live documents sharing a band
-local values = {}
-local candidates = {}
-local seen = {}
+-- candidates: live documents with an entry for one of this document's band hashes
+local keys, needles = {}, {}
 for i = 1, nbands do
-  local h = bandField[i]
-  local v = redis.call('HGET', base .. 'b:' .. addr(bandNum[i]), h)
-  values[i] = v
+  needles[i] = string.sub(bands, i * 4 - 3, i * 4)
+  keys[i] = base .. 'b:' .. addr(struct.unpack('>I4', needles[i]))
+end
+local buckets = redis.call('MGET', unpack(keys))
+local candidates, seen = {}, {}
+for i = 1, nbands do
+  local v = buckets[i]
   if v then
-    for s in string.gmatch(v, '%d+') do
-      local n = tonumber(s)
-      if n >= live and not seen[n] then
-        seen[n] = true
-        candidates[#candidates + 1] = n
+    local pos = string.find(v, needles[i], 1, true)
+    while pos do
+      if pos % 8 == 1 then
+        local n = struct.unpack('>I4', v, pos + 4)
+        if n >= live and not seen[n] then
+          seen[n] = true
+          candidates[#candidates + 1] = n
+        end
       end
+      pos = string.find(v, needles[i], pos + 1, true)
     end
   end
 end
@@ -163,23 +167,22 @@ end
 
 local function splitBucket()
   local oldKey = base .. 'b:' .. split
-  local all = redis.call('HGETALL', oldKey)
-  redis.call('DEL', oldKey)
+  local v = redis.call('GET', oldKey)
   local keep, move = {}, {}
-  for i = 1, #all, 2 do
-    local v = prune(all[i + 1])
-    if v == nil then
-      E = E - 1
-    elseif tonumber(all[i]) % (2 * B0) == split then
-      keep[#keep + 1] = all[i]
-      keep[#keep + 1] = v
-    else
-      move[#move + 1] = all[i]
-      move[#move + 1] = v
+  if v then
+    for pos = 1, #v, 8 do
+      local h, n = struct.unpack('>I4I4', v, pos)
+      if n < live then
+        E = E - 1
+      elseif h % (2 * B0) == split then
+        keep[#keep + 1] = string.sub(v, pos, pos + 7)
+      else
+        move[#move + 1] = string.sub(v, pos, pos + 7)
+      end
     end
   end
-  if #keep > 0 then redis.call('HSET', oldKey, unpack(keep)) end
-  if #move > 0 then redis.call('HSET', base .. 'b:' .. (split + B0), unpack(move)) end
+  if #keep > 0 then redis.call('SET', oldKey, table.concat(keep)) elseif v then redis.call('DEL', oldKey) end
+  if #move > 0 then redis.call('SET', base .. 'b:' .. (split + B0), table.concat(move)) end
   split = split + 1
   if split == B0 then
     L = L + 1
@@ -191,14 +194,12 @@ end
 local function sweepBucket()
   if sweep >= B0 + split then sweep = 0 end
   local key = base .. 'b:' .. sweep
-  local all = redis.call('HGETALL', key)
-  for i = 1, #all, 2 do
-    local v = prune(all[i + 1])
-    if v == nil then
-      redis.call('HDEL', key, all[i])
-      E = E - 1
-    elseif v ~= all[i + 1] then
-      redis.call('HSET', key, all[i], v)
+  local v = redis.call('GET', key)
+  if v then
+    local kept, gone = prune(v)
+    if gone > 0 then
+      E = E - gone
+      if #kept > 0 then redis.call('SET', key, kept) else redis.call('DEL', key) end
     end
   end
   sweep = sweep + 1
@@ -207,40 +208,45 @@ end
 local function insert()
   seq = seq + 1
   local chunk = math.floor(seq / CHUNK)
-  local ttl = cur + windowMs + sliceMs - now
   local rkey, ikey = base .. 'r:' .. chunk, base .. 'i:' .. chunk
   local pub = UNKNOWN
   if published >= 0 then pub = published end
   redis.call('SETRANGE', rkey, (seq % CHUNK) * R, struct.pack('>BI4I4I4', 1, pub, 0, chash) .. sig)
   redis.call('HSET', ikey, seq, id)
-  redis.call('PEXPIRE', rkey, ttl)
-  redis.call('PEXPIRE', ikey, ttl)
-  for i = 1, nbands do
-    local h = bandField[i]
-    local key = base .. 'b:' .. addr(bandNum[i])
-    local v = values[i]
-    if v then
-      -- the bucket may have been split by an earlier band of this insert: read again
-      v = redis.call('HGET', key, h)
-    end
-    if v then
-      local kept = prune(v)
-      if kept then
-        redis.call('HSET', key, h, kept .. ',' .. seq)
-      else
-        redis.call('HSET', key, h, seq)
-      end
-    else
-      redis.call('HSET', key, h, seq)
-      E = E + 1
-    end
-    if E > TARGET * (B0 + split) then splitBucket() end
+  -- a chunk's TTL outlives its newest document; refreshed once per chunk and time slice
+  local stamp = chunk .. '@' .. cur
+  if ttlset ~= stamp then
+    local ttl = cur + windowMs + sliceMs - now
+    redis.call('PEXPIRE', rkey, ttl)
+    redis.call('PEXPIRE', ikey, ttl)
+    ttlset = stamp
   end
+  -- append this document to its 32 buckets (several bands may share one), dropping dead entries
+  local updated, order = {}, {}
+  for i = 1, nbands do
+    local key = keys[i]
+    if not updated[key] then
+      local kept, gone = prune(buckets[i])
+      E = E - gone
+      updated[key] = { kept }
+      order[#order + 1] = key
+    end
+    local parts = updated[key]
+    parts[#parts + 1] = needles[i] .. struct.pack('>I4', seq)
+    E = E + 1
+  end
+  local kv = {}
+  for _, key in ipairs(order) do
+    kv[#kv + 1] = key
+    kv[#kv + 1] = table.concat(updated[key])
+  end
+  redis.call('MSET', unpack(kv))
+  while E > TARGET * (B0 + split) do splitBucket() end
   if live > 1 then sweepBucket() end
 end
 
 local function save()
-  redis.call('HSET', meta, 'L', L, 's', split, 'E', E, 'seq', seq, 'live', live, 'slice', slice, 'sweep', sweep, 'dropped', dropped)
+  redis.call('HSET', meta, 'L', L, 's', split, 'E', E, 'seq', seq, 'live', live, 'slice', slice, 'sweep', sweep, 'dropped', dropped, 'ttlset', ttlset)
 end
 
 if best then

@@ -15,7 +15,7 @@
 import { createDedupeIndex, type DedupeDocument } from '@tally/dedupe-index';
 import { provideRedis } from '@tally/local-services';
 import { Redis } from 'ioredis';
-import { generateLabelledSet, type LabelledPair } from '../labelled/labelledSet.ts';
+import { generateLabelledSet, type LabelledPair, stories } from '../labelled/index.ts';
 import { DEFAULT_THRESHOLD, estimateSimilarity, fingerprint, simhashSimilarity } from '../src/index.ts';
 import { createNewsGenerator } from './syntheticNews.ts';
 
@@ -97,11 +97,20 @@ async function usedMemory(redis: Redis): Promise<number> {
   return Number(/used_memory:(\d+)/.exec(info)?.[1] ?? 0);
 }
 
+async function redisCpuSeconds(redis: Redis): Promise<number> {
+  const info = await redis.info('cpu');
+  const user = Number(/used_cpu_user:([\d.]+)/.exec(info)?.[1] ?? 0);
+  const sys = Number(/used_cpu_sys:([\d.]+)/.exec(info)?.[1] ?? 0);
+  return user + sys;
+}
+
 async function redisRun(redis: Redis) {
   const index = createDedupeIndex(redis, { prefix: `bench:${process.pid}`, windowDays: 30 });
   await index.clear();
   const gen = createNewsGenerator(23);
   const before = await usedMemory(redis);
+  await redis.config('RESETSTAT');
+  let cpuMark = await redisCpuSeconds(redis);
   const checkpoints: { docs: number; seconds: number; indexed: number; bytesUsage: number; bytesInfo: number }[] = [];
   const recent: string[] = [];
   let injected = 0;
@@ -114,7 +123,8 @@ async function redisRun(redis: Redis) {
   const chunk = 20_000;
   while (done < max) {
     // generate untimed, in chunks
-    const n = Math.min(chunk, max - done);
+    const nextCheckpoint = sizes.find((x) => x > done) ?? max;
+    const n = Math.min(chunk, nextCheckpoint - done);
     const docs: (DedupeDocument & { copy: boolean })[] = [];
     for (let i = 0; i < n; i++) {
       const copy = recent.length > 100 && i % 10 === 9;
@@ -149,12 +159,19 @@ async function redisRun(redis: Redis) {
     busy += (performance.now() - t0) / 1000;
     done += n;
     if (sizes.includes(done)) {
+      const cmd = /cmdstat_evalsha:calls=(\d+),usec=(\d+)/.exec(await redis.info('commandstats'));
+      const scriptUs = cmd ? Number(cmd[2]) / Number(cmd[1]) : 0;
+      const cpu = await redisCpuSeconds(redis);
+      const checks = cmd ? Number(cmd[1]) : 1;
+      const redisCpuUs = ((cpu - cpuMark) * 1e6) / checks;
+      await redis.config('RESETSTAT');
+      cpuMark = await redisCpuSeconds(redis);
       const s = await index.stats();
       const info = (await usedMemory(redis)) - before;
       checkpoints.push({ docs: done, seconds: busy, indexed: s.documents, bytesUsage: s.bytes, bytesInfo: info });
       say(
         `  ${fmt(done).padStart(9)} docs: ${fmt(done / busy).padStart(7)} docs/s so far, ${fmt(s.documents)} indexed, ` +
-          `${fmt(s.bytes / s.documents)} B/doc (MEMORY USAGE), ${fmt(info / s.documents)} B/doc (used_memory growth), ${fmt(s.keys)} keys`,
+          `${fmt(s.bytes / s.documents)} B/doc (MEMORY USAGE), ${fmt(info / s.documents)} B/doc (used_memory growth), ${fmt(s.keys)} keys, ${fmt(scriptUs)} µs Redis wall / ${fmt(redisCpuUs)} µs Redis CPU per check`,
       );
     }
   }
@@ -193,6 +210,43 @@ try {
       `  SimHash 64-bit, similarity >= ${t} (Hamming <= ${Math.round((1 - t) * 64)}): precision ${precision(s).toFixed(4)}, recall ${recall(s).toFixed(4)}`,
     );
   });
+  say('  near-exact Jaccard (1,024 bins) by shingling: lowest near-duplicate / highest different article (margin);');
+  say('  mean over pairs of reports on different stories (what unrelated articles share, i.e. LSH candidate noise)');
+  const reports = stories.flatMap((st) => st.reports.map((r) => ({ story: st.id, text: r.paragraphs.join('\n') })));
+  for (const variant of [
+    { name: '3-word shingles', options: { shingleSize: 3 } },
+    { name: '4-word shingles (chosen)', options: { shingleSize: 4 } },
+    { name: '5-word shingles', options: { shingleSize: 5 } },
+    {
+      name: '4-word shingles, titles and furniture kept',
+      options: { shingleSize: 4, titleMaxWords: 0, minParagraphWords: 0 },
+    },
+  ]) {
+    let low = 1;
+    let high = 0;
+    for (const p of pairs) {
+      const j = estimateSimilarity(
+        fingerprint(p.a, { ...variant.options, numHashes: 1024 }),
+        fingerprint(p.b, { ...variant.options, numHashes: 1024 }),
+      );
+      if (p.duplicate) low = Math.min(low, j);
+      else high = Math.max(high, j);
+    }
+    const fps = reports.map((r) => fingerprint(r.text, { ...variant.options, numHashes: 1024 }));
+    let unrelated = 0;
+    let count = 0;
+    for (let i = 0; i < fps.length; i++) {
+      for (let j = i + 1; j < fps.length; j++) {
+        if (reports[i]!.story === reports[j]!.story) continue;
+        unrelated += estimateSimilarity(fps[i]!, fps[j]!);
+        count++;
+      }
+    }
+    say(
+      `    ${variant.name.padEnd(44)} ${low.toFixed(3)} / ${high.toFixed(3)} (${(low - high).toFixed(3)}); unrelated ${(unrelated / count).toFixed(5)}`,
+    );
+  }
+  say('  verdicts through the index, by kind of pair:');
   for (const [kind, s] of ls.byKind) {
     const n = s.tp + s.fp + s.fn + s.tn;
     const ok = s.tp + s.tn;
