@@ -18,13 +18,11 @@ export const apiErrors = {
   TALLY_ERR_FIGURE_NOT_FOUND: { status: 404, message: 'no such figure' },
   TALLY_ERR_ARTICLE_NOT_FOUND: { status: 404, message: 'no such article' },
   TALLY_ERR_FEED_NOT_FOUND: { status: 404, message: 'no such feed (or it is removed already)' },
-  TALLY_ERR_METHOD_NOT_ALLOWED: { status: 405, message: 'method not allowed on this route' },
   TALLY_ERR_BODY_TOO_LARGE: { status: 413, message: 'the request body is larger than the limit' },
   TALLY_ERR_URI_TOO_LONG: { status: 414, message: 'a path parameter is longer than the router accepts' },
   TALLY_ERR_UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'unsupported content type: send application/json' },
   TALLY_ERR_TOO_MANY_STREAMS: { status: 429, message: 'too many open streams: try again later' },
   TALLY_ERR_INTERNAL: { status: 500, message: 'internal error' },
-  TALLY_ERR_UNAVAILABLE: { status: 503, message: 'a dependency is unavailable' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ApiErrorCode = keyof typeof apiErrors;

@@ -100,7 +100,7 @@ describe('GET /figures/stream', () => {
     const base = await listen(app);
     const units = [
       ...generateLog({
-        events: 1000,
+        events: 800,
         seed: 5,
         feeds: 10,
         textBytes: 100,
