@@ -10,10 +10,10 @@ export interface PostgresStoreOptions extends StoreOptions {
 const INT8 = 20;
 const INT8_ARRAY = 1016;
 
-/** bigint as a number while it is exact (positions and counts are), as PGlite does. */
-function parseInt8(value: string): number | string {
+/** bigint as a number while it is exact (positions and counts are), else a BigInt: what PGlite does. */
+function parseInt8(value: string): number | bigint {
   const n = Number(value);
-  return Number.isSafeInteger(n) ? n : value;
+  return Number.isSafeInteger(n) ? n : BigInt(value);
 }
 
 const int8ArrayParser = pg.types.getTypeParser(INT8_ARRAY as never);

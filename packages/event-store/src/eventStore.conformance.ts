@@ -360,6 +360,16 @@ export function eventStoreConformance(subject: ConformanceSubject): void {
       expect(rows.map((r) => r.note)).toEqual(['kept']);
     });
 
+    it('hands bigint back the same way on every backend: a number while exact, else a BigInt', async () => {
+      const store = await open();
+      const { rows } = await store.transaction((tx) =>
+        tx.query<{ n: unknown; big: unknown; list: unknown }>(
+          `SELECT 42::bigint AS n, 9007199254740993::bigint AS big, ARRAY[1, 2]::bigint[] AS list`,
+        ),
+      );
+      expect(rows[0]).toEqual({ n: 42, big: 9007199254740993n, list: [1, 2] });
+    });
+
     it('stops its subscriptions on close and refuses work afterwards', async () => {
       const store = await open();
       const sub = store.subscribe({ name: 'p', handle: async () => {} });
