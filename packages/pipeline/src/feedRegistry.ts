@@ -24,9 +24,12 @@ export async function registerFeed(
   reg: FeedRegistration,
   source: 'config' | 'cli' | 'api' | 'demo',
 ): Promise<{ feedId: string; created: boolean }> {
-  const url = canonicalUrl(reg.url);
-  if (!url) throw new InvalidFeedUrlError(`not an http(s) URL: ${reg.url}`);
-  const feedId = feedIdFor(url);
+  // The canonical form names the feed; the URL as given is what gets fetched (a trailing slash or
+  // a query parameter can matter to the server).
+  const canonical = canonicalUrl(reg.url);
+  if (!canonical) throw new InvalidFeedUrlError(`not an http(s) URL: ${reg.url}`);
+  const url = new URL(reg.url).toString();
+  const feedId = feedIdFor(canonical);
   const state = foldFeed(await store.readStream(streams.feed(feedId)));
   if (state && !state.removed) return { feedId, created: false };
   const generation = state ? state.registrations : 0;

@@ -103,7 +103,7 @@ export async function pollFeed(rt: Runtime, job: PollFeed): Promise<PollOutcome>
   await store.append(feedStream, feedEvents);
   if (job.reschedule && outcome.nextCheckAt) {
     const at = Date.parse(outcome.nextCheckAt);
-    await rt.queues.enqueue('pollFeed', { feedId: feed.feedId, slot: outcome.nextCheckAt, reschedule: true }, { delayMs: at - Date.now() });
+    await rt.queues.enqueue('pollFeed', { feedId: feed.feedId, slot: outcome.nextCheckAt, reschedule: true, runId: null }, { delayMs: at - Date.now() });
   }
   log.info({ status: outcome.status, items: outcome.items, newItems: outcome.newItems, nextCheckAt: outcome.nextCheckAt }, 'feed polled');
   return outcome;

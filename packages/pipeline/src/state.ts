@@ -18,7 +18,7 @@ export interface FeedState {
 }
 
 export function foldFeed(events: readonly StoredEvent[]): FeedState | null {
-  let s: FeedState | null = null;
+  let s = null as FeedState | null;
   for (const e of events) {
     switch (e.type) {
       case 'FeedRegistered':

@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import { loadConfig } from '@tally/config';
+import { type EventStore, openEventStore } from '@tally/event-store';
+import { silentLogger } from '@tally/logger';
+import { defaultSeedsDir, type Newsroom, startNewsroom } from '@tally/newsroom';
+import { createProjectionReader, type FigureView } from '@tally/projection-store';
+import type {} from '@tally/local-services/vitest-setup';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type IngestSummary, ingestOnce } from './ingest.ts';
+import { openRuntime, type Runtime } from './runtime.ts';
+
+/**
+ * The whole pipeline on the five seed reports, as the demo newsroom serves them: feeds → fetch →
+ * extract → dedupe → claims → log → figures. What EXPECTED.md says Tally must make of them.
+ */
+describe('ingestOnce on the seed reports', () => {
+  let newsroom: Newsroom;
+  let store: EventStore;
+  let rt: Runtime;
+  let first: IngestSummary;
+
+  beforeAll(async () => {
+    newsroom = await startNewsroom({ seedsDir: process.env.SEEDS_DIR ?? defaultSeedsDir() });
+    store = await openEventStore({ dataDir: 'memory://' });
+    const config = loadConfig(
+      {
+        REDIS_URL: inject('redisUrl'),
+        QUEUE_PREFIX: `t${randomUUID().slice(0, 8)}`,
+        HTTP_ALLOW: newsroom.host,
+        HTTP_HOST_INTERVAL_MS: 0,
+        HTTP_HOST_CONCURRENCY: 8,
+        LOG_LEVEL: 'silent',
+        EXTRACT_THREADS: 1,
+      },
+      {},
+    );
+    rt = await openRuntime(config, silentLogger, { store });
+    first = await ingestOnce(
+      rt,
+      newsroom.feeds.map((f) => ({ url: f.url, title: f.title })),
+    );
+  });
+
+  afterAll(async () => {
+    await rt?.close();
+    await store?.close();
+    await newsroom?.close();
+  });
+
+  const containersKey = 'transfer:KP>RU:container';
+  const figure = async (key: string): Promise<FigureView> => {
+    const f = await createProjectionReader(store).getFigure(key);
+    expect(f, `figure ${key}`).not.toBeNull();
+    return f!;
+  };
+
+  it('fetches and extracts every seed page and records the broken links with reasons', () => {
+    const pages = newsroom.articles.filter((a) => a.kind === 'article');
+    expect(first.articles.extracted).toBe(pages.length);
+    expect(first.failuresByReason['http-404']).toBe(1);
+    expect(first.failuresByReason['not-html']).toBe(1);
+  });
+
+  it('credits the syndicated copies to their original and keeps the five seeds apart', async () => {
+    const copies = newsroom.articles.filter((a) => a.syndicatedFrom);
+    expect(copies.length).toBe(2);
+    expect(first.articles.duplicates).toBe(copies.length);
+    const clusters = await createProjectionReader(store).listDuplicates();
+    expect(clusters).toHaveLength(1);
+    expect(clusters[0]!.original?.url).toBe(copies[0]!.syndicatedFrom);
+  });
+
+  it('gives the current containers figure: nearly 11,000, Tracey Newell, May 2024', async () => {
+    const f = await figure(containersKey);
+    expect(f.current).toMatchObject({ value: 11_000, bound: '~<' });
+    expect(f.current!.speaker?.name).toBe('Tracey Newell');
+    expect(f.current!.statedAt?.startsWith('2024-05')).toBe(true);
+  });
+
+  it('keeps the history Kirby → Smith → Newell, with the Kirby statement from three reports in conflict', async () => {
+    const f = await figure(containersKey);
+    const speakers = f.history.map((s) => s.speaker?.name ?? null);
+    expect(speakers).toEqual(['John Kirby', 'Julianne Smith', 'Tracey Newell']);
+    const kirby = f.history[0]!;
+    expect(kirby.value).toBe(1000);
+    expect(kirby.statedAt).toBe('2023-10-13');
+    expect(kirby.independentSources).toBe(3);
+    expect(kirby.conflicts.some((c) => c.kind === 'bound')).toBe(true);
+    expect(f.history[1]).toMatchObject({ value: 1000, bound: '>', statedAt: '2023-12-20' });
+  });
+
+  it('links every source back to its sentence, article and feed', async () => {
+    const f = await figure(containersKey);
+    for (const s of f.history.flatMap((st) => st.sources)) {
+      expect(s.url).toMatch(/^http:\/\/127\.0\.0\.1:/);
+      expect(s.sentence.length).toBeGreaterThan(20);
+      expect(s.feedId).toMatch(/^f_/);
+    }
+  });
+
+  it('is idempotent: ingesting the same feeds again appends no article or claim events', async () => {
+    const again = await ingestOnce(
+      rt,
+      newsroom.feeds.map((f) => ({ url: f.url, title: f.title })),
+    );
+    expect(again.articles.discovered).toBe(0);
+    expect(again.articles.extracted).toBe(0);
+    expect(again.claims).toBe(0);
+    expect(again.polls.ok + again.polls.notModified).toBe(newsroom.feeds.length);
+  });
+});
