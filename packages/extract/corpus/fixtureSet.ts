@@ -87,10 +87,16 @@ export function pageName(index: number, page: RenderedPage, articleId: string): 
 
 const FIXTURES = new URL('../fixtures/', import.meta.url);
 
-/** The stored fixture set: generated pages and hand-written edge pages, with their expected text. */
-export function loadFixtures(): FixturePage[] {
+/**
+ * The stored fixture set, with expected text: generated pages (`pages`), hand-written edge pages
+ * the rules were developed on (`edge`), and hand-written pages kept out of rule development
+ * (`holdout`, scored once when written and reported apart).
+ */
+export function loadFixtures(
+  dirs: readonly ('pages' | 'edge' | 'holdout')[] = ['pages', 'edge', 'holdout'],
+): FixturePage[] {
   const pages: FixturePage[] = [];
-  for (const dir of ['pages', 'edge']) {
+  for (const dir of dirs) {
     const manifest = JSON.parse(readFileSync(new URL(`${dir}/manifest.json`, FIXTURES), 'utf8')) as ManifestEntry[];
     for (const entry of manifest) {
       pages.push({

@@ -253,6 +253,7 @@ const META_PUBLISHED = [
   'article_date_original',
   'dc.date.issued',
   'dc.date',
+  'dcterms.date',
   'dcterms.created',
   'dcterms.issued',
   'sailthru.date',

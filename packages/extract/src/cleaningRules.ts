@@ -100,10 +100,10 @@ const SECTION_LABEL = whole(
 );
 
 const RELATED_PREFIX =
-  /^(?:tags|topics|теги|темы|теми|рубрика|категорія|related|read more|read also|also read|see also|more on this|recommended|watch|listen|read next|more|читайте также|читайте тоже|смотрите также|по теме|читайте також|дивіться також|більше за темою|також читайте)\s*[:：]/iu;
+  /^(?:à lire aussi|lire aussi|voir aussi|lesen sie auch|mehr zum thema|auch interessant|tags|topics|теги|темы|теми|рубрика|категорія|related|read more|read also|also read|see also|more on this|recommended|watch|listen|read next|more|читайте также|читайте тоже|смотрите также|по теме|читайте також|дивіться також|більше за темою|також читайте)\s*[:：]/iu;
 
 const SHARE_WORDS = new Set(
-  'print|printer|friendly|version|версия|для|печати|версія|друку|share|shares|sharing|this|article|story|post|on|via|tweet|pin|it|email|mail|copy|link|print|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|viber|messenger|flipboard|threads|bluesky|mastodon|vk|вконтакте|одноклассники|ok|поделиться|поширити|поділитися|скопировать|ссылку|копіювати|посилання|и|та|or|and|comments|comment|save'.split(
+  'partager|teilen|imprimer|drucken|print|printer|friendly|version|версия|для|печати|версія|друку|share|shares|sharing|this|article|story|post|on|via|tweet|pin|it|email|mail|copy|link|print|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|viber|messenger|flipboard|threads|bluesky|mastodon|vk|вконтакте|одноклассники|ok|поделиться|поширити|поділитися|скопировать|ссылку|копіювати|посилання|и|та|or|and|comments|comment|save'.split(
     '|',
   ),
 );
@@ -153,7 +153,7 @@ const BYLINE =
   /^(?:[Bb]y|[Ff]rom|[Ww]ritten by|[Аа]втор|[Аа]вторка|[Тт]екст)\s*:?\s+[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{L}.'’-]+){0,5}(?:\s*(?:,|and|&|и|і|та)\s*[\p{L}.'’ -]{2,40}){0,3}$/u;
 
 const PAYWALL =
-  /^(?:(?:subscribe|sign in|log in|register) (?:now )?to (?:continue|keep) reading|to continue reading|already (?:a )?(?:subscriber|member|have an account)\??|this (?:article|story|content) is (?:for|available (?:only )?to|exclusive to) (?:subscribers|members)|(?:get|unlock) (?:unlimited|full|digital) access|чтобы продолжить чтение|щоб продовжити читання)/iu;
+  /^(?:(?:subscribe|sign in|log in|register) (?:now )?to (?:continue|keep) reading|to continue reading|already (?:a )?(?:subscriber|member|have an account)\??|this (?:article|story|content) is (?:for|available (?:only )?to|exclusive to) (?:subscribers|members)|(?:get|unlock) (?:unlimited|full|digital) access|чтобы продолжить чтение|щоб продовжити читання|cet article est réservé aux abonnés|déjà abonné|abonnez-vous|dieser artikel ist (?:nur )?für abonnenten|bereits abonnent)/iu;
 
 const COMMENTS_HEADING =
   /^(?:comments?|reader comments|readers' comments|what (?:readers|you) (?:say|think)|have your say|join the (?:conversation|discussion)|discussion|responses?|replies|\d+ (?:comments?|responses?|replies|thoughts on\b.*)|leave a (?:comment|reply)|комментарии|обсуждение|коментарі|обговорення)\s*(?:\(\d+\))?[:.]?$/iu;
@@ -162,6 +162,9 @@ const COMMENTS_HEADING =
 export function isCommentsHeading(text: string): boolean {
   return text.length < 120 && COMMENTS_HEADING.test(text.trim());
 }
+
+const READING_TIME =
+  /\b\d+\s*(?:min(?:ute)?s?|мин(?:ут[аы]?)?|хв(?:илин[аи]?)?)\.?\s+(?:read|reading|чтения|читання)\b|\blesezeit\b|\btemps de lecture\b/iu;
 
 const TRACKER =
   /^(?:fbpx|pixel|loading\.*|javascript is (?:disabled|required)[^.]*\.?|please enable javascript[^.]*\.?|\{\{[^}]*\}\})$/i;
@@ -292,6 +295,11 @@ export const CLEANING_RULES: readonly CleaningRule[] = [
     name: 'title-repeat',
     description: 'The headline repeated inside the text (CMS templates print it twice).',
     drops: (block, context) => context.title !== null && wordsOf(block.text).join(' ') === context.title,
+  },
+  {
+    name: 'reading-time',
+    description: 'Article meta lines with a reading time: "Published in City Data Notes · 6 min read · Feb 11, 2024".',
+    drops: (block, context) => context.wordCount <= 16 && READING_TIME.test(block.text),
   },
   {
     name: 'tracker-junk',

@@ -106,12 +106,12 @@ function decodeAs(bytes: Uint8Array, charset: string): string {
   return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), charset);
 }
 
-function isValidUtf8(bytes: Uint8Array): boolean {
+/** The bytes as UTF-8, or null when they are not valid UTF-8. */
+function strictUtf8Text(bytes: Uint8Array): string | null {
   try {
-    strictUtf8.decode(bytes);
-    return true;
+    return strictUtf8.decode(bytes);
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -191,16 +191,20 @@ export function decodeHtml(bytes: Uint8Array, contentType?: string | null): Deco
   const meta = metaCharset(bytes);
   if (meta) declared.push(UTF16_LABELS.has(meta) ? 'utf-8' : meta);
 
-  const utf8Valid = isValidUtf8(bytes);
+  // Valid UTF-8 is decoded once and needs no garbage check: binary bytes are never valid UTF-8.
+  const utf8Text = strictUtf8Text(bytes);
   for (const label of declared) {
     const charset = canonicalCharset(label);
     if (!charset) continue;
-    // A UTF-8 declaration the bytes contradict is usually a server default; let the next source speak.
-    if (charset === 'utf-8' && !utf8Valid) continue;
+    if (charset === 'utf-8') {
+      // A UTF-8 declaration the bytes contradict is usually a server default; let the next source speak.
+      if (utf8Text === null) continue;
+      return { html: utf8Text, charset };
+    }
     const html = decodeAs(bytes, charset);
     if (!isGarbage(html)) return { html, charset };
   }
-  if (utf8Valid) return checked(strictUtf8.decode(bytes), 'utf-8', declared);
+  if (utf8Text !== null) return { html: utf8Text, charset: 'utf-8' };
 
   // Nothing declared that fits: mostly-UTF-8 bytes with a few broken sequences (a truncated
   // multi-byte character, a pasted byte) stay UTF-8; anything else is a single-byte charset.

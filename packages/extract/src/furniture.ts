@@ -96,7 +96,6 @@ const FURNITURE_WORDS = [
   'teasers',
   'gallery',
   'banner',
-  'hidden',
   'spelling',
 ];
 
@@ -157,10 +156,16 @@ export function removeFurniture(document: Document, rules: PrecleanRules): void 
     for (let node: Node | null = anchor; node !== null; node = node.parentNode) protectedElements.add(node);
   }
 
+  // No class name is trusted with half of the page's text: Drupal calls its article body
+  // `field--label-hidden`, Tailwind wrappers say `overflow-hidden`, themes say `has-sidebar`.
+  const textLimit = (body.textContent ?? '').replace(/\s+/g, ' ').length / 2;
+  const holdsMostText = (element: Element): boolean =>
+    (element.textContent ?? '').replace(/\s+/g, ' ').length > textLimit;
+
   const doomed: Element[] = [];
   const visit = (parent: Element, depth: number): void => {
     for (let child = parent.firstElementChild; child !== null; child = child.nextElementSibling) {
-      if (!protectedElements.has(child) && isDoomed(child, rules)) {
+      if (!protectedElements.has(child) && isDoomed(child, rules) && !holdsMostText(child)) {
         doomed.push(child);
         continue;
       }
