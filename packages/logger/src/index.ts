@@ -1,4 +1,4 @@
-import { pino, type Logger, type LoggerOptions } from 'pino';
+import { type Logger, type LoggerOptions, pino } from 'pino';
 
 export type { Logger } from 'pino';
 
@@ -12,7 +12,15 @@ export interface LoggerSettings {
 
 /** Secrets never reach the logs. */
 const redact: LoggerOptions['redact'] = {
-  paths: ['token', 'apiToken', '*.token', 'headers.authorization', 'req.headers.authorization', 'password', '*.password'],
+  paths: [
+    'token',
+    'apiToken',
+    '*.token',
+    'headers.authorization',
+    'req.headers.authorization',
+    'password',
+    '*.password',
+  ],
   censor: '[redacted]',
 };
 

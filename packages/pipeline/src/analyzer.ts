@@ -1,5 +1,5 @@
-import { articleIdFor, makeEvent, type NewEvent, streams } from '@tally/events';
 import { CLAIMS_VERSION, extractClaims } from '@tally/claims';
+import { articleIdFor, makeEvent, type NewEvent, streams } from '@tally/events';
 import { canonicalUrl } from '@tally/feeds';
 import type { AnalyzeArticle } from '@tally/queues';
 import type { Runtime } from './runtime.ts';
@@ -20,7 +20,11 @@ export async function analyzeArticle(rt: Runtime, job: AnalyzeArticle): Promise<
   const log = rt.log.child({ articleId: job.articleId });
 
   if (!state.duplicateOf) {
-    let dup: { originalId: string; similarity: number; method: 'canonical-url' | 'minhash' | 'simhash' | 'content-hash' } | null = null;
+    let dup: {
+      originalId: string;
+      similarity: number;
+      method: 'canonical-url' | 'minhash' | 'simhash' | 'content-hash';
+    } | null = null;
     const declared = a.canonicalUrl ? canonicalUrl(a.canonicalUrl, a.url) : null;
     if (declared) {
       const otherId = articleIdFor(declared);
@@ -30,10 +34,13 @@ export async function analyzeArticle(rt: Runtime, job: AnalyzeArticle): Promise<
     }
     if (!dup) {
       const verdict = await rt.dedupe.checkAndInsert({ id: job.articleId, text: a.text, publishedAt: a.publishedAt });
-      if (verdict.verdict === 'duplicate') dup = { originalId: verdict.originalId, similarity: verdict.similarity, method: verdict.method };
+      if (verdict.verdict === 'duplicate')
+        dup = { originalId: verdict.originalId, similarity: verdict.similarity, method: verdict.method };
     }
     if (dup) {
-      await rt.store.append(stream, [makeEvent('ArticleDuplicateDetected', { articleId: job.articleId, ...dup }, [job.articleId])]);
+      await rt.store.append(stream, [
+        makeEvent('ArticleDuplicateDetected', { articleId: job.articleId, ...dup }, [job.articleId]),
+      ]);
       log.info(dup, 'article is a copy');
     }
   }
@@ -79,7 +86,13 @@ export async function analyzeArticle(rt: Runtime, job: AnalyzeArticle): Promise<
   await rt.store.append(stream, [
     makeEvent(
       'ArticleAnalyzed',
-      { articleId: job.articleId, sentenceCount: 0, quantityCount: claims.length, claimCount: claims.length, analyzerVersion: ANALYZER_VERSION },
+      {
+        articleId: job.articleId,
+        sentenceCount: 0,
+        quantityCount: claims.length,
+        claimCount: claims.length,
+        analyzerVersion: ANALYZER_VERSION,
+      },
       [job.articleId, ANALYZER_VERSION],
     ),
   ]);

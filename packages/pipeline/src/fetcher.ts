@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { makeEvent, type NewEvent, type ReasonCode, streams } from '@tally/events';
-import { ExtractError, EXTRACTOR_VERSION } from '@tally/extract';
+import { EXTRACTOR_VERSION, ExtractError } from '@tally/extract';
 import { FetchError } from '@tally/http-fetch';
 import type { FetchArticle } from '@tally/queues';
 import type { Runtime } from './runtime.ts';
@@ -36,7 +36,12 @@ export type FetchOutcome = 'extracted' | 'skipped' | 'failed';
  * event with a reason code. Permanent failures (404, 410, not-html, too-large, refused-address)
  * end the job; transient ones are recorded and rethrown so the queue retries them.
  */
-export async function fetchArticle(rt: Runtime, job: FetchArticle, attempt: number, finalAttempt: boolean): Promise<FetchOutcome> {
+export async function fetchArticle(
+  rt: Runtime,
+  job: FetchArticle,
+  attempt: number,
+  finalAttempt: boolean,
+): Promise<FetchOutcome> {
   const stream = streams.article(job.articleId);
   const state = foldArticle(job.articleId, await rt.store.readStream(stream));
   const log = rt.log.child({ articleId: job.articleId, url: job.url });
@@ -119,7 +124,13 @@ export async function fetchArticle(rt: Runtime, job: FetchArticle, attempt: numb
     events.push(
       makeEvent(
         'ArticleExtractionFailed',
-        { articleId: job.articleId, url: res.url, reason: err.reason as ReasonCode, message: err.message, extractorVersion: EXTRACTOR_VERSION },
+        {
+          articleId: job.articleId,
+          url: res.url,
+          reason: err.reason as ReasonCode,
+          message: err.message,
+          extractorVersion: EXTRACTOR_VERSION,
+        },
         [job.articleId, EXTRACTOR_VERSION, 'extract'],
       ),
     );

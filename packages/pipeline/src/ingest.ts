@@ -55,7 +55,13 @@ export async function ingestOnce(
   return summarize(rt, runId, ids.length, headBefore, started);
 }
 
-async function summarize(rt: Runtime, runId: string, feeds: number, after: number, started: number): Promise<IngestSummary> {
+async function summarize(
+  rt: Runtime,
+  runId: string,
+  feeds: number,
+  after: number,
+  started: number,
+): Promise<IngestSummary> {
   const s: IngestSummary = {
     runId,
     feeds,

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { loadConfig } from '@tally/config';
 import { type EventStore, openEventStore } from '@tally/event-store';
+import type {} from '@tally/local-services/vitest-setup';
 import { silentLogger } from '@tally/logger';
 import { defaultSeedsDir, type Newsroom, startNewsroom } from '@tally/newsroom';
 import { createProjectionReader, type FigureView } from '@tally/projection-store';
-import type {} from '@tally/local-services/vitest-setup';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type IngestSummary, ingestOnce } from './ingest.ts';
 import { openRuntime, type Runtime } from './runtime.ts';

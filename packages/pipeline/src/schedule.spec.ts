@@ -33,7 +33,10 @@ describe('nextCheck', () => {
   });
 
   it('uses the RSS ttl in minutes', () => {
-    expect(nextCheck({ ...bounds, consecutiveErrors: 0, ttlMinutes: 60 })).toMatchObject({ basis: 'ttl', intervalSec: 3600 });
+    expect(nextCheck({ ...bounds, consecutiveErrors: 0, ttlMinutes: 60 })).toMatchObject({
+      basis: 'ttl',
+      intervalSec: 3600,
+    });
   });
 
   it('polls about twice per typical gap between items', () => {

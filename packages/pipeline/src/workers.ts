@@ -1,8 +1,8 @@
 import { createProjector } from '@tally/projection-store';
 import { createJobWorker, UnrecoverableError, type WorkerHandle } from '@tally/queues';
 import { analyzeArticle } from './analyzer.ts';
-import { fetchArticle, TransientFetchError } from './fetcher.ts';
 import { listFeeds } from './feedRegistry.ts';
+import { fetchArticle, TransientFetchError } from './fetcher.ts';
 import { pollFeed } from './poller.ts';
 import type { Runtime } from './runtime.ts';
 
@@ -53,7 +53,13 @@ export function startStages(rt: Runtime, stages: readonly StageName[]): RunningS
             throw err;
           }
         },
-        { connection, prefix, concurrency: rt.config.FETCH_CONCURRENCY, onError: onError('fetcher'), onFailed: onFailed('fetcher') },
+        {
+          connection,
+          prefix,
+          concurrency: rt.config.FETCH_CONCURRENCY,
+          onError: onError('fetcher'),
+          onFailed: onFailed('fetcher'),
+        },
       ),
     );
   }
@@ -95,9 +101,13 @@ export async function reconcileSchedules(rt: Runtime): Promise<number> {
     if (f.removed) continue;
     const due = f.nextCheckAt && Date.parse(f.nextCheckAt) > Date.now() ? f.nextCheckAt : null;
     const slot = due ?? f.nextCheckAt ?? 'first';
-    await rt.queues.enqueue('pollFeed', { feedId: f.feedId, slot, reschedule: true, runId: null }, {
-      delayMs: due ? Date.parse(due) - Date.now() : 0,
-    });
+    await rt.queues.enqueue(
+      'pollFeed',
+      { feedId: f.feedId, slot, reschedule: true, runId: null },
+      {
+        delayMs: due ? Date.parse(due) - Date.now() : 0,
+      },
+    );
     n++;
   }
   return n;

@@ -4,8 +4,7 @@ import { createProjectionReader, type FigureSummary } from '@tally/projection-st
 /** "nearly 11,000 containers" — the value as a person would say it. */
 export function statedValue(s: NonNullable<FigureSummary['current']>): string {
   const n = (v: number) => v.toLocaleString('en-US');
-  const amount =
-    s.value !== null ? n(s.value) : s.range ? `${n(s.range[0])}–${n(s.range[1])}` : 'an unknown number of';
+  const amount = s.value !== null ? n(s.value) : s.range ? `${n(s.range[0])}–${n(s.range[1])}` : 'an unknown number of';
   const q = s.qualifier && s.qualifier !== 'exactly' ? `${s.qualifier} ` : '';
   return `${q}${amount}${s.unit ? ` ${s.unit}${(s.value ?? 2) === 1 ? '' : 's'}` : ''}`;
 }

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import api from './commands/api.ts';
 import claims from './commands/claims.ts';
 import events from './commands/events.ts';
 import extract from './commands/extract.ts';
@@ -10,7 +11,6 @@ import quantities from './commands/quantities.ts';
 import replay from './commands/replay.ts';
 import similar from './commands/similar.ts';
 import start from './commands/start.ts';
-import api from './commands/api.ts';
 import worker from './commands/worker.ts';
 import { UsageError } from './context.ts';
 
@@ -20,7 +20,21 @@ const program = new Command('tally')
   .showHelpAfterError('(run with --help for usage)')
   .configureHelp({ sortSubcommands: false });
 
-for (const cmd of [start, ingest, figures, feeds, events, replay, worker, api, parseFeed, extract, similar, quantities, claims]) {
+for (const cmd of [
+  start,
+  ingest,
+  figures,
+  feeds,
+  events,
+  replay,
+  worker,
+  api,
+  parseFeed,
+  extract,
+  similar,
+  quantities,
+  claims,
+]) {
   program.addCommand(cmd);
 }
 program.addHelpText(

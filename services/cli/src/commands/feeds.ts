@@ -9,7 +9,10 @@ const add = new Command('add')
   .option('--file <path>', 'YAML feeds file: a list of URLs or {url, title}')
   .option('--title <title>', 'title for a single feed')
   .action(async (urls: string[], opts: { file?: string; title?: string }) => {
-    const regs = [...urls.map((url) => ({ url, title: opts.title ?? null })), ...(opts.file ? readFeedsFile(opts.file) : [])];
+    const regs = [
+      ...urls.map((url) => ({ url, title: opts.title ?? null })),
+      ...(opts.file ? readFeedsFile(opts.file) : []),
+    ];
     if (regs.length === 0) throw new UsageError('give at least one feed URL or --file');
     await withStore(cliConfig(), async (store) => {
       for (const r of regs) {

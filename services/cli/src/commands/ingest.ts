@@ -30,7 +30,11 @@ export default new Command('ingest')
         `feeds        ${summary.feeds} (polled ${summary.polls.ok}, not modified ${summary.polls.notModified}, failed ${summary.polls.failed})`,
         `articles     ${summary.articles.discovered} discovered, ${summary.articles.extracted} extracted, ${summary.articles.duplicates} duplicates, ${summary.articles.failed} failed`,
         `claims       ${summary.claims}`,
-        `failures     ${Object.entries(summary.failuresByReason).map(([r, n]) => `${r}: ${n}`).join(', ') || 'none'}`,
+        `failures     ${
+          Object.entries(summary.failuresByReason)
+            .map(([r, n]) => `${r}: ${n}`)
+            .join(', ') || 'none'
+        }`,
         `events       ${summary.events} appended in ${(summary.durationMs / 1000).toFixed(1)} s`,
       ];
       process.stdout.write(`${lines.join('\n')}\n`);

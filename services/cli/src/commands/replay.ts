@@ -13,7 +13,9 @@ export default new Command('replay')
       const head = await store.head();
       const bar = progressBar('replay', head, 'events');
       const started = Date.now();
-      const result = await createProjector(store, { logger: log }).rebuild((p: { position: number }) => bar.update(p.position));
+      const result = await createProjector(store, { logger: log }).rebuild((p: { position: number }) =>
+        bar.update(p.position),
+      );
       bar.stop();
       const secs = (Date.now() - started) / 1000;
       process.stdout.write(

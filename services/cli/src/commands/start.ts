@@ -1,10 +1,30 @@
-import { registerFeed, startStages, reconcileSchedules } from '@tally/pipeline';
 import { defaultSeedsDir, startNewsroom } from '@tally/newsroom';
+import { type Runtime, reconcileSchedules, registerFeed, startStages } from '@tally/pipeline';
 import { Command } from 'commander';
+import { startApi } from '../api.ts';
 import { cliConfig, cliLogger, untilSignal, withRuntime } from '../context.ts';
 import { printFigures } from '../figuresTable.ts';
 import { progressBar } from '../progress.ts';
-import { startApi } from '../api.ts';
+
+/** Shows progress until the first round of work is done: nothing queued but the next polls. */
+async function waitForFirstRound(rt: Runtime): Promise<void> {
+  const bar = progressBar('ingesting', 1, 'events');
+  const head0 = await rt.store.head();
+  let idle = 0;
+  while (idle < 3) {
+    await new Promise((r) => setTimeout(r, 300));
+    const counts = await rt.queues.counts();
+    const busy = Object.entries(counts).reduce(
+      (n, [queue, c]) =>
+        n + (c.waiting ?? 0) + (c.active ?? 0) + (c.prioritized ?? 0) + (queue === 'poll' ? 0 : (c.delayed ?? 0)),
+      0,
+    );
+    const events = (await rt.store.head()) - head0;
+    bar.update(events, events + busy);
+    idle = busy === 0 ? idle + 1 : 0;
+  }
+  bar.stop();
+}
 
 export default new Command('start')
   .description(
@@ -39,43 +59,33 @@ export default new Command('start')
           log.info({ url: newsroom.url, feeds: newsroom.feeds.length }, 'demo newsroom started');
         }
         const running = startStages(rt, ['poller', 'fetcher', 'analyzer', 'projector']);
-        const api = await startApi(rt, config, log);
-        await reconcileSchedules(rt);
-        // Show progress until the first round of work is done, then the figures.
-        const bar = progressBar('ingesting', 1, 'events');
-        const head0 = await rt.store.head();
-        let idle = 0;
-        while (idle < 3) {
-          await new Promise((r) => setTimeout(r, 300));
-          const pending = await rt.queues.pending();
-          const counts = await rt.queues.counts();
-          const delayedPolls = counts.poll?.delayed ?? 0;
-          const busy = pending - delayedPolls;
-          const events = (await rt.store.head()) - head0;
-          bar.update(events, events + Math.max(busy, 0));
-          idle = busy === 0 ? idle + 1 : 0;
+        const api = await startApi(rt, config, log).catch(async (err) => {
+          await running.close();
+          throw err;
+        });
+        try {
+          await reconcileSchedules(rt);
+          await waitForFirstRound(rt);
+          await running.projectorCaughtUp();
+          await printFigures(rt.store, process.stdout);
+          process.stdout.write(
+            [
+              '',
+              `figures page   ${api.url}/`,
+              `dashboard      ${api.url}/admin/queues`,
+              `API docs       ${api.url}/docs`,
+              ...(newsroom ? [`demo newsroom  ${newsroom.url}/`] : []),
+              '',
+              'Polling goes on; Ctrl+C stops cleanly.',
+              '',
+            ].join('\n'),
+          );
+          const sig = await untilSignal();
+          log.info({ signal: sig }, 'shutting down: finishing active jobs');
+        } finally {
+          await api.close();
+          await running.close();
         }
-        await running.projectorCaughtUp();
-        bar.stop();
-        await printFigures(rt.store, process.stdout);
-        process.stdout.write(
-          [
-            '',
-            `figures page   ${api.url}/`,
-            `dashboard      ${api.url}/admin/queues`,
-            `API docs       ${api.url}/docs`,
-            newsroom ? `demo newsroom  ${newsroom.url}/` : '',
-            '',
-            'Polling goes on; Ctrl+C stops cleanly.',
-            '',
-          ]
-            .filter((l, i, a) => l !== '' || a[i - 1] !== '')
-            .join('\n'),
-        );
-        const sig = await untilSignal();
-        log.info({ signal: sig }, 'shutting down: finishing active jobs');
-        await api.close();
-        await running.close();
       });
     } finally {
       await newsroom?.close();
