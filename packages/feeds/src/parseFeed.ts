@@ -319,6 +319,37 @@ function atomEntry(el: XmlElement, warnings: Warnings): FeedItem {
   };
 }
 
+/** A year: a longer cache lifetime is a typo, not a promise. */
+const MAX_TTL_MINUTES = 525_600;
+
+/** RSS `<ttl>`: whole minutes, positive; anything else is unreadable. */
+function rssTtlMinutes(el: XmlElement | undefined): number | null {
+  const text = trimmedText(el);
+  if (text === null || !/^\d{1,9}$/.test(text)) return null;
+  const minutes = Number(text);
+  return minutes > 0 ? Math.min(minutes, MAX_TTL_MINUTES) : null;
+}
+
+const SY_PERIOD_MINUTES: Record<string, number> = {
+  hourly: 60,
+  daily: 1440,
+  weekly: 10_080,
+  monthly: 43_200,
+  yearly: 525_600,
+};
+
+/** The syndication module: `updatePeriod` (default daily) divided by `updateFrequency` (default 1). */
+function syndicationMinutes(c: ChildIndex): number | null {
+  const periodEl = c.get('sy', 'updateperiod');
+  const frequencyEl = c.get('sy', 'updatefrequency');
+  if (!periodEl && !frequencyEl) return null;
+  const period = periodEl ? SY_PERIOD_MINUTES[(trimmedText(periodEl) ?? '').toLowerCase()] : 1440;
+  if (period === undefined) return null;
+  const frequencyText = trimmedText(frequencyEl) ?? '1';
+  if (!/^\d{1,6}$/.test(frequencyText) || Number(frequencyText) === 0) return null;
+  return Math.max(1, Math.round(period / Number(frequencyText)));
+}
+
 const FEED_ROOTS: Record<string, XmlFormat> = { rss: 'rss', rdf: 'rdf', feed: 'atom', channel: 'rss' };
 
 function parseXmlFeed(text: string, options: ParseFeedOptions, encoding: string, warnings: Warnings): ParseResult {
@@ -390,7 +421,12 @@ function parseXmlFeed(text: string, options: ParseFeedOptions, encoding: string,
   const channel = feedRoot.local === 'channel' ? feedRoot : (rootIndex.get('', 'channel') ?? null);
   let feed: Feed;
   if (format === 'atom') {
-    feed = { title: atomTitle(rootIndex.atom('title')), link: atomAlternate(rootIndex.links, false), format };
+    feed = {
+      title: atomTitle(rootIndex.atom('title')),
+      link: atomAlternate(rootIndex.links, false),
+      format,
+      ttlMinutes: syndicationMinutes(rootIndex),
+    };
     const feedAuthor = personName(rootIndex.atom('author'));
     if (feedAuthor) for (const item of items) item.author ??= feedAuthor;
   } else {
@@ -401,6 +437,7 @@ function parseXmlFeed(text: string, options: ParseFeedOptions, encoding: string,
       title: rssTitle(c.get('', 'title')) ?? rssTitle(c.get('dc', 'title')),
       link: rawLink ? resolveUrl(rawLink, linkEl!.base) : atomAlternate(c.links, true),
       format,
+      ttlMinutes: rssTtlMinutes(c.get('', 'ttl')) ?? syndicationMinutes(c),
     };
   }
   return { ok: true, feed, items, encoding, warnings: warnings.list };
@@ -475,7 +512,7 @@ function parseJsonFeed(text: string, options: ParseFeedOptions, encoding: string
   const home = str(obj.home_page_url);
   return {
     ok: true,
-    feed: { title: collapse(str(obj.title)), link: home ? resolveUrl(home, base) : null, format: 'json' },
+    feed: { title: collapse(str(obj.title)), link: home ? resolveUrl(home, base) : null, format: 'json', ttlMinutes: null },
     items,
     encoding,
     warnings: warnings.list,

@@ -21,6 +21,11 @@ export interface Feed {
   title: string | null;
   link: string | null;
   format: 'rss' | 'rdf' | 'atom' | 'json';
+  /**
+   * How long the feed says it may be cached, in minutes: RSS `<ttl>`, else the syndication module's
+   * `sy:updatePeriod` / `sy:updateFrequency` (`daily` twice = 720). Null when absent or unreadable.
+   */
+  ttlMinutes: number | null;
 }
 
 export type FeedErrorCode = 'not-a-feed' | 'malformed' | 'bad-encoding' | 'empty';
