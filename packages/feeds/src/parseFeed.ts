@@ -512,7 +512,12 @@ function parseJsonFeed(text: string, options: ParseFeedOptions, encoding: string
   const home = str(obj.home_page_url);
   return {
     ok: true,
-    feed: { title: collapse(str(obj.title)), link: home ? resolveUrl(home, base) : null, format: 'json', ttlMinutes: null },
+    feed: {
+      title: collapse(str(obj.title)),
+      link: home ? resolveUrl(home, base) : null,
+      format: 'json',
+      ttlMinutes: null,
+    },
     items,
     encoding,
     warnings: warnings.list,

@@ -24,7 +24,9 @@ describe('feed ttl (how long the feed may be cached)', () => {
   });
 
   it('reads sy:updatePeriod divided by sy:updateFrequency', () => {
-    expect(ttlOf(rss('<sy:updatePeriod>hourly</sy:updatePeriod><sy:updateFrequency>2</sy:updateFrequency>', SY))).toBe(30);
+    expect(ttlOf(rss('<sy:updatePeriod>hourly</sy:updatePeriod><sy:updateFrequency>2</sy:updateFrequency>', SY))).toBe(
+      30,
+    );
     expect(ttlOf(rss('<sy:updatePeriod>daily</sy:updatePeriod>', SY))).toBe(1440);
     expect(ttlOf(rss('<sy:updateFrequency>4</sy:updateFrequency>', SY))).toBe(360);
     expect(ttlOf(rss('<sy:updatePeriod>fortnightly</sy:updatePeriod>', SY))).toBeNull();
