@@ -1,6 +1,7 @@
 /**
  * When to poll a feed next: server hints first (Retry-After, Cache-Control max-age, Expires, RSS
- * <ttl>), then the feed's observed item frequency, clamped between bounds; on errors exponential
+ * <ttl> / sy:updatePeriod), then the feed's observed item frequency, then the interval the last
+ * poll chose (a 304 carries no items to learn from), clamped between bounds; on errors exponential
  * backoff with jitter, capped. Pure: the caller passes `now` and `random`.
  */
 export interface ScheduleInput {
@@ -16,6 +17,8 @@ export interface ScheduleInput {
   ttlMinutes?: number | null;
   /** Publication dates of the feed's recent items (ISO). */
   itemDates?: readonly (string | null)[];
+  /** The interval the last successful poll chose, kept when nothing newer is known (a 304). */
+  previousIntervalSec?: number | null;
   /** In [0, 1): jitter source. */
   random: number;
 }
@@ -23,7 +26,7 @@ export interface ScheduleInput {
 export interface Schedule {
   nextCheckAt: Date;
   intervalSec: number;
-  basis: 'retry-after' | 'backoff' | 'cache' | 'ttl' | 'frequency' | 'default';
+  basis: 'retry-after' | 'backoff' | 'cache' | 'ttl' | 'frequency' | 'previous' | 'default';
 }
 
 function clamp(v: number, lo: number, hi: number): number {
@@ -41,6 +44,23 @@ export function medianItemGapSec(dates: readonly (string | null)[]): number | nu
   for (let i = 1; i < ts.length; i++) gaps.push((ts[i - 1]! - ts[i]!) / 1000);
   gaps.sort((a, b) => a - b);
   return gaps[Math.floor(gaps.length / 2)] ?? null;
+}
+
+/**
+ * The gap to expect before the feed's next item: the median gap between its items, or the time
+ * since its newest item when that is longer (a feed that went quiet is polled less and less, and
+ * picks up speed again with its next items). Null when fewer than 2 items are dated.
+ */
+export function expectedItemGapSec(dates: readonly (string | null)[], now: Date): number | null {
+  const median = medianItemGapSec(dates);
+  if (median === null) return null;
+  let newest = Number.NEGATIVE_INFINITY;
+  for (const d of dates) {
+    const t = d ? Date.parse(d) : Number.NaN;
+    if (Number.isFinite(t) && t > newest) newest = t;
+  }
+  const sinceNewest = (now.getTime() - newest) / 1000;
+  return Math.max(median, sinceNewest);
 }
 
 export function nextCheck(input: ScheduleInput): Schedule {
@@ -66,8 +86,11 @@ export function nextCheck(input: ScheduleInput): Schedule {
     if (Number.isFinite(sec) && sec > 0) return at(clamp(Math.round(sec), min, max), 'cache');
   }
   if (input.ttlMinutes && input.ttlMinutes > 0) return at(clamp(input.ttlMinutes * 60, min, max), 'ttl');
-  const gap = input.itemDates ? medianItemGapSec(input.itemDates) : null;
-  // Poll about twice per typical gap between items.
+  const gap = input.itemDates ? expectedItemGapSec(input.itemDates, now) : null;
+  // Poll about twice per expected gap between items.
   if (gap !== null) return at(clamp(Math.round(gap / 2), min, max), 'frequency');
+  if (input.previousIntervalSec && input.previousIntervalSec > 0) {
+    return at(clamp(Math.round(input.previousIntervalSec), min, max), 'previous');
+  }
   return at(clamp(min * 4, min, max), 'default');
 }

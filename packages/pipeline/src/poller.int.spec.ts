@@ -1,0 +1,482 @@
+import { randomUUID } from 'node:crypto';
+import { closeSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { type Config, loadConfig } from '@tally/config';
+import { type EventStore, openEventStore } from '@tally/event-store';
+import { articleIdFor, type StoredEvent, streams } from '@tally/events';
+import { canonicalUrl } from '@tally/feeds';
+import type {} from '@tally/local-services/vitest-setup';
+import { createLogger, type Logger, silentLogger } from '@tally/logger';
+import { createProjectionReader, createProjector } from '@tally/projection-store';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { registerFeed } from './feedRegistry.ts';
+import {
+  conditional,
+  type FeedTestServer,
+  numberedItems,
+  rssDocument,
+  startFeedTestServer,
+  type TestItem,
+} from './feedTestServer.ts';
+import { type PollOutcome, pollFeed } from './poller.ts';
+import { openRuntime, type Runtime } from './runtime.ts';
+
+/**
+ * The poller against a local HTTP server, through `pollFeed` on a real runtime (real Redis, the
+ * embedded log): every way a feed can answer ends as an event with a reason code, and the poller
+ * goes on to the next feed.
+ */
+describe('pollFeed against a local feed server', () => {
+  let server: FeedTestServer;
+  let store: EventStore;
+  let rt: Runtime;
+  const runtimes: Runtime[] = [];
+  let slotCounter = 0;
+  const TOTAL_TIMEOUT_MS = 1000;
+  const MAX_BODY = 256 * 1024;
+
+  const openTestRuntime = async (
+    overrides: Partial<Record<keyof Config, unknown>> = {},
+    log: Logger = silentLogger,
+  ) => {
+    const config = loadConfig(
+      {
+        REDIS_URL: inject('redisUrl'),
+        QUEUE_PREFIX: `t${randomUUID().slice(0, 8)}`,
+        HTTP_ALLOW: '127.0.0.1',
+        HTTP_HOST_INTERVAL_MS: 0,
+        HTTP_HOST_CONCURRENCY: 8,
+        HTTP_TOTAL_TIMEOUT_MS: TOTAL_TIMEOUT_MS,
+        HTTP_CONNECT_TIMEOUT_MS: 1000,
+        HTTP_MAX_BODY_BYTES: MAX_BODY,
+        LOG_LEVEL: 'silent',
+        ...overrides,
+      },
+      {},
+    );
+    const r = await openRuntime(config, log, { store, extractPool: false });
+    runtimes.push(r);
+    return r;
+  };
+
+  beforeAll(async () => {
+    server = await startFeedTestServer();
+    store = await openEventStore({ dataDir: 'memory://' });
+    rt = await openTestRuntime();
+  });
+
+  afterAll(async () => {
+    for (const r of runtimes) await r.close();
+    await store?.close();
+    await server?.close();
+  });
+
+  const nextSlot = () => new Date(Date.UTC(2024, 0, 1) + ++slotCounter * 1000).toISOString();
+  const register = async (url: string) => (await registerFeed(store, { url }, 'cli')).feedId;
+  const pollOnce = (feedId: string, runtime: Runtime = rt, slot = nextSlot()): Promise<PollOutcome> =>
+    pollFeed(runtime, { feedId, slot, reschedule: false, runId: null });
+  const feedEvents = (feedId: string) => store.readStream(streams.feed(feedId));
+  const lastOf = async <T extends StoredEvent['type']>(feedId: string, type: T) => {
+    const found = (await feedEvents(feedId)).filter((e): e is Extract<StoredEvent, { type: T }> => e.type === type);
+    return found.at(-1);
+  };
+  const lastFailure = async (feedId: string) => {
+    const f = await lastOf(feedId, 'FeedPollFailed');
+    expect(f, 'a FeedPollFailed event').toBeDefined();
+    return f!.data;
+  };
+  const discoveredFor = async (links: readonly string[]) => {
+    const out: StoredEvent[] = [];
+    for (const link of links) out.push(...(await store.readStream(streams.article(articleIdFor(canonicalUrl(link)!)))));
+    return out;
+  };
+  const serveRss = (path: string, items: readonly TestItem[]) =>
+    server.route(path, (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssDocument(path, items));
+    });
+
+  describe('conditional GET', () => {
+    it('answers the second poll with a 304 that records no item and parses nothing', async () => {
+      const items = numberedItems('etag.example', 3);
+      server.route(
+        '/etag',
+        conditional(() => rssDocument('ETag feed', items), { etag: () => '"v1"' }),
+      );
+      const feedId = await register(`${server.origin}/etag`);
+      const first = await pollOnce(feedId);
+      expect(first).toMatchObject({ status: 'polled', items: 3, newItems: 3 });
+      expect((await lastOf(feedId, 'FeedPolled'))?.data).toMatchObject({
+        notModified: false,
+        etag: '"v1"',
+        itemCount: 3,
+      });
+      const second = await pollOnce(feedId);
+      expect(second).toMatchObject({ status: 'not-modified', items: 0, newItems: 0 });
+      expect(server.requests.filter((r) => r.path === '/etag').at(-1)?.headers['if-none-match']).toBe('"v1"');
+      const polled = await lastOf(feedId, 'FeedPolled');
+      expect(polled?.data).toMatchObject({
+        httpStatus: 304,
+        notModified: true,
+        itemCount: 0,
+        newItemCount: 0,
+        etag: '"v1"',
+      });
+      expect(
+        (await discoveredFor(items.map((i) => i.link!))).filter((e) => e.type === 'ArticleDiscovered'),
+      ).toHaveLength(3);
+    });
+
+    it('uses Last-Modified when the server gives no ETag', async () => {
+      const lastModified = 'Fri, 03 May 2024 10:00:00 GMT';
+      server.route(
+        '/lm',
+        conditional(() => rssDocument('LM feed', numberedItems('lm.example', 2)), { lastModified }),
+      );
+      const feedId = await register(`${server.origin}/lm`);
+      expect((await pollOnce(feedId)).status).toBe('polled');
+      expect((await pollOnce(feedId)).status).toBe('not-modified');
+      expect(server.requests.filter((r) => r.path === '/lm').at(-1)?.headers['if-modified-since']).toBe(lastModified);
+      expect((await lastOf(feedId, 'FeedPolled'))?.data).toMatchObject({ notModified: true, lastModified });
+    });
+
+    it('keeps the interval it learned from the items through later 304s', async () => {
+      // Items six hours apart, newest just now: poll every three hours, 304 or not.
+      const now = Date.now();
+      const items = [0, 1, 2].map((n) => ({
+        title: `Slow ${n}`,
+        link: `https://slow.example/${n}`,
+        pubDate: new Date(now - n * 6 * 3_600_000).toUTCString(),
+      }));
+      server.route(
+        '/slow-cadence',
+        conditional(() => rssDocument('Slow', items), { etag: () => '"s"' }),
+      );
+      const feedId = await register(`${server.origin}/slow-cadence`);
+      await pollOnce(feedId);
+      await pollOnce(feedId);
+      const polls = (await feedEvents(feedId)).filter((e) => e.type === 'FeedPolled');
+      expect(polls.map((p) => p.data.notModified)).toEqual([false, true]);
+      for (const p of polls) {
+        const intervalSec = (Date.parse(p.data.nextCheckAt) - Date.parse(p.recordedAt)) / 1000;
+        expect(intervalSec).toBeGreaterThan(3 * 3600 - 60);
+        expect(intervalSec).toBeLessThan(3 * 3600 + 60);
+      }
+    });
+
+    it('takes the next check from the RSS ttl', async () => {
+      server.route('/ttl', (_req, res) => {
+        res.writeHead(200).end(rssDocument('TTL', numberedItems('ttl.example', 1), '<ttl>90</ttl>'));
+      });
+      const feedId = await register(`${server.origin}/ttl`);
+      const before = Date.now();
+      const outcome = await pollOnce(feedId);
+      const next = Date.parse(outcome.nextCheckAt!);
+      expect(next).toBeGreaterThanOrEqual(before + 90 * 60_000);
+      expect(next).toBeLessThanOrEqual(Date.now() + 90 * 60_000);
+    });
+  });
+
+  describe('politeness', () => {
+    it('records a 429 with its reason, checks again after Retry-After, and leaves the host alone meanwhile', async () => {
+      // A runtime of its own: the 429 puts its host under penalty in this runtime's limiter.
+      const own = await openTestRuntime();
+      server.route('/busy', (_req, res) => {
+        res.writeHead(429, { 'retry-after': '120' }).end('slow down');
+      });
+      const feedId = await register(`${server.origin}/busy`);
+      const before = Date.now();
+      const outcome = await pollOnce(feedId, own);
+      const after = Date.now();
+      expect(outcome).toMatchObject({ status: 'failed', reason: 'http-429' });
+      const failed = await lastFailure(feedId);
+      expect(failed).toMatchObject({ reason: 'http-429', httpStatus: 429, consecutiveErrors: 1 });
+      const next = Date.parse(failed.nextCheckAt);
+      expect(next).toBeGreaterThanOrEqual(before + 120_000);
+      expect(next).toBeLessThanOrEqual(after + 121_000);
+      // Polled again before then (another slot): no request reaches the host, the failure counts.
+      await pollOnce(feedId, own);
+      expect(server.hits('/busy')).toBe(1);
+      expect(await lastFailure(feedId)).toMatchObject({ reason: 'http-429', consecutiveErrors: 2 });
+    });
+  });
+
+  describe('redirects', () => {
+    it('follows a chain of temporary redirects without moving the feed', async () => {
+      server.route('/chain/1', (_req, res) => res.writeHead(302, { location: '/chain/2' }).end());
+      server.route('/chain/2', (_req, res) => res.writeHead(307, { location: `${server.origin}/chain/feed` }).end());
+      serveRss('/chain/feed', numberedItems('chain.example', 2));
+      const feedId = await register(`${server.origin}/chain/1`);
+      expect(await pollOnce(feedId)).toMatchObject({ status: 'polled', newItems: 2 });
+      expect(await lastOf(feedId, 'FeedUrlChanged')).toBeUndefined();
+    });
+
+    it('records a 301 as FeedUrlChanged and polls the new URL from then on', async () => {
+      server.route('/moved/old', (_req, res) => res.writeHead(301, { location: '/moved/new' }).end());
+      serveRss('/moved/new', numberedItems('moved.example', 2));
+      const feedId = await register(`${server.origin}/moved/old`);
+      await pollOnce(feedId);
+      expect((await lastOf(feedId, 'FeedUrlChanged'))?.data).toMatchObject({
+        from: `${server.origin}/moved/old`,
+        to: `${server.origin}/moved/new`,
+        httpStatus: 301,
+      });
+      await pollOnce(feedId);
+      await pollOnce(feedId);
+      expect(server.hits('/moved/old')).toBe(1);
+      expect(server.hits('/moved/new')).toBe(3);
+      expect((await feedEvents(feedId)).filter((e) => e.type === 'FeedUrlChanged')).toHaveLength(1);
+    });
+
+    it('fails a redirect loop and a chain longer than five hops, with their reasons', async () => {
+      server.route('/loop/a', (_req, res) => res.writeHead(302, { location: '/loop/b' }).end());
+      server.route('/loop/b', (_req, res) => res.writeHead(302, { location: '/loop/a' }).end());
+      for (let i = 0; i < 7; i++) {
+        server.route(`/long/${i}`, (_req, res) => res.writeHead(302, { location: `/long/${i + 1}` }).end());
+      }
+      serveRss('/long/7', numberedItems('long.example', 1));
+      const loop = await register(`${server.origin}/loop/a`);
+      const long = await register(`${server.origin}/long/0`);
+      expect(await pollOnce(loop)).toMatchObject({ status: 'failed', reason: 'redirect-loop' });
+      expect(await pollOnce(long)).toMatchObject({ status: 'failed', reason: 'too-many-redirects' });
+      expect(server.hits('/long/6')).toBe(0);
+    });
+  });
+
+  describe('slow and hostile servers', () => {
+    it('gives up on a body that trickles in slower than the time limit', async () => {
+      server.route('/trickle', (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/rss+xml' });
+        res.write('<?xml version="1.0"?><rss version="2.0"><channel><title>Slow</title>');
+        const timer = setInterval(() => res.write('<!-- . -->'), 100);
+        res.on('close', () => clearInterval(timer));
+      });
+      const feedId = await register(`${server.origin}/trickle`);
+      expect(await pollOnce(feedId)).toMatchObject({ status: 'failed', reason: 'timeout' });
+      expect(await lastFailure(feedId)).toMatchObject({ reason: 'timeout', consecutiveErrors: 1 });
+    });
+
+    it('gives up on a server that never answers', async () => {
+      server.route('/stalled', () => {});
+      const feedId = await register(`${server.origin}/stalled`);
+      expect(await pollOnce(feedId)).toMatchObject({ status: 'failed', reason: 'timeout' });
+    });
+
+    it('stops a gzip bomb at the size cap', async () => {
+      const bomb = gzipSync(Buffer.alloc(32 * 1024 * 1024, 0x20));
+      expect(bomb.length).toBeLessThan(MAX_BODY);
+      server.route('/bomb', (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'gzip' }).end(bomb);
+      });
+      const feedId = await register(`${server.origin}/bomb`);
+      expect(await pollOnce(feedId)).toMatchObject({ status: 'failed', reason: 'too-large' });
+    });
+
+    it('refuses bodies over the cap, declared or not', async () => {
+      const big = rssDocument('Big', numberedItems('big.example', 1)).replace(
+        '</channel>',
+        `<!-- ${'x'.repeat(MAX_BODY)} --></channel>`,
+      );
+      server.route('/big-declared', (_req, res) =>
+        res.writeHead(200, { 'content-length': Buffer.byteLength(big) }).end(big),
+      );
+      server.route('/big-chunked', (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/rss+xml' });
+        for (let i = 0; i < big.length; i += 16 * 1024) res.write(big.slice(i, i + 16 * 1024));
+        res.end();
+      });
+      for (const path of ['/big-declared', '/big-chunked']) {
+        const feedId = await register(`${server.origin}${path}`);
+        expect(await pollOnce(feedId), path).toMatchObject({ status: 'failed', reason: 'too-large' });
+      }
+    });
+
+    it('refuses a host name that resolves to a loopback address when it is not allowlisted', async () => {
+      const guarded = await openTestRuntime({ HTTP_ALLOW: [] });
+      server.route('/private', (_req, res) =>
+        res.writeHead(200).end(rssDocument('Private', numberedItems('p.example', 1))),
+      );
+      const feedId = await register(`http://localhost:${server.port}/private`);
+      expect(await pollOnce(feedId, guarded)).toMatchObject({ status: 'failed', reason: 'refused-address' });
+      expect(server.hits('/private')).toBe(0);
+    });
+  });
+
+  describe('what comes back is not a good feed', () => {
+    it('records an HTML page as not-a-feed with the feeds it advertises', async () => {
+      server.route('/page', (_req, res) => {
+        res
+          .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+          .end(
+            '<!doctype html><html><head><title>Home</title><link rel="alternate" type="application/rss+xml" href="/rss.xml"></head><body>Hello</body></html>',
+          );
+      });
+      const feedId = await register(`${server.origin}/page`);
+      expect(await pollOnce(feedId)).toMatchObject({ status: 'failed', reason: 'not-a-feed' });
+      expect(await lastFailure(feedId)).toMatchObject({
+        reason: 'not-a-feed',
+        httpStatus: 200,
+        advertisedFeeds: [`${server.origin}/rss.xml`],
+      });
+    });
+
+    it('records a malformed feed', async () => {
+      server.route('/broken-json', (_req, res) => {
+        res
+          .writeHead(200, { 'content-type': 'application/feed+json' })
+          .end('{"version":"https://jsonfeed.org/version/1.1","items":[{"id":');
+      });
+      const feedId = await register(`${server.origin}/broken-json`);
+      expect(await pollOnce(feedId)).toMatchObject({ status: 'failed', reason: 'malformed' });
+    });
+
+    it('discovers the good items of a feed with broken ones and logs why the others were skipped', async () => {
+      const logFile = join(tmpdir(), `tally-poller-log-${randomUUID()}.jsonl`);
+      const fd = openSync(logFile, 'w');
+      const log = createLogger({ level: 'warn', fd });
+      const logged = await openTestRuntime({}, log);
+      const good = numberedItems('mixed.example', 2);
+      server.route('/mixed', (_req, res) => {
+        const doc = rssDocument('Mixed', [
+          good[0]!,
+          { title: 'No link at all', guid: 'nolink-1' },
+          { title: 'Script link', link: 'javascript:alert(1)' },
+          { title: 'Bad date', link: 'https://mixed.example/bad-date', pubDate: 'the day after tomorrow' },
+          good[1]!,
+        ]);
+        // And one item whose markup is cut off mid-way, with an unclosed element inside.
+        res
+          .writeHead(200)
+          .end(
+            doc.replace(
+              '</channel>',
+              '<item><title>Cut <b>off</title><link>https://mixed.example/cut</link></item></channel>',
+            ),
+          );
+      });
+      const feedId = await register(`${server.origin}/mixed`);
+      const outcome = await pollOnce(feedId, logged);
+      expect(outcome).toMatchObject({ status: 'polled', skippedItems: 2 });
+      const links = [good[0]!.link!, good[1]!.link!, 'https://mixed.example/bad-date', 'https://mixed.example/cut'];
+      const discovered = (await discoveredFor(links)).filter((e) => e.type === 'ArticleDiscovered');
+      expect(discovered).toHaveLength(4);
+      expect(discovered.find((e) => e.data.url === 'https://mixed.example/bad-date')?.data.publishedAt).toBeNull();
+      await new Promise<void>((resolve, reject) => log.flush((err) => (err ? reject(err) : resolve())));
+      closeSync(fd);
+      const lines = readFileSync(logFile, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as { msg: string; reason?: string; title?: string });
+      rmSync(logFile);
+      const skipped = lines.filter((l) => l.msg === 'feed item skipped');
+      expect(skipped.map((l) => [l.reason, l.title])).toEqual([
+        ['no-link', 'No link at all'],
+        ['bad-link', 'Script link'],
+      ]);
+    });
+
+    it('goes on polling after errors, backing off, and a success clears the feed health', async () => {
+      let status = 500;
+      server.route('/flaky', (_req, res) => {
+        if (status === 200) res.writeHead(200).end(rssDocument('Flaky', numberedItems('flaky.example', 1)));
+        else res.writeHead(status).end('nope');
+      });
+      const feedId = await register(`${server.origin}/flaky`);
+      const intervals: number[] = [];
+      for (const s of [500, 503, 404]) {
+        status = s;
+        const started = Date.now();
+        const o = await pollOnce(feedId);
+        intervals.push(Date.parse(o.nextCheckAt!) - started);
+      }
+      const failures = (await feedEvents(feedId)).filter((e) => e.type === 'FeedPollFailed');
+      expect(failures.map((f) => [f.data.reason, f.data.consecutiveErrors])).toEqual([
+        ['http-5xx', 1],
+        ['http-5xx', 2],
+        ['http-404', 3],
+      ]);
+      // Exponential backoff with jitter in the upper half: each interval at least the last one.
+      expect(intervals[1]!).toBeGreaterThanOrEqual(intervals[0]! * 0.99);
+      expect(intervals[2]!).toBeGreaterThanOrEqual(intervals[1]! * 0.99);
+      const projector = createProjector(store, { logger: silentLogger }).start();
+      try {
+        await projector.caughtUp();
+        let row = (await createProjectionReader(store).listFeeds()).find((f) => f.feedId === feedId);
+        expect(row).toMatchObject({
+          health: 'failing',
+          consecutiveErrors: 3,
+          lastReason: 'http-404',
+          lastHttpStatus: 404,
+        });
+        status = 200;
+        expect((await pollOnce(feedId)).status).toBe('polled');
+        await projector.caughtUp();
+        row = (await createProjectionReader(store).listFeeds()).find((f) => f.feedId === feedId);
+        expect(row).toMatchObject({ health: 'ok', consecutiveErrors: 0 });
+        expect(row?.lastSuccessAt).not.toBeNull();
+      } finally {
+        await projector.stop();
+      }
+    });
+  });
+
+  describe('item identity', () => {
+    it('discovers an article listed by two feeds once and records it with both', async () => {
+      const link = 'https://shared.example/story/1';
+      serveRss('/shared/a', [{ title: 'Shared story', link, guid: 'a-1' }]);
+      serveRss('/shared/b', [{ title: 'Shared story', link: `${link}?utm_source=feed#top`, guid: 'b-77' }]);
+      const a = await register(`${server.origin}/shared/a`);
+      const b = await register(`${server.origin}/shared/b`);
+      expect((await pollOnce(a)).newItems).toBe(1);
+      expect((await pollOnce(b)).newItems).toBe(0);
+      await pollOnce(b);
+      const events = await discoveredFor([link]);
+      expect(events.map((e) => [e.type, 'feedId' in e.data ? e.data.feedId : null])).toEqual([
+        ['ArticleDiscovered', a],
+        ['ArticleListedByFeed', b],
+      ]);
+    });
+
+    it('records a title edit as a revision of the same article, once', async () => {
+      let title = 'Minister resigns';
+      const link = 'https://edit.example/story/9';
+      server.route('/edited', (_req, res) =>
+        res.writeHead(200).end(rssDocument('Edits', [{ title, link, guid: 'e-9' }])),
+      );
+      const feedId = await register(`${server.origin}/edited`);
+      await pollOnce(feedId);
+      title = 'Minister resigns after vote';
+      await pollOnce(feedId);
+      await pollOnce(feedId);
+      const events = await discoveredFor([link]);
+      expect(events.map((e) => e.type)).toEqual(['ArticleDiscovered', 'ArticleRevised']);
+      expect(events[1]!.data).toMatchObject({ title: 'Minister resigns after vote' });
+    });
+
+    it('appends nothing when a feed without validators answers 200 with the same items again', async () => {
+      serveRss('/same', numberedItems('same.example', 20));
+      const feedId = await register(`${server.origin}/same`);
+      expect((await pollOnce(feedId)).newItems).toBe(20);
+      const head = await store.head();
+      const again = await pollOnce(feedId);
+      expect(again).toMatchObject({ status: 'polled', items: 20, newItems: 0 });
+      // The second poll's own FeedPolled, nothing else.
+      expect((await store.head()) - head).toBe(1);
+    });
+  });
+
+  describe('one poll per slot', () => {
+    it('does not poll a slot again when its job is retried', async () => {
+      serveRss('/retried', numberedItems('retried.example', 2));
+      const feedId = await register(`${server.origin}/retried`);
+      const slot = nextSlot();
+      const first = await pollOnce(feedId, rt, slot);
+      const second = await pollOnce(feedId, rt, slot);
+      expect(first.status).toBe('polled');
+      expect(second).toMatchObject({ status: 'skipped', nextCheckAt: first.nextCheckAt });
+      expect(server.hits('/retried')).toBe(1);
+      expect((await feedEvents(feedId)).filter((e) => e.type === 'FeedPolled')).toHaveLength(1);
+    });
+  });
+});
