@@ -186,11 +186,10 @@ function assemble(
         if (used[i] === 0 && leadLike(block)) {
           used[i] = 1;
           trace?.('recover:lead', block.text);
+          // A standfirst set as a subheading is a paragraph of the text; key-point bullets stay a list.
           placed.push({
-            text: block.text,
-            kind: 'p',
-            linkDensity: block.linkDensity,
-            list: null,
+            ...block,
+            kind: block.kind === 'li' ? 'li' : 'p',
             position: i,
             before: original[i - 1] ?? null,
           });
