@@ -92,9 +92,10 @@ export async function fetchArticle(
     },
     [job.articleId, contentHash],
   );
-  const events: NewEvent[] = [fetched];
+  const events: NewEvent[] = [];
   try {
     const a = await rt.extractPool.extract({ bytes: res.body, contentType: res.contentType, url: res.url });
+    events.push({ ...fetched, data: { ...fetched.data, charset: a.charset ?? null } } as NewEvent);
     const publishedAt = a.publishedAt ?? state.feedPublishedAt;
     const textHash = createHash('sha256').update(a.text).digest('hex');
     events.push(
@@ -121,6 +122,7 @@ export async function fetchArticle(
     );
   } catch (err) {
     if (!(err instanceof ExtractError)) throw err;
+    events.push(fetched);
     events.push(
       makeEvent(
         'ArticleExtractionFailed',
