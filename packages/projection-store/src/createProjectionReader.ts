@@ -1,12 +1,17 @@
 import type { EventStore, SqlTx } from '@tally/event-store';
-import type { ArticleRow, ArticleStatus, CopyRef, FeedRow, FigureRow } from '@tally/projections';
+import {
+  type ArticleRow,
+  type ArticleStatus,
+  type CopyRef,
+  type FeedRow,
+  type FigureRow,
+  type FigureSummary,
+  type FigureView,
+  figureView,
+} from '@tally/projections';
 import { ProjectionTables } from './projectionTables.ts';
 
-/** A figure as served: its statements, current and past, with their sources (not the folded claims). */
-export type FigureView = Omit<FigureRow, 'claims' | 'articles' | 'pending'>;
-
-/** A figure in a listing: the current statement and the counts, without the history. */
-export type FigureSummary = Omit<FigureView, 'history'>;
+export type { FigureSummary, FigureView };
 
 export type ArticleView = Omit<ArticleRow, 'clusterFigureKeys'>;
 
@@ -73,6 +78,11 @@ export interface ProjectionReader {
 
 const MAX_PAGE = 1000;
 
+function articleView(row: ArticleRow): ArticleView {
+  const { clusterFigureKeys: _k, ...view } = row;
+  return view;
+}
+
 function brief(row: ArticleRow): ArticleBrief {
   return {
     articleId: row.articleId,
@@ -103,19 +113,14 @@ export function createProjectionReader(store: EventStore, options: { name?: stri
   return {
     listFigures: () =>
       read([], async (tx) => {
-        const { rows } = await tx.query<{ doc: FigureSummary }>(
-          `SELECT doc - 'claims' - 'articles' - 'pending' - 'history' AS doc FROM ${figures} ORDER BY key`,
-        );
-        return rows.map((r) => r.doc);
+        const { rows } = await tx.query<{ summary: FigureSummary }>(`SELECT summary FROM ${figures} ORDER BY key`);
+        return rows.map((r) => r.summary);
       }),
 
     getFigure: (figureKey) =>
       read(null, async (tx) => {
-        const { rows } = await tx.query<{ doc: FigureView }>(
-          `SELECT doc - 'claims' - 'articles' - 'pending' AS doc FROM ${figures} WHERE key = $1`,
-          [figureKey],
-        );
-        return rows[0]?.doc ?? null;
+        const { rows } = await tx.query<{ doc: FigureRow }>(`SELECT doc FROM ${figures} WHERE key = $1`, [figureKey]);
+        return rows[0] ? figureView(rows[0].doc) : null;
       }),
 
     listArticles: (o = {}) =>
@@ -132,8 +137,8 @@ export function createProjectionReader(store: EventStore, options: { name?: stri
           params.push(o.after);
           where.push(`first_position ${desc ? '<' : '>'} $${params.length}`);
         }
-        const { rows } = await tx.query<{ first_position: number | string; doc: ArticleView }>(
-          `SELECT first_position, doc - 'clusterFigureKeys' AS doc FROM ${articles}
+        const { rows } = await tx.query<{ first_position: number | string; doc: ArticleRow }>(
+          `SELECT first_position, doc FROM ${articles}
            ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
            ORDER BY first_position ${desc ? 'DESC' : 'ASC'} LIMIT $1`,
           params,
@@ -147,11 +152,8 @@ export function createProjectionReader(store: EventStore, options: { name?: stri
 
     getArticle: (articleId) =>
       read(null, async (tx) => {
-        const { rows } = await tx.query<{ doc: ArticleView }>(
-          `SELECT doc - 'clusterFigureKeys' AS doc FROM ${articles} WHERE key = $1`,
-          [articleId],
-        );
-        return rows[0]?.doc ?? null;
+        const { rows } = await tx.query<{ doc: ArticleRow }>(`SELECT doc FROM ${articles} WHERE key = $1`, [articleId]);
+        return rows[0] ? articleView(rows[0].doc) : null;
       }),
 
     listFeeds: () =>
@@ -171,7 +173,7 @@ export function createProjectionReader(store: EventStore, options: { name?: stri
         const members = new Map<string, ArticleBrief>();
         if (ids.length > 0) {
           const found = await tx.query<{ doc: ArticleRow }>(
-            `SELECT jsonb_build_object('articleId', doc->'articleId', 'url', doc->'url', 'title', doc->'title',
+            `SELECT json_build_object('articleId', doc->'articleId', 'url', doc->'url', 'title', doc->'title',
                       'siteName', doc->'siteName', 'publishedAt', doc->'publishedAt', 'feedIds', doc->'feedIds',
                       'status', doc->'status') AS doc
              FROM ${articles} WHERE key = ANY($1::text[])`,
@@ -243,7 +245,7 @@ export function createProjectionReader(store: EventStore, options: { name?: stri
         }>(
           `SELECT (SELECT count(*) FROM ${feeds}) AS feeds, (SELECT count(*) FROM ${figures}) AS figures,
                   (SELECT count(*) FROM ${duplicates}) AS clusters,
-                  (SELECT sum(jsonb_array_length(doc -> 'copies')) FROM ${duplicates}) AS copies`,
+                  (SELECT sum(json_array_length(doc -> 'copies')) FROM ${duplicates}) AS copies`,
         );
         const c = counts.rows[0]!;
         stats.feeds = Number(c.feeds);

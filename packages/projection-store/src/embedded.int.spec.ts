@@ -16,5 +16,5 @@ afterAll(async () => {
 });
 
 describe('projector on embedded PGlite (in memory)', () => {
-  projectorSuite(() => EmbeddedEventStore.open({ pglite: db, schema: `proj_${++schemas}` }));
+  projectorSuite(() => EmbeddedEventStore.open({ pglite: db, schema: `proj_${++schemas}` }), { scale: 0.5 });
 });

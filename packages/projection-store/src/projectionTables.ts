@@ -1,14 +1,19 @@
 import type { SqlTx } from '@tally/event-store';
-import type {
-  ArticleRow,
-  DuplicateClusterRow,
-  FeedRow,
-  FigureRow,
-  ProjectionName,
-  ProjectionRow,
+import {
+  type ArticleRow,
+  type DuplicateClusterRow,
+  type FeedRow,
+  type FigureRow,
+  figureSummary,
+  type ProjectionName,
+  type ProjectionRow,
 } from '@tally/projections';
 
-/** Columns beside each row's JSONB document, for listing and sorting without reading documents. */
+/** Rows per INSERT, and JSON characters per INSERT (whichever comes first). */
+const WRITE_CHUNK_ROWS = 2000;
+const WRITE_CHUNK_CHARS = 8_000_000;
+
+/** Columns beside each row's JSON document, for listing and sorting without reading documents. */
 interface TableSpec {
   name: ProjectionName;
   /** Extra columns: name, SQL type, value from the row. */
@@ -40,7 +45,7 @@ export const tableSpecs: readonly TableSpec[] = [
   }),
   spec({
     name: 'figures',
-    columns: [{ name: 'stated_from', type: 'text', of: (r) => (r as FigureRow).current?.statedFrom ?? null }],
+    columns: [{ name: 'summary', type: 'json', of: (r) => figureSummary(r as FigureRow) }],
     indexes: [],
   }),
 ];
@@ -79,10 +84,8 @@ export class ProjectionTables {
          name text PRIMARY KEY,
          version text NOT NULL,
          generation integer NOT NULL,
-         subscription text NOT NULL,
          position bigint NOT NULL DEFAULT 0,
          build_generation integer,
-         build_subscription text,
          build_version text,
          build_position bigint,
          build_target bigint,
@@ -96,6 +99,12 @@ export class ProjectionTables {
    * a rebuild can sit beside the live ones and be renamed over them without clashing names.
    */
   async create(tx: SqlTx, set: TableSet, generation: number): Promise<void> {
+    // Documents are `json` (stored as written: cheaper to insert than `jsonb`, parsed the same on
+    // read), compressed with lz4 where the server has it (PGlite may not).
+    const { rows } = await tx.query<{ lz4: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM pg_settings WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals)) AS lz4`,
+    );
+    const compression = rows[0]?.lz4 ? ' COMPRESSION lz4' : '';
     for (const s of tableSpecs) {
       const bare = this.bare(s.name, set);
       const tag = `projection_${s.name}_g${generation}`;
@@ -104,8 +113,8 @@ export class ProjectionTables {
         `CREATE TABLE ${this.table(s.name, set)} (
            key text NOT NULL,
            position bigint NOT NULL,
-           ${s.columns.map((c) => `${c.name} ${c.type},`).join('\n')}
-           doc jsonb NOT NULL,
+           ${s.columns.map((c) => `${c.name} ${c.type}${c.type === 'json' ? compression : ''},`).join('\n')}
+           doc json${compression} NOT NULL,
            CONSTRAINT ${tag}_pkey PRIMARY KEY (key)
          )`,
       );
@@ -148,40 +157,56 @@ export class ProjectionTables {
     return new Map(rows.map((r) => [r.key, r.doc]));
   }
 
-  /** Upserts rows and deletes the keys mapped to null, in the caller's transaction. */
+  /**
+   * Upserts rows and deletes the keys mapped to null, in the caller's transaction. Rows go in
+   * chunks; each chunk is sent before the next is prepared (`prepare`, then JSON), so the database
+   * inserts one while this process prepares the next.
+   */
   async write(
     tx: SqlTx,
     name: ProjectionName,
     set: TableSet,
     rows: ReadonlyMap<string, ProjectionRow | null>,
+    prepare: (row: ProjectionRow) => ProjectionRow = (row) => row,
   ): Promise<void> {
     const s = tableSpecs.find((t) => t.name === name)!;
-    const keys = [...rows.keys()].sort();
-    const upserts: string[] = [];
+    const table = this.table(name, set);
+    const cols = ['key', 'position', ...s.columns.map((c) => c.name), 'doc'];
+    const types = ['key text', 'position bigint', ...s.columns.map((c) => `${c.name} ${c.type}`), 'doc json'];
+    const sql = `INSERT INTO ${table} (${cols.join(', ')})
+       SELECT ${cols.join(', ')} FROM json_to_recordset($1::json) AS r(${types.join(', ')})
+       ON CONFLICT (key) DO UPDATE SET ${cols
+         .slice(1)
+         .map((c) => `${c} = EXCLUDED.${c}`)
+         .join(', ')}`;
+    let inFlight: Promise<unknown> = Promise.resolve();
+    let chunk: string[] = [];
+    let chars = 0;
+    const send = async () => {
+      const param = `[${chunk.join(',')}]`;
+      chunk = [];
+      chars = 0;
+      await inFlight;
+      inFlight = tx.query(sql, [param]);
+      // Awaited before the next chunk is sent or at the end; a failure surfaces there.
+      inFlight.catch(() => {});
+    };
     const deletes: string[] = [];
-    for (const key of keys) {
-      const row = rows.get(key)!;
-      if (!row) {
+    for (const key of [...rows.keys()].sort()) {
+      const stored = rows.get(key)!;
+      if (!stored) {
         deletes.push(key);
         continue;
       }
+      const row = prepare(stored);
       const extra = s.columns.map((c) => `,${JSON.stringify(c.name)}:${JSON.stringify(c.of(row) ?? null)}`).join('');
-      upserts.push(`{"key":${JSON.stringify(key)},"position":${row.position}${extra},"doc":${JSON.stringify(row)}}`);
+      const json = `{"key":${JSON.stringify(key)},"position":${row.position}${extra},"doc":${JSON.stringify(row)}}`;
+      chunk.push(json);
+      chars += json.length;
+      if (chunk.length >= WRITE_CHUNK_ROWS || chars >= WRITE_CHUNK_CHARS) await send();
     }
-    const table = this.table(name, set);
-    if (upserts.length > 0) {
-      const cols = ['key', 'position', ...s.columns.map((c) => c.name), 'doc'];
-      const types = ['key text', 'position bigint', ...s.columns.map((c) => `${c.name} ${c.type}`), 'doc jsonb'];
-      await tx.query(
-        `INSERT INTO ${table} (${cols.join(', ')})
-         SELECT ${cols.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS r(${types.join(', ')})
-         ON CONFLICT (key) DO UPDATE SET ${cols
-           .slice(1)
-           .map((c) => `${c} = EXCLUDED.${c}`)
-           .join(', ')}`,
-        [`[${upserts.join(',')}]`],
-      );
-    }
+    if (chunk.length > 0) await send();
+    await inFlight;
     if (deletes.length > 0) await tx.query(`DELETE FROM ${table} WHERE key = ANY($1::text[])`, [deletes]);
   }
 }

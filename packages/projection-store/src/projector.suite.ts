@@ -1,6 +1,6 @@
 import type { EventStore } from '@tally/event-store';
 import type { StoredEvent } from '@tally/events';
-import { type FigureRow, InMemoryProjections, type ProjectionName, projectionNames } from '@tally/projections';
+import { type FigureView, InMemoryProjections, type ProjectionName, projectionNames } from '@tally/projections';
 import {
   generateLog,
   type LoggedEvent,
@@ -10,7 +10,7 @@ import {
 } from '@tally/projections/testing';
 import { expect, it } from 'vitest';
 import { createProjectionReader } from './createProjectionReader.ts';
-import { createProjector } from './createProjector.ts';
+import { createProjector, RebuildSupersededError } from './createProjector.ts';
 import { ProjectionTables } from './projectionTables.ts';
 
 /** Appends events in order, one call per run of events of one stream. */
@@ -66,7 +66,9 @@ const randomLog = (seed: number, events: number) =>
  * The projector against a real store. `open` gives a fresh, empty store each call; stores are
  * closed by the tests.
  */
-export function projectorSuite(open: () => Promise<EventStore>): void {
+export function projectorSuite(open: () => Promise<EventStore>, options: { scale?: number } = {}): void {
+  // The embedded database runs in this process: smaller logs keep its suite quick.
+  const size = (events: number) => Math.round(events * (options.scale ?? 1));
   it('turns the seed reports into the expected current figure, articles, feeds and duplicates', async () => {
     const store = await open();
     try {
@@ -138,7 +140,7 @@ export function projectorSuite(open: () => Promise<EventStore>): void {
   it('resumes without loss or double counting after a projector is abandoned between batches', async () => {
     const store = await open();
     try {
-      const entries = randomLog(11, 1200);
+      const entries = randomLog(11, size(1200));
       const half = Math.floor(entries.length / 2);
       await appendAll(store, entries.slice(0, half));
       const first = createProjector(store, { batchSize: 37, restartDelayMs: null });
@@ -165,7 +167,7 @@ export function projectorSuite(open: () => Promise<EventStore>): void {
   it('rolls a batch back whole when the handler throws mid-batch, and a new projector resumes exactly', async () => {
     const store = await open();
     try {
-      await appendAll(store, randomLog(12, 900));
+      await appendAll(store, randomLog(12, size(900)));
       const head = await store.head();
       const breakAt = Math.floor(head / 2);
       const broken = createProjector(store, {
@@ -197,7 +199,7 @@ export function projectorSuite(open: () => Promise<EventStore>): void {
   it('restarts by itself after a failed batch and catches up', async () => {
     const store = await open();
     try {
-      await appendAll(store, randomLog(13, 500));
+      await appendAll(store, randomLog(13, size(500)));
       let failures = 0;
       const sub = createProjector(store, {
         batchSize: 50,
@@ -227,14 +229,13 @@ export function projectorSuite(open: () => Promise<EventStore>): void {
       await live.stop();
       const before = await dumpTables(store);
       const reader = createProjectionReader(store);
-      const seen: { rebuilding: boolean; figure: FigureRow['current'] | undefined }[] = [];
-      const head = await store.head();
+      const seen: { rebuilding: boolean; figure: FigureView['current'] | undefined }[] = [];
       const result = await createProjector(store, {
         rebuildBatchSize: 7,
         beforeCommit: async (batch) => {
-          // Reads from inside the batch's transaction, through other connections: not in the batch
-          // that swaps, which holds the tables until it commits.
-          if (batch.tables !== 'build' || batch.lastPosition >= head) return;
+          // Reads from inside the batch's transaction, through other connections: not in the
+          // transaction that swaps, which holds the tables until it commits.
+          if (batch.tables !== 'build' || batch.swap) return;
           const stats = await reader.stats();
           const figure = await reader.getFigure(seedFigureKeys.containers);
           seen.push({ rebuilding: stats.rebuilding !== null, figure: figure?.current });
@@ -277,7 +278,7 @@ export function projectorSuite(open: () => Promise<EventStore>): void {
   it('hands over from the live subscription to a rebuild while events keep coming, losing none', async () => {
     const store = await open();
     try {
-      const entries = randomLog(14, 1500);
+      const entries = randomLog(14, size(1500));
       const third = Math.floor(entries.length / 3);
       await appendAll(store, entries.slice(0, third));
       const projector = createProjector(store, { batchSize: 25, rebuildBatchSize: 60 });
@@ -292,6 +293,57 @@ export function projectorSuite(open: () => Promise<EventStore>): void {
       expect(rebuilt.events).toBeGreaterThan(0);
       expect(await dumpTables(store)).toEqual(await model(store));
       expect((await createProjectionReader(store).stats()).lag).toBe(0);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('rebuilds instead of resuming when the projection tables were dropped but the checkpoint was not', async () => {
+    const store = await open();
+    try {
+      const entries = randomLog(15, size(600));
+      await appendAll(store, entries.slice(0, entries.length >> 1));
+      const first = createProjector(store).start();
+      await first.caughtUp();
+      await first.stop();
+      await store.transaction(async (tx) => {
+        for (const t of ['projection_state', ...projectionNames.map((n) => `projection_${n}`)]) {
+          await tx.query(`DROP TABLE "${store.schema}".${t}`);
+        }
+      });
+      await appendAll(store, entries.slice(entries.length >> 1));
+      const again = createProjector(store).start();
+      await again.caughtUp();
+      await again.stop();
+      expect(await dumpTables(store)).toEqual(await model(store));
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('gives up a rebuild that another rebuild superseded, and the newer one swaps in', async () => {
+    const store = await open();
+    try {
+      await appendAll(store, seedScenario().entries);
+      const tables = new ProjectionTables(store.schema);
+      let claimed = false;
+      const older = createProjector(store, {
+        rebuildBatchSize: 5,
+        beforeCommit: async (batch, tx) => {
+          // Half-way, another rebuild claims the next generation (as its first transaction does).
+          if (batch.tables === 'build' && batch.lastPosition >= 20 && !claimed) {
+            claimed = true;
+            await tx.query(`UPDATE ${tables.state} SET build_generation = build_generation + 1`);
+          }
+        },
+      }).rebuild();
+      await expect(older).rejects.toBeInstanceOf(RebuildSupersededError);
+      const before = await createProjectionReader(store).stats();
+      expect(before.position).toBe(0);
+      await createProjector(store).rebuild();
+      const stats = await createProjectionReader(store).stats();
+      expect(stats).toMatchObject({ rebuilding: null, position: await store.head() });
+      expect(await dumpTables(store)).toEqual(await model(store));
     } finally {
       await store.close();
     }

@@ -12,6 +12,16 @@ export type RowLoader = (
 /** What a batch changed: per projection, the finalized rows to store and `null` for rows to delete. */
 export type BatchChanges = Map<ProjectionName, Map<string, ProjectionRow | null>>;
 
+export interface ApplyBatchOptions {
+  /**
+   * Finalize the changed rows (derive figures' statements). A caller that keeps rows in memory
+   * across batches can leave them unfinalized and finalize each once, when it stores it.
+   * @defaultValue true
+   */
+  finalize?: boolean;
+  stats?: BatchStats;
+}
+
 export interface BatchStats {
   /** Loader calls made for this batch. */
   loads: number;
@@ -29,8 +39,9 @@ export async function applyBatch(
   set: ProjectionSet,
   events: readonly StoredEvent[],
   load: RowLoader,
-  stats?: BatchStats,
+  options: ApplyBatchOptions = {},
 ): Promise<BatchChanges> {
+  const stats = options.stats;
   const loaded = new Map<ProjectionName, Map<string, ProjectionRow | null>>(projectionNames.map((n) => [n, new Map()]));
   const changes: BatchChanges = new Map(projectionNames.map((n) => [n, new Map()]));
 
@@ -96,9 +107,11 @@ export async function applyBatch(
     from = result.next;
   }
 
-  for (const [name, rows] of changes) {
-    const p = set.get(name);
-    for (const [key, row] of rows) if (row) rows.set(key, p.finalize(row));
+  if (options.finalize ?? true) {
+    for (const [name, rows] of changes) {
+      const p = set.get(name);
+      for (const [key, row] of rows) if (row) rows.set(key, p.finalize(row));
+    }
   }
   return changes;
 }

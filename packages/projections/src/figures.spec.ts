@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InMemoryProjections } from './applyEvents.ts';
-import type { FigureRow } from './figures.ts';
+import { type FigureRow, type FigureView, figureView } from './figures.ts';
 import {
   seedFeedIds as feeds,
   given,
@@ -11,7 +11,7 @@ import {
   seedSyndication,
 } from './testing/index.ts';
 
-const figure = (p: InMemoryProjections, key: string) => p.row<FigureRow>('figures', key)!;
+const figure = (p: InMemoryProjections, key: string): FigureView => figureView(p.row<FigureRow>('figures', key)!);
 
 describe('figures: the seed reports', () => {
   const p = new InMemoryProjections().apply(seedScenario().stored());
@@ -127,7 +127,7 @@ describe('figures: copies and late verdicts', () => {
   });
 
   it('ends with the same statements whether a verdict came before or after the copy was analysed', () => {
-    const strip = (row: FigureRow) =>
+    const strip = (row: FigureView) =>
       JSON.parse(JSON.stringify(row.history, (k, v) => (k === 'position' ? undefined : v)));
     const early = new InMemoryProjections().apply(seedScenario().stored());
     const late = new InMemoryProjections().apply(seedScenario({ lateVerdicts: true }).stored());
@@ -284,7 +284,7 @@ describe('figures: claims over time', () => {
     given((log) => log.claim({ ...claim, claimId: 'old', value: 10, extractorVersion: 'claims-1' }))
       .when((log) => log.claim({ ...claim, claimId: 'new', value: 11, extractorVersion: 'claims-2' }))
       .then((p) => {
-        expect(figure(p, 'k').claims.map((c) => c.claimId)).toEqual(['new']);
+        expect(p.row<FigureRow>('figures', 'k')!.claims.map((c) => c.claimId)).toEqual(['new']);
         expect(figure(p, 'k').current!.value).toBe(11);
       });
   });

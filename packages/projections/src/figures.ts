@@ -4,20 +4,30 @@ import { type EventOf, type Projection, type ProjectionLookup, unionSorted } fro
 import {
   DEFAULT_STATEMENT_WINDOW_DAYS,
   deriveStatements,
+  expandStatement,
   type FigureArticleRef,
   type FigureClaim,
   type Statement,
   type StatementDelta,
   type StatementOptions,
+  type StoredStatement,
   updateStatements,
 } from './statements.ts';
 
-/** What changed in a figure since `finalize` last derived its statements (null once derived). */
+/**
+ * What changed in a figure since `finalize` last derived its statements (null once derived).
+ * `full`: derive from scratch (a new figure, or so many changes that that is cheaper); the id lists
+ * are then not kept.
+ */
 export interface FigurePending {
+  full: boolean;
   addedClaimIds: string[];
   removedClaimIds: string[];
   articleIds: string[];
 }
+
+/** Past this many recorded changes, a figure's statements are derived from scratch. */
+const PENDING_LIMIT = 64;
 
 /**
  * One tracked figure. `claims` and `articles` are the folded state; the statements and the
@@ -39,9 +49,9 @@ export interface FigureRow {
   concept: string | null;
   unit: string | null;
   /** The latest statement (by statement date, then publication); null before any claim. */
-  current: Statement | null;
-  /** Every statement, oldest first; the current one included. */
-  history: Statement[];
+  currentStatementId: string | null;
+  /** Every statement, oldest first, the current one included (sources as ids: see `figureView`). */
+  history: StoredStatement[];
   statementCount: number;
   claimCount: number;
   /** Original articles behind all statements. */
@@ -71,7 +81,7 @@ export function emptyFigure(figureKey: string, position: number): FigureRow {
     recipient: null,
     concept: null,
     unit: null,
-    current: null,
+    currentStatementId: null,
     history: [],
     statementCount: 0,
     claimCount: 0,
@@ -182,13 +192,21 @@ function refreshArticles(
   return { refs: next, changed };
 }
 
+const FULL: FigurePending = { full: true, addedClaimIds: [], removedClaimIds: [], articleIds: [] };
+
 function withPending(row: FigureRow, delta: Partial<StatementDelta>): FigurePending {
-  const p = row.pending ?? { addedClaimIds: [], removedClaimIds: [], articleIds: [] };
-  return {
-    addedClaimIds: delta.addedClaimIds ? [...p.addedClaimIds, ...delta.addedClaimIds] : p.addedClaimIds,
-    removedClaimIds: delta.removedClaimIds ? [...p.removedClaimIds, ...delta.removedClaimIds] : p.removedClaimIds,
-    articleIds: delta.articleIds ? [...p.articleIds, ...delta.articleIds] : p.articleIds,
+  if (row.pending?.full || row.history.length === 0) return FULL;
+  const p = row.pending ?? { full: false, addedClaimIds: [], removedClaimIds: [], articleIds: [] };
+  const next = {
+    full: false,
+    addedClaimIds: delta.addedClaimIds?.length ? [...p.addedClaimIds, ...delta.addedClaimIds] : p.addedClaimIds,
+    removedClaimIds: delta.removedClaimIds?.length
+      ? [...p.removedClaimIds, ...delta.removedClaimIds]
+      : p.removedClaimIds,
+    articleIds: delta.articleIds?.length ? [...p.articleIds, ...delta.articleIds] : p.articleIds,
   };
+  const size = next.addedClaimIds.length + next.removedClaimIds.length + next.articleIds.length;
+  return size > PENDING_LIMIT ? FULL : next;
 }
 
 function evolveFigure(
@@ -203,13 +221,15 @@ function evolveFigure(
       const claim = claimRecord(event);
       // A re-analysis with another extractor version supersedes the article's older claims; the
       // same claim id again replaces the claim.
-      const removed = base.claims
-        .filter(
-          (c) =>
-            c.claimId === claim.claimId ||
-            (c.articleId === claim.articleId && c.extractorVersion !== claim.extractorVersion),
-        )
-        .map((c) => c.claimId);
+      const removed: string[] = [];
+      for (const c of base.claims) {
+        if (
+          c.claimId === claim.claimId ||
+          (c.articleId === claim.articleId && c.extractorVersion !== claim.extractorVersion)
+        ) {
+          removed.push(c.claimId);
+        }
+      }
       const claims =
         removed.length > 0
           ? [...base.claims.filter((c) => !removed.includes(c.claimId)), claim]
@@ -298,7 +318,7 @@ export function figuresProjection(options: FiguresOptions = {}): Projection<Figu
       if (!row.pending && row.history.length > 0) return row;
       const refs = new Map(row.articles.map((r) => [r.articleId, r]));
       const { history, current } =
-        row.pending && row.history.length > 0
+        row.pending && !row.pending.full && row.history.length > 0
           ? updateStatements(row.history, row.claims, refs, row.pending, statementOptions)
           : deriveStatements(row.claims, refs, statementOptions);
       return {
@@ -309,7 +329,7 @@ export function figuresProjection(options: FiguresOptions = {}): Projection<Figu
         recipient: current?.recipient ?? null,
         concept: current?.concept ?? null,
         unit: current?.unit ?? null,
-        current,
+        currentStatementId: current?.statementId ?? null,
         history,
         statementCount: history.length,
         claimCount: row.claims.length,
@@ -321,3 +341,41 @@ export function figuresProjection(options: FiguresOptions = {}): Projection<Figu
 }
 
 export { DEFAULT_STATEMENT_WINDOW_DAYS };
+
+/** A figure as consumers see it: statements with their sources filled in, without the folded state. */
+export interface FigureView
+  extends Omit<FigureRow, 'claims' | 'articles' | 'pending' | 'history' | 'currentStatementId'> {
+  /** The latest statement (by statement date, then publication); null before any claim. */
+  current: Statement | null;
+  /** Every statement, oldest first; the current one included. */
+  history: Statement[];
+}
+
+/** Sources a figure summary shows of its current statement (`independentSources` counts them all). */
+export const SUMMARY_SOURCES = 3;
+
+/**
+ * A figure in a listing: the current statement (with its first `SUMMARY_SOURCES` sources, the
+ * earliest published) and the counts.
+ */
+export type FigureSummary = Omit<FigureView, 'history'>;
+
+function expander(row: FigureRow) {
+  const claims = new Map(row.claims.map((c) => [c.claimId, c]));
+  const refs = new Map(row.articles.map((r) => [r.articleId, r]));
+  return (s: StoredStatement) => expandStatement(s, claims, refs);
+}
+
+export function figureView(row: FigureRow): FigureView {
+  const { claims: _c, articles: _a, pending: _p, history, currentStatementId, ...rest } = row;
+  const expand = expander(row);
+  const expanded = history.map(expand);
+  return { ...rest, current: expanded.find((s) => s.statementId === currentStatementId) ?? null, history: expanded };
+}
+
+export function figureSummary(row: FigureRow): FigureSummary {
+  const { claims: _c, articles: _a, pending: _p, history, currentStatementId, ...rest } = row;
+  const current = history.find((s) => s.statementId === currentStatementId);
+  if (!current) return { ...rest, current: null };
+  return { ...rest, current: expander(row)({ ...current, sources: current.sources.slice(0, SUMMARY_SOURCES) }) };
+}

@@ -1,4 +1,10 @@
-export { applyBatch, type BatchChanges, type BatchStats, type RowLoader } from './applyBatch.ts';
+export {
+  type ApplyBatchOptions,
+  applyBatch,
+  type BatchChanges,
+  type BatchStats,
+  type RowLoader,
+} from './applyBatch.ts';
 export {
   type ApplyResult,
   applyEvents,
@@ -33,9 +39,15 @@ export {
 export {
   DEFAULT_STATEMENT_WINDOW_DAYS,
   emptyFigure,
+  type FigurePending,
   type FigureRow,
+  type FigureSummary,
   type FiguresOptions,
+  type FigureView,
+  figureSummary,
   figuresProjection,
+  figureView,
+  SUMMARY_SOURCES,
 } from './figures.ts';
 export {
   type EventOf,
@@ -55,12 +67,16 @@ export {
   type ConflictKind,
   type ConflictSide,
   deriveStatements,
+  expandStatement,
   type FigureArticleRef,
   type FigureClaim,
   outletOf,
   type Statement,
   type StatementDelta,
+  type StatementFields,
   type StatementOptions,
   type StatementSource,
+  type StoredSource,
+  type StoredStatement,
   updateStatements,
 } from './statements.ts';

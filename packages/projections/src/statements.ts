@@ -62,6 +62,20 @@ export interface StatementSource {
   alsoPublishedBy: AlsoPublishedBy[];
 }
 
+/**
+ * A source as a figure stores it: ids only. `expandStatement` fills in outlet, URL, feed, sentence
+ * and qualifier from the figure's claims and article references, so no text is stored twice.
+ */
+export interface StoredSource {
+  /** The original article (copies are credited to it). */
+  articleId: string;
+  /** The claim shown for the source: the original's own, else its first copy's. */
+  claimId: string;
+  mentions: number;
+  /** The original's copies and, when a copy was analysed, its claim for this statement. */
+  copies: { articleId: string; claimId: string | null }[];
+}
+
 export type ConflictKind = 'bound' | 'value' | 'statedAt' | 'negation';
 
 /** One side of a disagreement and the sources on it. */
@@ -70,8 +84,6 @@ export interface ConflictSide {
   bound: Bound | null;
   /** The original articles on this side (a copy's claim counts for its original). */
   articleIds: string[];
-  /** Every claim on this side, copies' included. */
-  claimIds: string[];
 }
 
 /** Sources of one statement that cannot all be right. Listed, never resolved silently. */
@@ -82,7 +94,16 @@ export interface Conflict {
 }
 
 /** One statement: the same figure stated by the same speaker at about the same time, with all its sources. */
-export interface Statement {
+export interface Statement extends StatementFields {
+  sources: StatementSource[];
+}
+
+/** A statement as a figure stores it (see `StoredSource`). */
+export interface StoredStatement extends StatementFields {
+  sources: StoredSource[];
+}
+
+export interface StatementFields {
   statementId: string;
   /** The statement's date as the sources give it (the most precise, then earliest); null when only publication dates are known. */
   statedAt: string | null;
@@ -105,7 +126,6 @@ export interface Statement {
   hedged: boolean;
   firstPublishedAt: string | null;
   lastPublishedAt: string | null;
-  sources: StatementSource[];
   /** Original articles among the sources. */
   independentSources: number;
   /** Distinct outlets among the original articles. */
@@ -235,12 +255,11 @@ function sidesOf(
     const k = keyOf(i);
     let side = sides.get(k);
     if (!side) {
-      side = { label: labelOf(i), bound: boundOf(i), articleIds: [], claimIds: [] };
+      side = { label: labelOf(i), bound: boundOf(i), articleIds: [] };
       sides.set(k, side);
     }
     // A copy's claim stands on its original's side: it is not another source.
     if (!side.articleIds.includes(i.origin)) side.articleIds.push(i.origin);
-    side.claimIds.push(i.claim.claimId);
   }
   return [...sides.values()];
 }
@@ -293,7 +312,7 @@ function conflictsOf(items: readonly Item[], value: number | null, range: [numbe
   return conflicts;
 }
 
-function buildStatement(items: Item[], articles: ArticleRefs): Statement {
+function buildStatement(items: Item[], articles: ArticleRefs): StoredStatement {
   const first = items[0]!;
   const byOrigin = new Map<string, Item[]>();
   for (const i of items) {
@@ -316,50 +335,19 @@ function buildStatement(items: Item[], articles: ArticleRefs): Statement {
   }
   const origins = [...byOrigin.keys()].sort((a, b) => cmp(published.get(a)!, published.get(b)!) || cmp(a, b));
 
-  const sources: StatementSource[] = origins.map((origin) => {
-    const rep = representatives.get(origin)!;
-    const c = rep.claim;
+  const claimOf = new Map<string, string>();
+  for (const i of items) if (!claimOf.has(i.claim.articleId)) claimOf.set(i.claim.articleId, i.claim.claimId);
+  const outlets = new Set<string>();
+  const sources: StoredSource[] = origins.map((origin) => {
+    const c = representatives.get(origin)!.claim;
     const ref = articles.get(origin);
-    const siteName = ref?.siteName ?? (c.articleId === origin ? c.siteName : null);
-    const url = ref?.url ?? (c.articleId === origin ? c.url : null);
-    const copies = (ref?.copyIds ?? []).map((copyId): AlsoPublishedBy => {
-      const copyRef = articles.get(copyId);
-      const copyClaim = items.find((i) => i.claim.articleId === copyId)?.claim;
-      const copySite = copyRef?.siteName ?? copyClaim?.siteName ?? null;
-      const copyUrl = copyRef?.url ?? copyClaim?.url ?? null;
-      return {
-        articleId: copyId,
-        outlet: outletOf(copySite, copyUrl),
-        siteName: copySite,
-        url: copyUrl,
-        feedId: copyRef?.feedId ?? null,
-        similarity: copyRef?.duplicateOf?.similarity ?? null,
-        method: copyRef?.duplicateOf?.method ?? null,
-        claimId: copyClaim?.claimId ?? null,
-        bound: copyClaim?.bound ?? null,
-        qualifier: copyClaim ? qualifierOf[copyClaim.bound] : null,
-      };
-    });
+    const own = c.articleId === origin;
+    outlets.add(outletKey(outletOf(ref?.siteName ?? (own ? c.siteName : null), ref?.url ?? (own ? c.url : null))));
     return {
       articleId: origin,
-      outlet: outletOf(siteName, url),
-      siteName,
-      url,
-      feedId: ref?.feedId ?? null,
-      feedIds: ref?.feedIds ?? [],
-      publishedAt: ref?.publishedAt ?? (c.articleId === origin ? c.publishedAt : null),
       claimId: c.claimId,
-      sentence: c.sentence,
-      span: c.span,
-      bound: c.bound,
-      qualifier: qualifierOf[c.bound],
-      value: c.value,
-      range: c.range,
-      statedAt: c.statedAt,
-      speaker: c.speaker,
-      quotedFrom: c.articleId === origin ? null : c.articleId,
       mentions: byOrigin.get(origin)!.length,
-      alsoPublishedBy: copies,
+      copies: (ref?.copyIds ?? []).map((copyId) => ({ articleId: copyId, claimId: claimOf.get(copyId) ?? null })),
     };
   });
 
@@ -407,13 +395,13 @@ function buildStatement(items: Item[], articles: ArticleRefs): Statement {
     lastPublishedAt: isoOf(lastPublished),
     sources,
     independentSources: sources.length,
-    independentOutlets: new Set(sources.map((s) => outletKey(s.outlet))).size,
+    independentOutlets: outlets.size,
     claimIds: items.map((i) => i.claim.claimId),
     conflicts: conflictsOf(items, byValue.value, byValue.range),
   };
 }
 
-function statementOrder(a: Statement, b: Statement): number {
+function statementOrder(a: StatementFields, b: StatementFields): number {
   return (
     cmp(a.statedFrom ?? '', b.statedFrom ?? '') ||
     cmp(a.firstPublishedAt ?? '', b.firstPublishedAt ?? '') ||
@@ -488,7 +476,7 @@ function groupItems(items: Item[], window: number): Item[][] {
   return [...groups.values()];
 }
 
-function timeline(statements: Statement[]): { history: Statement[]; current: Statement | null } {
+function timeline(statements: StoredStatement[]): { history: StoredStatement[]; current: StoredStatement | null } {
   const history = statements.sort(statementOrder);
   const current = history.findLast((s) => !s.negated) ?? history.at(-1) ?? null;
   return { history, current };
@@ -511,7 +499,7 @@ export function deriveStatements(
   claims: readonly FigureClaim[],
   refs: ArticleRefs,
   options: StatementOptions = {},
-): { history: Statement[]; current: Statement | null } {
+): { history: StoredStatement[]; current: StoredStatement | null } {
   const window = options.statementWindowDays ?? DEFAULT_STATEMENT_WINDOW_DAYS;
   const groups = groupItems(
     claims.map((c) => itemOf(c, refs)),
@@ -538,12 +526,12 @@ export interface StatementDelta {
  * a batch in proportion to what it changed, not to the size of the figure.
  */
 export function updateStatements(
-  previous: readonly Statement[],
+  previous: readonly StoredStatement[],
   claims: readonly FigureClaim[],
   refs: ArticleRefs,
   delta: StatementDelta,
   options: StatementOptions = {},
-): { history: Statement[]; current: Statement | null } {
+): { history: StoredStatement[]; current: StoredStatement | null } {
   const window = options.statementWindowDays ?? DEFAULT_STATEMENT_WINDOW_DAYS;
   const byId = new Map(claims.map((c) => [c.claimId, c]));
   const added = new Set(delta.addedClaimIds.filter((id) => byId.has(id)));
@@ -562,14 +550,14 @@ export function updateStatements(
   };
   const addedItems = [...added].map((id) => itemOf(byId.get(id)!, refs));
   const addedBuckets = new Set(addedItems.map(bucketOf));
-  const keep: Statement[] = [];
+  const keep: StoredStatement[] = [];
   const pool: Item[] = [...addedItems];
   for (const s of previous) {
     let affected = s.claimIds.some((id) => removed.has(id) || added.has(id) || !byId.has(id));
     if (!affected) affected = s.claimIds.some((id) => articleChanged(byId.get(id)!.articleId));
     if (!affected) {
       affected = s.sources.some(
-        (src) => changed.has(src.articleId) || src.alsoPublishedBy.some((c) => changed.has(c.articleId)),
+        (src) => changed.has(src.articleId) || src.copies.some((c) => changed.has(c.articleId)),
       );
     }
     let items: Item[] | null = null;
@@ -593,4 +581,59 @@ export function updateStatements(
   }
   const rebuilt = groupItems(pool, window).map((g) => buildStatement(g, refs));
   return timeline([...keep, ...rebuilt]);
+}
+
+/** A stored statement with its sources filled in from the figure's claims and article references. */
+export function expandStatement(
+  statement: StoredStatement,
+  claims: ReadonlyMap<string, FigureClaim>,
+  articles: ArticleRefs,
+): Statement {
+  const sources = statement.sources.map((src): StatementSource => {
+    const c = claims.get(src.claimId)!;
+    const origin = src.articleId;
+    const own = c.articleId === origin;
+    const ref = articles.get(origin);
+    const siteName = ref?.siteName ?? (own ? c.siteName : null);
+    const url = ref?.url ?? (own ? c.url : null);
+    return {
+      articleId: origin,
+      outlet: outletOf(siteName, url),
+      siteName,
+      url,
+      feedId: ref?.feedId ?? null,
+      feedIds: ref?.feedIds ?? [],
+      publishedAt: ref?.publishedAt ?? (own ? c.publishedAt : null),
+      claimId: c.claimId,
+      sentence: c.sentence,
+      span: c.span,
+      bound: c.bound,
+      qualifier: qualifierOf[c.bound],
+      value: c.value,
+      range: c.range,
+      statedAt: c.statedAt,
+      speaker: c.speaker,
+      quotedFrom: own ? null : c.articleId,
+      mentions: src.mentions,
+      alsoPublishedBy: src.copies.map((copy): AlsoPublishedBy => {
+        const copyRef = articles.get(copy.articleId);
+        const copyClaim = copy.claimId ? claims.get(copy.claimId) : undefined;
+        const copySite = copyRef?.siteName ?? copyClaim?.siteName ?? null;
+        const copyUrl = copyRef?.url ?? copyClaim?.url ?? null;
+        return {
+          articleId: copy.articleId,
+          outlet: outletOf(copySite, copyUrl),
+          siteName: copySite,
+          url: copyUrl,
+          feedId: copyRef?.feedId ?? null,
+          similarity: copyRef?.duplicateOf?.similarity ?? null,
+          method: copyRef?.duplicateOf?.method ?? null,
+          claimId: copyClaim?.claimId ?? null,
+          bound: copyClaim?.bound ?? null,
+          qualifier: copyClaim ? qualifierOf[copyClaim.bound] : null,
+        };
+      }),
+    };
+  });
+  return { ...statement, sources };
 }
