@@ -5,13 +5,13 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type Config, loadConfig } from '@tally/config';
 import { type EventStore, openEventStore } from '@tally/event-store';
-import { articleIdFor, type StoredEvent, streams } from '@tally/events';
+import { articleIdFor, makeEvent, type StoredEvent, streams } from '@tally/events';
 import { canonicalUrl } from '@tally/feeds';
 import type {} from '@tally/local-services/vitest-setup';
 import { createLogger, type Logger, silentLogger } from '@tally/logger';
 import { createProjectionReader, createProjector } from '@tally/projection-store';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { registerFeed } from './feedRegistry.ts';
+import { registerFeed, removeFeed } from './feedRegistry.ts';
 import {
   conditional,
   type FeedTestServer,
@@ -463,6 +463,70 @@ describe('pollFeed against a local feed server', () => {
       expect(again).toMatchObject({ status: 'polled', items: 20, newItems: 0 });
       // The second poll's own FeedPolled, nothing else.
       expect((await store.head()) - head).toBe(1);
+    });
+  });
+
+  describe('the feed changing under a poll', () => {
+    it('records no poll and schedules none for a feed removed while it was being polled', async () => {
+      let feedId = '';
+      server.route('/removed-meanwhile', (_req, res) => {
+        void removeFeed(store, feedId, 'test').then(() =>
+          res.writeHead(200).end(rssDocument('Going', numberedItems('going.example', 1))),
+        );
+      });
+      feedId = await register(`${server.origin}/removed-meanwhile`);
+      const outcome = await pollFeed(rt, { feedId, slot: nextSlot(), reschedule: true, runId: null });
+      expect(outcome.status).toBe('skipped');
+      expect((await feedEvents(feedId)).map((e) => e.type)).toEqual(['FeedRegistered', 'FeedRemoved']);
+      const delayed = await rt.queues.queues.pollFeed.getJobs(['delayed']);
+      expect(delayed.filter((j) => j.data.feedId === feedId)).toHaveLength(0);
+    });
+
+    it('counts the failures of two polls of one feed running at once one after the other', async () => {
+      server.route('/down-twice', (_req, res) => void setTimeout(() => res.writeHead(502).end(), 30));
+      const feedId = await register(`${server.origin}/down-twice`);
+      await Promise.all([pollOnce(feedId), pollOnce(feedId)]);
+      const failures = (await feedEvents(feedId)).filter((e) => e.type === 'FeedPollFailed');
+      expect(failures.map((f) => f.data.consecutiveErrors)).toEqual([1, 2]);
+    });
+
+    it('polls a feed with a long history (12,000 polls) with its latest validators', async () => {
+      server.route(
+        '/old-feed',
+        conditional(() => rssDocument('Old', numberedItems('old.example', 1)), { etag: () => '"latest"' }),
+      );
+      const feedId = await register(`${server.origin}/old-feed`);
+      const url = `${server.origin}/old-feed`;
+      for (let batch = 0; batch < 6; batch++) {
+        await store.append(
+          streams.feed(feedId),
+          Array.from({ length: 2000 }, (_, k) => {
+            const n = batch * 2000 + k;
+            return makeEvent(
+              'FeedPolled',
+              {
+                feedId,
+                url,
+                slot: `history-${n}`,
+                httpStatus: 200,
+                notModified: false,
+                feedTitle: 'Old',
+                itemCount: 1,
+                newItemCount: 0,
+                etag: n === 11_999 ? '"latest"' : `"v${n}"`,
+                lastModified: null,
+                nextCheckAt: new Date(Date.UTC(2023, 0, 1) + n * 300_000).toISOString(),
+                durationMs: 3,
+              },
+              [feedId, `history-${n}`],
+            );
+          }),
+        );
+      }
+      expect(await pollOnce(feedId)).toMatchObject({ status: 'not-modified' });
+      expect(server.requests.filter((r) => r.path === '/old-feed').at(-1)?.headers['if-none-match']).toBe('"latest"');
+      // And a retried job of its last slot is still recognised.
+      expect((await pollOnce(feedId, rt, 'history-11999')).status).toBe('skipped');
     });
   });
 

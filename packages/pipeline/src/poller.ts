@@ -1,14 +1,6 @@
 import { createHash } from 'node:crypto';
-import { InvalidEventError } from '@tally/event-store';
-import {
-  articleIdFor,
-  type EventData,
-  makeEvent,
-  type NewEvent,
-  type ReasonCode,
-  type StoredEvent,
-  streams,
-} from '@tally/events';
+import { type AppendResult, ConcurrencyError, InvalidEventError } from '@tally/event-store';
+import { articleIdFor, makeEvent, type NewEvent, type ReasonCode, type StoredEvent, streams } from '@tally/events';
 import { canonicalUrl, type FeedItem, itemKey, parseFeed } from '@tally/feeds';
 import { FetchError, type HttpResponse } from '@tally/http-fetch';
 import type { Logger } from '@tally/logger';
@@ -20,9 +12,10 @@ import {
   type FeedListingKey,
   listingFingerprint,
 } from './feedListingCache.ts';
+import { type FeedPollView, feedPollViewsOf } from './feedPollView.ts';
 import type { Runtime } from './runtime.ts';
 import { nextCheck } from './schedule.ts';
-import { type ArticleState, type FeedState, foldArticle, foldFeed } from './state.ts';
+import { type ArticleState, foldArticle } from './state.ts';
 
 const FEED_ACCEPT =
   'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5';
@@ -45,30 +38,28 @@ export interface PollOutcome {
   nextCheckAt: string | null;
 }
 
-/** The history of a feed's stream that the poller needs beyond `FeedState`. */
-interface PollHistory {
-  /** This slot's outcome when it was already recorded. */
-  slotOutcome: Extract<StoredEvent, { type: 'FeedPolled' | 'FeedPollFailed' }> | null;
-  /** The interval the last successful poll chose, in seconds. */
-  previousIntervalSec: number | null;
-  /** Names the feed's registration in the log, for the listing cache. */
-  epoch: string;
-}
-
-function readHistory(events: readonly StoredEvent[], slot: string): PollHistory {
-  let slotOutcome: PollHistory['slotOutcome'] = null;
-  let previousIntervalSec: number | null = null;
-  for (const e of events) {
-    if (e.type !== 'FeedPolled' && e.type !== 'FeedPollFailed') continue;
-    if (e.data.slot === slot) slotOutcome = e;
-    if (e.type === 'FeedPolled') {
-      const sec = (Date.parse(e.data.nextCheckAt) - Date.parse(e.recordedAt)) / 1000;
-      if (Number.isFinite(sec) && sec > 0) previousIntervalSec = sec;
+/** What one fetch of the feed came to, before it is written down against the feed's state. */
+type Observation =
+  | { kind: 'not-modified'; res: HttpResponse }
+  | {
+      kind: 'polled';
+      res: HttpResponse;
+      feedTitle: string | null;
+      items: number;
+      newItems: number;
+      skippedItems: number;
+      ttlMinutes: number | null;
+      itemDates: (string | null)[];
     }
-  }
-  const first = events[0];
-  return { slotOutcome, previousIntervalSec, epoch: first ? `${first.position}.${Date.parse(first.recordedAt)}` : '0' };
-}
+  | {
+      kind: 'failed';
+      res: HttpResponse | null;
+      reason: ReasonCode;
+      message: string;
+      httpStatus: number | null;
+      advertisedFeeds: string[];
+      retryAfterMs: number | null;
+    };
 
 const listingCaches = new WeakMap<Runtime, FeedListingCache>();
 function listingCacheOf(rt: Runtime): FeedListingCache {
@@ -93,6 +84,9 @@ function parseFailureReason(code: string): ReasonCode {
   return code === 'not-a-feed' || code === 'bad-encoding' || code === 'empty' ? code : 'malformed';
 }
 
+/** Appends of one poll that met a newer stream than expected are redone this often, then written as they are. */
+const APPEND_TRIES = 3;
+
 /**
  * Polls one feed for one slot. Every item becomes an `ArticleDiscovered` (idempotent by article id),
  * a listing by another feed an `ArticleListedByFeed`, a changed title or date an `ArticleRevised`;
@@ -103,12 +97,11 @@ function parseFailureReason(code: string): ReasonCode {
  *
  * Order makes a crash at any point harmless: items and fetch jobs first, then the poll's events,
  * then the next slot's job. A job killed half-way is run again by BullMQ and records what is missing.
+ * The poll's events are appended at the stream version the poll started from; if the stream moved
+ * meanwhile (another poll of the feed, a removal), they are rebuilt on the newer state.
  */
 export async function pollFeed(rt: Runtime, job: PollFeed): Promise<PollOutcome> {
-  const { store, config } = rt;
-  const feedStream = streams.feed(job.feedId);
-  const events = await store.readStream(feedStream);
-  const feed = foldFeed(events);
+  const views = feedPollViewsOf(rt.store);
   const skipped = (nextCheckAt: string | null = null): PollOutcome => ({
     feedId: job.feedId,
     status: 'skipped',
@@ -118,102 +111,197 @@ export async function pollFeed(rt: Runtime, job: PollFeed): Promise<PollOutcome>
     reason: null,
     nextCheckAt,
   });
-  if (!feed || feed.removed) return skipped();
-  const history = readHistory(events, job.slot);
-  const log = rt.log.child({ feedId: feed.feedId, slot: job.slot });
-  if (history.slotOutcome) {
-    const next = history.slotOutcome.data.nextCheckAt;
-    if (job.reschedule) await scheduleNext(rt, feed.feedId, next);
+  const log = rt.log.child({ feedId: job.feedId, slot: job.slot });
+  const alreadyPolled = async (next: string): Promise<PollOutcome> => {
+    if (job.reschedule) await scheduleNext(rt, job.feedId, next);
     log.info({ nextCheckAt: next }, 'slot already polled: skipped');
     return skipped(next);
-  }
+  };
+  let view = await views.get(job.feedId);
+  if (!view || view.removed) return skipped();
+  const recorded = view.recentSlots.get(job.slot);
+  if (recorded) return alreadyPolled(recorded);
 
   const started = Date.now();
+  const polledUrl = view.url;
+  let observation: Observation;
+  let internal: unknown = null;
+  try {
+    observation = await observe(rt, job, view, log);
+  } catch (err) {
+    if (err instanceof FetchError) {
+      observation = {
+        kind: 'failed',
+        res: null,
+        reason: err.reason,
+        message: err.message,
+        httpStatus: err.httpStatus,
+        advertisedFeeds: [],
+        retryAfterMs: err.retryAfterMs,
+      };
+    } else {
+      // Not the feed's fault (the log or Redis hiccuped): recorded like any failure so the feed
+      // keeps its schedule; if even that cannot be written, the job fails and BullMQ retries it.
+      internal = err;
+      const message = err instanceof Error ? err.message : String(err);
+      log.error({ err: message }, 'feed poll failed inside Tally');
+      observation = {
+        kind: 'failed',
+        res: null,
+        reason: 'internal',
+        message,
+        httpStatus: null,
+        advertisedFeeds: [],
+        retryAfterMs: null,
+      };
+    }
+  }
+
+  const random = Math.random();
+  const stream = streams.feed(job.feedId);
+  let outcome: PollOutcome;
+  for (let attempt = 1; ; attempt++) {
+    const written = writeDown(rt, job, view, polledUrl, observation, started, random);
+    outcome = written.outcome;
+    try {
+      const r = await rt.store.append(stream, written.events, {
+        expectedVersion: attempt < APPEND_TRIES ? view.version : 'any',
+      });
+      if (r.written === written.events.length) views.appended(job.feedId, view, asStored(stream, written.events, r));
+      else views.forget(job.feedId);
+      break;
+    } catch (err) {
+      if (err instanceof ConcurrencyError) {
+        view = await views.refresh(job.feedId);
+        if (!view || view.removed) return skipped();
+        const other = view.recentSlots.get(job.slot);
+        if (other) return alreadyPolled(other);
+        continue;
+      }
+      views.forget(job.feedId);
+      throw internal ?? err;
+    }
+  }
+  if (job.reschedule && outcome.nextCheckAt) await scheduleNext(rt, job.feedId, outcome.nextCheckAt);
+  if (outcome.status === 'failed')
+    log.warn({ reason: outcome.reason, nextCheckAt: outcome.nextCheckAt }, 'feed poll failed');
+  else
+    log.info(
+      { status: outcome.status, items: outcome.items, newItems: outcome.newItems, nextCheckAt: outcome.nextCheckAt },
+      'feed polled',
+    );
+  return outcome;
+}
+
+/** The appended events as the stream now holds them, for the kept view. */
+function asStored(streamId: string, events: readonly NewEvent[], r: AppendResult): StoredEvent[] {
+  const recordedAt = new Date().toISOString();
+  const first = r.streamVersion - events.length + 1;
+  return events.map(
+    (e, i) => ({ ...e, streamId, streamVersion: first + i, position: r.positions[i] ?? 0, recordedAt }) as StoredEvent,
+  );
+}
+
+/** The poll's events against the feed's state: URL change, then FeedPolled or FeedPollFailed. */
+function writeDown(
+  rt: Runtime,
+  job: PollFeed,
+  view: FeedPollView,
+  polledUrl: string,
+  o: Observation,
+  started: number,
+  random: number,
+): { events: NewEvent[]; outcome: PollOutcome } {
+  const { config } = rt;
+  const feedId = view.feedId;
+  const events: NewEvent[] = [];
   const bounds = {
-    minIntervalSec: feed.minIntervalSec ?? config.POLL_MIN_INTERVAL_SEC,
-    maxIntervalSec: feed.maxIntervalSec ?? config.POLL_MAX_INTERVAL_SEC,
+    now: new Date(),
+    minIntervalSec: view.minIntervalSec ?? config.POLL_MIN_INTERVAL_SEC,
+    maxIntervalSec: view.maxIntervalSec ?? config.POLL_MAX_INTERVAL_SEC,
     maxBackoffSec: config.POLL_MAX_BACKOFF_SEC,
+    previousIntervalSec: view.previousIntervalSec,
+    random,
   };
-  const feedEvents: NewEvent[] = [];
-  type Failure = Omit<EventData<'FeedPollFailed'>, 'feedId' | 'url' | 'slot' | 'consecutiveErrors' | 'nextCheckAt'>;
-  const fail = (data: Failure, retryAfterMs: number | null): PollOutcome => {
-    const consecutiveErrors = feed.consecutiveErrors + 1;
-    const sched = nextCheck({ now: new Date(), ...bounds, consecutiveErrors, retryAfterMs, random: Math.random() });
-    feedEvents.push(
+  const movedTo = o.res?.permanentRedirectTo ?? null;
+  if (movedTo && movedTo !== view.url) {
+    const status =
+      [...(o.res?.redirects ?? [])].reverse().find((r) => r.status === 301 || r.status === 308)?.status ?? 301;
+    events.push(
+      makeEvent('FeedUrlChanged', { feedId, from: view.url, to: movedTo, httpStatus: status }, [
+        feedId,
+        job.slot,
+        view.url,
+        movedTo,
+      ]),
+    );
+  }
+  if (o.kind === 'failed') {
+    const consecutiveErrors = view.consecutiveErrors + 1;
+    const sched = nextCheck({ ...bounds, consecutiveErrors, retryAfterMs: o.retryAfterMs });
+    const nextCheckAt = sched.nextCheckAt.toISOString();
+    events.push(
       makeEvent(
         'FeedPollFailed',
         {
-          feedId: feed.feedId,
-          url: feed.url,
+          feedId,
+          url: polledUrl,
           slot: job.slot,
+          reason: o.reason,
+          message: o.message.slice(0, 2000),
+          httpStatus: o.httpStatus,
           consecutiveErrors,
-          nextCheckAt: sched.nextCheckAt.toISOString(),
-          ...data,
+          nextCheckAt,
+          advertisedFeeds: o.advertisedFeeds,
         },
-        [feed.feedId, job.slot],
+        [feedId, job.slot],
       ),
     );
-    log.warn(
-      {
-        reason: data.reason,
-        message: data.message,
-        httpStatus: data.httpStatus,
-        consecutiveErrors,
-        basis: sched.basis,
-      },
-      'feed poll failed',
-    );
     return {
-      feedId: feed.feedId,
-      status: 'failed',
-      newItems: 0,
-      items: 0,
-      skippedItems: 0,
-      reason: data.reason,
-      nextCheckAt: sched.nextCheckAt.toISOString(),
+      events,
+      outcome: { feedId, status: 'failed', newItems: 0, items: 0, skippedItems: 0, reason: o.reason, nextCheckAt },
     };
-  };
-
-  let outcome: PollOutcome;
-  try {
-    outcome = await fetchAndRecord(rt, job, feed, history, bounds, feedEvents, fail, log, started);
-  } catch (err) {
-    if (err instanceof FetchError) {
-      feedEvents.length = 0;
-      outcome = fail(
-        { reason: err.reason, message: err.message, httpStatus: err.httpStatus, advertisedFeeds: [] },
-        err.retryAfterMs,
-      );
-    } else {
-      // Not the feed's fault (the log or Redis hiccuped): record it like any failure so the feed
-      // keeps its schedule; if even that cannot be written, the job fails and BullMQ retries it.
-      log.error({ err: err instanceof Error ? err.message : String(err) }, 'feed poll failed inside Tally');
-      feedEvents.length = 0;
-      outcome = fail(
-        {
-          reason: 'internal',
-          message: err instanceof Error ? err.message : String(err),
-          httpStatus: null,
-          advertisedFeeds: [],
-        },
-        null,
-      );
-      try {
-        await store.append(feedStream, feedEvents);
-      } catch {
-        throw err;
-      }
-      if (job.reschedule && outcome.nextCheckAt) await scheduleNext(rt, feed.feedId, outcome.nextCheckAt);
-      return outcome;
-    }
   }
-  await store.append(feedStream, feedEvents);
-  if (job.reschedule && outcome.nextCheckAt) await scheduleNext(rt, feed.feedId, outcome.nextCheckAt);
-  log.info(
-    { status: outcome.status, items: outcome.items, newItems: outcome.newItems, nextCheckAt: outcome.nextCheckAt },
-    'feed polled',
+  const hints = { consecutiveErrors: 0, cacheMaxAgeSec: o.res.cacheMaxAgeSec, expiresAt: o.res.expiresAt };
+  const sched =
+    o.kind === 'not-modified'
+      ? nextCheck({ ...bounds, ...hints })
+      : nextCheck({ ...bounds, ...hints, ttlMinutes: o.ttlMinutes, itemDates: o.itemDates });
+  const nextCheckAt = sched.nextCheckAt.toISOString();
+  const counts = o.kind === 'polled' ? o : { items: 0, newItems: 0, skippedItems: 0, feedTitle: null };
+  events.push(
+    makeEvent(
+      'FeedPolled',
+      {
+        feedId,
+        url: polledUrl,
+        slot: job.slot,
+        httpStatus: o.res.status,
+        notModified: o.kind === 'not-modified',
+        feedTitle: counts.feedTitle,
+        itemCount: counts.items,
+        newItemCount: counts.newItems,
+        // A 304 keeps the validators the feed had: the client echoes the ones it sent.
+        etag: o.res.etag,
+        lastModified: o.res.lastModified,
+        nextCheckAt,
+        durationMs: Date.now() - started,
+      },
+      [feedId, job.slot],
+    ),
   );
-  return outcome;
+  return {
+    events,
+    outcome: {
+      feedId,
+      status: o.kind,
+      newItems: counts.newItems,
+      items: counts.items,
+      skippedItems: counts.skippedItems,
+      reason: null,
+      nextCheckAt,
+    },
+  };
 }
 
 /** The next slot's job: its id is derived from feed and slot, so asking twice adds it once. */
@@ -225,122 +313,49 @@ async function scheduleNext(rt: Runtime, feedId: string, nextCheckAt: string): P
   );
 }
 
-async function fetchAndRecord(
-  rt: Runtime,
-  job: PollFeed,
-  feed: FeedState,
-  history: PollHistory,
-  bounds: { minIntervalSec: number; maxIntervalSec: number; maxBackoffSec: number },
-  feedEvents: NewEvent[],
-  fail: (
-    data: Omit<EventData<'FeedPollFailed'>, 'feedId' | 'url' | 'slot' | 'consecutiveErrors' | 'nextCheckAt'>,
-    retryAfterMs: number | null,
-  ) => PollOutcome,
-  log: Logger,
-  started: number,
-): Promise<PollOutcome> {
-  const res: HttpResponse = await rt.http.get({
-    url: feed.url,
-    etag: feed.etag,
-    lastModified: feed.lastModified,
+/** Fetches the feed and records its items; throws FetchError for what the HTTP client refused. */
+async function observe(rt: Runtime, job: PollFeed, view: FeedPollView, log: Logger): Promise<Observation> {
+  const res = await rt.http.get({
+    url: view.url,
+    etag: view.etag,
+    lastModified: view.lastModified,
     accept: FEED_ACCEPT,
   });
-  if (res.permanentRedirectTo && res.permanentRedirectTo !== feed.url) {
-    const status = [...res.redirects].reverse().find((r) => r.status === 301 || r.status === 308)?.status ?? 301;
-    feedEvents.push(
-      makeEvent(
-        'FeedUrlChanged',
-        { feedId: feed.feedId, from: feed.url, to: res.permanentRedirectTo, httpStatus: status },
-        [feed.feedId, job.slot, feed.url, res.permanentRedirectTo],
-      ),
-    );
-    log.info({ from: feed.url, to: res.permanentRedirectTo, httpStatus: status }, 'feed moved permanently');
+  if (res.permanentRedirectTo && res.permanentRedirectTo !== view.url) {
+    log.info({ from: view.url, to: res.permanentRedirectTo }, 'feed moved permanently');
   }
-  const hints = { retryAfterMs: null, cacheMaxAgeSec: res.cacheMaxAgeSec, expiresAt: res.expiresAt };
-  const polled = (
-    notModified: boolean,
-    feedTitle: string | null,
-    items: number,
-    newItems: number,
-    skippedItems: number,
-    sched: ReturnType<typeof nextCheck>,
-  ): PollOutcome => {
-    feedEvents.push(
-      makeEvent(
-        'FeedPolled',
-        {
-          feedId: feed.feedId,
-          url: feed.url,
-          slot: job.slot,
-          httpStatus: res.status,
-          notModified,
-          feedTitle,
-          itemCount: items,
-          newItemCount: newItems,
-          // A 304 keeps the validators the feed had; the client echoes them.
-          etag: res.etag,
-          lastModified: res.lastModified,
-          nextCheckAt: sched.nextCheckAt.toISOString(),
-          durationMs: Date.now() - started,
-        },
-        [feed.feedId, job.slot],
-      ),
-    );
-    log.debug({ basis: sched.basis, intervalSec: sched.intervalSec }, 'next poll scheduled');
-    return {
-      feedId: feed.feedId,
-      status: notModified ? 'not-modified' : 'polled',
-      newItems,
-      items,
-      skippedItems,
-      reason: null,
-      nextCheckAt: sched.nextCheckAt.toISOString(),
-    };
-  };
-
-  if (res.notModified) {
-    const sched = nextCheck({
-      now: new Date(),
-      ...bounds,
-      consecutiveErrors: 0,
-      ...hints,
-      previousIntervalSec: history.previousIntervalSec,
-      random: Math.random(),
-    });
-    return polled(true, null, 0, 0, 0, sched);
-  }
+  if (res.notModified) return { kind: 'not-modified', res };
   const parsed = parseFeed(res.body, { contentType: res.contentType, url: res.url });
   if (!parsed.ok) {
-    return fail(
-      {
-        reason: parseFailureReason(parsed.error.code),
-        message: parsed.error.message,
-        httpStatus: res.status,
-        advertisedFeeds: parsed.error.advertisedFeeds,
-      },
-      null,
-    );
+    return {
+      kind: 'failed',
+      res,
+      reason: parseFailureReason(parsed.error.code),
+      message: parsed.error.message,
+      httpStatus: res.status,
+      advertisedFeeds: parsed.error.advertisedFeeds,
+      retryAfterMs: null,
+    };
   }
   if (parsed.warnings.length) log.warn({ warnings: parsed.warnings }, 'feed parsed with warnings');
   const recorded = await recordItems(
     rt,
-    { feedId: feed.feedId, epoch: history.epoch },
+    { feedId: view.feedId, epoch: view.epoch },
     res.url,
     parsed.items,
     job.runId ?? null,
     log,
   );
-  const sched = nextCheck({
-    now: new Date(),
-    ...bounds,
-    consecutiveErrors: 0,
-    ...hints,
+  return {
+    kind: 'polled',
+    res,
+    feedTitle: clean(parsed.feed.title),
+    items: parsed.items.length,
+    newItems: recorded.newItems,
+    skippedItems: recorded.skippedItems,
     ttlMinutes: parsed.feed.ttlMinutes,
     itemDates: parsed.items.map((i) => i.published ?? i.updated),
-    previousIntervalSec: history.previousIntervalSec,
-    random: Math.random(),
-  });
-  return polled(false, clean(parsed.feed.title), parsed.items.length, recorded.newItems, recorded.skippedItems, sched);
+  };
 }
 
 /** A feed item ready to record, or the reason it cannot be. */
