@@ -126,6 +126,16 @@ export class RebuildSupersededError extends Error {
   }
 }
 
+export class ProjectionVersionError extends Error {
+  override readonly name = 'ProjectionVersionError';
+  constructor(
+    readonly stored: string,
+    readonly version: string,
+  ) {
+    super(`projection tables are at version "${stored}", this projector folds "${version}": restart it to rebuild`);
+  }
+}
+
 /** A stored version that matches no projection set: the tables must be rebuilt before use. */
 const STALE = 'stale';
 const MAX_RESTART_DELAY_MS = 30_000;
@@ -179,6 +189,11 @@ export function createProjector(store: EventStore, options: ProjectorOptions = {
   const handleLive = async (events: StoredEvent[], tx: SqlTx) => {
     const state = await readState(tx, ' FOR UPDATE');
     if (!state) throw new Error(`projection state ${name} is gone`);
+    if (state.version !== projections.version) {
+      // Tables of another version (swapped in by a newer projector, or awaiting a rebuild): folding
+      // into them with this code would mix versions.
+      throw new ProjectionVersionError(state.version, projections.version);
+    }
     const fresh = events.filter((e) => e.position > state.position);
     const last = Math.max(state.position, events.at(-1)?.position ?? 0);
     if (fresh.length > 0) {

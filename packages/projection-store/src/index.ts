@@ -13,9 +13,11 @@ export {
 export {
   type BatchInfo,
   createProjector,
+  ProjectionVersionError,
   type Projector,
   type ProjectorOptions,
   type RebuildProgress,
   type RebuildResult,
+  RebuildSupersededError,
 } from './createProjector.ts';
 export { ProjectionTables, type TableSet, tableSpecs } from './projectionTables.ts';

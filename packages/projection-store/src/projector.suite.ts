@@ -10,7 +10,7 @@ import {
 } from '@tally/projections/testing';
 import { expect, it } from 'vitest';
 import { createProjectionReader } from './createProjectionReader.ts';
-import { createProjector, RebuildSupersededError } from './createProjector.ts';
+import { createProjector, ProjectionVersionError, RebuildSupersededError } from './createProjector.ts';
 import { ProjectionTables } from './projectionTables.ts';
 
 /** Appends events in order, one call per run of events of one stream. */
@@ -344,6 +344,26 @@ export function projectorSuite(open: () => Promise<EventStore>, options: { scale
       const stats = await createProjectionReader(store).stats();
       expect(stats).toMatchObject({ rebuilding: null, position: await store.head() });
       expect(await dumpTables(store)).toEqual(await model(store));
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('stops a running projector of another version from folding into tables a newer version swapped in', async () => {
+    const store = await open();
+    try {
+      await appendAll(store, seedScenario().entries);
+      const running = createProjector(store, { restartDelayMs: null }).start();
+      await running.caughtUp();
+      const newer = createProjector(store, { statementWindowDays: 0 });
+      await newer.rebuild();
+      await appendAll(store, randomLog(16, size(60)));
+      await expect(running.caughtUp()).rejects.toThrow(ProjectionVersionError);
+      await running.stop().catch(() => {});
+      const sub = newer.start();
+      await sub.caughtUp();
+      await sub.stop();
+      expect(await dumpTables(store)).toEqual(await model(store, { statementWindowDays: 0 }));
     } finally {
       await store.close();
     }

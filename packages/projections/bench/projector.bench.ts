@@ -13,7 +13,8 @@
  * Wall-clock figures on a shared machine swing with the neighbours' load, so the run also counts
  * CPU time per event: this process's and the PostgreSQL backends' (from /proc, when local).
  *
- * Options: --events N (1000000) --batch N (rebuild batch, 2000) --text-bytes N (3000) --seed N (1)
+ * Options: --events N (1000000) --batch N (rebuild batch, 2000) --cache-rows N (rows a rebuild
+ *          keeps in memory, 100000) --text-bytes N (3000) --seed N (1)
  *
  * `@tally/projection-store` is not a declared dependency of this package (it depends on this
  * package); it resolves through the workspace.
@@ -37,15 +38,23 @@ const { values: args } = parseArgs({
   options: {
     events: { type: 'string', default: '1000000' },
     batch: { type: 'string', default: '2000' },
+    'cache-rows': { type: 'string', default: '100000' },
     'text-bytes': { type: 'string', default: '3000' },
     seed: { type: 'string', default: '1' },
   },
 });
 const total = Number(args.events);
 const batchSize = Number(args.batch);
+const cacheRows = Number(args['cache-rows']);
 const textBytes = Number(args['text-bytes']);
 const seed = Number(args.seed);
-for (const [k, v] of Object.entries({ events: total, batch: batchSize, 'text-bytes': textBytes, seed })) {
+for (const [k, v] of Object.entries({
+  events: total,
+  batch: batchSize,
+  'cache-rows': cacheRows,
+  'text-bytes': textBytes,
+  seed,
+})) {
   if (!Number.isInteger(v) || v < 0) throw new Error(`--${k} must be a whole number`);
 }
 
@@ -153,7 +162,7 @@ async function main(): Promise<void> {
   try {
     say(
       `PostgreSQL: ${configured ? 'DATABASE_URL' : 'throwaway cluster (fsync off)'}; ${fmt(total)} events, ` +
-        `${fmt(textBytes)} bytes of text per article, rebuild batches of ${fmt(batchSize)}; ` +
+        `${fmt(textBytes)} bytes of text per article, rebuild batches of ${fmt(batchSize)}, ${fmt(cacheRows)} rows cached; ` +
         `${availableParallelism()} cores, load ${loadavg()
           .map((l) => l.toFixed(1))
           .join(' ')}`,
@@ -162,7 +171,7 @@ async function main(): Promise<void> {
     const head = await store.head();
     say(`log filled: ${fmt(head)} events in ${filled.seconds.toFixed(1)} s`);
 
-    const projector = createProjector(store, { rebuildBatchSize: batchSize });
+    const projector = createProjector(store, { rebuildBatchSize: batchSize, rebuildCacheRows: cacheRows });
     let nextReport = head / 10;
     const client0 = process.cpuUsage();
     const { result, serverUs } = await withServerCpu(store, () =>
