@@ -1,5 +1,5 @@
 /**
- * npm run bench:dedupe [-- --sizes 10000,100000,1000000] [-- --quick]
+ * npm run bench:dedupe [-- --sizes 10000,100000,1000000] [-- --quick] [-- --budget 240]
  *
  * 1. Fingerprinting throughput on one core (3 KB texts).
  * 2. Precision and recall on the labelled set, through the Redis index (the verdict workers get),
@@ -9,37 +9,54 @@
  *    index's keys, and the growth of `INFO memory` used_memory.
  *
  * Uses REDIS_URL when set, else starts a private redis-server. `--quick` stops at 100k documents and
- * extrapolates 1M linearly from the 100k figure (said so in the output).
+ * extrapolates 1M linearly from the 100k figure (said so in the output). `--budget` (seconds, default
+ * 240) bounds the Redis phase: when the rate measured so far says the next size would not fit, the
+ * run stops there and extrapolates, and says so; `--budget 0` always goes to the largest size.
  * Ends with one JSON line (the figures contract).
  */
+import os from 'node:os';
 import { createDedupeIndex, type DedupeDocument } from '@tally/dedupe-index';
 import { provideRedis } from '@tally/local-services';
 import { Redis } from 'ioredis';
 import { generateLabelledSet, type LabelledPair, stories } from '../labelled/index.ts';
-import { DEFAULT_THRESHOLD, estimateSimilarity, fingerprint, simhashSimilarity } from '../src/index.ts';
+import {
+  compactSignature,
+  compactSimilarity,
+  DEFAULT_THRESHOLD,
+  estimateSimilarity,
+  fingerprint,
+  lshBands,
+  simhashSimilarity,
+} from '../src/index.ts';
 import { createNewsGenerator } from './syntheticNews.ts';
 
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
 const sizesArg = argv.find((_, i) => argv[i - 1] === '--sizes');
+const budgetArg = argv.find((_, i) => argv[i - 1] === '--budget');
+const budgetSeconds = budgetArg === undefined ? 240 : Number(budgetArg);
 const sizes = sizesArg ? sizesArg.split(',').map(Number) : quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000];
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const fmt = (n: number, digits = 0) =>
   n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 // ---------------------------------------------------------------- 1. fingerprinting
-function fingerprintThroughput(): { docsPerSec: number; mbPerSec: number; avgChars: number } {
+function fingerprintThroughput(): { docsPerSec: number; docsPerCpuSec: number; mbPerSec: number; avgChars: number } {
   const gen = createNewsGenerator(11);
   const texts = Array.from({ length: 2000 }, () => gen.article(3000));
   const avgChars = texts.reduce((a, t) => a + t.length, 0) / texts.length;
   for (const t of texts) fingerprint(t); // warm-up
   let best = 0;
+  let bestCpu = 0;
   for (let round = 0; round < 5; round++) {
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     for (const t of texts) fingerprint(t);
+    const c = process.cpuUsage(c0);
     best = Math.max(best, texts.length / ((performance.now() - t0) / 1000));
+    bestCpu = Math.max(bestCpu, texts.length / ((c.user + c.system) / 1e6));
   }
-  return { docsPerSec: best, mbPerSec: (best * avgChars) / 1e6, avgChars };
+  return { docsPerSec: best, docsPerCpuSec: bestCpu, mbPerSec: (best * avgChars) / 1e6, avgChars };
 }
 
 // ---------------------------------------------------------------- 2. precision / recall
@@ -65,6 +82,8 @@ async function labelledScores(redis: Redis, pairs: LabelledPair[]) {
   const simhash: Score[] = [0.8, 0.85, 0.9, 0.95].map(() => ({ tp: 0, fp: 0, fn: 0, tn: 0 }));
   let lowestPositive = 1;
   let highestNegative = 0;
+  let simhashLowestPositive = 1;
+  let simhashHighestNegative = 0;
   for (let i = 0; i < pairs.length; i++) {
     const p = pairs[i]!;
     const index = createDedupeIndex(redis, { prefix: `bench-labelled:${process.pid}:${i}` });
@@ -84,11 +103,22 @@ async function labelledScores(redis: Redis, pairs: LabelledPair[]) {
     if (p.duplicate) lowestPositive = Math.min(lowestPositive, j);
     else highestNegative = Math.max(highestNegative, j);
     const sh = simhashSimilarity(fa, fb)!;
+    if (p.duplicate) simhashLowestPositive = Math.min(simhashLowestPositive, sh);
+    else simhashHighestNegative = Math.max(simhashHighestNegative, sh);
     [0.8, 0.85, 0.9, 0.95].forEach((t, n) => {
       tally(simhash[n]!, sh >= t, p.duplicate);
     });
   }
-  return { viaIndex, byKind, minhash, simhash, lowestPositive, highestNegative };
+  return {
+    viaIndex,
+    byKind,
+    minhash,
+    simhash,
+    lowestPositive,
+    highestNegative,
+    simhashLowestPositive,
+    simhashHighestNegative,
+  };
 }
 
 // ---------------------------------------------------------------- 3. Redis throughput and memory
@@ -110,7 +140,6 @@ async function redisRun(redis: Redis) {
   const gen = createNewsGenerator(23);
   const before = await usedMemory(redis);
   await redis.config('RESETSTAT');
-  let cpuMark = await redisCpuSeconds(redis);
   const checkpoints: { docs: number; seconds: number; indexed: number; bytesUsage: number; bytesInfo: number }[] = [];
   const recent: string[] = [];
   let injected = 0;
@@ -118,12 +147,25 @@ async function redisRun(redis: Redis) {
   let falseDuplicates = 0;
   let done = 0;
   let busy = 0; // seconds spent in checkAndInsertMany
+  let nodeCpu = 0; // CPU seconds of this process in those calls (fingerprinting, client)
+  let redisCpu = 0;
   const batch = 500;
   const max = Math.max(...sizes);
   const chunk = 20_000;
+  const started = performance.now();
+  let stoppedEarly: string | null = null;
   while (done < max) {
     // generate untimed, in chunks
     const nextCheckpoint = sizes.find((x) => x > done) ?? max;
+    const elapsed = (performance.now() - started) / 1000;
+    if (budgetSeconds > 0 && done > 0 && sizes.includes(done)) {
+      const projected = elapsed + ((nextCheckpoint - done) * elapsed) / done;
+      if (projected > budgetSeconds) {
+        stoppedEarly = `stopped at ${fmt(done)} documents: ${fmt(nextCheckpoint)} would take ~${fmt(projected)} s at this rate, over the ${budgetSeconds} s budget (--budget 0 to insist)`;
+        say(`  ${stoppedEarly}`);
+        break;
+      }
+    }
     const n = Math.min(chunk, nextCheckpoint - done);
     const docs: (DedupeDocument & { copy: boolean })[] = [];
     for (let i = 0; i < n; i++) {
@@ -135,7 +177,9 @@ async function redisRun(redis: Redis) {
       }
       docs.push({ id: `d${done + i}`, text, copy });
     }
+    const r0 = await redisCpuSeconds(redis);
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     let inFlight: Promise<void>[] = [];
     for (let i = 0; i < docs.length; i += batch) {
       const slice = docs.slice(i, i + batch);
@@ -157,30 +201,39 @@ async function redisRun(redis: Redis) {
     }
     await Promise.all(inFlight);
     busy += (performance.now() - t0) / 1000;
+    const c = process.cpuUsage(c0);
+    nodeCpu += (c.user + c.system) / 1e6;
+    redisCpu += (await redisCpuSeconds(redis)) - r0;
     done += n;
     if (sizes.includes(done)) {
       const cmd = /cmdstat_evalsha:calls=(\d+),usec=(\d+)/.exec(await redis.info('commandstats'));
       const scriptUs = cmd ? Number(cmd[2]) / Number(cmd[1]) : 0;
-      const cpu = await redisCpuSeconds(redis);
-      const checks = cmd ? Number(cmd[1]) : 1;
-      const redisCpuUs = ((cpu - cpuMark) * 1e6) / checks;
       await redis.config('RESETSTAT');
-      cpuMark = await redisCpuSeconds(redis);
       const s = await index.stats();
       const info = (await usedMemory(redis)) - before;
       checkpoints.push({ docs: done, seconds: busy, indexed: s.documents, bytesUsage: s.bytes, bytesInfo: info });
       say(
         `  ${fmt(done).padStart(9)} docs: ${fmt(done / busy).padStart(7)} docs/s so far, ${fmt(s.documents)} indexed, ` +
-          `${fmt(s.bytes / s.documents)} B/doc (MEMORY USAGE), ${fmt(info / s.documents)} B/doc (used_memory growth), ${fmt(s.keys)} keys, ${fmt(scriptUs)} µs Redis wall / ${fmt(redisCpuUs)} µs Redis CPU per check`,
+          `${fmt(s.bytes / s.documents)} B/doc (MEMORY USAGE), ${fmt(info / s.documents)} B/doc (used_memory growth), ${fmt(s.keys)} keys, ${fmt(scriptUs)} µs in Redis per check`,
       );
     }
   }
   await index.clear();
-  return { checkpoints, docsPerSec: done / busy, injected, caught, falseDuplicates };
+  return {
+    checkpoints,
+    docsPerSec: done / busy,
+    stoppedEarly,
+    nodeCpuUs: (nodeCpu * 1e6) / done,
+    redisCpuUs: (redisCpu * 1e6) / done,
+    injected,
+    caught,
+    falseDuplicates,
+  };
 }
 
 // ---------------------------------------------------------------- main
-say('dedupe benchmark');
+const load = () => os.loadavg()[0]!.toFixed(1);
+say(`dedupe benchmark (${os.cpus().length} CPUs, load average ${load()} at start)`);
 say('');
 say('1. fingerprinting, one core');
 const fpr = fingerprintThroughput();
@@ -203,6 +256,9 @@ try {
   );
   say(
     `  pure MinHash, 128 bins, J >= ${DEFAULT_THRESHOLD}: precision ${precision(ls.minhash).toFixed(4)}, recall ${recall(ls.minhash).toFixed(4)}; lowest positive J ${ls.lowestPositive.toFixed(3)}, highest negative J ${ls.highestNegative.toFixed(3)}`,
+  );
+  say(
+    `  SimHash 64-bit: lowest near-duplicate similarity ${ls.simhashLowestPositive.toFixed(3)}, highest different article ${ls.simhashHighestNegative.toFixed(3)}`,
   );
   [0.8, 0.85, 0.9, 0.95].forEach((t, n) => {
     const s = ls.simhash[n]!;
@@ -246,6 +302,22 @@ try {
       `    ${variant.name.padEnd(44)} ${low.toFixed(3)} / ${high.toFixed(3)} (${(low - high).toFixed(3)}); unrelated ${(unrelated / count).toFixed(5)}`,
     );
   }
+  say('  threshold sweep, by the index rule (shared LSH band, compact-signature similarity >= threshold):');
+  const ruled = pairs.map((p) => {
+    const a = fingerprint(p.a);
+    const b = fingerprint(p.b);
+    const keys = new Set(lshBands(a));
+    return {
+      duplicate: p.duplicate,
+      candidate: lshBands(b).some((k) => keys.has(k)),
+      similarity: compactSimilarity(compactSignature(a), compactSignature(b)),
+    };
+  });
+  for (const t of [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]) {
+    const s: Score = { tp: 0, fp: 0, fn: 0, tn: 0 };
+    for (const r of ruled) tally(s, r.candidate && r.similarity >= t, r.duplicate);
+    say(`    ${t.toFixed(1)}: precision ${precision(s).toFixed(4)}, recall ${recall(s).toFixed(4)}`);
+  }
   say('  verdicts through the index, by kind of pair:');
   for (const [kind, s] of ls.byKind) {
     const n = s.tp + s.fp + s.fn + s.tn;
@@ -260,6 +332,10 @@ try {
   const run = await redisRun(redis);
   say(`  ${fmt(run.docsPerSec)} docs/s end to end (fingerprint + Lua check-and-insert)   target >= 5,000 docs/s`);
   say(
+    `  CPU per document: ${fmt(run.nodeCpuUs)} µs in this process (fingerprint, client), ${fmt(run.redisCpuUs)} µs in Redis; ` +
+      `on two cores of their own that is ≈ ${fmt(1e6 / Math.max(run.nodeCpuUs, run.redisCpuUs))} docs/s`,
+  );
+  say(
     `  injected copies caught: ${run.caught}/${run.injected}; originals wrongly called copies: ${run.falseDuplicates}`,
   );
   const per = (n: number) => run.checkpoints.find((c) => c.docs === n);
@@ -267,30 +343,35 @@ try {
     const c = per(n);
     return c ? c.bytesUsage / c.indexed : null;
   };
-  let b1m = bytesAt(1_000_000);
-  let b1mNote = 'measured';
-  if (b1m === null) {
-    const b100k = bytesAt(100_000) ?? bytesAt(Math.max(...sizes))!;
-    b1m = b100k;
-    b1mNote = 'EXTRAPOLATED from the largest measured size (memory is linear in documents), not measured';
-  }
+  const largest = run.checkpoints[run.checkpoints.length - 1]!;
+  const figureAt = (n: number): { bytes: number; measured: boolean } => {
+    const measured = bytesAt(n);
+    return measured === null
+      ? { bytes: largest.bytesUsage / largest.indexed, measured: false }
+      : { bytes: measured, measured: true };
+  };
   for (const n of [10_000, 100_000, 1_000_000]) {
     const c = per(n);
     if (c) {
       say(
         `  ${fmt(n).padStart(9)} docs: ${fmt(c.bytesUsage / c.indexed)} B/doc by MEMORY USAGE, ${fmt(c.bytesInfo / c.indexed)} B/doc by used_memory   target < 1,024 B/doc`,
       );
-    } else say(`  ${fmt(n).padStart(9)} docs: ${fmt(b1m)} B/doc (${b1mNote})`);
+    } else {
+      say(
+        `  ${fmt(n).padStart(9)} docs: ${fmt(figureAt(n).bytes)} B/doc EXTRAPOLATED from ${fmt(largest.docs)} documents (memory is linear in documents), NOT measured`,
+      );
+    }
   }
   say('');
+  say(`load average ${load()} at the end`);
   say(
     JSON.stringify({
       bench: 'dedupe',
       fingerprint_docs_per_s: Math.round(fpr.docsPerSec),
       redis_docs_per_s: Math.round(run.docsPerSec),
-      bytes_per_doc_10k: Math.round(bytesAt(10_000) ?? 0),
-      bytes_per_doc_100k: Math.round(bytesAt(100_000) ?? 0),
-      bytes_per_doc_1m: Math.round(b1m),
+      bytes_per_doc_10k: Math.round(figureAt(10_000).bytes),
+      bytes_per_doc_100k: Math.round(figureAt(100_000).bytes),
+      bytes_per_doc_1m: Math.round(figureAt(1_000_000).bytes),
       precision: Number(precision(ls.viaIndex).toFixed(4)),
       recall: Number(recall(ls.viaIndex).toFixed(4)),
     }),
