@@ -125,17 +125,16 @@ async function withServerCpu<T>(
         ),
       )
     ).rows.map((r) => r.pid);
-  // Backends present at the start count from their CPU then; backends opened later from zero.
+  // Backends present at the start count from their CPU then; backends opened later from zero; a
+  // backend that exits keeps its last sample. The server is local when /proc shows the first ones.
   const base = new Map<number, number>();
   const last = new Map<number, number>();
-  let local = true;
+  let local = false;
   const sample = async (initial: boolean) => {
     for (const pid of await pids()) {
       const us = processCpuUs(pid);
-      if (us === null) {
-        local = false;
-        continue;
-      }
+      if (us === null) continue;
+      if (initial) local = true;
       if (!base.has(pid)) base.set(pid, initial ? us : 0);
       last.set(pid, us);
     }
