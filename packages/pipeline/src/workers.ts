@@ -2,7 +2,7 @@ import { createProjector } from '@tally/projection-store';
 import { createJobWorker, UnrecoverableError, type WorkerHandle } from '@tally/queues';
 import { analyzeArticle } from './analyzer.ts';
 import { listFeeds } from './feedRegistry.ts';
-import { fetchArticle, TransientFetchError } from './fetcher.ts';
+import { fetchArticle } from './fetcher.ts';
 import { pollFeed } from './poller.ts';
 import type { Runtime } from './runtime.ts';
 
@@ -45,13 +45,9 @@ export function startStages(rt: Runtime, stages: readonly StageName[]): RunningS
       createJobWorker(
         'fetchArticle',
         async (p, job) => {
-          const attempts = job.opts.attempts ?? 1;
-          try {
-            await fetchArticle(rt, p, job.attemptsMade + 1, job.attemptsMade + 1 >= attempts);
-          } catch (err) {
-            if (err instanceof TransientFetchError) throw err;
-            throw err;
-          }
+          // The last attempt records its failure as permanent, so the article's state says it is done.
+          const attempt = job.attemptsMade + 1;
+          await fetchArticle(rt, p, attempt, attempt >= (job.opts.attempts ?? 1));
         },
         {
           connection,
