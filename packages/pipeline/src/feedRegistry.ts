@@ -1,7 +1,22 @@
 import type { EventStore } from '@tally/event-store';
-import { feedIdFor, makeEvent, streams } from '@tally/events';
+import { feedIdFor, makeEvent, type StoredEvent, streams } from '@tally/events';
 import { canonicalUrl } from '@tally/feeds';
 import { type FeedState, foldFeed } from './state.ts';
+
+const PAGE = 5000;
+
+/**
+ * A feed's whole stream, read in pages: one read returns at most 10,000 events, and a feed polled
+ * every five minutes passes that in five weeks.
+ */
+async function readFeedStream(store: EventStore, feedId: string): Promise<StoredEvent[]> {
+  const out: StoredEvent[] = [];
+  for (;;) {
+    const page = await store.readStream(streams.feed(feedId), { afterVersion: out.length, limit: PAGE });
+    out.push(...page);
+    if (page.length < PAGE) return out;
+  }
+}
 
 export class InvalidFeedUrlError extends Error {
   override readonly name = 'InvalidFeedUrlError';
@@ -30,7 +45,7 @@ export async function registerFeed(
   if (!canonical) throw new InvalidFeedUrlError(`not an http(s) URL: ${reg.url}`);
   const url = new URL(reg.url).toString();
   const feedId = feedIdFor(canonical);
-  const state = foldFeed(await store.readStream(streams.feed(feedId)));
+  const state = foldFeed(await readFeedStream(store, feedId));
   if (state && !state.removed) return { feedId, created: false };
   const generation = state ? state.registrations : 0;
   const event = makeEvent(
@@ -50,7 +65,7 @@ export async function registerFeed(
 }
 
 export async function removeFeed(store: EventStore, feedId: string, reason: string | null): Promise<boolean> {
-  const state = foldFeed(await store.readStream(streams.feed(feedId)));
+  const state = foldFeed(await readFeedStream(store, feedId));
   if (!state || state.removed) return false;
   await store.append(streams.feed(feedId), [
     makeEvent('FeedRemoved', { feedId, reason }, [feedId, state.registrations]),
@@ -66,7 +81,7 @@ export async function listFeeds(store: EventStore): Promise<FeedState[]> {
   }
   const out: FeedState[] = [];
   for (const id of ids) {
-    const s = foldFeed(await store.readStream(streams.feed(id)));
+    const s = foldFeed(await readFeedStream(store, id));
     if (s) out.push(s);
   }
   return out;

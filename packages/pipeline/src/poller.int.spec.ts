@@ -11,7 +11,7 @@ import type {} from '@tally/local-services/vitest-setup';
 import { createLogger, type Logger, silentLogger } from '@tally/logger';
 import { createProjectionReader, createProjector } from '@tally/projection-store';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { registerFeed, removeFeed } from './feedRegistry.ts';
+import { listFeeds, registerFeed, removeFeed } from './feedRegistry.ts';
 import {
   conditional,
   type FeedTestServer,
@@ -523,8 +523,11 @@ describe('pollFeed against a local feed server', () => {
           }),
         );
       }
-      expect(await pollOnce(feedId)).toMatchObject({ status: 'not-modified' });
+      const outcome = await pollOnce(feedId);
+      expect(outcome).toMatchObject({ status: 'not-modified' });
       expect(server.requests.filter((r) => r.path === '/old-feed').at(-1)?.headers['if-none-match']).toBe('"latest"');
+      // The registry (what schedules are reconciled from) sees the latest poll too.
+      expect((await listFeeds(store)).find((f) => f.feedId === feedId)?.nextCheckAt).toBe(outcome.nextCheckAt);
       // And a retried job of its last slot is still recognised.
       expect((await pollOnce(feedId, rt, 'history-11999')).status).toBe('skipped');
     });
