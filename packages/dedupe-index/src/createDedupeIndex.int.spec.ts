@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fingerprint } from '@tally/dedupe';
 import { defaultSeedsDir, generateLabelledSet, stories } from '@tally/dedupe/labelled';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -240,6 +241,20 @@ describe('createDedupeIndex', () => {
       await index.clear();
     }
     expect(right / pairs.length).toBeGreaterThanOrEqual(0.98);
+  });
+
+  it('takes documents fingerprinted elsewhere and answers as for their texts', async () => {
+    const index = freshIndex();
+    await index.checkAndInsert({ id: 'orig', text: articles[6]! });
+    const [v, w] = await index.checkAndInsertFingerprinted([
+      { id: 'copy', fingerprint: fingerprint(copyOf(articles[6]!)) },
+      { id: 'other', fingerprint: fingerprint(articles[7]!) },
+    ]);
+    expect(v).toMatchObject({ verdict: 'duplicate', originalId: 'orig' });
+    expect(w).toEqual({ verdict: 'original' });
+    await expect(
+      index.checkAndInsertFingerprinted([{ id: 'x', fingerprint: fingerprint(articles[8]!, { numHashes: 64 }) }]),
+    ).rejects.toThrow(RangeError);
   });
 
   it('rejects options it cannot honour', () => {

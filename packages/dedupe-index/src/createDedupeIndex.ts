@@ -17,6 +17,12 @@ export interface DedupeDocument {
   publishedAt?: string | null;
 }
 
+export interface FingerprintedDocument {
+  id: string;
+  publishedAt?: string | null;
+  fingerprint: Fingerprint;
+}
+
 export type DuplicateMethod = 'minhash' | 'simhash' | 'content-hash';
 
 /** The verdict on one document. */
@@ -46,6 +52,11 @@ export interface DedupeIndex {
   checkAndInsert(doc: DedupeDocument): Promise<DedupeVerdict>;
   /** The same for many documents, pipelined in one round trip; verdicts in input order, applied in input order. */
   checkAndInsertMany(docs: readonly DedupeDocument[]): Promise<DedupeVerdict[]>;
+  /**
+   * The same for documents fingerprinted already (`fingerprint()` of `@tally/dedupe`, default
+   * options): for callers that fingerprint elsewhere, and for filling an index in benchmarks.
+   */
+  checkAndInsertFingerprinted(docs: readonly FingerprintedDocument[]): Promise<DedupeVerdict[]>;
   stats(): Promise<DedupeIndexStats>;
   /** Deletes every key of this index; returns how many. */
   clear(): Promise<number>;
@@ -137,7 +148,7 @@ export function createDedupeIndex(redis: Redis, options: DedupeIndexOptions = {}
   const keys = [`${base}m`, `${base}t`];
   ensureCommand(redis);
 
-  const args = (doc: DedupeDocument, fp: Fingerprint): ScriptArgs => {
+  const args = (doc: { id: string; publishedAt?: string | null }, fp: Fingerprint): ScriptArgs => {
     const published = doc.publishedAt ? Date.parse(doc.publishedAt) : Number.NaN;
     return [
       ...keys,
@@ -153,36 +164,43 @@ export function createDedupeIndex(redis: Redis, options: DedupeIndexOptions = {}
     ];
   };
 
-  const check = (doc: DedupeDocument): { fp: Fingerprint; skip: boolean } => {
-    const fp = fingerprint(doc.text);
-    // A text without words has nothing to compare: an original, and not indexed.
-    return { fp, skip: fp.shingleCount === 0 };
+  /** Checks in input order, one pipeline. A text without words has nothing to compare: an original, not indexed. */
+  const pipelined = async (docs: readonly FingerprintedDocument[]): Promise<DedupeVerdict[]> => {
+    const pipeline = redis.pipeline() as ChainableCommander & { [COMMAND](...a: ScriptArgs): unknown };
+    const sent: number[] = [];
+    docs.forEach((d, i) => {
+      if (d.fingerprint.shingleCount === 0) return;
+      pipeline[COMMAND](...args(d, d.fingerprint));
+      sent.push(i);
+    });
+    const verdicts: DedupeVerdict[] = docs.map(() => ({ verdict: 'original' }));
+    if (sent.length === 0) return verdicts;
+    const replies = (await pipeline.exec()) ?? [];
+    replies.forEach(([err, reply], j) => {
+      if (err) throw err;
+      verdicts[sent[j]!] = parseVerdict(reply);
+    });
+    return verdicts;
   };
 
   return {
     async checkAndInsert(doc) {
-      const { fp, skip } = check(doc);
-      if (skip) return { verdict: 'original' };
+      const fp = fingerprint(doc.text);
+      if (fp.shingleCount === 0) return { verdict: 'original' };
       return parseVerdict(await (redis as unknown as WithScript)[COMMAND](...args(doc, fp)));
     },
 
     async checkAndInsertMany(docs) {
-      const checked = docs.map(check);
-      const pipeline = redis.pipeline() as ChainableCommander & { [COMMAND](...a: ScriptArgs): unknown };
-      const sent: number[] = [];
-      checked.forEach((c, i) => {
-        if (c.skip) return;
-        pipeline[COMMAND](...args(docs[i]!, c.fp));
-        sent.push(i);
-      });
-      const verdicts: DedupeVerdict[] = docs.map(() => ({ verdict: 'original' }));
-      if (sent.length === 0) return verdicts;
-      const replies = (await pipeline.exec()) ?? [];
-      replies.forEach(([err, reply], j) => {
-        if (err) throw err;
-        verdicts[sent[j]!] = parseVerdict(reply);
-      });
-      return verdicts;
+      return pipelined(docs.map((d) => ({ id: d.id, publishedAt: d.publishedAt, fingerprint: fingerprint(d.text) })));
+    },
+
+    async checkAndInsertFingerprinted(docs) {
+      for (const d of docs) {
+        if (d.fingerprint.minhash.length !== 128) {
+          throw new RangeError(`expected a 128-bin fingerprint (default options), got ${d.fingerprint.minhash.length}`);
+        }
+      }
+      return pipelined(docs);
     },
 
     async stats() {

@@ -6,4 +6,5 @@ export {
   type DedupeIndexStats,
   type DedupeVerdict,
   type DuplicateMethod,
+  type FingerprintedDocument,
 } from './createDedupeIndex.ts';
