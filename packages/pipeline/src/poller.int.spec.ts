@@ -1,14 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { closeSync, openSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type Config, loadConfig } from '@tally/config';
 import { type EventStore, openEventStore } from '@tally/event-store';
 import { articleIdFor, makeEvent, type StoredEvent, streams } from '@tally/events';
 import { canonicalUrl } from '@tally/feeds';
 import type {} from '@tally/local-services/vitest-setup';
-import { createLogger, type Logger, silentLogger } from '@tally/logger';
+import { type Logger, silentLogger } from '@tally/logger';
 import { createProjectionReader, createProjector } from '@tally/projection-store';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { listFeeds, registerFeed, removeFeed } from './feedRegistry.ts';
@@ -22,6 +19,33 @@ import {
 } from './feedTestServer.ts';
 import { type PollOutcome, pollFeed } from './poller.ts';
 import { openRuntime, type Runtime } from './runtime.ts';
+
+interface LogRecord {
+  level: string;
+  msg: string;
+  [key: string]: unknown;
+}
+
+/** A logger that keeps its records in memory, so a test can read what was logged and why. */
+function recordingLogger(records: LogRecord[], bindings: Record<string, unknown> = {}): Logger {
+  const at =
+    (level: string) =>
+    (obj: Record<string, unknown> | string, msg?: string): void => {
+      if (typeof obj === 'string') records.push({ level, ...bindings, msg: obj });
+      else records.push({ level, ...bindings, ...obj, msg: msg ?? '' });
+    };
+  return {
+    level: 'debug',
+    child: (more: Record<string, unknown>) => recordingLogger(records, { ...bindings, ...more }),
+    isLevelEnabled: () => true,
+    fatal: at('fatal'),
+    error: at('error'),
+    warn: at('warn'),
+    info: at('info'),
+    debug: at('debug'),
+    trace: at('trace'),
+  } as unknown as Logger;
+}
 
 /**
  * The poller against a local HTTP server, through `pollFeed` on a real runtime (real Redis, the
@@ -332,9 +356,8 @@ describe('pollFeed against a local feed server', () => {
     });
 
     it('discovers the good items of a feed with broken ones and logs why the others were skipped', async () => {
-      const logFile = join(tmpdir(), `tally-poller-log-${randomUUID()}.jsonl`);
-      const fd = openSync(logFile, 'w');
-      const log = createLogger({ level: 'warn', fd });
+      const records: LogRecord[] = [];
+      const log = recordingLogger(records);
       const logged = await openTestRuntime({}, log);
       const good = numberedItems('mixed.example', 2);
       server.route('/mixed', (_req, res) => {
@@ -362,14 +385,7 @@ describe('pollFeed against a local feed server', () => {
       const discovered = (await discoveredFor(links)).filter((e) => e.type === 'ArticleDiscovered');
       expect(discovered).toHaveLength(4);
       expect(discovered.find((e) => e.data.url === 'https://mixed.example/bad-date')?.data.publishedAt).toBeNull();
-      await new Promise<void>((resolve, reject) => log.flush((err) => (err ? reject(err) : resolve())));
-      closeSync(fd);
-      const lines = readFileSync(logFile, 'utf8')
-        .split('\n')
-        .filter(Boolean)
-        .map((l) => JSON.parse(l) as { msg: string; reason?: string; title?: string });
-      rmSync(logFile);
-      const skipped = lines.filter((l) => l.msg === 'feed item skipped');
+      const skipped = records.filter((l) => l.msg === 'feed item skipped');
       expect(skipped.map((l) => [l.reason, l.title])).toEqual([
         ['no-link', 'No link at all'],
         ['bad-link', 'Script link'],
