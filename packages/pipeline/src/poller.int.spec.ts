@@ -549,6 +549,25 @@ describe('pollFeed against a local feed server', () => {
     });
   });
 
+  describe('trouble inside Tally', () => {
+    it('records a poll that failed on the way to the queue as internal, and the next poll enqueues what was missed', async () => {
+      const items = numberedItems('hiccup.example', 3);
+      serveRss('/hiccup', items);
+      const feedId = await register(`${server.origin}/hiccup`);
+      // The fetch queue refuses once, as Redis would while it fails over.
+      const broken: Runtime = {
+        ...rt,
+        queues: { ...rt.queues, enqueueMany: () => Promise.reject(new Error('connection lost')) },
+      };
+      expect(await pollOnce(feedId, broken)).toMatchObject({ status: 'failed', reason: 'internal' });
+      expect(await lastFailure(feedId)).toMatchObject({ reason: 'internal', consecutiveErrors: 1 });
+      expect(await pollOnce(feedId)).toMatchObject({ status: 'polled', newItems: 0, items: 3 });
+      const fetchJobs = await rt.queues.queues.fetchArticle.getJobs(['waiting'], 0, 10_000);
+      const ids = new Set(fetchJobs.map((j) => j.data.articleId as string));
+      for (const item of items) expect(ids.has(articleIdFor(canonicalUrl(item.link!)!)), item.link!).toBe(true);
+    });
+  });
+
   describe('one poll per slot', () => {
     it('does not poll a slot again when its job is retried', async () => {
       serveRss('/retried', numberedItems('retried.example', 2));
