@@ -215,6 +215,64 @@ describe('extractClaims: speakers', () => {
     expect(claims.map((c) => c.speaker?.name)).toEqual(['White House', 'White House']);
   });
 
+  describe('"X announced this on Wednesday": the next sentence attributes the figure before it', () => {
+    const PUB_THURSDAY = '2023-12-21T17:24:00Z';
+    const claimsOf = (...sentences: string[]) => extractClaims(sentences.join(' '), { publishedAt: PUB_THURSDAY });
+
+    it.each([
+      'US Ambassador to NATO Julianne Smith announced this on Wednesday during an online briefing.',
+      'US Ambassador to NATO Julianne Smith said this on Wednesday.',
+      'US Ambassador to NATO Julianne Smith confirmed it on Wednesday to reporters.',
+      'On Wednesday, US Ambassador to NATO Julianne Smith confirmed this.',
+    ])('an unattributed figure takes the speaker and the date: %s', (next) => {
+      const [c, ...rest] = claimsOf('North Korea has delivered over a thousand containers to Russia.', next);
+      expect(rest).toEqual([]);
+      expect(c!.speaker).toEqual({ name: 'Julianne Smith', role: 'US Ambassador to NATO' });
+      expect(c!.statedAt).toBe('2023-12-20');
+    });
+
+    it('a person who announced it takes the figure over from a group or a report', () => {
+      const [c] = claimsOf(
+        'The latest report by US officials says North Korea has delivered over a thousand containers to Russia.',
+        'US Ambassador to NATO Julianne Smith announced this on Wednesday, Ukrinform reports.',
+      );
+      expect(c!.speaker?.name).toBe('Julianne Smith');
+      expect(c!.statedAt).toBe('2023-12-20');
+    });
+
+    it('a person named in the sentence itself keeps the figure', () => {
+      const [c] = claimsOf(
+        'John Kirby said on Monday that North Korea had delivered 1,000 containers to Russia.',
+        'US Ambassador to NATO Julianne Smith confirmed this on Wednesday.',
+      );
+      expect(c!.speaker?.name).toBe('John Kirby');
+      expect(c!.statedAt).toBe('2023-12-18');
+    });
+
+    it.each([
+      ['a clause of its own after "it"', 'Smith said it would send 300 tanks to Ukraine.'],
+      ['"that" opening a clause', 'Smith said that in September the army received new tanks.'],
+      ['"this" as a subject', 'Smith said this was the largest delivery so far.'],
+      ['an assessment', 'Smith believes this on Wednesday.'],
+    ])('no attribution by %s', (_what, next) => {
+      const c = claimsOf('North Korea has delivered over a thousand containers to Russia.', next).find(
+        (x) => x.unit === 'container',
+      );
+      expect(c!.speaker).toBeNull();
+      expect(c!.statedAt).toBe('2023-12');
+    });
+
+    it('only the sentence right before is attributed', () => {
+      const claims = claimsOf(
+        'North Korea has delivered over a thousand containers to Russia.',
+        'The shipments went by sea.',
+        'US Ambassador to NATO Julianne Smith announced this on Wednesday.',
+      );
+      expect(claims).toHaveLength(1);
+      expect(claims[0]!.speaker).toBeNull();
+    });
+  });
+
   it('an unattributed sentence is the report speaking', () => {
     expect(only('Meanwhile, the US has halted plans to send $6 billion in military aid to Kyiv.').speaker).toBeNull();
   });

@@ -114,6 +114,7 @@ export function extractClaims(text: string, options: ExtractClaimsOptions = {}):
   const postSpeakers = embeddedPostAttributions(infos, now);
   const headline = infos.find((s) => s.titleLike && s.index < 8 && s.speakers.some(Boolean));
   const headlineSpeaker = headline ? pickSpeaker(headline, 0) : null;
+  const anaphora = anaphoricAttributions(infos);
 
   const claims: Claim[] = [];
   const frames = new Map<Predicate, Frame>();
@@ -124,14 +125,19 @@ export function extractClaims(text: string, options: ExtractClaimsOptions = {}):
       let speaker: Speaker | null = null;
       let statedAt: string | null = null;
       const region = quoteAt(quotes, abs);
+      // "US Ambassador to NATO Julianne Smith announced this on Wednesday" after the sentence.
+      const anaphor = anaphora.get(info.index);
       if (region >= 0 && quoteSpeakers[region]) {
         speaker = quoteSpeakers[region]!.speaker;
         statedAt = quoteSpeakers[region]!.statedAt;
       } else {
         const own = pickSpeaker(info, f.quantity.span[0]);
-        if (own) {
+        if (own && !(anaphor?.person && !own.person)) {
           speaker = own.speaker;
           statedAt = own.statedAt;
+        } else if (anaphor) {
+          speaker = anaphor.speaker;
+          statedAt = anaphor.statedAt;
         } else if (postSpeakers.has(info.index)) {
           const p = postSpeakers.get(info.index)!;
           speaker = p.speaker;
@@ -626,8 +632,55 @@ function statementDate(info: SentenceInfo, a: Attribution, now: CalendarDay | nu
   return null;
 }
 
+/** Words that may follow an anaphoric object ("announced this on Wednesday", "confirmed it to reporters"). */
+const ADJUNCT_OPENERS = wordSet(`
+  on during in at to at via through earlier later yesterday today late last while after before when as
+`);
+
+/**
+ * Sentences whose figures a following sentence attributes: "US Ambassador to NATO Julianne Smith
+ * announced this on Wednesday during an online briefing" gives the sentence before it a speaker and
+ * a date. The reporting verb must take "this" or "it" (or "that" closing its clause) as its object —
+ * followed by the end of the clause, a date or an adjunct, never by a clause of its own ("said it
+ * would send 300 tanks", "said that in September…" are not anaphoric) — and the sentence must state
+ * no figure of its own after it. Assessments ("believes this") attribute nothing.
+ */
+function anaphoricAttributions(
+  infos: SentenceInfo[],
+): Map<number, { speaker: Speaker; statedAt: string | null; person: boolean }> {
+  const out = new Map<number, { speaker: Speaker; statedAt: string | null; person: boolean }>();
+  for (const info of infos) {
+    if (info.index === 0) continue;
+    const { tokens } = info;
+    for (let i = 0; i < info.attributions.length; i++) {
+      const a = info.attributions[i]!;
+      const speaker = info.speakers[i];
+      if (!speaker || a.hedged || a.npEnd > a.verbStart) continue;
+      const object = tokens[a.verbEnd];
+      if (!object || !/^(?:this|it|that)$/.test(object.lower) || info.inQuote[a.verbEnd]) continue;
+      let k = a.verbEnd + 1;
+      while (k < tokens.length && info.dateTokens.some((d) => k >= d.start && k < d.end)) k++;
+      const next = tokens[k];
+      const closes = !next || /^[,.;:!?]$/.test(next.text);
+      if (!closes && (object.lower === 'that' || next.kind !== 'word' || !ADJUNCT_OPENERS.has(next.lower))) continue;
+      const objectOffset = object.start;
+      if (info.quantities.some((q) => q.span[0] > objectOffset)) continue;
+      out.set(info.index - 1, { speaker, statedAt: info.statedAt[i] ?? null, person: isPersonKind(a) });
+      break;
+    }
+  }
+  return out;
+}
+
+function isPersonKind(a: Attribution): boolean {
+  return a.kind === 'person' || a.kind === 'single' || a.kind === 'pronoun' || a.kind === 'role';
+}
+
 /** The speaker of a quantity's own sentence: people before organisations, the nearest verb first. */
-function pickSpeaker(info: SentenceInfo, offset: number): { speaker: Speaker; statedAt: string | null } | null {
+function pickSpeaker(
+  info: SentenceInfo,
+  offset: number,
+): { speaker: Speaker; statedAt: string | null; person: boolean } | null {
   let best = -1;
   let bestScore = -1;
   for (let i = 0; i < info.attributions.length; i++) {
@@ -636,7 +689,7 @@ function pickSpeaker(info: SentenceInfo, offset: number): { speaker: Speaker; st
     if (!s) continue;
     // A verb inside a quotation belongs to the quoted speech.
     const verbOffset = info.tokens[a.verbStart]!.start;
-    const kindScore = a.kind === 'person' || a.kind === 'single' || a.kind === 'pronoun' || a.kind === 'role' ? 2 : 1;
+    const kindScore = isPersonKind(a) ? 2 : 1;
     const score = kindScore * 1000 - Math.min(999, Math.abs(verbOffset - offset) / 10);
     if (score > bestScore) {
       bestScore = score;
@@ -644,7 +697,11 @@ function pickSpeaker(info: SentenceInfo, offset: number): { speaker: Speaker; st
     }
   }
   if (best < 0) return null;
-  return { speaker: info.speakers[best]!, statedAt: info.statedAt[best] ?? null };
+  return {
+    speaker: info.speakers[best]!,
+    statedAt: info.statedAt[best] ?? null,
+    person: isPersonKind(info.attributions[best]!),
+  };
 }
 
 function speakerDate(infos: SentenceInfo[], name: string): string | null {

@@ -335,3 +335,18 @@ export function normalizeEntity(name: string): Entity | null {
   const e = gazetteerFor().lookup(name);
   return e ? { id: e.id, name: e.name } : null;
 }
+
+/**
+ * The entities a phrase names, in order, each once: "spokesman for the US National Security
+ * Council" → United States; "US Ambassador to NATO" → United States, NATO; "officials" → none.
+ */
+export function entitiesIn(text: string, extension?: GazetteerExtension): Entity[] {
+  const seen = new Set<string>();
+  const out: Entity[] = [];
+  for (const m of gazetteerFor(extension).mentions(tokenize(text))) {
+    if (seen.has(m.entity.id)) continue;
+    seen.add(m.entity.id);
+    out.push({ id: m.entity.id, name: m.entity.name });
+  }
+  return out;
+}

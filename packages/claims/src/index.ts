@@ -11,6 +11,7 @@ export { type FigureKeyParts, figureKey } from './figureKey.ts';
 export {
   type Entity,
   type EntityMention,
+  entitiesIn,
   Gazetteer,
   type GazetteerEntry,
   type GazetteerExtension,

@@ -109,6 +109,45 @@ describe('figures: the seed reports', () => {
   });
 });
 
+describe('figures: the seed reports with their leads and captions', () => {
+  const p = new InMemoryProjections().apply(seedScenario({ repetitions: true }).stored());
+  const containers = figure(p, keys.containers);
+
+  it('keeps the history Kirby → Smith → Newell: the White House lead, the caption and "US officials" repeat the named statements', () => {
+    expect(
+      containers.history.map((s) => [s.statedAt, s.speaker?.name, s.qualifier, s.value, s.independentSources]),
+    ).toEqual([
+      ['2023-10-13', 'John Kirby', 'more than', 1000, 3],
+      ['2023-12-20', 'Julianne Smith', 'more than', 1000, 1],
+      ['2024-05', 'Tracey Newell', 'nearly', 11_000, 1],
+    ]);
+    const [kirby, smith] = containers.history;
+    // 003 says it three times (the White House lead, Kirby, the caption), and its analysed copy once more.
+    expect(kirby!.sources.map((s) => [s.articleId, s.mentions, s.speaker?.name])).toEqual([
+      [ids.r003, 4, 'John Kirby'],
+      [ids.r004, 1, 'John Kirby'],
+      [ids.r001, 1, 'John Kirby'],
+    ]);
+    expect(smith!.sources.map((s) => [s.articleId, s.mentions, s.speaker?.name])).toEqual([
+      [ids.r000, 2, 'Julianne Smith'],
+    ]);
+  });
+
+  it('shows the lead\'s "a thousand" beside "more than" and "up to" as a conflict, never hidden', () => {
+    const kirby = containers.history[0]!;
+    expect(kirby.conflicts.map((c) => [c.kind, c.sides.map((side) => [side.label, side.articleIds])])).toEqual([
+      [
+        'bound',
+        [
+          ['exactly 1,000', [ids.r003]],
+          ['more than 1,000', [ids.r003, ids.r004]],
+          ['up to 1,000', [ids.r001]],
+        ],
+      ],
+    ]);
+  });
+});
+
 describe('figures: copies and late verdicts', () => {
   it('counts a copy as its own outlet until the duplicate verdict arrives, then credits it to the original', () => {
     const late = seedScenario({ lateVerdicts: true }).stored();

@@ -291,7 +291,8 @@ export function figuresProjection(options: FiguresOptions = {}): Projection<Figu
   };
   return {
     name: 'figures',
-    version: 1,
+    // 2: repetitions inside an article join the statement of the named speaker they repeat.
+    version: 2,
     handles: [
       'ClaimExtracted',
       'ArticleDiscovered',

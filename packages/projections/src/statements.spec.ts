@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { boundsAgree } from './qualifiers.ts';
 import { sameSpeaker, speakerTokens } from './speakerName.ts';
-import { deriveStatements, type FigureClaim } from './statements.ts';
+import { deriveStatements, type FigureClaim, updateStatements } from './statements.ts';
 
 let n = 0;
 function claim(over: Partial<FigureClaim> & { articleId: string }): FigureClaim {
@@ -156,5 +156,201 @@ describe('statements: qualifiers and conflicts', () => {
     );
     expect(current!.independentSources).toBe(2);
     expect(current!.independentOutlets).toBe(1);
+  });
+});
+
+describe('statements: repetitions inside one article', () => {
+  const kirby = { name: 'John Kirby', role: 'spokesman for the US National Security Council' };
+  const smith = { name: 'Julianne Smith', role: 'US Ambassador to NATO' };
+  const said = (name: string) => ({ name, role: null });
+  /** Statements as [speaker, statedAt, sources, claims] rows, oldest first. */
+  const timeline = (claims: FigureClaim[]) =>
+    deriveStatements(claims, new Map()).history.map((s) => [
+      s.speaker?.name ?? null,
+      s.statedAt,
+      s.sources.map((x) => x.articleId),
+      s.claimIds.length,
+    ]);
+
+  it('given a caption and a lead repeating the figure, unattributed, when grouped, then they are the named statement', () => {
+    const claims = [
+      claim({ articleId: 'a', speaker: kirby, bound: '>', statedAt: '2023-10-13', span: [500, 510] }),
+      claim({ articleId: 'a', speaker: null, bound: '>', statedAt: '2023-10', span: [900, 910] }),
+      claim({ articleId: 'a', speaker: null, bound: '>', statedAt: '2023-10', hedged: true, span: [1200, 1210] }),
+    ];
+    expect(timeline(claims)).toEqual([['John Kirby', '2023-10-13', ['a'], 3]]);
+    const [s] = deriveStatements(claims, new Map()).history;
+    expect(s!.sources[0]!.mentions).toBe(3);
+    // The source shown is the attributed sentence; a hedged re-statement does not hedge the statement.
+    expect(s!.sources[0]!.claimId).toBe(claims[0]!.claimId);
+    expect(s!.hedged).toBe(false);
+  });
+
+  it('given the White House and Kirby of the US National Security Council in one report, then one statement, with the qualifiers in conflict', () => {
+    const claims = [
+      claim({ articleId: 'a', speaker: said('White House'), bound: '=', statedAt: '2023-10', span: [100, 110] }),
+      claim({ articleId: 'a', speaker: kirby, bound: '>', statedAt: '2023-10-13', span: [300, 310] }),
+      claim({ articleId: 'b', speaker: { name: 'John Kirby', role: null }, bound: '<=', statedAt: '2023-10' }),
+    ];
+    const { history } = deriveStatements(claims, new Map());
+    expect(history).toHaveLength(1);
+    const s = history[0]!;
+    expect([s.speaker?.name, s.statedAt, s.bound, s.independentSources]).toEqual(['John Kirby', '2023-10-13', '>', 2]);
+    // The report's source shows Kirby's sentence, not the White House's.
+    expect(s.sources.map((x) => x.claimId)).toEqual([claims[1]!.claimId, claims[2]!.claimId]);
+    expect(s.conflicts.map((c) => c.detail)).toEqual([
+      'sources disagree: exactly 1,000 (1 source) vs up to 1,000 (1 source) vs more than 1,000 (1 source)',
+    ]);
+  });
+
+  it.each([
+    ['US officials', smith],
+    ['officials', smith],
+    ['the administration', { name: 'Kirby', role: null }],
+    ['NATO', smith],
+  ])('given "%s" in the report of a named speaker whose roles fit, then it joins that statement', (group, named) => {
+    const claims = [
+      claim({ articleId: 'a', speaker: said(group), statedAt: '2023-12' }),
+      claim({ articleId: 'a', speaker: named, statedAt: '2023-12-20' }),
+    ];
+    expect(timeline(claims)).toEqual([[named.name, '2023-12-20', ['a'], 2]]);
+  });
+
+  it('given a surname alone, then the roles the report gives the full name elsewhere fit the collective', () => {
+    const claims = [
+      claim({ articleId: 'a', speaker: said('US officials'), statedAt: '2023-12' }),
+      claim({ articleId: 'a', speaker: said('Smith'), statedAt: '2023-12-20', value: 1000 }),
+      claim({ articleId: 'a', speaker: smith, statedAt: '2023-12-20', value: 300 }),
+    ];
+    expect(timeline(claims).map((r) => r[3])).toEqual([2, 1]);
+  });
+
+  it('given an unattributed repetition in a report whose only speaker is a collective, then it joins the collective', () => {
+    const claims = [
+      claim({ articleId: 'a', speaker: said('White House'), statedAt: '2023-10' }),
+      claim({ articleId: 'a', speaker: null, statedAt: '2023-10', bound: '>' }),
+    ];
+    expect(timeline(claims)).toEqual([['White House', '2023-10', ['a'], 2]]);
+  });
+
+  describe('never merged', () => {
+    it('given the same figure unattributed in another report, then it stays the report speaking', () => {
+      const claims = [
+        claim({ articleId: 'a', speaker: kirby, statedAt: '2023-10-13' }),
+        claim({ articleId: 'b', speaker: null, statedAt: '2023-10' }),
+      ];
+      expect(timeline(claims)).toEqual([
+        [null, '2023-10', ['b'], 1],
+        ['John Kirby', '2023-10-13', ['a'], 1],
+      ]);
+    });
+
+    it("given Kirby's October statement and Smith's December one, both more than 1,000, each with its report's repetitions, then two statements", () => {
+      const claims = [
+        claim({ articleId: 'oct', speaker: kirby, bound: '>', statedAt: '2023-10-13' }),
+        claim({ articleId: 'oct', speaker: said('White House'), bound: '=', statedAt: '2023-10' }),
+        claim({ articleId: 'dec', speaker: said('US officials'), bound: '>', statedAt: '2023-12' }),
+        claim({ articleId: 'dec', speaker: smith, bound: '>', statedAt: '2023-12-20' }),
+        claim({ articleId: 'dec', speaker: null, bound: '>', statedAt: '2023-12' }),
+      ];
+      expect(timeline(claims)).toEqual([
+        ['John Kirby', '2023-10-13', ['oct'], 2],
+        ['Julianne Smith', '2023-12-20', ['dec'], 3],
+      ]);
+    });
+
+    it('given two named speakers with the same figure in one report, then neither is folded into the other, and a repetition stays apart', () => {
+      const claims = [
+        claim({ articleId: 'a', speaker: kirby, statedAt: '2023-12-20' }),
+        claim({ articleId: 'a', speaker: smith, statedAt: '2023-12-20' }),
+        claim({ articleId: 'a', speaker: null, statedAt: '2023-12' }),
+        claim({ articleId: 'a', speaker: said('officials'), statedAt: '2023-12' }),
+      ];
+      expect(timeline(claims).map((r) => [r[0], r[3]])).toEqual([
+        [null, 1],
+        ['officials', 1],
+        ['John Kirby', 1],
+        ['Julianne Smith', 1],
+      ]);
+    });
+
+    it.each([
+      ['officials of another state', said('Russian officials'), kirby],
+      ['a state the named speaker has no role for', said('White House'), { name: 'John Kirby', role: null }],
+      ['an unnamed group that is no institution', said('analysts'), kirby],
+    ])('given %s, then the collective keeps its own statement', (_what, group, named) => {
+      const claims = [
+        claim({ articleId: 'a', speaker: group, statedAt: '2023-10' }),
+        claim({ articleId: 'a', speaker: named, statedAt: '2023-10-13' }),
+      ];
+      expect(timeline(claims)).toHaveLength(2);
+    });
+
+    it.each([
+      ['another number', { value: 300 }],
+      ['a date beyond the window', { statedAt: '2023-09-02' }],
+      ['a denial', { negated: true }],
+      ['another unit', { unit: 'tonne' }],
+    ])('given an unattributed figure with %s, then it is no repetition', (_what, over) => {
+      const claims = [
+        claim({ articleId: 'a', speaker: kirby, statedAt: '2023-10-13' }),
+        claim({ articleId: 'a', speaker: null, statedAt: '2023-10', ...over }),
+      ];
+      expect(timeline(claims)).toHaveLength(2);
+    });
+
+    it('given a month-dated repetition between two statements of one speaker, then it cannot bridge them', () => {
+      const claims = [
+        claim({ articleId: 'a', speaker: kirby, statedAt: '2023-10-02', span: [100, 110] }),
+        claim({ articleId: 'a', speaker: kirby, statedAt: '2023-10-28', span: [900, 910] }),
+        claim({ articleId: 'a', speaker: null, statedAt: '2023-10', span: [800, 810] }),
+      ];
+      expect(timeline(claims)).toEqual([
+        ['John Kirby', '2023-10-02', ['a'], 1],
+        ['John Kirby', '2023-10-28', ['a'], 2],
+      ]);
+    });
+  });
+
+  describe('incremental regrouping', () => {
+    const refs = new Map();
+    const update = (before: FigureClaim[], after: FigureClaim[]) => {
+      const previous = deriveStatements(before, refs).history;
+      const ids = new Set(before.map((c) => c.claimId));
+      const afterIds = new Set(after.map((c) => c.claimId));
+      return updateStatements(previous, after, refs, {
+        addedClaimIds: after.filter((c) => !ids.has(c.claimId)).map((c) => c.claimId),
+        removedClaimIds: before.filter((c) => !afterIds.has(c.claimId)).map((c) => c.claimId),
+        articleIds: [],
+      });
+    };
+
+    it('given a repetition, when its named claim arrives later, then it joins it as a full derivation would', () => {
+      const caption = claim({ articleId: 'a', speaker: null, statedAt: '2023-10' });
+      const named = claim({ articleId: 'a', speaker: kirby, statedAt: '2023-10-13' });
+      const other = claim({ articleId: 'b', speaker: kirby, statedAt: '2023-10-13', bound: '<=' });
+      const after = [caption, other, named];
+      expect(update([caption, other], after)).toEqual(deriveStatements(after, refs));
+      expect(update([caption, other], after).history).toHaveLength(1);
+    });
+
+    it('given a repetition, when a second named speaker of the same figure arrives, then it leaves the statement', () => {
+      const caption = claim({ articleId: 'a', speaker: null, statedAt: '2023-10' });
+      const named = claim({ articleId: 'a', speaker: kirby, statedAt: '2023-10-13' });
+      const second = claim({ articleId: 'a', speaker: smith, statedAt: '2023-10-13' });
+      const after = [caption, named, second];
+      expect(update([caption, named], after)).toEqual(deriveStatements(after, refs));
+      expect(update([caption, named], after).history).toHaveLength(3);
+    });
+
+    it('given a report re-analysed, when its named claim is replaced by an unattributed one, then the repetition is freed', () => {
+      const caption = claim({ articleId: 'a', speaker: null, statedAt: '2023-10', bound: '>' });
+      const named = claim({ articleId: 'a', speaker: kirby, statedAt: '2023-10-13' });
+      const elsewhere = claim({ articleId: 'b', speaker: kirby, statedAt: '2023-10-13' });
+      const reanalysed = claim({ articleId: 'a', speaker: null, statedAt: '2023-10', value: 300 });
+      const after = [caption, elsewhere, reanalysed];
+      expect(update([caption, named, elsewhere], after)).toEqual(deriveStatements(after, refs));
+      expect(update([caption, named, elsewhere], after).history).toHaveLength(3);
+    });
   });
 });

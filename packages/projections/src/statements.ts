@@ -1,5 +1,6 @@
 import type { Bound, ClaimExtracted, DuplicateMethod, Speaker } from '@tally/events';
 import { boundsAgree, formatQuantity, qualifierOf } from './qualifiers.ts';
+import { affiliationsOf, collectiveFits, type SpeakerKind, speakerKind } from './speakerKind.ts';
 import { sameSpeaker, speakerSurname, speakerTokens } from './speakerName.ts';
 import { type DayInterval, dayInterval, dayString, daysApart, instantMs } from './statedDate.ts';
 
@@ -150,8 +151,14 @@ interface Item {
   datedBy: 'statement' | 'publication' | null;
   published: number | null;
   speaker: string[] | null;
+  speakerKind: SpeakerKind | null;
   value: [number, number] | null;
   origin: string;
+  /**
+   * Set by `groupItems`: the claim repeats, in the same article, the statement of another claim
+   * (see `repetitionAnchors`) and belongs to that claim's statement.
+   */
+  repetition: boolean;
 }
 
 function cmp(a: string | number, b: string | number): number {
@@ -313,7 +320,9 @@ function conflictsOf(items: readonly Item[], value: number | null, range: [numbe
 }
 
 function buildStatement(items: Item[], articles: ArticleRefs): StoredStatement {
-  const first = items[0]!;
+  // Repetitions go where their article's own statement goes; they never name, date or identify it.
+  const primary = items.filter((i) => !i.repetition);
+  const first = primary[0] ?? items[0]!;
   const byOrigin = new Map<string, Item[]>();
   for (const i of items) {
     const list = byOrigin.get(i.origin);
@@ -322,7 +331,13 @@ function buildStatement(items: Item[], articles: ArticleRefs): StoredStatement {
   }
   const representatives = new Map<string, Item>();
   for (const [origin, list] of byOrigin) {
-    representatives.set(origin, list.find((i) => i.claim.articleId === origin) ?? list[0]!);
+    representatives.set(
+      origin,
+      list.find((i) => i.claim.articleId === origin && !i.repetition) ??
+        list.find((i) => !i.repetition) ??
+        list.find((i) => i.claim.articleId === origin) ??
+        list[0]!,
+    );
   }
   const published = new Map<string, number>();
   for (const origin of byOrigin.keys()) {
@@ -336,7 +351,9 @@ function buildStatement(items: Item[], articles: ArticleRefs): StoredStatement {
   const origins = [...byOrigin.keys()].sort((a, b) => cmp(published.get(a)!, published.get(b)!) || cmp(a, b));
 
   const claimOf = new Map<string, string>();
-  for (const i of items) if (!claimOf.has(i.claim.articleId)) claimOf.set(i.claim.articleId, i.claim.claimId);
+  for (const i of [...primary, ...items]) {
+    if (!claimOf.has(i.claim.articleId)) claimOf.set(i.claim.articleId, i.claim.claimId);
+  }
   const outlets = new Set<string>();
   const sources: StoredSource[] = origins.map((origin) => {
     const c = representatives.get(origin)!.claim;
@@ -355,13 +372,13 @@ function buildStatement(items: Item[], articles: ArticleRefs): StoredStatement {
   const byBound = majority(reps, (i) => i.claim.bound).claim;
   const byValue = majority(reps, (i) => quantityKey(i.claim)).claim;
 
-  const statementDated = items.filter((i) => i.datedBy === 'statement');
+  const statementDated = primary.filter((i) => i.datedBy === 'statement');
   const precisionRank = { day: 0, month: 1, year: 2 } as const;
-  const dated = [...(statementDated.length > 0 ? statementDated : items.filter((i) => i.date))].sort(
+  const dated = [...(statementDated.length > 0 ? statementDated : primary.filter((i) => i.date))].sort(
     (a, b) => precisionRank[a.date!.precision] - precisionRank[b.date!.precision] || a.date!.from - b.date!.from,
   )[0];
 
-  const named = items.filter((i) => i.claim.speaker);
+  const named = primary.filter((i) => i.claim.speaker);
   const speakerItem = [...named].sort((a, b) => b.speaker!.length - a.speaker!.length)[0];
   const role = named.find((i) => i.claim.speaker?.role)?.claim.speaker?.role ?? null;
 
@@ -425,8 +442,10 @@ function itemOf(claim: FigureClaim, refs: ArticleRefs): Item {
     datedBy: stated ? 'statement' : date ? 'publication' : null,
     published: instantMs(claim.publishedAt),
     speaker: claim.speaker ? speakerTokens(claim.speaker.name) : null,
+    speakerKind: claim.speaker ? speakerKind(claim.speaker) : null,
     value: valueInterval(claim),
     origin: originOf(refs, claim.articleId),
+    repetition: false,
   };
 }
 
@@ -444,11 +463,117 @@ function sameStatement(a: Item, b: Item, window: number): boolean {
   return valuesOverlap(a.value, b.value);
 }
 
-/** The connected groups of the same-statement relation, each in item order. */
+/** Whether claim `x` can repeat, in its article, what claim `a` states: same unit, change, denial, value and date. */
+function canRepeat(x: Item, a: Item, window: number): boolean {
+  if ((x.claim.unit?.toLowerCase() ?? '') !== (a.claim.unit?.toLowerCase() ?? '')) return false;
+  if (x.claim.change !== a.claim.change || x.claim.negated !== a.claim.negated) return false;
+  if (x.date && a.date ? daysApart(x.date, a.date) > window : x.date !== a.date) return false;
+  return valuesOverlap(x.value, a.value);
+}
+
+/** The candidate closest in date, then in the text, then first in item order. */
+function nearest(x: Item, candidates: readonly number[], items: readonly Item[]): number {
+  let best = candidates[0]!;
+  let bestDays = Number.POSITIVE_INFINITY;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const n of candidates) {
+    const a = items[n]!;
+    const days = x.date && a.date ? daysApart(x.date, a.date) : 0;
+    const distance = Math.abs(a.claim.span[0] - x.claim.span[0]);
+    if (days < bestDays || (days === bestDays && distance < bestDistance)) {
+      best = n;
+      bestDays = days;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/**
+ * Repetitions inside one article: a headline, caption, lead or re-statement of the figure that the
+ * article also attributes to someone named. For each claim that is unattributed or spoken by a
+ * collective voice (`speakerKind`), the anchor is the article's claim by a named speaker that it can
+ * repeat (`canRepeat`: same unit, change and denial, overlapping value — the qualifier may differ,
+ * which shows as a conflict — and dates within the window); a collective must also fit the named
+ * speaker's affiliations as the article's roles for that speaker give them (`collectiveFits`).
+ * Candidates by two different named speakers leave the claim where it is: the article does not say
+ * whose figure it repeats. An unattributed claim without any named candidate repeats the article's
+ * collective speaker, when exactly one collective has a claim it can repeat.
+ *
+ * Only claims of the same article are compared, so statements of different reports, dates or
+ * speakers are never merged through a repetition, and a named speaker's claim is never an anchored one.
+ * Returns, per item, the index of its anchor, or -1.
+ */
+function repetitionAnchors(items: readonly Item[], window: number): Int32Array {
+  const anchors = new Int32Array(items.length).fill(-1);
+  const byArticle = new Map<string, number[]>();
+  items.forEach((i, n) => {
+    const list = byArticle.get(i.claim.articleId);
+    if (list) list.push(n);
+    else byArticle.set(i.claim.articleId, [n]);
+  });
+  for (const list of byArticle.values()) {
+    if (list.length < 2) continue;
+    const named = list.filter((n) => items[n]!.speakerKind === 'named');
+    const collective = list.filter((n) => items[n]!.speakerKind === 'collective');
+    if (named.length === 0 && collective.length === 0) continue;
+    // The states and organisations each named speaker's roles in this article name.
+    const affiliations = new Map<number, Set<string>>();
+    const affiliationsOfNamed = (n: number): Set<string> => {
+      let set = affiliations.get(n);
+      if (!set) {
+        set = new Set<string>();
+        for (const m of named) {
+          const other = items[m]!;
+          if (sameSpeaker(other.speaker!, items[n]!.speaker!)) {
+            for (const id of affiliationsOf(other.claim.speaker!.role)) set.add(id);
+          }
+        }
+        affiliations.set(n, set);
+      }
+      return set;
+    };
+    const unanchored: number[] = [];
+    for (const n of list) {
+      const x = items[n]!;
+      if (x.speakerKind === 'named' || x.speakerKind === 'group') continue;
+      const candidates = named.filter((m) => {
+        const a = items[m]!;
+        if (!canRepeat(x, a, window)) return false;
+        return x.speakerKind !== 'collective' || collectiveFits(x.claim.speaker!, affiliationsOfNamed(m));
+      });
+      if (candidates.length === 0) {
+        if (x.speakerKind === null) unanchored.push(n);
+        continue;
+      }
+      const who = items[candidates[0]!]!.speaker!;
+      if (candidates.some((m) => !sameSpeaker(items[m]!.speaker!, who))) continue;
+      anchors[n] = nearest(x, candidates, items);
+    }
+    for (const n of unanchored) {
+      const x = items[n]!;
+      const candidates = collective.filter((m) => anchors[m] === -1 && canRepeat(x, items[m]!, window));
+      if (candidates.length === 0) continue;
+      const who = items[candidates[0]!]!.speaker!.join(' ');
+      if (candidates.some((m) => items[m]!.speaker!.join(' ') !== who)) continue;
+      anchors[n] = nearest(x, candidates, items);
+    }
+  }
+  return anchors;
+}
+
+/**
+ * The connected groups of the same-statement relation, each in item order. Repetitions (see
+ * `repetitionAnchors`) take no part in the relation: each joins its anchor's group, so a loosely
+ * dated caption cannot bridge two statements of the same speaker.
+ */
 function groupItems(items: Item[], window: number): Item[][] {
   items.sort(itemOrder);
+  const anchors = repetitionAnchors(items, window);
   const buckets = new Map<string, number[]>();
   items.forEach((i, n) => {
+    i.repetition = anchors[n]! >= 0;
+    if (i.repetition) return;
     const key = bucketOf(i);
     const list = buckets.get(key);
     if (list) list.push(n);
@@ -466,6 +591,9 @@ function groupItems(items: Item[], window: number): Item[][] {
       }
     }
   }
+  anchors.forEach((anchor, n) => {
+    if (anchor >= 0) uf.union(n, anchor);
+  });
   const groups = new Map<number, Item[]>();
   items.forEach((i, n) => {
     const r = uf.find(n);
@@ -491,6 +619,8 @@ function timeline(statements: StoredStatement[]): { history: StoredStatement[]; 
  * statement dates at most `statementWindowDays` apart (a claim without a statement date is dated by
  * its publication; a claim with neither only joins others with neither). Statements are the
  * connected groups of that relation, so the result does not depend on the order claims arrived in.
+ * Within one article, an unattributed or collectively attributed repetition of a named speaker's
+ * figure joins that speaker's statement (see `repetitionAnchors`).
  *
  * The timeline runs by statement date, then first publication; the current statement is the latest
  * one that is not a denial.
@@ -550,10 +680,15 @@ export function updateStatements(
   };
   const addedItems = [...added].map((id) => itemOf(byId.get(id)!, refs));
   const addedBuckets = new Set(addedItems.map(bucketOf));
+  // Repetitions are found among the claims of one article, so every statement holding a claim of
+  // an article with an added claim is regrouped. (A claim is only ever removed when its article is
+  // re-analysed, that is, together with an added claim of the same article.)
+  const addedArticles = new Set(addedItems.map((i) => i.claim.articleId));
   const keep: StoredStatement[] = [];
   const pool: Item[] = [...addedItems];
   for (const s of previous) {
     let affected = s.claimIds.some((id) => removed.has(id) || added.has(id) || !byId.has(id));
+    if (!affected) affected = s.claimIds.some((id) => addedArticles.has(byId.get(id)!.articleId));
     if (!affected) affected = s.claimIds.some((id) => articleChanged(byId.get(id)!.articleId));
     if (!affected) {
       affected = s.sources.some(
@@ -562,8 +697,9 @@ export function updateStatements(
     }
     let items: Item[] | null = null;
     if (!affected && addedItems.length > 0) {
-      const first = itemOf(byId.get(s.claimIds[0]!)!, refs);
-      if (addedBuckets.has(bucketOf(first))) {
+      // The statement's own claims (its id is one of them) share one bucket; repetitions may not.
+      const first = itemOf(byId.get(s.statementId) ?? byId.get(s.claimIds[0]!)!, refs);
+      if (addedBuckets.has(bucketOf(first)) || !byId.has(s.statementId)) {
         items = s.claimIds.map((id) => itemOf(byId.get(id)!, refs));
         affected = items.some((i) =>
           addedItems.some((a) => bucketOf(a) === bucketOf(i) && sameStatement(a, i, window)),

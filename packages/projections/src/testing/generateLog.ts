@@ -34,6 +34,13 @@ export interface GenerateLogOptions {
   tailFigureKeys?: number;
   /** Figure keys of running stories (30% of claims, skewed toward the first). @defaultValue 1000 */
   storyFigureKeys?: number;
+  /**
+   * Share of claims repeated in the same article by the report itself, a collective ("US officials",
+   * "White House"), a group or another named speaker; a third as many articles are then analysed
+   * again by another extractor version, some speakers lost. @defaultValue 0 (none: the log is then
+   * the same as before this option existed)
+   */
+  repetitionRate?: number;
 }
 
 const words =
@@ -46,6 +53,7 @@ const permanentReasons: ReasonCode[] = ['http-404', 'http-410', 'not-html', 'too
 const bounds = ['=', '>', '<=', '~', '~<'] as const;
 const firstNames = ['Anna', 'John', 'Maria', 'Ivan', 'Li'];
 const surnames = ['Smith', 'Kirby', 'Newell', 'Kovalenko', 'Chen'];
+const repeaters = [null, null, 'officials', 'US officials', 'White House', 'analysts', 'Maria Chen'];
 
 interface GenStatement {
   value: number;
@@ -78,6 +86,7 @@ export function* generateLog(options: GenerateLogOptions): Generator<LoggedEvent
   const oddities = options.oddities ?? 0.02;
   const tailKeys = options.tailFigureKeys ?? 40_000;
   const storyKeys = options.storyFigureKeys ?? 1000;
+  const repetitionRate = options.repetitionRate ?? 0;
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
   const chance = (p: number) => rnd() < p;
   // Story keys weighted by 1/sqrt(rank): a few stories get hundreds of claims, none gets most of them.
@@ -229,6 +238,7 @@ export function* generateLog(options: GenerateLogOptions): Generator<LoggedEvent
     // one of the latest statements about their figure (other outlets, same speaker and number, now
     // and then another qualifier or a day off); the rest are new statements.
     const claimLog = new LogBuilder();
+    const logged: Parameters<LogBuilder['claim']>[0][] = [];
     const claimCount = a.original && chance(0.5) ? 0 : [0, 1, 1, 1, 2, 2, 3][Math.floor(rnd() * 7)]!;
     for (let c = 0; c < claimCount; c++) {
       const key = figureKey();
@@ -248,7 +258,7 @@ export function* generateLog(options: GenerateLogOptions): Generator<LoggedEvent
       const statedAt = chance(0.1)
         ? new Date(Date.parse(s.statedAt) + 86_400_000).toISOString().slice(0, 10)
         : s.statedAt;
-      claimLog.claim({
+      const input = {
         claimId: `${a.articleId}:${c}`,
         articleId: a.articleId,
         figureKey: key,
@@ -257,11 +267,25 @@ export function* generateLog(options: GenerateLogOptions): Generator<LoggedEvent
         speaker: s.speaker && chance(0.1) ? (s.speaker.split(' ').at(-1) ?? null) : s.speaker,
         statedAt,
         sentence: `Officials said ${s.value} containers of equipment were delivered, according to a statement published in report ${serial}.`,
-        span: [c * 200, c * 200 + 120],
+        span: [c * 200, c * 200 + 120] as [number, number],
         url,
         publishedAt: a.publishedAt,
         siteName: a.siteName,
-      });
+      };
+      claimLog.claim(input);
+      logged.push(input);
+      if (repetitionRate > 0 && chance(repetitionRate)) {
+        const repeated = {
+          ...input,
+          claimId: `${a.articleId}:${c}r`,
+          bound: pick(bounds),
+          speaker: pick(repeaters),
+          statedAt: a.publishedAt.slice(0, 7),
+          span: [c * 200 + 130, c * 200 + 190] as [number, number],
+        };
+        claimLog.claim(repeated);
+        logged.push(repeated);
+      }
     }
     a.claims = claimCount;
     yield* flush(claimLog);
@@ -269,6 +293,17 @@ export function* generateLog(options: GenerateLogOptions): Generator<LoggedEvent
     const tail = new LogBuilder();
     if (lateOriginal) tail.duplicateDetected(a.articleId, lateOriginal, 0.9, 'minhash');
     if (claimCount > 0 || !a.original) tail.articleAnalyzed(a.articleId, claimCount);
+    if (repetitionRate > 0 && logged.length > 0 && chance(repetitionRate / 3)) {
+      // Analysed again by another extractor version: new claim ids replace the old ones.
+      for (const input of logged) {
+        tail.claim({
+          ...input,
+          claimId: `${input.claimId}v2`,
+          speaker: chance(0.4) ? null : input.speaker,
+          extractorVersion: 'claims-2',
+        });
+      }
+    }
     if (chance(oddities)) tail.articleRevised(a.articleId, feed.feedId, `Story ${serial} (updated)`, a.publishedAt);
     if (chance(oddities)) tail.articleListedByFeed(a.articleId, pick(feeds).feedId, url);
     if (chance(oddities / 4) && recent.length > 2) {

@@ -115,11 +115,23 @@ interface SeedClaim {
   speaker: { name: string; role: string | null } | null;
   statedAt: string;
   sentence: string;
+  /** A repetition of the report's figure (lead, caption) that names no person: only with `repetitions`. */
+  repetition?: true;
 }
 
 /** The claims the seeds carry, by report (EXPECTED.md, "Claims"). */
 const seedClaims: Record<OutletName, SeedClaim[]> = {
   r003: [
+    {
+      key: seedFigureKeys.containers,
+      value: 1000,
+      bound: '=',
+      speaker: { name: 'White House', role: null },
+      statedAt: '2023-10',
+      sentence:
+        'The White House reports that even before Kim Jong Un’s meeting with Vladimir Putin, North Korea transferred a thousand containers of military equipment to Russia.',
+      repetition: true,
+    },
     {
       key: seedFigureKeys.containers,
       value: 1000,
@@ -136,6 +148,15 @@ const seedClaims: Record<OutletName, SeedClaim[]> = {
       speaker: null,
       statedAt: '2023-10-13',
       sentence: 'The White House published satellite photos showing 300 containers assembled for transport in Najin.',
+    },
+    {
+      key: seedFigureKeys.containers,
+      value: 1000,
+      bound: '>',
+      speaker: null,
+      statedAt: '2023-10',
+      sentence: 'North Korea sent over 1,000 containers of military equipment and ammunition to Russia',
+      repetition: true,
     },
   ],
   r001: [
@@ -193,6 +214,16 @@ const seedClaims: Record<OutletName, SeedClaim[]> = {
       key: seedFigureKeys.containers,
       value: 1000,
       bound: '>',
+      speaker: { name: 'US officials', role: null },
+      statedAt: '2023-12',
+      sentence:
+        'The latest report by US officials, confirmed by satellite footage, says North Korea has delivered over a thousand containers of military equipment and munitions to Russia.',
+      repetition: true,
+    },
+    {
+      key: seedFigureKeys.containers,
+      value: 1000,
+      bound: '>',
       speaker: smith,
       statedAt: '2023-12-20',
       sentence:
@@ -245,12 +276,24 @@ export interface SeedScenarioOptions {
   syndicate?: boolean;
   /** Put the duplicate verdicts after the copies' claims (a verdict that arrives late). @defaultValue false */
   lateVerdicts?: boolean;
+  /**
+   * Also log the repetitions of the containers figure that name no person: in 003 the White House
+   * lead ("a thousand containers") and the caption (unattributed), in 000 the lead by "US officials".
+   * @defaultValue false
+   */
+  repetitions?: boolean;
 }
 
-function publish(log: LogBuilder, name: OutletName, duplicateOf: OutletName | null, lateVerdict: boolean): void {
+function publish(
+  log: LogBuilder,
+  name: OutletName,
+  duplicateOf: OutletName | null,
+  lateVerdict: boolean,
+  repetitions: boolean,
+): void {
   const o = all[name];
   const articleId = seedArticleIds[name];
-  const claims = seedClaims[name];
+  const claims = seedClaims[name].filter((c) => repetitions || !c.repetition);
   const text = claims.map((c) => c.sentence).join(' ');
   log
     .articleDiscovered({ articleId, feedId: seedFeedIds[name], url: o.url, title: o.title, publishedAt: o.publishedAt })
@@ -313,7 +356,13 @@ export function seedScenario(options: SeedScenarioOptions = {}): LogBuilder {
     });
   }
   for (const name of names) {
-    publish(log, name, name === 'copyA' || name === 'copyB' ? 'r003' : null, options.lateVerdicts ?? false);
+    publish(
+      log,
+      name,
+      name === 'copyA' || name === 'copyB' ? 'r003' : null,
+      options.lateVerdicts ?? false,
+      options.repetitions ?? false,
+    );
   }
   return log;
 }
