@@ -34,8 +34,17 @@ export async function analyzeArticle(rt: Runtime, job: AnalyzeArticle): Promise<
     }
     if (!dup) {
       const verdict = await rt.dedupe.checkAndInsert({ id: job.articleId, text: a.text, publishedAt: a.publishedAt });
-      if (verdict.verdict === 'duplicate')
+      if (verdict.verdict === 'duplicate') {
         dup = { originalId: verdict.originalId, similarity: verdict.similarity, method: verdict.method };
+      } else if (verdict.replaced) {
+        // This article was published before the copy indexed first: the earliest published copy is the
+        // original, so the earlier-indexed one is credited to this one.
+        const { id, similarity, method } = verdict.replaced;
+        await rt.store.append(streams.article(id), [
+          makeEvent('ArticleDuplicateDetected', { articleId: id, originalId: job.articleId, similarity, method }, [id]),
+        ]);
+        log.info({ copyId: id, similarity, method }, 'article is the original of an earlier-indexed copy');
+      }
     }
     if (dup) {
       await rt.store.append(stream, [

@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import { loadConfig } from '@tally/config';
+import { type EventStore, openEventStore } from '@tally/event-store';
+import { makeEvent, streams } from '@tally/events';
+import type {} from '@tally/local-services/vitest-setup';
+import { silentLogger } from '@tally/logger';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { analyzeArticle } from './analyzer.ts';
+import { openRuntime, type Runtime } from './runtime.ts';
+
+const body = [
+  'North Korea has delivered nearly 11,000 containers of ammunition to Russia since the end of last year, said Tracey Newell, a US diplomat, on Thursday.',
+  'The deliveries also included ballistic missile launchers and dozens of ballistic missiles, she told the Organization for Security and Cooperation in Europe.',
+  'Russia has repeatedly used this weaponry to strike Ukrainian infrastructure, according to the diplomat, who added that Pyongyang seeks fighter jets in return.',
+  'Iran continues to supply Russia with drones as well as air-to-ground ammunition and artillery shells, Newell said.',
+].join('\n\n');
+
+/** The analyzer against a real dedupe index in Redis and a real log. */
+describe('analyzeArticle', () => {
+  let store: EventStore;
+  let rt: Runtime;
+
+  beforeAll(async () => {
+    store = await openEventStore({ dataDir: 'memory://' });
+    const config = loadConfig(
+      { REDIS_URL: inject('redisUrl'), QUEUE_PREFIX: `t${randomUUID().slice(0, 8)}`, LOG_LEVEL: 'silent' },
+      {},
+    );
+    rt = await openRuntime(config, silentLogger, { store, extractPool: false });
+  });
+  afterAll(async () => {
+    await rt?.close();
+    await store?.close();
+  });
+
+  async function extracted(articleId: string, text: string, publishedAt: string, url: string): Promise<void> {
+    await store.append(streams.article(articleId), [
+      makeEvent(
+        'ArticleExtracted',
+        {
+          articleId,
+          url,
+          canonicalUrl: null,
+          title: null,
+          byline: null,
+          siteName: new URL(url).hostname,
+          lang: 'en',
+          publishedAt,
+          publishedAtSource: 'json-ld',
+          modifiedAt: null,
+          text,
+          textHash: articleId,
+          length: text.length,
+          extractorVersion: 'test',
+        },
+        [articleId],
+      ),
+    ]);
+  }
+
+  it('credits a copy analysed first to the earlier-published original that arrives later', async () => {
+    await extracted('a_copy', `${body}\n\nRead more on our site.`, '2024-05-04T09:00:00Z', 'http://copy.test/a');
+    await extracted('a_orig', body, '2024-05-03T06:04:00Z', 'http://orig.test/a');
+    await analyzeArticle(rt, { articleId: 'a_copy', runId: null });
+    await analyzeArticle(rt, { articleId: 'a_orig', runId: null });
+    const verdicts = (await store.readAll({ types: ['ArticleDuplicateDetected'] })).map((e) => e.data);
+    expect(verdicts).toEqual([expect.objectContaining({ articleId: 'a_copy', originalId: 'a_orig' })]);
+  });
+
+  it('appends each claim to its figure stream once, and analyses an article once per version', async () => {
+    await extracted('a_single', body.replace('11,000', '12,000'), '2024-06-01T10:00:00Z', 'http://single.test/a');
+    expect(await analyzeArticle(rt, { articleId: 'a_single', runId: null })).toBe('analyzed');
+    expect(await analyzeArticle(rt, { articleId: 'a_single', runId: null })).toBe('skipped');
+    const claims = (await store.readAll({ types: ['ClaimExtracted'] })).filter(
+      (e) => e.type === 'ClaimExtracted' && e.data.articleId === 'a_single',
+    );
+    const containers = claims.find((c) => c.type === 'ClaimExtracted' && c.data.unit === 'container');
+    expect(containers?.streamId).toBe(streams.figure('transfer:KP>RU:container'));
+    expect(containers?.data).toMatchObject({ value: 12_000, bound: '~<', speaker: { name: 'Tracey Newell' } });
+    expect(new Set(claims.map((c) => c.id)).size).toBe(claims.length);
+  });
+
+  it('skips an article with no extracted text', async () => {
+    expect(await analyzeArticle(rt, { articleId: 'a_unknown', runId: null })).toBe('skipped');
+  });
+});
