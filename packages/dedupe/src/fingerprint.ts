@@ -95,7 +95,6 @@ export function fingerprint(text: string, options: FingerprintOptions = {}): Fin
   const w = paragraphs.words;
 
   const bins = new Uint32Array(numHashes).fill(EMPTY);
-  const filled = new Uint8Array(numHashes);
   const bits = options.simhash ? new Int32Array(64) : null;
   let shingleCount = 0;
   let content = 0x2545f491;
@@ -109,16 +108,15 @@ export function fingerprint(text: string, options: FingerprintOptions = {}): Fin
       let h = span;
       for (let j = 0; j < span; j++) h = (h + Math.imul(w[i + j]!, POSITION[j]!)) | 0;
       h = fmix32(h);
-      content = combine32(content, h);
+      content = (Math.imul(content, 0x01000193) + h) | 0;
       shingleCount++;
       const bin = h >>> binShift;
-      filled[bin] = 1;
       if (h < bins[bin]!) bins[bin] = h;
       if (bits) addSimhashBits(bits, h);
     }
     content = combine32(content, 0x0a);
   }
-  if (shingleCount > 0) densify(bins, filled);
+  if (shingleCount > 0) densify(bins);
 
   const fp: Fingerprint = { minhash: bins, shingleCount, contentHash: fmix32(content) };
   if (bits) {
@@ -142,8 +140,11 @@ function addSimhashBits(bits: Int32Array, h: number): void {
  * chosen by a hash of (bin, attempt), the same sequence for every text, so that two texts still
  * agree in a bin with probability equal to their Jaccard similarity.
  */
-function densify(bins: Uint32Array, filled: Uint8Array): void {
+function densify(bins: Uint32Array): void {
   const n = bins.length;
+  // a bin is empty while it holds the sentinel (a shingle hashing to exactly 0xffffffff would look
+  // empty too, and be replaced: harmless)
+  const filled = Uint8Array.from(bins, (v) => (v === EMPTY ? 0 : 1));
   for (let i = 0; i < n; i++) {
     if (filled[i]) continue;
     for (let attempt = 1; ; attempt++) {

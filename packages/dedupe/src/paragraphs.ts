@@ -1,11 +1,10 @@
-import { fmix32 } from './hash.ts';
-
 /**
  * A text's paragraphs as the fingerprint sees them: hashed words in one flat array, paragraph `p`
  * spanning `words[start[p]] … words[end[p] - 1]`. Flat arrays, because fingerprinting has a budget
  * of a few tens of microseconds per article.
  */
 export interface Paragraphs {
+  /** FNV-1a of each word's folded characters (the shingle hash mixes them). */
   words: Uint32Array;
   start: number[];
   end: number[];
@@ -102,7 +101,7 @@ export function splitParagraphs(text: string): Paragraphs {
         c = text.charCodeAt(i);
         k = CLASS[c] || classOf(c);
       }
-      words[count++] = fmix32(h);
+      words[count++] = h >>> 0;
       continue;
     }
     if (k === NEWLINE) {
