@@ -1,4 +1,4 @@
-import type { EventStore } from '@tally/event-store';
+import { ConcurrencyError, type EventStore } from '@tally/event-store';
 import { feedIdFor, makeEvent, type StoredEvent, streams } from '@tally/events';
 import { canonicalUrl } from '@tally/feeds';
 import { type FeedState, foldFeed } from './state.ts';
@@ -45,22 +45,30 @@ export async function registerFeed(
   if (!canonical) throw new InvalidFeedUrlError(`not an http(s) URL: ${reg.url}`);
   const url = new URL(reg.url).toString();
   const feedId = feedIdFor(canonical);
+  const registration = (generation: number) =>
+    makeEvent(
+      'FeedRegistered',
+      {
+        feedId,
+        url,
+        title: reg.title ?? null,
+        source,
+        minIntervalSec: reg.minIntervalSec ?? null,
+        maxIntervalSec: reg.maxIntervalSec ?? null,
+      },
+      [feedId, generation],
+    );
+  // A new feed (the common case when thousands are registered) costs one append; a stream that
+  // exists already is read and folded to tell a registered feed from a removed one.
+  try {
+    const first = await store.append(streams.feed(feedId), [registration(0)], { expectedVersion: 'no-stream' });
+    if (first.written > 0) return { feedId, created: true };
+  } catch (err) {
+    if (!(err instanceof ConcurrencyError)) throw err;
+  }
   const state = foldFeed(await readFeedStream(store, feedId));
   if (state && !state.removed) return { feedId, created: false };
-  const generation = state ? state.registrations : 0;
-  const event = makeEvent(
-    'FeedRegistered',
-    {
-      feedId,
-      url,
-      title: reg.title ?? null,
-      source,
-      minIntervalSec: reg.minIntervalSec ?? null,
-      maxIntervalSec: reg.maxIntervalSec ?? null,
-    },
-    [feedId, generation],
-  );
-  const r = await store.append(streams.feed(feedId), [event]);
+  const r = await store.append(streams.feed(feedId), [registration(state ? state.registrations : 0)]);
   return { feedId, created: r.written > 0 };
 }
 

@@ -121,6 +121,21 @@ describe('pollFeed against a local feed server', () => {
       res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssDocument(path, items));
     });
 
+  describe('feed registry', () => {
+    it('registers a feed once, and again after it was removed', async () => {
+      const url = `${server.origin}/registry?b=2&a=1`;
+      const first = await registerFeed(store, { url, title: 'Registry' }, 'cli');
+      expect(first.created).toBe(true);
+      expect((await registerFeed(store, { url }, 'api')).created).toBe(false);
+      expect(await removeFeed(store, first.feedId, 'test')).toBe(true);
+      expect(await removeFeed(store, first.feedId, 'test')).toBe(false);
+      expect(await registerFeed(store, { url }, 'config')).toEqual({ feedId: first.feedId, created: true });
+      expect((await registerFeed(store, { url }, 'cli')).created).toBe(false);
+      const listed = (await listFeeds(store)).find((f) => f.feedId === first.feedId);
+      expect(listed).toMatchObject({ removed: false, registrations: 2, url });
+    });
+  });
+
   describe('conditional GET', () => {
     it('answers the second poll with a 304 that records no item and parses nothing', async () => {
       const items = numberedItems('etag.example', 3);
