@@ -5,6 +5,11 @@ export interface PostgresStoreOptions extends StoreOptions {
   databaseUrl: string;
   /** Connections in the pool (one more is opened to LISTEN for appends). @defaultValue 10 */
   poolSize?: number;
+  /**
+   * Pages `readAllPages` asks for ahead of the one it hands over, each on a pooled connection of
+   * its own, so PostgreSQL produces them while the caller works. @defaultValue 2
+   */
+  readAhead?: number;
 }
 
 const INT8 = 20;
@@ -41,10 +46,12 @@ export class PostgresEventStore extends SqlEventStore {
   readonly #databaseUrl: string;
   #listener: Promise<pg.Client> | null = null;
   #listenerFailedAt = 0;
+  protected override readonly readAhead: number;
 
   private constructor(options: PostgresStoreOptions) {
     super(options);
     this.#databaseUrl = options.databaseUrl;
+    this.readAhead = options.readAhead ?? 2;
     this.#pool = new pg.Pool({
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 10,

@@ -41,18 +41,6 @@ export interface StoreTx extends SqlTx {
   exec(sql: string): Promise<void>;
 }
 
-/** An event row as an array (cheaper to decode than an object per row): the order of EVENT_COLUMNS. */
-type EventRow = [
-  position: number | string,
-  streamId: string,
-  streamVersion: number,
-  id: string,
-  type: string,
-  data: unknown,
-  metadata: unknown,
-  recordedAtEpoch: number,
-];
-
 interface AppendRow {
   r_conflict: boolean;
   r_version: number;
@@ -64,10 +52,18 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,39}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** `\u0000` as JSON.stringify writes it, not preceded by an escaping backslash. */
 const JSON_NUL = /(?:^|[^\\])(?:\\\\)*\\u0000/;
-// The timestamp travels as epoch seconds: turning that into an ISO string costs far less than the
-// driver's timestamptz parsing, which showed in replay profiles.
-const EVENT_COLUMNS =
-  'position, stream_id, stream_version, id, type, data, metadata, extract(epoch FROM recorded_at)::float8';
+/**
+ * Each event row leaves the database as one JSON text already in `StoredEvent`'s shape, so the
+ * client decodes one field and runs one `JSON.parse` per event instead of eight fields and two
+ * parses (measured: about half the Node CPU per event on replay, for a little more on the server).
+ * `recordedAt` travels as epoch seconds (a number) and becomes an ISO string here: cheaper on both
+ * sides than the server's or the driver's timestamp formatting. `date_part` stays in float8 where
+ * `extract` would go through numeric; both give the same double.
+ */
+const EVENT_JSON = `'{"id":"' || id || '","type":' || to_json(type)::text
+  || ',"data":' || data::text || ',"metadata":' || metadata::text
+  || ',"streamId":' || to_json(stream_id)::text || ',"streamVersion":' || stream_version
+  || ',"position":' || position || ',"recordedAt":' || date_part('epoch', recorded_at) || '}'`;
 
 /** 32-bit FNV-1a of the schema name, as a signed int4: the second half of the schema's lock keys. */
 export function lockKeyFor(schema: string): number {
@@ -79,18 +75,32 @@ export function lockKeyFor(schema: string): number {
   return h | 0;
 }
 
-function toStoredEvent(row: EventRow): StoredEvent {
-  const event = {
-    id: row[3],
-    type: row[4],
-    data: row[5],
-    metadata: row[6],
-    streamId: row[1],
-    streamVersion: row[2],
-    position: Number(row[0]),
-    recordedAt: new Date(Math.round(row[7] * 1000)).toISOString(),
-  } as StoredEvent;
-  return upcast(event);
+/**
+ * The events of one append share their `recorded_at` (the transaction's start), so consecutive
+ * rows mostly carry the same epoch: its ISO string is kept rather than formatted again.
+ */
+let lastEpoch = Number.NaN;
+let lastIso = '';
+
+function isoOf(epochSeconds: number): string {
+  if (epochSeconds !== lastEpoch) {
+    lastIso = new Date(Math.round(epochSeconds * 1000)).toISOString();
+    lastEpoch = epochSeconds;
+  }
+  return lastIso;
+}
+
+function toStoredEvent(text: string): StoredEvent {
+  const event = JSON.parse(text) as Omit<StoredEvent, 'recordedAt'> & { recordedAt: number | string };
+  event.recordedAt = isoOf(event.recordedAt as number);
+  return upcast(event as StoredEvent);
+}
+
+/** Decodes rows of one `EVENT_JSON` column. */
+function toStoredEvents(rows: readonly [string][]): StoredEvent[] {
+  const events = new Array<StoredEvent>(rows.length);
+  for (let i = 0; i < rows.length; i++) events[i] = toStoredEvent(rows[i]![0]);
+  return events;
 }
 
 /**
@@ -215,12 +225,12 @@ export abstract class SqlEventStore implements EventStore {
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
     this.assertOpen();
-    const rows = await this.queryArrays<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM ${this.table.events}
+    const rows = await this.queryArrays<[string]>(
+      `SELECT ${EVENT_JSON} FROM ${this.table.events}
        WHERE stream_id = $1 AND stream_version > $2 ORDER BY stream_version LIMIT $3`,
       [streamId, options.afterVersion ?? 0, options.limit ?? 10_000],
     );
-    return rows.map(toStoredEvent);
+    return toStoredEvents(rows);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
@@ -245,27 +255,49 @@ export abstract class SqlEventStore implements EventStore {
       params.push(types);
       where += ` AND type = ANY($${params.length}::text[])`;
     }
-    const rows = await this.queryArrays<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM ${this.table.events} WHERE ${where} ORDER BY position LIMIT $2`,
+    const rows = await this.queryArrays<[string]>(
+      `SELECT ${EVENT_JSON} FROM ${this.table.events} WHERE ${where} ORDER BY position LIMIT $2`,
       params,
     );
-    return rows.map(toStoredEvent);
+    return toStoredEvents(rows);
   }
+
+  /**
+   * Pages `readAllPages` keeps asked for ahead of the one it hands over, each on a connection of
+   * its own where the backend has several: the database produces them while the caller works.
+   */
+  protected readonly readAhead: number = 1;
 
   async *readAllPages(options: ReadAllOptions = {}): AsyncIterable<StoredEvent[]> {
     const limit = options.limit ?? 1000;
-    const read = (after: number) => {
-      const page = this.readRange(after, null, limit, options.types);
-      page.catch(() => {}); // a prefetch nobody awaits (the caller stopped early) must not go unhandled
-      return page;
+    if (!Number.isInteger(limit) || limit < 1) throw new Error('limit must be a whole number ≥ 1');
+    const types = options.types;
+    // Positions have no holes, so the page after a full page of the whole log starts `limit`
+    // further on: those pages are asked for before the current one arrives. Each guess is checked
+    // against the page before it (a hole or a type filter makes it wrong) and asked again if wrong.
+    const ahead = types ? 1 : Math.max(1, this.readAhead);
+    const asked: { after: number; page: Promise<StoredEvent[]> }[] = [];
+    const ask = (after: number) => {
+      const page = this.readRange(after, null, limit, types);
+      page.catch(() => {}); // a page nobody awaits (the caller stopped early) must not go unhandled
+      asked.push({ after, page });
     };
-    // The next page is asked for before the current one is handed over, so the database produces
-    // it while the caller works: replay keeps both ends busy.
-    let next = read(options.after ?? 0);
+    const topUp = () => {
+      while (asked.length < ahead) ask(asked[asked.length - 1]!.after + limit);
+    };
+    ask(options.after ?? 0);
+    topUp();
     for (;;) {
-      const page = await next;
+      const page = await asked.shift()!.page;
       const full = page.length === limit;
-      if (full) next = read(page[page.length - 1]!.position);
+      if (full) {
+        const last = page[page.length - 1]!.position;
+        if (asked.length > 0 && asked[0]!.after !== last) asked.length = 0;
+        if (asked.length === 0) ask(last);
+        topUp();
+      } else {
+        asked.length = 0;
+      }
       if (page.length > 0) yield page;
       if (!full) return;
     }

@@ -78,7 +78,7 @@ export function eventStoreConformance(subject: ConformanceSubject): void {
       expect(await store.has('not-a-uuid')).toBe(false);
     });
 
-    it('keeps data exactly through jsonb: text, unicode, numbers, nesting', async () => {
+    it('keeps data exactly as appended: text, unicode, numbers, nesting, the order of keys', async () => {
       const store = await open();
       const data = {
         feedId: 'f-odd',
@@ -91,6 +91,30 @@ export function eventStoreConformance(subject: ConformanceSubject): void {
       await store.append('feed-odd', [event as unknown as NewEvent]);
       const [read] = await store.readAll();
       expect(read!.data).toEqual(data);
+      expect(JSON.stringify(read!.data)).toBe(JSON.stringify(data));
+    });
+
+    it('reads back stream ids with characters JSON escapes, and recordedAt as an ISO string in milliseconds', async () => {
+      const store = await open();
+      const odd = [
+        'feed "quoted" \\ back\\slash',
+        'tab\tnew\nline \u0001 \u007f',
+        'Zürich 東京 🚀 \u2028 \u2029',
+        '{"x":1}',
+      ];
+      const before = Date.now();
+      for (const [i, streamId] of odd.entries()) await store.append(streamId, [removed(i)]);
+      const all = await store.readAll();
+      expect(all.map((e) => e.streamId)).toEqual(odd);
+      for (const streamId of odd) expect((await store.readStream(streamId)).map((e) => e.streamId)).toEqual([streamId]);
+      for (const e of all) {
+        expect(e.recordedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+        // The database's clock is this machine's: the time of the append, give or take a minute.
+        expect(Math.abs(Date.parse(e.recordedAt) - before)).toBeLessThan(60_000);
+      }
+      expect(all.map((e) => [e.id, e.type, e.streamVersion, e.position])).toEqual(
+        odd.map((_, i) => [removed(i).id, 'FeedRemoved', 1, i + 1]),
+      );
     });
 
     it('refuses data jsonb cannot hold, naming the event, and writes nothing of the batch', async () => {
@@ -208,6 +232,53 @@ export function eventStoreConformance(subject: ConformanceSubject): void {
         typed.push(...positionsOf(page));
       }
       expect(typed).toEqual([1, 3, 5, 7, 9]);
+    });
+
+    it('pages the whole log with no page left out, none twice and no empty page, from any start', async () => {
+      const store = await open();
+      for (let i = 0; i < 12; i++) await store.append(`feed-${i % 4}`, [removed(i)]);
+      const pagesOf = async (options: { after?: number; limit: number }) => {
+        const pages: number[][] = [];
+        for await (const page of store.readAllPages(options)) pages.push(positionsOf(page));
+        return pages;
+      };
+      expect(await pagesOf({ limit: 4 })).toEqual([
+        [1, 2, 3, 4],
+        [5, 6, 7, 8],
+        [9, 10, 11, 12],
+      ]);
+      expect(await pagesOf({ after: 2, limit: 5 })).toEqual([
+        [3, 4, 5, 6, 7],
+        [8, 9, 10, 11, 12],
+      ]);
+      expect(await pagesOf({ after: 11, limit: 1 })).toEqual([[12]]);
+      expect(await pagesOf({ after: 12, limit: 3 })).toEqual([]);
+      expect((await pagesOf({ limit: 1 })).flat()).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    });
+
+    it('pages on into events appended while the log is being paged', async () => {
+      const store = await open();
+      for (let i = 0; i < 6; i++) await store.append('feed-a', [removed(i)]);
+      const seen: number[] = [];
+      for await (const page of store.readAllPages({ limit: 2 })) {
+        if (seen.length === 0) for (let i = 6; i < 12; i++) await store.append('feed-b', [removed(i)]);
+        seen.push(...positionsOf(page));
+      }
+      expect(seen).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    });
+
+    it('pages past a hole in the positions without losing or repeating an event', async () => {
+      // Appends never leave holes; a log pruned by hand may have them, and must still page whole.
+      const store = await open();
+      for (let i = 0; i < 10; i++) await store.append('feed-a', [removed(i)]);
+      await store.transaction((tx) => tx.query(`DELETE FROM "${store.schema}".events WHERE position IN (4, 5)`));
+      const pages: number[][] = [];
+      for await (const page of store.readAllPages({ limit: 3 })) pages.push(positionsOf(page));
+      expect(pages).toEqual([
+        [1, 2, 3],
+        [6, 7, 8],
+        [9, 10],
+      ]);
     });
 
     it('wakes a waiter when another store object appends, and at once when the log is already past', async () => {

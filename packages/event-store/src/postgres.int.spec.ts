@@ -3,8 +3,10 @@ import { makeEvent, type NewEvent } from '@tally/events';
 import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { eventStoreConformance } from './eventStore.conformance.ts';
+import { migrations } from './migrations.ts';
 import { openEventStore } from './openEventStore.ts';
 import { PostgresEventStore } from './PostgresEventStore.ts';
+import { lockKeyFor } from './SqlEventStore.ts';
 
 const databaseUrl = inject('databaseUrl');
 // One prefix per test file, one schema per test: files and tests never see each other's log.
@@ -43,9 +45,62 @@ describe('PostgreSQL log', () => {
       const { rows } = await a.transaction((tx) =>
         tx.query<{ version: number }>(`SELECT version FROM "${schema}".tally_migrations`),
       );
-      expect(rows.map((r) => r.version)).toEqual([1]);
+      expect(rows.map((r) => r.version).sort()).toEqual(migrations.map((m) => m.version));
     } finally {
       await Promise.all([a.close(), b.close()]);
+    }
+  });
+
+  it('upgrades a log written under the first migration (jsonb) and keeps every event of it', async () => {
+    const schema = nextSchema();
+    const data = {
+      feedId: 'f-1',
+      reason: 'quotes " \\ · 東京 · 🚀',
+      numbers: [0, -7, 0.1 + 0.2, 2 ** 53 - 1],
+      nested: { a: [] },
+    };
+    const old = [
+      makeEvent('FeedRemoved', { feedId: 'f-0', reason: null }, ['old', 0]),
+      { ...makeEvent('FeedRemoved', { feedId: 'f-1', reason: null }, ['old', 1]), data } as NewEvent,
+    ];
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      // The log as the first version of the store left it.
+      const names = { schema: `"${schema}"`, appendLockKey: lockKeyFor(schema), channel: `${schema}_appended` };
+      await client.query(`CREATE SCHEMA "${schema}"`);
+      await client.query(
+        `CREATE TABLE "${schema}".tally_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
+      );
+      await client.query(migrations[0]!.sql(names));
+      await client.query(`INSERT INTO "${schema}".tally_migrations (version, name) VALUES (1, $1)`, [
+        migrations[0]!.name,
+      ]);
+      await client.query(`SELECT * FROM "${schema}".append_events($1, NULL, $2, $3, $4, $5)`, [
+        'feed-old',
+        old.map((e) => e.id),
+        old.map((e) => e.type),
+        JSON.stringify(old.map((e) => e.data)),
+        JSON.stringify(old.map((e) => e.metadata)),
+      ]);
+    } finally {
+      await client.end();
+    }
+
+    const store = await PostgresEventStore.open({ databaseUrl, schema });
+    try {
+      const fresh = makeEvent('FeedRemoved', { feedId: 'f-2', reason: 'after the upgrade' }, ['new', 2]);
+      expect(await store.append('feed-old', [fresh], { expectedVersion: 2 })).toEqual({
+        positions: [3],
+        written: 1,
+        streamVersion: 3,
+      });
+      const all = await store.readAll();
+      expect(all.map((e) => [e.position, e.streamVersion, e.id, e.data, e.metadata])).toEqual(
+        [...old, fresh].map((e, i) => [i + 1, i + 1, e.id, e.data, e.metadata]),
+      );
+    } finally {
+      await store.close();
     }
   });
 });
