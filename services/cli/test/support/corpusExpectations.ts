@@ -19,6 +19,9 @@ export const testCorpusOptions: CorpusOptions = {
 
 type ManifestArticle = CorpusManifest['articles'][number];
 
+/** The figures projection's default statement window (`STATEMENT_WINDOW_DAYS`). */
+const STATEMENT_WINDOW_DAYS = 3;
+
 /** The article id Tally gives a listed item: the canonical form of the link the feed lists. */
 export function articleIdOf(a: ManifestArticle): string {
   const link = canonicalUrl(a.feedLink);
@@ -121,10 +124,33 @@ export function expectedOutcome(manifest: CorpusManifest): ExpectedOutcome {
       }
     }
   }
-  const statements: ExpectedStatement[] = [];
-  for (const s of manifest.statements) {
-    const list = (reports.get(s.id) ?? []).sort((x, y) => x.publishedAt - y.publishedAt);
+  // Statements of one figure by one speaker with the same value, at most three days apart, are one
+  // statement to the figures projection (its statement window): dated by the earliest.
+  type Group = {
+    first: (typeof manifest.statements)[number];
+    last: string;
+    reports: { claim: CorpusClaim; publishedAt: number }[];
+  };
+  const groups: Group[] = [];
+  const sortedStatements = [...manifest.statements].sort((x, y) => x.statedAt.localeCompare(y.statedAt));
+  for (const s of sortedStatements) {
+    const list = reports.get(s.id) ?? [];
     if (list.length === 0) continue;
+    const joined = groups.find(
+      (g) =>
+        figureKeyOf(g.first) === figureKeyOf(s) &&
+        g.first.speaker.name === s.speaker.name &&
+        g.first.value === s.value &&
+        (Date.parse(s.statedAt) - Date.parse(g.last)) / 86_400_000 <= STATEMENT_WINDOW_DAYS,
+    );
+    if (joined) {
+      joined.reports.push(...list);
+      joined.last = s.statedAt;
+    } else groups.push({ first: s, last: s.statedAt, reports: [...list] });
+  }
+  const statements: ExpectedStatement[] = [];
+  for (const { first: s, reports: unsorted } of groups) {
+    const list = unsorted.sort((x, y) => x.publishedAt - y.publishedAt);
     const counts = new Map<string, number>();
     for (const r of list) counts.set(r.claim.bound, (counts.get(r.claim.bound) ?? 0) + 1);
     let bound = list[0]!.claim.bound as string;
