@@ -98,7 +98,9 @@ export function summarizeProfiles(dir: string): ProfileSummary[] {
     };
     const byStage = new Map<string, number>();
     const self = new Map<number, number>();
-    profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
+    for (const [i, id] of profile.samples.entries()) {
+      self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+    }
     const byComponent = new Map<string, number>();
     const byFunction = new Map<string, number>();
     let totalMs = 0;
