@@ -117,7 +117,7 @@ export function eventStoreConformance(subject: ConformanceSubject): void {
       );
     });
 
-    it('refuses data jsonb cannot hold, naming the event, and writes nothing of the batch', async () => {
+    it('refuses data PostgreSQL cannot turn into text, and events without metadata, naming the event and writing nothing of the batch', async () => {
       const store = await open();
       const bad = removed('nul', 'a \u0000 byte');
       const err = await store.append('feed-x', [removed('ok'), bad]).catch((e: unknown) => e);
@@ -125,6 +125,8 @@ export function eventStoreConformance(subject: ConformanceSubject): void {
       expect((err as InvalidEventError).eventId).toBe(bad.id);
       const notUuid = { ...removed('id'), id: 'feed-x-1' };
       await expect(store.append('feed-x', [notUuid])).rejects.toBeInstanceOf(InvalidEventError);
+      const noMetadata = { ...removed('meta'), metadata: undefined } as unknown as NewEvent;
+      await expect(store.append('feed-x', [removed('ok'), noMetadata])).rejects.toBeInstanceOf(InvalidEventError);
       expect(await store.head()).toBe(0);
     });
 
@@ -197,6 +199,13 @@ export function eventStoreConformance(subject: ConformanceSubject): void {
       expect((await store.readStream('feed-a')).map((e) => e.data)).toEqual(
         [1, 2, 3, 4].map((k) => ({ feedId: `f-${k}`, reason: null })),
       );
+      // Nothing stored yet, one id twice: written once, where it first appears.
+      const twice = await store.append('feed-b', [removed(5), removed(6), removed(5)]);
+      expect(twice).toEqual({ positions: [5, 6, 5], written: 2, streamVersion: 2 });
+      expect((await store.readStream('feed-b')).map((e) => [e.position, e.data])).toEqual([
+        [5, { feedId: 'f-5', reason: null }],
+        [6, { feedId: 'f-6', reason: null }],
+      ]);
     });
 
     it('writes concurrent appends of the same events once, and tells every caller the same positions', async () => {
