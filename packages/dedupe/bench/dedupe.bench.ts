@@ -281,7 +281,7 @@ const fpr = fingerprintThroughput();
 say(
   `  ${fmt(fpr.docsPerSec)} docs/s wall clock (${fmt(fpr.mbPerSec, 1)} MB/s, ${fmt(fpr.avgChars)}-char texts)   target >= 20,000 docs/s`,
 );
-say(`  ${fmt(fpr.docsPerCpuSec)} docs per CPU-second of the thread (what one core does when it is not shared)`);
+say(`  ${fmt(fpr.docsPerCpuSec)} docs per CPU-second of the process (includes GC and compiler threads)`);
 
 const server = await provideRedis(process.env.REDIS_URL);
 const redis = new Redis(server.url, { maxRetriesPerRequest: null });
