@@ -65,7 +65,7 @@ export const Config = z.object({
 
   // --- dedupe
   DEDUPE_WINDOW_DAYS: z.coerce.number().positive().default(30),
-  DEDUPE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.8),
+  DEDUPE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.4),
   /** Statements from different reports within this many days are one statement. */
   STATEMENT_WINDOW_DAYS: z.coerce.number().int().min(0).default(3),
 
