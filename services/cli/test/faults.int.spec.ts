@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type ExpectedOutcome, expectedOutcome, testCorpusOptions } from './support/corpusExpectations.ts';
 import { freshDatabase } from './support/freshDatabase.ts';
 import { PersistentRedis } from './support/persistentRedis.ts';
-import { type PipelineOutcome, readOutcome } from './support/pipelineOutcome.ts';
+import { figureDifferences, type PipelineOutcome, readOutcome } from './support/pipelineOutcome.ts';
 import { failedJobs, pendingJobs } from './support/queueProbe.ts';
 import { runTally, type TallyEnv, WorkerProcess } from './support/tallyProcess.ts';
 import { TcpProxy } from './support/tcpProxy.ts';
@@ -177,7 +177,8 @@ describe('the distributed pipeline under faults', () => {
     failed = await failedJobs(queues);
     for (const w of workers) shutdowns.push({ stage: w.stage, ...(await w.stop('SIGTERM')) });
     faulted = await readOutcome(store);
-  });
+    // Six worker processes restarted twenty times on two cores: minutes, more on a busy machine.
+  }, 600_000);
 
   afterAll(async () => {
     await Promise.all(workers.map((w) => w.stop('SIGKILL')));
@@ -238,13 +239,7 @@ describe('the distributed pipeline under faults', () => {
 
   it('ends with the same figures, statement by statement, as the undisturbed run', () => {
     expect([...faulted.figures.keys()].sort()).toEqual([...clean.figures.keys()].sort());
-    const diff: string[] = [];
-    for (const [key, want] of clean.figures) {
-      const got = faulted.figures.get(key);
-      if (JSON.stringify(got) !== JSON.stringify(want)) {
-        diff.push(`${key}: want ${JSON.stringify(want)}\n  got ${JSON.stringify(got ?? null)}`);
-      }
-    }
+    const diff = [...clean.figures].flatMap(([key, want]) => figureDifferences(key, want, faulted.figures.get(key)));
     expect(diff.join('\n'), context()).toBe('');
   });
 

@@ -61,7 +61,8 @@ function statementOutcome(s: FigureView['history'][number]): StatementOutcome {
     independentSources: s.independentSources,
     independentOutlets: s.independentOutlets,
     sources: s.sources.map((x) => x.articleId),
-    copies: s.sources.flatMap((x) => x.alsoPublishedBy.map((c) => c.articleId)),
+    // Copies are listed in the order their verdicts came in, which depends on the run: compared as a set.
+    copies: s.sources.flatMap((x) => x.alsoPublishedBy.map((c) => c.articleId)).sort(),
     claimIds: [...s.claimIds].sort(),
     conflicts: s.conflicts.map((c) => c.detail).sort(),
   };
@@ -128,4 +129,31 @@ export async function readOutcome(store: EventStore): Promise<PipelineOutcome> {
     }
   }
   return { articles, duplicates, figures, eventTypes, repeatedEventIds, repeatedFacts };
+}
+
+/** The statements in which two outcomes of one figure differ, one line each (empty when equal). */
+export function figureDifferences(
+  key: string,
+  want: FigureOutcome | undefined,
+  got: FigureOutcome | undefined,
+): string[] {
+  if (!want || !got) return [`${key}: ${want ? 'missing' : 'unexpected'}`];
+  const out: string[] = [];
+  if (want.current !== got.current) out.push(`${key}: current statement ${got.current}, want ${want.current}`);
+  const theirs = new Map(got.history.map((s) => [s.statementId, s]));
+  const ours = new Map(want.history.map((s) => [s.statementId, s]));
+  for (const s of want.history) {
+    const g = theirs.get(s.statementId);
+    if (!g) out.push(`${key}: statement ${s.statementId} missing: ${JSON.stringify(s)}`);
+    else if (JSON.stringify(g) !== JSON.stringify(s)) {
+      const fields = (Object.keys(s) as (keyof StatementOutcome)[]).filter(
+        (k) => JSON.stringify(s[k]) !== JSON.stringify(g[k]),
+      );
+      out.push(
+        `${key}: statement ${s.statementId} differs in ${fields.map((k) => `${k}: ${JSON.stringify(g[k])}, want ${JSON.stringify(s[k])}`).join('; ')}`,
+      );
+    }
+  }
+  for (const s of got.history) if (!ours.has(s.statementId)) out.push(`${key}: extra statement ${JSON.stringify(s)}`);
+  return out;
 }
