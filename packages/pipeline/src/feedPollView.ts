@@ -120,7 +120,8 @@ export class FeedPollViews {
   /** The feed's view, up to date as far as this process can tell. */
   async get(feedId: string): Promise<FeedPollView | null> {
     const kept = this.views.get(feedId);
-    if (kept && this.store.kind === 'embedded') {
+    // A removed feed is read again: it may have been registered anew since.
+    if (kept && !kept.removed && this.store.kind === 'embedded') {
       this.touch(feedId, kept);
       return cloneView(kept);
     }

@@ -1,6 +1,7 @@
 import { ConcurrencyError, type EventStore } from '@tally/event-store';
 import { feedIdFor, makeEvent, type StoredEvent, streams } from '@tally/events';
 import { canonicalUrl } from '@tally/feeds';
+import { feedPollViewsOf } from './feedPollView.ts';
 import { type FeedState, foldFeed } from './state.ts';
 
 const PAGE = 5000;
@@ -62,13 +63,18 @@ export async function registerFeed(
   // exists already is read and folded to tell a registered feed from a removed one.
   try {
     const first = await store.append(streams.feed(feedId), [registration(0)], { expectedVersion: 'no-stream' });
-    if (first.written > 0) return { feedId, created: true };
+    if (first.written > 0) {
+      feedPollViewsOf(store).forget(feedId);
+      return { feedId, created: true };
+    }
   } catch (err) {
     if (!(err instanceof ConcurrencyError)) throw err;
   }
   const state = foldFeed(await readFeedStream(store, feedId));
   if (state && !state.removed) return { feedId, created: false };
   const r = await store.append(streams.feed(feedId), [registration(state ? state.registrations : 0)]);
+  // The poller's kept view of the feed (see feedPollView.ts) is read again at its next poll.
+  feedPollViewsOf(store).forget(feedId);
   return { feedId, created: r.written > 0 };
 }
 
@@ -78,6 +84,7 @@ export async function removeFeed(store: EventStore, feedId: string, reason: stri
   await store.append(streams.feed(feedId), [
     makeEvent('FeedRemoved', { feedId, reason }, [feedId, state.registrations]),
   ]);
+  feedPollViewsOf(store).forget(feedId);
   return true;
 }
 

@@ -513,6 +513,18 @@ describe('pollFeed against a local feed server', () => {
       expect(delayed.filter((j) => j.data.feedId === feedId)).toHaveLength(0);
     });
 
+    it('stops polling a removed feed and polls it again once it is registered again', async () => {
+      serveRss('/comeback', numberedItems('comeback.example', 1));
+      const url = `${server.origin}/comeback`;
+      const feedId = await register(url);
+      expect((await pollOnce(feedId)).status).toBe('polled');
+      await removeFeed(store, feedId, 'paused');
+      expect((await pollOnce(feedId)).status).toBe('skipped');
+      await registerFeed(store, { url }, 'cli');
+      expect((await pollOnce(feedId)).status).toBe('polled');
+      expect(server.hits('/comeback')).toBe(2);
+    });
+
     it('counts the failures of two polls of one feed running at once one after the other', async () => {
       server.route('/down-twice', (_req, res) => void setTimeout(() => res.writeHead(502).end(), 30));
       const feedId = await register(`${server.origin}/down-twice`);
