@@ -7,8 +7,8 @@
  *
  * Options: --pg-events N (100000) --embedded-events N (200000) --batch N (500) --writers N (1)
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,7 @@ import { loadConfig } from '@tally/config';
 import { startPostgres } from '@tally/local-services';
 import { EmbeddedEventStore, type EventStore, PostgresEventStore } from '../src/index.ts';
 import { makeBatches } from './benchEvents.ts';
+import { processCpuUs } from './cpu.ts';
 
 const TARGET_PG_APPEND = 25_000;
 const TARGET_PG_REPLAY = 100_000;
@@ -49,24 +50,6 @@ const writers = Number(args.writers);
 interface Cpu {
   clientUs: number;
   serverUs: number | null;
-}
-
-const ticksPerSecond = (() => {
-  try {
-    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-  } catch {
-    return 100;
-  }
-})();
-
-function processCpuUs(pid: number): number | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1e6) / ticksPerSecond;
-  } catch {
-    return null;
-  }
 }
 
 async function backendPids(store: EventStore): Promise<number[]> {
