@@ -183,13 +183,13 @@ export async function pollFeed(rt: Runtime, job: PollFeed): Promise<PollOutcome>
     }
   }
   if (job.reschedule && outcome.nextCheckAt) await scheduleNext(rt, job.feedId, outcome.nextCheckAt);
-  if (outcome.status === 'failed')
-    log.warn({ reason: outcome.reason, nextCheckAt: outcome.nextCheckAt }, 'feed poll failed');
-  else
-    log.info(
-      { status: outcome.status, items: outcome.items, newItems: outcome.newItems, nextCheckAt: outcome.nextCheckAt },
-      'feed polled',
-    );
+  if (observation.kind === 'failed') {
+    const { reason, message, httpStatus } = observation;
+    log.warn({ reason, message, httpStatus, nextCheckAt: outcome.nextCheckAt }, 'feed poll failed');
+  } else {
+    const { status, items, newItems, nextCheckAt } = outcome;
+    log.info({ status, items, newItems, nextCheckAt }, 'feed polled');
+  }
   return outcome;
 }
 
