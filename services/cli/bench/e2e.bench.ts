@@ -14,14 +14,17 @@
  *   checkpoint passed its `ArticleAnalyzed`, which is when its claims are in the figures. The
  *   checkpoint is read every 100 ms, so each latency is late by at most that. With `--embedded` the
  *   log cannot be read while the ingest runs, and latency ends at `ArticleAnalyzed` (recordedAt);
- * - memory: RSS of the ingest process every half second (start, middle, end) and its peak (VmHWM);
+ * - memory: RSS of the ingest process every half second, read at 10 %, 50 % and 90 % of the run,
+ *   and its peak (VmHWM, start-up and the final summary included); `--trace-memory` adds the main
+ *   thread's heap, to tell heap growth from growth in worker threads and native memory;
  * - CPU seconds of the ingest process (main thread, other threads: the extraction pool), of
  *   PostgreSQL, Redis and the newsroom;
  * - extraction only: the extraction pool alone (same number of threads) over the same page bytes.
  *
  * Flags: --feeds N, --articles-per-feed N, --min-bytes N, --max-bytes N, --duplicate-rate R,
  * --seed S, --embedded, --gzip, --profile DIR (CPU profiles of every thread of the ingest process,
- * summarised at the end). The last line of output is one JSON object.
+ * summarised at the end), --trace-memory. The last line of output is one JSON object; see
+ * bench/README.md for what the figures mean and what they were.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -284,9 +287,14 @@ const stageLines = [
 ];
 const articlesPerS = summary.articles.extracted / wallS;
 const eventsPerS = events / wallS;
-// Memory over the ingestion itself: from the first discovery to the projector caught up.
-const during = memory.filter((m) => m.at >= firstDiscovered && m.at <= end);
-const rssAt = (k: number) => during[Math.min(during.length - 1, Math.floor((k * (during.length - 1)) / 2))]?.rssMb ?? 0;
+// Memory over the ingestion itself (first discovery to the projector caught up), read at 10 %, 50 %
+// and 90 % of it; the peak covers the whole process, start-up and the final summary included.
+const rssAt = (share: number) => {
+  const at = firstDiscovered + share * (end - firstDiscovered);
+  let best = memory[0];
+  for (const m of memory) if (Math.abs(m.at - at) < Math.abs((best?.at ?? 0) - at)) best = m;
+  return best?.rssMb ?? 0;
+};
 
 // ---------------------------------------------------------------- extraction only, same pages
 
@@ -339,7 +347,7 @@ const lines = [
   `  throughput      ${round(articlesPerS)} articles/s, ${round(eventsPerS)} events/s (${events} events)`,
   ...stageLines,
   `  latency         discovery → figures: p50 ${Math.round(percentile(latencies, 50))} ms, p95 ${Math.round(percentile(latencies, 95))} ms, max ${Math.round(latencies.at(-1) ?? 0)} ms (${latencies.length} articles)`,
-  `  ingest RSS      start ${Math.round(rssAt(0))} MB, middle ${Math.round(rssAt(1))} MB, end ${Math.round(rssAt(2))} MB, peak ${Math.round(peakMb)} MB`,
+  `  ingest RSS      ${Math.round(rssAt(0.1))} MB at 10 % of the run, ${Math.round(rssAt(0.5))} MB at 50 %, ${Math.round(rssAt(0.9))} MB at 90 %; peak ${Math.round(peakMb)} MB`,
   `  CPU seconds     ingest process ${round(ingestCpu)} (main thread ${round(threadsCpu.main)}, other threads ${round(threadsCpu.others)}), PostgreSQL ${meters.postgres ? round(meters.postgres.used()) : '-'}, Redis ${round(meters.redis.used())}, newsroom ${round((benchCpu.user + benchCpu.system) / 1e6)}`,
   `  per article     ${round((ingestCpu * 1000) / Math.max(1, summary.articles.extracted))} ms CPU in the ingest process`,
   ...(storage
@@ -349,8 +357,8 @@ const lines = [
     : []),
   ...(heapTrace.length > 2
     ? [
-        `  main heap       ${[0, 1, 2]
-          .map((k) => heapTrace[Math.floor((k * (heapTrace.length - 1)) / 2)]!)
+        `  main heap       ${[0.1, 0.5, 0.9]
+          .map((k) => heapTrace[Math.floor(k * (heapTrace.length - 1))]!)
           .map(
             (m) =>
               `${m.s} s: heap ${Math.round(m.heapUsed / 1e6)} MB, buffers ${Math.round(m.arrayBuffers / 1e6)} MB, RSS ${Math.round(m.rss / 1e6)} MB`,
