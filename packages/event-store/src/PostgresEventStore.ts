@@ -85,6 +85,14 @@ export class PostgresEventStore extends SqlEventStore {
 
   protected async runTransaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
     const client = await this.#pool.connect();
+    // pg-pool drops its own error listener while a client is checked out: without one, a connection
+    // lost mid-transaction would crash the process instead of failing this call.
+    let lost: Error | undefined;
+    const onError = (err: Error) => {
+      lost = err;
+      this.log.warn({ err: err.message }, 'PostgreSQL connection lost in a transaction');
+    };
+    client.on('error', onError);
     const tx: StoreTx = {
       query: async <R>(sql: string, params?: unknown[]) => {
         const r = await client.query(sql, params);
@@ -109,7 +117,8 @@ export class PostgresEventStore extends SqlEventStore {
       throw err;
     } finally {
       // A connection that could not roll back is destroyed rather than handed to the next caller.
-      client.release(broken);
+      client.off('error', onError);
+      client.release(broken ?? lost);
     }
   }
 

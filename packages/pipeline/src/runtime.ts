@@ -38,12 +38,20 @@ export async function openRuntime(config: Config, log: Logger, options: RuntimeO
   if (redisServer.started) log.info({ redisUrl: redisServer.url }, 'started a private redis-server');
   const redis = redisConnection(redisServer.url);
   redis.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
-  const store =
-    options.store ??
-    (await openEventStore({
-      databaseUrl: config.DATABASE_URL,
-      dataDir: config.DATABASE_URL ? undefined : join(config.TALLY_DATA_DIR, 'log'),
-    }));
+  let store: EventStore;
+  try {
+    store =
+      options.store ??
+      (await openEventStore({
+        databaseUrl: config.DATABASE_URL,
+        dataDir: config.DATABASE_URL ? undefined : join(config.TALLY_DATA_DIR, 'log'),
+      }));
+  } catch (err) {
+    // Nothing half-open stays behind: the caller exits and a supervisor can restart it.
+    redis.disconnect();
+    await redisServer.stop();
+    throw err;
+  }
   const queues = createQueues(redis, config.QUEUE_PREFIX);
   const limiter = createHostLimiter(redis, {
     prefix: `${config.QUEUE_PREFIX}:hosts`,

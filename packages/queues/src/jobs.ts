@@ -40,8 +40,10 @@ export const jobCatalog = {
   pollFeed: {
     queue: 'poll',
     schema: PollFeed,
-    // A failed poll is recorded as FeedPollFailed and rescheduled with backoff by the poller itself.
-    retry: { attempts: 2, backoff: { type: 'fixed', delay: 1000 } } satisfies RetryPolicy,
+    // A failed poll is recorded as FeedPollFailed and rescheduled with backoff by the poller itself;
+    // the retries here cover what cannot even be recorded (the log or Redis unreachable): exponential
+    // from 1 s, ten attempts span about 17 minutes, so an outage of minutes loses no poll or analysis.
+    retry: { attempts: 10, backoff: { type: 'exponential', delay: 1000 } } satisfies RetryPolicy,
     jobId: (p: PollFeed) => `poll_${p.feedId}_${p.slot.replace(/[^0-9A-Za-z-]/g, '')}`,
   },
   fetchArticle: {
@@ -53,7 +55,7 @@ export const jobCatalog = {
   analyzeArticle: {
     queue: 'analyze',
     schema: AnalyzeArticle,
-    retry: { attempts: 3, backoff: { type: 'exponential', delay: 1000 } } satisfies RetryPolicy,
+    retry: { attempts: 10, backoff: { type: 'exponential', delay: 1000 } } satisfies RetryPolicy,
     jobId: (p: AnalyzeArticle) => `analyze_${p.articleId}`,
   },
 } as const;

@@ -54,6 +54,8 @@ try {
     const e = err as Error;
     process.stderr.write(`tally: ${e.name}: ${e.message}\n`);
     if (process.env.TALLY_DEBUG) process.stderr.write(`${e.stack}\n`);
-    process.exitCode = 1;
+    // A failed command exits even if a connection or timer is still open: a worker that could not
+    // start must not linger doing nothing where a supervisor would restart it.
+    process.exit(1);
   }
 }
