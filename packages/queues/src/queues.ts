@@ -11,7 +11,11 @@ export function redisConnection(url: string, options: RedisOptions = {}): Redis 
 
 export interface QueueSet {
   queues: Record<JobName, Queue>;
-  enqueue<N extends JobName>(name: N, payload: JobPayload<N>, options?: { delayMs?: number; priority?: number }): Promise<void>;
+  enqueue<N extends JobName>(
+    name: N,
+    payload: JobPayload<N>,
+    options?: { delayMs?: number; priority?: number },
+  ): Promise<void>;
   enqueueMany<N extends JobName>(name: N, payloads: readonly JobPayload<N>[]): Promise<void>;
   /** waiting + active + delayed + prioritized jobs over every queue. */
   pending(): Promise<number>;
@@ -34,7 +38,10 @@ function jobOptions<N extends JobName>(name: N, payload: JobPayload<N>) {
 /** The queues of the job catalog, with payload validation on enqueue. */
 export function createQueues(connection: ConnectionOptions, prefix: string): QueueSet {
   const queues = Object.fromEntries(
-    (Object.keys(jobCatalog) as JobName[]).map((name) => [name, new Queue(jobCatalog[name].queue, { connection, prefix })]),
+    (Object.keys(jobCatalog) as JobName[]).map((name) => [
+      name,
+      new Queue(jobCatalog[name].queue, { connection, prefix }),
+    ]),
   ) as Record<JobName, Queue>;
   return {
     queues,
