@@ -17,6 +17,35 @@ export function untilShutdownSignal(): Promise<NodeJS.Signals> {
 }
 
 /**
+ * Opens the runtime, waiting out an unreachable log or Redis with capped exponential backoff: a
+ * service started during an outage comes up when it ends instead of exiting. Null when a shutdown
+ * signal arrives first.
+ */
+async function openWithRetry(config: Config, log: Logger, stages: readonly StageName[]): Promise<Runtime | null> {
+  let stop = false;
+  const onSignal = () => {
+    stop = true;
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await openRuntime(config, log, { extractPool: stages.includes('fetcher') });
+      } catch (err) {
+        const delayMs = Math.min(30_000, 500 * 2 ** Math.min(attempt - 1, 6));
+        log.warn({ err: (err as Error).message, attempt, retryInMs: delayMs }, 'cannot open the log or Redis yet');
+        for (let waited = 0; waited < delayMs && !stop; waited += 100) await new Promise((r) => setTimeout(r, 100));
+        if (stop) return null;
+      }
+    }
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+/**
  * Runs pipeline stages as a long-lived service until SIGINT/SIGTERM, then shuts down cleanly: stop
  * taking jobs, let active ones finish (BullMQ returns unfinished ones to the queue), close
  * connections. `extra` runs beside the stages (e.g. the API) and is closed first.
@@ -27,7 +56,8 @@ export async function runService(
   log: Logger,
   extra?: (rt: Runtime) => Promise<{ close(): Promise<void> }>,
 ): Promise<void> {
-  const rt = await openRuntime(config, log, { extractPool: stages.includes('fetcher') });
+  const rt = await openWithRetry(config, log, stages);
+  if (!rt) return;
   try {
     const running = startStages(rt, stages);
     if (stages.includes('poller')) log.info({ feeds: await reconcileSchedules(rt) }, 'poll schedules reconciled');
