@@ -33,13 +33,21 @@ export const Config = z.object({
   /** Whether read routes (/figures, /articles, /feeds) need the token too. */
   API_READS_NEED_TOKEN: bool.default(false),
   /** Largest request body accepted, in bytes. */
-  API_BODY_LIMIT: z.coerce.number().int().positive().default(64 * 1024),
+  API_BODY_LIMIT: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(64 * 1024),
 
   // --- HTTP fetching (feeds and articles)
   HTTP_USER_AGENT: z.string().default('TallyBot/0.1 (+https://github.com/tally-news/tally)'),
   HTTP_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   HTTP_TOTAL_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
-  HTTP_MAX_BODY_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
+  HTTP_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(5 * 1024 * 1024),
   HTTP_MAX_REDIRECTS: z.coerce.number().int().min(0).default(5),
   /** Max concurrent requests per host, shared by every worker through Redis. */
   HTTP_HOST_CONCURRENCY: z.coerce.number().int().positive().default(2),
