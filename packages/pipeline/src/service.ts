@@ -17,6 +17,33 @@ export function untilShutdownSignal(): Promise<NodeJS.Signals> {
 }
 
 /**
+ * Reconciles poll schedules now and every few minutes: a poll whose job ran out of retries during
+ * an outage gets its next slot back. A failure (the log unreachable) is logged and retried soon;
+ * it never stops the service.
+ */
+function keepSchedulesReconciled(rt: Runtime, log: Logger): { stop(): void } {
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  const run = async () => {
+    let next = 5 * 60_000;
+    try {
+      log.info({ feeds: await reconcileSchedules(rt) }, 'poll schedules reconciled');
+    } catch (err) {
+      log.warn({ err: (err as Error).message }, 'poll schedules not reconciled; retrying');
+      next = 5_000;
+    }
+    if (!stopped) timer = setTimeout(run, next);
+  };
+  void run();
+  return {
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/**
  * Opens the runtime, waiting out an unreachable log or Redis with capped exponential backoff: a
  * service started during an outage comes up when it ends instead of exiting. Null when a shutdown
  * signal arrives first.
@@ -60,11 +87,12 @@ export async function runService(
   if (!rt) return;
   try {
     const running = startStages(rt, stages);
-    if (stages.includes('poller')) log.info({ feeds: await reconcileSchedules(rt) }, 'poll schedules reconciled');
+    const reconciler = stages.includes('poller') ? keepSchedulesReconciled(rt, log) : null;
     const side = extra ? await extra(rt) : null;
     log.info({ stages }, 'service started');
     const sig = await untilShutdownSignal();
     log.info({ signal: sig }, 'shutting down: finishing active jobs');
+    reconciler?.stop();
     await side?.close();
     await running.close();
   } finally {
