@@ -1,3 +1,4 @@
+import { monthNames } from './calendar.ts';
 import type { Rng } from './Rng.ts';
 
 /*
@@ -535,20 +536,7 @@ export const slotValues: Record<string, readonly string[]> = {
     'the Nordic Defence Review',
     'the Vistula Institute for Security Studies',
   ],
-  month: [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ],
+  month: [...monthNames],
   capital: [
     'Brussels',
     'Berlin',

@@ -1,4 +1,5 @@
 import type { ArticlePage, Block, LinkRef, Outlet } from './ArticlePage.ts';
+import { monthNames } from './calendar.ts';
 import { captionTemplates, expand } from './corpusPhrases.ts';
 import { type FeedDocument, type FeedEntry, renderAtom, renderRss } from './feedDocuments.ts';
 import { type Corpus, type CorpusArticle, type CorpusManifest, corpusManifest } from './generateCorpus.ts';
@@ -10,20 +11,7 @@ import { newsroomIndexPage, outletHomePage, robotsTxt } from './siteChrome.ts';
 import { renderArticlePageBytes } from './templates/renderArticlePage.ts';
 
 const monthShort = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const monthLong = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+const monthLong = monthNames;
 const weekdays = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** The date as the outlet's template prints it, from the local wall time of `publishedAt`. */

@@ -1,4 +1,5 @@
 import { type Outlet, type TemplateFamily, templateFamilies } from './ArticlePage.ts';
+import { monthNames } from './calendar.ts';
 import {
   type BoundSpec,
   bounds,
@@ -175,20 +176,6 @@ export interface CorpusManifest {
 
 const dayMs = 86_400_000;
 const weekdayNames = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const monthNames = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** Calendar days are counted from 1970-01-01; 0 is a Thursday. */
 function dayOf(iso: string): number {
