@@ -20,6 +20,14 @@ export interface AppendResult {
   streamVersion: number;
 }
 
+/** One stream's part of an `appendMany`. */
+export interface StreamAppend {
+  streamId: string;
+  events: readonly NewEvent[];
+  /** @defaultValue `'any'` */
+  expectedVersion?: ExpectedVersion;
+}
+
 export interface ReadAllOptions {
   /** Read events with position greater than this. @defaultValue 0 */
   after?: number;
@@ -80,6 +88,14 @@ export interface EventStore {
   /** The PostgreSQL schema holding the log's tables (projections may put theirs beside them). */
   readonly schema: string;
   append(streamId: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult>;
+  /**
+   * Appends to several streams in one transaction under one turn of the append lock: every stream
+   * is written or none is. Each stream's part behaves as `append` would (idempotent by event id, its
+   * expected version checked; a stream may appear more than once and its parts follow each other).
+   * Positions follow the order of the parts. One result per part, in order.
+   * @throws ConcurrencyError naming the first stream whose expected version did not hold; nothing is written.
+   */
+  appendMany(batches: readonly StreamAppend[]): Promise<AppendResult[]>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
   readAll(options?: ReadAllOptions): Promise<StoredEvent[]>;
   /** Pages through the whole log in order. */

@@ -9,6 +9,7 @@ import {
   type ReadAllOptions,
   type ReadStreamOptions,
   type SqlTx,
+  type StreamAppend,
   type SubscribeOptions,
   type Subscription,
 } from './EventStore.ts';
@@ -105,6 +106,64 @@ function toStoredEvents(rows: readonly [string][]): StoredEvent[] {
   return events;
 }
 
+/** One stream's part of an append, checked and serialized for the append functions. */
+interface EncodedBatch {
+  expected: number | null;
+  ids: string[];
+  types: string[];
+  data: string;
+  metadata: string;
+}
+
+function encodeBatch({ streamId, events, expectedVersion }: StreamAppend): EncodedBatch {
+  if (streamId.length === 0) throw new Error('stream id must not be empty');
+  const expected = expectedVersion ?? 'any';
+  if (typeof expected === 'number' && (!Number.isInteger(expected) || expected < 0)) {
+    throw new Error(`expected version must be a whole number ≥ 0, 'no-stream' or 'any'`);
+  }
+  const ids = new Array<string>(events.length);
+  const types = new Array<string>(events.length);
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    if (!UUID.test(e.id)) throw new InvalidEventError(e.id, 'id is not a UUID');
+    if (e.data === undefined) throw new InvalidEventError(e.id, 'data is missing');
+    if (typeof e.metadata !== 'object' || e.metadata === null) {
+      throw new InvalidEventError(e.id, 'metadata is not an object');
+    }
+    ids[i] = e.id.toLowerCase();
+    types[i] = e.type;
+  }
+  // One JSON text per batch (an array, one element per event) costs less than one per event.
+  const data = JSON.stringify(events.map((e) => e.data));
+  const metadata = JSON.stringify(events.map((e) => e.metadata));
+  // U+0000: json would keep it, but PostgreSQL can turn it neither into text (`->>`) nor into
+  // jsonb, so a projection reading the document in SQL would fail on it. Refused, naming the event.
+  if (hasNul(data) || hasNul(metadata)) {
+    const bad = events.find((e) => hasNul(JSON.stringify(e.data)) || hasNul(JSON.stringify(e.metadata)));
+    throw new InvalidEventError(
+      bad?.id ?? '',
+      'data holds the character U+0000, which PostgreSQL cannot turn into text',
+    );
+  }
+  return { expected: expected === 'any' ? null : expected === 'no-stream' ? 0 : expected, ids, types, data, metadata };
+}
+
+function appendResultOf(row: Omit<AppendRow, 'r_conflict'>): AppendResult {
+  return {
+    positions: (row.r_positions ?? []).map(Number),
+    written: Number(row.r_written),
+    streamVersion: Number(row.r_version),
+  };
+}
+
+/** The stream (1-based, among those sent) and version named by append_events_many's conflict error. */
+function conflictOf(err: unknown): { stream: number; version: number } | null {
+  const e = err as { code?: unknown; detail?: unknown };
+  if (e?.code !== 'TA409' || typeof e.detail !== 'string') return null;
+  const detail = JSON.parse(e.detail) as { stream: number; version: number };
+  return { stream: Number(detail.stream), version: Number(detail.version) };
+}
+
 /**
  * The log on PostgreSQL's SQL, shared by both backends: they differ only in how they reach the
  * database (a `pg` pool or an in-process PGlite) and how appends are announced.
@@ -115,7 +174,13 @@ export abstract class SqlEventStore implements EventStore {
   protected readonly log: StoreLogger;
   protected readonly names: SchemaNames;
   protected readonly appended: AppendSignal;
-  protected readonly table: { events: string; checkpoints: string; migrations: string; append: string };
+  protected readonly table: {
+    events: string;
+    checkpoints: string;
+    migrations: string;
+    append: string;
+    appendMany: string;
+  };
   #closed = false;
   readonly #subscriptions = new Set<StoreSubscription>();
 
@@ -132,6 +197,7 @@ export abstract class SqlEventStore implements EventStore {
       checkpoints: `${q}.checkpoints`,
       migrations: `${q}.tally_migrations`,
       append: `${q}.append_events`,
+      appendMany: `${q}.append_events_many`,
     };
   }
 
@@ -180,56 +246,75 @@ export abstract class SqlEventStore implements EventStore {
 
   async append(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
     this.assertOpen();
-    if (streamId.length === 0) throw new Error('stream id must not be empty');
     const expected = options.expectedVersion ?? 'any';
-    if (typeof expected === 'number' && (!Number.isInteger(expected) || expected < 0)) {
-      throw new Error(`expected version must be a whole number ≥ 0, 'no-stream' or 'any'`);
-    }
-    const ids = new Array<string>(events.length);
-    const types = new Array<string>(events.length);
-    for (let i = 0; i < events.length; i++) {
-      const e = events[i]!;
-      if (!UUID.test(e.id)) throw new InvalidEventError(e.id, 'id is not a UUID');
-      if (e.data === undefined) throw new InvalidEventError(e.id, 'data is missing');
-      if (typeof e.metadata !== 'object' || e.metadata === null) {
-        throw new InvalidEventError(e.id, 'metadata is not an object');
-      }
-      ids[i] = e.id.toLowerCase();
-      types[i] = e.type;
-    }
-    // One JSON text per batch (an array, one element per event) costs less than one per event.
-    const data = JSON.stringify(events.map((e) => e.data));
-    const metadata = JSON.stringify(events.map((e) => e.metadata));
-    // U+0000: json would keep it, but PostgreSQL can turn it neither into text (`->>`) nor into
-    // jsonb, so a projection reading the document in SQL would fail on it. Refused, naming the event.
-    if (hasNul(data) || hasNul(metadata)) {
-      const bad = events.find((e) => hasNul(JSON.stringify(e.data)) || hasNul(JSON.stringify(e.metadata)));
-      throw new InvalidEventError(
-        bad?.id ?? '',
-        'data holds the character U+0000, which PostgreSQL cannot turn into text',
-      );
-    }
-    const expectedParam = expected === 'any' ? null : expected === 'no-stream' ? 0 : expected;
+    const batch = encodeBatch({ streamId, events, expectedVersion: expected });
     const rows = await this.query<AppendRow>(`SELECT * FROM ${this.table.append}($1, $2, $3, $4, $5, $6)`, [
       streamId,
-      expectedParam,
-      ids,
-      types,
-      data,
-      metadata,
+      batch.expected,
+      batch.ids,
+      batch.types,
+      batch.data,
+      batch.metadata,
     ]);
     const row = rows[0];
     if (!row) throw new Error('append_events returned no row');
     const actual = Number(row.r_version);
     if (row.r_conflict) throw new ConcurrencyError(streamId, expected, actual);
-    const positions = (row.r_positions ?? []).map(Number);
-    const written = Number(row.r_written);
-    if (written > 0) {
-      let last = 0;
-      for (const p of positions) if (p > last) last = p;
-      this.appended.notify(last);
+    const result = appendResultOf(row);
+    this.announce([result]);
+    return result;
+  }
+
+  async appendMany(batches: readonly StreamAppend[]): Promise<AppendResult[]> {
+    this.assertOpen();
+    const encoded = batches.map(encodeBatch);
+    // Streams with nothing to append are answered without a trip: the call stays one statement
+    // for the rest.
+    const sent = encoded.flatMap((b, i) => (b.ids.length > 0 ? [i] : []));
+    const results: AppendResult[] = batches.map(() => ({ positions: [], written: 0, streamVersion: 0 }));
+    if (sent.length === 0) {
+      for (let i = 0; i < batches.length; i++) results[i] = await this.append(batches[i]!.streamId, []);
+      return results;
     }
-    return { positions, written, streamVersion: actual };
+    const starts: number[] = [];
+    const ids: string[] = [];
+    const types: string[] = [];
+    for (const i of sent) {
+      starts.push(ids.length + 1);
+      ids.push(...encoded[i]!.ids);
+      types.push(...encoded[i]!.types);
+    }
+    let rows: (Omit<AppendRow, 'r_conflict'> & { r_stream: number })[];
+    try {
+      rows = await this.query(`SELECT * FROM ${this.table.appendMany}($1, $2, $3, $4, $5, $6, $7)`, [
+        sent.map((i) => batches[i]!.streamId),
+        sent.map((i) => encoded[i]!.expected),
+        starts,
+        ids,
+        types,
+        sent.map((i) => encoded[i]!.data),
+        sent.map((i) => encoded[i]!.metadata),
+      ]);
+    } catch (err) {
+      const conflict = conflictOf(err);
+      if (!conflict) throw err;
+      const b = batches[sent[conflict.stream - 1]!]!;
+      throw new ConcurrencyError(b.streamId, b.expectedVersion ?? 'any', conflict.version);
+    }
+    for (const row of rows) results[sent[Number(row.r_stream) - 1]!] = appendResultOf(row);
+    for (let i = 0; i < batches.length; i++) {
+      // A stream given no events: its version as the other backends' `append(stream, [])` tells it.
+      if (encoded[i]!.ids.length === 0) results[i] = await this.append(batches[i]!.streamId, []);
+    }
+    this.announce(results);
+    return results;
+  }
+
+  /** Wakes this process's waiters past the last position written. */
+  private announce(results: readonly AppendResult[]): void {
+    let last = 0;
+    for (const r of results) if (r.written > 0) for (const p of r.positions) if (p > last) last = p;
+    if (last > 0) this.appended.notify(last);
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {

@@ -221,6 +221,100 @@ export function eventStoreConformance(subject: ConformanceSubject): void {
     });
   });
 
+  describe('appending to several streams at once', () => {
+    it('writes every stream in one call, positions in the order given, each stream at its own version', async () => {
+      const store = await open();
+      await store.append('feed-b', [removed('b0')]);
+      const results = await store.appendMany([
+        { streamId: 'feed-a', events: [registered('a'), removed('a')], expectedVersion: 'no-stream' },
+        { streamId: 'feed-b', events: [removed('b1')], expectedVersion: 1 },
+        { streamId: 'feed-c', events: [] },
+        { streamId: 'feed-a', events: [removed('a2')] },
+      ]);
+      expect(results).toEqual([
+        { positions: [2, 3], written: 2, streamVersion: 2 },
+        { positions: [4], written: 1, streamVersion: 2 },
+        { positions: [], written: 0, streamVersion: 0 },
+        { positions: [5], written: 1, streamVersion: 3 },
+      ]);
+      expect((await store.readAll()).map((e) => [e.position, e.streamId, e.streamVersion])).toEqual([
+        [1, 'feed-b', 1],
+        [2, 'feed-a', 1],
+        [3, 'feed-a', 2],
+        [4, 'feed-b', 2],
+        [5, 'feed-a', 3],
+      ]);
+      expect((await store.readStream('feed-a')).map((e) => e.data)).toEqual([
+        registered('a').data,
+        removed('a').data,
+        removed('a2').data,
+      ]);
+    });
+
+    it('is idempotent like append: a repeated call writes nothing and reports the stored positions', async () => {
+      const store = await open();
+      const batches = [
+        { streamId: 'article-1', events: [removed(1)] },
+        { streamId: 'figure-x', events: [removed(2), removed(3)] },
+      ];
+      const first = await store.appendMany(batches);
+      await store.append('figure-x', [removed(4)]);
+      const again = await store.appendMany([...batches, { streamId: 'article-2', events: [removed(5)] }]);
+      expect(again).toEqual([
+        { positions: [1], written: 0, streamVersion: 1 },
+        { positions: [2, 3], written: 0, streamVersion: 3 },
+        { positions: [5], written: 1, streamVersion: 1 },
+      ]);
+      expect(first.map((r) => r.written)).toEqual([1, 2]);
+      expect(await store.head()).toBe(5);
+    });
+
+    it('writes nothing of any stream when one stream is not at its expected version, and names that stream', async () => {
+      const store = await open();
+      await store.append('feed-b', [removed(0)]);
+      const err = await store
+        .appendMany([
+          { streamId: 'feed-a', events: [removed(1)] },
+          { streamId: 'feed-b', events: [removed(2)], expectedVersion: 'no-stream' },
+          { streamId: 'feed-c', events: [removed(3)] },
+        ])
+        .catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ConcurrencyError);
+      expect(err).toMatchObject({ streamId: 'feed-b', expected: 'no-stream', actual: 1 });
+      expect(await store.head()).toBe(1);
+      expect(await store.readStream('feed-a')).toEqual([]);
+    });
+
+    it('refuses an invalid event anywhere in the call, naming it and writing nothing', async () => {
+      const store = await open();
+      const bad = makeEvent('FeedRemoved', { feedId: 'f-bad', reason: 'nul \u0000 here' }, ['bad']);
+      const err = await store
+        .appendMany([
+          { streamId: 'feed-a', events: [removed(1)] },
+          { streamId: 'feed-b', events: [bad] },
+        ])
+        .catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(InvalidEventError);
+      expect(err).toMatchObject({ eventId: bad.id });
+      expect(await store.head()).toBe(0);
+    });
+
+    it('wakes waiters like append does', async () => {
+      const store = await open();
+      const beside = await openBeside(store);
+      // A timeout far beyond the test's own: only the notification (or the head check) can resolve it.
+      await store.append('feed-0', [removed(0)]);
+      await beside.waitForAppend(0, 60 * 60_000);
+      const waited = beside.waitForAppend(1, 60 * 60_000);
+      await store.appendMany([
+        { streamId: 'feed-a', events: [removed(1)] },
+        { streamId: 'feed-b', events: [removed(2)] },
+      ]);
+      await waited;
+      expect(await beside.head()).toBe(3);
+    });
+  });
+
   describe('reading the whole log', () => {
     it('pages by position and filters by type', async () => {
       const store = await open();

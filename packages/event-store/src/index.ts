@@ -9,6 +9,7 @@ export {
   type ReadAllOptions,
   type ReadStreamOptions,
   type SqlTx,
+  type StreamAppend,
   type SubscribeOptions,
   type Subscription,
 } from './EventStore.ts';

@@ -262,4 +262,51 @@ END
 $fn$;
 `,
   },
+  {
+    version: 4,
+    name: 'append_events_many: several streams in one call, one lock, one transaction',
+    // The pipeline appends to many small streams at once (a feed's new articles, an article's claims
+    // spread over their figures' streams with its verdict): one statement per stream was one
+    // transaction, one lock turn, one commit and one WAL flush each. This runs the same append
+    // once per stream inside one statement, so the whole set commits (or fails) together. The
+    // batches arrive as parallel arrays: stream i owns events [p_starts[i], p_starts[i + 1]) of
+    // p_ids/p_types, and its data and metadata as one JSON array text each. A stream whose expected
+    // version does not hold raises SQLSTATE TA409 naming it, which rolls back every stream.
+    sql: ({ schema: s }) => `
+CREATE FUNCTION ${s}.append_events_many(
+  p_stream_ids text[],
+  p_expected integer[],
+  p_starts integer[],
+  p_ids uuid[],
+  p_types text[],
+  p_data text[],
+  p_metadata text[]
+) RETURNS TABLE (r_stream integer, r_version integer, r_written integer, r_positions bigint[])
+LANGUAGE plpgsql AS $fn$
+DECLARE
+  i integer;
+  v_from integer;
+  v_to integer;
+  v_row record;
+BEGIN
+  FOR i IN 1 .. coalesce(cardinality(p_stream_ids), 0) LOOP
+    v_from := p_starts[i];
+    v_to := coalesce(p_starts[i + 1], cardinality(p_ids) + 1) - 1;
+    SELECT * INTO v_row FROM ${s}.append_events(
+      p_stream_ids[i], p_expected[i], p_ids[v_from:v_to], p_types[v_from:v_to], p_data[i]::json, p_metadata[i]::json
+    );
+    IF v_row.r_conflict THEN
+      RAISE EXCEPTION 'stream % is at version %', p_stream_ids[i], v_row.r_version
+        USING ERRCODE = 'TA409', DETAIL = json_build_object('stream', i, 'version', v_row.r_version)::text;
+    END IF;
+    r_stream := i;
+    r_version := v_row.r_version;
+    r_written := v_row.r_written;
+    r_positions := v_row.r_positions;
+    RETURN NEXT;
+  END LOOP;
+END
+$fn$;
+`,
+  },
 ];
