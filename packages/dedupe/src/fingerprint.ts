@@ -50,17 +50,6 @@ export interface FingerprintOptions {
 export const DEFAULT_SHINGLE_SIZE = 4;
 export const DEFAULT_NUM_HASHES = 128;
 const EMPTY = 0xffffffff;
-/**
- * Characters NFKC could change: anything but ASCII, Latin-1 letters and the general punctuation
- * block (quotes, dashes, spaces), which `splitParagraphs` folds itself. Most English news needs no
- * NFKC pass at all.
- */
-const NEEDS_NFKC = /[^\x00-\x7f\xa0\xc0-\xff\u2000-\u206f]/;
-
-/** Compatibility forms; case and the rest of the typographic folding happen in `splitParagraphs`. */
-function compatible(text: string): string {
-  return NEEDS_NFKC.test(text) ? text.normalize('NFKC') : text;
-}
 
 /** Odd multipliers, one per word position in a shingle (up to 16 words). */
 const POSITION = Array.from({ length: 16 }, (_, i) => (fmix32(i + 0x51ed27) | 1) >>> 0);
@@ -90,7 +79,9 @@ export function fingerprint(text: string, options: FingerprintOptions = {}): Fin
     throw new RangeError(`numHashes must be a power of two from 16 to 1024, got ${numHashes}`);
   }
   if (!Number.isInteger(k) || k < 1 || k > 16) throw new RangeError(`shingleSize must be 1 to 16, got ${k}`);
-  const paragraphs = splitParagraphs(compatible(text));
+  // NFKC only for the texts that have a character it could change, found in the splitting pass itself
+  let paragraphs = splitParagraphs(text, true);
+  if (paragraphs.needsCompat) paragraphs = splitParagraphs(text.normalize('NFKC'));
   const body = bodyParagraphs(paragraphs, options.titleMaxWords ?? 25, options.minParagraphWords ?? 5);
   const w = paragraphs.words;
 
@@ -98,6 +89,10 @@ export function fingerprint(text: string, options: FingerprintOptions = {}): Fin
   const bits = options.simhash ? new Int32Array(64) : null;
   let shingleCount = 0;
   let content = 0x2545f491;
+  const p0 = POSITION[0]!;
+  const p1 = POSITION[1]!;
+  const p2 = POSITION[2]!;
+  const p3 = POSITION[3]!;
   for (const p of body) {
     const from = paragraphs.start[p]!;
     const to = paragraphs.end[p]!;
@@ -105,15 +100,27 @@ export function fingerprint(text: string, options: FingerprintOptions = {}): Fin
     const last = len < k ? from : to - k;
     const span = Math.min(len, k);
     for (let i = from; i <= last; i++) {
-      let h = span;
-      for (let j = 0; j < span; j++) h = (h + Math.imul(w[i + j]!, POSITION[j]!)) | 0;
-      h = fmix32(h);
+      let h: number;
+      if (span === 4) {
+        // the default shingle, unrolled: the same sum as the loop below
+        h = (4 + Math.imul(w[i]!, p0) + Math.imul(w[i + 1]!, p1) + Math.imul(w[i + 2]!, p2)) | 0;
+        h = (h + Math.imul(w[i + 3]!, p3)) | 0;
+      } else {
+        h = span;
+        for (let j = 0; j < span; j++) h = (h + Math.imul(w[i + j]!, POSITION[j]!)) | 0;
+      }
+      // fmix32, inlined: this loop runs once per word of every article
+      h ^= h >>> 16;
+      h = Math.imul(h, 0x85ebca6b);
+      h ^= h >>> 13;
+      h = Math.imul(h, 0xc2b2ae35);
+      h = (h ^ (h >>> 16)) >>> 0;
       content = (Math.imul(content, 0x01000193) + h) | 0;
-      shingleCount++;
       const bin = h >>> binShift;
       if (h < bins[bin]!) bins[bin] = h;
       if (bits) addSimhashBits(bits, h);
     }
+    if (last >= from) shingleCount += last - from + 1;
     content = combine32(content, 0x0a);
   }
   if (shingleCount > 0) densify(bins);
@@ -142,17 +149,27 @@ function addSimhashBits(bits: Int32Array, h: number): void {
  */
 function densify(bins: Uint32Array): void {
   const n = bins.length;
-  // a bin is empty while it holds the sentinel (a shingle hashing to exactly 0xffffffff would look
-  // empty too, and be replaced: harmless)
-  const filled = Uint8Array.from(bins, (v) => (v === EMPTY ? 0 : 1));
+  // the empty bins, marked in a scratch array (a 3 KB article leaves two or three of 128 empty)
+  let empties = 0;
   for (let i = 0; i < n; i++) {
-    if (filled[i]) continue;
+    if (bins[i] === EMPTY) {
+      emptyMark[i] = 1;
+      empties++;
+    }
+  }
+  if (empties === 0) return;
+  for (let i = 0; i < n; i++) {
+    if (!emptyMark[i]) continue;
     for (let attempt = 1; ; attempt++) {
       const j = fmix32(Math.imul(i + 1, 0x9e3779b1) ^ Math.imul(attempt, 0x85ebca77)) % n;
-      if (filled[j]) {
+      if (!emptyMark[j]) {
         bins[i] = bins[j]!;
         break;
       }
     }
   }
+  emptyMark.fill(0, 0, n);
 }
+
+/** Marks of empty bins while densifying; all zero between calls. */
+const emptyMark = new Uint8Array(1024);

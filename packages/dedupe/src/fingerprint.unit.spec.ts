@@ -35,6 +35,14 @@ describe('fingerprint', () => {
     expect(estimateSimilarity(a, fingerprint(wrapped))).toBe(1);
   });
 
+  it('sees compatibility forms (ligatures, full-width letters) as their plain letters', () => {
+    const styled = article.replace(/fi/g, '\ufb01').replace(/River/g, '\uff32\uff49\uff56\uff45\uff52');
+    expect(styled).not.toBe(article);
+    const a = fingerprint(article);
+    expect(fingerprint(styled).contentHash).toBe(a.contentHash);
+    expect(Array.from(fingerprint(styled).minhash)).toEqual(Array.from(a.minhash));
+  });
+
   it('leaves out headlines, labels and short furniture lines', () => {
     const republished = [
       'Advertisement',

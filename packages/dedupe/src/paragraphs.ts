@@ -12,6 +12,8 @@ export interface Paragraphs {
   sentence: boolean[];
   /** Length of the line in characters. */
   chars: number[];
+  /** Set when asked to check: the text has a character NFKC could change (the caller normalises and splits again). */
+  needsCompat?: boolean;
 }
 
 // Character classes, filled lazily for non-ASCII code units.
@@ -55,6 +57,19 @@ function classOf(c: number): number {
   return found;
 }
 
+/**
+ * CLASS and FOLD in one lookup for the hot loop: a word character's folded code (positive), any
+ * other class negated, 0 while not yet classified.
+ */
+const CODE = new Int32Array(65_536);
+
+function codeOf(c: number): number {
+  const k = classOf(c);
+  const x = k === WORD ? FOLD[c]! || 1 : -k;
+  CODE[c] = x;
+  return x;
+}
+
 const FNV_OFFSET = 0x811c9dc5;
 const FULL_STOP = 0x2e;
 const BANG = 0x21;
@@ -64,12 +79,22 @@ const ELLIPSIS = 0x2026;
 let scratch = new Uint32Array(4096);
 
 /**
+ * Characters NFKC could change: anything but ASCII, Latin-1 letters and the general punctuation
+ * block (quotes, dashes, spaces), which this scan folds itself. Called for non-ASCII only.
+ */
+function needsCompat(c: number): boolean {
+  return c !== 0xa0 && (c < 0xc0 || c > 0xff) && (c < 0x2000 || c > 0x206f);
+}
+
+/**
  * Splits text into paragraphs of hashed words in one pass. Expects NFKC-normalised text; it applies
  * the rest of `normalizeText`'s folding itself (case; quotes, dashes and spaces separate words;
  * apostrophes inside a word join; invisible characters vanish), so the fingerprint does not pay for
- * building a normalised copy.
+ * building a normalised copy. With `checkCompat`, it also notes whether the text has characters
+ * NFKC could change (`needsCompat`): checked in the same pass, because most English news needs no
+ * NFKC at all and a separate scan for that costs as much as a tenth of the fingerprint.
  */
-export function splitParagraphs(text: string): Paragraphs {
+export function splitParagraphs(text: string, checkCompat = false): Paragraphs {
   const n = text.length;
   if (scratch.length < n + 1) scratch = new Uint32Array(n + 1);
   const words = scratch;
@@ -81,30 +106,33 @@ export function splitParagraphs(text: string): Paragraphs {
   let lineWords = 0;
   let last = 0; // last significant character of the line
   let lineStart = 0;
+  let compat = false;
   let i = 0;
   while (i <= n) {
     let c = i < n ? text.charCodeAt(i) : 0x0a;
-    let k = CLASS[c] || classOf(c);
-    if (k === WORD) {
+    if (c >= 0x80 && checkCompat && needsCompat(c)) compat = true;
+    let x = CODE[c] || codeOf(c);
+    if (x > 0) {
       // the whole word in a tight loop: most characters are word characters
       let h = FNV_OFFSET;
       for (;;) {
-        if (k === WORD) {
-          h = Math.imul(h ^ FOLD[c]!, 0x01000193);
-          last = c;
-        } else if (k === JOINER) {
+        if (x > 0) {
+          h = Math.imul(h ^ x, 0x01000193);
+        } else if (x === -JOINER) {
           if (i + 1 >= n) break;
           const next = text.charCodeAt(i + 1);
-          if ((CLASS[next] || classOf(next)) !== WORD) break;
-        } else if (k !== INVISIBLE) break;
+          if ((CODE[next] || codeOf(next)) <= 0) break;
+        } else if (x !== -INVISIBLE) break;
         if (++i >= n) break;
         c = text.charCodeAt(i);
-        k = CLASS[c] || classOf(c);
+        if (c >= 0x80 && checkCompat && needsCompat(c)) compat = true;
+        x = CODE[c] || codeOf(c);
       }
       words[count++] = h >>> 0;
+      last = 0; // a word character: the line does not end like a sentence (yet)
       continue;
     }
-    if (k === NEWLINE) {
+    if (x === -NEWLINE) {
       start.push(lineWords);
       end.push(count);
       sentence.push(last === FULL_STOP || last === BANG || last === QUESTION || last === ELLIPSIS);
@@ -112,12 +140,14 @@ export function splitParagraphs(text: string): Paragraphs {
       lineWords = count;
       last = 0;
       lineStart = i + 1;
-    } else if (k === SEPARATOR) {
+    } else if (x === -SEPARATOR) {
       last = c;
     }
     i++;
   }
-  return unwrap({ words: words.subarray(0, count), start, end, sentence, chars });
+  const p = unwrap({ words: words.subarray(0, count), start, end, sentence, chars });
+  if (compat) p.needsCompat = true;
+  return p;
 }
 
 /**
