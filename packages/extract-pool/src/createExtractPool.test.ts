@@ -14,9 +14,9 @@ const pages = manifest.slice(0, 8).map((entry) => ({
   bytes: new Uint8Array(readFileSync(new URL(`${entry.name}.html`, FIXTURES))),
 }));
 
-const SMALL_PAGE = new TextEncoder().encode(
-  `<html><body><article><h1>Bridge closed</h1>${'<p>The Old Mill bridge was closed on Thursday morning after a lorry hit its parapet, police said.</p>'.repeat(4)}</article></body></html>`,
-);
+const SMALL_PAGE_HTML = `<html><body><article><h1>Bridge closed</h1>${'<p>The Old Mill bridge was closed on Thursday morning after a lorry hit its parapet, police said.</p>'.repeat(4)}</article></body></html>`;
+/** A fresh copy each time: the pool moves a page's buffer to its worker. */
+const smallPage = () => new TextEncoder().encode(SMALL_PAGE_HTML);
 
 /** Takes seconds to extract on any machine: hundreds of thousands of paragraphs. */
 function pathologicalPage(): Uint8Array {
@@ -38,12 +38,29 @@ describe('createExtractPool', () => {
   afterAll(() => pool.close());
 
   it('extracts pages on worker threads exactly as extractArticle does in-process', async () => {
-    const results = await Promise.all(pages.map((page) => pool.extract(page)));
+    const results = await Promise.all(pages.map((page) => pool.extract({ ...page, bytes: page.bytes.slice() })));
     results.forEach((result, i) => {
       const page = pages[i]!;
       const { html, charset } = decodeHtml(page.bytes, page.contentType);
       expect({ ...result }).toEqual({ ...extractArticle(html, { url: page.url }), charset });
     });
+  });
+
+  it('moves a page that owns its buffer to the worker, and copies one that is part of a larger buffer', async () => {
+    const own = smallPage();
+    const expected = await pool.extract({ bytes: smallPage(), url: 'https://a.example/own' });
+    const moved = await pool.extract({ bytes: own, url: 'https://a.example/own' });
+    expect(own.byteLength).toBe(0);
+    expect(moved).toEqual(expected);
+
+    const page = smallPage();
+    const larger = new Uint8Array(page.length + 8);
+    larger.set(page, 4);
+    const part = larger.subarray(4, 4 + page.length);
+    const copied = await pool.extract({ bytes: part, url: 'https://a.example/own' });
+    expect(part.byteLength).toBe(page.length);
+    expect(larger.byteLength).toBe(page.length + 8);
+    expect(copied).toEqual(expected);
   });
 
   it('rejects with the extractor’s ExtractError reasons', async () => {
@@ -64,7 +81,7 @@ describe('a page over its time budget', () => {
     const pool = createExtractPool({ threads: 1, timeoutMs: 400 });
     try {
       // Warm the worker up first: the budget starts when a worker takes the page, not at start-up.
-      await pool.extract({ bytes: SMALL_PAGE, url: 'https://a.example/warm' });
+      await pool.extract({ bytes: smallPage(), url: 'https://a.example/warm' });
       let ticks = 0;
       const interval = setInterval(() => ticks++, 20);
       const reason = await reasonOf(pool.extract({ bytes: pathologicalPage(), url: 'https://a.example/huge' }));
@@ -72,7 +89,7 @@ describe('a page over its time budget', () => {
       expect(reason).toBe('extract-timeout');
       // Extraction on the main thread would have frozen the interval for the whole budget.
       expect(ticks).toBeGreaterThanOrEqual(5);
-      const next = await pool.extract({ bytes: SMALL_PAGE, url: 'https://a.example/next' });
+      const next = await pool.extract({ bytes: smallPage(), url: 'https://a.example/next' });
       expect(next.title).toBe('Bridge closed');
     } finally {
       await pool.close();
@@ -84,7 +101,7 @@ describe('a page over its time budget', () => {
     try {
       const huge = pool.extract({ bytes: pathologicalPage(), url: 'https://a.example/huge' });
       const small = await Promise.all(
-        [1, 2, 3, 4].map((i) => pool.extract({ bytes: SMALL_PAGE, url: `https://a.example/${i}` })),
+        [1, 2, 3, 4].map((i) => pool.extract({ bytes: smallPage(), url: `https://a.example/${i}` })),
       );
       expect(small.map((a) => a.title)).toEqual(['Bridge closed', 'Bridge closed', 'Bridge closed', 'Bridge closed']);
       expect(await reasonOf(huge)).toBe('extract-timeout');
@@ -97,9 +114,9 @@ describe('a page over its time budget', () => {
 describe('close', () => {
   it('finishes the pages already accepted, then refuses new ones', async () => {
     const pool = createExtractPool({ threads: 1 });
-    const pending = [1, 2, 3].map((i) => pool.extract({ bytes: SMALL_PAGE, url: `https://a.example/${i}` }));
+    const pending = [1, 2, 3].map((i) => pool.extract({ bytes: smallPage(), url: `https://a.example/${i}` }));
     await pool.close();
     expect((await Promise.all(pending)).length).toBe(3);
-    await expect(pool.extract({ bytes: SMALL_PAGE, url: 'https://a.example/late' })).rejects.toThrow(/closed/);
+    await expect(pool.extract({ bytes: smallPage(), url: 'https://a.example/late' })).rejects.toThrow(/closed/);
   });
 });

@@ -23,6 +23,12 @@ export interface ExtractPoolOptions {
 }
 
 export interface ExtractInput {
+  /**
+   * The page as received. When the bytes span their whole `ArrayBuffer` (a body read into one
+   * Buffer of its own, as the HTTP client returns it) that buffer is moved to the worker thread
+   * rather than copied: the caller's view is empty (detached) from then on. Bytes that are a part
+   * of a larger buffer are copied.
+   */
   bytes: Uint8Array;
   /** The Content-Type header of the response, for its charset and to refuse binary content. */
   contentType?: string | null;
@@ -60,6 +66,25 @@ interface Slot {
 }
 
 const WORKER_URL = new URL('./extractWorker.mjs', import.meta.url);
+
+/**
+ * Sends a page to a worker, moving its buffer instead of copying it when the bytes own the whole
+ * buffer: a structured clone of a 500 KB page costs a copy on each side and holds the page twice.
+ * Part of a larger buffer (Node's pooled small buffers, a slice) is copied as before, since moving
+ * it would take the rest of the buffer from its owner.
+ */
+function post(worker: Worker, request: ExtractionRequest): void {
+  const { buffer, byteOffset, byteLength } = request.bytes;
+  if (buffer instanceof ArrayBuffer && byteOffset === 0 && byteLength === buffer.byteLength && byteLength > 0) {
+    try {
+      worker.postMessage(request, [buffer]);
+      return;
+    } catch {
+      // A buffer Node marked untransferable: copied below.
+    }
+  }
+  worker.postMessage(request);
+}
 
 /**
  * A pool of worker threads running `@tally/extract`. Pages queue in order; each runs on the first
@@ -142,7 +167,7 @@ export function createExtractPool(options: ExtractPoolOptions = {}): ExtractPool
       slot.timer = setTimeout(() => {
         retire(slot, new ExtractError('extract-timeout', `extraction took longer than ${timeoutMs} ms`));
       }, timeoutMs);
-      slot.worker.postMessage(task.request);
+      post(slot.worker, task.request);
     }
     const starting = [...slots].filter((s) => !s.ready).length;
     const wanted = Math.min(threads - slots.size, queue.length - starting);
