@@ -353,3 +353,186 @@ describe('extractClaims: gazetteer extension and figure keys', () => {
     expect(text.slice(c!.sentenceSpan[0], c!.sentenceSpan[1])).toBe(c!.sentence);
   });
 });
+
+describe('extractClaims: wire wordings of speaker, role, date and unit', () => {
+  // PUB is Saturday 14 October 2023.
+  it.each([
+    [
+      'North Korea has delivered more than 1,000 containers to Russia, said Tracey Newell, the deputy head of the US mission to the OSCE, on Friday.',
+      'Tracey Newell',
+      'deputy head of the US mission to the OSCE',
+      '2023-10-13',
+    ],
+    [
+      'According to Kyrylo Budanov, the head of Ukraine’s military intelligence, who spoke to journalists on Sunday, Iran has sent about 2,400 drones to Russia.',
+      'Kyrylo Budanov',
+      'head of Ukraine’s military intelligence',
+      '2023-10-08',
+    ],
+    [
+      'Grant Shapps, the UK defence secretary, estimated on 12 October that Russia holds about 1,800 tanks.',
+      'Grant Shapps',
+      'UK defence secretary',
+      '2023-10-12',
+    ],
+    [
+      'Josep Borrell, the EU’s foreign policy chief, said on Tuesday that Europe had sent 300,000 artillery shells to Ukraine.',
+      'Josep Borrell',
+      'EU’s foreign policy chief',
+      '2023-10-10',
+    ],
+    [
+      'James Heappey, the UK armed forces minister, said on Monday that Britain had supplied 200 missiles to Ukraine.',
+      'James Heappey',
+      'UK armed forces minister',
+      '2023-10-09',
+    ],
+    [
+      'Russia has about 1,800 tanks left in storage, Nico Lange, a senior fellow at the Munich Security Conference, said on Thursday.',
+      'Nico Lange',
+      'senior fellow at the Munich Security Conference',
+      '2023-10-12',
+    ],
+    [
+      '“North Korea has shipped over 1 million artillery shells to Russia,” Yoo Seong-min, the spokesperson for South Korea’s National Intelligence Service, told reporters on Wednesday.',
+      'Yoo Seong-min',
+      'spokesperson for South Korea’s National Intelligence Service',
+      '2023-10-11',
+    ],
+    [
+      'Sofia Lindqvist, the Swedish defence minister, said on Friday that Sweden had pledged €2 billion in aid to Ukraine.',
+      'Sofia Lindqvist',
+      'Swedish defence minister',
+      '2023-10-13',
+    ],
+  ])('%s', (sentence, name, role, statedAt) => {
+    const c = only(sentence);
+    expect(c.speaker).toEqual({ name, role });
+    expect(c.statedAt).toBe(statedAt);
+  });
+
+  it('a date after a speaker with no role closes the attribution, not the name', () => {
+    const c = only('Russia sent 300 tanks to Belarus, said officials on Monday.');
+    expect(c.speaker).toEqual({ name: 'officials', role: null });
+    expect(c.statedAt).toBe('2023-10-09');
+  });
+
+  it('a clause between commas after the name is no role, and its date no statement date', () => {
+    const c = only(
+      'According to Kyrylo Budanov, whose agency tracked the trains in September, Iran has sent about 2,400 drones to Russia.',
+    );
+    expect(c.speaker).toEqual({ name: 'Kyrylo Budanov', role: null });
+    expect(c.statedAt).toBe('2023-10');
+  });
+
+  it.each([
+    ['Iran has shipped 300 attack drones to Russia.', 'transfer:IR>RU:drone', 'attack drone'],
+    ['Poland has sent 60 main battle tanks to Ukraine.', 'transfer:PL>UA:tank', 'main battle tank'],
+    ['The DPRK supplied Russia with 1 million artillery rounds.', 'transfer:KP>RU:artillery shell', 'artillery round'],
+    [
+      'Germany has delivered 100 armoured fighting vehicles to Ukraine.',
+      'transfer:DE>UA:armoured vehicle',
+      'armoured fighting vehicle',
+    ],
+    [
+      'Britain has supplied Ukraine with 200 interceptor missiles.',
+      'transfer:GB>UA:air defence missile',
+      'interceptor missile',
+    ],
+  ])('one figure whichever name of the materiel: %s', (sentence, key, concept) => {
+    const c = only(sentence);
+    expect(c.figureKey).toBe(key);
+    expect(c.unit).toBe(key.split(':').pop());
+    expect(c.concept).toBe(concept);
+  });
+
+  it('a narrower class or a bare noun keeps its own figure', () => {
+    expect(only('Germany has delivered 40 infantry fighting vehicles to Ukraine.').figureKey).toBe(
+      'transfer:DE>UA:infantry fighting vehicle',
+    );
+    expect(only('Moscow holds a stockpile of 4 million shells.').figureKey).toBe('stock:RU:shell');
+  });
+
+  it.each([
+    ['“Canada is committing C$500 million in military aid to Ukraine,” the defence minister said.', 'pledge:CA>UA:CAD'],
+    [
+      'The United States will provide Ukraine with $2.1 billion in military aid, the Pentagon announced.',
+      'pledge:US>UA:USD',
+    ],
+    ['Germany will also send 40 tanks to Ukraine, a government spokesman said.', 'pledge:DE>UA:tank'],
+    ['Denmark is pledging €1.3 billion in new military assistance to Kyiv.', 'pledge:DK>UA:EUR'],
+  ])('a commitment is a pledge: %s', (sentence, key) => {
+    expect(only(sentence).figureKey).toBe(key);
+  });
+
+  it('a transfer in the past stays a transfer', () => {
+    expect(only('The United States provided Ukraine with $2.1 billion in military aid.').figureKey).toBe(
+      'transfer:US>UA:USD',
+    );
+  });
+
+  it.each([
+    [
+      'Russia has suffered more than 300,000 casualties in Ukraine, British intelligence said.',
+      'casualties:?>RU:casualty',
+      'Russia',
+    ],
+    [
+      'Harriet Baldwin said on Saturday that Moscow had sustained 8,700 casualties near Avdiivka.',
+      'casualties:?>RU:casualty',
+      'Russia',
+    ],
+    ['Ukrainian forces suffered about 400 deaths in the battle for Bakhmut.', 'casualties:?>UA:death', 'Ukraine'],
+  ])('the side that suffered losses is the victim: %s', (sentence, key, victim) => {
+    const c = only(sentence);
+    expect([c.figureKey, c.predicate, c.subject, c.recipient]).toEqual([key, 'casualties', null, victim]);
+  });
+
+  it('"suffered" or "sustained" of anything but people lost is no casualty figure', () => {
+    expect(extractClaims('Kharkiv has suffered 30 attacks since January.', { publishedAt: PUB })).toEqual([]);
+    expect(extractClaims('The Russian economy sustained 3% growth last year.', { publishedAt: PUB })).toEqual([]);
+  });
+});
+
+describe('extractClaims: the headline given apart from the text', () => {
+  const title = 'White House: North Korea sent Russia over 1,000 containers of weapons';
+  const body =
+    'The deliveries began in September.\n\nNorth Korea has shipped 300 containers of munitions to Russia by sea.';
+
+  it('speaks for the figures the body states without an attribution', () => {
+    const [c] = extractClaims(body, { publishedAt: PUB, title });
+    expect(c!.speaker).toEqual({ name: 'White House', role: null });
+    expect(c!.statedAt).toBe('2023-10');
+  });
+
+  it('without it the report itself states them', () => {
+    expect(extractClaims(body, { publishedAt: PUB })[0]!.speaker).toBeNull();
+    expect(extractClaims(body, { publishedAt: PUB, title: 'North Korea keeps arming Russia' })[0]!.speaker).toBeNull();
+  });
+
+  it('takes the part of a headline that attributes, after a dateline or kicker', () => {
+    const [c] = extractClaims(body, { publishedAt: PUB, title: `USA. ${title}` });
+    expect(c!.speaker?.name).toBe('White House');
+  });
+
+  it('"…, US envoy says" at the end of the headline', () => {
+    const [c] = extractClaims(body, { publishedAt: PUB, title: 'North Korea keeps arming Russia, US envoy says' });
+    expect(c!.speaker?.name).toBe('US envoy');
+  });
+
+  it('a sentence with its own speaker keeps it', () => {
+    const [c] = extractClaims(`${body} John Kirby said on Friday that Pyongyang had sent 1,000 containers to Russia.`, {
+      publishedAt: PUB,
+      title,
+    }).slice(1);
+    expect(c!.speaker).toEqual({ name: 'John Kirby', role: null });
+    expect(c!.statedAt).toBe('2023-10-13');
+  });
+
+  it('is not counted twice when the text opens with it', () => {
+    const withHeadline = `${title}\n\n${body}`;
+    expect(extractClaims(withHeadline, { publishedAt: PUB, title })).toEqual(
+      extractClaims(withHeadline, { publishedAt: PUB }),
+    );
+  });
+});

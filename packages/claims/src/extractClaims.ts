@@ -8,9 +8,20 @@ import {
 } from './dateExpressions.ts';
 import { extractQuantities } from './extractQuantities.ts';
 import { figureKey } from './figureKey.ts';
+import { figureUnit } from './figureUnits.ts';
 import { type Entity, type EntityMention, type Gazetteer, type GazetteerExtension, gazetteerFor } from './gazetteer.ts';
 import { wordSet } from './lexicon.ts';
-import { AID_NOUNS, HALT_WORDS, HEDGES, NEGATIONS, type Predicate, TRIGGERS, type Trigger } from './predicates.ts';
+import {
+  AID_NOUNS,
+  CASUALTY_UNITS,
+  FUTURE_AUXILIARIES,
+  HALT_WORDS,
+  HEDGES,
+  NEGATIONS,
+  type Predicate,
+  TRIGGERS,
+  type Trigger,
+} from './predicates.ts';
 import { type Attribution, findAttributions, roleMatches } from './speakers.ts';
 import { type Sentence, splitSentences } from './splitSentences.ts';
 import { type Token, tokenize } from './tokenize.ts';
@@ -21,6 +32,14 @@ export interface ExtractClaimsOptions {
   publishedAt?: string | null;
   /** More entities and names for subjects and recipients (organisations, people, places). */
   gazetteer?: GazetteerExtension;
+  /**
+   * The article's headline, when `text` is the body without it. Its attribution ("White House:
+   * North Korea sent 300 containers …", "… , US envoy says") is the speaker of every figure the body
+   * states without one, as a headline line at the top of `text` would be. The headline's own figures
+   * are not claims here (they have no offsets in `text`); the body repeats them in its lead.
+   * Ignored when `text` already opens with the headline.
+   */
+  title?: string | null;
 }
 
 /** Measures that can be a claimed amount (tonnes of weaponry, barrels of oil); distances and durations cannot. */
@@ -107,12 +126,15 @@ export function extractClaims(text: string, options: ExtractClaimsOptions = {}):
   const lineStarts = lineStartOffsets(text);
   const infos = sentences.map((s, i) => analyseSentence(s, i, text, quotes, gazetteer, lineStarts));
 
-  resolveSpeakers(infos, gazetteer, now);
+  const title = titleInfo(options.title, text, gazetteer);
+  resolveSpeakers(title ? [title, ...infos] : infos, gazetteer, now);
 
   // Attributions that cover other sentences: quotations and embedded posts.
   const quoteSpeakers = quotes.map((q) => quoteAttribution(q, infos));
   const postSpeakers = embeddedPostAttributions(infos, now);
-  const headline = infos.find((s) => s.titleLike && s.index < 8 && s.speakers.some(Boolean));
+  const headline = title?.speakers.some(Boolean)
+    ? title
+    : infos.find((s) => s.titleLike && s.index < 8 && s.speakers.some(Boolean));
   const headlineSpeaker = headline ? pickSpeaker(headline, 0) : null;
   const anaphora = anaphoricAttributions(infos);
 
@@ -166,7 +188,7 @@ export function extractClaims(text: string, options: ExtractClaimsOptions = {}):
         range: q.range,
         bound: q.bound,
         unit: f.unit,
-        concept: q.concept,
+        concept: f.concept,
         change: q.change,
         negated: f.negated,
         hedged,
@@ -183,6 +205,23 @@ export function extractClaims(text: string, options: ExtractClaimsOptions = {}):
 }
 
 // ---------------------------------------------------------------- per sentence
+
+/**
+ * The headline given apart from the text, analysed as lines of its own before the first sentence:
+ * the part that carries an attribution ("USA. White House: …" → "White House: …"), else its last.
+ */
+function titleInfo(title: string | null | undefined, text: string, gazetteer: Gazetteer): SentenceInfo | null {
+  const line = title?.replace(/\s+/g, ' ').trim();
+  if (!line) return null;
+  // The text already holds it as a line near its top: that line is the headline.
+  if (text.slice(0, 4000).replace(/\s+/g, ' ').includes(line)) return null;
+  const parts = splitSentences(line).map((s) => {
+    const info = analyseSentence(s, -1, line, findQuoteRegions(line), gazetteer, [0]);
+    info.titleLike = true;
+    return info;
+  });
+  return parts.find((p) => p.attributions.length > 0) ?? parts[parts.length - 1] ?? null;
+}
 
 function analyseSentence(
   sentence: Sentence,
@@ -241,6 +280,7 @@ function analyseSentence(
 
 interface FoundClaim {
   quantity: Quantity;
+  concept: string | null;
   qStart: number;
   qEnd: number;
   predicate: Predicate;
@@ -289,7 +329,7 @@ function claimsOfSentence(info: SentenceInfo, gazetteer: Gazetteer, frames: Map<
     const clause = clauseAround(tokens, qs, qe);
     const clauseText = info.sentence.text.slice(tokens[clause[0]]?.start ?? 0, tokens[clause[1] - 1]?.end ?? 0);
     const scope = SHIPMENT_SCOPE.test(clauseText) ? 'shipment' : null;
-    const found = findTrigger(info, qs, qe, clause);
+    const found = findTrigger(info, q, qs, qe, clause);
     let predicate: Predicate;
     let trigger: Trigger;
     let k: number;
@@ -306,6 +346,9 @@ function claimsOfSentence(info: SentenceInfo, gazetteer: Gazetteer, frames: Map<
       k = qs;
     } else continue;
 
+    // "will provide Ukraine with $2.1 billion": a transfer announced for the future is a commitment.
+    if (predicate === 'transfer' && !trigger.reverse && !trigger.noun && isFuture(tokens, k, clause[0]))
+      predicate = 'pledge';
     // "halted plans to send $6 billion", "froze $300 million in aid"
     if (predicate === 'transfer' || predicate === 'pledge') {
       for (let h = Math.max(clause[0], k - 5); h < k; h++) if (HALT_WORDS.has(tokens[h]!.lower)) predicate = 'halt-aid';
@@ -313,7 +356,8 @@ function claimsOfSentence(info: SentenceInfo, gazetteer: Gazetteer, frames: Map<
     const roles = rolesFor(info, trigger, k, qs, qe, clause, gazetteer);
     if (roles.reversedTo) predicate = roles.reversedTo;
     let { subject, recipient } = roles;
-    const unit = q.unit ?? (predicate === 'casualties' ? 'person' : null);
+    const written = q.unit ?? (predicate === 'casualties' ? 'person' : null);
+    const unit = written === null ? null : figureUnit(written);
     if (predicate === 'transfer' && unit && TROOP_UNITS.has(unit.split(' ').pop()!)) predicate = 'deploy';
     // For halted aid, "plans to send" belongs to what was halted, not to a hedge.
     let hedgeFrom = clause[0];
@@ -342,6 +386,8 @@ function claimsOfSentence(info: SentenceInfo, gazetteer: Gazetteer, frames: Map<
     if (predicate === 'halt-aid' && q.kind !== 'money' && !tokens.some((t) => AID_NOUNS.has(t.lower))) continue;
     out.push({
       quantity: q,
+      // "63 main battle tanks" is keyed on `tank`; the written unit stays as the concept.
+      concept: q.concept ?? (unit !== written ? written : null),
       qStart: qs,
       qEnd: qe,
       predicate,
@@ -375,12 +421,14 @@ function clauseAround(tokens: Token[], qs: number, qe: number): [number, number]
 
 function findTrigger(
   info: SentenceInfo,
+  q: Quantity,
   qs: number,
   qe: number,
   clause: [number, number],
 ): { trigger: Trigger; index: number } | null {
   const { tokens } = info;
-  const right = rightTrigger(tokens, qe, clause);
+  const lostPeople = q.kind === 'count' && q.unit !== null && CASUALTY_UNITS.has(q.unit.split(' ').pop()!);
+  const right = rightTrigger(tokens, qe, clause, lostPeople);
   // "1,000 were injured": a passive right after the figure is its own verb.
   if (
     right &&
@@ -393,6 +441,7 @@ function findTrigger(
     const trig = TRIGGERS.get(t.lower);
     if (!trig) continue;
     if (trig.adjacentOnly && k !== qs - 1) continue;
+    if (trig.sufferer && !lostPeople) continue;
     if (isSpeechVerb(info, k)) continue;
     // A noun trigger governs the number only through "of": "deliveries of 300 tanks".
     if (trig.noun && !(tokens[k + 1]?.lower === 'of' && k + 2 >= qs - 2)) continue;
@@ -405,12 +454,13 @@ function rightTrigger(
   tokens: Token[],
   qe: number,
   clause: [number, number],
+  lostPeople: boolean,
 ): { trigger: Trigger; index: number } | null {
   // After the figure only a participle governs it: "12 civilians were killed", "90 vehicles supplied by Washington".
   for (let k = qe; k < Math.min(clause[1], qe + 8); k++) {
     const t = tokens[k]!;
     const trig = TRIGGERS.get(t.lower);
-    if (!trig || trig.adjacentOnly || trig.noun) continue;
+    if (!trig || trig.adjacentOnly || trig.noun || (trig.sufferer && !lostPeople)) continue;
     if (!PARTICIPLE.test(t.lower) && !IRREGULAR_PARTICIPLES.has(t.lower)) continue;
     return { trigger: trig, index: k };
   }
@@ -432,6 +482,16 @@ function isNegatedOrHedged(tokens: Token[], k: number, clauseStart: number): [bo
   const w = tokens[k]!.lower;
   if (w.endsWith("n't")) negated = true;
   return [negated, hedged];
+}
+
+/** "will provide", "will also send", "'ll deliver": the verb at `k` is in the future tense. */
+function isFuture(tokens: Token[], k: number, clauseStart: number): boolean {
+  for (let h = k - 1; h >= Math.max(clauseStart, k - 3); h--) {
+    const w = tokens[h]!.lower;
+    if (FUTURE_AUXILIARIES.has(w) || w.endsWith("'ll") || w.endsWith('’ll')) return true;
+    if (!/ly$/.test(w) && !/^(?:also|soon|now|then|still|not|further|again|each|both)$/.test(w)) return false;
+  }
+  return false;
 }
 
 interface Roles {
@@ -470,6 +530,12 @@ function rolesFor(
   const passive =
     /^(?:was|were|been|being|be|is|are)$/.test(tokens[k - 1]?.lower ?? '') ||
     (k >= qe && trigger.predicate !== 'casualties');
+
+  if (trigger.sufferer) {
+    // "Russia has suffered 5,700 casualties": the subject lost them; an agent, if named, inflicted them.
+    const by = firstAfter(k + 1, ['by']);
+    return { subject: by?.entity ?? null, recipient: leftSubject?.entity ?? null };
+  }
 
   if (trigger.reverse) {
     const from = firstAfter(k + 1, ['from']);
@@ -616,6 +682,8 @@ function statementDate(info: SentenceInfo, a: Attribution, now: CalendarDay | nu
       continue;
     // Between the speaker and the verb.
     if (d.start >= a.npEnd && d.end <= a.verbStart) return resolveDate(d.expr, now);
+    // After an appended role, or in "who spoke to journalists on Sunday".
+    if (a.dateZone && d.start >= a.dateZone[0] && d.end <= a.dateZone[1]) return resolveDate(d.expr, now);
     // Shortly after the verb, before any "that" or quotation.
     if (d.start >= a.verbEnd && d.start <= a.verbEnd + 6) {
       let clean = true;

@@ -298,6 +298,11 @@ export class Gazetteer {
     return this.root.next.has(key(word));
   }
 
+  /** How a single word is known when it is a whole name by itself ("Kyiv" → `capital`), else null ("Kim"). */
+  wordForm(word: string): MentionForm | null {
+    return this.root.next.get(key(word))?.hit?.form ?? null;
+  }
+
   /** Looks a whole name up: "DPRK" → North Korea, "the Pyongyang regime" → North Korea. */
   lookup(name: string): Entity | null {
     const tokens = tokenize(name.trim());

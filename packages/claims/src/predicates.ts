@@ -28,6 +28,11 @@ export interface Trigger {
   adjacentOnly?: boolean;
   /** A noun trigger: "deliveries of", "a stockpile of". */
   noun?: boolean;
+  /**
+   * The grammatical subject underwent it: "Russia has suffered 5,700 casualties" names the side that
+   * lost them. Only governs counts of people lost (`CASUALTY_UNITS`).
+   */
+  sufferer?: boolean;
 }
 
 const T = (predicate: Predicate, words: string, extra: Omit<Trigger, 'predicate'> = {}): Array<[string, Trigger]> =>
@@ -57,6 +62,9 @@ export const TRIGGERS = new Map<string, Trigger>([
   ...T('produce', 'production output', { noun: true }),
   ...T('casualties', 'killed kill kills killing wounded wounding injured injuring injure died dies dead'),
   ...T('casualties', 'casualties deaths fatalities toll', { noun: true }),
+  ...T('casualties', 'suffered suffer suffers suffering sustained sustain sustains sustaining incurred incur incurs', {
+    sufferer: true,
+  }),
   ...T(
     'destroy',
     'destroyed destroy destroys destroying downed intercepted intercept intercepts eliminated neutralised neutralized damaged',
@@ -64,7 +72,7 @@ export const TRIGGERS = new Map<string, Trigger>([
   ...T('launch', 'launched launch launches launching fired fire fires firing'),
   ...T(
     'pledge',
-    'pledged pledge pledges promised promise promises committed commit commits approved approve approves allocated allocate allocates earmarked unveiled offered offer offers granted grant',
+    'pledged pledge pledges pledging promised promise promises committed commit commits committing approved approve approves approving allocated allocate allocates allocating earmarked earmarking unveiled unveiling offered offer offers offering granted grant grants granting',
   ),
   ...T('pledge', 'package packages tranche', { noun: true }),
   ...T('deploy', 'deployed deploy deploys deploying stationed mobilised mobilized mobilise mobilize'),
@@ -73,6 +81,17 @@ export const TRIGGERS = new Map<string, Trigger>([
   ...T('spend', 'spent spend spends spending invested invest invests budgeted'),
   ...T('price', 'cost costs priced valued'),
 ]);
+
+/** Counted nouns a "suffered" or "sustained" governs: people lost, not attacks weathered or growth kept up. */
+export const CASUALTY_UNITS = wordSet(`
+  casualty death fatality loss injury killed dead wounded soldier troop serviceman servicemen personnel civilian
+  man men people person fighter
+`);
+
+/** Auxiliaries that make a transfer a commitment: "will provide", "shall deliver" (and "we'll send"). */
+export const FUTURE_AUXILIARIES = wordSet(`
+  will shall
+`);
 
 /** Verbs that stop aid when they govern a transfer or pledge: "halted plans to send $6 billion". */
 export const HALT_WORDS = wordSet(`

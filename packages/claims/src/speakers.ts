@@ -1,5 +1,6 @@
 import type { Gazetteer } from './gazetteer.ts';
 import { wordSet } from './lexicon.ts';
+import { TRIGGERS } from './predicates.ts';
 import { isCapitalized, type Token } from './tokenize.ts';
 
 /**
@@ -24,6 +25,12 @@ export interface Attribution {
   verbEnd: number;
   /** "believes", "suspects", "assesses": an assessment rather than a statement. */
   hedged: boolean;
+  /**
+   * Tokens after the speaker phrase where a date says when the speaker spoke: the date after an
+   * appended role ("said Kovalenko, the spokesperson …, on Monday") or inside a relative clause
+   * ("According to Kaminska, the deputy minister, who spoke to journalists on December 1, …").
+   */
+  dateZone?: [number, number];
 }
 
 const SPEECH_VERBS = wordSet(`
@@ -46,7 +53,7 @@ const HEDGED_VERBS = wordSet(`
 const ROLE_HEADS = wordSet(`
   spokesman spokeswoman spokesperson envoy ambassador diplomat official minister adviser advisor representative
   chief head director secretary president commander analyst expert researcher leader chairman chairwoman aide
-  negotiator delegate officer senator governor mayor prosecutor lawmaker legislator coordinator
+  negotiator delegate officer senator governor mayor prosecutor lawmaker legislator coordinator fellow
 `);
 
 /** Words of a speaker phrase written in lower case: roles, organisation words and connectors. */
@@ -135,7 +142,10 @@ export function findAttributions(tokens: Token[], opts: AttributionOptions): Att
       const np = rightPhrase(tokens, v + 2, opts);
       if (np) {
         const a = classify(tokens, np.start, np.end, opts, v, v + 2, false);
-        if (a) out.push(a);
+        if (a) {
+          appendRole(tokens, np.end, a, opts);
+          out.push(a);
+        }
       }
       continue;
     }
@@ -195,7 +205,7 @@ function headlineAttribution(tokens: Token[], opts: AttributionOptions): Attribu
     if (tokens[k]!.text !== ':') continue;
     if (FURNITURE_LABELS.has(tokens[0]!.lower)) return null;
     let ok = true;
-    for (let i = 0; i < k; i++) if (!isNameish(tokens[i]!, opts)) ok = false;
+    for (let i = 0; i < k; i++) if (!nameishAt(tokens, i, opts)) ok = false;
     if (ok) return classify(tokens, 0, k, opts, k, k + 1, false);
     return null;
   }
@@ -205,6 +215,29 @@ function headlineAttribution(tokens: Token[], opts: AttributionOptions): Attribu
 function isNameish(t: Token, opts: AttributionOptions): boolean {
   if (t.kind === 'word') return isCapitalized(t) || ROLE_WORDS.has(t.lower) || opts.gazetteer.startsName(t.text);
   return t.text === '(' || t.text === ')' || t.text === '-' || t.text === '.';
+}
+
+/** A name-like token, counting the lower-case second half of a hyphenated given name ("Seo-yeon", "Da-eun"). */
+function nameishAt(tokens: Token[], i: number, opts: AttributionOptions): boolean {
+  return isNameish(tokens[i]!, opts) || isHyphenTail(tokens, i);
+}
+
+/** "yeon" in "Seo-yeon": a word glued by a hyphen to a capitalised word before it. */
+function isHyphenTail(tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  const dash = tokens[i - 1];
+  const head = tokens[i - 2];
+  return (
+    !!t &&
+    !!dash &&
+    !!head &&
+    t.kind === 'word' &&
+    !t.spaceBefore &&
+    dash.text === '-' &&
+    !dash.spaceBefore &&
+    isCapitalized(head) &&
+    /^[a-zà-ÿ]+$/.test(t.text)
+  );
 }
 
 /** A speaker phrase right of `from`, ending at a comma, full stop or the end of the sentence. */
@@ -220,7 +253,9 @@ function rightPhrase(tokens: Token[], from: number, opts: AttributionOptions): {
     const t = tokens[k]!;
     if (t.text === ',' || t.text === ';' || (t.text === '.' && !/^[A-Z]$/.test(tokens[k - 1]?.text ?? ''))) break;
     if (opts.inQuote[k] || isQuote(t)) break;
-    if (!isNameish(t, opts) && !CONNECTORS.has(t.lower)) {
+    // "said officials on Monday": the date is no part of the speaker.
+    if (opts.isDate[k] || (t.lower === 'on' && opts.isDate[k + 1])) break;
+    if (!nameishAt(tokens, k, opts) && !CONNECTORS.has(t.lower)) {
       if (k === start && PRONOUNS.has(t.lower)) {
         k++;
         break;
@@ -280,7 +315,7 @@ function leftPhrase(
     const t = tokens[start - 1]!;
     if (opts.inQuote[start - 1] || isQuote(t)) break;
     if (t.kind === 'word' && CLAUSE_OPENERS.has(t.lower) && !isCapitalizedMidSentence(tokens, start - 1)) break;
-    if (isNameish(t, opts) || CONNECTORS.has(t.lower) || (PRONOUNS.has(t.lower) && start === end)) {
+    if (nameishAt(tokens, start - 1, opts) || CONNECTORS.has(t.lower) || (PRONOUNS.has(t.lower) && start === end)) {
       start--;
       if (PRONOUNS.has(t.lower)) break;
       continue;
@@ -324,7 +359,7 @@ const SPEAKER_HEADS = wordSet(`
   representative chief head director secretary president commander analyst analysts expert experts leader
   chairman chairwoman aide negotiator delegate officer senator governor mayor prosecutor lawmaker legislator
   coordinator executive manager founder editor correspondent researcher researchers professor scientist
-  economist strategist colonel general witness witnesses resident residents doctor doctors medic medics activist
+  economist strategist fellow colonel general witness witnesses resident residents doctor doctors medic medics activist
   activists monitor monitors inspector investigator investigators judge lawyer office ministry agency service
   services council committee army navy force forces guard police media television broadcaster newspaper outlet
   agency command staff department government administration authorities authority mission embassy operator
@@ -356,32 +391,84 @@ function isCapitalizedMidSentence(tokens: Token[], k: number): boolean {
   return k > 0 && isCapitalized(tokens[k]!);
 }
 
+/**
+ * Whether tokens `from`..`to` are an appositive role: every word a known role, organisation or name
+ * word; or, more loosely, a noun phrase opened by an article, a possessive or a capital that holds a
+ * role noun ("the EU's deputy foreign policy chief", "the UK armed forces minister", "a senior
+ * fellow at the Baltic Security Institute") and no verb, relative word or figure.
+ */
 function looksLikeRole(tokens: Token[], from: number, to: number, opts: AttributionOptions): boolean {
   if (to <= from) return false;
   let sawRoleWord = false;
+  let strict = true;
+  let sawHead = false;
   for (let i = from; i < to; i++) {
     const t = tokens[i]!;
     if (t.kind === 'word' && ROLE_WORDS.has(t.lower) && !CONNECTORS.has(t.lower)) sawRoleWord = true;
     else if (
-      !isNameish(t, opts) &&
+      !nameishAt(tokens, i, opts) &&
       !CONNECTORS.has(t.lower) &&
       !/^(?:retiring|outgoing|incoming|longtime|veteran|chief)$/.test(t.lower)
     )
-      return false;
+      strict = false;
+    if (t.kind === 'word' && (ROLE_HEADS.has(t.lower) || SPEAKER_HEADS.has(t.lower))) sawHead = true;
   }
-  return sawRoleWord;
+  if (strict) return sawRoleWord;
+  if (!sawHead || to - from > 16) return false;
+  const first = tokens[from]!;
+  if (!/^(?:the|a|an|his|her|its|their)$/.test(first.lower) && !isCapitalized(first)) return false;
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!;
+    if (t.kind === 'num' || isQuote(t)) return false;
+    if (t.kind !== 'word') continue;
+    if (NOT_IN_ROLES.has(t.lower) || SPEECH_VERBS.has(t.lower)) return false;
+    const trig = TRIGGERS.get(t.lower);
+    if (trig && !trig.noun) return false;
+  }
+  return true;
 }
 
-/** ", the head of the Estonian Defense Forces Intelligence Center," after an inverted speaker. */
+/** Words that make an appositive a clause, not a role: "the country that sent", "which has". */
+const NOT_IN_ROLES = wordSet(`
+  who whom whose which that is are was were be been has have had will would could can may might should must
+  not did does do
+`);
+
+/** Reporting verbs of a relative clause that dates the statement: "who spoke to journalists on Sunday". */
+const SPOKE_VERBS = wordSet(`
+  spoke speaking said told briefed addressed wrote posted testified appeared answered
+`);
+
+/**
+ * ", the head of the Estonian Defense Forces Intelligence Center," after an inverted speaker, and
+ * what dates the statement after it: ", on Monday" closing the sentence or ", who spoke to
+ * journalists on Sunday,".
+ */
 function appendRole(tokens: Token[], npEnd: number, a: Attribution, opts: AttributionOptions): void {
   if (a.kind !== 'person' && a.kind !== 'single') return;
   if (tokens[npEnd]?.text !== ',') return;
   let k = npEnd + 1;
   while (k < tokens.length && tokens[k]!.text !== ',' && tokens[k]!.text !== '.' && !isQuote(tokens[k])) k++;
+  let after = npEnd;
   if (looksLikeRole(tokens, npEnd + 1, k, opts) && tokens[npEnd + 1]?.lower !== 'according') {
     a.role = stripArticle(textOf(tokens, npEnd + 1, k));
     a.kind = 'person';
+    after = k;
   }
+  if (tokens[after]?.text !== ',') return;
+  // ", who spoke to journalists on Sunday," — the relative clause up to its comma.
+  if (tokens[after + 1]?.lower === 'who' && SPOKE_VERBS.has(tokens[after + 2]?.lower ?? '')) {
+    let e = after + 3;
+    while (e < tokens.length && e - after < 14 && !/^[,.;:!?]$/.test(tokens[e]!.text) && !isQuote(tokens[e])) e++;
+    a.dateZone = [after + 2, e];
+    return;
+  }
+  // ", on Monday." — a date phrase alone between the role and the end of the sentence.
+  let e = after + 1;
+  if (/^(?:on|in|earlier|late|last)$/.test(tokens[e]?.lower ?? '')) e++;
+  if (!opts.isDate[e]) return;
+  while (e < tokens.length && opts.isDate[e]) e++;
+  if (e === tokens.length || /^[,.;:!?]$/.test(tokens[e]!.text)) a.dateZone = [after + 1, e];
 }
 
 function textOf(tokens: Token[], from: number, to: number): string {
@@ -398,11 +485,16 @@ function stripArticle(s: string): string {
   return s.replace(/^(?:the|a|an|The|A|An)\s+/, '');
 }
 
-const isNamePart = (t: Token, opts: AttributionOptions): boolean =>
-  t.kind === 'word' &&
-  /^[A-Z][a-zà-ÿ'’-]+$/.test(t.text) &&
-  !TITLE_WORDS.has(t.text) &&
-  !opts.gazetteer.startsName(t.text);
+/**
+ * A word of a person's name: capitalised, no title, and no place by itself ("Ukraine", "Russian").
+ * A word that only begins a longer name ("Kim" of "Kim Jong Un's regime") is a name word; a capital
+ * is one only as a given name before a surname (`givenName`: "Sofia Lindqvist").
+ */
+const isNamePart = (t: Token, opts: AttributionOptions, givenName = false): boolean => {
+  if (t.kind !== 'word' || !/^[A-Z][a-zà-ÿ'’-]+$/.test(t.text) || TITLE_WORDS.has(t.text)) return false;
+  const form = opts.gazetteer.wordForm(t.text);
+  return form === null || (givenName && form === 'capital');
+};
 
 /** Splits a speaker phrase into name and role, and says what kind of speaker it is. */
 function classify(
@@ -458,8 +550,17 @@ function classify(
   }
   // Trailing name: the run of capitalised words that are not titles or place names.
   let n = end;
-  while (n > s && isNamePart(tokens[n - 1]!, opts)) n--;
-  const nameLen = end - n;
+  let nameLen = 0;
+  while (n > s) {
+    // A capital as a given name only right before a surname ending the phrase, after no other
+    // capitalised word: "Sofia Lindqvist", "Swedish defence minister Sofia Lindqvist".
+    const before = tokens[n - 2];
+    const given = nameLen === 1 && (n - 1 === s || !before || !isCapitalized(before) || TITLE_WORDS.has(before.text));
+    if (isHyphenTail(tokens, n - 1) && n - 3 >= s && isNamePart(tokens[n - 3]!, opts)) n -= 3;
+    else if (isNamePart(tokens[n - 1]!, opts, given)) n--;
+    else break;
+    nameLen++;
+  }
   const text = textOf(tokens, s, end);
   // "Federation of American Scientists", "Institute for the Study of War": organisation names link with "of"/"for".
   const linked = n > s && /^(?:of|for|on|the|and)$/.test(tokens[n - 1]!.lower);
@@ -504,7 +605,7 @@ const ROLE_CLASSES: string[][] = [
   ['spokesman', 'spokeswoman', 'spokesperson', 'press', 'adviser', 'advisor', 'aide', 'coordinator'],
   ['minister', 'secretary'],
   ['general', 'commander', 'chief', 'admiral', 'colonel', 'officer', 'head'],
-  ['analyst', 'expert', 'researcher'],
+  ['analyst', 'expert', 'researcher', 'fellow'],
   ['president', 'leader', 'premier', 'chancellor'],
 ];
 
