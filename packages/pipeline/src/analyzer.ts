@@ -1,9 +1,10 @@
 import { CLAIMS_VERSION, extractClaims } from '@tally/claims';
+import type { StreamAppend } from '@tally/event-store';
 import { articleIdFor, makeEvent, type NewEvent, streams } from '@tally/events';
 import { canonicalUrl } from '@tally/feeds';
 import type { AnalyzeArticle } from '@tally/queues';
 import type { Runtime } from './runtime.ts';
-import { foldArticle } from './state.ts';
+import { type ArticleState, foldArticle } from './state.ts';
 
 export const ANALYZER_VERSION = CLAIMS_VERSION;
 
@@ -11,49 +12,26 @@ export const ANALYZER_VERSION = CLAIMS_VERSION;
  * Analyzes an extracted article: URL-level then content-level near-duplicate check (one atomic
  * check-and-insert in the shared index), then claims. Claims go to their figure's stream; copies'
  * claims are kept too, so the figures projection can credit them to the original.
+ *
+ * Everything the analysis concludes (a copy's verdict, the claims on their figures' streams,
+ * `ArticleAnalyzed`) is appended in one transaction: the article is analysed whole or not at all.
+ * `known` is the article's state when the caller has just folded it (the fetcher analysing what it
+ * extracted), which saves reading the stream again.
  */
-export async function analyzeArticle(rt: Runtime, job: AnalyzeArticle): Promise<'analyzed' | 'skipped'> {
+export async function analyzeArticle(
+  rt: Runtime,
+  job: AnalyzeArticle,
+  known?: ArticleState,
+): Promise<'analyzed' | 'skipped'> {
   const stream = streams.article(job.articleId);
-  const state = foldArticle(job.articleId, await rt.store.readStream(stream));
+  const state = known ?? foldArticle(job.articleId, await rt.store.readStream(stream));
   const a = state.extracted;
   if (!a || state.analyzedVersion === ANALYZER_VERSION) return 'skipped';
   const log = rt.log.child({ articleId: job.articleId });
+  const appends: StreamAppend[] = [];
 
-  if (!state.duplicateOf) {
-    let dup: {
-      originalId: string;
-      similarity: number;
-      method: 'canonical-url' | 'minhash' | 'simhash' | 'content-hash';
-    } | null = null;
-    const declared = a.canonicalUrl ? canonicalUrl(a.canonicalUrl, a.url) : null;
-    if (declared) {
-      const otherId = articleIdFor(declared);
-      if (otherId !== job.articleId && (await rt.store.readStream(streams.article(otherId), { limit: 1 })).length > 0) {
-        dup = { originalId: otherId, similarity: 1, method: 'canonical-url' };
-      }
-    }
-    if (!dup) {
-      const verdict = await rt.dedupe.checkAndInsert({ id: job.articleId, text: a.text, publishedAt: a.publishedAt });
-      if (verdict.verdict === 'duplicate') {
-        dup = { originalId: verdict.originalId, similarity: verdict.similarity, method: verdict.method };
-      } else if (verdict.replaced) {
-        // This article was published before the copy indexed first: the earliest published copy is the
-        // original, so the earlier-indexed one is credited to this one.
-        const { id, similarity, method } = verdict.replaced;
-        await rt.store.append(streams.article(id), [
-          makeEvent('ArticleDuplicateDetected', { articleId: id, originalId: job.articleId, similarity, method }, [id]),
-        ]);
-        log.info({ copyId: id, similarity, method }, 'article is the original of an earlier-indexed copy');
-      }
-    }
-    if (dup) {
-      await rt.store.append(stream, [
-        makeEvent('ArticleDuplicateDetected', { articleId: job.articleId, ...dup }, [job.articleId]),
-      ]);
-      log.info(dup, 'article is a copy');
-    }
-  }
-
+  // Claims first (pure work): the dedupe check changes the shared index, so as little as possible
+  // stands between it and the append that records what it said.
   const claims = extractClaims(a.text, { publishedAt: a.publishedAt });
   const byFigure = new Map<string, NewEvent[]>();
   for (const c of claims) {
@@ -91,20 +69,65 @@ export async function analyzeArticle(rt: Runtime, job: AnalyzeArticle): Promise<
     list.push(event);
     byFigure.set(c.figureKey, list);
   }
-  for (const [key, events] of byFigure) await rt.store.append(streams.figure(key), events);
-  await rt.store.append(stream, [
-    makeEvent(
-      'ArticleAnalyzed',
-      {
-        articleId: job.articleId,
-        sentenceCount: 0,
-        quantityCount: claims.length,
-        claimCount: claims.length,
-        analyzerVersion: ANALYZER_VERSION,
-      },
-      [job.articleId, ANALYZER_VERSION],
-    ),
-  ]);
+  if (!state.duplicateOf) {
+    let dup: {
+      originalId: string;
+      similarity: number;
+      method: 'canonical-url' | 'minhash' | 'simhash' | 'content-hash';
+    } | null = null;
+    const declared = a.canonicalUrl ? canonicalUrl(a.canonicalUrl, a.url) : null;
+    if (declared) {
+      const otherId = articleIdFor(declared);
+      if (otherId !== job.articleId && (await rt.store.readStream(streams.article(otherId), { limit: 1 })).length > 0) {
+        dup = { originalId: otherId, similarity: 1, method: 'canonical-url' };
+      }
+    }
+    if (!dup) {
+      const verdict = await rt.dedupe.checkAndInsert({ id: job.articleId, text: a.text, publishedAt: a.publishedAt });
+      if (verdict.verdict === 'duplicate') {
+        dup = { originalId: verdict.originalId, similarity: verdict.similarity, method: verdict.method };
+      } else if (verdict.replaced) {
+        // This article was published before the copy indexed first: the earliest published copy is the
+        // original, so the earlier-indexed one is credited to this one.
+        const { id, similarity, method } = verdict.replaced;
+        appends.push({
+          streamId: streams.article(id),
+          events: [
+            makeEvent('ArticleDuplicateDetected', { articleId: id, originalId: job.articleId, similarity, method }, [
+              id,
+            ]),
+          ],
+        });
+        log.info({ copyId: id, similarity, method }, 'article is the original of an earlier-indexed copy');
+      }
+    }
+    if (dup) {
+      appends.push({
+        streamId: stream,
+        events: [makeEvent('ArticleDuplicateDetected', { articleId: job.articleId, ...dup }, [job.articleId])],
+      });
+      log.info(dup, 'article is a copy');
+    }
+  }
+
+  for (const [key, events] of byFigure) appends.push({ streamId: streams.figure(key), events });
+  appends.push({
+    streamId: stream,
+    events: [
+      makeEvent(
+        'ArticleAnalyzed',
+        {
+          articleId: job.articleId,
+          sentenceCount: 0,
+          quantityCount: claims.length,
+          claimCount: claims.length,
+          analyzerVersion: ANALYZER_VERSION,
+        },
+        [job.articleId, ANALYZER_VERSION],
+      ),
+    ],
+  });
+  await rt.store.appendMany(appends);
   log.info({ claims: claims.length }, 'article analyzed');
   return 'analyzed';
 }

@@ -9,6 +9,7 @@ import { silentLogger } from '@tally/logger';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { fetchArticle, TransientFetchError } from './fetcher.ts';
 import { openRuntime, type Runtime } from './runtime.ts';
+import { sweepUnanalyzed, unanalyzedArticles } from './sweepUnanalyzed.ts';
 
 const page = (title: string, body: string) =>
   `<!doctype html><html lang="en"><head><title>${title}</title><meta property="og:site_name" content="Test Gazette"></head><body><nav>Home | World | Sport</nav><article><h1>${title}</h1>${body}</article><footer>© Test Gazette</footer></body></html>`;
@@ -32,7 +33,7 @@ describe('fetchArticle', () => {
   beforeAll(async () => {
     server = createServer((req, res) => {
       const path = req.url ?? '/';
-      if (path === '/ok') {
+      if (path === '/ok' || path.startsWith('/ok?')) {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
         res.end(page('Containers keep moving', paragraphs));
       } else if (path === '/cp1251') {
@@ -170,5 +171,35 @@ describe('fetchArticle', () => {
     } finally {
       await guarded.close();
     }
+  });
+
+  it('analyses the article in the same job when asked to, queueing no analysis', async () => {
+    const a = await discover('/ok?analyze=here');
+    const job = { ...a, feedId: 'f_test', runId: null };
+    expect(await fetchArticle(rt, job, 1, false, { analyze: true })).toBe('extracted');
+    expect(await types(a.articleId)).toEqual([
+      'ArticleDiscovered',
+      'ArticleFetched',
+      'ArticleExtracted',
+      'ArticleAnalyzed',
+    ]);
+    expect(await rt.queues.queues.analyzeArticle.getJob(`analyze_${a.articleId}`)).toBeFalsy();
+    expect(await fetchArticle(rt, job, 1, false, { analyze: true })).toBe('skipped');
+    expect((await types(a.articleId)).length).toBe(4);
+  });
+
+  it('finds articles extracted but never analysed, and queues their analysis again', async () => {
+    const extractedOnly = await discover('/ok?analyze=later');
+    await fetchArticle(rt, { ...extractedOnly, feedId: 'f_test', runId: null }, 1, false);
+    const analysed = await discover('/ok?analyze=now');
+    await fetchArticle(rt, { ...analysed, feedId: 'f_test', runId: null }, 1, false, { analyze: true });
+    const pending = await unanalyzedArticles(store);
+    expect(pending).toContain(extractedOnly.articleId);
+    expect(pending).not.toContain(analysed.articleId);
+    // The process died before the analysis job was queued: the sweep queues it.
+    const jobId = `analyze_${extractedOnly.articleId}`;
+    await (await rt.queues.queues.analyzeArticle.getJob(jobId))?.remove();
+    expect(await sweepUnanalyzed(rt)).toBe(pending.length);
+    expect(await rt.queues.queues.analyzeArticle.getJob(jobId)).toBeTruthy();
   });
 });

@@ -3,8 +3,9 @@ import { makeEvent, type NewEvent, type ReasonCode, streams } from '@tally/event
 import { EXTRACTOR_VERSION, ExtractError } from '@tally/extract';
 import { FetchError } from '@tally/http-fetch';
 import type { FetchArticle } from '@tally/queues';
+import { analyzeArticle } from './analyzer.ts';
 import type { Runtime } from './runtime.ts';
-import { foldArticle } from './state.ts';
+import { type ArticleState, foldArticle } from './state.ts';
 
 const HTML_ACCEPT = 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5';
 
@@ -31,6 +32,37 @@ function isHtml(contentType: string | null, body: Buffer): boolean {
 
 export type FetchOutcome = 'extracted' | 'skipped' | 'failed';
 
+export interface FetchArticleOptions {
+  /**
+   * Analyse the article in this job once it is extracted, instead of queueing an analysis job: for
+   * a process that runs the analyzer too (it saves a queue hop and a read of the article's stream).
+   * An analysis that fails here is queued as a job, so the fetch itself stays done.
+   * @defaultValue false
+   */
+  analyze?: boolean;
+}
+
+/** Analyses now when asked to (falling back to the queue on failure), else queues the analysis. */
+async function analyzeNext(
+  rt: Runtime,
+  job: FetchArticle,
+  state: ArticleState,
+  options: FetchArticleOptions,
+): Promise<void> {
+  if (options.analyze) {
+    try {
+      await analyzeArticle(rt, { articleId: job.articleId, runId: job.runId }, state);
+      return;
+    } catch (err) {
+      rt.log.warn(
+        { articleId: job.articleId, err: (err as Error).message },
+        'analysis after extraction failed; queued instead',
+      );
+    }
+  }
+  await rt.queues.enqueue('analyzeArticle', { articleId: job.articleId, runId: job.runId });
+}
+
 /**
  * Fetches an article and extracts its text: `ArticleFetched` + `ArticleExtracted`, or a failure
  * event with a reason code. Permanent failures (404, 410, not-html, too-large, refused-address)
@@ -41,14 +73,13 @@ export async function fetchArticle(
   job: FetchArticle,
   attempt: number,
   finalAttempt: boolean,
+  options: FetchArticleOptions = {},
 ): Promise<FetchOutcome> {
   const stream = streams.article(job.articleId);
   const state = foldArticle(job.articleId, await rt.store.readStream(stream));
   const log = rt.log.child({ articleId: job.articleId, url: job.url });
   if (state.extracted?.extractorVersion === EXTRACTOR_VERSION || state.permanentFailure) {
-    if (state.extracted && state.analyzedVersion === null) {
-      await rt.queues.enqueue('analyzeArticle', { articleId: job.articleId, runId: job.runId });
-    }
+    if (state.extracted && state.analyzedVersion === null) await analyzeNext(rt, job, state, options);
     return 'skipped';
   }
   const failed = async (reason: ReasonCode, message: string, httpStatus: number | null, permanent: boolean) => {
@@ -75,6 +106,7 @@ export async function fetchArticle(
     return failed('not-html', `content type ${res.contentType ?? 'unknown'} is not a page`, res.status, true);
   }
   const contentHash = createHash('sha256').update(res.body).digest('hex');
+  const bytes = res.body.length;
   const fetched = makeEvent(
     'ArticleFetched',
     {
@@ -84,7 +116,7 @@ export async function fetchArticle(
       httpStatus: res.status,
       contentType: res.contentType,
       charset: null,
-      bytes: res.body.length,
+      bytes,
       contentHash,
       etag: res.etag,
       lastModified: res.lastModified,
@@ -94,6 +126,7 @@ export async function fetchArticle(
   );
   const events: NewEvent[] = [];
   try {
+    // The body is handed over to the extraction thread (moved, not copied): not used after this.
     const a = await rt.extractPool.extract({ bytes: res.body, contentType: res.contentType, url: res.url });
     events.push({ ...fetched, data: { ...fetched.data, charset: a.charset ?? null } } as NewEvent);
     const publishedAt = a.publishedAt ?? state.feedPublishedAt;
@@ -141,7 +174,10 @@ export async function fetchArticle(
     return 'failed';
   }
   await rt.store.append(stream, events);
-  await rt.queues.enqueue('analyzeArticle', { articleId: job.articleId, runId: job.runId });
-  log.info({ bytes: res.body.length }, 'article extracted');
+  log.info({ bytes }, 'article extracted');
+  const extracted = events[events.length - 1]!;
+  if (extracted.type === 'ArticleExtracted') {
+    await analyzeNext(rt, job, { ...state, extracted: extracted.data, permanentFailure: null }, options);
+  }
   return 'extracted';
 }

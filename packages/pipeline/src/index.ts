@@ -1,10 +1,11 @@
 export { ANALYZER_VERSION, analyzeArticle } from './analyzer.ts';
 export { type FeedRegistration, InvalidFeedUrlError, listFeeds, registerFeed, removeFeed } from './feedRegistry.ts';
-export { fetchArticle } from './fetcher.ts';
+export { type FetchArticleOptions, fetchArticle } from './fetcher.ts';
 export { type IngestProgress, type IngestSummary, ingestOnce } from './ingest.ts';
 export { pollFeed } from './poller.ts';
 export { openRuntime, type Runtime, type RuntimeOptions } from './runtime.ts';
 export { medianItemGapSec, nextCheck, type Schedule, type ScheduleInput } from './schedule.ts';
 export { runService, untilShutdownSignal } from './service.ts';
 export { type ArticleState, type FeedState, foldArticle, foldFeed } from './state.ts';
+export { sweepUnanalyzed, unanalyzedArticles } from './sweepUnanalyzed.ts';
 export { type RunningStages, reconcileSchedules, type StageName, stageNames, startStages } from './workers.ts';

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { StoredEvent } from '@tally/events';
 import { type FeedRegistration, registerFeed } from './feedRegistry.ts';
 import type { Runtime } from './runtime.ts';
+import { sweepUnanalyzed } from './sweepUnanalyzed.ts';
 import { type RunningStages, startStages } from './workers.ts';
 
 export interface IngestSummary {
@@ -36,6 +37,8 @@ export async function ingestOnce(
   for (const f of feeds) ids.push((await registerFeed(rt.store, f, 'cli')).feedId);
   const running = options.stages ?? startStages(rt, ['poller', 'fetcher', 'analyzer', 'projector']);
   try {
+    // Articles an earlier run extracted but did not live to analyse are finished by this one.
+    await sweepUnanalyzed(rt, runId);
     await rt.queues.enqueueMany(
       'pollFeed',
       ids.map((feedId) => ({ feedId, slot: `once-${runId}`, reschedule: false, runId })),

@@ -389,10 +389,14 @@ function listItem(item: FeedItem, feedUrl: string): ListedItem | { skip: string 
   };
 }
 
+/** Articles recorded per `appendMany`: one transaction each, a bounded statement. */
+const ITEMS_PER_APPEND = 200;
+
 /**
  * Turns feed items into article events and fetch jobs; returns how many articles are new. Items the
- * last poll recorded unchanged cost nothing (the listing cache); the rest are appended one article
- * stream each (an append is one transaction on one stream), with a few in flight on PostgreSQL.
+ * last poll recorded unchanged cost nothing (the listing cache); the rest are appended together,
+ * one `ArticleDiscovered` per article stream in one transaction (an article already known keeps its
+ * stream as it was and gets what changed in a second pass).
  */
 async function recordItems(
   rt: Runtime,
@@ -428,31 +432,72 @@ async function recordItems(
       log.warn({ err: err.message }, 'feed listing cache unreadable: recording every item');
       return listed.map(() => false);
     });
-  const todo = listed.filter((_, i) => !known[i]);
   const remembered = listed.filter((_, i) => known[i]).map((l) => l.fingerprint);
+  // An item the log refuses (a URL past the schema's length, …) is that item's problem alone.
+  const refused = (l: ListedItem, err: Error) => {
+    log.warn({ reason: 'invalid', err: err.message.slice(0, 300), url: l.url }, 'feed item skipped');
+    skippedItems++;
+  };
+  let todo: { l: ListedItem; discovered: NewEvent }[] = [];
+  for (const [i, l] of listed.entries()) {
+    if (known[i]) continue;
+    try {
+      todo.push({ l, discovered: discoveredEvent(feedId, l) });
+    } catch (err) {
+      if (!(err instanceof ZodError)) throw err;
+      refused(l, err);
+    }
+  }
   const fetches: FetchArticle[] = [];
+  const existing: ListedItem[] = [];
   let newItems = 0;
+  const fetchOf = (l: ListedItem): FetchArticle => ({ articleId: l.articleId, url: l.url, feedId, runId });
+  while (todo.length > 0) {
+    const part = todo.slice(0, ITEMS_PER_APPEND);
+    let results: AppendResult[];
+    try {
+      results = await rt.store.appendMany(
+        part.map((t) => ({ streamId: streams.article(t.l.articleId), events: [t.discovered] })),
+      );
+    } catch (err) {
+      if (!(err instanceof InvalidEventError)) throw err;
+      const bad = part.find((t) => t.discovered.id === err.eventId);
+      if (!bad) throw err;
+      refused(bad.l, err);
+      todo = todo.filter((t) => t !== bad);
+      continue;
+    }
+    todo = todo.slice(part.length);
+    results.forEach((r, i) => {
+      const { l } = part[i]!;
+      if (r.written > 0) {
+        newItems++;
+        fetches.push(fetchOf(l));
+        remembered.push(l.fingerprint);
+      } else {
+        existing.push(l);
+      }
+    });
+  }
+  // Articles the log knew already: listed by another feed, revised, or still to fetch.
   const inFlight = rt.store.kind === 'postgres' ? 4 : 1;
   let next = 0;
   const worker = async () => {
-    while (next < todo.length) {
-      const l = todo[next++]!;
-      const r = await recordItem(rt, feedId, l, runId).catch((err: unknown) => {
-        // An item the log refuses (a URL past the schema's length, …) is that item's problem alone.
+    while (next < existing.length) {
+      const l = existing[next++]!;
+      const r = await recordKnownItem(rt, feedId, l).catch((err: unknown) => {
         if (err instanceof InvalidEventError || err instanceof ZodError) {
-          log.warn({ reason: 'invalid', err: err.message.slice(0, 300), url: l.url }, 'feed item skipped');
-          skippedItems++;
+          refused(l, err);
           return null;
         }
         throw err;
       });
       if (!r) continue;
-      if (r.isNew) newItems++;
-      if (r.fetch) fetches.push(r.fetch);
+      if (r.fetch) fetches.push(fetchOf(l));
       remembered.push(l.fingerprint);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(inFlight, todo.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(inFlight, existing.length) }, worker));
   // Fetch jobs before the fingerprints: an item is remembered only once nothing about it is missing.
   await rt.queues.enqueueMany('fetchArticle', fetches);
   await cache.remember(listing, remembered).catch((err: Error) => {
@@ -461,14 +506,8 @@ async function recordItems(
   return { newItems, skippedItems };
 }
 
-async function recordItem(
-  rt: Runtime,
-  feedId: string,
-  l: ListedItem,
-  runId: string | null,
-): Promise<{ isNew: boolean; fetch: FetchArticle | null }> {
-  const stream = streams.article(l.articleId);
-  const discovered = makeEvent(
+function discoveredEvent(feedId: string, l: ListedItem): NewEvent {
+  return makeEvent(
     'ArticleDiscovered',
     {
       articleId: l.articleId,
@@ -482,9 +521,14 @@ async function recordItem(
     },
     [l.articleId],
   );
-  const fetch = { articleId: l.articleId, url: l.url, feedId, runId };
-  const r = await rt.store.append(stream, [discovered]);
-  if (r.written > 0) return { isNew: true, fetch };
+}
+
+/**
+ * An item whose article the log knew already: records another feed's listing and a changed title
+ * or date, and says whether the article still needs fetching.
+ */
+async function recordKnownItem(rt: Runtime, feedId: string, l: ListedItem): Promise<{ fetch: boolean }> {
+  const stream = streams.article(l.articleId);
   const state: ArticleState = foldArticle(l.articleId, await rt.store.readStream(stream));
   const more: NewEvent[] = [];
   if (!state.feedIds.includes(feedId)) {
@@ -503,5 +547,5 @@ async function recordItem(
   if (more.length) await rt.store.append(stream, more);
   // Enqueue unless the article is known to be done: the job id is deterministic, and the fetcher
   // skips finished articles, so a crash between the append above and this enqueue loses nothing.
-  return { isNew: false, fetch: !state.extracted && !state.permanentFailure ? fetch : null };
+  return { fetch: !state.extracted && !state.permanentFailure };
 }

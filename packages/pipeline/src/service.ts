@@ -1,6 +1,7 @@
 import type { Config } from '@tally/config';
 import type { Logger } from '@tally/logger';
 import { openRuntime, type Runtime } from './runtime.ts';
+import { sweepUnanalyzed } from './sweepUnanalyzed.ts';
 import { reconcileSchedules, type StageName, startStages } from './workers.ts';
 
 /** Resolves on the first SIGINT/SIGTERM; a second one exits at once. */
@@ -17,19 +18,18 @@ export function untilShutdownSignal(): Promise<NodeJS.Signals> {
 }
 
 /**
- * Reconciles poll schedules now and every few minutes: a poll whose job ran out of retries during
- * an outage gets its next slot back. A failure (the log unreachable) is logged and retried soon;
- * it never stops the service.
+ * Runs `task` now and every five minutes. A failure (the log unreachable) is logged and retried
+ * soon; it never stops the service.
  */
-function keepSchedulesReconciled(rt: Runtime, log: Logger): { stop(): void } {
+function keepRunning(log: Logger, what: string, task: () => Promise<void>): { stop(): void } {
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
   const run = async () => {
     let next = 5 * 60_000;
     try {
-      log.info({ feeds: await reconcileSchedules(rt) }, 'poll schedules reconciled');
+      await task();
     } catch (err) {
-      log.warn({ err: (err as Error).message }, 'poll schedules not reconciled; retrying');
+      log.warn({ err: (err as Error).message }, `${what} failed; retrying`);
       next = 5_000;
     }
     if (!stopped) timer = setTimeout(run, next);
@@ -87,12 +87,22 @@ export async function runService(
   if (!rt) return;
   try {
     const running = startStages(rt, stages);
-    const reconciler = stages.includes('poller') ? keepSchedulesReconciled(rt, log) : null;
+    // A poll whose job ran out of retries during an outage gets its next slot back.
+    const reconciler = stages.includes('poller')
+      ? keepRunning(log, 'reconciling poll schedules', async () => {
+          log.info({ feeds: await reconcileSchedules(rt) }, 'poll schedules reconciled');
+        })
+      : null;
+    // An article extracted by a process that died before analysing it is analysed after all.
+    const sweeper = stages.includes('analyzer')
+      ? keepRunning(log, 'sweeping unanalysed articles', async () => void (await sweepUnanalyzed(rt)))
+      : null;
     const side = extra ? await extra(rt) : null;
     log.info({ stages }, 'service started');
     const sig = await untilShutdownSignal();
     log.info({ signal: sig }, 'shutting down: finishing active jobs');
     reconciler?.stop();
+    sweeper?.stop();
     await side?.close();
     await running.close();
   } finally {

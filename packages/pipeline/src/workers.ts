@@ -41,18 +41,23 @@ export function startStages(rt: Runtime, stages: readonly StageName[]): RunningS
     );
   }
   if (stages.includes('fetcher')) {
+    // With the analyzer in this process too, an extracted article is analysed in its fetch job:
+    // one queue hop and one read of its stream fewer. Its concurrency then covers both stages, and
+    // the analyzer's worker keeps serving what is queued (retries, sweeps, other fetchers' work).
+    const analyze = stages.includes('analyzer');
+    const concurrency = rt.config.FETCH_CONCURRENCY + (analyze ? rt.config.ANALYZE_CONCURRENCY : 0);
     workers.push(
       createJobWorker(
         'fetchArticle',
         async (p, job) => {
           // The last attempt records its failure as permanent, so the article's state says it is done.
           const attempt = job.attemptsMade + 1;
-          await fetchArticle(rt, p, attempt, attempt >= (job.opts.attempts ?? 1));
+          await fetchArticle(rt, p, attempt, attempt >= (job.opts.attempts ?? 1), { analyze });
         },
         {
           connection,
           prefix,
-          concurrency: rt.config.FETCH_CONCURRENCY,
+          concurrency,
           onError: onError('fetcher'),
           onFailed: onFailed('fetcher'),
         },

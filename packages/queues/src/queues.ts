@@ -16,7 +16,16 @@ export interface QueueSet {
     payload: JobPayload<N>,
     options?: { delayMs?: number; priority?: number },
   ): Promise<void>;
-  enqueueMany<N extends JobName>(name: N, payloads: readonly JobPayload<N>[]): Promise<void>;
+  /**
+   * Adds many jobs in one round trip. A job id already present is left as it is, unless
+   * `replaceFinished` is set: then a completed or failed job of that id is removed and added anew
+   * (a sweep re-queueing work whose earlier job ran out of retries).
+   */
+  enqueueMany<N extends JobName>(
+    name: N,
+    payloads: readonly JobPayload<N>[],
+    options?: { replaceFinished?: boolean },
+  ): Promise<void>;
   /** waiting + active + delayed + prioritized jobs over every queue. */
   pending(): Promise<number>;
   counts(): Promise<Record<string, Record<string, number>>>;
@@ -53,12 +62,20 @@ export function createQueues(connection: ConnectionOptions, prefix: string): Que
         priority: options.priority,
       });
     },
-    async enqueueMany(name, payloads) {
+    async enqueueMany(name, payloads, options = {}) {
       if (payloads.length === 0) return;
       const jobs = payloads.map((p) => {
         const data = jobCatalog[name].schema.parse(p);
         return { name, data, opts: jobOptions(name, data as JobPayload<typeof name>) };
       });
+      if (options.replaceFinished) {
+        for (const job of jobs) {
+          const old = await queues[name].getJob(job.opts.jobId);
+          if (!old) continue;
+          const state = await old.getState();
+          if (state === 'completed' || state === 'failed') await old.remove();
+        }
+      }
       await queues[name].addBulk(jobs);
     },
     async pending() {
