@@ -72,9 +72,6 @@ class Missing {
     }
     set.add(key);
   }
-  get any(): boolean {
-    return this.rows.size > 0;
-  }
   toJSON(): MissingRows {
     const out: MissingRows = {};
     for (const [name, keys] of this.rows) out[name] = [...keys];
@@ -82,49 +79,105 @@ class Missing {
   }
 }
 
-function applyOne(set: ProjectionSet, event: StoredEvent, cache: RowCache): MissingRows | null {
-  const missing = new Missing();
-  const overlay = new Map<ProjectionName, Map<string, ProjectionRow | null>>();
-  const before: ProjectionLookup = {
-    article(id) {
-      const row = cache.get('articles', id);
-      if (row === undefined) missing.add('articles', id);
-      return (row ?? null) as ArticleRow | null;
-    },
-  };
-  const after: ProjectionLookup = {
-    article(id) {
-      const changed = overlay.get('articles');
-      if (changed?.has(id)) return changed.get(id) as ArticleRow | null;
-      return before.article(id);
-    },
-  };
+/**
+ * Applies one event at a time. One per `applyEvents` call, so the lookups and the lists reused from
+ * event to event are made once per batch rather than once per event (a rebuild applies millions).
+ */
+class EventApplier {
+  readonly #set: ProjectionSet;
+  readonly #cache: RowCache;
+  /** Rows the current event needs and the cache has not loaded (null: none so far). */
+  #missing: Missing | null = null;
+  /** Article rows as the current event's articles fold left them (null: none changed). */
+  #articlesAfter: Map<string, ProjectionRow | null> | null = null;
+  /** The current event's changes: projection, key, row (null: delete), flattened. */
+  readonly #changes: (ProjectionName | string | ProjectionRow | null)[] = [];
+  readonly #plan: (Projection<ProjectionRow> | string[])[] = [];
+  readonly before: ProjectionLookup;
+  readonly after: ProjectionLookup;
 
-  const plan: [Projection<ProjectionRow>, string[]][] = [];
-  for (const p of set.projections) {
-    if (handlesEvent(p, event)) plan.push([p, [...new Set(p.keysOf(event, before))]]);
+  constructor(set: ProjectionSet, cache: RowCache) {
+    this.#set = set;
+    this.#cache = cache;
+    this.before = {
+      article: (id) => {
+        const row = this.#cache.get('articles', id);
+        if (row === undefined) this.#miss('articles', id);
+        return (row ?? null) as ArticleRow | null;
+      },
+    };
+    this.after = {
+      article: (id) => {
+        const changed = this.#articlesAfter;
+        if (changed?.has(id)) return changed.get(id) as ArticleRow | null;
+        return this.before.article(id);
+      },
+    };
   }
-  if (missing.any) return missing.toJSON();
-  for (const [p, keys] of plan) for (const k of keys) if (cache.get(p.name, k) === undefined) missing.add(p.name, k);
-  if (missing.any) return missing.toJSON();
 
-  for (const [p, keys] of plan) {
-    // The articles fold reads articles as they were; the folds after it read them as they are now.
-    const lookup = p.name === 'articles' ? before : after;
-    const changed = new Map<string, ProjectionRow | null>();
-    for (const key of keys) {
-      const row = cache.get(p.name, key) ?? null;
-      if (row && row.position >= event.position) continue; // applied already: the same event twice changes nothing
-      const next = p.evolve(row, event, key, lookup);
-      if (next === row) continue;
-      if (next) next.position = event.position;
-      changed.set(key, next);
+  #miss(name: ProjectionName, key: string): void {
+    this.#missing ??= new Missing();
+    this.#missing.add(name, key);
+  }
+
+  /** Applies the event to the cache, or applies nothing and names the rows to load first. */
+  apply(event: StoredEvent): MissingRows | null {
+    const cache = this.#cache;
+    const plan = this.#plan;
+    const changes = this.#changes;
+    this.#missing = null;
+    this.#articlesAfter = null;
+    plan.length = 0;
+    changes.length = 0;
+    for (const p of this.#set.projections) {
+      if (!handlesEvent(p, event)) continue;
+      const keys = p.keysOf(event, this.before);
+      plan.push(p, keys.length > 1 ? [...new Set(keys)] : keys);
     }
-    if (missing.any) return missing.toJSON();
-    overlay.set(p.name, changed);
+    if (this.#missing) return this.#takeMissing();
+    for (let i = 0; i < plan.length; i += 2) {
+      const p = plan[i] as Projection<ProjectionRow>;
+      for (const k of plan[i + 1] as string[]) if (cache.get(p.name, k) === undefined) this.#miss(p.name, k);
+    }
+    if (this.#missing) return this.#takeMissing();
+
+    for (let i = 0; i < plan.length; i += 2) {
+      const p = plan[i] as Projection<ProjectionRow>;
+      const keys = plan[i + 1] as string[];
+      // The articles fold reads articles as they were; the folds after it read them as they are now.
+      const isArticles = p.name === 'articles';
+      const lookup = isArticles ? this.before : this.after;
+      let articlesAfter: Map<string, ProjectionRow | null> | null = null;
+      for (const key of keys) {
+        const row = cache.get(p.name, key) ?? null;
+        if (row && row.position >= event.position) continue; // applied already: the same event twice changes nothing
+        const next = p.evolve(row, event, key, lookup);
+        if (next === row) continue;
+        if (next) next.position = event.position;
+        changes.push(p.name, key, next);
+        if (isArticles) {
+          articlesAfter ??= new Map();
+          articlesAfter.set(key, next);
+        }
+      }
+      if (this.#missing) return this.#takeMissing();
+      if (articlesAfter) this.#articlesAfter = articlesAfter;
+    }
+    for (let i = 0; i < changes.length; i += 3) {
+      cache.set(changes[i] as ProjectionName, changes[i + 1] as string, changes[i + 2] as ProjectionRow | null);
+    }
+    changes.length = 0;
+    this.#articlesAfter = null;
+    return null;
   }
-  for (const [name, changed] of overlay) for (const [key, row] of changed) cache.set(name, key, row);
-  return null;
+
+  #takeMissing(): MissingRows {
+    const missing = this.#missing!.toJSON();
+    this.#missing = null;
+    this.#articlesAfter = null;
+    this.#changes.length = 0;
+    return missing;
+  }
 }
 
 /**
@@ -139,8 +192,9 @@ export function applyEvents(
   cache: RowCache,
   from = 0,
 ): ApplyResult {
+  const applier = new EventApplier(set, cache);
   for (let i = from; i < events.length; i++) {
-    const missing = applyOne(set, events[i]!, cache);
+    const missing = applier.apply(events[i]!);
     if (missing) return { next: i, missing };
   }
   return { next: events.length, missing: null };

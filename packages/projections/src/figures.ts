@@ -192,6 +192,71 @@ function refreshArticles(
   return { refs: next, changed };
 }
 
+/**
+ * Where a lineage of claims arrays keeps its claims: each array of the lineage extends the one
+ * before by one claim (`appendClaim`), so one index serves them all, an array of length `n` using
+ * the entries below `n`. Only the longest array (`length`) may be extended sharing the index; any
+ * other new array gets an index of its own when first asked. Without it every claim scanned all
+ * the figure's claims: running stories hold thousands, and that scan was most of a rebuild's time.
+ */
+interface ClaimIndex {
+  length: number;
+  byClaimId: Map<string, number[]>;
+  byArticle: Map<string, number[]>;
+}
+
+const claimIndexes = new WeakMap<readonly FigureClaim[], ClaimIndex>();
+
+function addToIndex(index: Map<string, number[]>, key: string, at: number): void {
+  const list = index.get(key);
+  if (list) list.push(at);
+  else index.set(key, [at]);
+}
+
+function claimIndexOf(claims: readonly FigureClaim[]): ClaimIndex {
+  let index = claimIndexes.get(claims);
+  if (!index) {
+    index = { length: claims.length, byClaimId: new Map(), byArticle: new Map() };
+    for (let i = 0; i < claims.length; i++) {
+      addToIndex(index.byClaimId, claims[i]!.claimId, i);
+      addToIndex(index.byArticle, claims[i]!.articleId, i);
+    }
+    claimIndexes.set(claims, index);
+  }
+  return index;
+}
+
+/** Ids of the claims `claim` replaces (same id, or its article's claims of another extractor version), in order. */
+function supersededBy(claims: readonly FigureClaim[], claim: FigureClaim): string[] {
+  if (claims.length === 0) return [];
+  const index = claimIndexOf(claims);
+  const at: number[] = [];
+  for (const i of index.byClaimId.get(claim.claimId) ?? []) {
+    if (i < claims.length && claims[i]!.claimId === claim.claimId) at.push(i);
+  }
+  for (const i of index.byArticle.get(claim.articleId) ?? []) {
+    const c = claims[i];
+    if (i < claims.length && c!.articleId === claim.articleId && c!.extractorVersion !== claim.extractorVersion) {
+      at.push(i);
+    }
+  }
+  if (at.length === 0) return [];
+  return [...new Set(at)].sort((a, b) => a - b).map((i) => claims[i]!.claimId);
+}
+
+/** `[...claims, claim]`, sharing the index of `claims` when it is the longest of its lineage. */
+function appendClaim(claims: readonly FigureClaim[], claim: FigureClaim): FigureClaim[] {
+  const next = [...claims, claim];
+  const index = claimIndexes.get(claims);
+  if (index && index.length === claims.length) {
+    index.length = next.length;
+    addToIndex(index.byClaimId, claim.claimId, claims.length);
+    addToIndex(index.byArticle, claim.articleId, claims.length);
+    claimIndexes.set(next, index);
+  }
+  return next;
+}
+
 const FULL: FigurePending = { full: true, addedClaimIds: [], removedClaimIds: [], articleIds: [] };
 
 function withPending(row: FigureRow, delta: Partial<StatementDelta>): FigurePending {
@@ -221,19 +286,11 @@ function evolveFigure(
       const claim = claimRecord(event);
       // A re-analysis with another extractor version supersedes the article's older claims; the
       // same claim id again replaces the claim.
-      const removed: string[] = [];
-      for (const c of base.claims) {
-        if (
-          c.claimId === claim.claimId ||
-          (c.articleId === claim.articleId && c.extractorVersion !== claim.extractorVersion)
-        ) {
-          removed.push(c.claimId);
-        }
-      }
+      const removed = supersededBy(base.claims, claim);
       const claims =
         removed.length > 0
           ? [...base.claims.filter((c) => !removed.includes(c.claimId)), claim]
-          : [...base.claims, claim];
+          : appendClaim(base.claims, claim);
       const articles = refreshArticles(base.articles, claims, [claim.articleId], lookup, removed.length > 0);
       return {
         ...base,
@@ -378,5 +435,25 @@ export function figureSummary(row: FigureRow): FigureSummary {
   const { claims: _c, articles: _a, pending: _p, history, currentStatementId, ...rest } = row;
   const current = history.find((s) => s.statementId === currentStatementId);
   if (!current) return { ...rest, current: null };
-  return { ...rest, current: expander(row)({ ...current, sources: current.sources.slice(0, SUMMARY_SOURCES) }) };
+  const shown = { ...current, sources: current.sources.slice(0, SUMMARY_SOURCES) };
+  // Every stored figure gets a summary: only the claims and articles of the shown sources are
+  // looked up, not maps of the whole figure (busy figures hold hundreds of claims).
+  const claimIds = new Set<string>();
+  const articleIds = new Set<string>();
+  for (const src of shown.sources) {
+    claimIds.add(src.claimId);
+    articleIds.add(src.articleId);
+    for (const copy of src.copies) {
+      articleIds.add(copy.articleId);
+      if (copy.claimId) claimIds.add(copy.claimId);
+    }
+  }
+  const claims = new Map<string, FigureClaim>();
+  for (const c of row.claims) if (claimIds.has(c.claimId)) claims.set(c.claimId, c);
+  const refs = new Map<string, FigureArticleRef>();
+  for (const id of articleIds) {
+    const ref = row.articles[indexOfRef(row.articles, id)];
+    if (ref?.articleId === id) refs.set(id, ref);
+  }
+  return { ...rest, current: expandStatement(shown, claims, refs) };
 }
