@@ -29,18 +29,28 @@ const heldOut = loadLabelledSet(path.join(fixtures, 'heldout.jsonl'));
 const fresh = loadLabelledSet(path.join(fixtures, 'fresh.jsonl'));
 const all = [...dev, ...heldOut, ...fresh];
 
-/** Sentences per second over `passes` runs through the set, after a warm-up pass. */
-function speed(set: LabelledSentence[], extract: (s: string) => unknown, minMs = 3000): number {
+/**
+ * Sentences per second (wall clock) and CPU microseconds per sentence (this process, user + system)
+ * over `minMs` of runs through the set, after a warm-up pass. On a shared machine the wall-clock
+ * rate moves with the load; the CPU time per sentence is the figure to compare between runs.
+ */
+function speed(
+  set: LabelledSentence[],
+  extract: (s: string) => unknown,
+  minMs = 3000,
+): { perS: number; cpuUsPerSentence: number } {
   for (const s of set) extract(s.text);
   let n = 0;
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   let elapsed = 0;
   while (elapsed < minMs) {
     for (const s of set) extract(s.text);
     n += set.length;
     elapsed = performance.now() - t0;
   }
-  return n / (elapsed / 1000);
+  const cpu = process.cpuUsage(cpu0);
+  return { perS: n / (elapsed / 1000), cpuUsPerSentence: (cpu.user + cpu.system) / n };
 }
 
 const fmt = (x: number): string => x.toFixed(3);
@@ -76,10 +86,12 @@ for (const [title, set] of [
   table(title, scoreExtractor(set, rulesExtract), scoreExtractor(set, baselineQuantities));
 }
 
-const sentencesPerS = speed(all, extractQuantities);
-const baselinePerS = speed(all, baselineQuantities);
+const rules = speed(all, extractQuantities);
+const baseline = speed(all, baselineQuantities);
+const sentencesPerS = rules.perS;
+const baselinePerS = baseline.perS;
 console.log(
-  `\nspeed, one core: rules ${Math.round(sentencesPerS)} sentences/s, baseline ${Math.round(baselinePerS)} sentences/s`,
+  `\nspeed, one core: rules ${Math.round(sentencesPerS)} sentences/s (${rules.cpuUsPerSentence.toFixed(1)} µs CPU/sentence), baseline ${Math.round(baselinePerS)} sentences/s (${baseline.cpuUsPerSentence.toFixed(2)} µs CPU/sentence)`,
 );
 
 // Whole-article claim extraction on the seed reports, when they are at hand.
@@ -92,13 +104,16 @@ if (existsSync(seedsDir)) {
   for (const t of texts) extractClaims(t, { publishedAt: '2023-10-14' });
   let rounds = 0;
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   while (performance.now() - t0 < 2000) {
     for (const t of texts) extractClaims(t, { publishedAt: '2023-10-14' });
     rounds++;
   }
   const perS = (rounds * sentenceCount) / ((performance.now() - t0) / 1000);
+  const cpu = process.cpuUsage(cpu0);
+  const cpuUs = (cpu.user + cpu.system) / (rounds * sentenceCount);
   console.log(
-    `claims on the ${texts.length} seed articles: ${Math.round(perS)} sentences/s (${sentenceCount} sentences per pass)`,
+    `claims on the ${texts.length} seed articles: ${Math.round(perS)} sentences/s, ${cpuUs.toFixed(1)} µs CPU/sentence (${sentenceCount} sentences per pass)`,
   );
 }
 
