@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { StoredEvent } from '@tally/events';
 import { type FeedRegistration, registerFeed } from './feedRegistry.ts';
 import type { Runtime } from './runtime.ts';
 import { sweepUnanalyzed } from './sweepUnanalyzed.ts';
@@ -58,6 +57,12 @@ export async function ingestOnce(
   return summarize(rt, runId, ids.length, headBefore, started);
 }
 
+/**
+ * Counts what the run appended in the log's database, one grouped query: reading the events back
+ * would decode every article's text and hold pages of them in memory at the end of a long run.
+ * Only failures and polls have a field worth looking into; the CASEs keep PostgreSQL from parsing
+ * any other document.
+ */
 async function summarize(
   rt: Runtime,
   runId: string,
@@ -75,46 +80,59 @@ async function summarize(
     events: 0,
     durationMs: 0,
   };
-  const reason = (r: string) => {
-    s.failuresByReason[r] = (s.failuresByReason[r] ?? 0) + 1;
+  const reason = (r: string, n: number) => {
+    s.failuresByReason[r] = (s.failuresByReason[r] ?? 0) + n;
   };
-  for await (const page of rt.store.readAllPages({ after })) {
-    for (const e of page as StoredEvent[]) {
-      s.events++;
-      switch (e.type) {
-        case 'FeedPolled':
-          if (e.data.notModified) s.polls.notModified++;
-          else s.polls.ok++;
-          break;
-        case 'FeedPollFailed':
-          s.polls.failed++;
-          reason(e.data.reason);
-          break;
-        case 'ArticleDiscovered':
-          s.articles.discovered++;
-          break;
-        case 'ArticleExtracted':
-          s.articles.extracted++;
-          break;
-        case 'ArticleDuplicateDetected':
-          s.articles.duplicates++;
-          break;
-        case 'ArticleFetchFailed':
-          if (e.data.permanent) {
-            s.articles.failed++;
-            reason(e.data.reason);
-          }
-          break;
-        case 'ArticleExtractionFailed':
-          s.articles.failed++;
-          reason(e.data.reason);
-          break;
-        case 'ClaimExtracted':
-          s.claims++;
-          break;
-        default:
-          break;
-      }
+  const { rows } = await rt.store.transaction((tx) =>
+    tx.query<{ type: string; reason: string | null; flag: string | null; n: number | string }>(
+      `SELECT type,
+              CASE WHEN type IN ('FeedPollFailed', 'ArticleFetchFailed', 'ArticleExtractionFailed')
+                   THEN data->>'reason' END AS reason,
+              CASE WHEN type = 'FeedPolled' THEN data->>'notModified'
+                   WHEN type = 'ArticleFetchFailed' THEN data->>'permanent' END AS flag,
+              count(*) AS n
+       FROM "${rt.store.schema}".events
+       WHERE position > $1
+       GROUP BY 1, 2, 3`,
+      [after],
+    ),
+  );
+  for (const row of rows) {
+    const n = Number(row.n);
+    s.events += n;
+    switch (row.type) {
+      case 'FeedPolled':
+        if (row.flag === 'true') s.polls.notModified += n;
+        else s.polls.ok += n;
+        break;
+      case 'FeedPollFailed':
+        s.polls.failed += n;
+        reason(row.reason ?? 'unknown', n);
+        break;
+      case 'ArticleDiscovered':
+        s.articles.discovered += n;
+        break;
+      case 'ArticleExtracted':
+        s.articles.extracted += n;
+        break;
+      case 'ArticleDuplicateDetected':
+        s.articles.duplicates += n;
+        break;
+      case 'ArticleFetchFailed':
+        if (row.flag === 'true') {
+          s.articles.failed += n;
+          reason(row.reason ?? 'unknown', n);
+        }
+        break;
+      case 'ArticleExtractionFailed':
+        s.articles.failed += n;
+        reason(row.reason ?? 'unknown', n);
+        break;
+      case 'ClaimExtracted':
+        s.claims += n;
+        break;
+      default:
+        break;
     }
   }
   s.durationMs = Date.now() - started;
