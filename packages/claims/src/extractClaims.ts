@@ -6,7 +6,7 @@ import {
   formatMonth,
   resolveDate,
 } from './dateExpressions.ts';
-import { extractQuantities } from './extractQuantities.ts';
+import { quantitiesOfTokens } from './extractQuantities.ts';
 import { figureKey } from './figureKey.ts';
 import { figureUnit } from './figureUnits.ts';
 import { type Entity, type EntityMention, type Gazetteer, type GazetteerExtension, gazetteerFor } from './gazetteer.ts';
@@ -261,13 +261,14 @@ function analyseSentence(
   const endsLine = sentence.end === lineEnd || text.slice(sentence.end, lineEnd).trim() === '';
   const titleLike =
     (wholeLine || endsLine) && !/[.!?"”]$/.test(sentence.text) && tokens.filter((t) => t.kind === 'word').length >= 4;
+  const mentions = gazetteer.mentions(tokens);
   return {
     sentence,
     index,
     line: lineIndex,
     tokens,
-    quantities: extractQuantities(sentence.text),
-    mentions: gazetteer.mentions(tokens),
+    quantities: quantitiesOfTokens(sentence.text, tokens, dates, gazetteer === gazetteerFor() ? mentions : null),
+    mentions,
     dates,
     dateTokens,
     attributions,

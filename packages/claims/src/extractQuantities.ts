@@ -1,4 +1,4 @@
-import { findDateExpressions } from './dateExpressions.ts';
+import { type DateExpression, findDateExpressions } from './dateExpressions.ts';
 import { type EntityMention, type Gazetteer, gazetteerFor } from './gazetteer.ts';
 import { wordSet } from './lexicon.ts';
 import { SCALE_SUFFIXES, SCALE_WORDS, SMALL_NUMBERS, TENS, VAGUE_MULTIPLIERS, VAGUE_PLURALS } from './numberWords.ts';
@@ -240,10 +240,25 @@ interface Context {
  */
 export function extractQuantities(sentence: string): Quantity[] {
   if (!NUMBERISH.test(sentence)) return [];
-  const tokens = tokenize(sentence);
+  return quantitiesOfTokens(sentence, tokenize(sentence), findDateExpressions(sentence), null);
+}
+
+/**
+ * `extractQuantities` over a sentence already tokenized, with its date expressions and, when they
+ * were found with the built-in gazetteer, its entity mentions: claim extraction has them at hand,
+ * and tokenizing and scanning for dates twice was a fifth of its time. Reads its inputs, never
+ * changes them.
+ */
+export function quantitiesOfTokens(
+  sentence: string,
+  tokens: Token[],
+  dates: readonly DateExpression[],
+  builtInMentions: EntityMention[] | null,
+): Quantity[] {
+  if (!NUMBERISH.test(sentence)) return [];
   if (isPageFurniture(sentence, tokens)) return [];
   const masked = new Uint8Array(tokens.length);
-  for (const e of findDateExpressions(sentence)) {
+  for (const e of dates) {
     if (e.kind === 'weekday' || e.kind === 'relative') continue;
     if (e.kind === 'month' && !/\d/.test(e.text)) continue;
     for (let i = 0; i < tokens.length; i++) {
@@ -252,7 +267,7 @@ export function extractQuantities(sentence: string): Quantity[] {
     }
   }
   const gazetteer = gazetteerFor();
-  const mentions = gazetteer.mentions(tokens);
+  const mentions = builtInMentions ?? gazetteer.mentions(tokens);
   const entityToken = new Uint8Array(tokens.length);
   for (const m of mentions) for (let i = m.start; i < m.end; i++) entityToken[i] = 1;
   const ctx: Context = {

@@ -51,24 +51,43 @@ function splitLine(text: string, from: number, to: number, out: Sentence[]): voi
   for (let m = BOUNDARY.exec(line); m; m = BOUNDARY.exec(line)) {
     const stopAt = m.index;
     const end = stopAt + m[1]!.length + m[2]!.length;
-    const next = line.slice(end + m[3]!.length);
-    if (m[1] === '.' && !endsSentence(line.slice(start, stopAt), next)) continue;
+    if (m[1] === '.' && !endsSentence(lastWord(line, start, stopAt), line, end + m[3]!.length)) continue;
     push(text, from + start, from + end, out);
     start = end + m[3]!.length;
   }
   push(text, from + start, to, out);
 }
 
-function endsSentence(before: string, next: string): boolean {
-  const word = /([\p{L}.]+)$/u.exec(before)?.[1] ?? '';
+/**
+ * The run of letters and dots that ends `line.slice(from, to)`: "U.S", "Gen", "F". Scanned back from
+ * `to`, so a long paragraph costs its length once, not once per full stop.
+ */
+function lastWord(line: string, from: number, to: number): string {
+  let i = to;
+  while (i > from) {
+    const c = line.charCodeAt(i - 1);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 46) i--;
+    else if (c >= 0xc0 && LETTER.test(line[i - 1]!)) i--;
+    else if (c >= 0xdc00 && c <= 0xdfff && i - 2 >= from && LETTER.test(line.slice(i - 2, i))) i -= 2;
+    else break;
+  }
+  return line.slice(i, to);
+}
+
+const LETTER = /^\p{L}$/u;
+
+function endsSentence(word: string, line: string, nextAt: number): boolean {
   if (word === '') return true;
   if (TITLE_ABBREVIATIONS.has(word)) return false;
-  if (MONTH_ABBREVIATIONS.has(word)) return !/^\d/.test(next);
+  if (MONTH_ABBREVIATIONS.has(word)) {
+    const c = line.charCodeAt(nextAt);
+    return !(c >= 48 && c <= 57);
+  }
   // A single capital letter is an initial ("John F. Kennedy").
   if (/^\p{Lu}$/u.test(word)) return false;
   // A dotted acronym ("U.S", "a.m"): the regex saw the last dot as the boundary.
   if (/^(?:\p{L}\.)+\p{L}$/u.test(word)) {
-    const nextWord = /^["'“‘(]?([\p{L}]+)/u.exec(next)?.[1] ?? '';
+    const nextWord = /^["'“‘(]?([\p{L}]+)/u.exec(line.slice(nextAt, nextAt + 40))?.[1] ?? '';
     return SENTENCE_OPENERS.has(nextWord);
   }
   return true;
