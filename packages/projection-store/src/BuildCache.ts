@@ -7,6 +7,8 @@ interface Entry {
   row: ProjectionRow | null;
   /** Changed since it was last stored. */
   dirty: boolean;
+  /** The tick of its last use: eviction takes the oldest first. */
+  used: number;
 }
 
 /**
@@ -14,40 +16,55 @@ interface Entry {
  * is never resumed (a new one starts from position 0), so its rows need storing only when they
  * leave the cache and before the swap: each row is written about once instead of once per batch
  * that touches it, and figures derive their statements once. Bounded by a row count.
+ *
+ * Recency is a tick stamped on each use (`touch` moves it on, once per batch) rather than an
+ * order kept by re-inserting every entry on every use: a rebuild looks rows up millions of times
+ * and evicts rarely, so eviction sorts by the stamps instead.
  */
 export class BuildCache {
-  readonly #entries = new Map<string, Entry>();
+  readonly #entries = new Map<ProjectionName, Map<string, Entry>>();
   readonly #limit: number;
+  #size = 0;
+  #tick = 0;
 
   constructor(limit: number) {
     this.#limit = Math.max(1, limit);
   }
 
   get size(): number {
-    return this.#entries.size;
+    return this.#size;
   }
 
   get full(): boolean {
-    return this.#entries.size > this.#limit;
+    return this.#size > this.#limit;
   }
 
-  static #id(name: ProjectionName, key: string): string {
-    return `${name}\u0000${key}`;
+  /** Starts a new unit of recency (a batch): rows used from now on are newer than those used before. */
+  touch(): void {
+    this.#tick++;
+  }
+
+  #of(name: ProjectionName): Map<string, Entry> {
+    let entries = this.#entries.get(name);
+    if (!entries) {
+      entries = new Map();
+      this.#entries.set(name, entries);
+    }
+    return entries;
   }
 
   /** Cached rows among `keys` (absent ones included as null) and the keys to load. */
   lookup(name: ProjectionName, keys: readonly string[]): { rows: Map<string, ProjectionRow>; misses: string[] } {
+    const entries = this.#of(name);
     const rows = new Map<string, ProjectionRow>();
     const misses: string[] = [];
     for (const key of keys) {
-      const id = BuildCache.#id(name, key);
-      const entry = this.#entries.get(id);
+      const entry = entries.get(key);
       if (!entry) {
         misses.push(key);
         continue;
       }
-      this.#entries.delete(id);
-      this.#entries.set(id, entry);
+      entry.used = this.#tick;
       if (entry.row) rows.set(key, entry.row);
     }
     return { rows, misses };
@@ -55,39 +72,57 @@ export class BuildCache {
 
   /** Rows read from the tables (null: not there). */
   loaded(name: ProjectionName, key: string, row: ProjectionRow | null): void {
-    this.#entries.set(BuildCache.#id(name, key), { name, key, row, dirty: false });
+    this.#set(name, key, row, false);
   }
 
   /** Rows changed by a batch. */
   changed(name: ProjectionName, key: string, row: ProjectionRow | null): void {
-    const id = BuildCache.#id(name, key);
-    this.#entries.delete(id);
-    this.#entries.set(id, { name, key, row, dirty: true });
+    this.#set(name, key, row, true);
+  }
+
+  #set(name: ProjectionName, key: string, row: ProjectionRow | null, dirty: boolean): void {
+    const entries = this.#of(name);
+    const entry = entries.get(key);
+    if (entry) {
+      entry.row = row;
+      entry.dirty = dirty;
+      entry.used = this.#tick;
+      return;
+    }
+    entries.set(key, { name, key, row, dirty, used: this.#tick });
+    this.#size++;
   }
 
   /** Takes the least recently used entries out until `keep` remain; returns the dirty ones. */
   evict(keep: number): Entry[] {
     const out: Entry[] = [];
-    for (const [id, entry] of this.#entries) {
-      if (this.#entries.size <= keep) break;
-      this.#entries.delete(id);
+    if (this.#size <= keep) return out;
+    const all: Entry[] = [];
+    for (const entries of this.#entries.values()) for (const entry of entries.values()) all.push(entry);
+    all.sort((a, b) => a.used - b.used);
+    for (const entry of all.slice(0, this.#size - keep)) {
+      this.#entries.get(entry.name)!.delete(entry.key);
       if (entry.dirty) out.push(entry);
     }
+    this.#size = keep;
     return out;
   }
 
   /** Every dirty entry, marked clean (they stay cached). */
   drain(): Entry[] {
     const out: Entry[] = [];
-    for (const entry of this.#entries.values()) {
-      if (!entry.dirty) continue;
-      out.push({ ...entry });
-      entry.dirty = false;
+    for (const entries of this.#entries.values()) {
+      for (const entry of entries.values()) {
+        if (!entry.dirty) continue;
+        out.push({ ...entry });
+        entry.dirty = false;
+      }
     }
     return out;
   }
 
   clear(): void {
     this.#entries.clear();
+    this.#size = 0;
   }
 }

@@ -236,6 +236,7 @@ export function createProjector(store: EventStore, options: ProjectorOptions = {
 
   /** Folds events into a rebuild's cache, storing what leaves it. */
   const foldIntoBuild = async (tx: SqlTx, cache: BuildCache, events: readonly StoredEvent[]) => {
+    cache.touch();
     const changes = await applyBatch(
       projections,
       events,

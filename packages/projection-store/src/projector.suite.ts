@@ -298,6 +298,19 @@ export function projectorSuite(open: () => Promise<EventStore>, options: { scale
     }
   });
 
+  it('rebuilds the same rows when they do not fit in memory and are stored and read back mid-rebuild', async () => {
+    const store = await open();
+    try {
+      await appendAll(store, randomLog(17, size(1200)));
+      // A cache of 40 rows against hundreds: rows leave it every batch and are read back from the
+      // build tables when touched again.
+      await createProjector(store, { rebuildBatchSize: 50, rebuildCacheRows: 40 }).rebuild();
+      expect(await dumpTables(store)).toEqual(await model(store));
+    } finally {
+      await store.close();
+    }
+  });
+
   it('rebuilds instead of resuming when the projection tables were dropped but the checkpoint was not', async () => {
     const store = await open();
     try {
