@@ -3,17 +3,9 @@ import { type Config, ConfigError, loadConfig } from '@tally/config';
 import { type EventStore, openEventStore } from '@tally/event-store';
 import { createLogger, type Logger } from '@tally/logger';
 import { openRuntime, type Runtime, type RuntimeOptions } from '@tally/pipeline';
+import { UsageError } from './usageError.ts';
 
-/** A command-line usage error: printed as one line with its code, exit status 2. */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-  constructor(
-    message: string,
-    readonly code = 'usage',
-  ) {
-    super(message);
-  }
-}
+export { UsageError } from './usageError.ts';
 
 export function cliConfig(overrides: Partial<Record<keyof Config, unknown>> = {}): Config {
   try {

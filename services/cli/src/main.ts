@@ -1,42 +1,29 @@
 import { Command, CommanderError } from 'commander';
-import api from './commands/api.ts';
-import claims from './commands/claims.ts';
-import events from './commands/events.ts';
-import extract from './commands/extract.ts';
-import feeds from './commands/feeds.ts';
-import figures from './commands/figures.ts';
-import ingest from './commands/ingest.ts';
-import parseFeed from './commands/parseFeed.ts';
-import quantities from './commands/quantities.ts';
-import replay from './commands/replay.ts';
-import similar from './commands/similar.ts';
-import start from './commands/start.ts';
-import worker from './commands/worker.ts';
-import { UsageError } from './context.ts';
+import { commandList } from './commandList.ts';
+import { UsageError } from './usageError.ts';
 
 const program = new Command('tally')
   .description('Tally: news feeds in, current figures out. Every stage appends events to one log.')
   .version('0.1.0')
-  .showHelpAfterError('(run with --help for usage)')
-  .configureHelp({ sortSubcommands: false });
+  .showHelpAfterError('(run with --help for usage)');
 
-for (const cmd of [
-  start,
-  ingest,
-  figures,
-  feeds,
-  events,
-  replay,
-  worker,
-  api,
-  parseFeed,
-  extract,
-  similar,
-  quantities,
-  claims,
-]) {
-  program.addCommand(cmd);
+// Only the command being run (or asked about: `tally help <command>`) is imported; the others are
+// listed from the table, so `tally --help` and every start stay light.
+const args = process.argv.slice(2);
+const named = args[0] === 'help' ? args[1] : args[0];
+const terms = new Map<Command, string>();
+for (const entry of commandList) {
+  if (entry.name === named) {
+    program.addCommand((await entry.load()).default);
+  } else {
+    const listed = program.command(entry.name).description(entry.description);
+    terms.set(listed, entry.term);
+  }
 }
+program.configureHelp({
+  sortSubcommands: false,
+  subcommandTerm: (cmd) => terms.get(cmd) ?? new Command().createHelp().subcommandTerm(cmd),
+});
 program.addHelpText(
   'after',
   '\nConfiguration comes from environment variables (REDIS_URL, DATABASE_URL, …): see the README.\nRun `tally <command> --help` for each command.',
