@@ -71,6 +71,21 @@ describe('createHostLimiter', () => {
     await third();
   });
 
+  it('gives a host listed in `hosts` its own limits, and every other host the default', async () => {
+    const limiter = createHostLimiter(redisA, {
+      prefix: prefix(),
+      concurrency: 1,
+      intervalMs: 10_000,
+      maxWaitMs: 0,
+      hosts: { 'Newsroom.Local': { concurrency: 3, intervalMs: 0 } },
+    });
+    const ours = await Promise.all([1, 2, 3].map(() => limiter.acquire('newsroom.local')));
+    expect((await rejection(limiter.acquire('newsroom.local'))).penalized).toBe(false);
+    const theirs = await limiter.acquire('news.example');
+    await rejection(limiter.acquire('news.example'));
+    await Promise.all([...ours, theirs].map((release) => release()));
+  });
+
   it('keeps hosts apart: a busy host never holds up the others', async () => {
     const limiter = createHostLimiter(redisA, { prefix: prefix(), concurrency: 1, intervalMs: 10_000, maxWaitMs: 0 });
     const releases = await Promise.all(Array.from({ length: 100 }, (_, i) => limiter.acquire(`site-${i}.example`)));

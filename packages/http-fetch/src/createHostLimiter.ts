@@ -22,6 +22,13 @@ export interface HostLimiterOptions {
   /** Min time between two request starts on one host, in ms (0 = none). */
   intervalMs: number;
   /**
+   * Limits of their own for some hosts (by host name, case-insensitive): a host of ours that takes
+   * any load (a local newsroom, a partner's API) gets more than the polite default, which still
+   * holds for everyone else. What an entry leaves out comes from `concurrency` and `intervalMs`.
+   * @defaultValue none
+   */
+  hosts?: Readonly<Record<string, HostLimit>>;
+  /**
    * A slot's lease: a worker renews it while it holds the slot, so a crashed worker's slot comes
    * back after at most this long.
    * @defaultValue 30_000
@@ -38,6 +45,14 @@ export interface HostLimiterOptions {
    * @defaultValue 86_400_000 (24 h)
    */
   maxPenaltyMs?: number;
+}
+
+/** One host's politeness. */
+export interface HostLimit {
+  /** Max requests in flight on the host, across all workers. */
+  concurrency?: number;
+  /** Min time between two request starts on the host, in ms (0 = none). */
+  intervalMs?: number;
 }
 
 /** `acquire` gave up: the host is penalized for longer than `maxWaitMs`, or stayed busy that long. */
@@ -136,6 +151,14 @@ export function createHostLimiter(redis: Redis, options: HostLimiterOptions): Ho
   const leaseMs = Math.round(atLeast('leaseMs', options.leaseMs ?? 30_000, 100));
   const maxWaitMs = atLeast('maxWaitMs', options.maxWaitMs ?? 60_000, 0);
   const maxPenaltyMs = atLeast('maxPenaltyMs', options.maxPenaltyMs ?? 86_400_000, 1);
+  const limits = new Map<string, { concurrency: number; intervalMs: number }>();
+  for (const [host, limit] of Object.entries(options.hosts ?? {})) {
+    limits.set(host.toLowerCase(), {
+      concurrency: atLeast(`concurrency of ${host}`, limit.concurrency ?? concurrency, 1),
+      intervalMs: Math.round(atLeast(`intervalMs of ${host}`, limit.intervalMs ?? intervalMs, 0)),
+    });
+  }
+  const limitOf = (host: string) => limits.get(host.toLowerCase()) ?? { concurrency, intervalMs };
   // The host sits in braces (a Redis Cluster hash tag) so one host's keys share a slot.
   const keys = (host: string) => {
     const base = `${options.prefix}:host:{${host.toLowerCase()}}`;
@@ -144,6 +167,7 @@ export function createHostLimiter(redis: Redis, options: HostLimiterOptions): Ho
 
   async function acquire(host: string): Promise<() => Promise<void>> {
     const k = keys(host);
+    const limit = limitOf(host);
     const token = randomUUID();
     const started = Date.now();
     let backoff = 10;
@@ -152,7 +176,7 @@ export function createHostLimiter(redis: Redis, options: HostLimiterOptions): Ho
         redis,
         scripts.acquire,
         [k.slots, k.next, k.penalty],
-        [token, concurrency, intervalMs, leaseMs],
+        [token, limit.concurrency, limit.intervalMs, leaseMs],
       )) as [number, number, number];
       if (granted === 1) break;
       const waited = Date.now() - started;

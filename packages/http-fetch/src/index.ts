@@ -1,5 +1,6 @@
 export {
   createHostLimiter,
+  type HostLimit,
   type HostLimiter,
   type HostLimiterOptions,
   HostUnavailableError,

@@ -3,7 +3,7 @@ import type { Config } from '@tally/config';
 import { createDedupeIndex, type DedupeIndex } from '@tally/dedupe-index';
 import { type EventStore, openEventStore } from '@tally/event-store';
 import { createExtractPool, type ExtractPool } from '@tally/extract-pool';
-import { createHostLimiter, createHttpClient, type HttpClient } from '@tally/http-fetch';
+import { createHostLimiter, createHttpClient, type HostLimit, type HttpClient } from '@tally/http-fetch';
 import { type LocalServer, provideRedis } from '@tally/local-services';
 import type { Logger } from '@tally/logger';
 import { createQueues, type QueueSet, redisConnection } from '@tally/queues';
@@ -31,6 +31,11 @@ export interface RuntimeOptions {
   extractPool?: boolean;
   /** Use this store instead of opening one (tests, embedded mode sharing one PGlite). */
   store?: EventStore;
+  /**
+   * Politeness of their own for some hosts (by host name), e.g. the demo newsroom on loopback;
+   * every other host keeps `HTTP_HOST_CONCURRENCY` and `HTTP_HOST_INTERVAL_MS`.
+   */
+  hostLimits?: Readonly<Record<string, HostLimit>>;
 }
 
 export async function openRuntime(config: Config, log: Logger, options: RuntimeOptions = {}): Promise<Runtime> {
@@ -57,6 +62,7 @@ export async function openRuntime(config: Config, log: Logger, options: RuntimeO
     prefix: `${config.QUEUE_PREFIX}:hosts`,
     concurrency: config.HTTP_HOST_CONCURRENCY,
     intervalMs: config.HTTP_HOST_INTERVAL_MS,
+    hosts: options.hostLimits,
   });
   const http = createHttpClient({
     userAgent: config.HTTP_USER_AGENT,
