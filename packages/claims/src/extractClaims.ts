@@ -213,8 +213,9 @@ export function extractClaims(text: string, options: ExtractClaimsOptions = {}):
 function titleInfo(title: string | null | undefined, text: string, gazetteer: Gazetteer): SentenceInfo | null {
   const line = title?.replace(/\s+/g, ' ').trim();
   if (!line) return null;
-  // The text already holds it as a line near its top: that line is the headline.
-  if (text.slice(0, 4000).replace(/\s+/g, ' ').includes(line)) return null;
+  // The text already holds it near its top: that line is the headline.
+  const top = text.indexOf(line);
+  if (top >= 0 && top < 4000) return null;
   const parts = splitSentences(line).map((s) => {
     const info = analyseSentence(s, -1, line, findQuoteRegions(line), gazetteer, [0]);
     info.titleLike = true;
