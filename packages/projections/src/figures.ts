@@ -96,7 +96,7 @@ function claimRecord(event: EventOf<'ClaimExtracted'>): FigureClaim {
 }
 
 function refOf(article: ArticleRow | null, articleId: string, claims: readonly FigureClaim[]): FigureArticleRef {
-  const claim = article?.url && article.siteName ? undefined : claims.find((c) => c.articleId === articleId);
+  const claim = article?.url && article.siteName ? undefined : firstClaimOf(claims, articleId);
   return {
     articleId,
     url: article?.url ?? article?.canonicalUrl ?? claim?.url ?? null,
@@ -122,13 +122,19 @@ function sameRef(a: FigureArticleRef, b: FigureArticleRef): boolean {
     a.siteName === b.siteName &&
     a.publishedAt === b.publishedAt &&
     a.feedId === b.feedId &&
-    a.feedIds.join('\u0000') === b.feedIds.join('\u0000') &&
-    a.copyIds.join('\u0000') === b.copyIds.join('\u0000') &&
+    sameList(a.feedIds, b.feedIds) &&
+    sameList(a.copyIds, b.copyIds) &&
     a.duplicateOf?.originalId === b.duplicateOf?.originalId &&
     a.duplicateOf?.directOriginalId === b.duplicateOf?.directOriginalId &&
     a.duplicateOf?.similarity === b.duplicateOf?.similarity &&
     a.duplicateOf?.method === b.duplicateOf?.method
   );
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function indexOfRef(refs: readonly FigureArticleRef[], articleId: string): number {
@@ -172,8 +178,12 @@ function refreshArticles(
   for (const id of articleIds) {
     const root = rootOf(lookup, id);
     const rootRow = lookup.article(root);
-    const members = [id, root, ...(rootRow && !rootRow.duplicateOf ? rootRow.copies.map((c) => c.articleId) : [])];
-    for (const member of members) put(refOf(lookup.article(member), member, claims));
+    put(refOf(lookup.article(id), id, claims));
+    if (root !== id) put(refOf(rootRow, root, claims));
+    if (rootRow && !rootRow.duplicateOf) {
+      for (const c of rootRow.copies)
+        if (c.articleId !== id) put(refOf(lookup.article(c.articleId), c.articleId, claims));
+    }
   }
   if (prune) {
     const byId = new Map(next.map((r) => [r.articleId, r]));
@@ -242,6 +252,16 @@ function supersededBy(claims: readonly FigureClaim[], claim: FigureClaim): strin
   }
   if (at.length === 0) return [];
   return [...new Set(at)].sort((a, b) => a - b).map((i) => claims[i]!.claimId);
+}
+
+/** The first of the claims from `articleId`, as `claims.find` would give it. */
+function firstClaimOf(claims: readonly FigureClaim[], articleId: string): FigureClaim | undefined {
+  if (claims.length === 0) return undefined;
+  for (const i of claimIndexOf(claims).byArticle.get(articleId) ?? []) {
+    // Indices are ascending: the first one inside this array is the first claim.
+    if (i < claims.length && claims[i]!.articleId === articleId) return claims[i];
+  }
+  return undefined;
 }
 
 /** `[...claims, claim]`, sharing the index of `claims` when it is the longest of its lineage. */
