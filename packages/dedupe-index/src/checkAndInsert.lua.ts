@@ -1,29 +1,43 @@
 /**
  * The check-and-insert, one Lua script, so that it is atomic: two copies of one text checked at the
- * same moment by two workers are serialised by Redis, and the second sees the first.
+ * same moment by two workers are serialised by Redis, and the second sees the first. One call
+ * checks a batch of documents, in order: each sees the ones before it, so two copies inside one
+ * batch are one original and one duplicate, as if checked one by one.
  *
  * Layout (every key starts with the `{prefix}` hash tag, so all live in one Redis Cluster slot; the
- * script builds bucket and chunk keys itself, which Redis Cluster allows within the slot of its
- * declared keys):
+ * script builds the chunk keys itself, which Redis Cluster allows within the slot of its declared
+ * keys):
  *
  * - `m` (hash): `L`, `s` (linear-hashing level and split pointer), `E` (band entries), `seq` (last
  *   document number), `live` (first live document number), `slice` (current time slice), `sweep`
  *   (next bucket to clean), `dropped` (first record chunk not yet deleted), `ttlset`.
  * - `t` (hash): time slice start (ms) → first document number of that slice.
- * - `b:<n>` (string): a bucket of band entries, 8 bytes each (band hash, document number; big-endian
- *   uint32). The 32 buckets of a document are read with one MGET and written with APPEND (cheaper
- *   in Redis CPU than rewriting them with MSET, at the price of Redis' growth slack in the strings:
- *   ~645 instead of ~500 bytes per document, measured). The bucket count grows by linear hashing
- *   (one bucket split at a time) so that buckets stay near 48 entries (~400 bytes) at any size.
+ * - `b` (hash): bucket number (4 bytes, big-endian) → band entries, 8 bytes each (band hash, document number; big-endian
+ *   uint32). One hash rather than a key per bucket, so that a document's 32 buckets are read with
+ *   one HMGET and a batch's changed buckets written back with a few HSETs, instead of 32 APPENDs
+ *   per document. What Redis spends per document is mostly proportional to the bytes its buckets
+ *   carry in and out of the script, so buckets are small: the bucket count grows by linear hashing
+ *   (one bucket split at a time) to keep them near 16 entries (128 bytes) at any size, and a field
+ *   of a hash costs less memory than a key.
  * - `r:<c>` (string): fixed-size records of 128 documents: flag, published (s), copy-of (n + 1),
  *   content hash, 128-byte compact signature.
  * - `i:<c>` (hash): document number → id, for the same 128 documents.
  *
+ * Buckets read in a batch are kept in the script and changed there; the changed ones are written
+ * back once, at the end of the batch.
+ *
  * Expiry: the window is cut into 32 time slices; a document is live while its slice is younger than
  * the window. Numbers below `live` are dead: they are skipped at once, dropped from a bucket when it
- * is split, and by a sweep that cleans one bucket per insert. Record and id
- * chunks are deleted once all their documents are dead, and carry a TTL past their newest document's
+ * is split, and by a sweep that cleans four buckets per insert. Record and id chunks are deleted once
+ * all their documents are dead; chunks and the bucket hash carry a TTL past their newest document's
  * expiry in case ingestion stops.
+ *
+ * Arguments: base, now ('' for the server's clock), window (ms), threshold, document count, the
+ * documents packed in one binary string (264 bytes each: published in s or 0xffffffff for unknown,
+ * content hash, 128-byte compact signature, 32 band hashes; big-endian), then one id per document.
+ * One packed argument instead of four per document spares both sides most of the argument
+ * handling. Reply: one array per document, `{'original'}`,
+ * `{'original', replacedId, similarity, method}` or `{'duplicate', originalId, similarity, method}`.
  */
 export const CHECK_AND_INSERT_LUA = `
 local meta, slices = KEYS[1], KEYS[2]
@@ -35,18 +49,14 @@ if now == nil then
 end
 local windowMs = tonumber(ARGV[3])
 local threshold = tonumber(ARGV[4])
-local published = tonumber(ARGV[5])
-local id = ARGV[6]
-local sig = ARGV[7]
-local chash = tonumber(ARGV[8])
--- band hashes, 4 bytes each, big-endian
-local bands = ARGV[9]
-local nbands = #bands / 4
-local K = #sig
-local R = 13 + K
+local D = tonumber(ARGV[5])
+local packed = ARGV[6]
+local SIG, NBANDS = 128, 32
+local DOC = 8 + SIG + 4 * NBANDS
+local bkey = base .. 'b'
 local CHUNK = 128
 local N0 = 16
-local TARGET = 48
+local TARGET = 16
 local UNKNOWN = 4294967295
 local SLICES = 32
 
@@ -88,15 +98,35 @@ if cur > slice then
   end
 end
 
+-- a bucket's field: its number, 4 bytes (no number formatting in the script, shorter fields)
+local function field(a)
+  return struct.pack('>I4', a)
+end
+
 local function addr(h)
   local a = h % B0
   if a < split then a = h % (2 * B0) end
-  return a
+  return field(a)
+end
+
+-- buckets of this batch: read once, changed here, the changed ones written back at the end
+local vals, dirty = {}, {}
+local function bucket(a)
+  local v = vals[a]
+  if v == nil then
+    v = redis.call('HGET', bkey, a) or ''
+    vals[a] = v
+  end
+  return v
+end
+local function setBucket(a, v)
+  vals[a] = v
+  dirty[a] = true
 end
 
 -- a bucket without its dead entries, and how many were dropped
 local function prune(v)
-  if live <= 1 or not v then return v or '', 0 end
+  if live <= 1 then return v, 0 end
   local kept = {}
   for pos = 1, #v, 8 do
     local _, n = struct.unpack('>I4I4', v, pos)
@@ -105,6 +135,7 @@ local function prune(v)
   return table.concat(kept), (#v - 8 * #kept) / 8
 end
 
+local R, K = 0, 0
 local function record(n)
   local off = (n % CHUNK) * R
   local r = redis.call('GETRANGE', base .. 'r:' .. math.floor(n / CHUNK), off, off + R - 1)
@@ -117,29 +148,105 @@ local function idOf(n)
   return redis.call('HGET', base .. 'i:' .. math.floor(n / CHUNK), n)
 end
 
-local mine = { string.byte(sig, 1, K) }
-local function similarity(other)
-  local theirs = { string.byte(other, 1, K) }
-  local same = 0
-  for i = 1, K do
-    if mine[i] == theirs[i] then same = same + 1 end
+local function splitBucket()
+  local v = bucket(field(split))
+  local keep, move = {}, {}
+  local modulus = 2 * B0
+  for pos = 1, #v, 8 do
+    -- byte arithmetic rather than struct.unpack: this loop is a good part of an insert's cost
+    local b1, b2, b3, b4, n1, n2, n3, n4 = string.byte(v, pos, pos + 7)
+    local h = ((b1 * 256 + b2) * 256 + b3) * 256 + b4
+    if live > 1 and ((n1 * 256 + n2) * 256 + n3) * 256 + n4 < live then
+      E = E - 1
+    elseif h % modulus == split then
+      keep[#keep + 1] = string.sub(v, pos, pos + 7)
+    else
+      move[#move + 1] = string.sub(v, pos, pos + 7)
+    end
   end
-  local x = (same / K - 1 / 256) / (1 - 1 / 256)
-  if x < 0 then x = 0 end
-  return x
+  setBucket(field(split), table.concat(keep))
+  setBucket(field(split + B0), table.concat(move))
+  split = split + 1
+  if split == B0 then
+    L = L + 1
+    split = 0
+    B0 = N0 * (2 ^ L)
+  end
 end
 
--- candidates: live documents with an entry for one of this document's band hashes
-local keys, needles = {}, {}
-for i = 1, nbands do
-  needles[i] = string.sub(bands, i * 4 - 3, i * 4)
-  keys[i] = base .. 'b:' .. addr(struct.unpack('>I4', needles[i]))
+-- the sweep: dead entries out of the next buckets, SWEEP of them per document inserted (a document
+-- adds 32 entries, a bucket holds about TARGET: SWEEP * TARGET > 32 keeps ahead of the dead ones)
+local SWEEP = 4
+local function sweepBuckets(count)
+  local total = B0 + split
+  if count > total then count = total end
+  local list, missing = {}, {}
+  for i = 1, count do
+    if sweep >= total then sweep = 0 end
+    local f = field(sweep)
+    list[i] = f
+    if vals[f] == nil then missing[#missing + 1] = f end
+    sweep = sweep + 1
+  end
+  if #missing > 0 then
+    local got = redis.call('HMGET', bkey, unpack(missing))
+    for i = 1, #missing do vals[missing[i]] = got[i] or '' end
+  end
+  for _, a in ipairs(list) do
+    local v = vals[a]
+    if #v > 0 then
+      local kept, gone = prune(v)
+      if gone > 0 then
+        E = E - gone
+        setBucket(a, kept)
+      end
+    end
+  end
 end
-local buckets = redis.call('MGET', unpack(keys))
-local candidates, seen = {}, {}
-for i = 1, nbands do
-  local v = buckets[i]
-  if v then
+
+local bucketTtl = nil
+local keysOf, rkey, ikey, stamp = nil, nil, nil, nil
+local inserted = 0
+local out = {}
+for d = 1, D do
+  local at = (d - 1) * DOC
+  local published, chash = struct.unpack('>I4I4', packed, at + 1)
+  local sig = string.sub(packed, at + 9, at + 8 + SIG)
+  local bands = string.sub(packed, at + 9 + SIG, at + DOC)
+  local id = ARGV[6 + d]
+  local nbands = NBANDS
+  K = SIG
+  R = 13 + K
+
+  local mine = nil
+  local function similarity(other)
+    if not mine then mine = { string.byte(sig, 1, K) } end
+    local theirs = { string.byte(other, 1, K) }
+    local same = 0
+    for i = 1, K do
+      if mine[i] == theirs[i] then same = same + 1 end
+    end
+    local x = (same / K - 1 / 256) / (1 - 1 / 256)
+    if x < 0 then x = 0 end
+    return x
+  end
+
+  -- candidates: live documents with an entry for one of this document's band hashes
+  local addrs, needles, missing = {}, {}, {}
+  for i = 1, nbands do
+    local p = i * 4 - 3
+    local b1, b2, b3, b4 = string.byte(bands, p, p + 3)
+    needles[i] = string.sub(bands, p, p + 3)
+    addrs[i] = addr(((b1 * 256 + b2) * 256 + b3) * 256 + b4)
+    if vals[addrs[i]] == nil then missing[#missing + 1] = addrs[i] end
+  end
+  if #missing > 0 then
+    local got = redis.call('HMGET', bkey, unpack(missing))
+    for i = 1, #missing do vals[missing[i]] = got[i] or '' end
+  end
+  local candidates, seen = {}, {}
+  for i = 1, nbands do
+    local v = vals[addrs[i]]
     local pos = string.find(v, needles[i], 1, true)
     while pos do
       if pos % 8 == 1 then
@@ -152,126 +259,117 @@ for i = 1, nbands do
       pos = string.find(v, needles[i], pos + 1, true)
     end
   end
-end
 
--- verification: the most similar candidate at or above the threshold
-local best, bestSim = nil, -1
-for _, n in ipairs(candidates) do
-  local rec = record(n)
-  if rec then
-    local s = similarity(rec.sig)
-    if s >= threshold and (s > bestSim or (s == bestSim and n < best.n)) then
-      best, bestSim = rec, s
-    end
-  end
-end
-
-local function splitBucket()
-  local oldKey = base .. 'b:' .. split
-  local v = redis.call('GET', oldKey)
-  local keep, move = {}, {}
-  if v then
-    for pos = 1, #v, 8 do
-      local h, n = struct.unpack('>I4I4', v, pos)
-      if n < live then
-        E = E - 1
-      elseif h % (2 * B0) == split then
-        keep[#keep + 1] = string.sub(v, pos, pos + 7)
-      else
-        move[#move + 1] = string.sub(v, pos, pos + 7)
+  -- verification: the most similar candidate at or above the threshold
+  local best, bestSim = nil, -1
+  for _, n in ipairs(candidates) do
+    local rec = record(n)
+    if rec then
+      local s = similarity(rec.sig)
+      if s >= threshold and (s > bestSim or (s == bestSim and n < best.n)) then
+        best, bestSim = rec, s
       end
     end
   end
-  if #keep > 0 then redis.call('SET', oldKey, table.concat(keep)) elseif v then redis.call('DEL', oldKey) end
-  if #move > 0 then redis.call('SET', base .. 'b:' .. (split + B0), table.concat(move)) end
-  split = split + 1
-  if split == B0 then
-    L = L + 1
-    split = 0
-    B0 = N0 * (2 ^ L)
-  end
-end
 
-local function sweepBucket()
-  if sweep >= B0 + split then sweep = 0 end
-  local key = base .. 'b:' .. sweep
-  local v = redis.call('GET', key)
-  if v then
-    local kept, gone = prune(v)
-    if gone > 0 then
-      E = E - gone
-      if #kept > 0 then redis.call('SET', key, kept) else redis.call('DEL', key) end
+  local function insert()
+    seq = seq + 1
+    local chunk = math.floor(seq / CHUNK)
+    if chunk ~= keysOf then
+      -- chunk keys and TTL stamp built once per chunk: number formatting is dear in the script
+      keysOf = chunk
+      rkey, ikey = base .. 'r:' .. chunk, base .. 'i:' .. chunk
+      stamp = chunk .. '@' .. cur
     end
+    if seq % CHUNK == 0 or seq == 1 then
+      -- allocate the whole chunk at once: growing it write by write would over-allocate
+      redis.call('SETRANGE', rkey, CHUNK * R - 1, '\\0')
+    end
+    redis.call('SETRANGE', rkey, (seq % CHUNK) * R, struct.pack('>BI4I4I4', 1, published, 0, chash) .. sig)
+    redis.call('HSET', ikey, seq, id)
+    -- a chunk's TTL outlives its newest document; refreshed once per chunk and time slice
+    if ttlset ~= stamp then
+      local ttl = cur + windowMs + sliceMs - now
+      redis.call('PEXPIRE', rkey, ttl)
+      redis.call('PEXPIRE', ikey, ttl)
+      bucketTtl = ttl
+      ttlset = stamp
+    end
+    -- this document's 32 entries; dead entries are left to the sweep and to splits
+    local entry = struct.pack('>I4', seq)
+    for i = 1, nbands do
+      local a = addrs[i]
+      setBucket(a, vals[a] .. needles[i] .. entry)
+    end
+    E = E + nbands
+    inserted = inserted + 1
+    while E > TARGET * (B0 + split) do splitBucket() end
   end
-  sweep = sweep + 1
-end
 
-local function insert()
-  seq = seq + 1
-  local chunk = math.floor(seq / CHUNK)
-  local rkey, ikey = base .. 'r:' .. chunk, base .. 'i:' .. chunk
-  if seq % CHUNK == 0 or seq == 1 then
-    -- allocate the whole chunk at once: growing it write by write would over-allocate
-    redis.call('SETRANGE', rkey, CHUNK * R - 1, '\\0')
-  end
-  local pub = UNKNOWN
-  if published >= 0 then pub = published end
-  redis.call('SETRANGE', rkey, (seq % CHUNK) * R, struct.pack('>BI4I4I4', 1, pub, 0, chash) .. sig)
-  redis.call('HSET', ikey, seq, id)
-  -- a chunk's TTL outlives its newest document; refreshed once per chunk and time slice
-  local stamp = chunk .. '@' .. cur
-  if ttlset ~= stamp then
-    local ttl = cur + windowMs + sliceMs - now
-    redis.call('PEXPIRE', rkey, ttl)
-    redis.call('PEXPIRE', ikey, ttl)
-    ttlset = stamp
-  end
-  -- append this document to its 32 buckets; dead entries are left to the sweep and to splits
-  for i = 1, nbands do
-    redis.call('APPEND', keys[i], needles[i] .. struct.pack('>I4', seq))
-  end
-  E = E + nbands
-  while E > TARGET * (B0 + split) do splitBucket() end
-  if live > 1 then sweepBucket() end
-end
-
-local function save()
-  redis.call('HSET', meta, 'L', L, 's', split, 'E', E, 'seq', seq, 'live', live, 'slice', slice, 'sweep', sweep, 'dropped', dropped, 'ttlset', ttlset)
-end
-
-if best then
-  -- follow "copy of" links to the original (a later-inserted, earlier-published copy took its place)
-  local root = best
-  for _ = 1, 8 do
-    if root.root == 0 or root.root - 1 < live then break end
-    local up = record(root.root - 1)
-    if not up then break end
-    root = up
-  end
-  local rootId = idOf(root.n)
-  if rootId == id or idOf(best.n) == id then
-    -- this very document, checked again (a retried job): it is already indexed
-    save()
-    return { 'original' }
-  end
-  local sim = bestSim
-  if root.n ~= best.n then sim = similarity(root.sig) end
-  local method = 'minhash'
-  if root.ch == chash and sim >= 1 then method = 'content-hash' end
-  if published >= 0 and root.pub ~= UNKNOWN and published < root.pub then
-    -- published earlier than the indexed original: this document is the original now, and the
-    -- old original becomes its copy
+  local verdict = nil
+  if best then
+    -- follow "copy of" links to the original (a later-inserted, earlier-published copy took its place)
+    local root = best
+    for _ = 1, 8 do
+      if root.root == 0 or root.root - 1 < live then break end
+      local up = record(root.root - 1)
+      if not up then break end
+      root = up
+    end
+    local rootId = idOf(root.n)
+    if rootId == id or idOf(best.n) == id then
+      -- this very document, checked again (a retried job): it is already indexed
+      verdict = { 'original' }
+    else
+      local sim = bestSim
+      if root.n ~= best.n then sim = similarity(root.sig) end
+      local method = 'minhash'
+      if root.ch == chash and sim >= 1 then method = 'content-hash' end
+      if published ~= UNKNOWN and root.pub ~= UNKNOWN and published < root.pub then
+        -- published earlier than the indexed original: this document is the original now, and the
+        -- old original becomes its copy
+        insert()
+        local off = (root.n % CHUNK) * R
+        redis.call('SETRANGE', base .. 'r:' .. math.floor(root.n / CHUNK), off + 5, struct.pack('>I4', seq + 1))
+        verdict = { 'original', rootId, tostring(sim), method }
+      else
+        verdict = { 'duplicate', rootId, tostring(sim), method }
+      end
+    end
+  else
     insert()
-    local off = (root.n % CHUNK) * R
-    redis.call('SETRANGE', base .. 'r:' .. math.floor(root.n / CHUNK), off + 5, struct.pack('>I4', seq + 1))
-    save()
-    return { 'original', rootId, tostring(sim), method }
+    verdict = { 'original' }
   end
-  save()
-  return { 'duplicate', rootId, tostring(sim), method }
+  out[d] = verdict
 end
 
-insert()
-save()
-return { 'original' }
+if live > 1 and inserted > 0 then sweepBuckets(SWEEP * inserted) end
+
+-- the changed buckets, written back in slices (unpack has a limit on arguments)
+local set, del = {}, {}
+local function flushSet()
+  if #set > 0 then redis.call('HSET', bkey, unpack(set)) end
+  set = {}
+end
+local function flushDel()
+  if #del > 0 then redis.call('HDEL', bkey, unpack(del)) end
+  del = {}
+end
+for a in pairs(dirty) do
+  local v = vals[a]
+  if #v > 0 then
+    set[#set + 1] = a
+    set[#set + 1] = v
+    if #set >= 1000 then flushSet() end
+  else
+    del[#del + 1] = a
+    if #del >= 1000 then flushDel() end
+  end
+end
+flushSet()
+flushDel()
+if bucketTtl then redis.call('PEXPIRE', bkey, bucketTtl) end
+
+redis.call('HSET', meta, 'L', L, 's', split, 'E', E, 'seq', seq, 'live', live, 'slice', slice, 'sweep', sweep, 'dropped', dropped, 'ttlset', ttlset)
+return out
 `;

@@ -167,6 +167,40 @@ describe('createDedupeIndex', () => {
     expect((await index.stats()).documents).toBe(1);
   });
 
+  it('checks a batch in order, as if one by one: copies inside one script call and across calls', async () => {
+    const docs = [
+      { id: 'a', text: articles[0]!, publishedAt: '2024-05-03T10:00:00Z' },
+      { id: 'b', text: articles[1]! },
+      { id: 'a-copy', text: copyOf(articles[0]!), publishedAt: '2024-05-03T11:00:00Z' },
+      { id: 'b-copy', text: copyOf(articles[1]!, 'Sentinel') },
+      // published before 'a': the original from here on, in the middle of a batch
+      { id: 'a-first', text: copyOf(articles[0]!, 'Wire'), publishedAt: '2024-05-03T08:00:00Z' },
+      { id: 'a-late', text: copyOf(articles[0]!, 'Courier'), publishedAt: '2024-05-04T09:00:00Z' },
+      { id: 'c', text: articles[2]! },
+      { id: 'c', text: articles[2]! }, // a retried job inside the same batch
+      { id: 'c-copy', text: copyOf(articles[2]!) },
+    ];
+    const oneByOne = freshIndex({ batchSize: 1 });
+    const expected = [];
+    for (const d of docs) expected.push(await oneByOne.checkAndInsert(d));
+    expect(expected.map((v) => (v.verdict === 'duplicate' ? v.originalId : (v.replaced?.id ?? 'original')))).toEqual([
+      'original',
+      'original',
+      'a',
+      'b',
+      'a',
+      'a-first',
+      'original',
+      'original',
+      'c',
+    ]);
+    for (const batchSize of [2, 4, 16]) {
+      const batched = freshIndex({ batchSize });
+      expect(await batched.checkAndInsertMany(docs)).toEqual(expected);
+      expect((await batched.stats()).documents).toBe(4);
+    }
+  });
+
   it('honours the threshold', async () => {
     const strict = freshIndex({ threshold: 0.99 });
     await strict.checkAndInsert({ id: 'orig', text: articles[4]! });
@@ -218,12 +252,14 @@ describe('createDedupeIndex', () => {
     expect(s.bytesPerDocument).toBeLessThan(1024);
     const keys = await redis.keys(`{${prefix}}:*`);
     expect(keys.length).toBe(s.keys);
-    const buckets = keys.filter((k) => /:b:\d+$/.test(k));
-    expect(buckets.length).toBeGreaterThan(16 * 32);
-    // 8 bytes an entry, about 48 entries a bucket
-    const lengths = await Promise.all(buckets.map((k) => redis.strlen(k)));
-    expect(Math.max(...lengths)).toBeLessThanOrEqual(8 * 160);
+    // the buckets: fields of one hash, 8 bytes an entry, about 16 entries a bucket
+    const bucketKey = keys.find((k) => k.endsWith(':b'))!;
+    const lengths = (await redis.hvalsBuffer(bucketKey)).map((v) => v.length);
+    expect(lengths.length).toBeGreaterThan((3000 * 32) / 32);
+    expect(Math.max(...lengths)).toBeLessThanOrEqual(8 * 64);
     expect(lengths.reduce((a, b) => a + b, 0)).toBe(3000 * 32 * 8);
+    // the batch's checks wrote a handful of keys, not one per bucket
+    expect(keys.length).toBeLessThan(3 + 2 * Math.ceil(3000 / 128) + 1);
     expect(await index.clear()).toBe(keys.length);
     expect(await redis.keys(`{${prefix}}:*`)).toEqual([]);
   });
@@ -261,5 +297,6 @@ describe('createDedupeIndex', () => {
     expect(() => createDedupeIndex(redis, { prefix: 'a{b}' })).toThrow(RangeError);
     expect(() => createDedupeIndex(redis, { windowDays: 0 })).toThrow(RangeError);
     expect(() => createDedupeIndex(redis, { threshold: 1.5 })).toThrow(RangeError);
+    expect(() => createDedupeIndex(redis, { batchSize: 0 })).toThrow(RangeError);
   });
 });

@@ -5,6 +5,7 @@ import {
   DEFAULT_THRESHOLD,
   type Fingerprint,
   fingerprint,
+  LSH_BANDS,
 } from '@tally/dedupe';
 import type { ChainableCommander, Redis } from 'ioredis';
 import { CHECK_AND_INSERT_LUA } from './checkAndInsert.lua.ts';
@@ -86,6 +87,14 @@ export interface DedupeIndexOptions {
    * agrees on the time; tests pass their own.
    */
   now?: () => number;
+  /**
+   * Documents per script call in `checkAndInsertMany` and `checkAndInsertFingerprinted` (the calls
+   * of one request are pipelined). A call is atomic and holds Redis for its whole batch, so the
+   * batch is kept small enough (about a millisecond of Redis time for 16) not to stall the queues
+   * that share the server; larger batches save little more.
+   * @defaultValue 16
+   */
+  batchSize?: number;
 }
 
 const COMMAND = 'tallyDedupeCheckAndInsert';
@@ -101,21 +110,30 @@ function ensureCommand(redis: Redis): void {
   }
 }
 
-/** A short, stable tag of the fingerprint version for key names: versions never share keys. */
+/**
+ * The index's own layout, beside the fingerprint's version: 2 keeps the buckets as fields of one
+ * hash (1 had a string key per bucket). Indexes of another layout are not read; they expire.
+ */
+const INDEX_LAYOUT = 2;
+
+/** A short, stable tag of the fingerprint version and index layout for key names: versions never share keys. */
 function versionTag(): string {
+  const version = `${DEDUPE_VERSION}/index-${INDEX_LAYOUT}`;
   let h = 0x811c9dc5;
-  for (let i = 0; i < DEDUPE_VERSION.length; i++) h = Math.imul(h ^ DEDUPE_VERSION.charCodeAt(i), 0x01000193);
+  for (let i = 0; i < version.length; i++) h = Math.imul(h ^ version.charCodeAt(i), 0x01000193);
   return (h >>> 0).toString(36);
 }
 
 const round = (x: string | undefined) => Math.round(Number(x) * 10_000) / 10_000;
 
-/** Band hashes as one big-endian binary argument. */
-function bandBytes(fp: Fingerprint): Buffer {
-  const bands = bandHashes(fp);
-  const out = Buffer.allocUnsafe(bands.length * 4);
-  for (let i = 0; i < bands.length; i++) out.writeUInt32BE(bands[i]!, i * 4);
-  return out;
+/** A document as the script receives it: published, content hash, compact signature, band hashes. */
+const PACKED_DOCUMENT = 4 + 4 + 128 + 4 * LSH_BANDS;
+const UNKNOWN_PUBLISHED = 0xffffffff;
+
+function parseVerdicts(reply: unknown, expected: number): DedupeVerdict[] {
+  if (!Array.isArray(reply) || reply.length !== expected)
+    throw new Error(`unexpected dedupe reply: ${expected} verdicts expected, got ${String(reply)}`);
+  return reply.map(parseVerdict);
 }
 
 function parseVerdict(reply: unknown): DedupeVerdict {
@@ -148,37 +166,68 @@ export function createDedupeIndex(redis: Redis, options: DedupeIndexOptions = {}
   const keys = [`${base}m`, `${base}t`];
   ensureCommand(redis);
 
-  const args = (doc: { id: string; publishedAt?: string | null }, fp: Fingerprint): ScriptArgs => {
-    const published = doc.publishedAt ? Date.parse(doc.publishedAt) : Number.NaN;
+  const batchSize = options.batchSize ?? 16;
+  if (!(Number.isInteger(batchSize) && batchSize >= 1))
+    throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`);
+
+  /** One script call's arguments: the common ones, the documents packed in one binary string, their ids. */
+  const args = (docs: readonly FingerprintedDocument[]): ScriptArgs => {
+    const packed = Buffer.allocUnsafe(docs.length * PACKED_DOCUMENT);
+    const ids: string[] = [];
+    docs.forEach((doc, d) => {
+      const fp = doc.fingerprint;
+      const at = d * PACKED_DOCUMENT;
+      const published = doc.publishedAt ? Date.parse(doc.publishedAt) : Number.NaN;
+      packed.writeUInt32BE(
+        Number.isNaN(published) || published < 0
+          ? UNKNOWN_PUBLISHED
+          : Math.min(Math.floor(published / 1000), 0xfffffffe),
+        at,
+      );
+      packed.writeUInt32BE(fp.contentHash >>> 0, at + 4);
+      const sig = compactSignature(fp);
+      packed.set(sig, at + 8);
+      const bands = bandHashes(fp);
+      for (let i = 0; i < bands.length; i++) packed.writeUInt32BE(bands[i]!, at + 8 + sig.length + i * 4);
+      ids.push(doc.id);
+    });
     return [
       ...keys,
       base,
       options.now ? String(Math.floor(options.now())) : '',
       windowMs,
       threshold,
-      Number.isNaN(published) || published < 0 ? -1 : Math.min(Math.floor(published / 1000), 0xfffffffe),
-      doc.id,
-      Buffer.from(compactSignature(fp)),
-      fp.contentHash,
-      bandBytes(fp),
+      docs.length,
+      packed,
+      ...ids,
     ];
   };
 
-  /** Checks in input order, one pipeline. A text without words has nothing to compare: an original, not indexed. */
+  /**
+   * Checks in input order: batches of `batchSize` documents per script call, the calls pipelined in
+   * one round trip. A text without words has nothing to compare: an original, not indexed.
+   */
   const pipelined = async (docs: readonly FingerprintedDocument[]): Promise<DedupeVerdict[]> => {
-    const pipeline = redis.pipeline() as ChainableCommander & { [COMMAND](...a: ScriptArgs): unknown };
+    const verdicts: DedupeVerdict[] = docs.map(() => ({ verdict: 'original' }));
     const sent: number[] = [];
     docs.forEach((d, i) => {
-      if (d.fingerprint.shingleCount === 0) return;
-      pipeline[COMMAND](...args(d, d.fingerprint));
-      sent.push(i);
+      if (d.fingerprint.shingleCount > 0) sent.push(i);
     });
-    const verdicts: DedupeVerdict[] = docs.map(() => ({ verdict: 'original' }));
     if (sent.length === 0) return verdicts;
+    const pipeline = redis.pipeline() as ChainableCommander & { [COMMAND](...a: ScriptArgs): unknown };
+    const batches: number[][] = [];
+    for (let i = 0; i < sent.length; i += batchSize) {
+      const batch = sent.slice(i, i + batchSize);
+      batches.push(batch);
+      pipeline[COMMAND](...args(batch.map((j) => docs[j]!)));
+    }
     const replies = (await pipeline.exec()) ?? [];
-    replies.forEach(([err, reply], j) => {
+    replies.forEach(([err, reply], b) => {
       if (err) throw err;
-      verdicts[sent[j]!] = parseVerdict(reply);
+      const batch = batches[b]!;
+      parseVerdicts(reply, batch.length).forEach((v, j) => {
+        verdicts[batch[j]!] = v;
+      });
     });
     return verdicts;
   };
@@ -187,7 +236,10 @@ export function createDedupeIndex(redis: Redis, options: DedupeIndexOptions = {}
     async checkAndInsert(doc) {
       const fp = fingerprint(doc.text);
       if (fp.shingleCount === 0) return { verdict: 'original' };
-      return parseVerdict(await (redis as unknown as WithScript)[COMMAND](...args(doc, fp)));
+      const reply = await (redis as unknown as WithScript)[COMMAND](
+        ...args([{ id: doc.id, publishedAt: doc.publishedAt, fingerprint: fp }]),
+      );
+      return parseVerdicts(reply, 1)[0]!;
     },
 
     async checkAndInsertMany(docs) {
