@@ -23,6 +23,8 @@ interface Entry {
  */
 export class BuildCache {
   readonly #entries = new Map<ProjectionName, Map<string, Entry>>();
+  /** Keys with a row in the build tables: stored when they left the cache (the tables start empty). */
+  readonly #stored = new Map<ProjectionName, Set<string>>();
   readonly #limit: number;
   #size = 0;
   #tick = 0;
@@ -68,6 +70,25 @@ export class BuildCache {
       if (entry.row) rows.set(key, entry.row);
     }
     return { rows, misses };
+  }
+
+  /**
+   * Whether the build tables may hold a row for `key`: only rows that left the cache were stored,
+   * so a key never stored needs no read (most misses of a rebuild are rows seen for the first time).
+   */
+  isStored(name: ProjectionName, key: string): boolean {
+    return this.#stored.get(name)?.has(key) ?? false;
+  }
+
+  /** Records that the build tables now hold a row for `key` (`true`) or none (`false`). */
+  markStored(name: ProjectionName, key: string, present: boolean): void {
+    let keys = this.#stored.get(name);
+    if (!keys) {
+      keys = new Set();
+      this.#stored.set(name, keys);
+    }
+    if (present) keys.add(key);
+    else keys.delete(key);
   }
 
   /** Rows read from the tables (null: not there). */
@@ -123,6 +144,7 @@ export class BuildCache {
 
   clear(): void {
     this.#entries.clear();
+    this.#stored.clear();
     this.#size = 0;
   }
 }

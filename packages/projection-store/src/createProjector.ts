@@ -218,9 +218,14 @@ export function createProjector(store: EventStore, options: ProjectorOptions = {
   };
 
   /** Stores rows a rebuild kept in memory (null: delete), finalizing them on the way. */
-  const storeRows = async (tx: SqlTx, entries: { name: ProjectionName; key: string; row: ProjectionRow | null }[]) => {
+  const storeRows = async (
+    tx: SqlTx,
+    cache: BuildCache,
+    entries: { name: ProjectionName; key: string; row: ProjectionRow | null }[],
+  ) => {
     const byName = new Map<ProjectionName, Map<string, ProjectionRow | null>>();
     for (const e of entries) {
+      cache.markStored(e.name, e.key, e.row !== null);
       let rows = byName.get(e.name);
       if (!rows) {
         rows = new Map();
@@ -242,20 +247,19 @@ export function createProjector(store: EventStore, options: ProjectorOptions = {
       events,
       async (projection, keys) => {
         const { rows, misses } = cache.lookup(projection, keys);
-        if (misses.length > 0) {
-          const loaded = await tables.load(tx, projection, 'build', misses);
-          for (const key of misses) {
-            const row = loaded.get(key) ?? null;
-            cache.loaded(projection, key, row);
-            if (row) rows.set(key, row);
-          }
+        const stored = misses.filter((key) => cache.isStored(projection, key));
+        const loaded = stored.length > 0 ? await tables.load(tx, projection, 'build', stored) : null;
+        for (const key of misses) {
+          const row = loaded?.get(key) ?? null;
+          cache.loaded(projection, key, row);
+          if (row) rows.set(key, row);
         }
         return rows;
       },
       { finalize: false },
     );
     for (const [projection, rows] of changes) for (const [key, row] of rows) cache.changed(projection, key, row);
-    if (cache.full) await storeRows(tx, cache.evict(Math.floor(rebuildCacheRows * 0.8)));
+    if (cache.full) await storeRows(tx, cache, cache.evict(Math.floor(rebuildCacheRows * 0.8)));
   };
 
   const rebuild = async (onProgress?: (progress: RebuildProgress) => void): Promise<RebuildResult> => {
@@ -326,7 +330,7 @@ export function createProjector(store: EventStore, options: ProjectorOptions = {
           at = upTo.at(-1)!.position;
         }
         at = Math.max(at, state.position);
-        await storeRows(tx, cache.drain());
+        await storeRows(tx, cache, cache.drain());
         await tables.swap(tx);
         await tx.query(
           `UPDATE ${tables.state}
