@@ -257,9 +257,12 @@ function analyseSentence(
   const attributions = findAttributions(tokens, { gazetteer, inQuote, isDate });
   const lineIndex = upperBound(lineStarts, sentence.start) - 1;
   const lineEnd = lineIndex + 1 < lineStarts.length ? lineStarts[lineIndex + 1]! - 1 : text.length;
-  const wholeLine = text.slice(lineStarts[lineIndex]!, lineEnd).trim() === sentence.text;
+  // Only blanks between the sentence and its line's ends; scanned, not sliced, so that a paragraph
+  // of many sentences is not copied once per sentence.
+  const startsLine = onlyBlanks(text, lineStarts[lineIndex]!, sentence.start);
   // Headlines, captions and subheads: the last sentence of a line that has no closing punctuation.
-  const endsLine = sentence.end === lineEnd || text.slice(sentence.end, lineEnd).trim() === '';
+  const endsLine = sentence.end === lineEnd || onlyBlanks(text, sentence.end, lineEnd);
+  const wholeLine = startsLine && endsLine;
   const titleLike =
     (wholeLine || endsLine) && !/[.!?"”]$/.test(sentence.text) && tokens.filter((t) => t.kind === 'word').length >= 4;
   const mentions = gazetteer.mentions(tokens);
@@ -919,6 +922,16 @@ function periodOf(info: SentenceInfo, f: FoundClaim, now: CalendarDay | null): P
     }
   }
   return null;
+}
+
+/** Whether `text.slice(from, to)` is whitespace only (or empty). */
+function onlyBlanks(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13)) continue;
+    if (c < 128 || !/\s/.test(text[i]!)) return false;
+  }
+  return true;
 }
 
 function lineStartOffsets(text: string): number[] {
