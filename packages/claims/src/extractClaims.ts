@@ -234,9 +234,15 @@ function analyseSentence(
 ): SentenceInfo {
   const tokens = tokenize(sentence.text);
   const inQuote = new Uint8Array(tokens.length);
-  for (let i = 0; i < tokens.length; i++) {
-    const a = sentence.start + tokens[i]!.start;
-    if (quoteAt(quotes, a) >= 0) inQuote[i] = 1;
+  if (quotes.length > 0) {
+    // Tokens and quotations are both in text order: one walk marks the tokens inside one.
+    let r = quoteAt(quotes, sentence.start);
+    if (r < 0) r = firstQuoteAfter(quotes, sentence.start);
+    for (let i = 0; i < tokens.length && r < quotes.length; i++) {
+      const a = sentence.start + tokens[i]!.start;
+      while (r < quotes.length && a >= quotes[r]!.close) r++;
+      if (r < quotes.length && a > quotes[r]!.open) inQuote[i] = 1;
+    }
   }
   const dates = findDateExpressions(sentence.text);
   const isDate = new Uint8Array(tokens.length);
@@ -302,11 +308,9 @@ interface FoundClaim {
 function claimsOfSentence(info: SentenceInfo, gazetteer: Gazetteer, frames: Map<Predicate, Frame>): FoundClaim[] {
   const { tokens } = info;
   const out: FoundClaim[] = [];
-  const tokenAt = (offset: number): number => {
-    for (let i = 0; i < tokens.length; i++) if (tokens[i]!.end > offset) return i;
-    return tokens.length;
-  };
-  const quantityTokens = info.quantities.map((q) => [tokenAt(q.span[0]), tokenAt(q.span[1] - 1) + 1] as const);
+  const quantityTokens = info.quantities.map(
+    (q) => [tokenIndexAt(tokens, q.span[0]), tokenIndexAt(tokens, q.span[1] - 1) + 1] as const,
+  );
 
   // Frames without a quantity still set the scene: "accused North Korea of providing … to Russia".
   if (info.quantities.length === 0) {
@@ -515,22 +519,27 @@ function rolesFor(
   _gazetteer: Gazetteer,
 ): Roles {
   const { tokens } = info;
-  const inSpeaker = (m: EntityMention): boolean =>
-    info.attributions.some((a) => m.start >= a.npStart && m.end <= a.npEnd);
-  const mentions = info.mentions.filter((m) => m.start >= clause[0] && m.end <= clause[1] && !inSpeaker(m));
-  const prep = (m: EntityMention): string => {
-    let p = m.start - 1;
-    if (tokens[p]?.lower === 'the') p--;
-    return tokens[p]?.lower ?? '';
-  };
-  const firstAfter = (from: number, preps: string[]): EntityMention | null =>
-    mentions.find((m) => m.start >= from && preps.includes(prep(m))) ?? null;
+  // Helpers are module functions, not closures: this runs once per figure, and closures made per
+  // call cost more than the work they do here.
+  const mentions = info.mentions.filter(
+    (m) =>
+      m.start >= clause[0] &&
+      m.end <= clause[1] &&
+      !info.attributions.some((a) => m.start >= a.npStart && m.end <= a.npEnd),
+  );
   // The recipient written after this figure, before the next one: "$14 billion to Israel and $9 billion to Gaza".
-  const nextFigure =
-    info.quantities.map((q) => q.span[0]).find((o) => o > (tokens[qe - 1]?.end ?? 0)) ?? Number.POSITIVE_INFINITY;
-  const afterFigure = (preps: string[]): EntityMention | null =>
-    mentions.find((m) => m.start >= qe && tokens[m.start]!.start < nextFigure && preps.includes(prep(m))) ?? null;
-  const left = mentions.filter((m) => m.end <= k && !OBLIQUE.has(prep(m)) && prep(m) !== 'by');
+  const figureEnd = tokens[qe - 1]?.end ?? 0;
+  let nextFigure = Number.POSITIVE_INFINITY;
+  for (const q of info.quantities) {
+    if (q.span[0] > figureEnd) {
+      nextFigure = q.span[0];
+      break;
+    }
+  }
+  const left = mentions.filter((m) => {
+    const p = prepositionBefore(tokens, m);
+    return m.end <= k && !OBLIQUE.has(p) && p !== 'by';
+  });
   const leftSubject = left[left.length - 1] ?? null;
   const passive =
     /^(?:was|were|been|being|be|is|are)$/.test(tokens[k - 1]?.lower ?? '') ||
@@ -538,12 +547,12 @@ function rolesFor(
 
   if (trigger.sufferer) {
     // "Russia has suffered 5,700 casualties": the subject lost them; an agent, if named, inflicted them.
-    const by = firstAfter(k + 1, ['by']);
+    const by = firstAfter(mentions, tokens, k + 1, ['by']);
     return { subject: by?.entity ?? null, recipient: leftSubject?.entity ?? null };
   }
 
   if (trigger.reverse) {
-    const from = firstAfter(k + 1, ['from']);
+    const from = firstAfter(mentions, tokens, k + 1, ['from']);
     if (from) {
       return { subject: from.entity, recipient: leftSubject?.entity ?? null, reversedTo: 'transfer' };
     }
@@ -566,24 +575,26 @@ function rolesFor(
       const target =
         trigger.predicate === 'casualties'
           ? null
-          : firstAfter(k + 1, ['at', 'on', 'against', 'toward', 'towards', 'over', 'into']);
+          : firstAfter(mentions, tokens, k + 1, ['at', 'on', 'against', 'toward', 'towards', 'over', 'into']);
       const victim = target ?? mentions.find((m) => m.start >= qs && m.start <= qe + 2) ?? null;
       // "killed in Ukraine" is a place; "by Russian forces" and "in Russian strikes" name the attacker.
-      const byAgent = firstAfter(k + 1, ['by']);
+      const byAgent = firstAfter(mentions, tokens, k + 1, ['by']);
       const inAttack = mentions.find(
         (m) =>
           m.start > k &&
-          prep(m) === 'in' &&
+          prepositionBefore(tokens, m) === 'in' &&
           /^(?:strikes?|attacks?|shelling|bombing|raids?|fire|offensive)$/.test(tokens[m.end]?.lower ?? ''),
       );
       const attacker = k < qs ? leftSubject : (byAgent ?? inAttack ?? null);
       // "were killed in Ukraine": without a nationality on the victims, the place names them.
-      const place = trigger.predicate === 'casualties' && !victim ? firstAfter(k + 1, ['in']) : null;
+      const place = trigger.predicate === 'casualties' && !victim ? firstAfter(mentions, tokens, k + 1, ['in']) : null;
       if (place && place !== inAttack) return { subject: attacker?.entity ?? null, recipient: place.entity };
       return { subject: attacker?.entity ?? null, recipient: victim?.entity ?? null };
     }
     default: {
-      let subject = passive ? (firstAfter(k + 1, ['by', 'from'])?.entity ?? null) : (leftSubject?.entity ?? null);
+      let subject = passive
+        ? (firstAfter(mentions, tokens, k + 1, ['by', 'from'])?.entity ?? null)
+        : (leftSubject?.entity ?? null);
       if (!subject && passive) subject = leftSubject?.entity ?? null;
       // Double object: "sent Russia 1,000 containers", "supplied Russia with …".
       let recipient: EntityMention | null = null;
@@ -594,11 +605,45 @@ function rolesFor(
         trigger.predicate === 'launch'
           ? ['at', 'on', 'against', 'toward', 'towards', 'over', 'into']
           : ['to', 'into', 'for'];
-      recipient ??= afterFigure(targetPreps) ?? firstAfter(k + 1, targetPreps);
+      recipient ??=
+        afterFigure(mentions, tokens, qe, nextFigure, targetPreps) ?? firstAfter(mentions, tokens, k + 1, targetPreps);
       const r = recipient?.entity ?? null;
       return { subject: subject && r && subject.id === r.id ? null : subject, recipient: r };
     }
   }
+}
+
+/** The word before a mention, skipping "the": "to (the) Netherlands" → `to`. */
+function prepositionBefore(tokens: Token[], m: EntityMention): string {
+  let p = m.start - 1;
+  if (tokens[p]?.lower === 'the') p--;
+  return tokens[p]?.lower ?? '';
+}
+
+/** The first mention at or after token `from` introduced by one of `preps`. */
+function firstAfter(mentions: EntityMention[], tokens: Token[], from: number, preps: string[]): EntityMention | null {
+  for (const m of mentions) if (m.start >= from && preps.includes(prepositionBefore(tokens, m))) return m;
+  return null;
+}
+
+/** The first mention after the figure ending at token `qe` and before the next figure, introduced by one of `preps`. */
+function afterFigure(
+  mentions: EntityMention[],
+  tokens: Token[],
+  qe: number,
+  nextFigure: number,
+  preps: string[],
+): EntityMention | null {
+  for (const m of mentions) {
+    if (m.start >= qe && tokens[m.start]!.start < nextFigure && preps.includes(prepositionBefore(tokens, m))) return m;
+  }
+  return null;
+}
+
+/** The index of the first token ending after `offset`. */
+function tokenIndexAt(tokens: Token[], offset: number): number {
+  for (let i = 0; i < tokens.length; i++) if (tokens[i]!.end > offset) return i;
+  return tokens.length;
 }
 
 // ---------------------------------------------------------------- speakers and dates
@@ -798,6 +843,18 @@ function quoteAt(quotes: QuoteRegion[], at: number): number {
     else return mid;
   }
   return -1;
+}
+
+/** The index of the first quotation that opens at or after `at` (quotes.length if none). */
+function firstQuoteAfter(quotes: QuoteRegion[], at: number): number {
+  let lo = 0;
+  let hi = quotes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (quotes[mid]!.open < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Quotation marks in the text: curly pairs, and straight quotes paired in order. */
