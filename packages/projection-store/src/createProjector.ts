@@ -331,6 +331,7 @@ export function createProjector(store: EventStore, options: ProjectorOptions = {
         }
         at = Math.max(at, state.position);
         await storeRows(tx, cache, cache.drain());
+        await tables.createIndexes(tx, 'build', generation);
         await tables.swap(tx);
         await tx.query(
           `UPDATE ${tables.state}

@@ -306,6 +306,18 @@ export function projectorSuite(open: () => Promise<EventStore>, options: { scale
       // build tables when touched again.
       await createProjector(store, { rebuildBatchSize: 50, rebuildCacheRows: 40 }).rebuild();
       expect(await dumpTables(store)).toEqual(await model(store));
+      // The listing indexes, built after the load, came along with the swap.
+      const indexes = await store.transaction((tx) =>
+        tx.query<{ indexname: string }>(
+          `SELECT indexname FROM pg_indexes WHERE schemaname = $1 AND tablename = 'projection_articles' ORDER BY 1`,
+          [store.schema],
+        ),
+      );
+      expect(indexes.rows.map((r) => r.indexname)).toEqual([
+        'projection_articles_g2_i0',
+        'projection_articles_g2_i1',
+        'projection_articles_g2_pkey',
+      ]);
     } finally {
       await store.close();
     }
