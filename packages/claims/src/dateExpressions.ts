@@ -66,6 +66,11 @@ const NOT_NUMBER_AFTER = '(?![,.]?\\d|\\s*(?:%|percent|per cent|million|billion|
 
 interface Pattern {
   re: RegExp;
+  /**
+   * What the sentence must contain for `re` to have a chance: `month` (a month name's first three
+   * letters), or a cheaper regex. A pattern without one runs on every sentence.
+   */
+  cue?: 'month' | RegExp;
   make: (m: RegExpExecArray) => Omit<DateExpression, 'start' | 'end' | 'text'> | null;
 }
 
@@ -86,14 +91,19 @@ const PATTERNS: Pattern[] = [
     make: () => ({ kind: 'time' }),
   },
   { re: /\b\d{1,2}(?:\.\d{2})?\s*[ap]\.?m\.?(?![a-z])/gi, make: () => ({ kind: 'time' }) },
-  { re: /\b\d{1,2}\s*o['’]clock\b/gi, make: () => ({ kind: 'time' }) },
-  { re: /\b[0-2]\d[0-5]\d\s*(?:GMT|UTC|hrs|local time)\b/g, make: () => ({ kind: 'time' }) },
+  { re: /\b\d{1,2}\s*o['’]clock\b/gi, cue: /clock/i, make: () => ({ kind: 'time' }) },
+  {
+    re: /\b[0-2]\d[0-5]\d\s*(?:GMT|UTC|hrs|local time)\b/g,
+    cue: /GMT|UTC|hrs|local time/,
+    make: () => ({ kind: 'time' }),
+  },
   // Phone numbers: +1 202 555 0100, (202) 555-0100, 202-555-0100, or digits after a phone cue.
-  { re: /\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}\b/g, make: () => ({ kind: 'phone' }) },
-  { re: /\(\d{2,4}\)\s?\d{3,4}[\s.-]\d{3,4}\b/g, make: () => ({ kind: 'phone' }) },
+  { re: /\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}\b/g, cue: /\+/, make: () => ({ kind: 'phone' }) },
+  { re: /\(\d{2,4}\)\s?\d{3,4}[\s.-]\d{3,4}\b/g, cue: /\(/, make: () => ({ kind: 'phone' }) },
   { re: /\b\d{3}[.-]\d{3}[.-]\d{4}\b/g, make: () => ({ kind: 'phone' }) },
   {
     re: /(?<=\b(?:call|called|calling|phone|phoned|telephone|tel\.?|hotline|fax|dial|dialled|dialed|number|whatsapp|helpline|reached)[:\s]+(?:on\s+|at\s+)?)\+?\d[\d\s().-]{5,}\d/gi,
+    cue: /call|phone|tel|hotline|fax|dial|number|whatsapp|helpline|reached/i,
     make: () => ({ kind: 'phone' }),
   },
   // Day ranges: "between 5 and 9 December", "5-9 December"
@@ -102,6 +112,7 @@ const PATTERNS: Pattern[] = [
       `\\b(\\d{1,2})(?:st|nd|rd|th)?\\s*(?:and|to|-|–)\\s*${DAY}\\s+${MON}(?![a-z])(?:,?\\s+${YEAR}\\b)?`,
       'g',
     ),
+    cue: 'month',
     make: (m) => {
       const d = Number(m[1]);
       return validDay(d) && validDay(Number(m[2]))
@@ -112,6 +123,7 @@ const PATTERNS: Pattern[] = [
   // September 7, 2023 · Sept. 7 · April 22nd
   {
     re: new RegExp(`\\b${MON}\\s+${DAY}\\b${NOT_NUMBER_AFTER}(?:,?\\s+${YEAR}\\b)?`, 'g'),
+    cue: 'month',
     make: (m) => {
       const d = Number(m[2]);
       return validDay(d) ? { kind: 'date', year: m[3] ? Number(m[3]) : null, month: month(m[1]!), day: d } : null;
@@ -120,6 +132,7 @@ const PATTERNS: Pattern[] = [
   // 7 September 2023 · 21 Dec 2023 · 22nd of April
   {
     re: new RegExp(`\\b${DAY}(?:\\s+of)?\\s+${MON}(?![a-z])(?:,?\\s+${YEAR}\\b)?`, 'g'),
+    cue: 'month',
     make: (m) => {
       const d = Number(m[1]);
       return validDay(d) ? { kind: 'date', year: m[3] ? Number(m[3]) : null, month: month(m[2]!), day: d } : null;
@@ -128,10 +141,12 @@ const PATTERNS: Pattern[] = [
   // February 2022 · August of 2023 · August of this year
   {
     re: new RegExp(`\\b${MON}(?:\\s+of)?,?\\s+${YEAR}\\b`, 'g'),
+    cue: 'month',
     make: (m) => ({ kind: 'month', year: Number(m[2]), month: month(m[1]!), rel: null }),
   },
   {
     re: new RegExp(`\\b${MON}\\s+(?:of\\s+)?(this|last|next)\\s+year\\b`, 'g'),
+    cue: 'month',
     make: (m) => ({
       kind: 'month',
       year: null,
@@ -141,15 +156,18 @@ const PATTERNS: Pattern[] = [
   },
   {
     re: /(?<=\b(?:in|since|by|until|till|from|through|to|before|after|during|early|late|mid-?|of|and|between|end of|start of|beginning of|back in)\s+)(May|March)\b/g,
+    cue: 'month',
     make: (m) => ({ kind: 'month', year: null, month: month(m[1]!), rel: null }),
   },
   {
     re: new RegExp(`\\b${MON_SAFE}(?![\\w])`, 'g'),
+    cue: 'month',
     make: (m) => ({ kind: 'month', year: null, month: month(m[1]!), rel: null }),
   },
   // Weekdays
   {
     re: /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g,
+    cue: /day/,
     make: (m) => ({ kind: 'weekday', weekday: WEEKDAYS[m[1]!.toLowerCase()]! }),
   },
   // the end of last year · the start of this year
@@ -201,6 +219,8 @@ function relOffset(w: string): number {
 }
 
 const DIGIT = /\d/;
+/** Every month pattern needs one of these (case as written): January → Jan, Sept. → Sep. */
+const MONTH_CUE = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/;
 /**
  * Patterns that cannot match without a digit: those whose source names `\d` outside lookarounds and
  * optional groups (every alternative of today's patterns has one). A sentence without digits skips
@@ -224,9 +244,11 @@ export function findDateExpressions(sentence: string): DateExpression[] {
   const found: DateExpression[] = [];
   const taken: Array<[number, number]> = [];
   const hasDigit = DIGIT.test(sentence);
+  const hasMonth = MONTH_CUE.test(sentence);
   for (let i = 0; i < PATTERNS.length; i++) {
     const p = PATTERNS[i]!;
     if (!hasDigit && NEEDS_DIGIT[i]) continue;
+    if (p.cue === 'month' ? !hasMonth : p.cue && !p.cue.test(sentence)) continue;
     p.re.lastIndex = 0;
     for (let m = p.re.exec(sentence); m; m = p.re.exec(sentence)) {
       const start = m.index;

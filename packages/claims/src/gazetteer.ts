@@ -166,7 +166,8 @@ interface TrieNode {
   hit?: { id: string; form: MentionForm };
 }
 
-const key = (t: string): string => t.replace(/’/g, "'");
+// Curly and straight apostrophes match alike ("Kim Jong Un’s regime"); most words have neither.
+const key = (t: string): string => (t.indexOf('’') < 0 ? t : t.replace(/’/g, "'"));
 
 export class Gazetteer {
   private readonly root: TrieNode = { next: new Map() };
