@@ -43,6 +43,19 @@ export interface ListArticlesOptions {
   order?: 'asc' | 'desc';
 }
 
+export interface ListFiguresOptions {
+  /** Figures per page. @defaultValue all of them for `listFigures`; 100 for `listFigurePage` (at most 1000) */
+  limit?: number;
+  /** The `next` cursor of the previous page (figures come in key order). */
+  after?: string;
+}
+
+export interface FigurePage {
+  items: FigureSummary[];
+  /** Cursor for the next page; null on the last one. */
+  next: string | null;
+}
+
 export interface ArticlePage {
   items: ArticleView[];
   /** Cursor for the next page; null on the last one. */
@@ -67,7 +80,10 @@ export interface ProjectionStats {
 }
 
 export interface ProjectionReader {
-  listFigures(): Promise<FigureSummary[]>;
+  /** Figures in key order: all of them, or a page when `limit` or `after` is given. */
+  listFigures(options?: ListFiguresOptions): Promise<FigureSummary[]>;
+  /** One page of figures in key order, with the cursor of the next. */
+  listFigurePage(options?: ListFiguresOptions): Promise<FigurePage>;
   getFigure(figureKey: string): Promise<FigureView | null>;
   listArticles(options?: ListArticlesOptions): Promise<ArticlePage>;
   getArticle(articleId: string): Promise<ArticleView | null>;
@@ -107,15 +123,31 @@ export function createProjectionReader(store: EventStore, options: { name?: stri
   const feeds = tables.table('feeds', 'live');
   const duplicates = tables.table('duplicates', 'live');
 
+  /** Figures after the key `after`, in key order (the primary key's order: no sort). */
+  const figurePage = async (tx: SqlTx, wanted: number, after: string | undefined): Promise<FigurePage> => {
+    const limit = Math.max(1, Math.min(MAX_PAGE, wanted));
+    const { rows } = await tx.query<{ key: string; summary: FigureSummary }>(
+      `SELECT key, summary FROM ${figures} ${after === undefined ? '' : 'WHERE key > $2'} ORDER BY key LIMIT $1`,
+      after === undefined ? [limit] : [limit, after],
+    );
+    const last = rows.at(-1);
+    return { items: rows.map((r) => r.summary), next: rows.length === limit && last ? last.key : null };
+  };
+
   const read = <T>(empty: T, fn: (tx: SqlTx) => Promise<T>): Promise<T> =>
     store.transaction(async (tx) => ((await tables.exist(tx)) ? fn(tx) : empty));
 
   return {
-    listFigures: () =>
+    listFigures: (o = {}) =>
       read([], async (tx) => {
-        const { rows } = await tx.query<{ summary: FigureSummary }>(`SELECT summary FROM ${figures} ORDER BY key`);
-        return rows.map((r) => r.summary);
+        if (o.limit === undefined && o.after === undefined) {
+          const { rows } = await tx.query<{ summary: FigureSummary }>(`SELECT summary FROM ${figures} ORDER BY key`);
+          return rows.map((r) => r.summary);
+        }
+        return (await figurePage(tx, o.limit ?? MAX_PAGE, o.after)).items;
       }),
+
+    listFigurePage: (o = {}) => read({ items: [], next: null }, (tx) => figurePage(tx, o.limit ?? 100, o.after)),
 
     getFigure: (figureKey) =>
       read(null, async (tx) => {

@@ -4,9 +4,11 @@ export {
   type ArticleView,
   createProjectionReader,
   type DuplicateClusterView,
+  type FigurePage,
   type FigureSummary,
   type FigureView,
   type ListArticlesOptions,
+  type ListFiguresOptions,
   type ProjectionReader,
   type ProjectionStats,
 } from './createProjectionReader.ts';

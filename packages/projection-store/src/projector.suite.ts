@@ -298,6 +298,39 @@ export function projectorSuite(open: () => Promise<EventStore>, options: { scale
     }
   });
 
+  it('pages through the figures in key order, every figure once, with a cursor that ends on the last page', async () => {
+    const store = await open();
+    try {
+      await appendAll(store, randomLog(18, size(800)));
+      const sub = createProjector(store).start();
+      await sub.caughtUp();
+      await sub.stop();
+      const reader = createProjectionReader(store);
+      const all = await reader.listFigures();
+      expect(all.length).toBeGreaterThan(7);
+      const paged: string[] = [];
+      let after: string | undefined;
+      let pages = 0;
+      for (;;) {
+        const page = await reader.listFigurePage({ limit: 7, after });
+        paged.push(...page.items.map((f) => f.figureKey));
+        pages++;
+        if (page.next === null) break;
+        expect(page.items).toHaveLength(7);
+        after = page.next;
+      }
+      expect(paged).toEqual(all.map((f) => f.figureKey));
+      expect(pages).toBe(Math.floor(all.length / 7) + 1);
+      // The array form takes the same options.
+      const third = all[2]!.figureKey;
+      expect((await reader.listFigures({ after: third, limit: 2 })).map((f) => f.figureKey)).toEqual(
+        all.slice(3, 5).map((f) => f.figureKey),
+      );
+    } finally {
+      await store.close();
+    }
+  });
+
   it('rebuilds the same rows when they do not fit in memory and are stored and read back mid-rebuild', async () => {
     const store = await open();
     try {
