@@ -15,18 +15,29 @@ export const ANALYZER_VERSION = CLAIMS_VERSION;
  *
  * Everything the analysis concludes (a copy's verdict, the claims on their figures' streams,
  * `ArticleAnalyzed`) is appended in one transaction: the article is analysed whole or not at all.
- * `known` is the article's state when the caller has just folded it (the fetcher analysing what it
- * extracted), which saves reading the stream again.
  */
-export async function analyzeArticle(
+export async function analyzeArticle(rt: Runtime, job: AnalyzeArticle): Promise<'analyzed' | 'skipped'> {
+  const state = foldArticle(job.articleId, await rt.store.readStream(streams.article(job.articleId)));
+  const appends = await planAnalysis(rt, job, state);
+  if (!appends) return 'skipped';
+  await rt.store.appendMany(appends);
+  return 'analyzed';
+}
+
+/**
+ * The analysis of an article in the state given, as the appends that record it (null when there is
+ * nothing to analyse: not extracted, or analysed at this version). The dedupe index is consulted
+ * and updated; the log is not written: the caller appends, possibly together with more (the
+ * fetcher adds the extraction itself, so that extraction and analysis commit as one).
+ */
+export async function planAnalysis(
   rt: Runtime,
   job: AnalyzeArticle,
-  known?: ArticleState,
-): Promise<'analyzed' | 'skipped'> {
+  state: ArticleState,
+): Promise<StreamAppend[] | null> {
   const stream = streams.article(job.articleId);
-  const state = known ?? foldArticle(job.articleId, await rt.store.readStream(stream));
   const a = state.extracted;
-  if (!a || state.analyzedVersion === ANALYZER_VERSION) return 'skipped';
+  if (!a || state.analyzedVersion === ANALYZER_VERSION) return null;
   const log = rt.log.child({ articleId: job.articleId });
   const appends: StreamAppend[] = [];
 
@@ -127,7 +138,6 @@ export async function analyzeArticle(
       ),
     ],
   });
-  await rt.store.appendMany(appends);
   log.info({ claims: claims.length }, 'article analyzed');
-  return 'analyzed';
+  return appends;
 }

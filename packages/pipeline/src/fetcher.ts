@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
+import type { StreamAppend } from '@tally/event-store';
 import { makeEvent, type NewEvent, type ReasonCode, streams } from '@tally/events';
 import { EXTRACTOR_VERSION, ExtractError } from '@tally/extract';
 import { FetchError } from '@tally/http-fetch';
 import type { FetchArticle } from '@tally/queues';
-import { analyzeArticle } from './analyzer.ts';
+import { planAnalysis } from './analyzer.ts';
 import type { Runtime } from './runtime.ts';
 import { type ArticleState, foldArticle } from './state.ts';
 
@@ -35,32 +36,34 @@ export type FetchOutcome = 'extracted' | 'skipped' | 'failed';
 export interface FetchArticleOptions {
   /**
    * Analyse the article in this job once it is extracted, instead of queueing an analysis job: for
-   * a process that runs the analyzer too (it saves a queue hop and a read of the article's stream).
-   * An analysis that fails here is queued as a job, so the fetch itself stays done.
+   * a process that runs the analyzer too. It saves a queue hop, a read of the article's stream and
+   * a transaction: extraction and analysis are appended together. An analysis that fails here
+   * (Redis unreachable, …) is queued as a job, and the extraction is recorded all the same.
    * @defaultValue false
    */
   analyze?: boolean;
 }
 
-/** Analyses now when asked to (falling back to the queue on failure), else queues the analysis. */
-async function analyzeNext(
+/** Queues the article's analysis. */
+async function queueAnalysis(rt: Runtime, job: FetchArticle): Promise<void> {
+  await rt.queues.enqueue('analyzeArticle', { articleId: job.articleId, runId: job.runId });
+}
+
+/**
+ * The analysis of the article in `state`, when this job is to do it: its appends, or null (nothing
+ * to analyse, or the analysis failed here and is left to the queue: `failed` says which).
+ */
+async function analysisHere(
   rt: Runtime,
   job: FetchArticle,
   state: ArticleState,
-  options: FetchArticleOptions,
-): Promise<void> {
-  if (options.analyze) {
-    try {
-      await analyzeArticle(rt, { articleId: job.articleId, runId: job.runId }, state);
-      return;
-    } catch (err) {
-      rt.log.warn(
-        { articleId: job.articleId, err: (err as Error).message },
-        'analysis after extraction failed; queued instead',
-      );
-    }
+): Promise<{ appends: StreamAppend[] | null; failed: boolean }> {
+  try {
+    return { appends: await planAnalysis(rt, { articleId: job.articleId, runId: job.runId }, state), failed: false };
+  } catch (err) {
+    rt.log.warn({ articleId: job.articleId, err: (err as Error).message }, 'analysis after extraction failed; queued');
+    return { appends: null, failed: true };
   }
-  await rt.queues.enqueue('analyzeArticle', { articleId: job.articleId, runId: job.runId });
 }
 
 /**
@@ -79,7 +82,11 @@ export async function fetchArticle(
   const state = foldArticle(job.articleId, await rt.store.readStream(stream));
   const log = rt.log.child({ articleId: job.articleId, url: job.url });
   if (state.extracted?.extractorVersion === EXTRACTOR_VERSION || state.permanentFailure) {
-    if (state.extracted && state.analyzedVersion === null) await analyzeNext(rt, job, state, options);
+    if (state.extracted && state.analyzedVersion === null) {
+      const here = options.analyze ? await analysisHere(rt, job, state) : null;
+      if (here?.appends) await rt.store.appendMany(here.appends);
+      else if (!here || here.failed) await queueAnalysis(rt, job);
+    }
     return 'skipped';
   }
   const failed = async (reason: ReasonCode, message: string, httpStatus: number | null, permanent: boolean) => {
@@ -173,11 +180,14 @@ export async function fetchArticle(
     log.warn({ reason: err.reason, message: err.message }, 'article extraction failed');
     return 'failed';
   }
-  await rt.store.append(stream, events);
-  log.info({ bytes }, 'article extracted');
+  // Analysed here, the article's extraction and analysis commit together in one transaction.
   const extracted = events[events.length - 1]!;
-  if (extracted.type === 'ArticleExtracted') {
-    await analyzeNext(rt, job, { ...state, extracted: extracted.data, permanentFailure: null }, options);
-  }
+  const here =
+    options.analyze && extracted.type === 'ArticleExtracted'
+      ? await analysisHere(rt, job, { ...state, extracted: extracted.data, permanentFailure: null })
+      : null;
+  await rt.store.appendMany([{ streamId: stream, events }, ...(here?.appends ?? [])]);
+  log.info({ bytes }, 'article extracted');
+  if (!here || here.failed) await queueAnalysis(rt, job);
   return 'extracted';
 }
