@@ -219,6 +219,8 @@ function relOffset(w: string): number {
 }
 
 const DIGIT = /\d/;
+/** Without a digit or a month, a date needs one of these ("Monday", "today", "last week", "the end of the year"). */
+const DATE_WORD = /day|month|year|week|tonight/;
 /** Every month pattern needs one of these (case as written): January → Jan, Sept. → Sep. */
 const MONTH_CUE = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/;
 /**
@@ -235,16 +237,11 @@ const NEEDS_DIGIT = PATTERNS.map((p) => {
 
 /** Finds date, time and phone expressions in a sentence, left to right, without overlaps. */
 export function findDateExpressions(sentence: string): DateExpression[] {
-  if (
-    !/\d|day|month|year|week|tonight|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec/.test(
-      sentence,
-    )
-  )
-    return [];
-  const found: DateExpression[] = [];
-  const taken: Array<[number, number]> = [];
   const hasDigit = DIGIT.test(sentence);
   const hasMonth = MONTH_CUE.test(sentence);
+  if (!hasDigit && !hasMonth && !DATE_WORD.test(sentence)) return [];
+  const found: DateExpression[] = [];
+  const taken: Array<[number, number]> = [];
   for (let i = 0; i < PATTERNS.length; i++) {
     const p = PATTERNS[i]!;
     if (!hasDigit && NEEDS_DIGIT[i]) continue;

@@ -74,13 +74,21 @@ export function tokenize(text: string): Token[] {
       viaRegex = true;
     }
     const t = text.slice(pos, end);
-    // ASCII digits and punctuation have no case.
-    const lower = kind === 'word' || viaRegex ? t.toLowerCase() : t;
+    // ASCII digits and punctuation have no case, and most words are lower case already.
+    const lower = viaRegex || (kind === 'word' && hasAsciiUpper(text, pos, end)) ? t.toLowerCase() : t;
     out.push({ text: t, lower, start: pos, end, kind, spaceBefore });
     pos = end;
     spaceBefore = false;
   }
   return out;
+}
+
+function hasAsciiUpper(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) return true;
+  }
+  return false;
 }
 
 function isAsciiLetter(c: number): boolean {
