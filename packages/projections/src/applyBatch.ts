@@ -42,8 +42,10 @@ export async function applyBatch(
   options: ApplyBatchOptions = {},
 ): Promise<BatchChanges> {
   const stats = options.stats;
+  // The rows as loaded, then as changed: one map per projection (a row is read several times per
+  // event), and which keys changed.
   const loaded = new Map<ProjectionName, Map<string, ProjectionRow | null>>(projectionNames.map((n) => [n, new Map()]));
-  const changes: BatchChanges = new Map(projectionNames.map((n) => [n, new Map()]));
+  const changedKeys = new Map<ProjectionName, Set<string>>(projectionNames.map((n) => [n, new Set()]));
 
   const ensure = async (name: ProjectionName, keys: Iterable<string>) => {
     const have = loaded.get(name)!;
@@ -87,14 +89,13 @@ export async function applyBatch(
   await ensure('figures', figureKeys);
   await ensure('duplicates', clusterKeys);
 
+  // Only rows the cache answered for are changed (`applyEvents` asks for every row first), so a
+  // changed row is always in `loaded`, and `ensure` never loads it again over its change.
   const cache: RowCache = {
-    get: (name, key) => {
-      const changed = changes.get(name)!;
-      if (changed.has(key)) return changed.get(key)!;
-      return loaded.get(name)!.get(key);
-    },
+    get: (name, key) => loaded.get(name)!.get(key),
     set: (name, key, row) => {
-      changes.get(name)!.set(key, row);
+      loaded.get(name)!.set(key, row);
+      changedKeys.get(name)!.add(key);
     },
   };
   let from = 0;
@@ -107,11 +108,17 @@ export async function applyBatch(
     from = result.next;
   }
 
-  if (options.finalize ?? true) {
-    for (const [name, rows] of changes) {
-      const p = set.get(name);
-      for (const [key, row] of rows) if (row) rows.set(key, p.finalize(row));
+  const finalize = options.finalize ?? true;
+  const changes: BatchChanges = new Map();
+  for (const [name, keys] of changedKeys) {
+    const p = set.get(name);
+    const rows = loaded.get(name)!;
+    const out = new Map<string, ProjectionRow | null>();
+    for (const key of keys) {
+      const row = rows.get(key) ?? null;
+      out.set(key, row && finalize ? p.finalize(row) : row);
     }
+    changes.set(name, out);
   }
   return changes;
 }
