@@ -34,10 +34,20 @@ export function cpuSecondsOf(pid: number): number {
 
 /**
  * CPU seconds of a process's main thread and of all its other threads together (worker threads
- * such as the extraction pool, V8's and libuv's helpers; Node names every thread `node`).
+ * such as the extraction pool, V8's and libuv's helpers; Node names every thread `node`). A thread
+ * that ended is gone from `/proc`: sample often and keep the figures with `ThreadCpuMeter`.
  */
 export function cpuSecondsByThread(pid: number): { main: number; others: number } {
   const out = { main: 0, others: 0 };
+  for (const [tid, s] of cpuSecondsPerThread(pid)) {
+    if (tid === pid) out.main += s;
+    else out.others += s;
+  }
+  return out;
+}
+
+function cpuSecondsPerThread(pid: number): Map<number, number> {
+  const out = new Map<number, number>();
   let tids: string[] = [];
   try {
     tids = readdirSync(`/proc/${pid}/task`);
@@ -48,14 +58,32 @@ export function cpuSecondsByThread(pid: number): { main: number; others: number 
     try {
       const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const s = (Number(fields[11]) + Number(fields[12])) / TICKS_PER_S;
-      if (Number(tid) === pid) out.main += s;
-      else out.others += s;
+      out.set(Number(tid), (Number(fields[11]) + Number(fields[12])) / TICKS_PER_S);
     } catch {
       // the thread ended
     }
   }
   return out;
+}
+
+/**
+ * CPU seconds of a process's main thread and of its other threads, each thread counted at its last
+ * reading: threads that ended (extraction workers closed at the end of a run) keep what they used.
+ */
+export class ThreadCpuMeter {
+  readonly #last = new Map<number, number>();
+  constructor(private readonly pid: number) {}
+  sample(): void {
+    for (const [tid, s] of cpuSecondsPerThread(this.pid)) this.#last.set(tid, Math.max(this.#last.get(tid) ?? 0, s));
+  }
+  used(): { main: number; others: number } {
+    const out = { main: 0, others: 0 };
+    for (const [tid, s] of this.#last) {
+      if (tid === this.pid) out.main += s;
+      else out.others += s;
+    }
+    return out;
+  }
 }
 
 /** Processes whose command line contains `needle` (e.g. a server's port), with their children. */
