@@ -678,10 +678,9 @@ function resolveOne(
   groups: string[],
   _g: Gazetteer,
 ): Speaker | null {
-  const byName = (name: string): PersonRecord | undefined => persons.find((p) => p.name === name);
   switch (a.kind) {
     case 'person': {
-      const p = byName(a.name!);
+      const p = persons.find((x) => x.name === a.name);
       return { name: a.name!, role: a.role ?? p?.role ?? null };
     }
     case 'single': {
@@ -863,18 +862,18 @@ function findQuoteRegions(text: string): QuoteRegion[] {
   let curlyOpen = -1;
   let straightOpen = -1;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '“' || c === '«') curlyOpen = i;
-    else if ((c === '”' || c === '»') && curlyOpen >= 0) {
+    const c = text.charCodeAt(i);
+    if (c === 0x201c || c === 0xab) curlyOpen = i;
+    else if ((c === 0x201d || c === 0xbb) && curlyOpen >= 0) {
       out.push({ open: curlyOpen, close: i });
       curlyOpen = -1;
-    } else if (c === '"') {
+    } else if (c === 0x22) {
       if (straightOpen < 0) straightOpen = i;
       else {
         out.push({ open: straightOpen, close: i });
         straightOpen = -1;
       }
-    } else if (c === '\n' && text[i + 1] === '\n') {
+    } else if (c === 0x0a && text.charCodeAt(i + 1) === 0x0a) {
       // A quotation does not run over a paragraph break unopened; reset stray marks.
       curlyOpen = -1;
       straightOpen = -1;
@@ -993,7 +992,7 @@ function onlyBlanks(text: string, from: number, to: number): boolean {
 
 function lineStartOffsets(text: string): number[] {
   const out = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') out.push(i + 1);
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) out.push(i + 1);
   return out;
 }
 
