@@ -2,6 +2,15 @@ import { type DateExpression, findDateExpressions } from './dateExpressions.ts';
 import { type EntityMention, type Gazetteer, gazetteerFor } from './gazetteer.ts';
 import { wordSet } from './lexicon.ts';
 import { SCALE_SUFFIXES, SCALE_WORDS, SMALL_NUMBERS, TENS, VAGUE_MULTIPLIERS, VAGUE_PLURALS } from './numberWords.ts';
+
+// Maps of the number words: looked up once or more per token, and a Map lookup of a token's text
+// is cheaper than a property lookup on an object (which also sees "constructor" and friends).
+const SMALL_NUMBER_VALUES = new Map(Object.entries(SMALL_NUMBERS));
+const SCALE_WORD_VALUES = new Map(Object.entries(SCALE_WORDS));
+const SCALE_SUFFIX_VALUES = new Map(Object.entries(SCALE_SUFFIXES));
+const VAGUE_PLURAL_RANGES = new Map(Object.entries(VAGUE_PLURALS));
+const VAGUE_MULTIPLIER_RANGES = new Map(Object.entries(VAGUE_MULTIPLIERS));
+
 import { QUALIFIERS, SUFFIX_QUALIFIERS } from './qualifiers.ts';
 import { isPlural, singularize, singularizePhrase } from './singularize.ts';
 import { isCapitalized, parseDigits, type Token, tokenize } from './tokenize.ts';
@@ -594,8 +603,8 @@ function parseCore(ctx: Context, i: number): Core | null {
   if (t.kind === 'num') return parseDigitsCore(tokens, i);
   if (t.kind !== 'word') return null;
   const w = t.lower;
-  if (w in VAGUE_PLURALS) return parseVague(tokens, i);
-  if (w === 'a' || w === 'an' || w === 'half' || w === 'several' || w === 'dozen' || w in SMALL_NUMBERS) {
+  if (VAGUE_PLURAL_RANGES.has(w)) return parseVague(tokens, i);
+  if (w === 'a' || w === 'an' || w === 'half' || w === 'several' || w === 'dozen' || SMALL_NUMBER_VALUES.has(w)) {
     return parseSpelled(tokens, i);
   }
   return null;
@@ -626,7 +635,7 @@ function parseDigitsCore(tokens: Token[], i: number): Core {
   const nx = tokens[j];
   if (nx && !nx.spaceBefore && nx.kind === 'word') {
     const suf = nx.lower;
-    const scale = SCALE_SUFFIXES[suf];
+    const scale = SCALE_SUFFIX_VALUES.get(suf);
     const modelLike = tokens[i - 1]?.text === '-' && !t.spaceBefore;
     if (scale !== undefined && !modelLike) {
       const money = matchCurrencyBefore(tokens, i) !== null;
@@ -646,8 +655,8 @@ function parseDigitsCore(tokens: Token[], i: number): Core {
       return core(i, j + 1, null, { rawInt: true, digits: true, skip: true });
     }
   }
-  while (tokens[j] && tokens[j]!.kind === 'word' && tokens[j]!.lower in SCALE_WORDS) {
-    value *= SCALE_WORDS[tokens[j]!.lower]!;
+  while (tokens[j] && tokens[j]!.kind === 'word' && SCALE_WORD_VALUES.has(tokens[j]!.lower)) {
+    value *= SCALE_WORD_VALUES.get(tokens[j]!.lower)!;
     rawInt = false;
     scaled = true;
     j++;
@@ -662,13 +671,13 @@ function isPluralOfNumberedName(tokens: Token[], i: number): boolean {
 
 function parseVague(tokens: Token[], i: number): Core | null {
   const w = tokens[i]!.lower;
-  let range = VAGUE_PLURALS[w]!;
+  let range = VAGUE_PLURAL_RANGES.get(w)!;
   let j = i + 1;
   if (w === 'tens' || w === 'hundreds' || w === 'dozens') {
     const of = tokens[j]?.lower === 'of';
     const next = tokens[j + 1]?.lower ?? '';
     if (of && (next === 'thousands' || next === 'millions' || next === 'billions')) {
-      const inner = VAGUE_PLURALS[next]!;
+      const inner = VAGUE_PLURAL_RANGES.get(next)!;
       range = [range[0] * inner[0], range[0] * inner[1]];
       j += 2;
     } else if (w === 'tens') {
@@ -686,14 +695,14 @@ function parseSpelled(tokens: Token[], i: number): Core | null {
     w0 === 'several' ||
     ((w0 === 'a' || w0 === 'an') && (tokens[i + 1]?.lower === 'few' || tokens[i + 1]?.lower === 'couple'))
   ) {
-    const mult = VAGUE_MULTIPLIERS[w0 === 'several' ? 'several' : tokens[i + 1]!.lower]!;
+    const mult = VAGUE_MULTIPLIER_RANGES.get(w0 === 'several' ? 'several' : tokens[i + 1]!.lower)!;
     j = w0 === 'several' ? i + 1 : i + 2;
     if (tokens[j]?.lower === 'of') j++;
     let lo = mult[0];
     let hi = mult[1];
     let any = false;
-    while (tokens[j] && (tokens[j]!.lower in SCALE_WORDS || tokens[j]!.lower === 'dozen')) {
-      const s = tokens[j]!.lower === 'dozen' ? 12 : SCALE_WORDS[tokens[j]!.lower]!;
+    while (tokens[j] && (SCALE_WORD_VALUES.has(tokens[j]!.lower) || tokens[j]!.lower === 'dozen')) {
+      const s = tokens[j]!.lower === 'dozen' ? 12 : SCALE_WORD_VALUES.get(tokens[j]!.lower)!;
       lo *= s;
       hi *= s;
       any = true;
@@ -706,8 +715,8 @@ function parseSpelled(tokens: Token[], i: number): Core | null {
   if (w0 === 'half') {
     const a = tokens[i + 1]?.lower;
     const s = tokens[i + 2]?.lower ?? '';
-    if ((a === 'a' || a === 'an') && (s in SCALE_WORDS || s === 'dozen')) {
-      const scale = s === 'dozen' ? 12 : SCALE_WORDS[s]!;
+    if ((a === 'a' || a === 'an') && (SCALE_WORD_VALUES.has(s) || s === 'dozen')) {
+      const scale = s === 'dozen' ? 12 : SCALE_WORD_VALUES.get(s)!;
       return core(i, i + 3, 0.5 * scale, { scaled: true, takesOf: true });
     }
     return null;
@@ -722,14 +731,20 @@ function parseSpelled(tokens: Token[], i: number): Core | null {
     // "a quarter of a million", "a half million"
     if ((s === 'quarter' || s === 'half') && tokens[i + 2]?.lower === 'of' && tokens[i + 3]?.lower === 'a') {
       const sc = tokens[i + 4]?.lower ?? '';
-      if (sc in SCALE_WORDS)
-        return core(i, i + 5, (s === 'quarter' ? 0.25 : 0.5) * SCALE_WORDS[sc]!, { scaled: true, takesOf: true });
+      if (SCALE_WORD_VALUES.has(sc))
+        return core(i, i + 5, (s === 'quarter' ? 0.25 : 0.5) * SCALE_WORD_VALUES.get(sc)!, {
+          scaled: true,
+          takesOf: true,
+        });
     }
     const sc2 = tokens[i + 2]?.lower ?? '';
-    if ((s === 'quarter' || s === 'half') && sc2 in SCALE_WORDS) {
-      return core(i, i + 3, (s === 'quarter' ? 0.25 : 0.5) * SCALE_WORDS[sc2]!, { scaled: true, takesOf: true });
+    if ((s === 'quarter' || s === 'half') && SCALE_WORD_VALUES.has(sc2)) {
+      return core(i, i + 3, (s === 'quarter' ? 0.25 : 0.5) * SCALE_WORD_VALUES.get(sc2)!, {
+        scaled: true,
+        takesOf: true,
+      });
     }
-    if (!(s in SCALE_WORDS) && s !== 'dozen') return null;
+    if (!SCALE_WORD_VALUES.has(s) && s !== 'dozen') return null;
     current = 1;
     any = true;
     j = i + 1;
@@ -738,8 +753,8 @@ function parseSpelled(tokens: Token[], i: number): Core | null {
     const t = tokens[j]!;
     const w = t.lower;
     if (t.kind !== 'word' && t.text !== '-') break;
-    if (w in SMALL_NUMBERS) {
-      const n = SMALL_NUMBERS[w]!;
+    if (SMALL_NUMBER_VALUES.has(w)) {
+      const n = SMALL_NUMBER_VALUES.get(w)!;
       if (!any || lastScale) current += n;
       else if (n < 10 && current % 10 === 0 && current % 100 >= 20 && tokens[j - 1]?.text === '-') current += n;
       else break;
@@ -761,21 +776,21 @@ function parseSpelled(tokens: Token[], i: number): Core | null {
       lastScale = false;
       continue;
     }
-    if (w in SCALE_WORDS) {
-      total += (current || 1) * SCALE_WORDS[w]!;
+    if (SCALE_WORD_VALUES.has(w)) {
+      total += (current || 1) * SCALE_WORD_VALUES.get(w)!;
       current = 0;
       lastScale = true;
       continue;
     }
-    if (w === 'and' && lastScale && (tokens[j + 1]?.lower ?? '') in SMALL_NUMBERS) continue;
+    if (w === 'and' && lastScale && SMALL_NUMBER_VALUES.has(tokens[j + 1]?.lower ?? '')) continue;
     // "one and a half million"
     if (
       w === 'and' &&
       tokens[j + 1]?.lower === 'a' &&
       tokens[j + 2]?.lower === 'half' &&
-      (tokens[j + 3]?.lower ?? '') in SCALE_WORDS
+      SCALE_WORD_VALUES.has(tokens[j + 3]?.lower ?? '')
     ) {
-      total += (current + 0.5) * SCALE_WORDS[tokens[j + 3]!.lower]!;
+      total += (current + 0.5) * SCALE_WORD_VALUES.get(tokens[j + 3]!.lower)!;
       current = 0;
       j += 3;
       lastScale = true;
@@ -806,7 +821,7 @@ function isIdentifier(ctx: Context, c: Core): boolean {
   if (c.digits) {
     if (!first.spaceBefore && (prev.text === '-' || prev.text === '–')) {
       const before = tokens[c.start - 2];
-      if (before && !prev.spaceBefore && before.kind === 'word' && !(before.lower in SMALL_NUMBERS)) return true;
+      if (before && !prev.spaceBefore && before.kind === 'word' && !SMALL_NUMBER_VALUES.has(before.lower)) return true;
     }
     if (!first.spaceBefore && (prev.text === '#' || prev.text === '№')) return true;
     if (prev.text === '.' && /^(?:no|nos|nr)$/.test(tokens[c.start - 2]?.lower ?? '')) return true;
@@ -853,7 +868,7 @@ function isFractionOrRatio(tokens: Token[], c: Core): boolean {
   const FRACTION = /^(?:thirds?|quarters?|fifths?|sixths?|tenths?|halves)$/;
   if (a?.text === '-' && b && FRACTION.test(b.lower)) return true;
   if (a && FRACTION.test(a.lower)) return true;
-  if (a?.lower === 'in' && b && b.lower in SMALL_NUMBERS && c.value < 10) return true;
+  if (a?.lower === 'in' && b && SMALL_NUMBER_VALUES.has(b.lower) && c.value < 10) return true;
   // "three times more than": a multiplier.
   if (
     a?.lower === 'times' &&
@@ -976,7 +991,7 @@ function readRange(
   // "5-6 billion", "300-500 thousand": the scale of the second number applies to the first.
   if (!c.scaled && other.scaled && lo < hi) {
     const otherBase =
-      tokens[k]!.kind === 'num' ? parseDigits(tokens[k]!.text) : (SMALL_NUMBERS[tokens[k]!.lower] ?? hi);
+      tokens[k]!.kind === 'num' ? parseDigits(tokens[k]!.text) : (SMALL_NUMBER_VALUES.get(tokens[k]!.lower) ?? hi);
     const scale = hi / otherBase;
     if (Number.isFinite(scale) && scale > 1) lo *= scale;
   }

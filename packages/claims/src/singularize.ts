@@ -1,6 +1,6 @@
 import { wordSet } from './lexicon.ts';
 
-const IRREGULAR: Record<string, string> = {
+const IRREGULAR_PLURALS: Record<string, string> = {
   people: 'person',
   men: 'man',
   women: 'woman',
@@ -37,6 +37,9 @@ const IRREGULAR: Record<string, string> = {
 };
 
 /** Words that look plural but are not, or whose plural is the usual form of the word. */
+/** As a Map: looked up for every counted noun, and never matching "constructor" and friends. */
+const IRREGULAR = new Map(Object.entries(IRREGULAR_PLURALS));
+
 const INVARIANT = wordSet(`
   series species news arms munitions aircraft personnel police staff cattle sheep fish deer means headquarters
   savings earnings proceeds goods supplies funds remains data media politics economics physics logistics
@@ -57,7 +60,7 @@ const PLURAL_WITHOUT_S = wordSet(`
 export function singularize(word: string): string {
   const w = word.toLowerCase();
   if (INVARIANT.has(w)) return word;
-  const irregular = IRREGULAR[w];
+  const irregular = IRREGULAR.get(w);
   if (irregular) return matchCase(word, irregular);
   // "servicemen", "gunmen", "policemen"
   if (/[a-z]{3,}men$/.test(w) && !/(?:omen|specimen|regimen|abdomen|acumen)$/.test(w)) return `${word.slice(0, -3)}man`;
@@ -72,7 +75,7 @@ export function singularize(word: string): string {
 export function isPlural(word: string): boolean {
   const w = word.toLowerCase();
   if (PLURAL_WITHOUT_S.has(w)) return true;
-  if (w in IRREGULAR) return true;
+  if (IRREGULAR.has(w)) return true;
   if (/[a-z]{3,}men$/.test(w) && !/(?:omen|specimen|regimen|abdomen|acumen)$/.test(w)) return true;
   if (INVARIANT.has(w))
     return w === 'supplies' || w === 'goods' || w === 'funds' || w === 'savings' || w === 'earnings';
