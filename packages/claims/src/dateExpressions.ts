@@ -103,7 +103,8 @@ const PATTERNS: Pattern[] = [
   { re: /\b\d{3}[.-]\d{3}[.-]\d{4}\b/g, make: () => ({ kind: 'phone' }) },
   {
     re: /(?<=\b(?:call|called|calling|phone|phoned|telephone|tel\.?|hotline|fax|dial|dialled|dialed|number|whatsapp|helpline|reached)[:\s]+(?:on\s+|at\s+)?)\+?\d[\d\s().-]{5,}\d/gi,
-    cue: /call|phone|tel|hotline|fax|dial|number|whatsapp|helpline|reached/i,
+    // The digits it takes (a case-insensitive list of cue words costs more than this).
+    cue: /\d[\d\s().-]{5,}\d/,
     make: () => ({ kind: 'phone' }),
   },
   // Day ranges: "between 5 and 9 December", "5-9 December"
@@ -202,11 +203,12 @@ const PATTERNS: Pattern[] = [
       `(?<=\\b(?:in|since|by|until|till|from|through|before|after|during|early|late|mid-?|of|between|and)\\s+)${YEAR}\\b(?![,.]?\\d|\\s+(?!and\\b|to\\b)[a-z]+s\\b)`,
       'g',
     ),
+    cue: /(?:1[89]|20)\d\d/,
     make: (m) => ({ kind: 'year', year: Number(m[1]) }),
   },
   // Fiscal years and year ranges (2023-24, 2022/23), decades (1990s, '90s), ordinals (3rd), fractions and 24/7.
   { re: /\b(?:19|20)\d{2}[-–/](?:\d{2}|(?:19|20)\d{2})\b/g, make: () => ({ kind: 'decade' }) },
-  { re: /\b\d{4}s\b|['’]\d0s\b/g, make: () => ({ kind: 'decade' }) },
+  { re: /\b\d{4}s\b|['’]\d0s\b/g, cue: /\ds/, make: () => ({ kind: 'decade' }) },
   { re: /\b\d+(?:st|nd|rd|th)\b/g, make: () => ({ kind: 'ordinal' }) },
   { re: /\b\d+\/\d+\b/g, make: () => ({ kind: 'fraction' }) },
 ];
