@@ -212,6 +212,21 @@ const SUFFIXES = qualifierTable(SUFFIX_QUALIFIERS, 'first');
 const NUMBERISH =
   /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|scores)\b/i;
 
+/** The number words of `NUMBERISH`, for sentences already tokenized. */
+const NUMBER_WORDS = wordSet(`
+  one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen
+  eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands
+  million millions billion billions trillion trillions dozen dozens scores
+`);
+const DIGIT = /\d/;
+
+/** `NUMBERISH` over tokens: a digit anywhere, or a number word as a token (a Set lookup per word, no case-blind regex). */
+function hasNumberToken(sentence: string, tokens: Token[]): boolean {
+  if (DIGIT.test(sentence)) return true;
+  for (const t of tokens) if (t.kind === 'word' && NUMBER_WORDS.has(t.lower)) return true;
+  return false;
+}
+
 /** Nordic and Czech crowns: the currency follows the country named in the sentence. */
 const CROWNS: Record<string, string> = { NO: 'NOK', DK: 'DKK', SE: 'SEK', CZ: 'CZK', IS: 'ISK' };
 const CROWN_WORDS: Record<string, string> = {
@@ -264,7 +279,7 @@ export function quantitiesOfTokens(
   dates: readonly DateExpression[],
   builtInMentions: EntityMention[] | null,
 ): Quantity[] {
-  if (!NUMBERISH.test(sentence)) return [];
+  if (!hasNumberToken(sentence, tokens)) return [];
   if (isPageFurniture(sentence, tokens)) return [];
   const masked = new Uint8Array(tokens.length);
   for (const e of dates) {
