@@ -34,6 +34,15 @@ export interface ProjectorOptions extends ProjectionSetOptions {
    * @defaultValue 100000
    */
   rebuildCacheRows?: number;
+  /**
+   * Events a rebuild folds between its commits. A batch that needs nothing from the build tables
+   * (no row to read back, nothing to store) is folded in memory without a transaction; a commit
+   * (the build's position, `beforeCommit`) comes at least every this many events, and with every
+   * batch that reads or stores rows. On a busy machine each round trip to the database waits for
+   * it to be scheduled: four per batch left the rebuild idle a fifth of the time.
+   * @defaultValue 20000
+   */
+  rebuildCommitEvents?: number;
   /** Polling interval of the subscription when no notification arrives. @defaultValue 250 */
   pollIntervalMs?: number;
   /**
@@ -45,7 +54,8 @@ export interface ProjectorOptions extends ProjectionSetOptions {
   /**
    * Called inside each batch's transaction (`tx`) after the rows and the position are written,
    * before the commit; throwing rolls the whole batch back. For tests that break a projector
-   * mid-batch.
+   * mid-batch. A rebuild's commit covers the batches folded since the one before (see
+   * `rebuildCommitEvents`).
    */
   beforeCommit?: (batch: BatchInfo, tx: SqlTx) => void | Promise<void>;
 }
@@ -136,6 +146,9 @@ export class ProjectionVersionError extends Error {
   }
 }
 
+/** Thrown by a rebuild's in-memory loader when a batch needs rows from the build tables. */
+const NEEDS_TABLES = Symbol('needs the build tables');
+
 /** A stored version that matches no projection set: the tables must be rebuilt before use. */
 const STALE = 'stale';
 const MAX_RESTART_DELAY_MS = 30_000;
@@ -161,6 +174,7 @@ export function createProjector(store: EventStore, options: ProjectorOptions = {
   const batchSize = options.batchSize ?? 500;
   const rebuildBatchSize = options.rebuildBatchSize ?? 2000;
   const rebuildCacheRows = options.rebuildCacheRows ?? 100_000;
+  const rebuildCommitEvents = options.rebuildCommitEvents ?? 20_000;
   const restartDelayMs = options.restartDelayMs === undefined ? 1000 : options.restartDelayMs;
   let stateEnsured = false;
 
@@ -239,6 +253,35 @@ export function createProjector(store: EventStore, options: ProjectorOptions = {
     }
   };
 
+  /**
+   * Folds events into a rebuild's cache without the database: false (and nothing folded) when the
+   * batch needs a row the build tables hold.
+   */
+  const foldInMemory = async (cache: BuildCache, events: readonly StoredEvent[]): Promise<boolean> => {
+    cache.touch();
+    let needsTables = false;
+    const changes = await applyBatch(
+      projections,
+      events,
+      (projection, keys) => {
+        const { rows, misses } = cache.lookup(projection, keys);
+        for (const key of misses) {
+          if (cache.isStored(projection, key)) needsTables = true;
+          else cache.loaded(projection, key, null);
+        }
+        if (needsTables) throw NEEDS_TABLES;
+        return rows;
+      },
+      { finalize: false },
+    ).catch((err: unknown) => {
+      if (err === NEEDS_TABLES) return null;
+      throw err;
+    });
+    if (!changes) return false;
+    for (const [projection, rows] of changes) for (const [key, row] of rows) cache.changed(projection, key, row);
+    return true;
+  };
+
   /** Folds events into a rebuild's cache, storing what leaves it. */
   const foldIntoBuild = async (tx: SqlTx, cache: BuildCache, events: readonly StoredEvent[]) => {
     cache.touch();
@@ -288,27 +331,40 @@ export function createProjector(store: EventStore, options: ProjectorOptions = {
       return state;
     };
     let position = 0;
+    /** Events folded since the build's last commit. */
+    let uncommitted: { events: number; first: number | null } = { events: 0, first: null };
     try {
       if (target > 0) {
         for await (const page of store.readAllPages({ after: 0, limit: rebuildBatchSize })) {
           const events = page.filter((e) => e.position <= target);
           if (events.length === 0) break;
           const last = events.at(-1)!.position;
-          await store.transaction(async (tx) => {
-            await own(tx, ' FOR SHARE');
-            await foldIntoBuild(tx, cache, events);
-            await tx.query(`UPDATE ${tables.state} SET build_position = $2 WHERE name = $1`, [name, last]);
-            await options.beforeCommit?.(
-              {
-                tables: 'build',
-                swap: false,
-                events: events.length,
-                firstPosition: events[0]!.position,
-                lastPosition: last,
-              },
-              tx,
-            );
-          });
+          // Rows from the tables or rows to store need the database; otherwise the batch is folded in
+          // memory and the next commit records it (the tables are touched only in transactions that
+          // checked, under the state lock, that this rebuild was not superseded).
+          const folded = await foldInMemory(cache, events);
+          uncommitted.events += events.length;
+          uncommitted.first ??= events[0]!.position;
+          if (!folded || cache.full || uncommitted.events >= rebuildCommitEvents) {
+            const batch = uncommitted;
+            await store.transaction(async (tx) => {
+              await own(tx, ' FOR SHARE');
+              if (!folded) await foldIntoBuild(tx, cache, events);
+              else if (cache.full) await storeRows(tx, cache, cache.evict(Math.floor(rebuildCacheRows * 0.8)));
+              await tx.query(`UPDATE ${tables.state} SET build_position = $2 WHERE name = $1`, [name, last]);
+              await options.beforeCommit?.(
+                {
+                  tables: 'build',
+                  swap: false,
+                  events: batch.events,
+                  firstPosition: batch.first ?? last,
+                  lastPosition: last,
+                },
+                tx,
+              );
+            });
+            uncommitted = { events: 0, first: null };
+          }
           position = last;
           onProgress?.({ position, target, eps: position / ((performance.now() - started) / 1000) });
           if (position >= target) break;

@@ -232,6 +232,7 @@ export function projectorSuite(open: () => Promise<EventStore>, options: { scale
       const seen: { rebuilding: boolean; figure: FigureView['current'] | undefined }[] = [];
       const result = await createProjector(store, {
         rebuildBatchSize: 7,
+        rebuildCommitEvents: 1,
         beforeCommit: async (batch) => {
           // Reads from inside the batch's transaction, through other connections: not in the
           // transaction that swaps, which holds the tables until it commits.
@@ -387,6 +388,7 @@ export function projectorSuite(open: () => Promise<EventStore>, options: { scale
       let claimed = false;
       const older = createProjector(store, {
         rebuildBatchSize: 5,
+        rebuildCommitEvents: 1,
         beforeCommit: async (batch, tx) => {
           // Half-way, another rebuild claims the next generation (as its first transaction does).
           if (batch.tables === 'build' && batch.lastPosition >= 20 && !claimed) {
