@@ -465,6 +465,10 @@ describe('extractClaims: wire wordings of speaker, role, date and unit', () => {
     expect(only(sentence).figureKey).toBe(key);
   });
 
+  it('troops sent in the future are a deployment, not a pledge', () => {
+    expect(only('Russia will send 3,000 troops to Belarus.').figureKey).toBe('deploy:RU>BY:troop');
+  });
+
   it('a transfer in the past stays a transfer', () => {
     expect(only('The United States provided Ukraine with $2.1 billion in military aid.').figureKey).toBe(
       'transfer:US>UA:USD',

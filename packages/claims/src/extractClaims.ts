@@ -355,8 +355,15 @@ function claimsOfSentence(info: SentenceInfo, gazetteer: Gazetteer, frames: Map<
       k = qs;
     } else continue;
 
-    // "will provide Ukraine with $2.1 billion": a transfer announced for the future is a commitment.
-    if (predicate === 'transfer' && !trigger.reverse && !trigger.noun && isFuture(tokens, k, clause[0]))
+    // "will provide Ukraine with $2.1 billion": a transfer announced for the future is a commitment
+    // ("will send 3,000 troops" stays a deployment, below).
+    if (
+      predicate === 'transfer' &&
+      !trigger.reverse &&
+      !trigger.noun &&
+      !(q.unit && TROOP_UNITS.has(q.unit.split(' ').pop()!)) &&
+      isFuture(tokens, k, clause[0])
+    )
       predicate = 'pledge';
     // "halted plans to send $6 billion", "froze $300 million in aid"
     if (predicate === 'transfer' || predicate === 'pledge') {
