@@ -411,6 +411,34 @@ describe('extractClaims: wire wordings of speaker, role, date and unit', () => {
     expect(c.statedAt).toBe(statedAt);
   });
 
+  it.each([
+    [
+      'Ursula von der Leyen, the president of the European Commission, said on Wednesday that the EU had pledged €50 billion to Ukraine.',
+      'Ursula von der Leyen',
+      'president of the European Commission',
+    ],
+    [
+      'Ukraine’s defence minister, Rustem Umerov, said on Friday that Kyiv had received 200 tanks from Poland.',
+      'Rustem Umerov',
+      'Ukraine’s defence minister',
+    ],
+    ['But the spokesman, John Kirby, said Russia had fired 40 missiles at Ukraine.', 'John Kirby', 'spokesman'],
+  ])('names with particles, and a role before the name: %s', (sentence, name, role) => {
+    expect(only(sentence).speaker).toEqual({ name, role });
+  });
+
+  it('a place in the speaker’s role is no party to the figure', () => {
+    const c = only(
+      'North Korea sent 300 shells, said Serhiy Kovalenko, the spokesperson for Ukraine’s military intelligence, on Monday.',
+    );
+    expect([c.subject, c.recipient]).toEqual(['North Korea', null]);
+    expect(
+      extractClaims('Mark Rutte, NATO’s secretary general, said on Thursday that allies had pledged $40 billion.', {
+        publishedAt: PUB,
+      }),
+    ).toEqual([]);
+  });
+
   it('a date after a speaker with no role closes the attribution, not the name', () => {
     const c = only('Russia sent 300 tanks to Belarus, said officials on Monday.');
     expect(c.speaker).toEqual({ name: 'officials', role: null });

@@ -532,7 +532,12 @@ function rolesFor(
     (m) =>
       m.start >= clause[0] &&
       m.end <= clause[1] &&
-      !info.attributions.some((a) => m.start >= a.npStart && m.end <= a.npEnd),
+      // Places in the speaker's name or role ("the spokesperson for Ukraine's military intelligence") are no party.
+      !info.attributions.some(
+        (a) =>
+          (m.start >= a.npStart && m.end <= a.npEnd) ||
+          (a.roleSpan !== undefined && m.start >= a.roleSpan[0] && m.end <= a.roleSpan[1]),
+      ),
   );
   // The recipient written after this figure, before the next one: "$14 billion to Israel and $9 billion to Gaza".
   const figureEnd = tokens[qe - 1]?.end ?? 0;

@@ -31,6 +31,8 @@ export interface Attribution {
    * ("According to Kaminska, the deputy minister, who spoke to journalists on December 1, …").
    */
   dateZone?: [number, number];
+  /** Token range of an appositive role ("…, the spokesperson for Ukraine's military intelligence,"): its places name no party. */
+  roleSpan?: [number, number];
 }
 
 const SPEECH_VERBS = wordSet(`
@@ -179,6 +181,7 @@ export function findAttributions(tokens: Token[], opts: AttributionOptions): Att
       if (a) {
         if (left.role) {
           a.role = left.role;
+          if (left.roleSpan) a.roleSpan = left.roleSpan;
           if (a.kind === 'single') a.kind = 'person';
         }
         out.push(a);
@@ -219,7 +222,7 @@ function isNameish(t: Token, opts: AttributionOptions): boolean {
 
 /** A name-like token, counting the lower-case second half of a hyphenated given name ("Seo-yeon", "Da-eun"). */
 function nameishAt(tokens: Token[], i: number, opts: AttributionOptions): boolean {
-  return isNameish(tokens[i]!, opts) || isHyphenTail(tokens, i);
+  return isNameish(tokens[i]!, opts) || isHyphenTail(tokens, i) || isNameParticle(tokens, i);
 }
 
 /** "yeon" in "Seo-yeon": a word glued by a hyphen to a capitalised word before it. */
@@ -290,10 +293,11 @@ function leftPhrase(
   tokens: Token[],
   v: number,
   opts: AttributionOptions,
-): { start: number; end: number; role: string | null } | null {
+): { start: number; end: number; role: string | null; roleSpan?: [number, number] } | null {
   let k = v - 1;
   while (k >= 0 && (ADVERBS_BEFORE_VERB.has(tokens[k]!.lower) || opts.isDate[k])) k--;
   let role: string | null = null;
+  let roleSpan: [number, number] | undefined;
   if (tokens[k]?.text === ',') {
     // A parenthetical between commas: a participle clause to skip, or an appositive role.
     let p = k - 1;
@@ -304,9 +308,12 @@ function leftPhrase(
       k = p - 1;
     } else if (looksLikeRole(tokens, p + 1, k, opts)) {
       role = stripArticle(textOf(tokens, p + 1, k));
+      roleSpan = [p + 1, k];
       k = p - 1;
     } else {
-      return null;
+      // "Ukraine's defence minister, Rustem Umerov, said": the role opens the clause, the name follows.
+      const named = roleBeforeName(tokens, p, k, opts);
+      return named ? { start: p + 1, end: k, role: named.role, roleSpan: named.span } : null;
     }
   }
   const end = k + 1;
@@ -337,6 +344,7 @@ function leftPhrase(
   const extended = extendToClause(tokens, start, end, opts);
   if (extended !== null) start = extended;
   if (start >= end) return null;
+  const found = { start, end, role, ...(roleSpan ? { roleSpan } : {}) };
   // The phrase must open its clause, or be the agent of a report: "photographs released by officials show".
   const before = tokens[start - 1];
   if (
@@ -350,7 +358,7 @@ function leftPhrase(
   ) {
     return null;
   }
-  return { start, end, role };
+  return found;
 }
 
 /** Heads of speaker phrases: roles and the organisations that speak ("office", "media", "air force"). */
@@ -389,6 +397,55 @@ function extendToClause(tokens: Token[], start: number, end: number, opts: Attri
 
 function isCapitalizedMidSentence(tokens: Token[], k: number): boolean {
   return k > 0 && isCapitalized(tokens[k]!);
+}
+
+/**
+ * "The country's defence minister, Rustem Umerov, said": tokens `comma + 1`..`to` are a name alone
+ * (two to four name words) and the words before the comma, from the start of the clause, a role.
+ */
+function roleBeforeName(
+  tokens: Token[],
+  comma: number,
+  to: number,
+  opts: AttributionOptions,
+): { role: string; span: [number, number] } | null {
+  let words = 0;
+  for (let i = comma + 1; i < to; i++) {
+    const t = tokens[i]!;
+    if (isNamePart(t, opts, i === comma + 1)) words++;
+    else if (!isHyphenTail(tokens, i) && t.text !== '-' && !isNameParticle(tokens, i)) return null;
+  }
+  if (words < 2 || words > 4) return null;
+  const head = tokens[comma - 1];
+  if (!head || !(ROLE_HEADS.has(head.lower) || SPEAKER_HEADS.has(head.lower))) return null;
+  let s = comma;
+  while (s > 0 && comma - s < 12) {
+    const t = tokens[s - 1]!;
+    if (/^[,;:(“”"«»–—]$/.test(t.text) || (t.kind === 'word' && CLAUSE_OPENERS.has(t.lower) && !isCapitalized(t)))
+      break;
+    s--;
+  }
+  if (s > 0 && !/^[,;:(“”"«»–—]$/.test(tokens[s - 1]!.text) && !CLAUSE_OPENERS.has(tokens[s - 1]!.lower)) return null;
+  while (s < comma && /^(?:As|But|And|While|Meanwhile|However|Also|So|Yet|Then|Now)$/.test(tokens[s]!.text)) s++;
+  if (!looksLikeRole(tokens, s, comma, opts)) return null;
+  return { role: stripArticle(textOf(tokens, s, comma)), span: [s, comma] };
+}
+
+/** Particles inside a person's name: "Ursula von der Leyen", "Pieter de Vries". */
+const NAME_PARTICLES = wordSet(`
+  von van der den de da di du la le al el bin ben dos das del della ter ten
+`);
+
+/** A lower-case particle between name words: a capitalised word or particle before, one after. */
+function isNameParticle(tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  if (t?.kind !== 'word' || !NAME_PARTICLES.has(t.text)) return false;
+  const before = tokens[i - 1];
+  if (!before || !(isCapitalized(before) || NAME_PARTICLES.has(before.text))) return false;
+  let j = i + 1;
+  while (tokens[j] && NAME_PARTICLES.has(tokens[j]!.text)) j++;
+  const after = tokens[j];
+  return !!after && isCapitalized(after) && after.spaceBefore;
 }
 
 /**
@@ -452,6 +509,7 @@ function appendRole(tokens: Token[], npEnd: number, a: Attribution, opts: Attrib
   let after = npEnd;
   if (looksLikeRole(tokens, npEnd + 1, k, opts) && tokens[npEnd + 1]?.lower !== 'according') {
     a.role = stripArticle(textOf(tokens, npEnd + 1, k));
+    a.roleSpan = [npEnd + 1, k];
     a.kind = 'person';
     after = k;
   }
@@ -557,7 +615,11 @@ function classify(
     const before = tokens[n - 2];
     const given = nameLen === 1 && (n - 1 === s || !before || !isCapitalized(before) || TITLE_WORDS.has(before.text));
     if (isHyphenTail(tokens, n - 1) && n - 3 >= s && isNamePart(tokens[n - 3]!, opts)) n -= 3;
-    else if (isNamePart(tokens[n - 1]!, opts, given)) n--;
+    else if (nameLen > 0 && n - 1 > s && isNameParticle(tokens, n - 1)) {
+      // "von der" between name words counts with the name, not as a word of it.
+      n--;
+      continue;
+    } else if (isNamePart(tokens[n - 1]!, opts, given)) n--;
     else break;
     nameLen++;
   }
