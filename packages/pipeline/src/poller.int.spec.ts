@@ -407,6 +407,24 @@ describe('pollFeed against a local feed server', () => {
       ]);
     });
 
+    it('records the other items of a poll when the log refuses one of them', async () => {
+      const records: LogRecord[] = [];
+      const logged = await openTestRuntime({}, recordingLogger(records));
+      const good = numberedItems('refused.example', 3);
+      const tooLong = `https://refused.example/${'x'.repeat(9000)}`;
+      server.route('/refused', (_req, res) => {
+        res
+          .writeHead(200)
+          .end(rssDocument('Refused', [good[0]!, { title: 'Too long', link: tooLong }, good[1]!, good[2]!]));
+      });
+      const feedId = await register(`${server.origin}/refused`);
+      const outcome = await pollOnce(feedId, logged);
+      expect(outcome).toMatchObject({ status: 'polled', newItems: 3, skippedItems: 1 });
+      const links = good.map((i) => i.link!);
+      expect((await discoveredFor(links)).filter((e) => e.type === 'ArticleDiscovered')).toHaveLength(3);
+      expect(records.filter((l) => l.msg === 'feed item skipped').map((l) => l.reason)).toEqual(['invalid']);
+    });
+
     it('goes on polling after errors, backing off, and a success clears the feed health', async () => {
       let status = 500;
       server.route('/flaky', (_req, res) => {

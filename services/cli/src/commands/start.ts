@@ -1,5 +1,5 @@
 import { defaultSeedsDir, startNewsroom } from '@tally/newsroom';
-import { type Runtime, reconcileSchedules, registerFeed, startStages } from '@tally/pipeline';
+import { type Runtime, reconcileSchedules, registerFeed, startStages, sweepUnanalyzed } from '@tally/pipeline';
 import { Command } from 'commander';
 import { startApi } from '../api.ts';
 import { cliConfig, cliLogger, untilSignal, withRuntime } from '../context.ts';
@@ -69,6 +69,8 @@ export default new Command('start')
           });
           try {
             await reconcileSchedules(rt);
+            // Articles a previous run extracted but did not live to analyse.
+            await sweepUnanalyzed(rt);
             await waitForFirstRound(rt);
             await running.projectorCaughtUp();
             await printFigures(rt.store, process.stdout);
