@@ -129,6 +129,23 @@ export class BuildCache {
     return out;
   }
 
+  /**
+   * Dirty entries of the given projections not used in the last `idleTicks` ticks, marked clean
+   * (they stay cached, and are stored again only if they change again).
+   */
+  takeIdle(names: readonly ProjectionName[], idleTicks: number): Entry[] {
+    const out: Entry[] = [];
+    const before = this.#tick - idleTicks;
+    for (const name of names) {
+      for (const entry of this.#entries.get(name)?.values() ?? []) {
+        if (!entry.dirty || entry.used > before) continue;
+        out.push({ ...entry });
+        entry.dirty = false;
+      }
+    }
+    return out;
+  }
+
   /** Every dirty entry, marked clean (they stay cached). */
   drain(): Entry[] {
     const out: Entry[] = [];
