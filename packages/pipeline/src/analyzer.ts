@@ -43,7 +43,8 @@ export async function planAnalysis(
 
   // Claims first (pure work): the dedupe check changes the shared index, so as little as possible
   // stands between it and the append that records what it said.
-  const claims = extractClaims(a.text, { publishedAt: a.publishedAt });
+  // The headline can name who speaks for the whole report ("White House: …").
+  const claims = extractClaims(a.text, { publishedAt: a.publishedAt, title: a.title ?? state.title });
   const byFigure = new Map<string, NewEvent[]>();
   for (const c of claims) {
     const claimId = `${job.articleId}:${c.span[0]}-${c.span[1]}`;

@@ -96,11 +96,7 @@ describe('tally ingest --once on a generated corpus', () => {
     expect(outcome.repeatedFacts).toEqual([]);
   });
 
-  // Known failing, kept visible rather than weakened: the claims extractor still misses wordings of
-  // the generated corpus (dates in "said N, the ROLE, on 23 April", some speaker names and roles,
-  // unit variants such as "artillery rounds", "committing … to" as a pledge, casualty sentences),
-  // so 8 of 19 current statements differ. Enable it when the claims issue closes those gaps.
-  it.skip('gives every figure of the corpus its current statement: value, qualifier, speaker, date', () => {
+  it('gives every figure of the corpus its current statement: value, qualifier, speaker, date', () => {
     const wrong: string[] = [];
     for (const [key, want] of expected.currentByFigure) {
       const figure = outcome.figures.get(key);
