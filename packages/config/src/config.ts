@@ -3,6 +3,26 @@ import { z } from 'zod';
 const bool = z
   .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no'])])
   .transform((v) => v === true || v === 'true' || v === '1' || v === 'yes');
+/**
+ * Per-host politeness: `host=concurrency[/intervalMs]`, comma-separated, e.g.
+ * `news.example=8/250,wire.example=4`. An interval left out is 0.
+ */
+const hostLimits = z.string().transform((v, ctx) => {
+  const limits: Record<string, { concurrency: number; intervalMs: number }> = {};
+  for (const part of v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
+    const m = /^([^\s=/]+)=(\d+)(?:\/(\d+))?$/.exec(part);
+    const concurrency = Number(m?.[2]);
+    if (!m?.[1] || !(concurrency > 0)) {
+      ctx.addIssue({ code: 'custom', message: `"${part}" is not host=concurrency[/intervalMs] with concurrency ≥ 1` });
+      return z.NEVER;
+    }
+    limits[m[1].toLowerCase()] = { concurrency, intervalMs: Number(m[3] ?? 0) };
+  }
+  return limits;
+});
 const list = z
   .union([z.array(z.string()), z.string()])
   .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean));
@@ -53,6 +73,8 @@ export const Config = z.object({
   HTTP_HOST_CONCURRENCY: z.coerce.number().int().positive().default(2),
   /** Min interval between requests to one host, in ms. */
   HTTP_HOST_INTERVAL_MS: z.coerce.number().int().min(0).default(1000),
+  /** Politeness of their own for some hosts, by host name without port: `news.example=8/250` (host=concurrency/intervalMs, comma-separated). */
+  HTTP_HOST_LIMITS: hostLimits.default({}),
   /** Hosts or CIDR ranges the SSRF guard lets through although private (e.g. 127.0.0.1 for a local newsroom). */
   HTTP_ALLOW: list.default([]),
 

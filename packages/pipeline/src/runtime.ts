@@ -32,8 +32,9 @@ export interface RuntimeOptions {
   /** Use this store instead of opening one (tests, embedded mode sharing one PGlite). */
   store?: EventStore;
   /**
-   * Politeness of their own for some hosts (by host name), e.g. the demo newsroom on loopback;
-   * every other host keeps `HTTP_HOST_CONCURRENCY` and `HTTP_HOST_INTERVAL_MS`.
+   * Politeness of their own for some hosts (by host name), e.g. the demo newsroom on loopback, on
+   * top of `HTTP_HOST_LIMITS`; every other host keeps `HTTP_HOST_CONCURRENCY` and
+   * `HTTP_HOST_INTERVAL_MS`.
    */
   hostLimits?: Readonly<Record<string, HostLimit>>;
 }
@@ -62,7 +63,7 @@ export async function openRuntime(config: Config, log: Logger, options: RuntimeO
     prefix: `${config.QUEUE_PREFIX}:hosts`,
     concurrency: config.HTTP_HOST_CONCURRENCY,
     intervalMs: config.HTTP_HOST_INTERVAL_MS,
-    hosts: options.hostLimits,
+    hosts: { ...config.HTTP_HOST_LIMITS, ...options.hostLimits },
   });
   const http = createHttpClient({
     userAgent: config.HTTP_USER_AGENT,
