@@ -38,6 +38,8 @@
  * One packed argument instead of four per document spares both sides most of the argument
  * handling. Reply: one array per document, `{'original'}`,
  * `{'original', replacedId, similarity, method}` or `{'duplicate', originalId, similarity, method}`.
+ * A document indexed already (same id) is not inserted again and gets the verdict it got when it was
+ * indexed, `replacedId` included: a job retried after a crash appends what the first run would have.
  */
 export const CHECK_AND_INSERT_LUA = `
 local meta, slices = KEYS[1], KEYS[2]
@@ -259,16 +261,57 @@ for d = 1, D do
     end
   end
 
-  -- verification: the most similar candidate at or above the threshold
+  -- verification: the most similar candidate at or above the threshold; the identical ones are kept
+  -- aside, since this very document, if it is indexed already, is one of them
   local best, bestSim = nil, -1
+  local identical = {}
   for _, n in ipairs(candidates) do
     local rec = record(n)
     if rec then
       local s = similarity(rec.sig)
+      if s >= 1 then identical[#identical + 1] = rec end
       if s >= threshold and (s > bestSim or (s == bestSim and n < best.n)) then
         best, bestSim = rec, s
       end
     end
+  end
+  local indexedAs = nil
+  for _, rec in ipairs(identical) do
+    if idOf(rec.n) == id then
+      indexedAs = rec.n
+      break
+    end
+  end
+  -- indexed with another text (extracted again since): then most likely its own best match
+  if not indexedAs and best and bestSim < 1 and idOf(best.n) == id then indexedAs = best.n end
+
+  -- The verdict this document got when it was indexed, for a check of it again (a job retried after
+  -- a crash between the check and the append of its events must append the same events). When it
+  -- replaced an original, that original's copy-of link was set to this document's number, and no
+  -- other link ever is: only the document inserted as number n writes n + 1. That original was on a
+  -- link chain (at most 8 links) from the best candidate of the first check, which is a candidate
+  -- again, and links only point to later numbers, so the chains of the candidates numbered below
+  -- this document find it. Its record still holds what the verdict was made of.
+  local function verdictAgain(self)
+    local visited = {}
+    for _, n in ipairs(candidates) do
+      local node = nil
+      if n < self and not visited[n] then node = record(n) end
+      for _ = 1, 9 do
+        if not node then break end
+        visited[node.n] = true
+        if node.root == self + 1 then
+          local sim = similarity(node.sig)
+          local method = 'minhash'
+          if node.ch == chash and sim >= 1 then method = 'content-hash' end
+          return { 'original', idOf(node.n), tostring(sim), method }
+        end
+        local up = node.root - 1
+        if node.root == 0 or up < live or up >= self or visited[up] then break end
+        node = record(up)
+      end
+    end
+    return { 'original' }
   end
 
   local function insert()
@@ -307,7 +350,9 @@ for d = 1, D do
   end
 
   local verdict = nil
-  if best then
+  if indexedAs then
+    verdict = verdictAgain(indexedAs)
+  elseif best then
     -- follow "copy of" links to the original (a later-inserted, earlier-published copy took its place)
     local root = best
     for _ = 1, 8 do
@@ -317,8 +362,9 @@ for d = 1, D do
       root = up
     end
     local rootId = idOf(root.n)
-    if rootId == id or idOf(best.n) == id then
-      -- this very document, checked again (a retried job): it is already indexed
+    if rootId == id then
+      -- indexed already but not found among the identical candidates (its record is gone): never
+      -- a copy of itself, nor indexed twice
       verdict = { 'original' }
     else
       local sim = bestSim

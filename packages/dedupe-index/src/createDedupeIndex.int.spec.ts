@@ -164,7 +164,58 @@ describe('createDedupeIndex', () => {
     expect(await index.checkAndInsert({ id: 'a', text: articles[3]! })).toEqual({ verdict: 'original' });
     expect(await index.checkAndInsert({ id: 'a', text: articles[3]! })).toEqual({ verdict: 'original' });
     expect(await index.checkAndInsert({ id: 'b', text: articles[3]! })).toMatchObject({ originalId: 'a' });
+    // extracted again with a paragraph more: still the same document, not a copy of itself
+    const edited = `${articles[3]!}\nThis article has been updated with a correction.`;
+    expect(await index.checkAndInsert({ id: 'a', text: edited })).toEqual({ verdict: 'original' });
     expect((await index.stats()).documents).toBe(1);
+  });
+
+  it('gives a replacing original its replaced copy again when it is checked again (a job retried after a crash)', async () => {
+    const index = freshIndex();
+    const seenFirst = { id: 'seen-first', text: copyOf(articles[9]!), publishedAt: '2024-05-03T12:00:00Z' };
+    const publishedFirst = { id: 'published-first', text: articles[9]!, publishedAt: '2024-05-03T06:04:00Z' };
+    const copy = { id: 'copy', text: copyOf(articles[9]!, 'Sentinel'), publishedAt: '2024-05-04T00:00:00Z' };
+    expect(await index.checkAndInsert(seenFirst)).toEqual({ verdict: 'original' });
+    const replaced = await index.checkAndInsert(publishedFirst);
+    expect(replaced).toMatchObject({ verdict: 'original', replaced: { id: 'seen-first', method: 'minhash' } });
+    // the analyzer crashed before appending: the retry must still name the copy to credit
+    expect(await index.checkAndInsert(publishedFirst)).toEqual(replaced);
+    expect(await index.checkAndInsertMany([publishedFirst, publishedFirst])).toEqual([replaced, replaced]);
+    // a copy checked again keeps its original
+    const duplicate = await index.checkAndInsert(copy);
+    expect(duplicate).toMatchObject({ verdict: 'duplicate', originalId: 'published-first' });
+    expect(await index.checkAndInsert(copy)).toEqual(duplicate);
+    // the first seen one, checked again, is still indexed and not its own copy
+    expect(await index.checkAndInsert(seenFirst)).toEqual({ verdict: 'original' });
+    expect((await index.stats()).documents).toBe(2);
+  });
+
+  it('keeps the verdict of a retried check after its document was itself replaced', async () => {
+    const index = freshIndex();
+    const [late, earlier, earliest] = [
+      { id: 'late', text: copyOf(articles[10]!), publishedAt: '2024-05-03T12:00:00Z' },
+      { id: 'earlier', text: articles[10]!, publishedAt: '2024-05-03T08:00:00Z' },
+      { id: 'earliest', text: copyOf(articles[10]!, 'Wire'), publishedAt: '2024-05-03T06:00:00Z' },
+    ];
+    const verdicts = [];
+    for (const d of [late, earlier, earliest]) verdicts.push(await index.checkAndInsert(d));
+    expect(verdicts.map((v) => (v.verdict === 'original' ? (v.replaced?.id ?? 'original') : v.verdict))).toEqual([
+      'original',
+      'late',
+      'earlier',
+    ]);
+    // each retried in any order gets its first answer, identical texts (content hash) included
+    expect(await index.checkAndInsertMany([earliest, late, earlier])).toEqual([verdicts[2], verdicts[0], verdicts[1]]);
+    const twin = { id: 'twin-late', text: articles[11]!, publishedAt: '2024-05-03T12:00:00Z' };
+    const twinFirst = { id: 'twin-first', text: articles[11]!, publishedAt: '2024-05-03T06:00:00Z' };
+    await index.checkAndInsert(twin);
+    const byHash = await index.checkAndInsert(twinFirst);
+    expect(byHash).toEqual({
+      verdict: 'original',
+      replaced: { id: 'twin-late', similarity: 1, method: 'content-hash' },
+    });
+    expect(await index.checkAndInsert(twinFirst)).toEqual(byHash);
+    expect(await index.checkAndInsert(twin)).toEqual({ verdict: 'original' });
   });
 
   it('checks a batch in order, as if one by one: copies inside one script call and across calls', async () => {
@@ -179,6 +230,9 @@ describe('createDedupeIndex', () => {
       { id: 'c', text: articles[2]! },
       { id: 'c', text: articles[2]! }, // a retried job inside the same batch
       { id: 'c-copy', text: copyOf(articles[2]!) },
+      // retried jobs: the replacing original names its copy again, a copy keeps its original
+      { id: 'a-first', text: copyOf(articles[0]!, 'Wire'), publishedAt: '2024-05-03T08:00:00Z' },
+      { id: 'a-late', text: copyOf(articles[0]!, 'Courier'), publishedAt: '2024-05-04T09:00:00Z' },
     ];
     const oneByOne = freshIndex({ batchSize: 1 });
     const expected = [];
@@ -193,6 +247,8 @@ describe('createDedupeIndex', () => {
       'original',
       'original',
       'c',
+      'a',
+      'a-first',
     ]);
     for (const batchSize of [2, 4, 16]) {
       const batched = freshIndex({ batchSize });

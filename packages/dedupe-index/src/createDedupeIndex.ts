@@ -33,6 +33,8 @@ export type DedupeVerdict =
       /**
        * Set when this document was published before the indexed original it matches: this one is
        * the original from now on, and `replaced.id` (indexed earlier, published later) is its copy.
+       * Checked again (a retried job), the document gets the same `replaced`: the copy is still to be
+       * credited to it if the first run did not record that.
        */
       replaced?: { id: string; similarity: number; method: DuplicateMethod };
     }
