@@ -80,6 +80,38 @@ describe('analyzeArticle', () => {
     expect(new Set(claims.map((c) => c.id)).size).toBe(claims.length);
   });
 
+  it('credits the copy an article replaced although it died before recording that, and an earlier copy replaced it meanwhile', async () => {
+    const story = [
+      'The city council approved a budget of 4.2 billion euros for next year after a debate that lasted until past midnight, the mayor said on Tuesday.',
+      'Spending on public transport rises by a fifth, with 300 new buses ordered and two tram lines extended to the northern suburbs by the end of 2027.',
+      'Opposition members said the plan relied on optimistic tax forecasts and voted against it, while two independent members abstained in the final vote.',
+      'Schools receive 120 million euros for repairs, and the housing office may build up to 1,500 flats on land the city already owns near the old port.',
+    ].join('\n\n');
+    await extracted('b_late', `${story}\n\nShare this article.`, '2024-07-03T09:00:00Z', 'http://late.test/b');
+    await extracted('b_earlier', story, '2024-07-02T09:00:00Z', 'http://earlier.test/b');
+    await extracted(
+      'b_earliest',
+      `${story}\n\nFirst published by the city desk.`,
+      '2024-07-01T09:00:00Z',
+      'http://earliest.test/b',
+    );
+    await analyzeArticle(rt, { articleId: 'b_late', runId: null });
+    // b_earlier's job checks the index (it replaces b_late) and dies before appending anything
+    const first = await rt.dedupe.checkAndInsert({ id: 'b_earlier', text: story, publishedAt: '2024-07-02T09:00:00Z' });
+    expect(first).toMatchObject({ verdict: 'original', replaced: { id: 'b_late' } });
+    // meanwhile an even earlier copy arrives and replaces b_earlier
+    await analyzeArticle(rt, { articleId: 'b_earliest', runId: null });
+    // the retried job
+    expect(await analyzeArticle(rt, { articleId: 'b_earlier', runId: null })).toBe('analyzed');
+    const verdicts = (await store.readAll({ types: ['ArticleDuplicateDetected'] }))
+      .map((e) => e.data)
+      .filter((d) => 'articleId' in d && d.articleId.startsWith('b_'));
+    expect(verdicts).toEqual([
+      expect.objectContaining({ articleId: 'b_earlier', originalId: 'b_earliest' }),
+      expect.objectContaining({ articleId: 'b_late', originalId: 'b_earlier' }),
+    ]);
+  });
+
   it('skips an article with no extracted text', async () => {
     expect(await analyzeArticle(rt, { articleId: 'a_unknown', runId: null })).toBe('skipped');
   });

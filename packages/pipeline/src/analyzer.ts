@@ -1,7 +1,9 @@
 import { CLAIMS_VERSION, extractClaims } from '@tally/claims';
+import type { DuplicateMethod } from '@tally/dedupe-index';
 import type { StreamAppend } from '@tally/event-store';
 import { articleIdFor, makeEvent, type NewEvent, streams } from '@tally/events';
 import { canonicalUrl } from '@tally/feeds';
+import type { Logger } from '@tally/logger';
 import type { AnalyzeArticle } from '@tally/queues';
 import type { Runtime } from './runtime.ts';
 import { type ArticleState, foldArticle } from './state.ts';
@@ -99,18 +101,7 @@ export async function planAnalysis(
       if (verdict.verdict === 'duplicate') {
         dup = { originalId: verdict.originalId, similarity: verdict.similarity, method: verdict.method };
       } else if (verdict.replaced) {
-        // This article was published before the copy indexed first: the earliest published copy is the
-        // original, so the earlier-indexed one is credited to this one.
-        const { id, similarity, method } = verdict.replaced;
-        appends.push({
-          streamId: streams.article(id),
-          events: [
-            makeEvent('ArticleDuplicateDetected', { articleId: id, originalId: job.articleId, similarity, method }, [
-              id,
-            ]),
-          ],
-        });
-        log.info({ copyId: id, similarity, method }, 'article is the original of an earlier-indexed copy');
+        appends.push(creditReplaced(job.articleId, verdict.replaced, log));
       }
     }
     if (dup) {
@@ -119,6 +110,14 @@ export async function planAnalysis(
         events: [makeEvent('ArticleDuplicateDetected', { articleId: job.articleId, ...dup }, [job.articleId])],
       });
       log.info(dup, 'article is a copy');
+    }
+  } else if (state.duplicateMethod !== 'canonical-url') {
+    // Credited to an even earlier copy since its own check: if that check had replaced a copy and the
+    // job died before recording it, the index's answer to the same article again still names that
+    // copy, which would otherwise never be credited. (A copy is not indexed: checking it adds nothing.)
+    const verdict = await rt.dedupe.checkAndInsert({ id: job.articleId, text: a.text, publishedAt: a.publishedAt });
+    if (verdict.verdict === 'original' && verdict.replaced) {
+      appends.push(creditReplaced(job.articleId, verdict.replaced, log));
     }
   }
 
@@ -141,4 +140,21 @@ export async function planAnalysis(
   });
   log.info({ claims: claims.length }, 'article analyzed');
   return appends;
+}
+
+/**
+ * This article was published before the copy indexed first: the earliest published copy is the
+ * original, so the earlier-indexed one is credited to this one.
+ */
+function creditReplaced(
+  articleId: string,
+  replaced: { id: string; similarity: number; method: DuplicateMethod },
+  log: Logger,
+): StreamAppend {
+  const { id, similarity, method } = replaced;
+  log.info({ copyId: id, similarity, method }, 'article is the original of an earlier-indexed copy');
+  return {
+    streamId: streams.article(id),
+    events: [makeEvent('ArticleDuplicateDetected', { articleId: id, originalId: articleId, similarity, method }, [id])],
+  };
 }

@@ -84,6 +84,8 @@ export interface ArticleState {
   permanentFailure: ReasonCode | null;
   extracted: Extract<StoredEvent, { type: 'ArticleExtracted' }>['data'] | null;
   duplicateOf: string | null;
+  /** How it was found a copy (`canonical-url` is declared by the page; the others come from the dedupe index). */
+  duplicateMethod: string | null;
   analyzedVersion: string | null;
 }
 
@@ -99,6 +101,7 @@ export function foldArticle(articleId: string, events: readonly StoredEvent[]): 
     permanentFailure: null,
     extracted: null,
     duplicateOf: null,
+    duplicateMethod: null,
     analyzedVersion: null,
   };
   for (const e of events) {
@@ -130,6 +133,7 @@ export function foldArticle(articleId: string, events: readonly StoredEvent[]): 
         break;
       case 'ArticleDuplicateDetected':
         s.duplicateOf = e.data.originalId;
+        s.duplicateMethod = e.data.method;
         break;
       case 'ArticleAnalyzed':
         s.analyzedVersion = e.data.analyzerVersion;
