@@ -44,6 +44,7 @@ export default new Command('claims')
   .description('Extract the claims of an article text: who did what to whom, how much, said by whom, when.')
   .argument('[file]', 'a plain-text article; "-" or nothing reads standard input', '-')
   .option('--published-at <iso>', 'the publication date (ISO 8601): "on Friday", "last month" resolve against it')
+  .option('--title <text>', 'the headline, when the text is the body without it ("White House: …" names the speaker)')
   .option(
     '--gazetteer <file>',
     'a JSON file of extra names: {"entities":[{"id","name","aliases"}],"aliases":{"name":"id"}}',
@@ -60,9 +61,10 @@ export default new Command('claims')
       'Exit status: 0 on success, 1 when the file cannot be read, 2 on a bad option.\n' +
       '\nExamples:\n' +
       '  tally claims article.txt --published-at 2023-10-13\n' +
+      "  tally claims body.txt --title 'White House: North Korea sent 300 containers to Russia'\n" +
       "  curl -s https://example.org/a.txt | tally claims - --published-at 2024-05-03T06:04:00Z | jq '.claims[].figureKey'",
   )
-  .action(async (file: string, opts: { publishedAt?: string; gazetteer?: string }) => {
+  .action(async (file: string, opts: { publishedAt?: string; title?: string; gazetteer?: string }) => {
     // A bad option is a usage error (status 2); an unreadable input is a failure (status 1).
     const fail = (message: string, status: number): void => {
       process.stderr.write(`tally claims: ${message}\n`);
@@ -93,6 +95,6 @@ export default new Command('claims')
     } catch (error) {
       return fail((error as Error).message, 1);
     }
-    const claims = extractClaims(text, { publishedAt, gazetteer });
+    const claims = extractClaims(text, { publishedAt, title: opts.title ?? null, gazetteer });
     process.stdout.write(`${JSON.stringify({ claims: claims.map(view) })}\n`);
   });
