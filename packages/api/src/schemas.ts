@@ -110,7 +110,23 @@ const figureShape = loose({
 
 export const FigureSummary = rowOf<FigureListing>(figureShape);
 export const FigureDetail = rowOf<FigureView>(figureShape);
-export const FiguresAnswer = z.object({ figures: z.array(FigureSummary) });
+export const FiguresQuery = z.object({
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1000)
+    .optional()
+    .describe('Figures per page, in key order; without `limit` or `after`, every figure at once.'),
+  after: z.string().min(1).max(512).optional().describe('The `next` cursor of the previous page: the page after it.'),
+});
+export const FiguresAnswer = z.object({
+  figures: z.array(FigureSummary),
+  next: z
+    .string()
+    .nullable()
+    .describe('Pass as `after` for the next page; null on the last page (and without paging).'),
+});
 export const FigureAnswer = z.object({ figure: FigureDetail });
 
 export const ArticleSummary = rowOf<ArticleView>(

@@ -44,6 +44,24 @@ describe('figures', () => {
     expect(f).not.toHaveProperty('history');
   });
 
+  it('lists the figures a page at a time in key order, each once, when asked for pages', async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let pages = 0; pages < 20; pages++) {
+      const res = await app.inject({ url: `/figures?limit=2${after ? `&after=${encodeURIComponent(after)}` : ''}` });
+      expect(res.statusCode).toBe(200);
+      const body = res.json() as { figures: FigureView[]; next: string | null };
+      expect(body.figures.length).toBeLessThanOrEqual(2);
+      seen.push(...body.figures.map((f) => f.figureKey));
+      after = body.next;
+      if (!after) break;
+    }
+    expect(after).toBeNull();
+    expect(seen.length).toBe(Object.values(seedFigureKeys).length);
+    expect([...seen].sort()).toEqual(Object.values(seedFigureKeys).sort());
+    expectError(await app.inject({ url: '/figures?limit=0' }), 'TALLY_ERR_VALIDATION');
+  });
+
   it('serves one figure with its history, sources (copies credited) and the Kirby conflict', async () => {
     const res = await app.inject({ url: `/figures/${containers}` });
     expect(res.statusCode).toBe(200);

@@ -11,6 +11,7 @@ import {
   FigureAnswer,
   FigureParams,
   FiguresAnswer,
+  FiguresQuery,
 } from '../schemas.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody };
@@ -27,11 +28,18 @@ export function readRoutes(app: FastifyInstance, reads: ProjectionReads): void {
       schema: {
         tags: ['figures'],
         summary: 'Current figures',
-        description: 'Every tracked figure with its current statement (history and sources: `GET /figures/{key}`).',
-        response: { 200: FiguresAnswer, 401: ErrorBody },
+        description:
+          'Every tracked figure with its current statement (history and sources: `GET /figures/{key}`); with `limit`, a page at a time in key order (pass `next` as `after`).',
+        querystring: FiguresQuery,
+        response: { 200: FiguresAnswer, ...errors },
       },
     },
-    async () => ({ figures: await reads.listFigures() }),
+    async (request) => {
+      const { limit, after } = request.query;
+      if (limit === undefined && after === undefined) return { figures: await reads.listFigures(), next: null };
+      const page = await reads.listFigurePage({ limit: limit ?? 100, after });
+      return { figures: page.items, next: page.next };
+    },
   );
 
   r.get(
