@@ -29,10 +29,11 @@ const SPACE = /\s+/y;
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   const n = text.length;
+  const code = codeUnits(text);
   let pos = 0;
   let spaceBefore = true;
   while (pos < n) {
-    const c = text.charCodeAt(pos);
+    const c = code[pos]!;
     if (c === 32 || (c >= 9 && c <= 13)) {
       pos++;
       spaceBefore = true;
@@ -43,14 +44,14 @@ export function tokenize(text: string): Token[] {
     let viaRegex = false;
     if (c < 128) {
       if (isAsciiLetter(c)) {
-        end = asciiWordEnd(text, pos);
+        end = asciiWordEnd(code, n, pos);
         kind = 'word';
       } else if (c >= 48 && c <= 57) {
-        end = asciiNumberEnd(text, pos);
+        end = asciiNumberEnd(code, n, pos);
         kind = 'num';
       } else if (c === 39) {
         // "'s" is a token of its own; any other apostrophe is punctuation.
-        end = possessiveEnd(text, pos);
+        end = possessiveEnd(code, n, pos);
         kind = end === pos + 2 ? 'word' : 'punct';
         if (end < 0) end = pos + 1;
       } else {
@@ -75,7 +76,7 @@ export function tokenize(text: string): Token[] {
     }
     const t = text.slice(pos, end);
     // ASCII digits and punctuation have no case, and most words are lower case already.
-    const lower = viaRegex || (kind === 'word' && hasAsciiUpper(text, pos, end)) ? t.toLowerCase() : t;
+    const lower = viaRegex || (kind === 'word' && hasAsciiUpper(code, pos, end)) ? t.toLowerCase() : t;
     out.push({ text: t, lower, start: pos, end, kind, spaceBefore });
     pos = end;
     spaceBefore = false;
@@ -83,9 +84,33 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
-function hasAsciiUpper(text: string, from: number, to: number): boolean {
+/**
+ * The text's UTF-16 code units in a reused typed array, followed by a 0. Reading them there instead
+ * of through `String.prototype.charCodeAt` keeps the scan fast in every process: once any module
+ * defines a subclass of `String` (ioredis does, for RESP3 verbatim strings), V8 keeps
+ * `String.prototype` in dictionary mode and no longer inlines `charCodeAt`. The 0 after the text
+ * stands for `charCodeAt`'s NaN past the end: the scanners below read at most one unit past it, and
+ * 0 fails every test NaN fails (it is no letter, digit, dot, comma, apostrophe or non-ASCII).
+ */
+let unitBytes = Buffer.allocUnsafeSlow(8_192);
+let units = new Uint16Array(unitBytes.buffer, unitBytes.byteOffset, unitBytes.length >>> 1);
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+function codeUnits(text: string): Uint16Array {
+  const n = text.length;
+  if (units.length <= n) {
+    unitBytes = Buffer.allocUnsafeSlow((n + 1) * 2);
+    units = new Uint16Array(unitBytes.buffer, unitBytes.byteOffset, n + 1);
+  }
+  if (LITTLE_ENDIAN) unitBytes.write(text, 0, 'utf16le');
+  else for (let i = 0; i < n; i++) units[i] = text.charCodeAt(i);
+  units[n] = 0;
+  return units;
+}
+
+function hasAsciiUpper(code: Uint16Array, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
+    const c = code[i]!;
     if (c >= 65 && c <= 90) return true;
   }
   return false;
@@ -104,16 +129,15 @@ function isAsciiWordChar(c: number): boolean {
  * "O'Brien") but never a possessive "'s". -1 when a non-ASCII character or a dotted acronym
  * ("U.S.") is involved.
  */
-function asciiWordEnd(text: string, pos: number): number {
-  const n = text.length;
+function asciiWordEnd(code: Uint16Array, n: number, pos: number): number {
   // "U.S.", "a.m.": letter-dot pairs are the regex's.
-  if (text.charCodeAt(pos + 1) === 46) {
-    const c2 = text.charCodeAt(pos + 2);
-    if (c2 >= 128 || (isAsciiLetter(c2) && text.charCodeAt(pos + 3) === 46)) return -1;
+  if (code[pos + 1]! === 46) {
+    const c2 = code[pos + 2]!;
+    if (c2 >= 128 || (isAsciiLetter(c2) && code[pos + 3]! === 46)) return -1;
   }
   let i = pos + 1;
   while (i < n) {
-    const c = text.charCodeAt(i);
+    const c = code[i]!;
     if (isAsciiLetter(c) || (c >= 48 && c <= 57)) i++;
     else if (c >= 128) {
       if (c !== 0x2019) return -1;
@@ -121,29 +145,28 @@ function asciiWordEnd(text: string, pos: number): number {
     } else break;
   }
   while (i < n) {
-    const c = text.charCodeAt(i);
+    const c = code[i]!;
     if (c !== 39 && c !== 0x2019) break;
-    const s = text.charCodeAt(i + 1);
-    if ((s === 115 || s === 83) && !(i + 2 < n && isAsciiWordChar(text.charCodeAt(i + 2)))) break;
+    const s = code[i + 1]!;
+    if ((s === 115 || s === 83) && !(i + 2 < n && isAsciiWordChar(code[i + 2]!))) break;
     if (s >= 128) return -1;
     if (!isAsciiLetter(s)) break;
     let j = i + 2;
-    while (j < n && isAsciiLetter(text.charCodeAt(j))) j++;
-    if (j < n && text.charCodeAt(j) >= 128 && text.charCodeAt(j) !== 0x2019) return -1;
+    while (j < n && isAsciiLetter(code[j]!)) j++;
+    if (j < n && code[j]! >= 128 && code[j]! !== 0x2019) return -1;
     i = j;
   }
   return i;
 }
 
 /** End of a digit run with an optional decimal part; -1 when a comma follows (thousands groups are the regex's). */
-function asciiNumberEnd(text: string, pos: number): number {
-  const n = text.length;
+function asciiNumberEnd(code: Uint16Array, n: number, pos: number): number {
   let i = pos + 1;
-  while (i < n && isDigit(text.charCodeAt(i))) i++;
-  if (text.charCodeAt(i) === 44) return -1;
-  if (text.charCodeAt(i) === 46 && isDigit(text.charCodeAt(i + 1))) {
+  while (i < n && isDigit(code[i]!)) i++;
+  if (code[i]! === 44) return -1;
+  if (code[i]! === 46 && isDigit(code[i + 1]!)) {
     i += 2;
-    while (i < n && isDigit(text.charCodeAt(i))) i++;
+    while (i < n && isDigit(code[i]!)) i++;
   }
   return i;
 }
@@ -153,9 +176,9 @@ function isDigit(c: number): boolean {
 }
 
 /** "'s" at `pos` (an apostrophe) not followed by a word character: its end, else -1. */
-function possessiveEnd(text: string, pos: number): number {
-  const s = text.charCodeAt(pos + 1);
-  if ((s === 115 || s === 83) && !(pos + 2 < text.length && isAsciiWordChar(text.charCodeAt(pos + 2)))) return pos + 2;
+function possessiveEnd(code: Uint16Array, n: number, pos: number): number {
+  const s = code[pos + 1]!;
+  if ((s === 115 || s === 83) && !(pos + 2 < n && isAsciiWordChar(code[pos + 2]!))) return pos + 2;
   return -1;
 }
 
