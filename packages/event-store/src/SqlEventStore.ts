@@ -201,10 +201,17 @@ export abstract class SqlEventStore implements EventStore {
     };
   }
 
-  /** One statement, outside any transaction of the caller's. */
-  protected abstract query<R>(sql: string, params?: unknown[]): Promise<R[]>;
+  /**
+   * One statement, outside any transaction of the caller's. `statement` names a statement the store
+   * runs over and over with the same text: a backend that can keeps it prepared per connection.
+   */
+  protected abstract query<R>(sql: string, params?: unknown[], statement?: string): Promise<R[]>;
   /** Like `query`, each row an array of its columns in order. */
-  protected abstract queryArrays<R extends unknown[]>(sql: string, params?: unknown[]): Promise<R[]>;
+  protected abstract queryArrays<R extends unknown[]>(
+    sql: string,
+    params?: unknown[],
+    statement?: string,
+  ): Promise<R[]>;
   protected abstract runTransaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;
   /** Makes sure notifications of appends by other connections reach `appended` (no-op when none can happen). */
   protected abstract listenForAppends(): Promise<void>;
@@ -248,14 +255,11 @@ export abstract class SqlEventStore implements EventStore {
     this.assertOpen();
     const expected = options.expectedVersion ?? 'any';
     const batch = encodeBatch({ streamId, events, expectedVersion: expected });
-    const rows = await this.query<AppendRow>(`SELECT * FROM ${this.table.append}($1, $2, $3, $4, $5, $6)`, [
-      streamId,
-      batch.expected,
-      batch.ids,
-      batch.types,
-      batch.data,
-      batch.metadata,
-    ]);
+    const rows = await this.query<AppendRow>(
+      `SELECT * FROM ${this.table.append}($1, $2, $3, $4, $5, $6)`,
+      [streamId, batch.expected, batch.ids, batch.types, batch.data, batch.metadata],
+      'tally_append',
+    );
     const row = rows[0];
     if (!row) throw new Error('append_events returned no row');
     const actual = Number(row.r_version);
@@ -286,15 +290,19 @@ export abstract class SqlEventStore implements EventStore {
     }
     let rows: (Omit<AppendRow, 'r_conflict'> & { r_stream: number })[];
     try {
-      rows = await this.query(`SELECT * FROM ${this.table.appendMany}($1, $2, $3, $4, $5, $6, $7)`, [
-        sent.map((i) => batches[i]!.streamId),
-        sent.map((i) => encoded[i]!.expected),
-        starts,
-        ids,
-        types,
-        sent.map((i) => encoded[i]!.data),
-        sent.map((i) => encoded[i]!.metadata),
-      ]);
+      rows = await this.query(
+        `SELECT * FROM ${this.table.appendMany}($1, $2, $3, $4, $5, $6, $7)`,
+        [
+          sent.map((i) => batches[i]!.streamId),
+          sent.map((i) => encoded[i]!.expected),
+          starts,
+          ids,
+          types,
+          sent.map((i) => encoded[i]!.data),
+          sent.map((i) => encoded[i]!.metadata),
+        ],
+        'tally_append_many',
+      );
     } catch (err) {
       const conflict = conflictOf(err);
       if (!conflict) throw err;
@@ -323,6 +331,7 @@ export abstract class SqlEventStore implements EventStore {
       `SELECT ${EVENT_JSON} FROM ${this.table.events}
        WHERE stream_id = $1 AND stream_version > $2 ORDER BY stream_version LIMIT $3`,
       [streamId, options.afterVersion ?? 0, options.limit ?? 10_000],
+      'tally_read_stream',
     );
     return toStoredEvents(rows);
   }
@@ -349,9 +358,12 @@ export abstract class SqlEventStore implements EventStore {
       params.push(types);
       where += ` AND type = ANY($${params.length}::text[])`;
     }
+    // A type filter stays unprepared: a generic plan would not see which types (how many rows) it asks for.
+    const statement = types ? undefined : upTo === null ? 'tally_read_range' : 'tally_read_range_to';
     const rows = await this.queryArrays<[string]>(
       `SELECT ${EVENT_JSON} FROM ${this.table.events} WHERE ${where} ORDER BY position LIMIT $2`,
       params,
+      statement,
     );
     return toStoredEvents(rows);
   }
@@ -401,6 +413,8 @@ export abstract class SqlEventStore implements EventStore {
     this.assertOpen();
     const rows = await this.query<{ head: number | string }>(
       `SELECT coalesce(max(position), 0) AS head FROM ${this.table.events}`,
+      [],
+      'tally_head',
     );
     return Number(rows[0]?.head ?? 0);
   }
@@ -417,6 +431,7 @@ export abstract class SqlEventStore implements EventStore {
     const rows = await this.query<{ position: number | string }>(
       `SELECT position FROM ${this.table.checkpoints} WHERE name = $1`,
       [name],
+      'tally_checkpoint',
     );
     return Number(rows[0]?.position ?? 0);
   }
