@@ -89,6 +89,14 @@ describe('ingestOnce on the seed reports', () => {
     expect(f.history[1]).toMatchObject({ value: 1000, bound: '>', statedAt: '2023-12-20' });
   });
 
+  it('gives the Najin shipment of 300 containers as one statement of two reports (US officials, White House)', async () => {
+    const f = await figure(`${containersKey}:shipment`);
+    expect(f.history).toHaveLength(1);
+    expect(f.current).toMatchObject({ value: 300, bound: '=', independentSources: 2 });
+    expect(['US officials', 'White House']).toContain(f.current!.speaker?.name);
+    expect(f.current!.statedAt?.startsWith('2023-10')).toBe(true);
+  });
+
   it('links every source back to its sentence, article and feed', async () => {
     const f = await figure(containersKey);
     for (const s of f.history.flatMap((st) => st.sources)) {

@@ -369,7 +369,8 @@ export function figuresProjection(options: FiguresOptions = {}): Projection<Figu
   return {
     name: 'figures',
     // 2: repetitions inside an article join the statement of the named speaker they repeat.
-    version: 2,
+    // 3: collective speakers for the same state or organisation ("US officials", "White House") are one voice.
+    version: 3,
     handles: [
       'ClaimExtracted',
       'ArticleDiscovered',

@@ -45,6 +45,15 @@ describe('statements: which claims are one statement', () => {
     ]);
   });
 
+  it('takes collective speakers for the same state as one voice, and those of two states as two', () => {
+    const said = (name: string, articleId: string) =>
+      claim({ articleId, speaker: { name, role: null }, statedAt: '2023-10', value: 300 });
+    // 001: "Photographs released by officials show 300 containers …"; 003 under "White House: …"
+    expect(grouped([said('US officials', 'a'), said('White House', 'b')])).toEqual([['a', 'b']]);
+    expect(grouped([said('US officials', 'a'), said('Russian officials', 'b')])).toHaveLength(2);
+    expect(grouped([said('US officials', 'a'), said('Kremlin', 'b')])).toHaveLength(2);
+  });
+
   it('keeps two speakers stating the same number apart', () => {
     const other = { name: 'Julianne Smith', role: null };
     expect(grouped([claim({ articleId: 'a' }), claim({ articleId: 'b', speaker: other })])).toHaveLength(2);

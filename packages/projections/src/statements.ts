@@ -152,6 +152,11 @@ interface Item {
   published: number | null;
   speaker: string[] | null;
   speakerKind: SpeakerKind | null;
+  /**
+   * The state or organisation a collective speaker speaks for, when it names exactly one ("US
+   * officials", "White House" → US): two such speakers for the same one are one voice.
+   */
+  voice: string | null;
   value: [number, number] | null;
   origin: string;
   /**
@@ -443,23 +448,31 @@ function itemOf(claim: FigureClaim, refs: ArticleRefs): Item {
     published: instantMs(claim.publishedAt),
     speaker: claim.speaker ? speakerTokens(claim.speaker.name) : null,
     speakerKind: claim.speaker ? speakerKind(claim.speaker) : null,
+    voice: claim.speaker ? voiceOf(claim.speaker) : null,
     value: valueInterval(claim),
     origin: originOf(refs, claim.articleId),
     repetition: false,
   };
 }
 
+/** The one state or organisation a collective speaker names, if it names exactly one. */
+function voiceOf(speaker: Speaker): string | null {
+  if (speakerKind(speaker) !== 'collective') return null;
+  const named = affiliationsOf(speaker.name);
+  return named.length === 1 ? named[0]! : null;
+}
+
 /** Claims in different buckets are never one statement. */
 function bucketOf(i: Item): string {
   return `${i.claim.unit?.toLowerCase() ?? ''}\u0000${i.claim.change ?? ''}\u0000${
-    i.speaker ? `s:${speakerSurname(i.speaker)}` : 'unattributed'
+    i.voice ? `v:${i.voice}` : i.speaker ? `s:${speakerSurname(i.speaker)}` : 'unattributed'
   }\u0000${i.date ? 'dated' : 'undated'}`;
 }
 
 /** Whether two claims (of one bucket) state the same thing: speaker, value and date within the window. */
 function sameStatement(a: Item, b: Item, window: number): boolean {
   if (a.date && b.date && daysApart(a.date, b.date) > window) return false;
-  if (a.speaker && b.speaker && !sameSpeaker(a.speaker, b.speaker)) return false;
+  if (a.speaker && b.speaker && !(a.voice && a.voice === b.voice) && !sameSpeaker(a.speaker, b.speaker)) return false;
   return valuesOverlap(a.value, b.value);
 }
 
