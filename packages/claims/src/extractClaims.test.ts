@@ -568,3 +568,24 @@ describe('extractClaims: the headline given apart from the text', () => {
     );
   });
 });
+
+describe('a detail of a figure without a date of its own', () => {
+  const text = [
+    'North Korea sent more than 1,000 containers of munitions to Russia, John Kirby, the White House spokesman, said on Friday.',
+    'Photographs released by officials show 300 containers assembled for transport in Najin, North Korea.',
+  ].join('\n\n');
+
+  it('takes the day the report dates the figure itself on', () => {
+    const claims = extractClaims(text, { publishedAt: PUB });
+    const detail = claims.find((c) => c.value === 300)!;
+    expect(detail.figureKey).toBe('transfer:KP>RU:container:shipment');
+    expect(detail.statedAt).toBe('2023-10-13');
+  });
+
+  it('keeps the publication month when the figure itself has no day, or two', () => {
+    const noDay = text.replace(' said on Friday', ' said');
+    expect(extractClaims(noDay, { publishedAt: PUB }).find((c) => c.value === 300)!.statedAt).toBe('2023-10');
+    const twoDays = `${text}\n\nRussia received more than 900 containers from North Korea by early October, Kirby said on Monday.`;
+    expect(extractClaims(twoDays, { publishedAt: PUB }).find((c) => c.value === 300)!.statedAt).toBe('2023-10');
+  });
+});
