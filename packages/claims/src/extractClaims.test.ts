@@ -561,6 +561,18 @@ describe('extractClaims: the headline given apart from the text', () => {
     expect(c!.statedAt).toBe('2023-10-13');
   });
 
+  it("attributes only the figures about what the headline is about, not the report's own aside", () => {
+    const text = `${body}\n\nMeanwhile, the US has temporarily halted plans to send an additional $6 billion in military aid to Kyiv.`;
+    const claims = extractClaims(text, {
+      publishedAt: PUB,
+      title: 'White House accuses North Korea of arming Russia for its war in Ukraine',
+    });
+    expect(claims.find((c) => c.subject === 'North Korea')?.speaker?.name).toBe('White House');
+    const aid = claims.find((c) => c.figureKey.startsWith('halt-aid:US>UA'));
+    expect(aid).toBeDefined();
+    expect(aid!.speaker).toBeNull();
+  });
+
   it('is not counted twice when the text opens with it', () => {
     const withHeadline = `${title}\n\n${body}`;
     expect(extractClaims(withHeadline, { publishedAt: PUB, title })).toEqual(

@@ -136,6 +136,8 @@ export function extractClaims(text: string, options: ExtractClaimsOptions = {}):
     ? title
     : infos.find((s) => s.titleLike && s.index < 8 && s.speakers.some(Boolean));
   const headlineSpeaker = headline ? pickSpeaker(headline, 0) : null;
+  const headlineTopics =
+    headline && headlineSpeaker ? topicsOf(headline.sentence.text, headlineSpeaker.speaker, gazetteer) : null;
   const anaphora = anaphoricAttributions(infos);
 
   const claims: Claim[] = [];
@@ -166,7 +168,7 @@ export function extractClaims(text: string, options: ExtractClaimsOptions = {}):
           const p = postSpeakers.get(info.index)!;
           speaker = p.speaker;
           statedAt = p.statedAt;
-        } else if (headlineSpeaker && !info.titleLike) {
+        } else if (headlineSpeaker && !info.titleLike && aboutTopics(headlineTopics, f.subject, f.recipient)) {
           speaker = headlineSpeaker.speaker;
           statedAt = headlineSpeaker.statedAt;
         }
@@ -206,6 +208,29 @@ export function extractClaims(text: string, options: ExtractClaimsOptions = {}):
   }
   dateDetailsByTheirFigure(claims, undated);
   return claims;
+}
+
+/**
+ * The states and organisations a headline is about, beside the one its speaker speaks for: "White
+ * House accuses North Korea of arming Russia" is about North Korea and Russia, so it attributes the
+ * report's figures of those, not the report's own aside on US aid to Ukraine.
+ */
+function topicsOf(text: string, speaker: Speaker, gazetteer: Gazetteer): ReadonlySet<string> {
+  const own = new Set(gazetteer.mentions(tokenize(speaker.name)).map((m) => m.entity.id));
+  const topics = new Set<string>();
+  for (const m of gazetteer.mentions(tokenize(text))) if (!own.has(m.entity.id)) topics.add(m.entity.id);
+  return topics;
+}
+
+/**
+ * Whether a figure is about what the headline is about: its subject (else its recipient) is among
+ * the headline's topics. A headline about nothing in particular, or a figure about no one, is not
+ * told apart.
+ */
+function aboutTopics(topics: ReadonlySet<string> | null, subject: Entity | null, recipient: Entity | null): boolean {
+  if (!topics || topics.size === 0) return true;
+  const who = subject ?? recipient;
+  return who === null || topics.has(who.id);
 }
 
 /**

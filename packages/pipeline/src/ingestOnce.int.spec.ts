@@ -97,6 +97,11 @@ describe('ingestOnce on the seed reports', () => {
     expect(f.current!.statedAt).toBe('2023-10-13');
   });
 
+  it('leaves the halted $6 billion of US aid to the report itself, under a headline about North Korea and Russia', async () => {
+    const f = await figure('halt-aid:US>UA:USD');
+    expect(f.current).toMatchObject({ value: 6_000_000_000, bound: '=', speaker: null });
+  });
+
   it('links every source back to its sentence, article and feed', async () => {
     const f = await figure(containersKey);
     for (const s of f.history.flatMap((st) => st.sources)) {
