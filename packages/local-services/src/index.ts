@@ -1,4 +1,11 @@
 export { findBinary, postgresBinDirs } from './findBinary.ts';
 export { freePort } from './freePort.ts';
 export { providePostgres, startPostgres } from './postgresServer.ts';
-export { ensureRedisServer, type LocalServer, MissingBinaryError, provideRedis, startRedis } from './redisServer.ts';
+export {
+  ensureRedisServer,
+  type LocalServer,
+  MissingBinaryError,
+  pingRedis,
+  provideRedis,
+  startRedis,
+} from './redisServer.ts';

@@ -45,7 +45,8 @@ export function ensureRedisServer(say: (line: string) => void = (l) => process.s
   );
 }
 
-function ping(port: number): Promise<boolean> {
+/** Whether a redis-server answers PING on this loopback port (within half a second). */
+export function pingRedis(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const sock = connect({ host: '127.0.0.1', port }, () => sock.write('PING\r\n'));
     sock.setTimeout(500);
@@ -103,7 +104,7 @@ export async function startRedis(options: { port?: number } = {}): Promise<Local
     stderr += d.toString();
   });
   const deadline = Date.now() + 10_000;
-  while (!(await ping(port))) {
+  while (!(await pingRedis(port))) {
     if (child.exitCode !== null) throw new Error(`redis-server exited: ${stderr.trim()}`);
     if (Date.now() > deadline) throw new Error('redis-server did not answer within 10 s');
     await new Promise((r) => setTimeout(r, 25));

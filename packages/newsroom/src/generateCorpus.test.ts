@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { monthNames } from './calendar.ts';
 import { renderCorpusPageBytes } from './corpusSite.ts';
 import { type CorpusArticle, type CorpusClaim, corpusManifest, generateCorpus } from './generateCorpus.ts';
 import { pageText } from './testSupport.ts';
@@ -31,20 +32,7 @@ function parseValue(text: string): number {
 }
 
 const weekdays = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const months = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+const months: readonly string[] = monthNames;
 
 /** The documented rule: a weekday or a date is the latest such day on or before the publication day. */
 function resolveDate(dateText: string, publishedAt: string): string {

@@ -1,25 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureRedisServer, freePort } from '@tally/local-services';
-
-function ping(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const sock = connect({ host: '127.0.0.1', port }, () => sock.write('PING\r\n'));
-    sock.setTimeout(500);
-    sock.on('data', (d) => {
-      sock.destroy();
-      resolve(d.toString().startsWith('+PONG'));
-    });
-    sock.on('error', () => resolve(false));
-    sock.on('timeout', () => {
-      sock.destroy();
-      resolve(false);
-    });
-  });
-}
+import { ensureRedisServer, freePort, pingRedis } from '@tally/local-services';
 
 /**
  * A redis-server configured as the deployment runs it (`docker-compose.yml`: append-only file,
@@ -65,7 +48,7 @@ export class PersistentRedis {
     );
     this.#child = child;
     const deadline = Date.now() + 10_000;
-    while (!(await ping(this.port))) {
+    while (!(await pingRedis(this.port))) {
       if (child.exitCode !== null) throw new Error(`redis-server exited with ${child.exitCode}`);
       if (Date.now() > deadline) throw new Error('redis-server did not answer within 10 s');
       await new Promise((r) => setTimeout(r, 25));
