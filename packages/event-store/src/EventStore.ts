@@ -64,6 +64,13 @@ export interface SubscribeOptions {
   /** Polling interval when no notification arrives. @defaultValue 250 */
   pollIntervalMs?: number;
   /**
+   * After a batch that reached the head, wait this long before reading again. When appends trickle
+   * in, the consumer then handles them in fewer, larger batches: a consumer that rewrites the rows
+   * a batch touches (a projector) writes each row once per interval instead of once per append.
+   * Adds at most this much to the consumer's lag. @defaultValue 0
+   */
+  minBatchIntervalMs?: number;
+  /**
    * Called once when the subscription stops on an error (a throwing handler, a lost database).
    * The failed batch's transaction rolled back, so the checkpoint still names the last good batch
    * and a new subscription under the same name resumes there. Without it the error is logged.

@@ -19,6 +19,7 @@ export class StoreSubscription implements Subscription {
   readonly #onEnd: () => void;
   readonly #batchSize: number;
   readonly #pollIntervalMs: number;
+  readonly #minBatchIntervalMs: number;
   readonly #abort = new AbortController();
   readonly #waiters = new Set<CaughtUpWaiter>();
   readonly #loop: Promise<void>;
@@ -35,6 +36,7 @@ export class StoreSubscription implements Subscription {
     this.#onEnd = onEnd;
     this.#batchSize = Math.max(1, options.batchSize ?? 500);
     this.#pollIntervalMs = Math.max(1, options.pollIntervalMs ?? 250);
+    this.#minBatchIntervalMs = Math.max(0, options.minBatchIntervalMs ?? 0);
     this.#loop = this.#run();
   }
 
@@ -83,9 +85,12 @@ export class StoreSubscription implements Subscription {
       this.#loaded = true;
       this.#settle();
       while (!this.#stopped) {
-        const moved = await this.#step();
-        if (!moved && !this.#stopped) {
+        const step = await this.#step();
+        if (this.#stopped) break;
+        if (step === 'none') {
           await this.#store.waitForAppend(this.#position, this.#pollIntervalMs, this.#abort.signal);
+        } else if (step === 'head' && this.#minBatchIntervalMs > 0) {
+          await pause(this.#minBatchIntervalMs, this.#abort.signal);
         }
       }
     } catch (err) {
@@ -100,14 +105,14 @@ export class StoreSubscription implements Subscription {
     }
   }
 
-  /** Handles one batch; false when there was nothing new. */
-  async #step(): Promise<boolean> {
+  /** Handles one batch: `none` when there was nothing new, `head` when it reached the head, else `more`. */
+  async #step(): Promise<'none' | 'head' | 'more'> {
     const { name, handle, types } = this.#options;
     const from = this.#position;
     // Every position up to the head is committed (appends commit in position order), so when a
     // filtered read returns less than a batch, the checkpoint may move to the head itself.
     const head = await this.#store.head();
-    if (head <= from) return false;
+    if (head <= from) return 'none';
     const events = await this.#store.readRange(from, head, this.#batchSize, types);
     const last = events[events.length - 1];
     const to = events.length === this.#batchSize && last ? last.position : head;
@@ -117,6 +122,20 @@ export class StoreSubscription implements Subscription {
       }),
     );
     this.#settle();
-    return true;
+    return to === head ? 'head' : 'more';
   }
+}
+
+/** Resolves after `ms`, or at once when `signal` aborts. */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
 }

@@ -444,6 +444,42 @@ export function eventStoreConformance(subject: ConformanceSubject): void {
       expect(await store.checkpoint('other')).toBe(0);
     });
 
+    it('with a least interval between batches, fold appends that trickle in into one batch', async () => {
+      const store = await open();
+      await store.append('feed-a', [removed(0)]);
+      const batches: number[][] = [];
+      const sub = store.subscribe({
+        name: 'coalescing',
+        minBatchIntervalMs: 1500,
+        handle: async (events) => {
+          batches.push(positionsOf(events));
+        },
+      });
+      await sub.caughtUp();
+      // The batch reached the head: the next read waits, so these five appends arrive together.
+      for (let i = 1; i <= 5; i++) await store.append(`feed-${i}`, [removed(i)]);
+      await sub.caughtUp();
+      expect(batches).toEqual([[1], [2, 3, 4, 5, 6]]);
+      await sub.stop();
+    });
+
+    it('stop at once while waiting out the interval between batches', async () => {
+      const store = await open();
+      await store.append('feed-a', [removed(1)]);
+      const sub = store.subscribe({ name: 'pausing', minBatchIntervalMs: 60_000, handle: async () => {} });
+      await sub.caughtUp();
+      // Stopping ends the pause: `stop()` settles long before the 60 s interval would.
+      let timer: NodeJS.Timeout | undefined;
+      const outcome = await Promise.race([
+        sub.stop().then(() => 'stopped'),
+        new Promise((resolve) => {
+          timer = setTimeout(() => resolve('still waiting'), 20_000);
+        }),
+      ]);
+      clearTimeout(timer);
+      expect(outcome).toBe('stopped');
+    });
+
     it('hand over only the chosen types while the checkpoint moves past the others', async () => {
       const store = await open();
       for (let i = 0; i < 4; i++) await store.append(`feed-${i}`, [registered(i), removed(i)]);

@@ -46,6 +46,8 @@ export interface Newsroom {
   manifest: CorpusManifest | null;
   close(): Promise<void>;
   stats(): NewsroomStats;
+  /** The bytes served at `pathname` (uncompressed), or undefined where the newsroom answers 404. */
+  body(pathname: string): Buffer | undefined;
 }
 
 export interface NewsroomStats {

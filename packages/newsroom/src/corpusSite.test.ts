@@ -83,4 +83,29 @@ describe('a generated corpus served by the newsroom', () => {
       await plain.close();
     }
   });
+
+  it('serves pages rendered up front byte for byte as those rendered on request, and hands out their bytes', async () => {
+    const ready = await startNewsroom({ corpus, gzip: false, prerender: true });
+    try {
+      for (const article of ready.articles) {
+        const path = new URL(article.url).pathname;
+        const [onRequest, upFront] = await Promise.all([
+          rawRequest(`${newsroom.url}${path}`),
+          rawRequest(`${ready.url}${path}`),
+        ]);
+        expect(upFront.status).toBe(onRequest.status);
+        if (article.kind !== 'article') continue;
+        // Same page but for the origin in its links, plain and URL-encoded (each newsroom has its own port).
+        const asServedBy = (html: string, from: string, to: string) =>
+          html.replaceAll(from, to).replaceAll(encodeURIComponent(from), encodeURIComponent(to));
+        expect(asServedBy(upFront.body.toString('utf8'), ready.url, newsroom.url)).toBe(
+          onRequest.body.toString('utf8'),
+        );
+        expect(ready.body(path)?.equals(upFront.body)).toBe(true);
+      }
+      expect(ready.body('/nowhere')).toBeUndefined();
+    } finally {
+      await ready.close();
+    }
+  });
 });

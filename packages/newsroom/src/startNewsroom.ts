@@ -27,6 +27,8 @@ export interface NewsroomOptions {
    * @defaultValue true
    */
   gzip?: boolean;
+  /** With `corpus`: render its article pages up front (see `CorpusSiteOptions.prerender`). @defaultValue false */
+  prerender?: boolean;
 }
 
 /** Bodies smaller than this go out uncompressed, as most servers do. */
@@ -163,7 +165,7 @@ export async function startNewsroom(options: NewsroomOptions = {}): Promise<News
 
   try {
     const built = options.corpus
-      ? buildCorpusSite(options.corpus, origin)
+      ? buildCorpusSite(options.corpus, origin, { prerender: options.prerender ?? false })
       : { ...buildDemoSite(loadSeeds(options.seedsDir ?? defaultSeedsDir()), origin), manifest: null };
     site = built.site;
     return {
@@ -173,6 +175,7 @@ export async function startNewsroom(options: NewsroomOptions = {}): Promise<News
       feeds: built.feeds,
       articles: built.articles,
       manifest: built.manifest,
+      body: (pathname) => site?.resolve(pathname)?.body,
       stats: () => ({ requests: stats.requests, byStatus: { ...stats.byStatus }, bytesSent: stats.bytesSent }),
       close: () =>
         new Promise<void>((resolve, reject) => {

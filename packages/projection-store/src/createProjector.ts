@@ -46,6 +46,13 @@ export interface ProjectorOptions extends ProjectionSetOptions {
   /** Polling interval of the subscription when no notification arrives. @defaultValue 250 */
   pollIntervalMs?: number;
   /**
+   * When following the log closely, the least time between two batches: events appended meanwhile
+   * are folded together, so a figure or article changed by several appends is read, derived and
+   * written once instead of once per append (see `SubscribeOptions.minBatchIntervalMs`). Adds at
+   * most this much to the projection lag. @defaultValue 200
+   */
+  followIntervalMs?: number;
+  /**
    * After a failed batch (rolled back), follow the log again after this delay, doubling up to 30 s;
    * `null` leaves the projector stopped (its `caughtUp()` rejects).
    * @defaultValue 1000
@@ -455,6 +462,7 @@ export function createProjector(store: EventStore, options: ProjectorOptions = {
           name,
           batchSize,
           pollIntervalMs: options.pollIntervalMs,
+          minBatchIntervalMs: options.followIntervalMs ?? 200,
           handle: handleLive,
           onError,
         }),
