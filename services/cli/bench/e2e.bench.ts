@@ -145,14 +145,26 @@ const child: ChildProcess = spawn(
 );
 let stdout = '';
 let stderr = '';
-const heapTrace: { s: number; rss: number; heapUsed: number; external: number; arrayBuffers: number }[] = [];
+interface HeapSample {
+  s: number;
+  thread: number;
+  rss: number;
+  heapUsed: number;
+  heapTotal: number;
+  external: number;
+  arrayBuffers: number;
+}
+const heapTrace: HeapSample[] = [];
+const workerHeapTrace: HeapSample[] = [];
 child.stdout!.on('data', (d: Buffer) => {
   stdout += d.toString();
 });
 child.stderr!.on('data', (d: Buffer) => {
   const text = d.toString();
-  for (const m of text.matchAll(/^tally-bench-memory (.*)$/gm))
-    heapTrace.push(JSON.parse(m[1]!) as (typeof heapTrace)[number]);
+  for (const m of text.matchAll(/^tally-bench-memory (.*)$/gm)) {
+    const sample = JSON.parse(m[1]!) as HeapSample;
+    (sample.thread === 0 ? heapTrace : workerHeapTrace).push(sample);
+  }
   stderr += text;
   if (stderr.length > 20_000) stderr = stderr.slice(-20_000);
 });
@@ -348,7 +360,7 @@ rmSync(dir, { recursive: true, force: true });
 
 // ---------------------------------------------------------------- report
 
-const threadsCpu = threadMeter.used();
+const threadsCpu = threadMeter.used(threads);
 const ingestCpu = threadsCpu.main + threadsCpu.others;
 const benchCpuS = (benchCpu.user + benchCpu.system) / 1e6;
 const allCpu = ingestCpu + (meters.postgres?.used() ?? 0) + meters.redis.used() + benchCpuS;
@@ -362,7 +374,7 @@ const lines = [
   ...stageLines,
   `  latency         discovery → figures: p50 ${Math.round(percentile(latencies, 50))} ms, p95 ${Math.round(percentile(latencies, 95))} ms, max ${Math.round(latencies.at(-1) ?? 0)} ms (${latencies.length} articles)`,
   `  ingest RSS      ${Math.round(rssAt(0.1))} MB at 10 % of the run, ${Math.round(rssAt(0.5))} MB at 50 %, ${Math.round(rssAt(0.9))} MB at 90 %; peak ${Math.round(peakMb)} MB`,
-  `  CPU seconds     ingest process ${round(ingestCpu)} (main thread ${round(threadsCpu.main)}, other threads ${round(threadsCpu.others)}), PostgreSQL ${meters.postgres ? round(meters.postgres.used()) : '-'}, Redis ${round(meters.redis.used())}, newsroom ${round(benchCpuS)}`,
+  `  CPU seconds     ingest process ${round(ingestCpu)} (main thread ${round(threadsCpu.main)}, other threads ${round(threadsCpu.others)}, of which the ${threads} busiest ${round(threadsCpu.busiest)}), PostgreSQL ${meters.postgres ? round(meters.postgres.used()) : '-'}, Redis ${round(meters.redis.used())}, newsroom ${round(benchCpuS)}`,
   `  per article     ${round((ingestCpu * 1000) / Math.max(1, summary.articles.extracted))} ms CPU in the ingest process, ${round((allCpu * 1000) / Math.max(1, summary.articles.extracted))} ms in all (PostgreSQL, Redis and the newsroom included); cores busy ${round((100 * allCpu) / (wallS * threads))} %`,
   ...(storage
     ? [
@@ -377,6 +389,17 @@ const lines = [
             (m) =>
               `${m.s} s: heap ${Math.round(m.heapUsed / 1e6)} MB, buffers ${Math.round(m.arrayBuffers / 1e6)} MB, RSS ${Math.round(m.rss / 1e6)} MB`,
           )
+          .join('; ')}`,
+        `  worker heaps    ${[0.1, 0.5, 0.9]
+          .map((k) => heapTrace[Math.floor(k * (heapTrace.length - 1))]!.s)
+          .map((at) => {
+            // Each extraction thread's latest sample at that time, summed: used / reserved by V8.
+            const latest = new Map<number, HeapSample>();
+            for (const w of workerHeapTrace) if (w.s <= at) latest.set(w.thread, w);
+            const used = [...latest.values()].reduce((n, w) => n + w.heapUsed, 0);
+            const total = [...latest.values()].reduce((n, w) => n + w.heapTotal, 0);
+            return `${at} s: ${latest.size} threads, ${Math.round(used / 1e6)} / ${Math.round(total / 1e6)} MB`;
+          })
           .join('; ')}`,
       ]
     : []),

@@ -76,12 +76,25 @@ export class ThreadCpuMeter {
   sample(): void {
     for (const [tid, s] of cpuSecondsPerThread(this.pid)) this.#last.set(tid, Math.max(this.#last.get(tid) ?? 0, s));
   }
-  used(): { main: number; others: number } {
-    const out = { main: 0, others: 0 };
+  /**
+   * CPU seconds of the main thread and of the others; `busiest` is the sum over the `busiest`
+   * busiest other threads (Linux names every thread of Node `node`, so a process's worker threads
+   * are told from V8's and libuv's helpers by how busy they were).
+   */
+  used(busiest = 0): { main: number; others: number; busiest: number } {
+    const out = { main: 0, others: 0, busiest: 0 };
+    const others: number[] = [];
     for (const [tid, s] of this.#last) {
       if (tid === this.pid) out.main += s;
-      else out.others += s;
+      else {
+        out.others += s;
+        others.push(s);
+      }
     }
+    out.busiest = others
+      .sort((a, b) => b - a)
+      .slice(0, busiest)
+      .reduce((a, b) => a + b, 0);
     return out;
   }
 }
