@@ -80,3 +80,4 @@ export {
   type StoredStatement,
   updateStatements,
 } from './statements.ts';
+export { countedThing, describeQuantity, pluralize, type Quantity, readableNumber } from './wording.ts';

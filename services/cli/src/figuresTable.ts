@@ -1,13 +1,6 @@
 import type { EventStore } from '@tally/event-store';
-import { createProjectionReader, type FigureSummary } from '@tally/projection-store';
-
-/** "nearly 11,000 containers" — the value as a person would say it. */
-export function statedValue(s: NonNullable<FigureSummary['current']>): string {
-  const n = (v: number) => v.toLocaleString('en-US');
-  const amount = s.value !== null ? n(s.value) : s.range ? `${n(s.range[0])}–${n(s.range[1])}` : 'an unknown number of';
-  const q = s.qualifier && s.qualifier !== 'exactly' ? `${s.qualifier} ` : '';
-  return `${q}${amount}${s.unit ? ` ${s.unit}${(s.value ?? 2) === 1 ? '' : 's'}` : ''}`;
-}
+import { createProjectionReader } from '@tally/projection-store';
+import { describeQuantity } from '@tally/projections';
 
 /** Prints the current figures as a table, or as JSON lines. */
 export async function printFigures(store: EventStore, out: NodeJS.WritableStream, json = false): Promise<number> {
@@ -27,7 +20,7 @@ export async function printFigures(store: EventStore, out: NodeJS.WritableStream
       const c = f.current!;
       return [
         f.figureKey,
-        statedValue(c),
+        describeQuantity(c, c.qualifier, c.concept),
         c.speaker ? `${c.speaker.name}${c.speaker.role ? ` (${c.speaker.role})` : ''}` : '(unattributed)',
         c.statedAt ?? c.statedFrom ?? '',
         `${f.statementCount} stmt / ${f.sourceCount} src${f.conflictCount ? ` / ${f.conflictCount} conflict` : ''}`,

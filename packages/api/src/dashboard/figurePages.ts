@@ -1,10 +1,10 @@
 import type { Bound } from '@tally/events';
 import type { FigureSummary, FigureView } from '@tally/projection-store';
-import type { Statement } from '@tally/projections';
+import { countedThing, describeQuantity, type Statement } from '@tally/projections';
 import { html, type SafeHtml, safeHref } from './html.ts';
 import { page } from './layout.ts';
 import { type TimelinePoint, timelineChart } from './timelineChart.ts';
-import { countedThing, describeQuantity, figureKeyLabel, figureTitle, readableDate } from './wording.ts';
+import { figureKeyLabel, figureTitle, readableDate } from './wording.ts';
 
 /** The link to a figure's page. */
 export function figurePageHref(figureKey: string): string {

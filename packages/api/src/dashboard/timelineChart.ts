@@ -1,6 +1,7 @@
 import type { Bound } from '@tally/events';
+import { readableNumber } from '@tally/projections';
 import { html, type SafeHtml, trusted } from './html.ts';
-import { readableDate, readableNumber } from './wording.ts';
+import { readableDate } from './wording.ts';
 
 /** One statement on the timeline. */
 export interface TimelinePoint {

@@ -1,36 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { describeQuantity, figureTitle, readableDate, readableNumber } from './wording.ts';
+import { figureTitle, readableDate } from './wording.ts';
 
 describe('figure wording', () => {
-  it('words a figure with its qualifier as the reports do', () => {
-    expect(describeQuantity({ value: 11_000, range: null, bound: '~<', unit: null }, 'nearly', 'container')).toBe(
-      'nearly 11,000 containers',
-    );
-    expect(describeQuantity({ value: 1000, range: null, bound: '>', unit: null }, 'more than', 'container')).toBe(
-      'more than 1,000 containers',
-    );
-    expect(describeQuantity({ value: 1000, range: null, bound: '<=', unit: 'containers' }, 'up to')).toBe(
-      'up to 1,000 containers',
-    );
-  });
-
-  it('needs no qualifier for an exact figure, and writes big round numbers in words', () => {
-    expect(
-      describeQuantity({ value: 4_000_000, range: null, bound: '=', unit: null }, 'exactly', 'artillery-shell'),
-    ).toBe('4 million artillery shells');
-    expect(describeQuantity({ value: 6e9, range: null, bound: '=', unit: 'USD' }, 'exactly')).toBe('$6 billion');
-    expect(describeQuantity({ value: 1_250_000, range: null, bound: '>', unit: 'EUR' }, 'more than')).toBe(
-      'more than €1.25 million',
-    );
-    expect(readableNumber(1_234_567)).toBe('1,234,567');
-  });
-
-  it('words a range', () => {
-    expect(
-      describeQuantity({ value: null, range: [24, 99], bound: '~', unit: null }, 'about', 'ballistic-missile'),
-    ).toBe('about 24–99 ballistic missiles');
-  });
-
   it('dates statements at the precision they were given', () => {
     expect(readableDate('2023-10-13')).toBe('13 Oct 2023');
     expect(readableDate('2024-05')).toBe('May 2024');
