@@ -67,9 +67,10 @@ export interface SubscribeOptions {
    * After a batch that reached the head, wait this long before reading again. When appends trickle
    * in, the consumer then handles them in fewer, larger batches: a consumer that rewrites the rows
    * a batch touches (a projector) writes each row once per interval instead of once per append.
-   * Adds at most this much to the consumer's lag. @defaultValue 0
+   * Adds at most this much to the consumer's lag. A function gets how long the batch took (reading,
+   * handling and committing it), so the pause can grow with the cost of a batch. @defaultValue 0
    */
-  minBatchIntervalMs?: number;
+  minBatchIntervalMs?: number | ((batchMs: number) => number);
   /**
    * Called once when the subscription stops on an error (a throwing handler, a lost database).
    * The failed batch's transaction rolled back, so the checkpoint still names the last good batch

@@ -19,7 +19,7 @@ export class StoreSubscription implements Subscription {
   readonly #onEnd: () => void;
   readonly #batchSize: number;
   readonly #pollIntervalMs: number;
-  readonly #minBatchIntervalMs: number;
+  readonly #minBatchIntervalMs: (batchMs: number) => number;
   readonly #abort = new AbortController();
   readonly #waiters = new Set<CaughtUpWaiter>();
   readonly #loop: Promise<void>;
@@ -36,7 +36,8 @@ export class StoreSubscription implements Subscription {
     this.#onEnd = onEnd;
     this.#batchSize = Math.max(1, options.batchSize ?? 500);
     this.#pollIntervalMs = Math.max(1, options.pollIntervalMs ?? 250);
-    this.#minBatchIntervalMs = Math.max(0, options.minBatchIntervalMs ?? 0);
+    const interval = options.minBatchIntervalMs ?? 0;
+    this.#minBatchIntervalMs = typeof interval === 'function' ? interval : () => interval;
     this.#loop = this.#run();
   }
 
@@ -85,12 +86,14 @@ export class StoreSubscription implements Subscription {
       this.#loaded = true;
       this.#settle();
       while (!this.#stopped) {
+        const started = performance.now();
         const step = await this.#step();
         if (this.#stopped) break;
         if (step === 'none') {
           await this.#store.waitForAppend(this.#position, this.#pollIntervalMs, this.#abort.signal);
-        } else if (step === 'head' && this.#minBatchIntervalMs > 0) {
-          await pause(this.#minBatchIntervalMs, this.#abort.signal);
+        } else if (step === 'head') {
+          const ms = this.#minBatchIntervalMs(performance.now() - started);
+          if (ms > 0) await pause(ms, this.#abort.signal);
         }
       }
     } catch (err) {

@@ -448,9 +448,14 @@ export function eventStoreConformance(subject: ConformanceSubject): void {
       const store = await open();
       await store.append('feed-a', [removed(0)]);
       const batches: number[][] = [];
+      const batchMs: number[] = [];
       const sub = store.subscribe({
         name: 'coalescing',
-        minBatchIntervalMs: 1500,
+        // Told how long each batch took, it may pause longer after a costly one.
+        minBatchIntervalMs: (ms) => {
+          batchMs.push(ms);
+          return 1500;
+        },
         handle: async (events) => {
           batches.push(positionsOf(events));
         },
@@ -460,6 +465,8 @@ export function eventStoreConformance(subject: ConformanceSubject): void {
       for (let i = 1; i <= 5; i++) await store.append(`feed-${i}`, [removed(i)]);
       await sub.caughtUp();
       expect(batches).toEqual([[1], [2, 3, 4, 5, 6]]);
+      expect(batchMs.length).toBeGreaterThanOrEqual(1);
+      expect(batchMs.every((ms) => ms > 0)).toBe(true);
       await sub.stop();
     });
 

@@ -99,14 +99,43 @@ describe('a page over its time budget', () => {
   it('does not hold up pages queued behind it on other workers', async () => {
     const pool = createExtractPool({ threads: 2, timeoutMs: 1_500 });
     try {
-      const huge = pool.extract({ bytes: pathologicalPage(), url: 'https://a.example/huge' });
+      const huge = reasonOf(pool.extract({ bytes: pathologicalPage(), url: 'https://a.example/huge' }));
       const small = await Promise.all(
         [1, 2, 3, 4].map((i) => pool.extract({ bytes: smallPage(), url: `https://a.example/${i}` })),
       );
       expect(small.map((a) => a.title)).toEqual(['Bridge closed', 'Bridge closed', 'Bridge closed', 'Bridge closed']);
-      expect(await reasonOf(huge)).toBe('extract-timeout');
+      expect(await huge).toBe('extract-timeout');
     } finally {
       await pool.close();
+    }
+  });
+});
+
+describe('pages handed to a worker ahead', () => {
+  it('go to a fresh worker, bytes intact, when the page before them is cut off', async () => {
+    const pool = createExtractPool({ threads: 1, timeoutMs: 600, prefetch: 3 });
+    try {
+      await pool.extract({ bytes: smallPage(), url: 'https://a.example/warm' });
+      const huge = reasonOf(pool.extract({ bytes: pathologicalPage(), url: 'https://a.example/huge' }));
+      // Waiting in the one worker's queue behind the pathological page.
+      const behind = [1, 2].map((i) => pool.extract({ bytes: smallPage(), url: `https://a.example/behind-${i}` }));
+      expect(await huge).toBe('extract-timeout');
+      expect((await Promise.all(behind)).map((a) => a.title)).toEqual(['Bridge closed', 'Bridge closed']);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('are extracted as pages handed over one at a time are', async () => {
+    const one = createExtractPool({ threads: 1, prefetch: 1 });
+    const ahead = createExtractPool({ threads: 2, prefetch: 3 });
+    try {
+      const inputs = Array.from({ length: 8 }, (_, i) => ({ url: `https://a.example/p${i}` }));
+      const a = await Promise.all(inputs.map((p) => one.extract({ ...p, bytes: smallPage() })));
+      const b = await Promise.all(inputs.map((p) => ahead.extract({ ...p, bytes: smallPage() })));
+      expect(b).toEqual(a);
+    } finally {
+      await Promise.all([one.close(), ahead.close()]);
     }
   });
 });

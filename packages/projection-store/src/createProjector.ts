@@ -48,10 +48,13 @@ export interface ProjectorOptions extends ProjectionSetOptions {
   /**
    * When following the log closely, the least time between two batches: events appended meanwhile
    * are folded together, so a figure or article changed by several appends is read, derived and
-   * written once instead of once per append (see `SubscribeOptions.minBatchIntervalMs`). Adds at
-   * most this much to the projection lag. @defaultValue 200
+   * written once instead of once per append (see `SubscribeOptions.minBatchIntervalMs`). The pause
+   * is also at least `followBusyFactor` times as long as the batch before it took, so a projector
+   * whose rows grew costly keeps to a bounded share of the process. @defaultValue 200
    */
   followIntervalMs?: number;
+  /** See `followIntervalMs`; 4 keeps a projector that follows closely busy at most a fifth of the time. @defaultValue 4 */
+  followBusyFactor?: number;
   /**
    * After a failed batch (rolled back), follow the log again after this delay, doubling up to 30 s;
    * `null` leaves the projector stopped (its `caughtUp()` rejects).
@@ -187,6 +190,8 @@ export function createProjector(store: EventStore, options: ProjectorOptions = {
   const rebuildCacheRows = options.rebuildCacheRows ?? 100_000;
   const rebuildCommitEvents = options.rebuildCommitEvents ?? 20_000;
   const restartDelayMs = options.restartDelayMs === undefined ? 1000 : options.restartDelayMs;
+  const followIntervalMs = options.followIntervalMs ?? 200;
+  const followBusyFactor = options.followBusyFactor ?? 4;
   let stateEnsured = false;
 
   const readState = async (tx: SqlTx, lock: '' | ' FOR UPDATE' | ' FOR SHARE'): Promise<StateRow | null> => {
@@ -462,7 +467,7 @@ export function createProjector(store: EventStore, options: ProjectorOptions = {
           name,
           batchSize,
           pollIntervalMs: options.pollIntervalMs,
-          minBatchIntervalMs: options.followIntervalMs ?? 200,
+          minBatchIntervalMs: (batchMs) => Math.max(followIntervalMs, followBusyFactor * batchMs),
           handle: handleLive,
           onError,
         }),
