@@ -324,6 +324,9 @@ const pool = createExtractPool({ threads });
 const extractRss: number[] = [];
 const rssTimer = setInterval(() => extractRss.push(process.memoryUsage().rss / 1e6), 500);
 const extractCpuBefore = process.cpuUsage();
+// This process's threads before and after: the pool's threads are the busiest ones that grew.
+const benchThreadsBefore = new ThreadCpuMeter(process.pid);
+benchThreadsBefore.sample();
 const extractStarted = performance.now();
 let next = 0;
 let extracted = 0;
@@ -350,6 +353,9 @@ await Promise.all(
 const extractS = (performance.now() - extractStarted) / 1000;
 clearInterval(rssTimer);
 const extractCpu = process.cpuUsage(extractCpuBefore);
+const benchThreadsAfter = new ThreadCpuMeter(process.pid);
+benchThreadsAfter.sample();
+const extractThreads = benchThreadsAfter.minus(benchThreadsBefore).used(threads);
 await pool.close();
 const extractPerS = extracted / extractS;
 
@@ -405,7 +411,7 @@ const lines = [
     : []),
   'extraction only (the pool over the same page bytes)',
   `  throughput      ${round(extractPerS)} pages/s (${extracted} pages, ${failed} failed, ${round(extractS)} s)`,
-  `  CPU seconds     ${round((extractCpu.user + extractCpu.system) / 1e6)} (copying each page's bytes included), ${round(extractCpuMsPerPage)} ms per page; cores busy ${round((100 * (extractCpu.user + extractCpu.system)) / 1e6 / (extractS * threads))} %`,
+  `  CPU seconds     ${round((extractCpu.user + extractCpu.system) / 1e6)} (copying each page's bytes included; main thread ${round(extractThreads.main)}, other threads ${round(extractThreads.others)}, of which the ${threads} busiest ${round(extractThreads.busiest)}), ${round(extractCpuMsPerPage)} ms per page; cores busy ${round((100 * (extractCpu.user + extractCpu.system)) / 1e6 / (extractS * threads))} %`,
   `  bench RSS       start ${Math.round(extractRss[0] ?? 0)} MB, middle ${Math.round(extractRss[Math.floor(extractRss.length / 2)] ?? 0)} MB, end ${Math.round(extractRss.at(-1) ?? 0)} MB (this process: newsroom and extraction pool)`,
   `ratio             end to end / extraction only = ${round(articlesPerS / extractPerS, 3)} (target ≥ 0.8)`,
   // On a machine whose cores are the limit (and shared with other work), what the rates can come

@@ -76,6 +76,13 @@ export class ThreadCpuMeter {
   sample(): void {
     for (const [tid, s] of cpuSecondsPerThread(this.pid)) this.#last.set(tid, Math.max(this.#last.get(tid) ?? 0, s));
   }
+
+  /** A meter holding what each thread used since `earlier` was sampled (threads new since then in full). */
+  minus(earlier: ThreadCpuMeter): ThreadCpuMeter {
+    const out = new ThreadCpuMeter(this.pid);
+    for (const [tid, s] of this.#last) out.#last.set(tid, s - (earlier.#last.get(tid) ?? 0));
+    return out;
+  }
   /**
    * CPU seconds of the main thread and of the others; `busiest` is the sum over the `busiest`
    * busiest other threads (Linux names every thread of Node `node`, so a process's worker threads
