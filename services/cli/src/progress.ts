@@ -27,13 +27,23 @@ export function progressBar(label: string, total: number, unit: string): Progres
     };
   }
   let last = 0;
+  let latest: string | null = null;
+  let written: string | null = null;
+  const write = (line: string) => {
+    written = line;
+    process.stderr.write(`${line}\n`);
+  };
   return {
     update(value, newTotal) {
+      latest = `${label}: ${value}/${newTotal ?? total} ${unit}`;
       const now = Date.now();
       if (now - last < 2000) return;
       last = now;
-      process.stderr.write(`${label}: ${value}/${newTotal ?? total} ${unit}\n`);
+      write(latest);
     },
-    stop() {},
+    // The last state is always shown, so a log ends with where the work ended.
+    stop() {
+      if (latest !== null && latest !== written) write(latest);
+    },
   };
 }
