@@ -55,6 +55,8 @@ export interface ProjectorOptions extends ProjectionSetOptions {
   followIntervalMs?: number;
   /** See `followIntervalMs`; 4 keeps a projector that follows closely busy at most a fifth of the time. @defaultValue 4 */
   followBusyFactor?: number;
+  /** The longest pause `followBusyFactor` may make, so figures never trail the log by much more. @defaultValue 2000 */
+  followMaxIntervalMs?: number;
   /**
    * After a failed batch (rolled back), follow the log again after this delay, doubling up to 30 s;
    * `null` leaves the projector stopped (its `caughtUp()` rejects).
@@ -192,6 +194,7 @@ export function createProjector(store: EventStore, options: ProjectorOptions = {
   const restartDelayMs = options.restartDelayMs === undefined ? 1000 : options.restartDelayMs;
   const followIntervalMs = options.followIntervalMs ?? 200;
   const followBusyFactor = options.followBusyFactor ?? 4;
+  const followMaxIntervalMs = options.followMaxIntervalMs ?? 2000;
   let stateEnsured = false;
 
   const readState = async (tx: SqlTx, lock: '' | ' FOR UPDATE' | ' FOR SHARE'): Promise<StateRow | null> => {
@@ -467,7 +470,8 @@ export function createProjector(store: EventStore, options: ProjectorOptions = {
           name,
           batchSize,
           pollIntervalMs: options.pollIntervalMs,
-          minBatchIntervalMs: (batchMs) => Math.max(followIntervalMs, followBusyFactor * batchMs),
+          minBatchIntervalMs: (batchMs) =>
+            Math.max(followIntervalMs, Math.min(followMaxIntervalMs, followBusyFactor * batchMs)),
           handle: handleLive,
           onError,
         }),
