@@ -7,5 +7,6 @@ export {
   MissingBinaryError,
   pingRedis,
   provideRedis,
+  type StartRedisOptions,
   startRedis,
 } from './redisServer.ts';

@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { connect } from 'node:net';
 import { findBinary } from './findBinary.ts';
 import { freePort } from './freePort.ts';
@@ -74,10 +74,24 @@ function killOnExit(child: ChildProcess): void {
   });
 }
 
-/** Starts a private redis-server on a free loopback port: no persistence, `maxmemory-policy noeviction`. */
-export async function startRedis(options: { port?: number } = {}): Promise<LocalServer> {
+export interface StartRedisOptions {
+  /** @defaultValue a free loopback port */
+  port?: number;
+  /**
+   * Keep the data in this directory (append-only file, fsync every second) and load it again on
+   * the next start. Without it, nothing is kept. One server per directory.
+   */
+  dataDir?: string;
+}
+
+/** Starts a private redis-server on a loopback port with `maxmemory-policy noeviction`. */
+export async function startRedis(options: StartRedisOptions = {}): Promise<LocalServer> {
   const bin = ensureRedisServer();
   const port = options.port ?? (await freePort());
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const persistence = options.dataDir
+    ? ['--dir', options.dataDir, '--appendonly', 'yes', '--appendfsync', 'everysec']
+    : ['--appendonly', 'no'];
   const child = spawn(
     bin,
     [
@@ -87,8 +101,7 @@ export async function startRedis(options: { port?: number } = {}): Promise<Local
       '127.0.0.1',
       '--save',
       '',
-      '--appendonly',
-      'no',
+      ...persistence,
       '--maxmemory-policy',
       'noeviction',
       '--protected-mode',
@@ -121,8 +134,11 @@ export async function startRedis(options: { port?: number } = {}): Promise<Local
   };
 }
 
-/** `REDIS_URL` when given, else a private redis-server. */
-export async function provideRedis(redisUrl: string | undefined): Promise<LocalServer> {
+/** `REDIS_URL` when given, else a private redis-server (keeping its data in `dataDir` when given). */
+export async function provideRedis(
+  redisUrl: string | undefined,
+  options: { dataDir?: string } = {},
+): Promise<LocalServer> {
   if (redisUrl) return { url: redisUrl, started: false, stop: async () => {} };
-  return startRedis();
+  return startRedis({ dataDir: options.dataDir });
 }

@@ -40,24 +40,29 @@ export interface RuntimeOptions {
 }
 
 export async function openRuntime(config: Config, log: Logger, options: RuntimeOptions = {}): Promise<Runtime> {
-  const redisServer: LocalServer = await provideRedis(config.REDIS_URL);
+  const store =
+    options.store ??
+    (await openEventStore({
+      databaseUrl: config.DATABASE_URL,
+      dataDir: config.DATABASE_URL ? undefined : join(config.TALLY_DATA_DIR, 'log'),
+    }));
+  // With the embedded log, a private Redis keeps its data beside it: the queues and the dedupe
+  // index must outlive a restart as the log does (an article discovered but not yet fetched is
+  // only a job). The embedded log has one process; a log on a server may have many, which must
+  // share one REDIS_URL anyway.
+  let redisServer: LocalServer;
+  try {
+    redisServer = await provideRedis(config.REDIS_URL, {
+      dataDir: config.DATABASE_URL ? undefined : join(config.TALLY_DATA_DIR, 'redis'),
+    });
+  } catch (err) {
+    // Nothing half-open stays behind: the caller exits and a supervisor can restart it.
+    if (!options.store) await store.close();
+    throw err;
+  }
   if (redisServer.started) log.info({ redisUrl: redisServer.url }, 'started a private redis-server');
   const redis = redisConnection(redisServer.url);
   redis.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
-  let store: EventStore;
-  try {
-    store =
-      options.store ??
-      (await openEventStore({
-        databaseUrl: config.DATABASE_URL,
-        dataDir: config.DATABASE_URL ? undefined : join(config.TALLY_DATA_DIR, 'log'),
-      }));
-  } catch (err) {
-    // Nothing half-open stays behind: the caller exits and a supervisor can restart it.
-    redis.disconnect();
-    await redisServer.stop();
-    throw err;
-  }
   const queues = createQueues(redis, config.QUEUE_PREFIX);
   const limiter = createHostLimiter(redis, {
     prefix: `${config.QUEUE_PREFIX}:hosts`,
