@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { AppendSignal } from './appendSignal.ts';
+import { lockDataDir } from './dataDirLock.ts';
 import { SqlEventStore, type StoreOptions, type StoreTx } from './SqlEventStore.ts';
 
 export interface EmbeddedStoreOptions extends StoreOptions {
@@ -20,6 +21,8 @@ export interface EmbeddedStoreOptions extends StoreOptions {
 
 /** The folder under Tally's data directory that holds the embedded log. */
 export const EMBEDDED_FOLDER = 'pglite';
+/** The file beside it naming the process that has the log open. */
+export const LOCK_FILE = 'tally.lock';
 
 /**
  * PGlite has one connection: a query issued while a transaction is open waits for it, so a query
@@ -65,17 +68,24 @@ export class EmbeddedEventStore extends SqlEventStore {
   readonly kind = 'embedded' as const;
   readonly #db: PGlite;
   readonly #ownsDb: boolean;
+  readonly #unlock: () => void;
 
-  private constructor(options: StoreOptions, db: PGlite, ownsDb: boolean) {
+  private constructor(options: StoreOptions, db: PGlite, ownsDb: boolean, unlock: () => void) {
     super(options, signalFor(db, options.schema ?? 'tally'));
     this.#db = db;
     this.#ownsDb = ownsDb;
+    this.#unlock = unlock;
   }
 
-  /** Opens (creating when new) the database, migrates the schema and returns the store. */
+  /**
+   * Opens (creating when new) the database, migrates the schema and returns the store. A data
+   * directory is for one process at a time: it is locked until `close()`, and opening it while
+   * another process holds it throws `EmbeddedLogInUseError`.
+   */
   static async open(options: EmbeddedStoreOptions): Promise<EmbeddedEventStore> {
     let db = options.pglite;
     const ownsDb = !db;
+    let unlock = () => {};
     if (!db) {
       const dataDir = options.dataDir;
       if (!dataDir) throw new Error('the embedded log needs a dataDir (or "memory://")');
@@ -84,14 +94,21 @@ export class EmbeddedEventStore extends SqlEventStore {
       } else {
         const dir = join(dataDir, EMBEDDED_FOLDER);
         mkdirSync(dir, { recursive: true });
-        db = await PGlite.create({ dataDir: dir });
+        unlock = lockDataDir(dataDir, join(dataDir, LOCK_FILE));
+        try {
+          db = await PGlite.create({ dataDir: dir });
+        } catch (err) {
+          unlock();
+          throw err;
+        }
       }
     }
-    const store = new EmbeddedEventStore(options, db, ownsDb);
+    const store = new EmbeddedEventStore(options, db, ownsDb, unlock);
     try {
       await store.migrate();
     } catch (err) {
       if (ownsDb) await db.close().catch(() => {});
+      unlock();
       throw err;
     }
     return store;
@@ -135,6 +152,10 @@ export class EmbeddedEventStore extends SqlEventStore {
   }
 
   protected async closeDatabase(): Promise<void> {
-    if (this.#ownsDb) await this.#db.close();
+    try {
+      if (this.#ownsDb) await this.#db.close();
+    } finally {
+      this.#unlock();
+    }
   }
 }

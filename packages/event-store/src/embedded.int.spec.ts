@@ -1,10 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { makeEvent } from '@tally/events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EMBEDDED_FOLDER, EmbeddedEventStore } from './EmbeddedEventStore.ts';
+import { EmbeddedLogInUseError } from './dataDirLock.ts';
+import { EMBEDDED_FOLDER, EmbeddedEventStore, LOCK_FILE } from './EmbeddedEventStore.ts';
 import { eventStoreConformance } from './eventStore.conformance.ts';
 import { openEventStore } from './openEventStore.ts';
 
@@ -48,6 +50,31 @@ describe('embedded log reopened', () => {
   const dirs: string[] = [];
   afterAll(() => {
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+
+  it('is for one process at a time: a second open is refused until a close, and the lock of a dead owner is taken over', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'tally-data-'));
+    dirs.push(dataDir);
+    const first = await openEventStore({ dataDir });
+    const refused = await openEventStore({ dataDir }).then(
+      () => null,
+      (err: unknown) => err,
+    );
+    expect(refused).toBeInstanceOf(EmbeddedLogInUseError);
+    expect((refused as EmbeddedLogInUseError).pid).toBe(process.pid);
+    await first.close();
+    expect(existsSync(join(dataDir, LOCK_FILE))).toBe(false);
+
+    // A process that held the log and died without closing it (killed): its lock is stale.
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    writeFileSync(join(dataDir, LOCK_FILE), `${dead.stdout}\n`);
+    const again = await openEventStore({ dataDir });
+    try {
+      expect(readFileSync(join(dataDir, LOCK_FILE), 'utf8').trim()).toBe(String(process.pid));
+      expect(await again.head()).toBe(0);
+    } finally {
+      await again.close();
+    }
   });
 
   it('keeps events and checkpoints across a close and a new open of the same data directory', async () => {

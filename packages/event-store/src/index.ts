@@ -1,4 +1,5 @@
-export { EMBEDDED_FOLDER, EmbeddedEventStore, type EmbeddedStoreOptions } from './EmbeddedEventStore.ts';
+export { EmbeddedLogInUseError } from './dataDirLock.ts';
+export { EMBEDDED_FOLDER, EmbeddedEventStore, type EmbeddedStoreOptions, LOCK_FILE } from './EmbeddedEventStore.ts';
 export {
   type AppendOptions,
   type AppendResult,
