@@ -2,7 +2,7 @@ import type { Config } from '@tally/config';
 import type { Logger } from '@tally/logger';
 import { openRuntime, type Runtime } from './runtime.ts';
 import { sweepUnanalyzed } from './sweepUnanalyzed.ts';
-import { reconcileSchedules, type StageName, startStages } from './workers.ts';
+import { reconcileSchedules, type StageName, stageNames, startStages } from './workers.ts';
 
 /** Resolves on the first SIGINT/SIGTERM; a second one exits at once. */
 export function untilShutdownSignal(): Promise<NodeJS.Signals> {
@@ -83,6 +83,19 @@ export async function runService(
   log: Logger,
   extra?: (rt: Runtime) => Promise<{ close(): Promise<void> }>,
 ): Promise<void> {
+  // Some stages alone are one part of a deployment: with a private Redis and an embedded log they
+  // would share their queues and log with nobody, and wait forever for work no one else can give.
+  if (stages.length > 0 && stages.length < stageNames.length) {
+    const missing = [config.REDIS_URL ? null : 'REDIS_URL', config.DATABASE_URL ? null : 'DATABASE_URL'].filter(
+      (name): name is string => name !== null,
+    );
+    if (missing.length > 0) {
+      throw new Error(
+        `${stages.join(', ')} alone is one part of a distributed deployment: set ${missing.join(' and ')} to the ` +
+          'servers the other parts use (to run everything in one process, use `tally start`)',
+      );
+    }
+  }
   const rt = await openWithRetry(config, log, stages);
   if (!rt) return;
   try {
