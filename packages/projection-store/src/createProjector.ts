@@ -361,7 +361,7 @@ export function createProjector(store: EventStore, options: ProjectorOptions = {
     });
     log.info({ generation, target }, 'rebuilding projections');
 
-    const cache = new BuildCache(rebuildCacheRows);
+    const cache = new BuildCache(rebuildCacheRows, ['figures']);
     /** The build's own state, checked under a share lock: a newer rebuild (which locks for update) supersedes it. */
     const own = async (tx: SqlTx, lock: ' FOR UPDATE' | ' FOR SHARE') => {
       const state = await readState(tx, lock);
