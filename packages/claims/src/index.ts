@@ -21,4 +21,5 @@ export {
 export { type Predicate, TRIGGERS } from './predicates.ts';
 export { type Sentence, splitSentences } from './splitSentences.ts';
 export type { Bound, Claim, Period, Quantity, QuantityKind, Speaker } from './types.ts';
+export { vagueAmountWords } from './vagueWords.ts';
 export { CLAIMS_VERSION } from './version.ts';

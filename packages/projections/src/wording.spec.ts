@@ -31,6 +31,21 @@ describe('quantity wording', () => {
     ).toBe('about 24–99 ballistic missiles');
   });
 
+  it('words a vague amount as the reports did, not as the range read into it', () => {
+    expect(
+      describeQuantity({ value: null, range: [12, 120], bound: '~', unit: null }, 'about', 'ballistic-missile'),
+    ).toBe('dozens of ballistic missiles');
+    expect(describeQuantity({ value: null, range: [300, 900], bound: '~', unit: 'containers' }, 'about')).toBe(
+      'several hundred containers',
+    );
+    expect(describeQuantity({ value: null, range: [1e9, 1e10], bound: '~', unit: 'USD' }, 'about')).toBe(
+      'billions of USD',
+    );
+    expect(describeQuantity({ value: null, range: [1e4, 1e5], bound: '~', unit: null }, 'about')).toBe(
+      'tens of thousands',
+    );
+  });
+
   it('names the counted thing in the plural, currencies by their code', () => {
     expect(countedThing(null, 'artillery-shell')).toBe('artillery shells');
     expect(countedThing('USD', null)).toBe('USD');

@@ -1,3 +1,4 @@
+import { vagueAmountWords } from '@tally/claims';
 import type { Bound } from '@tally/events';
 import { formatNumber } from './qualifiers.ts';
 
@@ -35,15 +36,25 @@ export function pluralize(noun: string, one: boolean): string {
   return `${words}s`;
 }
 
+/** The words of a vague amount ("dozens of"), or null when the quantity has a number or a stated range. */
+function vagueWords(q: Quantity): string | null {
+  return q.value === null && q.range ? vagueAmountWords(q.range) : null;
+}
+
 /** The counted thing: "containers", "artillery shells", "$" (currencies go before the number). */
 function amount(q: Quantity, concept: string | null): string {
+  const unit = q.unit?.trim() || null;
+  const vague = vagueWords(q);
+  if (vague) {
+    const noun = unit && /^[A-Z]{3}$/.test(unit) ? unit : unit || concept ? pluralize((unit ?? concept)!, false) : null;
+    return noun ? `${vague} ${noun}` : vague.replace(/ of$/, '');
+  }
   const number =
     q.value !== null
       ? readableNumber(q.value)
       : q.range
         ? `${readableNumber(q.range[0])}–${readableNumber(q.range[1])}`
         : 'an unknown number of';
-  const unit = q.unit?.trim() || null;
   if (unit && /^[A-Z]{3}$/.test(unit)) {
     const symbol = currencySymbols[unit];
     return symbol ? `${symbol}${number}` : `${number} ${unit}`;
@@ -53,10 +64,14 @@ function amount(q: Quantity, concept: string | null): string {
   return `${number} ${pluralize(noun, q.value === 1)}`;
 }
 
-/** "nearly 11,000 containers", "more than 1,000 containers", "4 million artillery shells" (an exact figure needs no qualifier). */
+/**
+ * "nearly 11,000 containers", "more than 1,000 containers", "4 million artillery shells" (an exact
+ * figure needs no qualifier), "dozens of ballistic missiles" (a vague amount reads as reported:
+ * its words are already the qualifier).
+ */
 export function describeQuantity(q: Quantity, qualifier: string, concept: string | null = null): string {
   const words = amount(q, concept);
-  return q.bound === '=' ? words : `${qualifier} ${words}`;
+  return q.bound === '=' || vagueWords(q) ? words : `${qualifier} ${words}`;
 }
 
 /** What a figure counts, in the plural: "containers", "artillery shells", or a currency code. */
