@@ -126,6 +126,33 @@ describe('pages handed to a worker ahead', () => {
     }
   });
 
+  it('go to an idle worker when the page before them runs long', async () => {
+    const pool = createExtractPool({ threads: 2, timeoutMs: 2_000, prefetch: 2, stealAfterMs: 100 });
+    try {
+      // Both workers ready, so that the next pages are dealt out as in a busy pool.
+      await Promise.all([1, 2].map((i) => pool.extract({ bytes: smallPage(), url: `https://a.example/warm-${i}` })));
+      const settled: string[] = [];
+      const huge = reasonOf(pool.extract({ bytes: pathologicalPage(), url: 'https://a.example/huge' })).then(
+        (reason) => {
+          settled.push('huge');
+          return reason;
+        },
+      );
+      // One of these waits in the queue of the worker that took the pathological page.
+      const small = [1, 2, 3].map((i) =>
+        pool.extract({ bytes: smallPage(), url: `https://a.example/${i}` }).then((a) => {
+          settled.push(`small ${i}`);
+          return a.title;
+        }),
+      );
+      expect(await Promise.all(small)).toEqual(['Bridge closed', 'Bridge closed', 'Bridge closed']);
+      expect(settled).not.toContain('huge');
+      await huge;
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('are extracted as pages handed over one at a time are', async () => {
     const one = createExtractPool({ threads: 1, prefetch: 1 });
     const ahead = createExtractPool({ threads: 2, prefetch: 3 });

@@ -25,11 +25,19 @@ export interface ExtractPoolOptions {
    * message queue. With more than one, a worker that finishes a page starts the next at once, even
    * while the main thread is busy with something else (a projector batch deriving large figures)
    * and cannot hand it one; measured, the extraction threads of an ingest otherwise stood idle for
-   * part of the run. The price: a page queued behind a pathological one waits for that one's
-   * budget, then goes to a fresh worker.
+   * part of the run. A page queued behind a slow one goes to another worker once that one is idle
+   * (see `stealAfterMs`).
    * @defaultValue 2
    */
   prefetch?: number;
+  /**
+   * A page waiting in a worker's queue behind one that has run this long is handed to an idle
+   * worker instead (pages handed ahead are copies, so the pool still holds its bytes). The first
+   * worker still reads its copy when it gets to it, and the pool ignores that answer: the price of
+   * a page that takes a hundred times the usual, paid once per such page.
+   * @defaultValue 1000
+   */
+  stealAfterMs?: number;
 }
 
 export interface ExtractInput {
@@ -72,6 +80,9 @@ interface Slot {
   /** Pages posted to the worker, in order: the first is the one it works on (its budget runs). */
   tasks: Task[];
   timer: NodeJS.Timeout | null;
+  /** Whether the first task has run `stealAfterMs`: an idle worker may take the ones behind it. */
+  overdue: boolean;
+  stealTimer: NodeJS.Timeout | null;
   /** Set once the slot is done for: timed out, crashed or closed. Its events are then ignored. */
   retired: boolean;
 }
@@ -112,6 +123,7 @@ export function createExtractPool(options: ExtractPoolOptions = {}): ExtractPool
   const timeoutMs = options.timeoutMs ?? 10_000;
   const maxHeapMb = options.maxHeapMb ?? 512;
   const prefetch = Math.max(1, options.prefetch ?? 2);
+  const stealAfterMs = Math.max(0, options.stealAfterMs ?? 1000);
   const slots = new Set<Slot>();
   const queue: Task[] = [];
   let nextId = 1;
@@ -120,7 +132,15 @@ export function createExtractPool(options: ExtractPoolOptions = {}): ExtractPool
 
   const spawn = (): void => {
     const worker = new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: maxHeapMb } });
-    const slot: Slot = { worker, ready: false, tasks: [], timer: null, retired: false };
+    const slot: Slot = {
+      worker,
+      ready: false,
+      tasks: [],
+      timer: null,
+      overdue: false,
+      stealTimer: null,
+      retired: false,
+    };
     slots.add(slot);
     worker.on('message', (message: ExtractionReply | { ready: true }) => {
       if (slot.retired) return;
@@ -143,15 +163,27 @@ export function createExtractPool(options: ExtractPoolOptions = {}): ExtractPool
 
   /** The worker starts on its first task now: that task's budget runs. */
   const startClock = (slot: Slot): void => {
+    slot.overdue = false;
     slot.timer = setTimeout(() => {
       retire(slot, new ExtractError('extract-timeout', `extraction took longer than ${timeoutMs} ms`));
     }, timeoutMs);
+    slot.stealTimer = setTimeout(() => {
+      slot.overdue = true;
+      pump();
+    }, stealAfterMs);
+    slot.stealTimer.unref();
+  };
+
+  const stopClock = (slot: Slot): void => {
+    if (slot.timer) clearTimeout(slot.timer);
+    if (slot.stealTimer) clearTimeout(slot.stealTimer);
+    slot.timer = null;
+    slot.stealTimer = null;
   };
 
   /** The worker's first task is done: its budget stops, the next one's starts. */
   const finish = (slot: Slot): void => {
-    if (slot.timer) clearTimeout(slot.timer);
-    slot.timer = null;
+    stopClock(slot);
     slot.tasks.shift();
     if (slot.tasks.length > 0) startClock(slot);
     else slot.worker.unref();
@@ -164,8 +196,7 @@ export function createExtractPool(options: ExtractPoolOptions = {}): ExtractPool
   const retire = (slot: Slot, err: Error | null): void => {
     if (slot.retired) return;
     slot.retired = true;
-    if (slot.timer) clearTimeout(slot.timer);
-    slot.timer = null;
+    stopClock(slot);
     const [task, ...waiting] = slot.tasks.splice(0);
     slots.delete(slot);
     void slot.worker.terminate();
@@ -202,10 +233,29 @@ export function createExtractPool(options: ExtractPoolOptions = {}): ExtractPool
         post(slot.worker, task.request, slot.tasks.length === 1);
       }
     }
+    if (queue.length === 0) steal();
     const starting = [...slots].filter((s) => !s.ready).length;
     const wanted = Math.min(threads - slots.size, queue.length - starting);
     for (let i = 0; i < wanted; i++) spawn();
     if (closing && queue.length === 0 && [...slots].every((s) => s.tasks.length === 0)) drained?.();
+  };
+
+  /** Hands pages waiting behind a slow one (see `stealAfterMs`) to idle workers. */
+  const steal = (): void => {
+    for (const thief of slots) {
+      if (!thief.ready || thief.retired || thief.tasks.length > 0) continue;
+      let victim: Slot | undefined;
+      for (const s of slots) {
+        if (!s.retired && s.overdue && s.tasks.length > 1) victim = s;
+      }
+      if (!victim) return;
+      // The page that has waited longest; the victim's worker will read its copy in vain.
+      const [task] = victim.tasks.splice(1, 1);
+      thief.tasks.push(task!);
+      thief.worker.ref();
+      startClock(thief);
+      post(thief.worker, task!.request, true);
+    }
   };
 
   return {
