@@ -46,7 +46,7 @@ function amount(q: Quantity, concept: string | null): string {
   const unit = q.unit?.trim() || null;
   const vague = vagueWords(q);
   if (vague) {
-    const noun = unit && /^[A-Z]{3}$/.test(unit) ? unit : unit || concept ? pluralize((unit ?? concept)!, false) : null;
+    const noun = countedThing(unit, concept);
     return noun ? `${vague} ${noun}` : vague.replace(/ of$/, '');
   }
   const number =
@@ -55,7 +55,7 @@ function amount(q: Quantity, concept: string | null): string {
       : q.range
         ? `${readableNumber(q.range[0])}–${readableNumber(q.range[1])}`
         : 'an unknown number of';
-  if (unit && /^[A-Z]{3}$/.test(unit)) {
+  if (unit && isCurrency(unit)) {
     const symbol = currencySymbols[unit];
     return symbol ? `${symbol}${number}` : `${number} ${unit}`;
   }
@@ -78,5 +78,10 @@ export function describeQuantity(q: Quantity, qualifier: string, concept: string
 export function countedThing(unit: string | null, concept: string | null): string | null {
   const thing = unit?.trim() || concept?.trim() || null;
   if (!thing) return null;
-  return /^[A-Z]{3}$/.test(thing) ? thing : pluralize(thing, false);
+  return isCurrency(thing) ? thing : pluralize(thing, false);
+}
+
+/** A unit that is a currency code ("USD"). */
+function isCurrency(unit: string): boolean {
+  return /^[A-Z]{3}$/.test(unit);
 }
