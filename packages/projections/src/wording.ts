@@ -36,19 +36,15 @@ export function pluralize(noun: string, one: boolean): string {
   return `${words}s`;
 }
 
-/** The words of a vague amount ("dozens of"), or null when the quantity has a number or a stated range. */
-function vagueWords(q: Quantity): string | null {
-  return q.value === null && q.range ? vagueAmountWords(q.range) : null;
+/** "dozens of ballistic missiles": a vague amount in the report's words, with what it counts. */
+function vagueAmount(vague: string, unit: string | null, concept: string | null): string {
+  const noun = countedThing(unit, concept);
+  return noun ? `${vague} ${noun}` : vague.replace(/ of$/, '');
 }
 
 /** The counted thing: "containers", "artillery shells", "$" (currencies go before the number). */
 function amount(q: Quantity, concept: string | null): string {
   const unit = q.unit?.trim() || null;
-  const vague = vagueWords(q);
-  if (vague) {
-    const noun = countedThing(unit, concept);
-    return noun ? `${vague} ${noun}` : vague.replace(/ of$/, '');
-  }
   const number =
     q.value !== null
       ? readableNumber(q.value)
@@ -70,8 +66,10 @@ function amount(q: Quantity, concept: string | null): string {
  * its words are already the qualifier).
  */
 export function describeQuantity(q: Quantity, qualifier: string, concept: string | null = null): string {
+  const vague = q.value === null && q.range ? vagueAmountWords(q.range) : null;
+  if (vague) return vagueAmount(vague, q.unit?.trim() || null, concept);
   const words = amount(q, concept);
-  return q.bound === '=' || vagueWords(q) ? words : `${qualifier} ${words}`;
+  return q.bound === '=' ? words : `${qualifier} ${words}`;
 }
 
 /** What a figure counts, in the plural: "containers", "artillery shells", or a currency code. */
