@@ -10,6 +10,7 @@ import {
 } from '@tally/projections';
 import { BuildCache } from './BuildCache.ts';
 import { ProjectionTables, type TableSet } from './projectionTables.ts';
+import { SerializeWorker } from './SerializeWorker.ts';
 
 export interface ProjectorOptions extends ProjectionSetOptions {
   /**
@@ -43,6 +44,14 @@ export interface ProjectorOptions extends ProjectionSetOptions {
    * @defaultValue 20000
    */
   rebuildCommitEvents?: number;
+  /**
+   * A rebuild stores its figures (at the swap, or when they leave its row cache) through a worker
+   * thread that finalizes and serializes them (`SerializeWorker`) when at least this many are stored
+   * at once; `null`: always on the rebuild's own thread. When the worker cannot start, the rebuild
+   * goes on without it.
+   * @defaultValue 1000
+   */
+  serializeWorkerMinRows?: number | null;
   /** Polling interval of the subscription when no notification arrives. @defaultValue 250 */
   pollIntervalMs?: number;
   /**
@@ -161,6 +170,8 @@ export class ProjectionVersionError extends Error {
 /** What a rebuild stores before the swap once idle (see `storeIdle`), and after how many batches. */
 const STORED_EARLY: readonly ProjectionName[] = ['articles', 'feeds', 'duplicates'];
 const STORE_IDLE_AFTER_BATCHES = 10;
+/** A rebuild of at least this many events starts its serializing worker as it begins (see `serializeWorkerMinRows`). */
+const START_WORKER_EARLY_EVENTS = 100_000;
 
 /** Thrown by a rebuild's in-memory loader when a batch needs rows from the build tables. */
 const NEEDS_TABLES = Symbol('needs the build tables');
@@ -191,6 +202,7 @@ export function createProjector(store: EventStore, options: ProjectorOptions = {
   const rebuildBatchSize = options.rebuildBatchSize ?? 2000;
   const rebuildCacheRows = options.rebuildCacheRows ?? 100_000;
   const rebuildCommitEvents = options.rebuildCommitEvents ?? 20_000;
+  const serializeWorkerMinRows = options.serializeWorkerMinRows === undefined ? 1000 : options.serializeWorkerMinRows;
   const restartDelayMs = options.restartDelayMs === undefined ? 1000 : options.restartDelayMs;
   const followIntervalMs = options.followIntervalMs ?? 200;
   const followBusyFactor = options.followBusyFactor ?? 4;
@@ -250,11 +262,15 @@ export function createProjector(store: EventStore, options: ProjectorOptions = {
     );
   };
 
-  /** Stores rows a rebuild kept in memory (null: delete), finalizing them on the way. */
+  /**
+   * Stores rows a rebuild kept in memory (null: delete), finalizing them on the way: figures through
+   * `worker` when there are enough of them.
+   */
   const storeRows = async (
     tx: SqlTx,
     cache: BuildCache,
     entries: { name: ProjectionName; key: string; row: ProjectionRow | null }[],
+    worker: (() => Promise<SerializeWorker | null>) | null = null,
   ) => {
     const byName = new Map<ProjectionName, Map<string, ProjectionRow | null>>();
     for (const e of entries) {
@@ -267,6 +283,22 @@ export function createProjector(store: EventStore, options: ProjectorOptions = {
       rows.set(e.key, e.row);
     }
     for (const [projection, rows] of byName) {
+      const serializer =
+        worker && projection === 'figures' && serializeWorkerMinRows !== null && rows.size >= serializeWorkerMinRows
+          ? await worker()
+          : null;
+      if (serializer) {
+        const stored: [string, ProjectionRow][] = [];
+        const deletes: string[] = [];
+        for (const key of [...rows.keys()].sort()) {
+          const row = rows.get(key);
+          if (row) stored.push([key, row]);
+          else deletes.push(key);
+        }
+        await tables.writeSerialized(tx, projection, 'build', serializer.serializeAll(projection, stored));
+        if (deletes.length > 0) await tables.write(tx, projection, 'build', new Map(deletes.map((k) => [k, null])));
+        continue;
+      }
       const p = projections.get(projection);
       await tables.write(tx, projection, 'build', rows, (row) => p.finalize(row));
     }
@@ -362,6 +394,19 @@ export function createProjector(store: EventStore, options: ProjectorOptions = {
     log.info({ generation, target }, 'rebuilding projections');
 
     const cache = new BuildCache(rebuildCacheRows, ['figures']);
+    // Started when first needed; for a long rebuild, while it folds, so it is ready before the swap.
+    let starting: Promise<SerializeWorker | null> | null = null;
+    const worker = (): Promise<SerializeWorker | null> => {
+      starting ??= SerializeWorker.start({ statementWindowDays: options.statementWindowDays }).catch((err: unknown) => {
+        log.warn({ err }, 'no worker thread to serialize rows: the rebuild serializes them itself');
+        return null;
+      });
+      return starting;
+    };
+    const closeWorker = async () => {
+      if (starting) await (await starting)?.close();
+    };
+    if (serializeWorkerMinRows !== null && target >= START_WORKER_EARLY_EVENTS) void worker();
     /** The build's own state, checked under a share lock: a newer rebuild (which locks for update) supersedes it. */
     const own = async (tx: SqlTx, lock: ' FOR UPDATE' | ' FOR SHARE') => {
       const state = await readState(tx, lock);
@@ -391,7 +436,9 @@ export function createProjector(store: EventStore, options: ProjectorOptions = {
             await store.transaction(async (tx) => {
               await own(tx, ' FOR SHARE');
               if (!folded) await foldIntoBuild(tx, cache, events);
-              else if (cache.full) await storeRows(tx, cache, cache.evict(Math.floor(rebuildCacheRows * 0.8)));
+              else if (cache.full) {
+                await storeRows(tx, cache, cache.evict(Math.floor(rebuildCacheRows * 0.8)), worker);
+              }
               await tx.query(`UPDATE ${tables.state} SET build_position = $2 WHERE name = $1`, [name, last]);
               await options.beforeCommit?.(
                 {
@@ -429,7 +476,7 @@ export function createProjector(store: EventStore, options: ProjectorOptions = {
           at = upTo.at(-1)!.position;
         }
         at = Math.max(at, state.position);
-        await storeRows(tx, cache, cache.drain());
+        await storeRows(tx, cache, cache.drain(), worker);
         await tables.createIndexes(tx, 'build', generation);
         await tables.swap(tx);
         await tx.query(
@@ -454,6 +501,7 @@ export function createProjector(store: EventStore, options: ProjectorOptions = {
     } finally {
       await storingEarly.catch(() => {});
       cache.clear();
+      await closeWorker();
     }
     const ms = performance.now() - started;
     log.info({ generation, position, ms: Math.round(ms) }, 'rebuilt projections swapped in');

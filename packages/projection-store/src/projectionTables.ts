@@ -167,12 +167,8 @@ export class ProjectionTables {
   }
 
   /**
-   * Upserts rows and deletes the keys mapped to null, in the caller's transaction. Rows go in
-   * chunks of one multi-row `INSERT … VALUES` each, every value its own parameter: documents travel
-   * as they were serialized and the server parses each once (a `json_to_recordset` of the whole
-   * chunk parsed every document twice and cost the server about a quarter more per row). Each chunk
-   * is sent before the next is prepared (`prepare`, then JSON), so the database inserts one while
-   * this process prepares the next.
+   * Upserts rows and deletes the keys mapped to null, in the caller's transaction, in key order
+   * (`prepare` first: a rebuild finalizes rows on the way). See `writeSerialized`.
    */
   async write(
     tx: SqlTx,
@@ -181,10 +177,36 @@ export class ProjectionTables {
     rows: ReadonlyMap<string, ProjectionRow | null>,
     prepare: (row: ProjectionRow) => ProjectionRow = (row) => row,
   ): Promise<void> {
-    const s = tableSpecs.find((t) => t.name === name)!;
+    const keys = [...rows.keys()].sort();
+    const deletes = keys.filter((key) => !rows.get(key));
+    function* serialized(): Generator<SerializedRow[]> {
+      for (const key of keys) {
+        const row = rows.get(key);
+        if (row) yield [serializeRow(name, key, prepare(row))];
+      }
+    }
+    await this.writeSerialized(tx, name, set, serialized());
+    if (deletes.length > 0) {
+      await tx.query(`DELETE FROM ${this.table(name, set)} WHERE key = ANY($1::text[])`, [deletes]);
+    }
+  }
+
+  /**
+   * Upserts rows serialized by `serializeRow` (here or in a worker thread), as they come. Rows go in
+   * chunks of one multi-row `INSERT … VALUES` each, every value its own parameter: documents travel
+   * as they were serialized and the server parses each once (a `json_to_recordset` of the whole
+   * chunk parsed every document twice and cost the server about a quarter more per row). Each chunk
+   * is sent before the next is gathered, so the database inserts one while the next is prepared.
+   */
+  async writeSerialized(
+    tx: SqlTx,
+    name: ProjectionName,
+    set: TableSet,
+    source: Iterable<readonly SerializedRow[]> | AsyncIterable<readonly SerializedRow[]>,
+  ): Promise<void> {
+    const s = specOf(name);
     const table = this.table(name, set);
-    const extra = s.columns;
-    const width = 3 + extra.length;
+    const width = 3 + s.columns.length;
     const rowLimit = Math.min(WRITE_CHUNK_ROWS, Math.floor(MAX_PARAMETERS / width));
     let inFlight: Promise<unknown> = Promise.resolve();
     let params: unknown[] = [];
@@ -198,28 +220,37 @@ export class ProjectionTables {
       // Awaited before the next chunk is sent or at the end; a failure surfaces there.
       inFlight.catch(() => {});
     };
-    const deletes: string[] = [];
-    for (const key of [...rows.keys()].sort()) {
-      const stored = rows.get(key)!;
-      if (!stored) {
-        deletes.push(key);
-        continue;
+    try {
+      for await (const rows of source) {
+        for (const row of rows) {
+          for (const value of row) params.push(value);
+          chars += (row[row.length - 1] as string).length;
+          if (params.length >= rowLimit * width || chars >= WRITE_CHUNK_CHARS) await send();
+        }
       }
-      const row = prepare(stored);
-      const doc = JSON.stringify(row);
-      params.push(key, row.position);
-      for (const c of extra) {
-        const value = c.of(row) ?? null;
-        params.push(c.type === 'json' && value !== null ? JSON.stringify(value) : value);
-      }
-      params.push(doc);
-      chars += doc.length;
-      if (params.length >= rowLimit * width || chars >= WRITE_CHUNK_CHARS) await send();
+      if (params.length > 0) await send();
+    } finally {
+      await inFlight;
     }
-    if (params.length > 0) await send();
-    await inFlight;
-    if (deletes.length > 0) await tx.query(`DELETE FROM ${table} WHERE key = ANY($1::text[])`, [deletes]);
   }
+}
+
+/** A row as `writeSerialized` sends it: key, position, the extra columns (JSON ones as text), the document's JSON. */
+export type SerializedRow = readonly unknown[];
+
+function specOf(name: ProjectionName): TableSpec {
+  return tableSpecs.find((t) => t.name === name)!;
+}
+
+/** Serializes a row (already finalized) for `writeSerialized`. */
+export function serializeRow(name: ProjectionName, key: string, row: ProjectionRow): SerializedRow {
+  const out: unknown[] = [key, row.position];
+  for (const c of specOf(name).columns) {
+    const value = c.of(row) ?? null;
+    out.push(c.type === 'json' && value !== null ? JSON.stringify(value) : value);
+  }
+  out.push(JSON.stringify(row));
+  return out;
 }
 
 /** PostgreSQL's limit on a statement's parameters. */

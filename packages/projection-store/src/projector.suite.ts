@@ -385,6 +385,21 @@ export function projectorSuite(open: () => Promise<EventStore>, options: { scale
     }
   });
 
+  it('serializes figures in a worker thread, at the swap and when they leave the cache, with the same rows', async () => {
+    const store = await open();
+    try {
+      await appendAll(store, randomLog(23, size(1200)));
+      await createProjector(store, {
+        rebuildBatchSize: 50,
+        rebuildCacheRows: 40,
+        serializeWorkerMinRows: 1,
+      }).rebuild();
+      expect(await dumpTables(store)).toEqual(await model(store));
+    } finally {
+      await store.close();
+    }
+  });
+
   it('stores idle rows while the rebuild goes on, and the swapped-in tables equal the folds', async () => {
     const store = await open();
     try {

@@ -22,6 +22,7 @@
  * Options: --events N (1000000) --batch N (rebuild batch, 2000) --cache-rows N (rows a rebuild
  *          keeps in memory, 100000) --text-bytes N (3000) --seed N (1) --semi-space-mb N (64)
  *          --rebuilds N (rebuilds over the one filled log, 1; the figure is their median)
+ *          --serialize-in-process (figures serialized on the rebuild's thread, not in a worker)
  *
  * `@tally/projection-store` is not a declared dependency of this package (it depends on this
  * package); it resolves through the workspace.
@@ -50,6 +51,7 @@ const { values: args } = parseArgs({
     seed: { type: 'string', default: '1' },
     'semi-space-mb': { type: 'string', default: '64' },
     rebuilds: { type: 'string', default: '1' },
+    'serialize-in-process': { type: 'boolean', default: false },
   },
 });
 const semiSpaceMb = Number(args['semi-space-mb']);
@@ -177,7 +179,11 @@ async function withServerCpu<T>(
 
 /** One rebuild from position 0, reported; returns its events per second. */
 async function rebuildOnce(store: EventStore, head: number): Promise<number> {
-  const projector = createProjector(store, { rebuildBatchSize: batchSize, rebuildCacheRows: cacheRows });
+  const projector = createProjector(store, {
+    rebuildBatchSize: batchSize,
+    rebuildCacheRows: cacheRows,
+    ...(args['serialize-in-process'] ? { serializeWorkerMinRows: null } : {}),
+  });
   let nextReport = head / 10;
   const client0 = process.cpuUsage();
   const { result, serverUs } = await withServerCpu(store, () =>
