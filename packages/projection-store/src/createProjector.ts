@@ -106,6 +106,10 @@ export interface RebuildResult {
   /** The position of the swapped-in tables. */
   position: number;
   ms: number;
+  /** Of `ms`, the swap: the transaction that stores the rows still in memory and swaps the tables in. */
+  swapMs: number;
+  /** Rows finalized and serialized in the worker thread (see `serializeWorkerMinRows`). */
+  rowsSerializedInWorker: number;
 }
 
 export interface Projector {
@@ -208,6 +212,8 @@ export function createProjector(store: EventStore, options: ProjectorOptions = {
   const followBusyFactor = options.followBusyFactor ?? 4;
   const followMaxIntervalMs = options.followMaxIntervalMs ?? 2000;
   let stateEnsured = false;
+  /** Counted for `RebuildResult.rowsSerializedInWorker` (one rebuild at a time per projector object). */
+  let rowsSerializedInWorker = 0;
 
   const readState = async (tx: SqlTx, lock: '' | ' FOR UPDATE' | ' FOR SHARE'): Promise<StateRow | null> => {
     const { rows } = await tx.query<StateRow>(`SELECT * FROM ${tables.state} WHERE name = $1${lock}`, [name]);
@@ -296,6 +302,7 @@ export function createProjector(store: EventStore, options: ProjectorOptions = {
           else deletes.push(key);
         }
         await tables.writeSerialized(tx, projection, 'build', serializer.serializeAll(projection, stored));
+        rowsSerializedInWorker += stored.length;
         if (deletes.length > 0) await tables.write(tx, projection, 'build', new Map(deletes.map((k) => [k, null])));
         continue;
       }
@@ -377,6 +384,7 @@ export function createProjector(store: EventStore, options: ProjectorOptions = {
 
   const rebuild = async (onProgress?: (progress: RebuildProgress) => void): Promise<RebuildResult> => {
     const started = performance.now();
+    rowsSerializedInWorker = 0;
     await init();
     const target = await store.head();
     const generation = await store.transaction(async (tx) => {
@@ -417,6 +425,7 @@ export function createProjector(store: EventStore, options: ProjectorOptions = {
     /** Events folded since the build's last commit. */
     let uncommitted: { events: number; first: number | null } = { events: 0, first: null };
     let storingEarly: Promise<void> = Promise.resolve();
+    let swapStarted = performance.now();
     try {
       if (target > 0) {
         for await (const page of store.readAllPages({ after: 0, limit: rebuildBatchSize })) {
@@ -462,6 +471,7 @@ export function createProjector(store: EventStore, options: ProjectorOptions = {
 
       await storingEarly;
       // The swap: live batches wait on the state lock until it commits.
+      swapStarted = performance.now();
       position = await store.transaction(async (tx) => {
         const state = await own(tx, ' FOR UPDATE');
         let at = position;
@@ -505,7 +515,14 @@ export function createProjector(store: EventStore, options: ProjectorOptions = {
     }
     const ms = performance.now() - started;
     log.info({ generation, position, ms: Math.round(ms) }, 'rebuilt projections swapped in');
-    return { events: position, eps: position / (ms / 1000), position, ms };
+    return {
+      events: position,
+      eps: position / (ms / 1000),
+      position,
+      ms,
+      swapMs: performance.now() - swapStarted,
+      rowsSerializedInWorker,
+    };
   };
 
   let follower: Follower | null = null;

@@ -23,6 +23,8 @@
  *          keeps in memory, 100000) --text-bytes N (3000) --seed N (1) --semi-space-mb N (64)
  *          --rebuilds N (rebuilds over the one filled log, 1; the figure is their median)
  *          --serialize-in-process (figures serialized on the rebuild's thread, not in a worker)
+ *          --alternate (runs alternate between the worker and the rebuild's thread, the worker first;
+ *          the figure is the median of the worker's runs)
  *
  * `@tally/projection-store` is not a declared dependency of this package (it depends on this
  * package); it resolves through the workspace.
@@ -52,6 +54,7 @@ const { values: args } = parseArgs({
     'semi-space-mb': { type: 'string', default: '64' },
     rebuilds: { type: 'string', default: '1' },
     'serialize-in-process': { type: 'boolean', default: false },
+    alternate: { type: 'boolean', default: false },
   },
 });
 const semiSpaceMb = Number(args['semi-space-mb']);
@@ -178,11 +181,11 @@ async function withServerCpu<T>(
 }
 
 /** One rebuild from position 0, reported; returns its events per second. */
-async function rebuildOnce(store: EventStore, head: number): Promise<number> {
+async function rebuildOnce(store: EventStore, head: number, inProcess: boolean): Promise<number> {
   const projector = createProjector(store, {
     rebuildBatchSize: batchSize,
     rebuildCacheRows: cacheRows,
-    ...(args['serialize-in-process'] ? { serializeWorkerMinRows: null } : {}),
+    ...(inProcess ? { serializeWorkerMinRows: null } : {}),
   });
   let nextReport = head / 10;
   const client0 = process.cpuUsage();
@@ -203,6 +206,11 @@ async function rebuildOnce(store: EventStore, head: number): Promise<number> {
   const rows: [string, string, string][] = [
     ['rebuild, events/s', fmt(result.eps), `target ≥ ${fmt(TARGET_REBUILD_EPS)}`],
     ['rebuild, seconds', (result.ms / 1000).toFixed(1), ''],
+    [
+      'of which the swap, seconds',
+      (result.swapMs / 1000).toFixed(1),
+      `${fmt(result.rowsSerializedInWorker)} rows serialized in a worker thread`,
+    ],
     [
       'rebuild CPU per event, µs (Node + server)',
       `${clientPerEvent.toFixed(1)} + ${serverPerEvent === null ? '?' : serverPerEvent.toFixed(1)}`,
@@ -248,13 +256,23 @@ async function main(): Promise<void> {
     say(`log filled: ${fmt(head)} events in ${filled.seconds.toFixed(1)} s`);
 
     const results: number[] = [];
+    const inProcessResults: number[] = [];
     for (let run = 1; run <= rebuilds; run++) {
-      if (rebuilds > 1) say(`rebuild ${run} of ${rebuilds}`);
-      results.push(await rebuildOnce(store, head));
+      const inProcess = args.alternate ? run % 2 === 0 : args['serialize-in-process'];
+      if (rebuilds > 1)
+        say(`rebuild ${run} of ${rebuilds}${args.alternate ? (inProcess ? ', in process' : ', worker') : ''}`);
+      const eps = await rebuildOnce(store, head, inProcess);
+      (args.alternate && inProcess ? inProcessResults : results).push(eps);
     }
-    const median = [...results].sort((a, b) => a - b)[Math.floor((results.length - 1) / 2)]!;
+    const medianOf = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor((list.length - 1) / 2)]!;
+    const median = medianOf(results);
     if (rebuilds > 1) {
       console.log(`rebuilds, events/s: ${results.map(fmt).join(', ')}; median ${fmt(median)}`);
+    }
+    if (inProcessResults.length > 0) {
+      console.log(
+        `rebuilds serializing in process, events/s: ${inProcessResults.map(fmt).join(', ')}; median ${fmt(medianOf(inProcessResults))}`,
+      );
     }
     await store.transaction((tx) => tx.query(`DROP SCHEMA "${schema}" CASCADE`));
     console.log(JSON.stringify({ bench: 'projector', rebuild_eps: Math.round(median) }));

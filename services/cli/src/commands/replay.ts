@@ -19,7 +19,7 @@ export default new Command('replay')
       bar.stop();
       const secs = (Date.now() - started) / 1000;
       process.stdout.write(
-        `replayed ${result.events} events in ${secs.toFixed(1)} s (${Math.round(result.events / Math.max(secs, 0.001))} events/s)\n`,
+        `replayed ${result.events} events in ${secs.toFixed(1)} s (${Math.round(result.events / Math.max(secs, 0.001))} events/s; the swap took ${(result.swapMs / 1000).toFixed(1)} s)\n`,
       );
     });
   });
