@@ -42,6 +42,12 @@ export interface Projection<Row extends ProjectionRow, T extends EventType = Eve
    */
   evolve(row: Row | null, event: EventOf<T>, key: string, lookup: ProjectionLookup): Row | null;
   /**
+   * Whether an event that changes a row becomes the row's `position` (default: every one). Figures
+   * count only claims and duplicate verdicts: an article event that refreshes a figure's article
+   * references changes the row but is not one of the figure's changes.
+   */
+  movesPosition?(event: EventOf<T>): boolean;
+  /**
    * Fills fields derived from the folded state (e.g. figures' statements), once per row and batch
    * before the row is stored. Must depend on the folded state only, so batching never shows.
    */

@@ -2,7 +2,8 @@ import type { StoredEvent } from '@tally/events';
 import { type ArticleRow, articlesProjection } from './articles.ts';
 import { duplicatesProjection } from './duplicates.ts';
 import { feedsProjection } from './feeds.ts';
-import { type FiguresOptions, figuresProjection } from './figures.ts';
+import { figureMarksProjection } from './figureClaims.ts';
+import { type FigureRow, type FiguresOptions, figuresProjection } from './figures.ts';
 import {
   handlesEvent,
   type Projection,
@@ -41,6 +42,20 @@ export function createProjectionSet(options: ProjectionSetOptions = {}): Project
     version: `${projections.map((p) => `${p.name}@${p.version}`).join(' ')} window=${window}`,
     get: (name) => byName.get(name)!,
   };
+}
+
+/**
+ * The set a rebuild folds: the same projections, version and order, with figures as marks (see
+ * `FigureClaims`: the rebuild gathers each figure's claims and makes its row once, at the end).
+ */
+export function createRebuildSet(options: ProjectionSetOptions = {}): ProjectionSet {
+  const full = createProjectionSet(options);
+  const marks = figureMarksProjection(full.get('figures') as unknown as Projection<FigureRow>);
+  const projections = full.projections.map((p) =>
+    p.name === 'figures' ? (marks as unknown as Projection<ProjectionRow>) : p,
+  );
+  const byName = new Map(projections.map((p) => [p.name, p]));
+  return { projections, version: full.version, get: (name) => byName.get(name)! };
 }
 
 /**
@@ -153,7 +168,7 @@ class EventApplier {
         if (row && row.position >= event.position) continue; // applied already: the same event twice changes nothing
         const next = p.evolve(row, event, key, lookup);
         if (next === row) continue;
-        if (next) next.position = event.position;
+        if (next && (p.movesPosition?.(event) ?? true)) next.position = event.position;
         changes.push(p.name, key, next);
         if (isArticles) {
           articlesAfter ??= new Map();

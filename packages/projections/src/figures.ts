@@ -95,7 +95,22 @@ function claimRecord(event: EventOf<'ClaimExtracted'>): FigureClaim {
   return { ...claim, position: event.position };
 }
 
-function refOf(article: ArticleRow | null, articleId: string, claims: readonly FigureClaim[]): FigureArticleRef {
+/** What a figure reads of an article's row: its references are made from these fields only. */
+export type FigureArticleFacts = Pick<
+  ArticleRow,
+  'articleId' | 'url' | 'canonicalUrl' | 'siteName' | 'publishedAt' | 'feedIds' | 'duplicateOf'
+> & { copies: readonly { articleId: string }[] };
+
+/** Read access to the article facts figures need (`ProjectionLookup` is one). */
+export interface FigureArticleLookup {
+  article(articleId: string): FigureArticleFacts | null;
+}
+
+function refOf(
+  article: FigureArticleFacts | null,
+  articleId: string,
+  claims: readonly FigureClaim[],
+): FigureArticleRef {
   const claim = article?.url && article.siteName ? undefined : firstClaimOf(claims, articleId);
   return {
     articleId,
@@ -153,11 +168,11 @@ function indexOfRef(refs: readonly FigureArticleRef[], articleId: string): numbe
  * With `prune`, also drops references no claim needs any more (a verdict can move articles out).
  * Returns the same array when nothing changed, and the ids whose reference changed.
  */
-function refreshArticles(
+export function refreshArticles(
   refs: readonly FigureArticleRef[],
   claims: readonly FigureClaim[],
   articleIds: readonly string[],
-  lookup: ProjectionLookup,
+  lookup: FigureArticleLookup,
   prune: boolean,
 ): { refs: FigureArticleRef[]; changed: string[] } {
   let next = refs as FigureArticleRef[];
@@ -176,7 +191,7 @@ function refreshArticles(
     changed.push(ref.articleId);
   };
   for (const id of articleIds) {
-    const root = rootOf(lookup, id);
+    const root = lookup.article(id)?.duplicateOf?.originalId ?? id;
     const rootRow = lookup.article(root);
     put(refOf(lookup.article(id), id, claims));
     if (root !== id) put(refOf(rootRow, root, claims));
@@ -339,7 +354,8 @@ function evolveFigure(
       const formerRoot = row.articles[indexOfRef(row.articles, articleId)];
       if (formerRoot?.articleId === articleId && formerRoot.duplicateOf) ids.push(formerRoot.duplicateOf.originalId);
       const articles = refreshArticles(row.articles, row.claims, ids, lookup, true);
-      if (articles.changed.length === 0) return row;
+      // A verdict routed here is one of the figure's changes (its position) even when no reference moved.
+      if (articles.changed.length === 0) return { ...row };
       return { ...row, articles: articles.refs, pending: withPending(row, { articleIds: articles.changed }) };
     }
     default: {
@@ -347,6 +363,15 @@ function evolveFigure(
       return unhandled;
     }
   }
+}
+
+/**
+ * A figure's position is its last claim or duplicate verdict, the changes `FigureChangeFeed` streams;
+ * an article event that refreshes a reference (an outlet, a feed, a date) does not move it. So the
+ * position can be known without folding references, which a rebuild gathers once at the end.
+ */
+function figureChangeMovesPosition(event: FigureEvent): boolean {
+  return event.type === 'ClaimExtracted' || event.type === 'ArticleDuplicateDetected';
 }
 
 /** The figures a change to this article's data touches: those with a claim from its cluster. */
@@ -370,7 +395,8 @@ export function figuresProjection(options: FiguresOptions = {}): Projection<Figu
     name: 'figures',
     // 2: repetitions inside an article join the statement of the named speaker they repeat.
     // 3: collective speakers for the same state or organisation ("US officials", "White House") are one voice.
-    version: 3,
+    // 4: a figure's position is its last claim or duplicate verdict (article events refresh references only).
+    version: 4,
     handles: [
       'ClaimExtracted',
       'ArticleDiscovered',
@@ -393,6 +419,7 @@ export function figuresProjection(options: FiguresOptions = {}): Projection<Figu
       }
     },
     evolve: evolveFigure,
+    movesPosition: figureChangeMovesPosition,
     finalize(row) {
       if (!row.pending && row.history.length > 0) return row;
       const refs = new Map(row.articles.map((r) => [r.articleId, r]));

@@ -9,6 +9,7 @@ export {
   type ApplyResult,
   applyEvents,
   createProjectionSet,
+  createRebuildSet,
   InMemoryProjections,
   keysNamedBy,
   type MissingRows,
@@ -36,9 +37,12 @@ export {
   type FeedUrlChange,
   feedsProjection,
 } from './feeds.ts';
+export { FigureClaims, type FigureMark, figureArticleFacts, figureMarksProjection } from './figureClaims.ts';
 export {
   DEFAULT_STATEMENT_WINDOW_DAYS,
   emptyFigure,
+  type FigureArticleFacts,
+  type FigureArticleLookup,
   type FigurePending,
   type FigureRow,
   type FigureSummary,
