@@ -4,13 +4,16 @@ import { type Logger, silentLogger } from '@tally/logger';
 import {
   applyBatch,
   createProjectionSet,
+  createRebuildSet,
+  type FigureMark,
   type ProjectionName,
   type ProjectionRow,
   type ProjectionSetOptions,
+  type RowLoader,
 } from '@tally/projections';
 import { BuildCache } from './BuildCache.ts';
 import { ProjectionTables, type TableSet } from './projectionTables.ts';
-import { SerializeWorker } from './SerializeWorker.ts';
+import { RebuildFigures } from './RebuildFigures.ts';
 
 export interface ProjectorOptions extends ProjectionSetOptions {
   /**
@@ -45,13 +48,12 @@ export interface ProjectorOptions extends ProjectionSetOptions {
    */
   rebuildCommitEvents?: number;
   /**
-   * A rebuild stores its figures (at the swap, or when they leave its row cache) through a worker
-   * thread that finalizes and serializes them (`SerializeWorker`) when at least this many are stored
-   * at once; `null`: always on the rebuild's own thread. When the worker cannot start, the rebuild
-   * goes on without it.
-   * @defaultValue 1000
+   * A rebuild of at least this many events keeps its figures' claims in a worker thread, which makes,
+   * finalizes and serializes the figures at the swap (`FigureWorker`, see `RebuildFigures`); `null`:
+   * always on the rebuild's own thread. When the worker cannot start, the rebuild goes on without it.
+   * @defaultValue 20000
    */
-  serializeWorkerMinRows?: number | null;
+  figureWorkerMinEvents?: number | null;
   /** Polling interval of the subscription when no notification arrives. @defaultValue 250 */
   pollIntervalMs?: number;
   /**
@@ -108,8 +110,10 @@ export interface RebuildResult {
   ms: number;
   /** Of `ms`, the swap: the transaction that stores the rows still in memory and swaps the tables in. */
   swapMs: number;
-  /** Rows finalized and serialized in the worker thread (see `serializeWorkerMinRows`). */
-  rowsSerializedInWorker: number;
+  /** Figures stored at the swap. */
+  figures: number;
+  /** Whether they were made in a worker thread (see `figureWorkerMinEvents`). */
+  figuresInWorker: boolean;
 }
 
 export interface Projector {
@@ -174,8 +178,12 @@ export class ProjectionVersionError extends Error {
 /** What a rebuild stores before the swap once idle (see `storeIdle`), and after how many batches. */
 const STORED_EARLY: readonly ProjectionName[] = ['articles', 'feeds', 'duplicates'];
 const STORE_IDLE_AFTER_BATCHES = 10;
-/** A rebuild of at least this many events starts its serializing worker as it begins (see `serializeWorkerMinRows`). */
-const START_WORKER_EARLY_EVENTS = 100_000;
+
+/** A rebuild's rows in memory: the cache of articles, feeds and clusters, and the figures. */
+interface Build {
+  cache: BuildCache;
+  figures: RebuildFigures;
+}
 
 /** Thrown by a rebuild's in-memory loader when a batch needs rows from the build tables. */
 const NEEDS_TABLES = Symbol('needs the build tables');
@@ -201,19 +209,19 @@ export function createProjector(store: EventStore, options: ProjectorOptions = {
   const name = options.name ?? 'projections';
   const log = (options.logger ?? silentLogger).child({ projector: name });
   const projections = createProjectionSet(options);
+  /** What a rebuild folds: figures as marks, their rows made at the swap (`RebuildFigures`). */
+  const rebuildSet = createRebuildSet(options);
   const tables = new ProjectionTables(store.schema);
   const batchSize = options.batchSize ?? 500;
   const rebuildBatchSize = options.rebuildBatchSize ?? 2000;
   const rebuildCacheRows = options.rebuildCacheRows ?? 100_000;
   const rebuildCommitEvents = options.rebuildCommitEvents ?? 20_000;
-  const serializeWorkerMinRows = options.serializeWorkerMinRows === undefined ? 1000 : options.serializeWorkerMinRows;
+  const figureWorkerMinEvents = options.figureWorkerMinEvents === undefined ? 20_000 : options.figureWorkerMinEvents;
   const restartDelayMs = options.restartDelayMs === undefined ? 1000 : options.restartDelayMs;
   const followIntervalMs = options.followIntervalMs ?? 200;
   const followBusyFactor = options.followBusyFactor ?? 4;
   const followMaxIntervalMs = options.followMaxIntervalMs ?? 2000;
   let stateEnsured = false;
-  /** Counted for `RebuildResult.rowsSerializedInWorker` (one rebuild at a time per projector object). */
-  let rowsSerializedInWorker = 0;
 
   const readState = async (tx: SqlTx, lock: '' | ' FOR UPDATE' | ' FOR SHARE'): Promise<StateRow | null> => {
     const { rows } = await tx.query<StateRow>(`SELECT * FROM ${tables.state} WHERE name = $1${lock}`, [name]);
@@ -269,18 +277,18 @@ export function createProjector(store: EventStore, options: ProjectorOptions = {
   };
 
   /**
-   * Stores rows a rebuild kept in memory (null: delete), finalizing them on the way: figures through
-   * `worker` when there are enough of them.
+   * Stores rows a rebuild kept in memory (null: delete), finalizing them on the way, and notes for
+   * the figures what they read of the articles stored.
    */
   const storeRows = async (
     tx: SqlTx,
-    cache: BuildCache,
+    build: Build,
     entries: { name: ProjectionName; key: string; row: ProjectionRow | null }[],
-    worker: (() => Promise<SerializeWorker | null>) | null = null,
   ) => {
     const byName = new Map<ProjectionName, Map<string, ProjectionRow | null>>();
     for (const e of entries) {
-      cache.markStored(e.name, e.key, e.row !== null);
+      build.cache.markStored(e.name, e.key, e.row !== null);
+      if (e.name === 'articles') build.figures.noteArticle(e.key, e.row);
       let rows = byName.get(e.name);
       if (!rows) {
         rows = new Map();
@@ -289,65 +297,87 @@ export function createProjector(store: EventStore, options: ProjectorOptions = {
       rows.set(e.key, e.row);
     }
     for (const [projection, rows] of byName) {
-      const serializer =
-        worker && projection === 'figures' && serializeWorkerMinRows !== null && rows.size >= serializeWorkerMinRows
-          ? await worker()
-          : null;
-      if (serializer) {
-        const stored: [string, ProjectionRow][] = [];
-        const deletes: string[] = [];
-        for (const key of [...rows.keys()].sort()) {
-          const row = rows.get(key);
-          if (row) stored.push([key, row]);
-          else deletes.push(key);
-        }
-        await tables.writeSerialized(tx, projection, 'build', serializer.serializeAll(projection, stored));
-        rowsSerializedInWorker += stored.length;
-        if (deletes.length > 0) await tables.write(tx, projection, 'build', new Map(deletes.map((k) => [k, null])));
-        continue;
-      }
       const p = projections.get(projection);
       await tables.write(tx, projection, 'build', rows, (row) => p.finalize(row));
     }
   };
 
   /**
+   * The rows a rebuild's batch reads: figures' marks from memory (they never leave it), the others
+   * from the cache, `missing` deciding what to do with rows the cache does not hold.
+   */
+  const buildLoader =
+    (
+      build: Build,
+      missing: (projection: ProjectionName, keys: string[], rows: Map<string, ProjectionRow>) => unknown,
+    ) =>
+    (projection: ProjectionName, keys: readonly string[]) => {
+      if (projection === 'figures') {
+        const rows = new Map<string, ProjectionRow>();
+        for (const key of keys) {
+          const mark = build.figures.marks.get(key);
+          if (mark) rows.set(key, mark);
+        }
+        return rows;
+      }
+      const { rows, misses } = build.cache.lookup(projection, keys);
+      if (misses.length === 0) return rows;
+      return missing(projection, misses, rows) as ReturnType<RowLoader>;
+    };
+
+  /** Keeps what a batch changed: figures' marks in memory, the other rows in the cache. Then gathers its claims. */
+  const keepChanges = (
+    build: Build,
+    changes: Map<ProjectionName, Map<string, ProjectionRow | null>>,
+    events: readonly StoredEvent[],
+  ) => {
+    for (const [projection, rows] of changes) {
+      for (const [key, row] of rows) {
+        if (projection === 'figures') {
+          if (row) build.figures.marks.set(key, row as FigureMark);
+          else build.figures.marks.delete(key);
+        } else build.cache.changed(projection, key, row);
+      }
+    }
+    build.figures.add(events);
+  };
+
+  /**
    * Folds events into a rebuild's cache without the database: false (and nothing folded) when the
    * batch needs a row the build tables hold.
    */
-  const foldInMemory = async (cache: BuildCache, events: readonly StoredEvent[]): Promise<boolean> => {
-    cache.touch();
+  const foldInMemory = async (build: Build, events: readonly StoredEvent[]): Promise<boolean> => {
+    build.cache.touch();
     let needsTables = false;
     const changes = await applyBatch(
-      projections,
+      rebuildSet,
       events,
-      (projection, keys) => {
-        const { rows, misses } = cache.lookup(projection, keys);
+      buildLoader(build, (projection, misses, rows) => {
         for (const key of misses) {
-          if (cache.isStored(projection, key)) needsTables = true;
-          else cache.loaded(projection, key, null);
+          if (build.cache.isStored(projection, key)) needsTables = true;
+          else build.cache.loaded(projection, key, null);
         }
         if (needsTables) throw NEEDS_TABLES;
         return rows;
-      },
+      }),
       { finalize: false },
     ).catch((err: unknown) => {
       if (err === NEEDS_TABLES) return null;
       throw err;
     });
     if (!changes) return false;
-    for (const [projection, rows] of changes) for (const [key, row] of rows) cache.changed(projection, key, row);
+    keepChanges(build, changes, events);
     return true;
   };
 
   /** Folds events into a rebuild's cache, storing what leaves it. */
-  const foldIntoBuild = async (tx: SqlTx, cache: BuildCache, events: readonly StoredEvent[]) => {
+  const foldIntoBuild = async (tx: SqlTx, build: Build, events: readonly StoredEvent[]) => {
+    const { cache } = build;
     cache.touch();
     const changes = await applyBatch(
-      projections,
+      rebuildSet,
       events,
-      async (projection, keys) => {
-        const { rows, misses } = cache.lookup(projection, keys);
+      buildLoader(build, async (projection, misses, rows) => {
         const stored = misses.filter((key) => cache.isStored(projection, key));
         const loaded = stored.length > 0 ? await tables.load(tx, projection, 'build', stored) : null;
         for (const key of misses) {
@@ -356,27 +386,25 @@ export function createProjector(store: EventStore, options: ProjectorOptions = {
           if (row) rows.set(key, row);
         }
         return rows;
-      },
+      }),
       { finalize: false },
     );
-    for (const [projection, rows] of changes) for (const [key, row] of rows) cache.changed(projection, key, row);
-    if (cache.full) await storeRows(tx, cache, cache.evict(Math.floor(rebuildCacheRows * 0.8)));
+    keepChanges(build, changes, events);
+    if (cache.full) await storeRows(tx, build, cache.evict(Math.floor(rebuildCacheRows * 0.8)));
   };
 
   /**
-   * Stores, in a transaction of its own that runs while the rebuild folds on, the rows of the
-   * projections other than figures that no batch used for `STORE_IDLE_AFTER_BATCHES` batches. An
-   * article is done with within a few thousand events, so most need no write in the swap, which
-   * otherwise stored every row still cached with the rebuild waiting (a third of its time); figures
-   * stay (a figure of the long tail changes every few hundred thousand events, and each store
-   * derives and serializes it whole).
+   * Stores, in a transaction of its own that runs while the rebuild folds on, the rows that no batch
+   * used for `STORE_IDLE_AFTER_BATCHES` batches. An article is done with within a few thousand
+   * events, so most need no write in the swap, which otherwise stored every row still cached with
+   * the rebuild waiting (a third of its time).
    */
-  const storeIdle = (cache: BuildCache, own: (tx: SqlTx, lock: ' FOR SHARE') => Promise<unknown>): Promise<void> => {
-    const idle = cache.takeIdle(STORED_EARLY, STORE_IDLE_AFTER_BATCHES);
+  const storeIdle = (build: Build, own: (tx: SqlTx, lock: ' FOR SHARE') => Promise<unknown>): Promise<void> => {
+    const idle = build.cache.takeIdle(STORED_EARLY, STORE_IDLE_AFTER_BATCHES);
     if (idle.length === 0) return Promise.resolve();
     const storing = store.transaction(async (tx) => {
       await own(tx, ' FOR SHARE');
-      await storeRows(tx, cache, idle);
+      await storeRows(tx, build, idle);
     });
     storing.catch(() => {}); // awaited before the next commit, the swap, or the rebuild's end
     return storing;
@@ -384,7 +412,6 @@ export function createProjector(store: EventStore, options: ProjectorOptions = {
 
   const rebuild = async (onProgress?: (progress: RebuildProgress) => void): Promise<RebuildResult> => {
     const started = performance.now();
-    rowsSerializedInWorker = 0;
     await init();
     const target = await store.head();
     const generation = await store.transaction(async (tx) => {
@@ -401,20 +428,18 @@ export function createProjector(store: EventStore, options: ProjectorOptions = {
     });
     log.info({ generation, target }, 'rebuilding projections');
 
-    const cache = new BuildCache(rebuildCacheRows, ['figures']);
-    // Started when first needed; for a long rebuild, while it folds, so it is ready before the swap.
-    let starting: Promise<SerializeWorker | null> | null = null;
-    const worker = (): Promise<SerializeWorker | null> => {
-      starting ??= SerializeWorker.start({ statementWindowDays: options.statementWindowDays }).catch((err: unknown) => {
-        log.warn({ err }, 'no worker thread to serialize rows: the rebuild serializes them itself');
-        return null;
-      });
-      return starting;
+    const build: Build = {
+      cache: new BuildCache(rebuildCacheRows),
+      // A long rebuild keeps its figures in a worker thread, started now so it is ready before the
+      // first claims need it (those before are held until it is).
+      figures: new RebuildFigures(
+        projections.get('figures'),
+        figureWorkerMinEvents !== null && target >= figureWorkerMinEvents,
+        { statementWindowDays: options.statementWindowDays },
+        log,
+      ),
     };
-    const closeWorker = async () => {
-      if (starting) await (await starting)?.close();
-    };
-    if (serializeWorkerMinRows !== null && target >= START_WORKER_EARLY_EVENTS) void worker();
+    const { cache } = build;
     /** The build's own state, checked under a share lock: a newer rebuild (which locks for update) supersedes it. */
     const own = async (tx: SqlTx, lock: ' FOR UPDATE' | ' FOR SHARE') => {
       const state = await readState(tx, lock);
@@ -422,6 +447,7 @@ export function createProjector(store: EventStore, options: ProjectorOptions = {
       return state;
     };
     let position = 0;
+    let figures = 0;
     /** Events folded since the build's last commit. */
     let uncommitted: { events: number; first: number | null } = { events: 0, first: null };
     let storingEarly: Promise<void> = Promise.resolve();
@@ -435,7 +461,7 @@ export function createProjector(store: EventStore, options: ProjectorOptions = {
           // Rows from the tables or rows to store need the database; otherwise the batch is folded in
           // memory and the next commit records it (the tables are touched only in transactions that
           // checked, under the state lock, that this rebuild was not superseded).
-          const folded = await foldInMemory(cache, events);
+          const folded = await foldInMemory(build, events);
           uncommitted.events += events.length;
           uncommitted.first ??= events[0]!.position;
           if (!folded || cache.full || uncommitted.events >= rebuildCommitEvents) {
@@ -444,10 +470,8 @@ export function createProjector(store: EventStore, options: ProjectorOptions = {
             await storingEarly;
             await store.transaction(async (tx) => {
               await own(tx, ' FOR SHARE');
-              if (!folded) await foldIntoBuild(tx, cache, events);
-              else if (cache.full) {
-                await storeRows(tx, cache, cache.evict(Math.floor(rebuildCacheRows * 0.8)), worker);
-              }
+              if (!folded) await foldIntoBuild(tx, build, events);
+              else if (cache.full) await storeRows(tx, build, cache.evict(Math.floor(rebuildCacheRows * 0.8)));
               await tx.query(`UPDATE ${tables.state} SET build_position = $2 WHERE name = $1`, [name, last]);
               await options.beforeCommit?.(
                 {
@@ -461,7 +485,7 @@ export function createProjector(store: EventStore, options: ProjectorOptions = {
               );
             });
             uncommitted = { events: 0, first: null };
-            storingEarly = storeIdle(cache, own);
+            storingEarly = storeIdle(build, own);
           }
           position = last;
           onProgress?.({ position, target, eps: position / ((performance.now() - started) / 1000) });
@@ -481,12 +505,14 @@ export function createProjector(store: EventStore, options: ProjectorOptions = {
           const events = await store.readAll({ after: at, limit: rebuildBatchSize });
           const upTo = events.filter((e) => e.position <= state.position);
           if (upTo.length === 0) break;
-          await foldIntoBuild(tx, cache, upTo);
+          await foldIntoBuild(tx, build, upTo);
           caughtUpFrom ??= upTo[0]!.position;
           at = upTo.at(-1)!.position;
         }
         at = Math.max(at, state.position);
-        await storeRows(tx, cache, cache.drain(), worker);
+        // Every article stored first: the figures read what they need of them as the log ends.
+        await storeRows(tx, build, cache.drain());
+        figures = await build.figures.store(tx, tables);
         await tables.createIndexes(tx, 'build', generation);
         await tables.swap(tx);
         await tx.query(
@@ -511,7 +537,7 @@ export function createProjector(store: EventStore, options: ProjectorOptions = {
     } finally {
       await storingEarly.catch(() => {});
       cache.clear();
-      await closeWorker();
+      await build.figures.close().catch((err: unknown) => log.warn({ err }, 'closing the figure worker failed'));
     }
     const ms = performance.now() - started;
     log.info({ generation, position, ms: Math.round(ms) }, 'rebuilt projections swapped in');
@@ -521,7 +547,8 @@ export function createProjector(store: EventStore, options: ProjectorOptions = {
       position,
       ms,
       swapMs: performance.now() - swapStarted,
-      rowsSerializedInWorker,
+      figures,
+      figuresInWorker: build.figures.inWorker,
     };
   };
 

@@ -385,15 +385,17 @@ export function projectorSuite(open: () => Promise<EventStore>, options: { scale
     }
   });
 
-  it('serializes figures in a worker thread, at the swap and when they leave the cache, with the same rows', async () => {
+  it('keeps the figures in a worker thread and makes the same rows there, articles stored and read back meanwhile', async () => {
     const store = await open();
     try {
       await appendAll(store, randomLog(23, size(1200)));
-      await createProjector(store, {
+      const result = await createProjector(store, {
         rebuildBatchSize: 50,
         rebuildCacheRows: 40,
-        serializeWorkerMinRows: 1,
+        figureWorkerMinEvents: 1,
       }).rebuild();
+      expect(result).toMatchObject({ figuresInWorker: true, figures: expect.any(Number) });
+      expect(result.figures).toBeGreaterThan(10);
       expect(await dumpTables(store)).toEqual(await model(store));
     } finally {
       await store.close();

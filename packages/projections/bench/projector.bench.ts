@@ -22,7 +22,7 @@
  * Options: --events N (1000000) --batch N (rebuild batch, 2000) --cache-rows N (rows a rebuild
  *          keeps in memory, 100000) --text-bytes N (3000) --seed N (1) --semi-space-mb N (64)
  *          --rebuilds N (rebuilds over the one filled log, 1; the figure is their median)
- *          --serialize-in-process (figures serialized on the rebuild's thread, not in a worker)
+ *          --figures-in-process (figures kept and made on the rebuild's thread, not in a worker)
  *          --alternate (runs alternate between the worker and the rebuild's thread, the worker first;
  *          the figure is the median of the worker's runs)
  *
@@ -53,7 +53,7 @@ const { values: args } = parseArgs({
     seed: { type: 'string', default: '1' },
     'semi-space-mb': { type: 'string', default: '64' },
     rebuilds: { type: 'string', default: '1' },
-    'serialize-in-process': { type: 'boolean', default: false },
+    'figures-in-process': { type: 'boolean', default: false },
     alternate: { type: 'boolean', default: false },
   },
 });
@@ -185,7 +185,7 @@ async function rebuildOnce(store: EventStore, head: number, inProcess: boolean):
   const projector = createProjector(store, {
     rebuildBatchSize: batchSize,
     rebuildCacheRows: cacheRows,
-    ...(inProcess ? { serializeWorkerMinRows: null } : {}),
+    ...(inProcess ? { figureWorkerMinEvents: null } : {}),
   });
   let nextReport = head / 10;
   const client0 = process.cpuUsage();
@@ -209,7 +209,7 @@ async function rebuildOnce(store: EventStore, head: number, inProcess: boolean):
     [
       'of which the swap, seconds',
       (result.swapMs / 1000).toFixed(1),
-      `${fmt(result.rowsSerializedInWorker)} rows serialized in a worker thread`,
+      `${fmt(result.figures)} figures made ${result.figuresInWorker ? 'in a worker thread' : "on the rebuild's thread"}`,
     ],
     [
       'rebuild CPU per event, µs (Node + server)',
@@ -258,7 +258,7 @@ async function main(): Promise<void> {
     const results: number[] = [];
     const inProcessResults: number[] = [];
     for (let run = 1; run <= rebuilds; run++) {
-      const inProcess = args.alternate ? run % 2 === 0 : args['serialize-in-process'];
+      const inProcess = args.alternate ? run % 2 === 0 : args['figures-in-process'];
       if (rebuilds > 1)
         say(`rebuild ${run} of ${rebuilds}${args.alternate ? (inProcess ? ', in process' : ', worker') : ''}`);
       const eps = await rebuildOnce(store, head, inProcess);
@@ -271,7 +271,7 @@ async function main(): Promise<void> {
     }
     if (inProcessResults.length > 0) {
       console.log(
-        `rebuilds serializing in process, events/s: ${inProcessResults.map(fmt).join(', ')}; median ${fmt(medianOf(inProcessResults))}`,
+        `rebuilds with figures in process, events/s: ${inProcessResults.map(fmt).join(', ')}; median ${fmt(medianOf(inProcessResults))}`,
       );
     }
     await store.transaction((tx) => tx.query(`DROP SCHEMA "${schema}" CASCADE`));

@@ -8,8 +8,8 @@ import {
   type RowCache,
 } from './applyEvents.ts';
 import type { ArticleRow } from './articles.ts';
-import { type FigureArticleFacts, FigureClaims, type FigureMark, figureArticleFacts } from './figureClaims.ts';
-import type { FigureRow } from './figures.ts';
+import { FigureClaims, type FigureMark, figureArticleFacts } from './figureClaims.ts';
+import type { FigureArticleFacts, FigureRow } from './figures.ts';
 import type { ProjectionName, ProjectionRow } from './Projection.ts';
 import { generateLog, LogBuilder, seedScenario, storedFrom } from './testing/index.ts';
 
