@@ -20,25 +20,6 @@ describe('BuildCache eviction', () => {
     expect(cache.lookup('articles', ['a', 'b', 'c']).misses).toEqual(['b', 'c']);
   });
 
-  it('keeps the rows of keepLongest until every other row is out', () => {
-    const cache = new BuildCache(10, ['figures']);
-    cache.touch();
-    cache.changed('figures', 'old figure', row(1));
-    cache.touch();
-    cache.changed('articles', 'article 1', row(2));
-    cache.changed('duplicates', 'cluster', row(2));
-    cache.touch();
-    cache.changed('articles', 'article 2', row(3));
-    cache.changed('figures', 'new figure', row(3));
-
-    const first = cache.evict(3);
-    const second = cache.evict(1);
-
-    expect(first.map((e) => `${e.name}/${e.key}`)).toEqual(['articles/article 1', 'duplicates/cluster']);
-    expect(second.map((e) => `${e.name}/${e.key}`)).toEqual(['articles/article 2', 'figures/old figure']);
-    expect(cache.lookup('figures', ['new figure']).rows.has('new figure')).toBe(true);
-  });
-
   it('returns only the dirty rows it takes out', () => {
     const cache = new BuildCache(10);
     cache.loaded('articles', 'read back', row(1));

@@ -15,31 +15,24 @@ interface Entry {
  * The rows of a rebuild, kept in memory across batches (least recently used first out). A rebuild
  * is never resumed (a new one starts from position 0), so its rows need storing only when they
  * leave the cache and before the swap: each row is written about once instead of once per batch
- * that touches it, and figures derive their statements once. Bounded by a row count.
+ * that touches it. Bounded by a row count.
  *
  * Recency is a tick stamped on each use (`touch` moves it on, once per batch) rather than an
  * order kept by re-inserting every entry on every use: a rebuild looks rows up millions of times
  * and evicts rarely, so eviction sorts by the stamps instead.
  *
- * Rows of the projections named `keepLongest` leave only after every other row has: figures, whose
- * documents hold their claims. Storing one derives its statements and serialises it whole, and a
- * figure of the long tail comes back every few hundred thousand events, to be read back, parsed and
- * stored again; an article is done with within a few thousand events. Measured on the projector
- * bench (1M events, 100,000 rows): plain least-recently-used order read 20,753 figures back and
- * stored 61,027 figure rows for 40,274 figures.
+ * A rebuild keeps its figures elsewhere (`RebuildFigures`): this holds articles, feeds and clusters.
  */
 export class BuildCache {
   readonly #entries = new Map<ProjectionName, Map<string, Entry>>();
   /** Keys with a row in the build tables: stored when they left the cache (the tables start empty). */
   readonly #stored = new Map<ProjectionName, Set<string>>();
   readonly #limit: number;
-  readonly #keepLongest: ReadonlySet<ProjectionName>;
   #size = 0;
   #tick = 0;
 
-  constructor(limit: number, keepLongest: readonly ProjectionName[] = []) {
+  constructor(limit: number) {
     this.#limit = Math.max(1, limit);
-    this.#keepLongest = new Set(keepLongest);
   }
 
   get size(): number {
@@ -123,17 +116,13 @@ export class BuildCache {
     this.#size++;
   }
 
-  /**
-   * Takes entries out until `keep` remain, the least recently used first (those of `keepLongest`
-   * after all others); returns the dirty ones.
-   */
+  /** Takes entries out until `keep` remain, the least recently used first; returns the dirty ones. */
   evict(keep: number): Entry[] {
     const out: Entry[] = [];
     if (this.#size <= keep) return out;
     const all: Entry[] = [];
     for (const entries of this.#entries.values()) for (const entry of entries.values()) all.push(entry);
-    const last = this.#keepLongest;
-    all.sort((a, b) => Number(last.has(a.name)) - Number(last.has(b.name)) || a.used - b.used);
+    all.sort((a, b) => a.used - b.used);
     for (const entry of all.slice(0, this.#size - keep)) {
       this.#entries.get(entry.name)!.delete(entry.key);
       if (entry.dirty) out.push(entry);
