@@ -4,7 +4,7 @@ import { applyBatch, type BatchStats } from './applyBatch.ts';
 import { createProjectionSet, InMemoryProjections } from './applyEvents.ts';
 import type { FigureRow } from './figures.ts';
 import { type ProjectionName, type ProjectionRow, projectionNames } from './Projection.ts';
-import { generateLog, seededRandom, seedScenario, storedFrom } from './testing/index.ts';
+import { denseRandomLog, seededRandom, seedScenario } from './testing/index.ts';
 
 /** A stand-in for the projection tables: rows kept as JSON text, as a database hands them back. */
 class JsonTables {
@@ -50,22 +50,7 @@ async function inBatches(events: readonly StoredEvent[], sizes: () => number, st
   return db;
 }
 
-const randomLog = (seed: number, events: number, repetitionRate = 0) =>
-  storedFrom(
-    [
-      ...generateLog({
-        events,
-        seed,
-        feeds: 12,
-        textBytes: 40,
-        oddities: 0.2,
-        duplicateRate: 0.3,
-        tailFigureKeys: 30,
-        storyFigureKeys: 8,
-        repetitionRate,
-      }),
-    ].flat(),
-  );
+const randomLog = denseRandomLog;
 
 // Random logs of a few thousand events take a few seconds; a loaded shared machine can take more.
 describe('applying the log in batches', () => {

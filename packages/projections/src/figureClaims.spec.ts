@@ -1,34 +1,9 @@
 import type { StoredEvent } from '@tally/events';
 import { describe, expect, it } from 'vitest';
-import {
-  applyEvents,
-  createProjectionSet,
-  createRebuildSet,
-  InMemoryProjections,
-  type RowCache,
-} from './applyEvents.ts';
-import type { ArticleRow } from './articles.ts';
-import { FigureClaims, type FigureMark, figureArticleFacts } from './figureClaims.ts';
-import type { FigureArticleFacts, FigureRow } from './figures.ts';
-import type { ProjectionName, ProjectionRow } from './Projection.ts';
-import { generateLog, LogBuilder, seedScenario, storedFrom } from './testing/index.ts';
-
-const randomLog = (seed: number, events: number, repetitionRate = 0) =>
-  storedFrom(
-    [
-      ...generateLog({
-        events,
-        seed,
-        feeds: 12,
-        textBytes: 40,
-        oddities: 0.2,
-        duplicateRate: 0.3,
-        tailFigureKeys: 30,
-        storyFigureKeys: 8,
-        repetitionRate,
-      }),
-    ].flat(),
-  );
+import { createProjectionSet, InMemoryProjections } from './applyEvents.ts';
+import { FigureClaims, type FigureMark } from './figureClaims.ts';
+import type { FigureRow } from './figures.ts';
+import { LogBuilder, denseRandomLog as randomLog, rebuildFold, seedScenario } from './testing/index.ts';
 
 /** The figures as the figures projection folds them, finalized, as JSON. */
 function folded(events: readonly StoredEvent[]): Map<string, unknown> {
@@ -37,38 +12,17 @@ function folded(events: readonly StoredEvent[]): Map<string, unknown> {
 }
 
 /**
- * The figures as a rebuild makes them: the rebuild set folded (figures as marks), claims gathered,
- * rows made at the end from the articles' facts (only those `figureArticleFacts` keeps), finalized.
+ * The figures as a rebuild makes them: the rebuild set folded (figures as marks) in pages, claims
+ * gathered, rows made at the end from the articles' facts (only those `figureArticleFacts` keeps,
+ * as JSON), finalized.
  */
 function gathered(events: readonly StoredEvent[]): { rows: Map<string, unknown>; marks: Map<string, FigureMark> } {
-  const rows = new Map<ProjectionName, Map<string, ProjectionRow>>();
-  const cache: RowCache = {
-    get: (name, key) => rows.get(name)?.get(key) ?? null,
-    set: (name, key, row) => {
-      let of = rows.get(name);
-      if (!of) {
-        of = new Map();
-        rows.set(name, of);
-      }
-      if (row) of.set(key, row);
-      else of.delete(key);
-    },
-  };
   const claims = new FigureClaims();
-  // In pages, as a rebuild reads the log.
-  for (let i = 0; i < events.length; i += 37) {
-    const page = events.slice(i, i + 37);
-    expect(applyEvents(createRebuildSet(), page, cache).missing).toBeNull();
-    claims.addEvents(page);
-  }
-  const facts = new Map<string, FigureArticleFacts>();
-  for (const [id, row] of rows.get('articles') ?? []) {
-    const f = figureArticleFacts(row as ArticleRow);
-    if (f) facts.set(id, JSON.parse(JSON.stringify(f)));
-  }
+  const fold = rebuildFold(events, (page) => claims.addEvents(page), 37);
+  const facts = new Map([...fold.facts].map(([id, f]) => [id, JSON.parse(JSON.stringify(f))]));
   const lookup = { article: (id: string) => facts.get(id) ?? null };
   const figures = createProjectionSet().get('figures');
-  const marks = (rows.get('figures') ?? new Map()) as Map<string, FigureMark>;
+  const marks = new Map(fold.marks.map((m) => [m.figureKey, m]));
   const out = new Map<string, unknown>();
   for (const key of [...marks.keys()].sort()) {
     out.set(key, JSON.parse(JSON.stringify(figures.finalize(claims.row(marks.get(key)!, lookup)))));
