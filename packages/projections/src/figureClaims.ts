@@ -4,8 +4,8 @@ import {
   type FigureArticleFacts,
   type FigureArticleLookup,
   type FigureRow,
-  figuresProjection,
   refreshArticles,
+  withClaim,
 } from './figures.ts';
 import type { EventOf, Projection } from './Projection.ts';
 import type { FigureClaim } from './statements.ts';
@@ -29,7 +29,7 @@ export interface FigureMark {
  * rebuild's folding, and most of what survived its young-generation collections.
  */
 export function figureMarksProjection(
-  figures: Projection<FigureRow> = figuresProjection() as unknown as Projection<FigureRow>,
+  figures: Projection<FigureRow>,
 ): Projection<FigureMark, 'ClaimExtracted' | 'ArticleDuplicateDetected'> {
   const keysOf = figures.keysOf as Projection<FigureMark, 'ClaimExtracted' | 'ArticleDuplicateDetected'>['keysOf'];
   return {
@@ -112,7 +112,8 @@ export class FigureClaims {
    * statements), for the figure `mark` describes.
    */
   row(mark: FigureMark, lookup: FigureArticleLookup): FigureRow {
-    const claims = supersede(this.#claims.get(mark.figureKey) ?? []);
+    let claims: FigureClaim[] = [];
+    for (const claim of this.#claims.get(mark.figureKey) ?? []) claims = withClaim(claims, claim).claims;
     const articleIds: string[] = [];
     const seen = new Set<string>();
     for (const c of claims) {
@@ -128,44 +129,4 @@ export class FigureClaims {
     this.#claims.clear();
     this.#count = 0;
   }
-}
-
-/**
- * The claims the figures projection keeps of `gathered` (log order): a claim replaces the claims
- * with its id and its article's claims of other extractor versions, and goes last.
- */
-function supersede(gathered: readonly FigureClaim[]): FigureClaim[] {
-  let claims: FigureClaim[] = [];
-  const ids = new Set<string>();
-  /** Per article, the extractor version of its claims (or `null` when they differ). */
-  const versions = new Map<string, string | null>();
-  for (const claim of gathered) {
-    const version = versions.get(claim.articleId);
-    const replaces = ids.has(claim.claimId) || (version !== undefined && version !== claim.extractorVersion);
-    if (replaces) {
-      const removed = new Set<string>();
-      for (const c of claims) {
-        if (
-          c.claimId === claim.claimId ||
-          (c.articleId === claim.articleId && c.extractorVersion !== claim.extractorVersion)
-        ) {
-          removed.add(c.claimId);
-        }
-      }
-      claims = claims.filter((c) => !removed.has(c.claimId));
-      claims.push(claim);
-      ids.clear();
-      versions.clear();
-      for (const c of claims) {
-        ids.add(c.claimId);
-        const v = versions.get(c.articleId);
-        versions.set(c.articleId, v === undefined || v === c.extractorVersion ? c.extractorVersion : null);
-      }
-      continue;
-    }
-    claims.push(claim);
-    ids.add(claim.claimId);
-    versions.set(claim.articleId, version === undefined ? claim.extractorVersion : version);
-  }
-  return claims;
 }

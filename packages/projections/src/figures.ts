@@ -292,6 +292,23 @@ function appendClaim(claims: readonly FigureClaim[], claim: FigureClaim): Figure
   return next;
 }
 
+/**
+ * The claims after `claim`: a re-analysis with another extractor version supersedes the article's
+ * older claims; the same claim id again replaces the claim; the claim goes last. Also the ids it
+ * removed. The figures fold and a rebuild's `FigureClaims` both keep a figure's claims this way.
+ */
+export function withClaim(
+  claims: readonly FigureClaim[],
+  claim: FigureClaim,
+): { claims: FigureClaim[]; removed: string[] } {
+  const removed = supersededBy(claims, claim);
+  return {
+    claims:
+      removed.length > 0 ? [...claims.filter((c) => !removed.includes(c.claimId)), claim] : appendClaim(claims, claim),
+    removed,
+  };
+}
+
 const FULL: FigurePending = { full: true, addedClaimIds: [], removedClaimIds: [], articleIds: [] };
 
 function withPending(row: FigureRow, delta: Partial<StatementDelta>): FigurePending {
@@ -319,13 +336,7 @@ function evolveFigure(
     case 'ClaimExtracted': {
       const base = row ?? emptyFigure(key, event.position);
       const claim = claimRecord(event);
-      // A re-analysis with another extractor version supersedes the article's older claims; the
-      // same claim id again replaces the claim.
-      const removed = supersededBy(base.claims, claim);
-      const claims =
-        removed.length > 0
-          ? [...base.claims.filter((c) => !removed.includes(c.claimId)), claim]
-          : appendClaim(base.claims, claim);
+      const { claims, removed } = withClaim(base.claims, claim);
       const articles = refreshArticles(base.articles, claims, [claim.articleId], lookup, removed.length > 0);
       return {
         ...base,
