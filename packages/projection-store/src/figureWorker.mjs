@@ -16,20 +16,25 @@ async function loadRunner() {
 }
 
 const { figureBuilder } = await loadRunner();
-const handle = figureBuilder(workerData);
+const { ready, handle } = figureBuilder(workerData.options, workerData.fromLog);
 // A request without an id (claims, articles) has no answer; its failure is the answer to the next
-// request that has one.
+// request that has one. Requests wait, in order, until the claims read from the log are in.
 let failure = null;
+let queue = ready.catch((err) => {
+  failure = err;
+});
 parentPort.on('message', (request) => {
-  try {
-    if (failure) throw failure;
-    const rows = handle(request);
-    if (request.id !== undefined) parentPort.postMessage({ id: request.id, rows });
-  } catch (err) {
-    failure ??= err;
-    if (request.id !== undefined) {
-      parentPort.postMessage({ id: request.id, error: err instanceof Error ? err.message : String(err) });
+  queue = queue.then(() => {
+    try {
+      if (failure) throw failure;
+      const rows = handle(request);
+      if (request.id !== undefined) parentPort.postMessage({ id: request.id, rows });
+    } catch (err) {
+      failure ??= err;
+      if (request.id !== undefined) {
+        parentPort.postMessage({ id: request.id, error: err instanceof Error ? err.message : String(err) });
+      }
     }
-  }
+  });
 });
 parentPort.postMessage({ ready: true });
