@@ -61,14 +61,6 @@ export class PostgresEventStore extends SqlEventStore {
     this.#pool.on('error', (err) => this.log.warn({ err }, 'idle PostgreSQL connection failed'));
   }
 
-  /**
-   * Where the log is, for a worker thread that reads it on connections of its own (opening a store
-   * with these). The URL may carry credentials: never log it.
-   */
-  get location(): { databaseUrl: string; schema: string } {
-    return { databaseUrl: this.#databaseUrl, schema: this.schema };
-  }
-
   /** Connects, migrates the schema and returns the store. */
   static async open(options: PostgresStoreOptions): Promise<PostgresEventStore> {
     const store = new PostgresEventStore(options);

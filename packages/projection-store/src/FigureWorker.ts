@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { StoredEvent } from '@tally/events';
 import type { FigureArticleFacts, FigureMark, ProjectionSetOptions } from '@tally/projections';
-import type { ClaimsFromLog, FigureRequest } from './buildFigures.ts';
+import type { FigureRequest } from './buildFigures.ts';
 import type { SerializedRow } from './projectionTables.ts';
 
 const WORKER_URL = new URL('./figureWorker.mjs', import.meta.url);
@@ -38,13 +38,10 @@ export class FigureWorker {
     worker.on('exit', (code) => fail(new Error(`figure worker exited with code ${code}`)));
   }
 
-  /**
-   * Starts a worker and waits until it is ready; rejects when it cannot start. With `fromLog`, the
-   * worker reads the claims up to its position from the log itself, and wants only those after.
-   */
-  static start(options: ProjectionSetOptions, fromLog: ClaimsFromLog | null = null): Promise<FigureWorker> {
+  /** Starts a worker and waits until it is ready; rejects when it cannot start. */
+  static start(options: ProjectionSetOptions): Promise<FigureWorker> {
     return new Promise((resolve, reject) => {
-      const worker = new Worker(WORKER_URL, { workerData: { options: { ...options }, fromLog } });
+      const worker = new Worker(WORKER_URL, { workerData: { ...options } });
       const onError = (err: Error) => reject(err);
       const onExit = (code: number) => reject(new Error(`figure worker exited with code ${code}`));
       worker.once('error', onError);

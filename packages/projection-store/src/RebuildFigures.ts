@@ -11,7 +11,6 @@ import {
   type ProjectionRow,
   type ProjectionSetOptions,
 } from '@tally/projections';
-import type { ClaimsFromLog } from './buildFigures.ts';
 import { FigureWorker } from './FigureWorker.ts';
 import type { ProjectionTables } from './projectionTables.ts';
 
@@ -21,8 +20,7 @@ const CHUNK_ROWS = 250;
 /**
  * A rebuild's figures. The rebuild's thread folds only their marks (`createRebuildSet`: key, first
  * and last change); the claims are gathered, batch by batch, in a worker thread (`FigureWorker`) or,
- * without one, here (`FigureClaims`). On PostgreSQL the worker reads the claims up to the rebuild's
- * target from the log itself, and only those after (folded at the swap) are sent; the facts of each article a figure may read are noted as the
+ * without one, here (`FigureClaims`); the facts of each article a figure may read are noted as the
  * articles are stored. At the swap, once every article is stored, `store` makes every figure's row
  * from the three, finalizes it and writes it into the build tables: each figure is made, derived and
  * serialized once, and never held as a row while the log is read.
@@ -34,34 +32,21 @@ export class RebuildFigures {
   readonly #finalize: (row: ProjectionRow) => ProjectionRow;
   #local: FigureClaims | null = null;
   #worker: FigureWorker | null = null;
-  /** With a worker that reads the claims up to this position from the log itself: that position. */
-  #readUpTo: number | null = null;
   /** While the worker starts: the claims' batches, sent when it is ready (or gathered here if it fails). */
   #waiting: StoredEvent[][] | null = null;
   #starting: Promise<void> = Promise.resolve();
 
-  /**
-   * `useWorker`: keep the figures in a worker thread; `fromLog`: which reads the claims up to its
-   * position from the log itself (on PostgreSQL), sparing the rebuild's thread sending them.
-   */
-  constructor(
-    figures: Projection<ProjectionRow>,
-    useWorker: boolean,
-    options: ProjectionSetOptions,
-    log: Logger,
-    fromLog: ClaimsFromLog | null = null,
-  ) {
+  constructor(figures: Projection<ProjectionRow>, useWorker: boolean, options: ProjectionSetOptions, log: Logger) {
     this.#finalize = (row) => figures.finalize(row);
     if (!useWorker) {
       this.#local = new FigureClaims();
       return;
     }
     this.#waiting = [];
-    this.#starting = FigureWorker.start(options, fromLog).then(
+    this.#starting = FigureWorker.start(options).then(
       (worker) => {
         this.#worker = worker;
-        this.#readUpTo = fromLog?.upTo ?? null;
-        for (const events of this.#waiting ?? []) this.#send(events);
+        for (const events of this.#waiting ?? []) worker.addEvents(events);
         this.#waiting = null;
       },
       (err: unknown) => {
@@ -78,26 +63,14 @@ export class RebuildFigures {
     return this.#worker !== null;
   }
 
-  /** Whether the worker reads the claims from the log itself (known once it started). */
-  get claimsFromLog(): boolean {
-    return this.#readUpTo !== null;
-  }
-
   /** Gathers the claims of a batch the rebuild has folded (each batch once, in log order). */
   add(events: readonly StoredEvent[]): void {
-    if (this.#worker) this.#send(events);
+    if (this.#worker) this.#worker.addEvents(events);
     else if (this.#local) this.#local.addEvents(events);
     else {
       const claims = events.filter((e) => e.type === 'ClaimExtracted');
       if (claims.length > 0) this.#waiting!.push(claims);
     }
-  }
-
-  /** Sends the worker the claims among `events` it does not read from the log itself. */
-  #send(events: readonly StoredEvent[]): void {
-    const upTo = this.#readUpTo;
-    if (upTo === null) this.#worker!.addEvents(events);
-    else if ((events.at(-1)?.position ?? 0) > upTo) this.#worker!.addEvents(events.filter((e) => e.position > upTo));
   }
 
   /** Notes what figures read of an article row the rebuild stores (null: deleted). */

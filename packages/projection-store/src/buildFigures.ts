@@ -1,4 +1,3 @@
-import { PostgresEventStore } from '@tally/event-store';
 import type { ClaimExtracted } from '@tally/events';
 import {
   createProjectionSet,
@@ -19,44 +18,16 @@ export type FigureRequest =
   | { op: 'build'; id: number; json: string };
 
 /**
- * The claims a worker reads from the log itself, on a connection of its own (PostgreSQL): every
- * `ClaimExtracted` up to `upTo`. The rebuild then sends only those after `upTo`.
- */
-export interface ClaimsFromLog {
-  databaseUrl: string;
-  schema: string;
-  upTo: number;
-  pageSize: number;
-}
-
-/** Adds every claim of the log up to `source.upTo` to `claims`, in log order. */
-async function readClaims(source: ClaimsFromLog, claims: FigureClaims): Promise<void> {
-  const store = await PostgresEventStore.open({ databaseUrl: source.databaseUrl, schema: source.schema, poolSize: 1 });
-  try {
-    for await (const page of store.readAllPages({ limit: source.pageSize, types: ['ClaimExtracted'] })) {
-      const within = page.at(-1)!.position <= source.upTo ? page : page.filter((e) => e.position <= source.upTo);
-      claims.addEvents(within);
-      if (within.length < page.length) return;
-    }
-  } finally {
-    await store.close();
-  }
-}
-
-/**
  * A rebuild's figures, made where the claims were gathered: `claims` gathers, `articles` gives the
  * facts, `build` makes each marked figure's row (`FigureClaims.row`), finalizes it and serializes it
- * for `ProjectionTables.writeSerialized`. Answers `build` with the rows, in the marks' order. With
- * `fromLog`, the claims up to its position are read from the log first (`ready`): requests are
- * handled once it resolves, so the claims sent after them come after them.
+ * for `ProjectionTables.writeSerialized`. Answers `build` with the rows, in the marks' order.
  */
-export function figureBuilder(options: ProjectionSetOptions, fromLog: ClaimsFromLog | null = null) {
+export function figureBuilder(options: ProjectionSetOptions) {
   const figures = createProjectionSet(options).get('figures');
   const claims = new FigureClaims();
   let facts = new Map<string, FigureArticleFacts>();
   const lookup = { article: (id: string) => facts.get(id) ?? null };
-  const ready = fromLog ? readClaims(fromLog, claims) : Promise.resolve();
-  const handle = (request: FigureRequest): SerializedRow[] | null => {
+  return (request: FigureRequest): SerializedRow[] | null => {
     switch (request.op) {
       case 'claims': {
         for (const [position, data] of JSON.parse(request.json) as [number, ClaimExtracted][]) {
@@ -79,5 +50,4 @@ export function figureBuilder(options: ProjectionSetOptions, fromLog: ClaimsFrom
       }
     }
   };
-  return { ready, handle };
 }

@@ -1,4 +1,4 @@
-import type { EventStore, PostgresEventStore, SqlTx, Subscription } from '@tally/event-store';
+import type { EventStore, SqlTx, Subscription } from '@tally/event-store';
 import type { StoredEvent } from '@tally/events';
 import { type Logger, silentLogger } from '@tally/logger';
 import {
@@ -54,12 +54,6 @@ export interface ProjectorOptions extends ProjectionSetOptions {
    * @defaultValue 20000
    */
   figureWorkerMinEvents?: number | null;
-  /**
-   * Whether that worker reads the claims from the log itself, on a connection of its own, rather
-   * than be sent them by the rebuild's thread (PostgreSQL only: the embedded log has one connection).
-   * @defaultValue true
-   */
-  figureClaimsFromLog?: boolean;
   /** Polling interval of the subscription when no notification arrives. @defaultValue 250 */
   pollIntervalMs?: number;
   /**
@@ -120,8 +114,6 @@ export interface RebuildResult {
   figures: number;
   /** Whether they were made in a worker thread (see `figureWorkerMinEvents`). */
   figuresInWorker: boolean;
-  /** Whether that worker read the claims from the log itself (see `figureClaimsFromLog`). */
-  figureClaimsFromLog: boolean;
 }
 
 export interface Projector {
@@ -445,9 +437,6 @@ export function createProjector(store: EventStore, options: ProjectorOptions = {
         figureWorkerMinEvents !== null && target >= figureWorkerMinEvents,
         { statementWindowDays: options.statementWindowDays },
         log,
-        store.kind === 'postgres' && options.figureClaimsFromLog !== false
-          ? { ...(store as PostgresEventStore).location, upTo: target, pageSize: rebuildBatchSize }
-          : null,
       ),
     };
     const { cache } = build;
@@ -560,7 +549,6 @@ export function createProjector(store: EventStore, options: ProjectorOptions = {
       swapMs: performance.now() - swapStarted,
       figures,
       figuresInWorker: build.figures.inWorker,
-      figureClaimsFromLog: build.figures.claimsFromLog,
     };
   };
 

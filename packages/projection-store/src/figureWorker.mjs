@@ -16,25 +16,20 @@ async function loadRunner() {
 }
 
 const { figureBuilder } = await loadRunner();
-const { ready, handle } = figureBuilder(workerData.options, workerData.fromLog);
+const handle = figureBuilder(workerData);
 // A request without an id (claims, articles) has no answer; its failure is the answer to the next
-// request that has one. Requests wait, in order, until the claims read from the log are in.
+// request that has one.
 let failure = null;
-let queue = ready.catch((err) => {
-  failure = err;
-});
 parentPort.on('message', (request) => {
-  queue = queue.then(() => {
-    try {
-      if (failure) throw failure;
-      const rows = handle(request);
-      if (request.id !== undefined) parentPort.postMessage({ id: request.id, rows });
-    } catch (err) {
-      failure ??= err;
-      if (request.id !== undefined) {
-        parentPort.postMessage({ id: request.id, error: err instanceof Error ? err.message : String(err) });
-      }
+  try {
+    if (failure) throw failure;
+    const rows = handle(request);
+    if (request.id !== undefined) parentPort.postMessage({ id: request.id, rows });
+  } catch (err) {
+    failure ??= err;
+    if (request.id !== undefined) {
+      parentPort.postMessage({ id: request.id, error: err instanceof Error ? err.message : String(err) });
     }
-  });
+  }
 });
 parentPort.postMessage({ ready: true });

@@ -10,12 +10,7 @@ import {
 } from '@tally/projections/testing';
 import { expect, it } from 'vitest';
 import { createProjectionReader } from './createProjectionReader.ts';
-import {
-  createProjector,
-  ProjectionVersionError,
-  type ProjectorOptions,
-  RebuildSupersededError,
-} from './createProjector.ts';
+import { createProjector, ProjectionVersionError, RebuildSupersededError } from './createProjector.ts';
 import { ProjectionTables } from './projectionTables.ts';
 
 /** Appends events in order, one call per run of events of one stream. */
@@ -309,14 +304,13 @@ export function projectorSuite(open: () => Promise<EventStore>, options: { scale
     }
   });
 
-  /** A rebuild while the live subscription folds events that keep coming: none lost, none twice. */
-  const handOver = async (options: ProjectorOptions) => {
+  it('hands over from the live subscription to a rebuild while events keep coming, losing none', async () => {
     const store = await open();
     try {
       const entries = randomLog(14, size(1500));
       const third = Math.floor(entries.length / 3);
       await appendAll(store, entries.slice(0, third));
-      const projector = createProjector(store, { batchSize: 25, rebuildBatchSize: 60, ...options });
+      const projector = createProjector(store, { batchSize: 25, rebuildBatchSize: 60 });
       const live = projector.start();
       await live.caughtUp();
       const appending = appendAll(store, entries.slice(third, 2 * third));
@@ -328,32 +322,9 @@ export function projectorSuite(open: () => Promise<EventStore>, options: { scale
       expect(rebuilt.events).toBeGreaterThan(0);
       expect(await dumpTables(store)).toEqual(await model(store));
       expect((await createProjectionReader(store).stats()).lag).toBe(0);
-      return { rebuilt, kind: store.kind };
     } finally {
       await store.close();
     }
-  };
-
-  it('hands over from the live subscription to a rebuild while events keep coming, losing none', async () => {
-    await handOver({});
-  });
-
-  it('hands over the same with the figures in a worker thread, the claims after the target sent to it', async () => {
-    // Each rebuild batch lingers, so the live tables move past the rebuild's target and the swap
-    // folds the events between: the worker reads none of their claims and must be sent them.
-    let foldedAtSwap = 0;
-    const { rebuilt, kind } = await handOver({
-      figureWorkerMinEvents: 1,
-      rebuildCommitEvents: 60,
-      beforeCommit: async (batch) => {
-        if (batch.tables !== 'build') return;
-        if (batch.swap) foldedAtSwap = batch.events;
-        else await new Promise((resolve) => setTimeout(resolve, 15));
-      },
-    });
-    expect(rebuilt).toMatchObject({ figuresInWorker: true, figureClaimsFromLog: kind === 'postgres' });
-    // The embedded log's one connection rarely lets the live tables move past a rebuild.
-    if (kind === 'postgres') expect(foldedAtSwap).toBeGreaterThan(0);
   });
 
   it('pages through the figures in key order, every figure once, with a cursor that ends on the last page', async () => {
@@ -418,22 +389,14 @@ export function projectorSuite(open: () => Promise<EventStore>, options: { scale
     const store = await open();
     try {
       await appendAll(store, randomLog(23, size(1200)));
-      // On PostgreSQL the worker reads the claims from the log itself, unless told to be sent them.
-      for (const figureClaimsFromLog of [true, false]) {
-        const result = await createProjector(store, {
-          rebuildBatchSize: 50,
-          rebuildCacheRows: 40,
-          figureWorkerMinEvents: 1,
-          figureClaimsFromLog,
-        }).rebuild();
-        expect(result).toMatchObject({
-          figuresInWorker: true,
-          figureClaimsFromLog: figureClaimsFromLog && store.kind === 'postgres',
-          figures: expect.any(Number),
-        });
-        expect(result.figures).toBeGreaterThan(10);
-        expect(await dumpTables(store)).toEqual(await model(store));
-      }
+      const result = await createProjector(store, {
+        rebuildBatchSize: 50,
+        rebuildCacheRows: 40,
+        figureWorkerMinEvents: 1,
+      }).rebuild();
+      expect(result).toMatchObject({ figuresInWorker: true, figures: expect.any(Number) });
+      expect(result.figures).toBeGreaterThan(10);
+      expect(await dumpTables(store)).toEqual(await model(store));
     } finally {
       await store.close();
     }

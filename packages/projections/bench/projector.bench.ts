@@ -23,10 +23,8 @@
  *          keeps in memory, 100000) --text-bytes N (3000) --seed N (1) --semi-space-mb N (64)
  *          --rebuilds N (rebuilds over the one filled log, 1; the figure is their median)
  *          --figures-in-process (figures kept and made on the rebuild's thread, not in a worker)
- *          --claims-sent (the worker is sent the claims by the rebuild's thread instead of reading
- *          them from the log on a connection of its own)
- *          --alternate (runs alternate between the defaults and the variant the flag above names,
- *          --figures-in-process when none, the defaults first; the figure is the median of theirs)
+ *          --alternate (runs alternate between the worker and the rebuild's thread, the worker first;
+ *          the figure is the median of the worker's runs)
  *
  * `@tally/projection-store` is not a declared dependency of this package (it depends on this
  * package); it resolves through the workspace.
@@ -56,7 +54,6 @@ const { values: args } = parseArgs({
     'semi-space-mb': { type: 'string', default: '64' },
     rebuilds: { type: 'string', default: '1' },
     'figures-in-process': { type: 'boolean', default: false },
-    'claims-sent': { type: 'boolean', default: false },
     alternate: { type: 'boolean', default: false },
   },
 });
@@ -183,16 +180,12 @@ async function withServerCpu<T>(
   }
 }
 
-/** How a rebuild keeps its figures: the defaults, or one of the variants the options name. */
-type Variant = 'defaults' | 'figures in process' | 'claims sent';
-
 /** One rebuild from position 0, reported; returns its events per second. */
-async function rebuildOnce(store: EventStore, head: number, variant: Variant): Promise<number> {
+async function rebuildOnce(store: EventStore, head: number, inProcess: boolean): Promise<number> {
   const projector = createProjector(store, {
     rebuildBatchSize: batchSize,
     rebuildCacheRows: cacheRows,
-    ...(variant === 'figures in process' ? { figureWorkerMinEvents: null } : {}),
-    ...(variant === 'claims sent' ? { figureClaimsFromLog: false } : {}),
+    ...(inProcess ? { figureWorkerMinEvents: null } : {}),
   });
   let nextReport = head / 10;
   const client0 = process.cpuUsage();
@@ -216,11 +209,7 @@ async function rebuildOnce(store: EventStore, head: number, variant: Variant): P
     [
       'of which the swap, seconds',
       (result.swapMs / 1000).toFixed(1),
-      `${fmt(result.figures)} figures made ${
-        result.figuresInWorker
-          ? `in a worker thread, which ${result.figureClaimsFromLog ? 'read the claims from the log' : 'was sent the claims'}`
-          : "on the rebuild's thread"
-      }`,
+      `${fmt(result.figures)} figures made ${result.figuresInWorker ? 'in a worker thread' : "on the rebuild's thread"}`,
     ],
     [
       'rebuild CPU per event, µs (Node + server)',
@@ -266,28 +255,23 @@ async function main(): Promise<void> {
     const head = await store.head();
     say(`log filled: ${fmt(head)} events in ${filled.seconds.toFixed(1)} s`);
 
-    const named: Variant = args['claims-sent']
-      ? 'claims sent'
-      : args['figures-in-process']
-        ? 'figures in process'
-        : 'defaults';
-    const other: Variant = named === 'defaults' ? 'figures in process' : named;
     const results: number[] = [];
-    const otherResults: number[] = [];
+    const inProcessResults: number[] = [];
     for (let run = 1; run <= rebuilds; run++) {
-      const variant = args.alternate ? (run % 2 === 0 ? other : 'defaults') : named;
-      if (rebuilds > 1) say(`rebuild ${run} of ${rebuilds}${args.alternate ? `, ${variant}` : ''}`);
-      const eps = await rebuildOnce(store, head, variant);
-      (args.alternate && variant !== 'defaults' ? otherResults : results).push(eps);
+      const inProcess = args.alternate ? run % 2 === 0 : args['figures-in-process'];
+      if (rebuilds > 1)
+        say(`rebuild ${run} of ${rebuilds}${args.alternate ? (inProcess ? ', in process' : ', worker') : ''}`);
+      const eps = await rebuildOnce(store, head, inProcess);
+      (args.alternate && inProcess ? inProcessResults : results).push(eps);
     }
     const medianOf = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor((list.length - 1) / 2)]!;
     const median = medianOf(results);
     if (rebuilds > 1) {
       console.log(`rebuilds, events/s: ${results.map(fmt).join(', ')}; median ${fmt(median)}`);
     }
-    if (otherResults.length > 0) {
+    if (inProcessResults.length > 0) {
       console.log(
-        `rebuilds with ${other}, events/s: ${otherResults.map(fmt).join(', ')}; median ${fmt(medianOf(otherResults))}`,
+        `rebuilds with figures in process, events/s: ${inProcessResults.map(fmt).join(', ')}; median ${fmt(medianOf(inProcessResults))}`,
       );
     }
     await store.transaction((tx) => tx.query(`DROP SCHEMA "${schema}" CASCADE`));
