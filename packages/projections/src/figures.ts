@@ -483,17 +483,40 @@ function expander(row: FigureRow) {
   return (s: StoredStatement) => expandStatement(s, claims, refs);
 }
 
+/**
+ * What a figure's views keep of its row as it is, picked field by field: every stored figure gets
+ * a summary, and copying the rest of the row (`...rest`) cost more than deriving the summary.
+ */
+function headerOf(row: FigureRow): Omit<FigureSummary, 'current'> {
+  return {
+    figureKey: row.figureKey,
+    position: row.position,
+    firstPosition: row.firstPosition,
+    subject: row.subject,
+    predicate: row.predicate,
+    recipient: row.recipient,
+    concept: row.concept,
+    unit: row.unit,
+    statementCount: row.statementCount,
+    claimCount: row.claimCount,
+    sourceCount: row.sourceCount,
+    conflictCount: row.conflictCount,
+  };
+}
+
 export function figureView(row: FigureRow): FigureView {
-  const { claims: _c, articles: _a, pending: _p, history, currentStatementId, ...rest } = row;
   const expand = expander(row);
-  const expanded = history.map(expand);
-  return { ...rest, current: expanded.find((s) => s.statementId === currentStatementId) ?? null, history: expanded };
+  const expanded = row.history.map(expand);
+  return {
+    ...headerOf(row),
+    current: expanded.find((s) => s.statementId === row.currentStatementId) ?? null,
+    history: expanded,
+  };
 }
 
 export function figureSummary(row: FigureRow): FigureSummary {
-  const { claims: _c, articles: _a, pending: _p, history, currentStatementId, ...rest } = row;
-  const current = history.find((s) => s.statementId === currentStatementId);
-  if (!current) return { ...rest, current: null };
+  const current = row.history.find((s) => s.statementId === row.currentStatementId);
+  if (!current) return { ...headerOf(row), current: null };
   const shown = { ...current, sources: current.sources.slice(0, SUMMARY_SOURCES) };
   // Every stored figure gets a summary: only the claims and articles of the shown sources are
   // looked up, not maps of the whole figure (busy figures hold hundreds of claims).
@@ -514,5 +537,5 @@ export function figureSummary(row: FigureRow): FigureSummary {
     const ref = row.articles[indexOfRef(row.articles, id)];
     if (ref?.articleId === id) refs.set(id, ref);
   }
-  return { ...rest, current: expandStatement(shown, claims, refs) };
+  return { ...headerOf(row), current: expandStatement(shown, claims, refs) };
 }
