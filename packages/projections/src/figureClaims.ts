@@ -74,22 +74,31 @@ export function figureArticleFacts(
 }
 
 /**
- * Whether no claim of `claims` (in log order) supersedes another: every claim id comes once, and
- * each article's claims share one extractor version. Then `withClaim` only appends, one claim after
- * the other, and the list is the figure's claims as it is: the common case, checked in one pass
- * instead of copying the list once per claim.
+ * One figure's claims as gathered, in log order, and whether any of them supersedes another: a
+ * claim id that came before, or an article's claims of two extractor versions. While none does,
+ * `withClaim` would only append them one after the other, and the list is the figure's claims as
+ * it is: the common case, known as the claims come instead of checked (or the list copied once per
+ * claim) when the rows are made.
  */
-function noneSupersedes(claims: readonly FigureClaim[]): boolean {
-  const ids = new Set<string>();
-  const versions = new Map<string, string>();
-  for (const c of claims) {
-    if (ids.has(c.claimId)) return false;
-    ids.add(c.claimId);
-    const version = versions.get(c.articleId);
-    if (version === undefined) versions.set(c.articleId, c.extractorVersion);
-    else if (version !== c.extractorVersion) return false;
+class Gathered {
+  readonly claims: FigureClaim[] = [];
+  supersedes = false;
+  #ids: Set<string> | null = new Set();
+  #versions: Map<string, string> | null = new Map();
+
+  add(claim: FigureClaim): void {
+    this.claims.push(claim);
+    if (this.supersedes) return;
+    const version = this.#versions!.get(claim.articleId);
+    if (this.#ids!.has(claim.claimId) || (version !== undefined && version !== claim.extractorVersion)) {
+      this.supersedes = true;
+      this.#ids = null;
+      this.#versions = null;
+      return;
+    }
+    this.#ids!.add(claim.claimId);
+    if (version === undefined) this.#versions!.set(claim.articleId, claim.extractorVersion);
   }
-  return true;
 }
 
 /**
@@ -101,7 +110,7 @@ function noneSupersedes(claims: readonly FigureClaim[]): boolean {
  * ended. Live folding keeps them current as it goes; nothing else removes a reference.
  */
 export class FigureClaims {
-  readonly #claims = new Map<string, FigureClaim[]>();
+  readonly #figures = new Map<string, Gathered>();
   #count = 0;
 
   /** Claims gathered so far. */
@@ -120,9 +129,12 @@ export class FigureClaims {
   }
 
   addClaim(figureKey: string, claim: FigureClaim): void {
-    const list = this.#claims.get(figureKey);
-    if (list) list.push(claim);
-    else this.#claims.set(figureKey, [claim]);
+    let figure = this.#figures.get(figureKey);
+    if (!figure) {
+      figure = new Gathered();
+      this.#figures.set(figureKey, figure);
+    }
+    figure.add(claim);
     this.#count++;
   }
 
@@ -131,13 +143,10 @@ export class FigureClaims {
    * statements), for the figure `mark` describes.
    */
   row(mark: FigureMark, lookup: FigureArticleLookup): FigureRow {
-    const gathered = this.#claims.get(mark.figureKey) ?? [];
-    let claims: FigureClaim[];
-    if (noneSupersedes(gathered)) claims = gathered.slice();
-    else {
-      claims = [];
-      for (const claim of gathered) claims = withClaim(claims, claim).claims;
-    }
+    const gathered = this.#figures.get(mark.figureKey);
+    let claims: FigureClaim[] = [];
+    if (gathered && !gathered.supersedes) claims = gathered.claims.slice();
+    else for (const claim of gathered?.claims ?? []) claims = withClaim(claims, claim).claims;
     const articleIds: string[] = [];
     const seen = new Set<string>();
     for (const c of claims) {
@@ -150,7 +159,7 @@ export class FigureClaims {
   }
 
   clear(): void {
-    this.#claims.clear();
+    this.#figures.clear();
     this.#count = 0;
   }
 }
