@@ -15,11 +15,22 @@ describe('FigureWorker', () => {
       const events = denseRandomLog(5, 1500, repetitionRate);
       const worker = await FigureWorker.start({});
       started.push(worker);
-      // Claims arrive batch by batch, as a rebuild folds them.
-      const { marks, facts } = rebuildFold(events, (page) => worker.addEvents(page));
+      // Claims arrive batch by batch and facts as articles change, as a rebuild sends them. The
+      // facts a page names are those of the articles its events name; what else changed (a merged
+      // cluster's copies), and what went away, is sent at the end, as the swap stores the rest.
+      const sent = new Map<string, string>();
+      const { marks, facts } = rebuildFold(events, (page, changed) => {
+        worker.addEvents(page);
+        worker.addFacts(changed, []);
+        for (const f of changed) sent.set(f.articleId, JSON.stringify(f));
+      });
+      worker.addFacts(
+        [...facts.values()].filter((f) => sent.get(f.articleId) !== JSON.stringify(f)),
+        [...sent.keys()].filter((id) => !facts.has(id)),
+      );
       expect(marks.length).toBeGreaterThan(20);
       const fromWorker: unknown[] = [];
-      for await (const chunk of worker.buildAll(facts.values(), marks, 7)) fromWorker.push(...chunk);
+      for await (const chunk of worker.buildAll(marks, 7)) fromWorker.push(...chunk);
       const folded = new InMemoryProjections().apply(events).rows('figures');
       expect(fromWorker).toEqual([...folded].map(([key, row]) => serializeRow('figures', key, row)));
     }

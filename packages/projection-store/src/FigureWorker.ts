@@ -10,7 +10,7 @@ type Reply = { id: number; rows: SerializedRow[] } | { id: number; error: string
 
 /**
  * A worker thread that keeps a rebuild's figures: the rebuild sends it each batch's claims as it
- * folds, and at the swap the article facts and the figures' marks; the thread makes, finalizes and
+ * folds and the article facts as it stores articles, and at the swap the figures' marks; the thread makes, finalizes and
  * serializes each figure (`figureBuilder`) and the rows come back as the strings to send. The
  * rebuild's own thread never holds a figure row: it folds marks (`createRebuildSet`).
  */
@@ -66,6 +66,12 @@ export class FigureWorker {
     if (pairs.length > 0) this.#post({ op: 'claims', json: JSON.stringify(pairs) });
   }
 
+  /** Sends what figures read of articles, as it changed since the last call. */
+  addFacts(changed: readonly FigureArticleFacts[], removed: readonly string[]): void {
+    if (changed.length > 0 || removed.length > 0)
+      this.#post({ op: 'articles', json: JSON.stringify([changed, removed]) });
+  }
+
   /** Makes, finalizes and serializes the marked figures, in order. */
   build(marks: readonly FigureMark[]): Promise<SerializedRow[]> {
     if (this.#failure) return Promise.reject(this.#failure);
@@ -77,16 +83,10 @@ export class FigureWorker {
   }
 
   /**
-   * Gives the thread the article facts, then builds the marked figures in chunks, keeping `ahead`
-   * chunks in the worker while the caller sends the ones before: yields each chunk's rows in order.
+   * Builds the marked figures in chunks (every article's facts sent first), keeping `ahead` chunks
+   * in the worker while the caller sends the ones before: yields each chunk's rows in order.
    */
-  async *buildAll(
-    facts: Iterable<FigureArticleFacts>,
-    marks: readonly FigureMark[],
-    chunkRows = 250,
-    ahead = 2,
-  ): AsyncGenerator<SerializedRow[]> {
-    this.#post({ op: 'articles', json: JSON.stringify([...facts]) });
+  async *buildAll(marks: readonly FigureMark[], chunkRows = 250, ahead = 2): AsyncGenerator<SerializedRow[]> {
     const queued: Promise<SerializedRow[]>[] = [];
     let at = 0;
     const topUp = () => {

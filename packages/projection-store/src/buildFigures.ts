@@ -12,20 +12,23 @@ import { type SerializedRow, serializeRow } from './projectionTables.ts';
 export type FigureRequest =
   /** Claims, in log order: the JSON of `[position, data]` pairs. */
   | { op: 'claims'; json: string }
-  /** The facts of every article a figure may read: the JSON of a `FigureArticleFacts` array. */
+  /**
+   * What figures read of articles, as it changed: the JSON of `[facts, removed]`, a
+   * `FigureArticleFacts` array and the ids of articles deleted since.
+   */
   | { op: 'articles'; json: string }
   /** Rows to make, finalize and serialize: the JSON of a `FigureMark` array. */
   | { op: 'build'; id: number; json: string };
 
 /**
- * A rebuild's figures, made where the claims were gathered: `claims` gathers, `articles` gives the
- * facts, `build` makes each marked figure's row (`FigureClaims.row`), finalizes it and serializes it
+ * A rebuild's figures, made where the claims were gathered: `claims` gathers, `articles` keeps the
+ * facts as they change, `build` makes each marked figure's row (`FigureClaims.row`), finalizes it and serializes it
  * for `ProjectionTables.writeSerialized`. Answers `build` with the rows, in the marks' order.
  */
 export function figureBuilder(options: ProjectionSetOptions) {
   const figures = createProjectionSet(options).get('figures');
   const claims = new FigureClaims();
-  let facts = new Map<string, FigureArticleFacts>();
+  const facts = new Map<string, FigureArticleFacts>();
   const lookup = { article: (id: string) => facts.get(id) ?? null };
   return (request: FigureRequest): SerializedRow[] | null => {
     switch (request.op) {
@@ -37,7 +40,9 @@ export function figureBuilder(options: ProjectionSetOptions) {
         return null;
       }
       case 'articles': {
-        facts = new Map((JSON.parse(request.json) as FigureArticleFacts[]).map((f) => [f.articleId, f]));
+        const [changed, removed] = JSON.parse(request.json) as [FigureArticleFacts[], string[]];
+        for (const f of changed) facts.set(f.articleId, f);
+        for (const id of removed) facts.delete(id);
         return null;
       }
       case 'build': {
