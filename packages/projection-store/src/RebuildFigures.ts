@@ -23,9 +23,10 @@ const FACTS_PER_MESSAGE = 5000;
  * A rebuild's figures. The rebuild's thread folds only their marks (`createRebuildSet`: key, first
  * and last change); the claims are gathered, batch by batch, in a worker thread (`FigureWorker`) or,
  * without one, here (`FigureClaims`); the facts of each article a figure may read are noted as the
- * articles are stored, and sent on to the worker as they pile up. At the swap, once every article is stored, `store` makes every figure's row
- * from the three, finalizes it and writes it into the build tables: each figure is made, derived and
- * serialized once, and never held as a row while the log is read.
+ * articles are stored, and sent on to the worker as they pile up. At the swap, once every article
+ * is stored, `store` makes every figure's row from the three, finalizes it and writes it into the
+ * build tables: each figure is made, derived and serialized once, and never held as a row while
+ * the log is read.
  */
 export class RebuildFigures {
   /** The figures' marks, by key: the rows of the figures projection as the rebuild folds it. */
