@@ -10,9 +10,10 @@ type Reply = { id: number; rows: SerializedRow[] } | { id: number; error: string
 
 /**
  * A worker thread that keeps a rebuild's figures: the rebuild sends it each batch's claims as it
- * folds and the article facts as it stores articles, and at the swap the figures' marks; the thread makes, finalizes and
- * serializes each figure (`figureBuilder`) and the rows come back as the strings to send. The
- * rebuild's own thread never holds a figure row: it folds marks (`createRebuildSet`).
+ * folds and the article facts as it stores articles, and at the swap the figures' marks; the thread
+ * makes, finalizes and serializes each figure (`figureBuilder`) and the rows come back as the
+ * strings to send. The rebuild's own thread never holds a figure row: it folds marks
+ * (`createRebuildSet`).
  */
 export class FigureWorker {
   readonly #worker: Worker;

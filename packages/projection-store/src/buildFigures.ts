@@ -22,8 +22,9 @@ export type FigureRequest =
 
 /**
  * A rebuild's figures, made where the claims were gathered: `claims` gathers, `articles` keeps the
- * facts as they change, `build` makes each marked figure's row (`FigureClaims.row`), finalizes it and serializes it
- * for `ProjectionTables.writeSerialized`. Answers `build` with the rows, in the marks' order.
+ * facts as they change, `build` makes each marked figure's row (`FigureClaims.row`), finalizes it
+ * and serializes it for `ProjectionTables.writeSerialized`. Answers `build` with the rows, in the
+ * marks' order.
  */
 export function figureBuilder(options: ProjectionSetOptions) {
   const figures = createProjectionSet(options).get('figures');
@@ -34,8 +35,7 @@ export function figureBuilder(options: ProjectionSetOptions) {
     switch (request.op) {
       case 'claims': {
         for (const [position, data] of JSON.parse(request.json) as [number, ClaimExtracted][]) {
-          const { figureKey, ...claim } = data;
-          claims.addClaim(figureKey, { ...claim, position });
+          claims.addExtracted(data, position);
         }
         return null;
       }

@@ -1,5 +1,6 @@
-import type { StoredEvent } from '@tally/events';
+import type { ClaimExtracted, StoredEvent } from '@tally/events';
 import {
+  claimRecord,
   emptyFigure,
   type FigureArticleFacts,
   type FigureArticleLookup,
@@ -124,17 +125,17 @@ export class FigureClaims {
   }
 
   add(event: EventOf<'ClaimExtracted'>): void {
-    const { figureKey, ...claim } = event.data;
-    this.addClaim(figureKey, { ...claim, position: event.position });
+    this.addExtracted(event.data, event.position);
   }
 
-  addClaim(figureKey: string, claim: FigureClaim): void {
-    let figure = this.#figures.get(figureKey);
+  /** Gathers a `ClaimExtracted`'s data, stored at `position`. */
+  addExtracted(data: ClaimExtracted, position: number): void {
+    let figure = this.#figures.get(data.figureKey);
     if (!figure) {
       figure = new Gathered();
-      this.#figures.set(figureKey, figure);
+      this.#figures.set(data.figureKey, figure);
     }
-    figure.add(claim);
+    figure.add(claimRecord(data, position));
     this.#count++;
   }
 

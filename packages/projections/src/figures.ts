@@ -1,3 +1,4 @@
+import type { ClaimExtracted } from '@tally/events';
 import type { ArticleRow } from './articles.ts';
 import { duplicateVerdictApplies, rootOf } from './articles.ts';
 import { type EventOf, type Projection, type ProjectionLookup, unionSorted } from './Projection.ts';
@@ -90,9 +91,10 @@ export function emptyFigure(figureKey: string, position: number): FigureRow {
   };
 }
 
-function claimRecord(event: EventOf<'ClaimExtracted'>): FigureClaim {
-  const { figureKey: _key, ...claim } = event.data;
-  return { ...claim, position: event.position };
+/** A figure's record of a `ClaimExtracted` at `position` (the fold's and a rebuild's gathering alike). */
+export function claimRecord(data: ClaimExtracted, position: number): FigureClaim {
+  const { figureKey: _key, ...claim } = data;
+  return { ...claim, position };
 }
 
 /** What a figure reads of an article's row: its references are made from these fields only. */
@@ -335,7 +337,7 @@ function evolveFigure(
   switch (event.type) {
     case 'ClaimExtracted': {
       const base = row ?? emptyFigure(key, event.position);
-      const claim = claimRecord(event);
+      const claim = claimRecord(event.data, event.position);
       const { claims, removed } = withClaim(base.claims, claim);
       const articles = refreshArticles(base.articles, claims, [claim.articleId], lookup, removed.length > 0);
       return {
