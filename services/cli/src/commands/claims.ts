@@ -18,26 +18,9 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function view(c: Claim): Record<string, unknown> {
-  return {
-    figureKey: c.figureKey,
-    subject: c.subject,
-    predicate: c.predicate,
-    recipient: c.recipient,
-    value: c.value,
-    range: c.range,
-    bound: c.bound,
-    unit: c.unit,
-    concept: c.concept,
-    change: c.change,
-    negated: c.negated,
-    hedged: c.hedged,
-    speaker: c.speaker,
-    statedAt: c.statedAt,
-    period: c.period,
-    sentence: c.sentence,
-    span: c.span,
-  };
+/** A claim as printed: every field but the sentence's own span, which the output leaves out. */
+function view({ sentenceSpan: _, ...claim }: Claim): Omit<Claim, 'sentenceSpan'> {
+  return claim;
 }
 
 export default new Command('claims')
