@@ -155,8 +155,14 @@ export function emptyArticle(articleId: string, position: number): ArticleRow {
   };
 }
 
-/** The original an article is credited to: itself when it is not a copy. */
-export function rootOf(lookup: ProjectionLookup, articleId: string): string {
+/**
+ * The original an article is credited to: itself when it is not a copy. Any lookup of article
+ * facts will do (a rebuild's figures read only some fields of each article).
+ */
+export function rootOf(
+  lookup: { article(articleId: string): Pick<ArticleRow, 'duplicateOf'> | null },
+  articleId: string,
+): string {
   return lookup.article(articleId)?.duplicateOf?.originalId ?? articleId;
 }
 

@@ -193,7 +193,7 @@ export function refreshArticles(
     changed.push(ref.articleId);
   };
   for (const id of articleIds) {
-    const root = lookup.article(id)?.duplicateOf?.originalId ?? id;
+    const root = rootOf(lookup, id);
     const rootRow = lookup.article(root);
     put(refOf(lookup.article(id), id, claims));
     if (root !== id) put(refOf(rootRow, root, claims));
