@@ -1,0 +1,1 @@
+export { corpusDir } from './corpus.ts';
