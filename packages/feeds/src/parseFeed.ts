@@ -3,7 +3,15 @@ import { findAdvertisedFeeds } from './findAdvertisedFeeds.ts';
 import { parseFeedDate } from './parseFeedDate.ts';
 import { htmlToText, looksLikeHtml, resolveHtmlUrls, resolveUrl } from './text.ts';
 import type { Feed, FeedErrorCode, FeedItem, ParseFeedOptions, ParseResult } from './types.ts';
-import { buildXmlTree, escapeHtml, hasElementChildren, innerMarkup, textOf, type XmlElement } from './xmlTree.ts';
+import {
+  buildXmlTree,
+  escapeHtml,
+  hasElementChildren,
+  innerMarkup,
+  MAX_DEPTH,
+  textOf,
+  type XmlElement,
+} from './xmlTree.ts';
 
 const MAX_WARNINGS = 20;
 
@@ -28,6 +36,17 @@ function failure(code: FeedErrorCode, message: string, advertisedFeeds: string[]
  * string is taken as already decoded (its `encoding` is reported as `string`).
  */
 export function parseFeed(input: Uint8Array | string, options: ParseFeedOptions = {}): ParseResult {
+  try {
+    return parseDocument(input, options);
+  } catch (error) {
+    // Nothing here is meant to throw; if some input still finds a way (a stack or memory limit),
+    // it is that document's failure, with a reason code, not the caller's crash.
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return failure('malformed', `the document could not be read (${reason.slice(0, 200)})`);
+  }
+}
+
+function parseDocument(input: Uint8Array | string, options: ParseFeedOptions): ParseResult {
   const warnings = new Warnings();
   let text: string;
   let encoding: string;
@@ -383,6 +402,7 @@ function parseXmlFeed(text: string, options: ParseFeedOptions, encoding: string,
     },
   });
   for (const w of tree.warnings) warnings.add(w);
+  if (tree.tooDeep) return failure('malformed', `elements nested more than ${MAX_DEPTH} deep`);
 
   if (format === null || root === null) {
     const first = firstElement as XmlElement | null;

@@ -45,6 +45,8 @@ export interface XmlTreeResult {
   truncated: boolean;
   /** The DOCTYPE text, if any (without its internal subset). */
   doctype: string | null;
+  /** True when elements nested deeper than `MAX_DEPTH`; the scan stopped there. */
+  tooDeep: boolean;
   warnings: string[];
 }
 
@@ -215,6 +217,14 @@ function isBlank(text: string): boolean {
 /**
  * Builds the element tree of `text`. `documentUrl` seeds xml:base resolution.
  */
+/**
+ * How many elements may be open at once. Real feeds stay under 40 (an XHTML body inside an entry);
+ * a few KB of `<b><b><b>…` is an attack on whoever walks the tree or its HTML next, so the document
+ * is refused rather than handed on. libxml2 refuses at 256 by default; unclosed naked HTML (`<p>`
+ * without `</p>`) stacks up inside one item until the item closes, hence the wider margin.
+ */
+export const MAX_DEPTH = 1024;
+
 export function buildXmlTree(text: string, documentUrl: string | null, hooks: XmlTreeHooks = {}): XmlTreeResult {
   const roots: XmlElement[] = [];
   const stack: XmlElement[] = [];
@@ -222,6 +232,7 @@ export function buildXmlTree(text: string, documentUrl: string | null, hooks: Xm
   const unknownEntities = new Set<string>();
   const undeclaredPrefixes = new Set<string>();
   let truncated = false;
+  let tooDeep = false;
   let doctype: string | null = null;
   const n = text.length;
   let i = 0;
@@ -393,6 +404,10 @@ export function buildXmlTree(text: string, documentUrl: string | null, hooks: Xm
     const rawAttrs = text.slice(attrStart, selfClosing ? j - 1 : j);
     i = j + 1;
 
+    if (stack.length >= MAX_DEPTH) {
+      tooDeep = true;
+      break;
+    }
     const parent = stack[stack.length - 1] ?? null;
     let attrs = NO_ATTRIBUTES;
     let scope = parent ? parent.scope : EMPTY_SCOPE;
@@ -442,7 +457,7 @@ export function buildXmlTree(text: string, documentUrl: string | null, hooks: Xm
     hooks.onOpen?.(el);
     if (selfClosing) closeTop(true);
   }
-  if (stack.length > 0) truncated = true;
+  if (stack.length > 0 && !tooDeep) truncated = true;
   while (stack.length > 0) closeTop(false);
 
   if (unknownEntities.size > 0) {
@@ -450,15 +465,37 @@ export function buildXmlTree(text: string, documentUrl: string | null, hooks: Xm
   }
   const prefixes = [...undeclaredPrefixes].filter((p) => p !== 'xml');
   if (prefixes.length > 0) warnings.push(`undeclared namespace prefixes: ${prefixes.join(', ')}`);
-  return { roots, truncated, doctype, warnings };
+  return { roots, truncated, doctype, tooDeep, warnings };
 }
 
-/** All descendant text, in document order. */
+/**
+ * All descendant text, in document order. Iterative on purpose: a hostile item can nest elements
+ * thousands deep (a few KB of `<b>`), and recursion would overflow the stack.
+ */
 export function textOf(el: XmlElement): string {
   const { children } = el;
   if (children.length === 1 && typeof children[0] === 'string') return children[0];
   let out = '';
-  for (const child of children) out += typeof child === 'string' ? child : textOf(child);
+  // A stack of (children, next index) frames, walked depth first.
+  const lists: XmlNode[][] = [children];
+  const positions: number[] = [0];
+  while (lists.length > 0) {
+    const top = lists.length - 1;
+    const list = lists[top]!;
+    const at = positions[top]!;
+    if (at >= list.length) {
+      lists.pop();
+      positions.pop();
+      continue;
+    }
+    positions[top] = at + 1;
+    const child = list[at]!;
+    if (typeof child === 'string') out += child;
+    else if (child.children.length > 0) {
+      lists.push(child.children);
+      positions.push(0);
+    }
+  }
   return out;
 }
 
@@ -477,22 +514,51 @@ function escapeAttribute(text: string): string {
 
 const VOID_ELEMENTS = new Set(['br', 'img', 'hr', 'meta', 'input', 'area', 'base', 'col', 'embed', 'source', 'wbr']);
 
-/** Serializes the children of `el` as (X)HTML markup; XHTML prefixes and xmlns declarations are dropped. */
+function openTag(el: XmlElement): string {
+  let out = '<' + markupName(el);
+  for (const key in el.attrs) {
+    if (key === 'xmlns' || key.startsWith('xmlns:')) continue;
+    out += ` ${key}="${escapeAttribute(el.attrs[key]!)}"`;
+  }
+  return out + '>';
+}
+
+function markupName(el: XmlElement): string {
+  return el.ns === 'xhtml' || el.ns === '' ? el.local : el.qname;
+}
+
+/**
+ * Serializes the children of `el` as (X)HTML markup; XHTML prefixes and xmlns declarations are
+ * dropped. Iterative for the same reason as `textOf`: nesting depth is the publisher's to choose.
+ */
 export function innerMarkup(el: XmlElement): string {
   let out = '';
-  for (const child of el.children) {
+  const lists: XmlNode[][] = [el.children];
+  const positions: number[] = [0];
+  const owners: (XmlElement | null)[] = [null];
+  while (lists.length > 0) {
+    const top = lists.length - 1;
+    const list = lists[top]!;
+    const at = positions[top]!;
+    if (at >= list.length) {
+      const owner = owners[top]!;
+      lists.pop();
+      positions.pop();
+      owners.pop();
+      if (owner !== null) out += '</' + markupName(owner) + '>';
+      continue;
+    }
+    positions[top] = at + 1;
+    const child = list[at]!;
     if (typeof child === 'string') {
       out += escapeHtml(child);
       continue;
     }
-    const name = child.ns === 'xhtml' || child.ns === '' ? child.local : child.qname;
-    out += '<' + name;
-    for (const [key, value] of Object.entries(child.attrs)) {
-      if (key === 'xmlns' || key.startsWith('xmlns:')) continue;
-      out += ` ${key}="${escapeAttribute(value)}"`;
-    }
-    if (child.children.length === 0 && VOID_ELEMENTS.has(child.local)) out += '>';
-    else out += '>' + innerMarkup(child) + '</' + name + '>';
+    out += openTag(child);
+    if (child.children.length === 0 && VOID_ELEMENTS.has(child.local)) continue;
+    lists.push(child.children);
+    positions.push(0);
+    owners.push(child);
   }
   return out;
 }
