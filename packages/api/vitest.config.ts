@@ -3,8 +3,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    // Redis only: the API tests keep the log in an in-memory PGlite.
-    globalSetup: [fileURLToPath(new URL('./test/redisGlobalSetup.ts', import.meta.url))],
+    // Real Redis and PostgreSQL; most API tests keep the log in an in-memory PGlite, those about
+    // what only a PostgreSQL server does (NUL bytes, encodings) use the server.
+    globalSetup: [fileURLToPath(import.meta.resolve('@tally/local-services/vitest-setup'))],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

@@ -9,19 +9,39 @@ export const apiErrors = {
   TALLY_ERR_VALIDATION: { status: 400, message: 'the request does not match its schema' },
   TALLY_ERR_MALFORMED_JSON: { status: 400, message: 'the request body is not valid JSON' },
   TALLY_ERR_INVALID_FEED_URL: { status: 400, message: 'the feed URL is not an http(s) URL' },
+  TALLY_ERR_FEED_URL_CREDENTIALS: {
+    status: 400,
+    message:
+      'the feed URL carries credentials (user:password@): feed URLs are recorded in the log and shown to readers, so they are refused',
+  },
+  TALLY_ERR_BAD_REQUEST: { status: 400, message: 'the request is not valid HTTP' },
   TALLY_ERR_UNAUTHORIZED: { status: 401, message: 'a valid bearer token is required' },
   TALLY_ERR_TOKEN_NOT_CONFIGURED: {
     status: 401,
     message: 'this route needs a token and none is configured: set API_TOKEN (or listen on loopback only)',
   },
+  TALLY_ERR_ORIGIN_NOT_ALLOWED: {
+    status: 403,
+    message: 'a write from a page of another origin is refused (the Origin is neither this API nor a configured host)',
+  },
   TALLY_ERR_NOT_FOUND: { status: 404, message: 'no such route' },
   TALLY_ERR_FIGURE_NOT_FOUND: { status: 404, message: 'no such figure' },
   TALLY_ERR_ARTICLE_NOT_FOUND: { status: 404, message: 'no such article' },
   TALLY_ERR_FEED_NOT_FOUND: { status: 404, message: 'no such feed (or it is removed already)' },
+  TALLY_ERR_REQUEST_TIMEOUT: { status: 408, message: 'the request did not arrive in time (API_REQUEST_TIMEOUT_MS)' },
   TALLY_ERR_BODY_TOO_LARGE: { status: 413, message: 'the request body is larger than the limit' },
   TALLY_ERR_URI_TOO_LONG: { status: 414, message: 'a path parameter is longer than the router accepts' },
   TALLY_ERR_UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'unsupported content type: send application/json' },
+  TALLY_ERR_HOST_NOT_ALLOWED: {
+    status: 421,
+    message: 'this API does not answer to that Host: add the name to API_ALLOWED_HOSTS',
+  },
   TALLY_ERR_TOO_MANY_STREAMS: { status: 429, message: 'too many open streams: try again later' },
+  TALLY_ERR_TOO_MANY_CLIENT_STREAMS: {
+    status: 429,
+    message: 'this client has too many open streams: close one first (API_MAX_STREAMS_PER_CLIENT)',
+  },
+  TALLY_ERR_HEADERS_TOO_LARGE: { status: 431, message: 'the request headers are larger than the limit' },
   TALLY_ERR_INTERNAL: { status: 500, message: 'internal error' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -30,6 +30,22 @@ export function isLoopbackHost(host: string): boolean {
   return isIP(h) === 4 && h.startsWith('127.');
 }
 
+/**
+ * Whether a request comes from this machine for this machine: it arrived on a loopback address,
+ * from a loopback client (behind a trusted proxy: the client the proxy names), for a loopback Host,
+ * and no proxy forwarded it. A reverse proxy on the same machine connects over loopback too; the
+ * Host it passes on and its forwarding headers tell its requests apart from a local browser's.
+ */
+export function isLocalRequest(request: FastifyRequest): boolean {
+  const local = request.socket?.localAddress;
+  if (local !== undefined && !isLoopbackHost(local)) return false;
+  if (!isLoopbackHost(request.ip)) return false;
+  if (request.headers.forwarded !== undefined || request.headers['x-forwarded-for'] !== undefined) return false;
+  const host = request.host;
+  const name = host.startsWith('[') ? host.slice(1, host.indexOf(']')) : host.split(':', 1)[0]!;
+  return isLoopbackHost(name) || name.toLowerCase().endsWith('.localhost');
+}
+
 function digest(s: string): Buffer {
   return createHash('sha256').update(s, 'utf8').digest();
 }
@@ -80,8 +96,7 @@ export class Authenticator {
     if (access === 'read' && !this.#settings.readsNeedToken) return true;
     if (access === 'write' || this.#expected !== null) return false;
     // No token configured: operator routes (and tokened reads) are open on loopback only.
-    const local = request.socket?.localAddress;
-    return isLoopbackHost(this.#settings.listenHost) && (local === undefined || isLoopbackHost(local));
+    return isLoopbackHost(this.#settings.listenHost) && isLocalRequest(request);
   }
 
   /** Throws `TALLY_ERR_UNAUTHORIZED` / `TALLY_ERR_TOKEN_NOT_CONFIGURED` unless the request may pass. */

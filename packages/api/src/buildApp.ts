@@ -11,18 +11,23 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import { ApiError, toApiError } from './apiErrors.ts';
-import { type Access, Authenticator } from './auth.ts';
+import { type Access, Authenticator, presentedToken } from './auth.ts';
+import { clientKeyOf } from './clientKey.ts';
 import { BULL_BOARD_PATH, mountBullBoard } from './dashboard/bullBoard.ts';
 import { FigureChangeFeed } from './FigureChangeFeed.ts';
+import { HostGuard } from './hostGuard.ts';
 import { LogCounters } from './LogCounters.ts';
 import { createMetrics } from './metrics.ts';
 import { type ProjectionReads, projectionStoreReads } from './ProjectionReads.ts';
+import { installRequestGuards } from './requestGuards.ts';
 import { dashboardRoutes } from './routes/dashboardRoutes.ts';
 import { eventRoutes } from './routes/eventRoutes.ts';
 import { feedRoutes } from './routes/feedRoutes.ts';
 import { type FigureStreamOptions, FigureStreams, figureStreamRoute } from './routes/figureStream.ts';
 import { healthRoutes } from './routes/healthRoutes.ts';
 import { readRoutes } from './routes/readRoutes.ts';
+import { serverOptions } from './serverOptions.ts';
+import { redactUrlCredentials } from './urlCredentials.ts';
 
 export interface AppOptions {
   /**
@@ -62,8 +67,10 @@ function accessByPath(url: string): { access: Access; challenge?: 'basic' } | nu
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { runtime, config, logger } = deps;
   const options = deps.options ?? {};
+  const log = logger.child({ component: 'api' });
   const app = Fastify({
-    loggerInstance: logger.child({ component: 'api' }),
+    loggerInstance: log,
+    ...serverOptions(config, log),
     bodyLimit: config.API_BODY_LIMIT,
     return503OnClosing: true,
     // Figure keys are path parameters; the schema bounds them (512), the router must not cut in first.
@@ -85,6 +92,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     readsNeedToken: config.API_READS_NEED_TOKEN,
     listenHost: config.API_HOST,
   });
+  const hostGuard = new HostGuard({ allowedHosts: config.API_ALLOWED_HOSTS, listenHost: config.API_HOST });
   if (!auth.hasToken) {
     app.log.warn(
       { host: config.API_HOST },
@@ -96,26 +104,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     const byPath = accessByPath(route.url);
     if (byPath && route.config?.access === undefined) route.config = { ...route.config, ...byPath };
   });
-  app.addHook('onRequest', async (request, reply) => {
-    reply.header('x-request-id', request.id);
-    if (request.is404) return;
-    const { access, challenge } = request.routeOptions.config;
-    try {
-      // A route that does not say who may call it is an operator's.
-      auth.check(access ?? 'operator', request, reply, challenge ?? 'bearer');
-    } catch (err) {
-      // Answered here, not thrown: plugin scopes (Bull Board) have error handlers of their own.
-      const e = toApiError(err);
-      request.log.info({ code: e.code, url: request.url }, 'request refused');
-      return reply.code(e.statusCode).send(e.toBody());
-    }
-    return undefined;
-  });
+  installRequestGuards(app, { hostGuard, auth });
 
   app.setErrorHandler((err, request, reply) => {
     const e = toApiError(err);
     if (e.statusCode >= 500) request.log.error({ err }, 'request failed');
-    else request.log.info({ code: e.code, message: e.message }, 'request rejected');
+    else request.log.info({ code: e.code, message: redactUrlCredentials(e.message) }, 'request rejected');
     return reply.code(e.statusCode).send(e.toBody());
   });
   app.setNotFoundHandler((request, reply) => {
@@ -144,7 +138,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const feed = new FigureChangeFeed(runtime.store, {
     onError: (err) => app.log.warn({ err }, 'figure change feed cannot read the log'),
   });
-  const streams = new FigureStreams(feed, options.stream);
+  const streams = new FigureStreams(feed, {
+    maxStreams: config.API_MAX_STREAMS,
+    maxStreamsPerClient: config.API_MAX_STREAMS_PER_CLIENT,
+    ...options.stream,
+  });
   const metrics = createMetrics({
     queues: runtime.queues,
     counters,
@@ -154,7 +152,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   readRoutes(app, reads);
-  figureStreamRoute(app, streams);
+  figureStreamRoute(app, streams, (request) =>
+    clientKeyOf(request.ip, auth.tokenMatches(presentedToken(request.headers.authorization))),
+  );
   feedRoutes(app, runtime);
   eventRoutes(app, runtime.store);
   healthRoutes(app, runtime, metrics, {

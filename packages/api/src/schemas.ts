@@ -2,6 +2,7 @@ import { eventTypes, type StoredEvent } from '@tally/events';
 import type { ArticleView, FigureSummary as FigureListing, FigureView } from '@tally/projection-store';
 import type { FeedRow } from '@tally/projections';
 import { z } from 'zod';
+import { freeText, identifierText } from './requestText.ts';
 
 /**
  * The schemas of every request (they validate it) and of the answers (they document it, and the
@@ -11,11 +12,13 @@ import { z } from 'zod';
 const position = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
 export const FigureParams = z.object({
-  key: z.string().min(1).max(512).describe('The figure key, URL-encoded (e.g. `transfer%3AKP%3ERU%3Acontainer`).'),
+  key: identifierText(z.string().min(1).max(512)).describe(
+    'The figure key, URL-encoded (e.g. `transfer%3AKP%3ERU%3Acontainer`).',
+  ),
 });
 
-export const ArticleParams = z.object({ id: z.string().min(1).max(200) });
-export const FeedParams = z.object({ id: z.string().min(1).max(200) });
+export const ArticleParams = z.object({ id: identifierText(z.string().min(1).max(200)) });
+export const FeedParams = z.object({ id: identifierText(z.string().min(1).max(200)) });
 
 export const ArticleStatusParam = z.enum([
   'discovered',
@@ -35,13 +38,15 @@ export const ArticlesQuery = z.object({
 
 export const NewFeed = z
   .object({
-    url: z.string().min(1).max(2048).describe('The feed URL (http or https).'),
-    title: z.string().min(1).max(300).optional(),
+    url: identifierText(z.string().min(1).max(2048)).describe(
+      'The feed URL (http or https), without credentials (`user:password@` is refused).',
+    ),
+    title: freeText(z.string().min(1).max(300)).optional(),
   })
   .strict()
   .meta({ id: 'NewFeed' });
 
-export const RemoveFeedQuery = z.object({ reason: z.string().max(300).optional() });
+export const RemoveFeedQuery = z.object({ reason: freeText(z.string().max(300)).optional() });
 
 export const EVENTS_MAX_LIMIT = 1000;
 export const EventsQuery = z.object({
@@ -53,9 +58,7 @@ export const EventsQuery = z.object({
     .default(100)
     .transform((n) => Math.min(n, EVENTS_MAX_LIMIT))
     .describe(`At most this many events (capped at ${EVENTS_MAX_LIMIT}).`),
-  types: z
-    .string()
-    .max(2000)
+  types: identifierText(z.string().max(2000))
     .optional()
     .transform((s, ctx) => {
       if (s === undefined) return undefined;
@@ -118,7 +121,9 @@ export const FiguresQuery = z.object({
     .max(1000)
     .optional()
     .describe('Figures per page, in key order; without `limit` or `after`, every figure at once.'),
-  after: z.string().min(1).max(512).optional().describe('The `next` cursor of the previous page: the page after it.'),
+  after: identifierText(z.string().min(1).max(512))
+    .optional()
+    .describe('The `next` cursor of the previous page: the page after it.'),
 });
 export const FiguresAnswer = z.object({
   figures: z.array(FigureSummary),

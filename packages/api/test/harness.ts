@@ -17,7 +17,7 @@ export interface LoggedEntry {
   event: NewEvent;
 }
 
-/** A real runtime (Redis from the test setup, an in-memory embedded log) and the projector over it. */
+/** A real runtime (Redis from the test setup, an in-memory embedded log or PostgreSQL) and the projector over it. */
 export interface Harness {
   store: EventStore;
   runtime: Runtime;
@@ -50,8 +50,25 @@ export function testConfig(overrides: Partial<Record<keyof Config, unknown>> = {
   );
 }
 
-export async function startHarness(overrides: Partial<Record<keyof Config, unknown>> = {}): Promise<Harness> {
-  const store = await openEventStore({ dataDir: 'memory://' });
+export interface HarnessOptions {
+  /**
+   * Where the log lives: an in-memory PGlite (the default, fast), or a schema of its own on the real
+   * PostgreSQL server the test setup started (for behaviour that differs, e.g. NUL bytes in a query).
+   */
+  log?: 'embedded' | 'postgres';
+}
+
+export async function startHarness(
+  overrides: Partial<Record<keyof Config, unknown>> = {},
+  harnessOptions: HarnessOptions = {},
+): Promise<Harness> {
+  const store =
+    harnessOptions.log === 'postgres'
+      ? await openEventStore({
+          databaseUrl: inject('databaseUrl'),
+          schema: `api_test_${randomUUID().replaceAll('-', '').slice(0, 12)}`,
+        })
+      : await openEventStore({ dataDir: 'memory://' });
   const config = testConfig(overrides);
   const runtime = await openRuntime(config, silentLogger, { store, extractPool: false });
   const projector = createProjector(store, { pollIntervalMs: 50 });

@@ -58,6 +58,29 @@ export const Config = z.object({
     .int()
     .positive()
     .default(64 * 1024),
+  /**
+   * Host names the API answers to besides loopback names and IP literals: `tally.example.org`,
+   * `*.example.org` (any subdomain) or `*` (any host). A request naming another Host is refused
+   * with 421, so a web page that points a name of its own at the API (DNS rebinding) cannot use it;
+   * writes whose Origin is another site are refused too.
+   */
+  API_ALLOWED_HOSTS: list.default([]),
+  /**
+   * Addresses or CIDRs of reverse proxies in front of the API whose X-Forwarded-For / -Host /
+   * -Proto are believed (the client's address then counts for per-client limits); empty = none.
+   */
+  API_TRUST_PROXY: list.default([]),
+  /** A request's headers and body must have arrived within this many ms, else 408 and the connection closes. */
+  API_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  /**
+   * A connection on which no byte moves either way for this many ms is closed: an idle keep-alive
+   * connection, a client that stopped reading. Figure streams send heartbeats well within it.
+   */
+  API_IDLE_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
+  /** Figure streams (SSE) open at once; more are refused with 429. */
+  API_MAX_STREAMS: z.coerce.number().int().positive().default(100),
+  /** Figure streams one client may hold at once: one address (a /64 for IPv6), or the token's holder. */
+  API_MAX_STREAMS_PER_CLIENT: z.coerce.number().int().positive().default(8),
 
   // --- HTTP fetching (feeds and articles)
   HTTP_USER_AGENT: z.string().default('TallyBot/0.1 (+https://github.com/tally-news/tally)'),

@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiError, ErrorBody } from '../apiErrors.ts';
 import { FeedCreated, FeedParams, NewFeed, RemoveFeedQuery } from '../schemas.ts';
+import { hasUrlCredentials } from '../urlCredentials.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 413: ErrorBody, 415: ErrorBody };
 
@@ -19,13 +20,15 @@ export function feedRoutes(app: FastifyInstance, runtime: Runtime): void {
         tags: ['feeds'],
         summary: 'Register a feed',
         description:
-          'Appends `FeedRegistered` (source `api`) and schedules the first poll. Registering a registered feed changes nothing (200); a new or removed one answers 201.',
+          'Appends `FeedRegistered` (source `api`) and schedules the first poll. Registering a registered feed changes nothing (200); a new or removed one answers 201. A URL with credentials (`user:password@`) is refused (`TALLY_ERR_FEED_URL_CREDENTIALS`): feed URLs are public.',
         security: [{ bearer: [] }],
         body: NewFeed,
         response: { 200: FeedCreated, 201: FeedCreated, ...errors },
       },
     },
     async (request, reply) => {
+      // Refused, not stored apart: the URL is recorded in the log and shown on `GET /feeds`.
+      if (hasUrlCredentials(request.body.url)) throw new ApiError('TALLY_ERR_FEED_URL_CREDENTIALS');
       let result: { feedId: string; created: boolean };
       try {
         result = await registerFeed(runtime.store, { url: request.body.url, title: request.body.title }, 'api');
