@@ -21,8 +21,8 @@ export interface EmbeddedStoreOptions extends StoreOptions {
 
 /** The folder under Tally's data directory that holds the embedded log. */
 export const EMBEDDED_FOLDER = 'pglite';
-/** The file beside it naming the process that has the log open. */
-export const LOCK_FILE = 'tally.lock';
+/** The folder beside it naming the process that has the log open (see `lockDataDir`). */
+export const LOCK_FOLDER = 'tally.lock';
 
 /**
  * PGlite has one connection: a query issued while a transaction is open waits for it, so a query
@@ -94,7 +94,7 @@ export class EmbeddedEventStore extends SqlEventStore {
       } else {
         const dir = join(dataDir, EMBEDDED_FOLDER);
         mkdirSync(dir, { recursive: true });
-        unlock = lockDataDir(dataDir, join(dataDir, LOCK_FILE));
+        unlock = await lockDataDir(dataDir, join(dataDir, LOCK_FOLDER));
         try {
           db = await PGlite.create({ dataDir: dir });
         } catch (err) {

@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { makeEvent } from '@tally/events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EmbeddedLogInUseError } from './dataDirLock.ts';
-import { EMBEDDED_FOLDER, EmbeddedEventStore, LOCK_FILE } from './EmbeddedEventStore.ts';
+import { EmbeddedLogInUseError, lockClaims } from './dataDirLock.ts';
+import { EMBEDDED_FOLDER, EmbeddedEventStore, LOCK_FOLDER } from './EmbeddedEventStore.ts';
 import { eventStoreConformance } from './eventStore.conformance.ts';
 import { openEventStore } from './openEventStore.ts';
 
@@ -63,17 +63,26 @@ describe('embedded log reopened', () => {
     expect(refused).toBeInstanceOf(EmbeddedLogInUseError);
     expect((refused as EmbeddedLogInUseError).pid).toBe(process.pid);
     await first.close();
-    expect(existsSync(join(dataDir, LOCK_FILE))).toBe(false);
+    expect(existsSync(join(dataDir, LOCK_FOLDER))).toBe(false);
 
-    // A process that held the log and died without closing it (killed): its lock is stale.
+    // A process that held the log and died without closing it (killed): its claim is stale, and so
+    // is the lock file an earlier version of Tally left.
     const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
-    writeFileSync(join(dataDir, LOCK_FILE), `${dead.stdout}\n`);
+    mkdirSync(join(dataDir, LOCK_FOLDER));
+    writeFileSync(join(dataDir, LOCK_FOLDER, `${dead.stdout}-0badc0de`), `${dead.stdout}\nheld\n`);
     const again = await openEventStore({ dataDir });
     try {
-      expect(readFileSync(join(dataDir, LOCK_FILE), 'utf8').trim()).toBe(String(process.pid));
+      expect(lockClaims(join(dataDir, LOCK_FOLDER)).map((c) => [c.pid, c.held])).toEqual([[process.pid, true]]);
       expect(await again.head()).toBe(0);
     } finally {
       await again.close();
+    }
+    writeFileSync(join(dataDir, LOCK_FOLDER), `${dead.stdout}\n`);
+    const third = await openEventStore({ dataDir });
+    try {
+      expect(lockClaims(join(dataDir, LOCK_FOLDER)).map((c) => c.pid)).toEqual([process.pid]);
+    } finally {
+      await third.close();
     }
   });
 

@@ -1,5 +1,5 @@
-export { EmbeddedLogInUseError } from './dataDirLock.ts';
-export { EMBEDDED_FOLDER, EmbeddedEventStore, type EmbeddedStoreOptions, LOCK_FILE } from './EmbeddedEventStore.ts';
+export { EmbeddedLogInUseError, type LockClaim, lockClaims } from './dataDirLock.ts';
+export { EMBEDDED_FOLDER, EmbeddedEventStore, type EmbeddedStoreOptions, LOCK_FOLDER } from './EmbeddedEventStore.ts';
 export {
   type AppendOptions,
   type AppendResult,
