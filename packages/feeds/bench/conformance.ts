@@ -5,6 +5,9 @@
  * gives most callers); dates they leave as strings are read with `new Date()`, as a caller would.
  * A check a parser has no field for is left out of its score ("mappable" checks only).
  */
+
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseFeed as rowanParse } from '@rowanmanning/feed-parser';
 import { parseFeed as feedsmithParse } from 'feedsmith';
 import RssParser from 'rss-parser';
@@ -12,10 +15,12 @@ import {
   type CaseResult,
   loadFixtures,
   type ParserUnderTest,
+  parseWith,
   runConformance,
   score,
   tallyParser,
 } from '../conformance/harness.ts';
+import type { parseFeed } from '../src/parseFeed.ts';
 
 const asText = (bytes: Uint8Array): string => new TextDecoder('utf-8').decode(bytes);
 const isAtomDocument = (text: string): boolean => /<(?:[\w-]+:)?feed[\s>]/.test(text) && !/<rss[\s>]/i.test(text);
@@ -154,12 +159,30 @@ const rowanUnderTest: ParserUnderTest = {
   },
 };
 
+// None of the other parsers keeps a sanitised HTML form of titles beside their text.
+for (const parser of [rssParserUnderTest, feedsmithUnderTest, rowanUnderTest]) {
+  parser.unmappable = new Set([...parser.unmappable, 'item.titleHtml', 'feed.titleHtml']);
+}
+
 export const parsersUnderTest: ParserUnderTest[] = [
   tallyParser,
   rssParserUnderTest,
   feedsmithUnderTest,
   rowanUnderTest,
 ];
+
+/**
+ * `--previous DIR`: a copy of this package from an earlier commit (its `src/`), scored as one more
+ * column, so a change is measured against the code before it on the same, current fixture set:
+ *   git archive <commit> packages/feeds/src | tar -x -C /tmp/prev && ln -s "$PWD/node_modules" /tmp/prev/
+ *   npx tsx packages/feeds/bench/conformance.ts --previous /tmp/prev/packages/feeds
+ */
+async function previousParser(dir: string): Promise<ParserUnderTest> {
+  const module = (await import(pathToFileURL(join(resolve(dir), 'src', 'parseFeed.ts')).href)) as {
+    parseFeed: typeof parseFeed;
+  };
+  return { ...tallyParser, name: '@tally/feeds (previous)', parse: (d, o) => parseWith(module.parseFeed, d, o) };
+}
 
 function percent(passed: number, total: number): string {
   return total === 0 ? 'n/a' : `${((100 * passed) / total).toFixed(1)}%`;
@@ -169,9 +192,14 @@ export async function compareParsers(): Promise<{ markdown: string; results: Map
   const cases = loadFixtures();
   const categories = [...new Set(cases.map((c) => c.category))];
   const results = new Map<string, CaseResult[]>();
-  for (const parser of parsersUnderTest) results.set(parser.name, await runConformance(parser, cases));
+  const previousAt = process.argv.indexOf('--previous');
+  const parsers = [...parsersUnderTest];
+  if (previousAt !== -1 && process.argv[previousAt + 1]) {
+    parsers.splice(1, 0, await previousParser(process.argv[previousAt + 1]!));
+  }
+  for (const parser of parsers) results.set(parser.name, await runConformance(parser, cases));
 
-  const names = parsersUnderTest.map((p) => p.name);
+  const names = parsers.map((p) => p.name);
   const lines = [`| ${['', ...names].join(' | ')} |`, `|${['---', ...names.map(() => '---:')].join('|')}|`];
   const row = (label: string, cell: (r: CaseResult[]) => string): void => {
     lines.push(`| ${label} | ${names.map((n) => cell(results.get(n)!)).join(' | ')} |`);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseFeed } from './parseFeed.ts';
-import { innerMarkup, MAX_DEPTH, textOf, type XmlElement } from './xmlTree.ts';
+import { innerMarkup, textOf } from './xmlMarkup.ts';
+import { MAX_DEPTH, type XmlElement } from './xmlTree.ts';
 
 /** A chain of `depth` nested elements with one text leaf, built by hand (no depth limit applies). */
 function chain(depth: number): XmlElement {

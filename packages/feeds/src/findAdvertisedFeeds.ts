@@ -1,4 +1,4 @@
-import { decodeEntities } from './xmlTree.ts';
+import { decodeEntities } from './entities.ts';
 
 const FEED_TYPES = new Set([
   'application/rss+xml',

@@ -5,6 +5,7 @@ import type { FeedItem } from './types.ts';
 const item = (fields: Partial<FeedItem>): FeedItem => ({
   id: null,
   title: null,
+  titleHtml: null,
   link: null,
   published: null,
   updated: null,

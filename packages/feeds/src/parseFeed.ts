@@ -1,39 +1,22 @@
 import { decodeFeedBytes, stripInvalidXmlChars } from './decodeFeedBytes.ts';
+import { ChildIndex, nonEmpty, trimmedText } from './elementText.ts';
+import { FeedWarnings } from './feedWarnings.ts';
 import { findAdvertisedFeeds } from './findAdvertisedFeeds.ts';
-import { parseFeedDate } from './parseFeedDate.ts';
-import { htmlToText, looksLikeHtml, resolveHtmlUrls, resolveUrl } from './text.ts';
+import { parseJsonFeed } from './parseJsonFeed.ts';
+import { resolveUrl } from './text.ts';
+import { atomTitle, rssTitle, type TitleText } from './textConstructs.ts';
 import type { Feed, FeedErrorCode, FeedItem, ParseFeedOptions, ParseResult } from './types.ts';
-import {
-  buildXmlTree,
-  escapeHtml,
-  hasElementChildren,
-  innerMarkup,
-  MAX_DEPTH,
-  textOf,
-  type XmlElement,
-} from './xmlTree.ts';
-
-const MAX_WARNINGS = 20;
-
-class Warnings {
-  readonly list: string[] = [];
-  private readonly seen = new Set<string>();
-  add(message: string): void {
-    if (this.list.length < MAX_WARNINGS && !this.seen.has(message)) {
-      this.seen.add(message);
-      this.list.push(message);
-    }
-  }
-}
+import { atomAlternate, atomEntry, personName, type ReadContext, rssItem } from './xmlItems.ts';
+import { buildXmlTree, isKnownNamespaceKey, MAX_DEPTH, type XmlElement } from './xmlTree.ts';
 
 function failure(code: FeedErrorCode, message: string, advertisedFeeds: string[] = []): ParseResult {
   return { ok: false, error: { code, message, advertisedFeeds } };
 }
 
 /**
- * Parses an RSS 0.9x/1.0/2.0, Atom 0.3/1.0 or JSON Feed 1.x document into the normalised model.
- * Never throws on any input. Bytes are decoded by BOM, then HTTP charset, then XML prolog; a
- * string is taken as already decoded (its `encoding` is reported as `string`).
+ * Parses an RSS 0.9x/1.0/2.0, Atom 0.3/1.0, CDF or JSON Feed 1.x document into the normalised
+ * model. Never throws on any input. Bytes are decoded by BOM, then HTTP charset, then XML prolog;
+ * a string is taken as already decoded (its `encoding` is reported as `string`).
  */
 export function parseFeed(input: Uint8Array | string, options: ParseFeedOptions = {}): ParseResult {
   try {
@@ -47,7 +30,7 @@ export function parseFeed(input: Uint8Array | string, options: ParseFeedOptions 
 }
 
 function parseDocument(input: Uint8Array | string, options: ParseFeedOptions): ParseResult {
-  const warnings = new Warnings();
+  const warnings = new FeedWarnings();
   let text: string;
   let encoding: string;
   if (typeof input === 'string') {
@@ -71,272 +54,7 @@ function parseDocument(input: Uint8Array | string, options: ParseFeedOptions): P
   return parseXmlFeed(text, options, encoding, warnings);
 }
 
-// ---------------------------------------------------------------------------------------------
-// XML feeds
-
 type XmlFormat = 'rss' | 'rdf' | 'atom';
-
-/**
- * The element children of one element, looked up by namespace key and local name (first wins).
- * A linear scan: items have a handful of children, and this allocates nothing per lookup.
- */
-class ChildIndex {
-  private readonly elements: XmlElement[] = [];
-  readonly links: XmlElement[] = [];
-  constructor(el: XmlElement) {
-    for (const child of el.children) {
-      if (typeof child === 'string') continue;
-      this.elements.push(child);
-      if (child.local === 'link') this.links.push(child);
-    }
-  }
-  get(ns: string, local: string): XmlElement | undefined {
-    for (const el of this.elements) if (el.local === local && el.ns === ns) return el;
-    return undefined;
-  }
-  /** For Atom, where documents without the namespace declaration are common. */
-  atom(local: string): XmlElement | undefined {
-    return this.get('atom', local) ?? this.get('', local);
-  }
-}
-
-function trimmedText(el: XmlElement | undefined): string | null {
-  if (!el) return null;
-  const value = textOf(el).trim();
-  return value.length > 0 ? value : null;
-}
-
-function collapse(text: string | null): string | null {
-  if (text === null) return null;
-  const value = text.replace(/\s+/g, ' ').trim();
-  return value.length > 0 ? value : null;
-}
-
-function nonEmpty(text: string | null | undefined): string | null {
-  if (text == null) return null;
-  const value = text.trim();
-  return value.length > 0 ? value : null;
-}
-
-/** RSS titles are nominally plain text but often carry (escaped) HTML; read them as HTML when they look like it. */
-function rssTitle(el: XmlElement | undefined): string | null {
-  if (!el) return null;
-  const raw = hasElementChildren(el) ? innerMarkup(el) : textOf(el);
-  return collapse(looksLikeHtml(raw) ? htmlToText(raw) : raw);
-}
-
-/** RSS description / content:encoded: HTML carried as escaped text, CDATA, or (invalidly) raw markup. */
-function rssHtml(el: XmlElement | undefined): string | null {
-  if (!el) return null;
-  const html = hasElementChildren(el) ? innerMarkup(el) : textOf(el);
-  return nonEmpty(resolveHtmlUrls(html, el.base));
-}
-
-/** A plain-text element rendered as an HTML fragment. */
-function plainAsHtml(el: XmlElement | undefined): string | null {
-  const value = trimmedText(el);
-  return value === null ? null : escapeHtml(value);
-}
-
-interface TextConstruct {
-  value: string;
-  html: boolean;
-}
-
-const BASE64 = /^[A-Za-z0-9+/=\s]*$/;
-
-/**
- * Atom 1.0 text constructs (`type` text | html | xhtml) and Atom 0.3 content (`type` a MIME type,
- * `mode` xml | escaped | base64), read into either plain text or HTML.
- */
-function atomText(el: XmlElement | undefined): TextConstruct | null {
-  if (!el) return null;
-  if (el.attrs.src !== undefined && el.children.length === 0) return null; // out-of-line content
-  const type = (el.attrs.type ?? 'text').trim().toLowerCase();
-  const mode = (el.attrs.mode ?? '').trim().toLowerCase();
-  if (mode === 'base64' || (!isTextual(type) && BASE64.test(textOf(el)))) {
-    if (!isTextual(type)) return null; // binary content (an image) has no text to offer
-    const decoded = Buffer.from(textOf(el).replace(/\s+/g, ''), 'base64').toString('utf8');
-    return { value: decoded, html: type.includes('html') };
-  }
-  if (type === 'xhtml' || type === 'application/xhtml+xml' || mode === 'xml' || hasElementChildren(el)) {
-    if (type === 'text' || type === 'text/plain') return { value: textOf(el), html: false };
-    const div = el.children.find((c): c is XmlElement => typeof c !== 'string' && c.local === 'div');
-    const onlyDiv =
-      div !== undefined && el.children.every((c) => c === div || (typeof c === 'string' && c.trim() === ''));
-    return { value: innerMarkup(onlyDiv ? div : el), html: true };
-  }
-  if (type === 'html' || type === 'text/html' || mode === 'escaped') return { value: textOf(el), html: true };
-  return { value: textOf(el), html: false };
-}
-
-function isTextual(type: string): boolean {
-  return (
-    type === 'text' ||
-    type === 'html' ||
-    type === 'xhtml' ||
-    type.startsWith('text/') ||
-    type.endsWith('+xml') ||
-    type.endsWith('/xml')
-  );
-}
-
-function atomTitle(el: XmlElement | undefined): string | null {
-  const t = atomText(el);
-  if (!t) return null;
-  return collapse(t.html ? htmlToText(t.value) : t.value);
-}
-
-function atomHtml(el: XmlElement | undefined): string | null {
-  const t = atomText(el);
-  if (!t) return null;
-  const value = nonEmpty(t.value);
-  if (value === null) return null;
-  return t.html ? resolveHtmlUrls(value, el!.base) : escapeHtml(value);
-}
-
-/** The alternate link among Atom `<link>` elements: rel alternate (or none), HTML preferred. */
-function atomAlternate(links: XmlElement[], requireAtomNs: boolean): string | null {
-  let best: XmlElement | undefined;
-  let bestScore = -1;
-  for (const link of links) {
-    if (requireAtomNs && link.ns !== 'atom') continue;
-    const href = link.attrs.href;
-    if (!href || href.trim() === '') continue;
-    const rel = (link.attrs.rel ?? 'alternate').trim().toLowerCase();
-    if (rel !== 'alternate' && rel !== 'http://www.iana.org/assignments/relation/alternate') continue;
-    const type = (link.attrs.type ?? '').toLowerCase();
-    const score = type === '' || type.includes('html') ? 2 : 1;
-    if (score > bestScore) {
-      best = link;
-      bestScore = score;
-    }
-  }
-  return best ? resolveUrl(best.attrs.href!, best.base) : null;
-}
-
-function personName(el: XmlElement | undefined): string | null {
-  if (!el) return null;
-  const idx = new ChildIndex(el);
-  const name = collapse(trimmedText(idx.atom('name')));
-  if (name) return name;
-  const email = trimmedText(idx.atom('email'));
-  if (email) return email;
-  return hasElementChildren(el) ? null : rssAuthor(trimmedText(el));
-}
-
-/** `jo@example.com (Jo Smith)` and `Jo Smith <jo@example.com>` both name Jo Smith. */
-function rssAuthor(value: string | null): string | null {
-  if (value === null) return null;
-  const paren = /^\S+@\S+\s*\((.+)\)$/.exec(value);
-  if (paren?.[1]?.trim()) return collapse(paren[1]);
-  const angle = /^(.+?)\s*<\S+@\S+>$/.exec(value);
-  if (angle?.[1]?.trim()) return collapse(angle[1].replace(/^["']|["']$/g, ''));
-  return collapse(value);
-}
-
-function dateOf(el: XmlElement | undefined, warnings: Warnings): string | null {
-  const raw = trimmedText(el);
-  if (raw === null) return null;
-  const iso = parseFeedDate(raw);
-  if (iso === null) warnings.add(`unreadable date "${raw.slice(0, 60)}" left empty`);
-  return iso;
-}
-
-function firstDate(candidates: (XmlElement | undefined)[], warnings: Warnings): string | null {
-  for (const el of candidates) {
-    const iso = dateOf(el, warnings);
-    if (iso !== null) return iso;
-  }
-  return null;
-}
-
-function rssItem(el: XmlElement, warnings: Warnings): FeedItem {
-  const c = new ChildIndex(el);
-  const guidEl = c.get('', 'guid');
-  const guid = trimmedText(guidEl);
-  const about = nonEmpty(el.attrs['rdf:about'] ?? el.attrs.about);
-  const id = guid ?? about ?? trimmedText(c.get('dc', 'identifier'));
-
-  let link: string | null = null;
-  const origLink = trimmedText(c.get('feedburner', 'origlink'));
-  const linkEl = c.get('', 'link');
-  const rawLink = origLink ?? trimmedText(linkEl) ?? nonEmpty(linkEl?.attrs.href);
-  if (rawLink) link = resolveUrl(rawLink, (origLink ? c.get('feedburner', 'origlink') : linkEl)!.base);
-  if (!link && guid && guidEl && (guidEl.attrs.ispermalink ?? 'true').trim().toLowerCase() !== 'false') {
-    if (/^https?:\/\//i.test(guid)) link = guid;
-  }
-  if (!link) link = atomAlternate(c.links, true);
-  if (!link && about && /^https?:\/\//i.test(about)) link = about;
-
-  const title = rssTitle(c.get('', 'title')) ?? rssTitle(c.get('dc', 'title')) ?? atomTitle(c.get('atom', 'title'));
-  const published = firstDate(
-    [
-      c.get('', 'pubdate'),
-      c.get('dc', 'date'),
-      c.get('dcterms', 'issued'),
-      c.get('dcterms', 'created'),
-      c.get('atom', 'published'),
-      c.get('dcterms', 'date'),
-    ],
-    warnings,
-  );
-  const updated = firstDate([c.get('atom', 'updated'), c.get('dcterms', 'modified')], warnings);
-  const author =
-    rssAuthor(trimmedText(c.get('', 'author'))) ??
-    collapse(trimmedText(c.get('dc', 'creator'))) ??
-    collapse(trimmedText(c.get('itunes', 'author'))) ??
-    personName(c.get('atom', 'author'));
-  const summary =
-    rssHtml(c.get('', 'description')) ??
-    plainAsHtml(c.get('itunes', 'summary')) ??
-    plainAsHtml(c.get('itunes', 'subtitle')) ??
-    mediaDescription(c) ??
-    atomHtml(c.get('atom', 'summary')) ??
-    rssHtml(c.get('dc', 'description'));
-  const content =
-    rssHtml(c.get('content', 'encoded')) ??
-    xhtmlBody(c.get('xhtml', 'body') ?? c.get('xhtml', 'div')) ??
-    atomHtml(c.get('atom', 'content'));
-  return { id, title, link, published, updated, author, summary, content };
-}
-
-function mediaDescription(c: ChildIndex): string | null {
-  let el = c.get('media', 'description');
-  if (!el) {
-    const group = c.get('media', 'group') ?? c.get('media', 'content');
-    if (group) el = new ChildIndex(group).get('media', 'description');
-  }
-  if (!el) return null;
-  if ((el.attrs.type ?? '').toLowerCase() === 'html') return rssHtml(el);
-  return plainAsHtml(el);
-}
-
-function xhtmlBody(el: XmlElement | undefined): string | null {
-  if (!el) return null;
-  return nonEmpty(resolveHtmlUrls(innerMarkup(el), el.base));
-}
-
-function atomEntry(el: XmlElement, warnings: Warnings): FeedItem {
-  const c = new ChildIndex(el);
-  const source = c.atom('source');
-  return {
-    id: trimmedText(c.atom('id')),
-    title: atomTitle(c.atom('title')),
-    link: atomAlternate(c.links, false),
-    published: firstDate(
-      [c.atom('published'), c.atom('issued'), c.atom('created'), c.get('dc', 'date'), c.get('', 'pubdate')],
-      warnings,
-    ),
-    updated: firstDate([c.atom('updated'), c.atom('modified')], warnings),
-    author:
-      personName(c.atom('author')) ??
-      collapse(trimmedText(c.get('dc', 'creator'))) ??
-      (source ? personName(new ChildIndex(source).atom('author')) : null),
-    summary: atomHtml(c.atom('summary')),
-    content: atomHtml(c.atom('content')),
-  };
-}
 
 /** A year: a longer cache lifetime is a typo, not a promise. */
 const MAX_TTL_MINUTES = 525_600;
@@ -371,24 +89,49 @@ function syndicationMinutes(c: ChildIndex): number | null {
 
 const FEED_ROOTS: Record<string, XmlFormat> = { rss: 'rss', rdf: 'rdf', feed: 'atom', channel: 'rss' };
 
-function parseXmlFeed(text: string, options: ParseFeedOptions, encoding: string, warnings: Warnings): ParseResult {
+/** The namespace URI an element's name is in ('' when none is declared). */
+function namespaceUri(el: XmlElement): string {
+  const colon = el.qname.indexOf(':');
+  return el.scope[colon === -1 ? '' : el.qname.slice(0, colon)] ?? '';
+}
+
+function titleFields(title: TitleText | null): Pick<Feed, 'title' | 'titleHtml'> {
+  return { title: title?.text ?? null, titleHtml: title?.html ?? null };
+}
+
+function parseXmlFeed(text: string, options: ParseFeedOptions, encoding: string, warnings: FeedWarnings): ParseResult {
   let format: XmlFormat | null = null;
   let root: XmlElement | null = null;
   let firstElement: XmlElement | null = null;
   let droppedItems = 0;
+  // A feed root in a namespace nobody registered (drafts of Atom, `http://example.com/newformat#`)
+  // is still that feed: its namespace is read as the format's own for the rest of the document.
+  let alias: { from: string; to: string } | null = null;
+  const context: ReadContext = { warnings, atom10: false };
   const items: FeedItem[] = [];
   const itemName = (): string => (format === 'atom' ? 'entry' : 'item');
 
   const tree = buildXmlTree(text, options.url ?? null, {
     onOpen(el) {
+      if (alias !== null) {
+        if (el.ns === alias.from) el.ns = alias.to;
+        return;
+      }
       if (firstElement === null) firstElement = el;
       if (format !== null || firstElement.local === 'html') return;
       const candidate = FEED_ROOTS[el.local];
+      if (candidate === undefined) return;
       // Junk before the root (a PHP warning in <b>, a stray <br />) must not hide the feed.
-      if (candidate !== undefined && (el.ns === '' || el.ns === 'atom' || el.ns === 'rdf')) {
-        format = candidate;
-        root = el;
+      if (el.ns !== '' && el.ns !== 'atom' && el.ns !== 'rdf') {
+        if (candidate === 'rdf' || isKnownNamespaceKey(el.ns)) return;
+        alias = { from: el.ns, to: candidate === 'atom' ? 'atom' : '' };
+        warnings.add(`<${el.qname}> in an unrecognised namespace (${el.ns.slice(0, 80)}) read as ${candidate}`);
+        el.ns = alias.to;
       }
+      format = candidate;
+      root = el;
+      context.atom10 =
+        candidate === 'atom' && /^https?:\/\/www\.w3\.org\/2005\/atom\/?$/i.test(namespaceUri(el).trim());
     },
     onClose(el) {
       if (format === null || el.local !== itemName()) return false;
@@ -397,7 +140,7 @@ function parseXmlFeed(text: string, options: ParseFeedOptions, encoding: string,
         droppedItems++;
         return true;
       }
-      items.push(format === 'atom' ? atomEntry(el, warnings) : rssItem(el, warnings));
+      items.push(format === 'atom' ? atomEntry(el, context) : rssItem(el, context));
       return true;
     },
   });
@@ -442,7 +185,7 @@ function parseXmlFeed(text: string, options: ParseFeedOptions, encoding: string,
   let feed: Feed;
   if (format === 'atom') {
     feed = {
-      title: atomTitle(rootIndex.atom('title')),
+      ...titleFields(atomTitle(rootIndex.atom('title'), context)),
       link: atomAlternate(rootIndex.links, false),
       format,
       ttlMinutes: syndicationMinutes(rootIndex),
@@ -452,94 +195,17 @@ function parseXmlFeed(text: string, options: ParseFeedOptions, encoding: string,
   } else {
     const c = channel ? new ChildIndex(channel) : rootIndex;
     const linkEl = c.get('', 'link');
+    // CDF channels carry their link as an attribute of the channel.
     const rawLink = trimmedText(linkEl) ?? nonEmpty(linkEl?.attrs.href);
+    const cdfHref = nonEmpty((channel ?? feedRoot).attrs.href);
     feed = {
-      title: rssTitle(c.get('', 'title')) ?? rssTitle(c.get('dc', 'title')),
-      link: rawLink ? resolveUrl(rawLink, linkEl!.base) : atomAlternate(c.links, true),
+      ...titleFields(rssTitle(c.get('', 'title')) ?? rssTitle(c.get('dc', 'title'))),
+      link: rawLink
+        ? resolveUrl(rawLink, linkEl!.base)
+        : (atomAlternate(c.links, true) ?? (cdfHref ? resolveUrl(cdfHref, (channel ?? feedRoot).base) : null)),
       format,
       ttlMinutes: rssTtlMinutes(c.get('', 'ttl')) ?? syndicationMinutes(c),
     };
   }
   return { ok: true, feed, items, encoding, warnings: warnings.list };
-}
-
-// ---------------------------------------------------------------------------------------------
-// JSON Feed
-
-function str(value: unknown): string | null {
-  if (typeof value === 'string') return nonEmpty(value);
-  return null;
-}
-
-function jsonAuthor(obj: Record<string, unknown>): string | null {
-  const authors = obj.authors;
-  if (Array.isArray(authors)) {
-    for (const a of authors) {
-      if (a && typeof a === 'object') {
-        const name = str((a as Record<string, unknown>).name);
-        if (name) return collapse(name);
-      }
-    }
-  }
-  const author = obj.author;
-  if (author && typeof author === 'object') return collapse(str((author as Record<string, unknown>).name));
-  return null;
-}
-
-function jsonDate(value: unknown, warnings: Warnings): string | null {
-  const raw = str(value);
-  if (raw === null) return null;
-  const iso = parseFeedDate(raw);
-  if (iso === null) warnings.add(`unreadable date "${raw.slice(0, 60)}" left empty`);
-  return iso;
-}
-
-function parseJsonFeed(text: string, options: ParseFeedOptions, encoding: string, warnings: Warnings): ParseResult {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (error) {
-    return failure('malformed', `invalid JSON: ${(error as Error).message}`);
-  }
-  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return failure('not-a-feed', 'JSON, but not a JSON Feed');
-  const obj = doc as Record<string, unknown>;
-  const version = typeof obj.version === 'string' ? obj.version : '';
-  if (!/jsonfeed\.org\/version\//i.test(version) && !Array.isArray(obj.items)) {
-    return failure('not-a-feed', 'JSON, but not a JSON Feed');
-  }
-  const base = options.url ?? str(obj.feed_url);
-  const feedAuthor = jsonAuthor(obj);
-  const items: FeedItem[] = [];
-  for (const raw of Array.isArray(obj.items) ? obj.items : []) {
-    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) continue;
-    const it = raw as Record<string, unknown>;
-    const id = typeof it.id === 'number' && Number.isFinite(it.id) ? String(it.id) : str(it.id);
-    const url = str(it.url) ?? str(it.external_url);
-    const contentHtml = str(it.content_html);
-    const contentText = str(it.content_text);
-    const summary = str(it.summary);
-    items.push({
-      id,
-      title: collapse(str(it.title)),
-      link: url ? resolveUrl(url, base) : null,
-      published: jsonDate(it.date_published, warnings),
-      updated: jsonDate(it.date_modified, warnings),
-      author: jsonAuthor(it) ?? feedAuthor,
-      summary: summary === null ? null : escapeHtml(summary),
-      content: contentHtml ? resolveHtmlUrls(contentHtml, base) : contentText === null ? null : escapeHtml(contentText),
-    });
-  }
-  const home = str(obj.home_page_url);
-  return {
-    ok: true,
-    feed: {
-      title: collapse(str(obj.title)),
-      link: home ? resolveUrl(home, base) : null,
-      format: 'json',
-      ttlMinutes: null,
-    },
-    items,
-    encoding,
-    warnings: warnings.list,
-  };
 }

@@ -1,4 +1,4 @@
-import { decodeEntities } from './xmlTree.ts';
+import { decodeEntities } from './entities.ts';
 
 const CLOSING_TAG = /<\/[a-z][a-z0-9]*\s*>/i;
 const LONE_TAG = /<(?:br|img|hr)\b[^>]*>/i;
@@ -21,7 +21,10 @@ export function htmlToText(html: string): string {
     .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, '')
     .replace(BLOCK_TAG, ' ')
     .replace(/<\/?[a-z][^>]*>/gi, '');
-  return decodeEntities(stripped).replace(/\s+/g, ' ').trim();
+  // XML whitespace only: a no-break space in a title is the publisher's choice and stays.
+  return decodeEntities(stripped)
+    .replace(/[ \t\n\r]+/g, ' ')
+    .trim();
 }
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;

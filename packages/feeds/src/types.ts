@@ -4,6 +4,11 @@ export interface FeedItem {
   id: string | null;
   /** Plain text (HTML in titles is reduced to its text). */
   title: string | null;
+  /**
+   * The title as an HTML fragment: inline markup of an HTML title kept and sanitised (`A <b>bold</b>
+   * move`), a plain title escaped (`Q&amp;A`). Null exactly when `title` is.
+   */
+  titleHtml: string | null;
   /** Absolute URL when it could be resolved (xml:base, then the feed URL). */
   link: string | null;
   /** ISO 8601 UTC (`2024-01-05T12:30:00.000Z`); null when absent or not a valid date. */
@@ -18,7 +23,10 @@ export interface FeedItem {
 }
 
 export interface Feed {
+  /** Plain text, as for items. */
   title: string | null;
+  /** The title as sanitised HTML, as for items. */
+  titleHtml: string | null;
   link: string | null;
   format: 'rss' | 'rdf' | 'atom' | 'json';
   /**

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildXmlTree, decodeEntities, textOf } from './xmlTree.ts';
+import { decodeEntities } from './entities.ts';
+import { textOf } from './xmlMarkup.ts';
+import { buildXmlTree } from './xmlTree.ts';
 
 describe('decodeEntities', () => {
   it('decodes XML, HTML and numeric references and keeps unknown ones', () => {

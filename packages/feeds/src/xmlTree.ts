@@ -1,12 +1,12 @@
-import { namedEntities } from './namedEntities.ts';
+import { type DeclaredEntities, decodeEntities, readDeclaredEntities } from './entities.ts';
 
 /**
  * A forgiving XML tokenizer and tree builder for feeds. It is not a conforming XML parser on
  * purpose: feeds in the field are often not well-formed, and a feed reader must read what a
  * browser-era publisher meant. What it does:
  * - one pass over the string with `indexOf` jumps, so time is linear in the input;
- * - DOCTYPEs are skipped whole; entities they declare are never expanded and external entities are
- *   never fetched (an unknown `&name;` stays as literal text);
+ * - DOCTYPEs are skipped, except for internal entities with literal values (`entities.ts`); external
+ *   entities are never fetched and an unknown `&name;` stays as literal text;
  * - an end tag closes the nearest open element of that name; a stray end tag is ignored;
  * - at end of input every open element is left `closed: false`, so callers can drop a cut item.
  * Namespaces are resolved to short keys (`atom`, `dc`, `content`, …) so RSS 0.90/1.0/2.0 and
@@ -92,6 +92,13 @@ const WELL_KNOWN_PREFIXES: Record<string, string> = {
   googleplay: 'googleplay',
 };
 
+const KNOWN_KEYS = new Set([...Object.values(KNOWN_NAMESPACES), ...Object.values(WELL_KNOWN_PREFIXES)]);
+
+/** Whether a namespace key is one this parser knows (`atom`, `dc`, '' for RSS, …) rather than a raw URI. */
+export function isKnownNamespaceKey(ns: string): boolean {
+  return KNOWN_KEYS.has(ns);
+}
+
 const nsKeyCache = new Map<string, string>();
 
 export function namespaceKey(uri: string): string {
@@ -106,68 +113,6 @@ export function namespaceKey(uri: string): string {
   }
   return key;
 }
-
-const ENTITY = /&(#[0-9]{1,10}|#[xX][0-9a-fA-F]{1,8}|[A-Za-z][A-Za-z0-9]{0,31});/g;
-
-/**
- * Decodes character references and the predeclared/HTML named entities. Unknown names are kept
- * verbatim: entities declared in a DTD are never expanded (billion laughs, external entities).
- */
-export function decodeEntities(text: string, unknown?: Set<string>): string {
-  if (text.indexOf('&') === -1) return text;
-  return text.replace(ENTITY, (whole, ref: string) => {
-    if (ref.charCodeAt(0) === 35 /* # */) {
-      const code =
-        ref.charCodeAt(1) === 120 || ref.charCodeAt(1) === 88 ? parseInt(ref.slice(2), 16) : Number(ref.slice(1));
-      if (code === 9 || code === 10 || code === 13) return String.fromCharCode(code);
-      if (code < 0x20 || (code >= 0xd800 && code <= 0xdfff) || code === 0xfffe || code === 0xffff || code > 0x10ffff) {
-        return '';
-      }
-      // Windows-1252 code points written as references (&#150;) are what the author meant.
-      if (code >= 0x80 && code <= 0x9f) return WINDOWS_1252_C1[code - 0x80] ?? '';
-      return String.fromCodePoint(code);
-    }
-    const named = namedEntities.get(ref);
-    if (named !== undefined) return named;
-    if (unknown && unknown.size < 20) unknown.add(ref);
-    return whole;
-  });
-}
-
-const WINDOWS_1252_C1 = [
-  '€',
-  '',
-  '‚',
-  'ƒ',
-  '„',
-  '…',
-  '†',
-  '‡',
-  'ˆ',
-  '‰',
-  'Š',
-  '‹',
-  'Œ',
-  '',
-  'Ž',
-  '',
-  '',
-  '\u2018',
-  '\u2019',
-  '“',
-  '”',
-  '•',
-  '–',
-  '—',
-  '˜',
-  '™',
-  'š',
-  '›',
-  'œ',
-  '',
-  'ž',
-  'Ÿ',
-];
 
 function isNameStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 58 || c >= 0xc0;
@@ -233,6 +178,7 @@ export function buildXmlTree(text: string, documentUrl: string | null, hooks: Xm
   const undeclaredPrefixes = new Set<string>();
   let truncated = false;
   let tooDeep = false;
+  let declared: DeclaredEntities | undefined;
   let doctype: string | null = null;
   const n = text.length;
   let i = 0;
@@ -274,10 +220,10 @@ export function buildXmlTree(text: string, documentUrl: string | null, hooks: Xm
   while (i < n) {
     const lt = text.indexOf('<', i);
     if (lt === -1) {
-      if (stack.length > 0) addText(decodeEntities(text.slice(i), unknownEntities));
+      if (stack.length > 0) addText(decodeEntities(text.slice(i), unknownEntities, declared));
       break;
     }
-    if (lt > i && stack.length > 0) addText(decodeEntities(text.slice(i, lt), unknownEntities));
+    if (lt > i && stack.length > 0) addText(decodeEntities(text.slice(i, lt), unknownEntities, declared));
     const c = text.charCodeAt(lt + 1);
     if (c === 33 /* ! */) {
       if (text.startsWith('<!--', lt)) {
@@ -320,7 +266,13 @@ export function buildXmlTree(text: string, documentUrl: string | null, hooks: Xm
         if (/^<!doctype/i.test(text.slice(lt, lt + 9))) {
           doctype = text.slice(lt + 9, subsetStart === -1 ? j : subsetStart).trim();
           if (subsetStart !== -1 && /<!ENTITY/i.test(text.slice(subsetStart, j))) {
-            warnings.push('DOCTYPE declares entities; they are not expanded');
+            const read = readDeclaredEntities(text.slice(subsetStart + 1, j));
+            if (read.entities.values.size > 0) declared = read.entities;
+            if (read.refused > 0) {
+              warnings.push(
+                `${read.refused} DOCTYPE entities are not expanded (external, parameter, or referring to other entities)`,
+              );
+            }
           }
         }
         i = j + 1;
@@ -416,7 +368,7 @@ export function buildXmlTree(text: string, documentUrl: string | null, hooks: Xm
       ATTRIBUTE.lastIndex = 0;
       for (let m = ATTRIBUTE.exec(rawAttrs); m !== null; m = ATTRIBUTE.exec(rawAttrs)) {
         const attrName = m[1]!;
-        const value = decodeEntities(m[2] ?? m[3] ?? m[4] ?? '', unknownEntities);
+        const value = decodeEntities(m[2] ?? m[3] ?? m[4] ?? '', unknownEntities, declared);
         const key = attrName.toLowerCase();
         if (!(key in attrs)) attrs[key] = value;
         if (key === 'xmlns' || key.startsWith('xmlns:')) {
@@ -466,99 +418,4 @@ export function buildXmlTree(text: string, documentUrl: string | null, hooks: Xm
   const prefixes = [...undeclaredPrefixes].filter((p) => p !== 'xml');
   if (prefixes.length > 0) warnings.push(`undeclared namespace prefixes: ${prefixes.join(', ')}`);
   return { roots, truncated, doctype, tooDeep, warnings };
-}
-
-/**
- * All descendant text, in document order. Iterative on purpose: a hostile item can nest elements
- * thousands deep (a few KB of `<b>`), and recursion would overflow the stack.
- */
-export function textOf(el: XmlElement): string {
-  const { children } = el;
-  if (children.length === 1 && typeof children[0] === 'string') return children[0];
-  let out = '';
-  // A stack of (children, next index) frames, walked depth first.
-  const lists: XmlNode[][] = [children];
-  const positions: number[] = [0];
-  while (lists.length > 0) {
-    const top = lists.length - 1;
-    const list = lists[top]!;
-    const at = positions[top]!;
-    if (at >= list.length) {
-      lists.pop();
-      positions.pop();
-      continue;
-    }
-    positions[top] = at + 1;
-    const child = list[at]!;
-    if (typeof child === 'string') out += child;
-    else if (child.children.length > 0) {
-      lists.push(child.children);
-      positions.push(0);
-    }
-  }
-  return out;
-}
-
-export function hasElementChildren(el: XmlElement): boolean {
-  for (const child of el.children) if (typeof child !== 'string') return true;
-  return false;
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
-}
-
-function escapeAttribute(text: string): string {
-  return text.replace(/[&<"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&quot;'));
-}
-
-const VOID_ELEMENTS = new Set(['br', 'img', 'hr', 'meta', 'input', 'area', 'base', 'col', 'embed', 'source', 'wbr']);
-
-function openTag(el: XmlElement): string {
-  let out = '<' + markupName(el);
-  for (const key in el.attrs) {
-    if (key === 'xmlns' || key.startsWith('xmlns:')) continue;
-    out += ` ${key}="${escapeAttribute(el.attrs[key]!)}"`;
-  }
-  return out + '>';
-}
-
-function markupName(el: XmlElement): string {
-  return el.ns === 'xhtml' || el.ns === '' ? el.local : el.qname;
-}
-
-/**
- * Serializes the children of `el` as (X)HTML markup; XHTML prefixes and xmlns declarations are
- * dropped. Iterative for the same reason as `textOf`: nesting depth is the publisher's to choose.
- */
-export function innerMarkup(el: XmlElement): string {
-  let out = '';
-  const lists: XmlNode[][] = [el.children];
-  const positions: number[] = [0];
-  const owners: (XmlElement | null)[] = [null];
-  while (lists.length > 0) {
-    const top = lists.length - 1;
-    const list = lists[top]!;
-    const at = positions[top]!;
-    if (at >= list.length) {
-      const owner = owners[top]!;
-      lists.pop();
-      positions.pop();
-      owners.pop();
-      if (owner !== null) out += '</' + markupName(owner) + '>';
-      continue;
-    }
-    positions[top] = at + 1;
-    const child = list[at]!;
-    if (typeof child === 'string') {
-      out += escapeHtml(child);
-      continue;
-    }
-    out += openTag(child);
-    if (child.children.length === 0 && VOID_ELEMENTS.has(child.local)) continue;
-    lists.push(child.children);
-    positions.push(0);
-    owners.push(child);
-  }
-  return out;
 }

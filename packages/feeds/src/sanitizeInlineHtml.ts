@@ -1,0 +1,126 @@
+import { decodeEntities } from './entities.ts';
+import { escapeHtml } from './xmlMarkup.ts';
+
+/**
+ * A sanitised HTML form of a short text construct (a title), kept beside its plain text: inline
+ * phrasing markup survives (`<b>`, `<i>`, `<code>`, `<sub>`, links, …), everything else is reduced
+ * to its text, and scripts, styles and embedded documents disappear with their content. Attributes
+ * are limited to a few harmless ones; `href`/`src` keep only http(s), mailto and relative URLs. The
+ * output is always balanced: unclosed tags are closed, stray end tags dropped.
+ *
+ * A dedicated reader rather than a general sanitiser package: titles need a dozen inline elements
+ * and no CSS or document structure, and this runs only on titles that carry markup.
+ */
+
+const INLINE = new Set([
+  'a',
+  'abbr',
+  'acronym',
+  'b',
+  'bdi',
+  'bdo',
+  'big',
+  'cite',
+  'code',
+  'del',
+  'dfn',
+  'em',
+  'i',
+  'ins',
+  'kbd',
+  'mark',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strike',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'tt',
+  'u',
+  'var',
+]);
+const VOID = new Set(['br', 'img', 'wbr']);
+/** Elements whose content is not text for a reader: dropped whole. */
+const OPAQUE =
+  /<(script|style|iframe|object|embed|noscript|template|svg|math|textarea|select)\b[\s\S]*?(?:<\/\1\s*>|$)/gi;
+const ATTRIBUTES: Record<string, readonly string[]> = {
+  a: ['href', 'title', 'hreflang', 'lang', 'dir'],
+  img: ['src', 'alt', 'title', 'width', 'height'],
+  abbr: ['title'],
+  acronym: ['title'],
+  q: ['cite', 'lang'],
+  del: ['datetime'],
+  ins: ['datetime'],
+  time: ['datetime'],
+};
+const COMMON = ['lang', 'dir', 'title'];
+const URL_ATTRIBUTES = new Set(['href', 'src', 'cite']);
+const SAFE_URL = /^(?:https?:|mailto:|[^:]*$|[^:]*[/?#])/i;
+
+const TOKEN =
+  /<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<[!?][^>]*>/g;
+const ATTRIBUTE = /([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?/g;
+
+function attributesOf(tag: string, raw: string): string {
+  const allowed = ATTRIBUTES[tag] ?? COMMON;
+  let out = '';
+  const seen = new Set<string>();
+  ATTRIBUTE.lastIndex = 0;
+  for (let m = ATTRIBUTE.exec(raw); m !== null; m = ATTRIBUTE.exec(raw)) {
+    const name = m[1]!.toLowerCase();
+    if (!allowed.includes(name) || seen.has(name)) continue;
+    const value = decodeEntities(m[2] ?? m[3] ?? m[4] ?? '').trim();
+    // Control characters and spaces inside a scheme (`java\tscript:`) are how filters get fooled.
+    if (URL_ATTRIBUTES.has(name) && !SAFE_URL.test(value.replace(/[\u0000-\u0020]/g, ''))) continue;
+    seen.add(name);
+    out += ` ${name}="${escapeHtml(value).replace(/"/g, '&quot;')}"`;
+  }
+  return out;
+}
+
+export function sanitizeInlineHtml(html: string): string {
+  const source = html.replace(OPAQUE, '');
+  const open: string[] = [];
+  let out = '';
+  let last = 0;
+  const text = (raw: string): void => {
+    if (raw.length > 0) out += escapeHtml(decodeEntities(raw));
+  };
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(source); m !== null; m = TOKEN.exec(source)) {
+    text(source.slice(last, m.index));
+    last = TOKEN.lastIndex;
+    const whole = m[0];
+    if (whole.startsWith('<![CDATA[')) {
+      out += escapeHtml(whole.slice(9).replace(/\]\]>$/, ''));
+      continue;
+    }
+    const name = m[2]?.toLowerCase();
+    if (name === undefined) continue; // comment, doctype, processing instruction
+    const closing = m[1] === '/';
+    if (VOID.has(name)) {
+      if (!closing) out += `<${name}${attributesOf(name, m[3] ?? '')}>`;
+      continue;
+    }
+    if (!INLINE.has(name)) {
+      // A block element breaks the line it sits on; in a one-line construct that is a space.
+      if (/^(?:p|div|li|h[1-6]|tr|td|th|blockquote|pre|dd|dt)$/.test(name)) out += ' ';
+      continue;
+    }
+    if (!closing) {
+      out += `<${name}${attributesOf(name, m[3] ?? '')}>`;
+      open.push(name);
+      continue;
+    }
+    const at = open.lastIndexOf(name);
+    if (at === -1) continue;
+    while (open.length > at) out += `</${open.pop()}>`;
+  }
+  text(source.slice(last));
+  while (open.length > 0) out += `</${open.pop()}>`;
+  return out;
+}
