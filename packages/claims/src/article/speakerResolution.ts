@@ -1,0 +1,348 @@
+import { type CalendarDay, findDateExpressions, resolveDate } from '../dateExpressions.ts';
+import type { Entity, Gazetteer } from '../gazetteer.ts';
+import { wordSet } from '../lexicon.ts';
+import { type Attribution, roleMatches } from '../speakers.ts';
+import { tokenize } from '../tokenize.ts';
+import type { Speaker } from '../types.ts';
+import type { QuoteRegion } from './quotes.ts';
+import type { SentenceInfo } from './sentenceInfo.ts';
+
+const SPEAKER_ALIASES: Record<string, string> = { WH: 'White House', 'The White House': 'White House' };
+
+interface PersonRecord {
+  name: string;
+  role: string | null;
+  sentence: number;
+}
+
+/**
+ * The states and organisations a headline is about, beside the one its speaker speaks for: "White
+ * House accuses North Korea of arming Russia" is about North Korea and Russia, so it attributes the
+ * report's figures of those, not the report's own aside on US aid to Ukraine.
+ */
+export function topicsOf(text: string, speaker: Speaker, gazetteer: Gazetteer): ReadonlySet<string> {
+  const own = new Set(gazetteer.mentions(tokenize(speaker.name)).map((m) => m.entity.id));
+  const topics = new Set<string>();
+  for (const m of gazetteer.mentions(tokenize(text))) if (!own.has(m.entity.id)) topics.add(m.entity.id);
+  return topics;
+}
+
+/**
+ * Whether a figure is about what the headline is about: its subject (else its recipient) is among
+ * the headline's topics. A headline about nothing in particular, or a figure about no one, is not
+ * told apart.
+ */
+export function aboutTopics(
+  topics: ReadonlySet<string> | null,
+  subject: Entity | null,
+  recipient: Entity | null,
+): boolean {
+  if (!topics || topics.size === 0) return true;
+  const who = subject ?? recipient;
+  return who === null || topics.has(who.id);
+}
+
+/**
+ * A detail of a figure (a scoped key such as `transfer:KP>RU:container:shipment`) that the report
+ * gives no date of its own belongs to the report's account of that figure: when the report dates
+ * the figure itself on exactly one day, the detail takes that day. ("Photographs released by
+ * officials show 300 containers …" in a report of a briefing on 13 October.)
+
+// ---------------------------------------------------------------- speakers and dates
+
+/**
+ * The people an article names, in order of first mention, with lookups by name and surname: built
+ * once, so that resolving every attribution costs the same whatever the article's length.
+ */
+class PersonIndex {
+  readonly list: PersonRecord[] = [];
+  private readonly byName = new Map<string, PersonRecord>();
+  private readonly bySurname = new Map<string, PersonRecord>();
+
+  add(name: string, role: string | null, sentence: number): void {
+    const known = this.byName.get(name);
+    if (known) {
+      known.role ??= role;
+      return;
+    }
+    const p = { name, role, sentence };
+    this.list.push(p);
+    this.byName.set(name, p);
+    const surname = name.split(' ').pop()!;
+    if (!this.bySurname.has(surname)) this.bySurname.set(surname, p);
+  }
+
+  named(name: string): PersonRecord | undefined {
+    return this.byName.get(name);
+  }
+
+  withSurname(surname: string): PersonRecord | undefined {
+    return this.bySurname.get(surname);
+  }
+
+  /** The index in `list` of the last person first named at or before `sentence`, or -1. */
+  lastUpTo(sentence: number): number {
+    let lo = 0;
+    let hi = this.list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.list[mid]!.sentence <= sentence) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - 1;
+  }
+}
+
+/** How far back a role or a group looks for the person or the longer group it stands for. */
+const LOOK_BACK = 64;
+
+export function resolveSpeakers(infos: SentenceInfo[], _gazetteer: Gazetteer, now: CalendarDay | null): void {
+  const persons = new PersonIndex();
+  for (const info of infos) {
+    for (const a of info.attributions) if (a.kind === 'person' && a.name) persons.add(a.name, a.role, info.index);
+  }
+  const groups: string[] = [];
+  for (const info of infos) {
+    info.speakers = info.attributions.map((a) => {
+      const s = resolveOne(a, info.index, persons, groups);
+      if (a.kind === 'group' && s) groups.push(s.name);
+      return s;
+    });
+    info.statedAt = info.attributions.map((a) => statementDate(info, a, now));
+  }
+}
+
+function resolveOne(a: Attribution, sentence: number, persons: PersonIndex, groups: string[]): Speaker | null {
+  switch (a.kind) {
+    case 'person': {
+      const p = persons.named(a.name!);
+      return { name: a.name!, role: a.role ?? p?.role ?? null };
+    }
+    case 'single': {
+      const p = persons.withSurname(a.name!);
+      if (p) return { name: p.name, role: p.role };
+      return { name: SPEAKER_ALIASES[a.name!] ?? a.name!, role: null };
+    }
+    case 'pronoun': {
+      const p = persons.list[persons.lastUpTo(sentence)];
+      return p ? { name: p.name, role: p.role } : null;
+    }
+    case 'role': {
+      const role = a.role!;
+      const last = persons.lastUpTo(sentence);
+      let p: PersonRecord | undefined;
+      for (let i = last; i >= Math.max(0, last - LOOK_BACK) && !p; i--) {
+        if (roleMatches(role, persons.list[i]!.role)) p = persons.list[i];
+      }
+      for (let i = last + 1; i < Math.min(persons.list.length, last + 1 + LOOK_BACK) && !p; i++) {
+        if (roleMatches(role, persons.list[i]!.role)) p = persons.list[i];
+      }
+      return p ? { name: p.name, role: p.role } : { name: role.replace(/^(?:the|a|an)\s+/i, ''), role: null };
+    }
+    case 'group': {
+      const head = a.name!.split(' ').pop()!;
+      let longer: string | undefined;
+      for (let i = groups.length - 1; i >= Math.max(0, groups.length - LOOK_BACK) && !longer; i--) {
+        const g = groups[i]!;
+        if (g.endsWith(head) && g.length > a.name!.length) longer = g;
+      }
+      return { name: longer ?? a.name!, role: null };
+    }
+    case 'org': {
+      const name = SPEAKER_ALIASES[a.name!] ?? a.name!.replace(/^(?:the|The)\s+/, '');
+      // "The White House announced" when the article names its spokesman: the spokesman spoke.
+      let staff: PersonRecord | null = null;
+      let count = 0;
+      for (const p of persons.list) {
+        if (p.role?.toLowerCase().includes(name.toLowerCase()) && /spokes|press|adviser|advisor/i.test(p.role)) {
+          staff = p;
+          count++;
+        }
+      }
+      if (count === 1 && staff) return { name: staff.name, role: staff.role };
+      return { name, role: null };
+    }
+  }
+  return null;
+}
+
+/** A date next to the reporting verb: "announced this on Wednesday", "on Friday announced", "reported, back in October". */
+export function statementDate(info: SentenceInfo, a: Attribution, now: CalendarDay | null): string | null {
+  const { tokens } = info;
+  for (const d of info.dateTokens) {
+    if (
+      d.expr.kind === 'time' ||
+      d.expr.kind === 'phone' ||
+      d.expr.kind === 'ordinal' ||
+      d.expr.kind === 'fraction' ||
+      d.expr.kind === 'decade'
+    )
+      continue;
+    // Between the speaker and the verb.
+    if (d.start >= a.npEnd && d.end <= a.verbStart) return resolveDate(d.expr, now);
+    // After an appended role, or in "who spoke to journalists on Sunday".
+    if (a.dateZone && d.start >= a.dateZone[0] && d.end <= a.dateZone[1]) return resolveDate(d.expr, now);
+    // Shortly after the verb, before any "that" or quotation.
+    if (d.start >= a.verbEnd && d.start <= a.verbEnd + 6) {
+      let clean = true;
+      for (let i = a.verbEnd; i < d.start; i++) {
+        const w = tokens[i]!.lower;
+        if (w === 'that' || /^["“”]$/.test(w) || tokens[i]!.kind === 'num' || info.mentions.some((m) => m.start === i))
+          clean = false;
+      }
+      if (clean) return resolveDate(d.expr, now);
+    }
+    // Opening the sentence: "On Wednesday, Smith said".
+    if (d.end <= a.npStart && d.start <= 1 && a.npStart - d.end <= 2) return resolveDate(d.expr, now);
+  }
+  return null;
+}
+
+/** Words that may follow an anaphoric object ("announced this on Wednesday", "confirmed it to reporters"). */
+const ADJUNCT_OPENERS = wordSet(`
+  on during in at to at via through earlier later yesterday today late last while after before when as
+`);
+
+/**
+ * Sentences whose figures a following sentence attributes: "US Ambassador to NATO Julianne Smith
+ * announced this on Wednesday during an online briefing" gives the sentence before it a speaker and
+ * a date. The reporting verb must take "this" or "it" (or "that" closing its clause) as its object —
+ * followed by the end of the clause, a date or an adjunct, never by a clause of its own ("said it
+ * would send 300 tanks", "said that in September…" are not anaphoric) — and the sentence must state
+ * no figure of its own after it. Assessments ("believes this") attribute nothing.
+ */
+export function anaphoricAttributions(
+  infos: SentenceInfo[],
+): Map<number, { speaker: Speaker; statedAt: string | null; person: boolean }> {
+  const out = new Map<number, { speaker: Speaker; statedAt: string | null; person: boolean }>();
+  for (const info of infos) {
+    if (info.index === 0) continue;
+    const { tokens } = info;
+    for (let i = 0; i < info.attributions.length; i++) {
+      const a = info.attributions[i]!;
+      const speaker = info.speakers[i];
+      if (!speaker || a.hedged || a.npEnd > a.verbStart) continue;
+      const object = tokens[a.verbEnd];
+      if (!object || !/^(?:this|it|that)$/.test(object.lower) || info.inQuote[a.verbEnd]) continue;
+      let k = a.verbEnd + 1;
+      while (k < tokens.length && info.dateTokens.some((d) => k >= d.start && k < d.end)) k++;
+      const next = tokens[k];
+      const closes = !next || /^[,.;:!?]$/.test(next.text);
+      if (!closes && (object.lower === 'that' || next.kind !== 'word' || !ADJUNCT_OPENERS.has(next.lower))) continue;
+      const objectOffset = object.start;
+      if (info.quantities.some((q) => q.span[0] > objectOffset)) continue;
+      out.set(info.index - 1, { speaker, statedAt: info.statedAt[i] ?? null, person: isPersonKind(a) });
+      break;
+    }
+  }
+  return out;
+}
+
+export function isPersonKind(a: Attribution): boolean {
+  return a.kind === 'person' || a.kind === 'single' || a.kind === 'pronoun' || a.kind === 'role';
+}
+
+/** The speaker of a quantity's own sentence: people before organisations, the nearest verb first. */
+export function pickSpeaker(
+  info: SentenceInfo,
+  offset: number,
+): { speaker: Speaker; statedAt: string | null; person: boolean } | null {
+  let best = -1;
+  let bestScore = -1;
+  for (let i = 0; i < info.attributions.length; i++) {
+    const a = info.attributions[i]!;
+    const s = info.speakers[i];
+    if (!s) continue;
+    // A verb inside a quotation belongs to the quoted speech.
+    const verbOffset = info.tokens[a.verbStart]!.start;
+    const kindScore = isPersonKind(a) ? 2 : 1;
+    const score = kindScore * 1000 - Math.min(999, Math.abs(verbOffset - offset) / 10);
+    if (score > bestScore) {
+      bestScore = score;
+      best = i;
+    }
+  }
+  if (best < 0) return null;
+  return {
+    speaker: info.speakers[best]!,
+    statedAt: info.statedAt[best] ?? null,
+    person: isPersonKind(info.attributions[best]!),
+  };
+}
+
+/** The first date at which each speaker of the article is dated, by name. */
+export function speakerDates(infos: SentenceInfo[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const info of infos) {
+    for (let i = 0; i < info.speakers.length; i++) {
+      const name = info.speakers[i]?.name;
+      if (name && info.statedAt[i] && !out.has(name)) out.set(name, info.statedAt[i]!);
+    }
+  }
+  return out;
+}
+
+/** Who a quotation belongs to: the attribution after its closing mark, else before its opening mark. */
+export function quoteAttribution(
+  q: QuoteRegion,
+  infos: SentenceInfo[],
+): { speaker: Speaker; statedAt: string | null } | null {
+  const closing = sentenceAt(infos, q.close);
+  if (closing) {
+    for (let i = 0; i < closing.attributions.length; i++) {
+      const a = closing.attributions[i]!;
+      const at = closing.sentence.start + closing.tokens[a.verbStart]!.start;
+      if (at > q.close && closing.speakers[i])
+        return { speaker: closing.speakers[i]!, statedAt: closing.statedAt[i] ?? null };
+    }
+  }
+  const opening = sentenceAt(infos, q.open);
+  if (opening) {
+    for (let i = opening.attributions.length - 1; i >= 0; i--) {
+      const a = opening.attributions[i]!;
+      const at = opening.sentence.start + opening.tokens[a.verbStart]!.start;
+      if (at < q.open && opening.speakers[i])
+        return { speaker: opening.speakers[i]!, statedAt: opening.statedAt[i] ?? null };
+    }
+  }
+  return null;
+}
+
+/** "— Jay in Kyiv (@JayinKyiv) October 8, 2023": an embedded post, attributed to the line above. */
+export function embeddedPostAttributions(
+  infos: SentenceInfo[],
+  now: CalendarDay | null,
+): Map<number, { speaker: Speaker; statedAt: string | null }> {
+  const out = new Map<number, { speaker: Speaker; statedAt: string | null }>();
+  const byLine = new Map<number, SentenceInfo[]>();
+  for (const info of infos) {
+    const list = byLine.get(info.line);
+    if (list) list.push(info);
+    else byLine.set(info.line, [info]);
+  }
+  for (const info of infos) {
+    const m = /^[—–-]\s*(.+?)\s*\(@\w+\)\s*(.*)$/.exec(info.sentence.text);
+    if (!m) continue;
+    const date = findDateExpressions(m[2]!).find((d) => d.kind === 'date' || d.kind === 'month');
+    const statedAt = date ? resolveDate(date, now) : null;
+    const speaker = { name: m[1]!, role: null };
+    // The sentences of the line above, or of the line before it when the one above is blank.
+    const above = byLine.get(info.line - 1) ?? byLine.get(info.line - 2) ?? [];
+    for (const prev of above) out.set(prev.index, { speaker, statedAt });
+  }
+  return out;
+}
+
+/** The sentence (of `infos`, in text order) that holds offset `at`, by binary search. */
+function sentenceAt(infos: SentenceInfo[], at: number): SentenceInfo | undefined {
+  let lo = 0;
+  let hi = infos.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = infos[mid]!.sentence;
+    if (at < s.start) hi = mid - 1;
+    else if (at >= s.end) lo = mid + 1;
+    else return infos[mid];
+  }
+  return undefined;
+}
