@@ -88,7 +88,6 @@ export function leagueTables(r: Random, names: readonly string[], style: TableSt
   const teams = sample(r, names, int(r, 10, 16)).map((n) => `${n} ${pick(r, CLUB)}`);
   const stats = new Map(teams.map((t) => [t, { p: 0, w: 0, d: 0, l: 0, gf: 0, ga: 0 }]));
   const firstRound = int(r, 3, 20);
-  // rounds before the first published one
   const play = () => {
     const order = shuffled(r, teams);
     for (let i = 0; i + 1 < order.length; i += 2) {
@@ -102,11 +101,17 @@ export function leagueTables(r: Random, names: readonly string[], style: TableSt
       a.ga += gb;
       b.gf += gb;
       b.ga += ga;
-      if (ga > gb) a.w++, b.l++;
-      else if (ga < gb) b.w++, a.l++;
-      else a.d++, b.d++;
+      const [win, lose] = ga > gb ? [a, b] : [b, a];
+      if (ga === gb) {
+        a.d++;
+        b.d++;
+      } else {
+        win.w++;
+        lose.l++;
+      }
     }
   };
+  // the rounds before the first published one
   for (let i = 1; i < firstRound; i++) play();
   const tables: Table[] = [];
   for (let round = firstRound; round < firstRound + rounds; round++) {
