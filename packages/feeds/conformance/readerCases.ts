@@ -294,6 +294,12 @@ add(
 );
 add(
   'entities & CDATA',
+  'c1-character-in-utf8-text',
+  rss('<item><title>Skipper\u0092s note</title><description>\u0093Fair\u0094 winds</description></item>'),
+  one({ title: 'Skipper\u2019s note', summary: '\u201cFair\u201d winds' }),
+);
+add(
+  'entities & CDATA',
   'internal-entity',
   rss(
     '<item><title>&port; arrivals</title><description>From &port;, &copyright;</description></item>',

@@ -133,3 +133,23 @@ export function fixC1References(html: string): string {
     return char ? char : whole;
   });
 }
+
+const C1_CHARACTER = /[\u0080-\u009f]/g;
+
+/**
+ * C1 control characters in decoded text (U+0080–U+009F) are windows-1252 punctuation that went
+ * through a Latin-1 conversion somewhere upstream (`don\u0092t`); no feed means the control
+ * characters themselves. They are read as the characters they were, with a count for a warning.
+ */
+export function replaceC1Characters(text: string): { text: string; replaced: number } {
+  C1_CHARACTER.lastIndex = 0;
+  if (!C1_CHARACTER.test(text)) return { text, replaced: 0 };
+  let replaced = 0;
+  const fixed = text.replace(C1_CHARACTER, (c) => {
+    const char = WINDOWS_1252_C1[c.charCodeAt(0) - 0x80];
+    if (!char) return c;
+    replaced++;
+    return char;
+  });
+  return { text: fixed, replaced };
+}

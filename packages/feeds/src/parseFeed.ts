@@ -1,13 +1,15 @@
 import { decodeFeedBytes, stripInvalidXmlChars } from './decodeFeedBytes.ts';
 import { ChildIndex, nonEmpty, trimmedText } from './elementText.ts';
+import { replaceC1Characters } from './entities.ts';
 import { FeedWarnings } from './feedWarnings.ts';
 import { findAdvertisedFeeds } from './findAdvertisedFeeds.ts';
+import { isKnownNamespaceKey } from './namespaces.ts';
 import { parseJsonFeed } from './parseJsonFeed.ts';
 import { resolveUrl } from './text.ts';
 import { atomTitle, rssTitle, type TitleText } from './textConstructs.ts';
 import type { Feed, FeedErrorCode, FeedItem, ParseFeedOptions, ParseResult } from './types.ts';
 import { atomAlternate, atomEntry, personName, type ReadContext, rssItem } from './xmlItems.ts';
-import { buildXmlTree, isKnownNamespaceKey, MAX_DEPTH, type XmlElement } from './xmlTree.ts';
+import { buildXmlTree, MAX_DEPTH, type XmlElement } from './xmlTree.ts';
 
 function failure(code: FeedErrorCode, message: string, advertisedFeeds: string[] = []): ParseResult {
   return { ok: false, error: { code, message, advertisedFeeds } };
@@ -45,7 +47,9 @@ function parseDocument(input: Uint8Array | string, options: ParseFeedOptions): P
   }
   const stripped = stripInvalidXmlChars(text);
   if (stripped.removed > 0) warnings.add(`removed ${stripped.removed} characters not allowed in XML`);
-  text = stripped.text;
+  const c1 = replaceC1Characters(stripped.text);
+  if (c1.replaced > 0) warnings.add(`read ${c1.replaced} C1 control characters as windows-1252 punctuation`);
+  text = c1.text;
 
   const start = text.search(/\S/);
   if (start === -1) return failure('empty', 'the document is empty');

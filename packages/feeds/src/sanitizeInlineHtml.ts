@@ -2,17 +2,18 @@ import { decodeEntities } from './entities.ts';
 import { escapeHtml } from './xmlMarkup.ts';
 
 /**
- * A sanitised HTML form of a short text construct (a title), kept beside its plain text: inline
- * phrasing markup survives (`<b>`, `<i>`, `<code>`, `<sub>`, links, …), everything else is reduced
- * to its text, and scripts, styles and embedded documents disappear with their content. Attributes
+ * A sanitised HTML form of a short text construct (a title), kept beside its plain text: harmless
+ * markup survives (`<b>`, `<i>`, `<code>`, `<sub>`, links, paragraphs, lists, …), other elements
+ * are reduced to their text, and scripts, styles, forms and embedded documents disappear with their
+ * content. Attributes
  * are limited to a few harmless ones; `href`/`src` keep only http(s), mailto and relative URLs. The
  * output is always balanced: unclosed tags are closed, stray end tags dropped.
  *
- * A dedicated reader rather than a general sanitiser package: titles need a dozen inline elements
- * and no CSS or document structure, and this runs only on titles that carry markup.
+ * A dedicated reader rather than a general sanitiser package: titles need a few dozen elements and
+ * no CSS, and this runs only on titles that carry markup.
  */
 
-const INLINE = new Set([
+const ALLOWED = new Set([
   'a',
   'abbr',
   'acronym',
@@ -43,7 +44,35 @@ const INLINE = new Set([
   'u',
   'var',
 ]);
-const VOID = new Set(['br', 'img', 'wbr']);
+/** Structure a publisher may wrap a title in; kept as written, as feed readers show it. */
+const BLOCK = [
+  'p',
+  'div',
+  'blockquote',
+  'pre',
+  'ul',
+  'ol',
+  'li',
+  'dl',
+  'dt',
+  'dd',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'td',
+  'th',
+  'center',
+  'font',
+];
+for (const name of BLOCK) ALLOWED.add(name);
+const VOID = new Set(['br', 'img', 'wbr', 'hr']);
 /** Elements whose content is not text for a reader: dropped whole. */
 const OPAQUE =
   /<(script|style|iframe|object|embed|noscript|template|svg|math|textarea|select)\b[\s\S]*?(?:<\/\1\s*>|$)/gi;
@@ -106,11 +135,7 @@ export function sanitizeInlineHtml(html: string): string {
       if (!closing) out += `<${name}${attributesOf(name, m[3] ?? '')}>`;
       continue;
     }
-    if (!INLINE.has(name)) {
-      // A block element breaks the line it sits on; in a one-line construct that is a space.
-      if (/^(?:p|div|li|h[1-6]|tr|td|th|blockquote|pre|dd|dt)$/.test(name)) out += ' ';
-      continue;
-    }
+    if (!ALLOWED.has(name)) continue;
     if (!closing) {
       out += `<${name}${attributesOf(name, m[3] ?? '')}>`;
       open.push(name);

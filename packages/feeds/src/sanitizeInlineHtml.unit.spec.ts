@@ -12,7 +12,11 @@ describe('sanitizeInlineHtml', () => {
       '<a>a</a><a href="http://e.org/">b</a>',
     ],
     ['sees through control characters in a scheme', '<a href="java&#9;script:x()">a</a>', '<a>a</a>'],
-    ['reduces block elements to their text', '<p>one</p><div>two</div>', ' one  two '],
+    [
+      'keeps harmless structure, drops forms and frames',
+      '<p>one</p><form><input>x</form><iframe src="http://e.org">y</iframe>',
+      '<p>one</p>x',
+    ],
     ['closes what was left open and drops stray end tags', 'x</em><b>bold <i>both', 'x<b>bold <i>both</i></b>'],
     ['re-escapes text, decoding references once', 'Fish &amp; chips &lt;3 &eacute;', 'Fish &amp; chips &lt;3 é'],
     [
