@@ -1,3 +1,4 @@
+import { articleNameFacts } from './article/articleNames.ts';
 import { findQuoteRegions, quoteAt } from './article/quotes.ts';
 import { analyseSentence, lineStartOffsets, titleInfo } from './article/sentenceInfo.ts';
 import {
@@ -14,8 +15,11 @@ import { calendarDay, formatMonth } from './dateExpressions.ts';
 import { figureKey } from './figureKey.ts';
 import { type GazetteerExtension, gazetteerFor } from './gazetteer.ts';
 import type { Predicate } from './predicates.ts';
-import { armsFiguresOf, type Frame } from './sentence/armsFigures.ts';
+import type { Frame } from './sentence/armsFigures.ts';
+import { figuresOfSentence, type SentenceContext } from './sentence/figuresOfSentence.ts';
+import { measureKey } from './sentence/measure.ts';
 import { periodOf } from './sentence/period.ts';
+import { singularize } from './singularize.ts';
 import { splitSentences } from './splitSentences.ts';
 import type { Claim, Speaker } from './types.ts';
 
@@ -66,11 +70,19 @@ export function extractClaims(text: string, options: ExtractClaimsOptions = {}):
   const datedSpeakers = speakerDates(infos);
 
   const claims: Claim[] = [];
-  /** Indexes of the claims dated by the publication only. */
+  /** Indexes of the claims dated by the publication only, and of the scoped ones. */
   const undated = new Set<number>();
-  const frames = new Map<Predicate, Frame>();
+  const scoped = new Set<number>();
+  const facts = articleNameFacts(infos, title);
+  const context: SentenceContext = {
+    gazetteer,
+    frames: new Map<Predicate, Frame>(),
+    names: facts.names,
+    knownNames: facts.known,
+    focus: { topic: facts.topic, last: null },
+  };
   for (const info of infos) {
-    const found = armsFiguresOf(info, gazetteer, frames);
+    const found = figuresOfSentence(info, context);
     for (const f of found) {
       const abs = info.sentence.start + f.quantity.span[0];
       let speaker: Speaker | null = null;
@@ -103,12 +115,15 @@ export function extractClaims(text: string, options: ExtractClaimsOptions = {}):
       statedAt ??= defaultStatedAt;
       const hedged = f.hedged || (region < 0 && info.attributions.some((a) => a.hedged && a.verbStart < f.qStart));
       const q = f.quantity;
+      if (f.scope) scoped.add(claims.length);
       claims.push({
         figureKey: figureKey({
-          predicate: f.predicate,
+          predicate: f.family,
           subject: f.subject?.id ?? null,
           recipient: f.recipient?.id ?? null,
           unit: f.unit,
+          measure: measureKey(f.measure, singularize),
+          directed: f.directed,
           scope: f.scope,
         }),
         subject: f.subject?.name ?? null,
@@ -119,7 +134,11 @@ export function extractClaims(text: string, options: ExtractClaimsOptions = {}):
         bound: q.bound,
         unit: f.unit,
         concept: f.concept,
-        change: q.change,
+        measure: f.measure,
+        change: f.change,
+        changeBy: f.changeBy,
+        changeUnit: f.changeUnit,
+        previous: f.previous,
         negated: f.negated,
         hedged,
         speaker,
@@ -131,7 +150,7 @@ export function extractClaims(text: string, options: ExtractClaimsOptions = {}):
       });
     }
   }
-  dateDetailsByTheirFigure(claims, undated);
+  dateDetailsByTheirFigure(claims, undated, scoped);
   return claims;
 }
 
@@ -141,19 +160,18 @@ export function extractClaims(text: string, options: ExtractClaimsOptions = {}):
  * the figure itself on exactly one day, the detail takes that day. ("Photographs released by
  * officials show 300 containers …" in a report of a briefing on 13 October.)
  */
-function dateDetailsByTheirFigure(claims: Claim[], undated: ReadonlySet<number>): void {
+function dateDetailsByTheirFigure(claims: Claim[], undated: ReadonlySet<number>, scoped: ReadonlySet<number>): void {
   const daysByKey = new Map<string, Set<string>>();
   claims.forEach((o, j) => {
-    if (undated.has(j) || !o.statedAt || o.statedAt.length !== 10) return;
+    if (undated.has(j) || scoped.has(j) || !o.statedAt || o.statedAt.length !== 10) return;
     const days = daysByKey.get(o.figureKey) ?? new Set<string>();
     days.add(o.statedAt);
     daysByKey.set(o.figureKey, days);
   });
   for (const i of undated) {
+    if (!scoped.has(i)) continue;
     const c = claims[i]!;
-    const parts = c.figureKey.split(':');
-    if (parts.length < 4) continue;
-    const days = daysByKey.get(parts.slice(0, 3).join(':'));
+    const days = daysByKey.get(c.figureKey.slice(0, c.figureKey.lastIndexOf(':')));
     if (days?.size === 1) c.statedAt = [...days][0]!;
   }
 }

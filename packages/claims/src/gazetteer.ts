@@ -12,6 +12,11 @@ export interface Entity {
   /** ISO 3166-1 alpha-2 for countries ("KP"), an upper-case tag for organisations ("NATO"). */
   id: string;
   name: string;
+  /**
+   * Absent for the gazetteer's own states and organisations; `named` for a proper name found in the
+   * text ("Home Depot"), `group` for a common noun phrase that acts ("local auto dealers").
+   */
+  kind?: 'named' | 'group';
 }
 
 export type MentionForm = 'name' | 'demonym' | 'capital' | 'alias';

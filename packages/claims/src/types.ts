@@ -48,7 +48,15 @@ export interface Claim {
   bound: Bound;
   unit: string | null;
   concept: string | null;
+  /** What the figure measures, as the report names it ("net income", "death toll"); null when the unit says it all. */
+  measure: string | null;
   change: 'up' | 'down' | null;
+  /** The stated amount of the change ("rose 3.5%" → 3.5) or the difference from the earlier level. */
+  changeBy: number | null;
+  /** Unit of `changeBy`: "%", "percentage point", or the figure's own unit. */
+  changeUnit: string | null;
+  /** The earlier level the figure moved from ("from £138m to £118m" → 138000000). */
+  previous: number | null;
   negated: boolean;
   hedged: boolean;
   speaker: Speaker | null;

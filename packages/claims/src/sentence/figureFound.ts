@@ -1,0 +1,36 @@
+import type { Entity } from '../gazetteer.ts';
+import type { Quantity } from '../types.ts';
+
+/** A figure found in a sentence, before speakers, dates and periods are added. */
+export interface FigureFound {
+  /** The quantity that is the figure's value. */
+  quantity: Quantity;
+  /** Its token range in the sentence. */
+  qStart: number;
+  qEnd: number;
+  /** The vocabulary predicate ("rise", "sell", "transfer"). */
+  predicate: string;
+  /** The first part of the figure key: `level`, `change`, or the predicate. */
+  family: string;
+  /** The figure has another party (recipient), keyed `subject>recipient`. */
+  directed: boolean;
+  subject: Entity | null;
+  recipient: Entity | null;
+  /** The unit in the key: a family of materiel ("tank"), a currency, "%". */
+  unit: string | null;
+  concept: string | null;
+  /** What is measured ("net income", "death toll"), as written; its lemmas join the key. */
+  measure: string | null;
+  scope: string | null;
+  change: 'up' | 'down' | null;
+  /** The amount of the change and its unit, when the sentence states it. */
+  changeBy: number | null;
+  changeUnit: string | null;
+  /** The earlier level the figure moved from, in the figure's unit. */
+  previous: number | null;
+  negated: boolean;
+  hedged: boolean;
+  clause: [number, number];
+  /** Token of the governing word. */
+  trigger: number;
+}

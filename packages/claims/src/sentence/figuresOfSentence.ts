@@ -1,0 +1,121 @@
+import type { SentenceInfo } from '../article/sentenceInfo.ts';
+import type { Gazetteer } from '../gazetteer.ts';
+import { LEX, senses } from '../lexical/wordnet.ts';
+import { DIRECTED, type Predicate } from '../predicates.ts';
+import { armsFiguresOf, type FoundClaim, type Frame } from './armsFigures.ts';
+import type { ArticleNames } from './entityNames.ts';
+import type { FigureFound } from './figureFound.ts';
+import { generalFiguresOf } from './generalFigures.ts';
+import type { ArticleFocus } from './roles.ts';
+import { sentenceViewOf } from './sentenceViewOf.ts';
+
+/**
+ * The classes of the arms and aid table that keep their own keys (`transfer:KP>RU:container`):
+ * deliveries, pledges, halted aid, deployments, stocks, production and losses between states and
+ * the organisations of the gazetteer.
+ */
+const ARMS_CLASSES = new Set<Predicate>([
+  'transfer',
+  'pledge',
+  'halt-aid',
+  'deploy',
+  'stock',
+  'produce',
+  'casualties',
+  'destroy',
+  'capture',
+  'launch',
+  'displace',
+]);
+
+const physicalCache = new Map<string, boolean>();
+
+/**
+ * Whether a unit counts things that can be delivered, stocked or lost: an artifact, a substance,
+ * a group or a person in WordNet's first sense ("container", "shell", "troop", "civilian") — not
+ * votes, games or seats, which the table's verbs ("approved", "launched with") also govern.
+ */
+function countsMateriel(unit: string | null): boolean {
+  if (unit === null) return false;
+  if (/^[A-Z]{3}$/.test(unit)) return true;
+  const head = unit.split(/[ /]/)[0] === unit ? unit : (unit.split('/')[0]!.split(' ').pop() ?? unit);
+  let hit = physicalCache.get(head);
+  if (hit === undefined) {
+    const first = senses(head, 'n')[0];
+    hit =
+      first === undefined ||
+      first.lexFile === LEX.nounArtifact ||
+      first.lexFile === LEX.nounGroup ||
+      first.lexFile === LEX.nounPerson ||
+      first.lexFile === 27 /* noun.substance */ ||
+      first.lexFile === 13 /* noun.food */ ||
+      first.lexFile === 23; /* noun.quantity: tonnes, barrels */
+    physicalCache.set(head, hit);
+  }
+  return hit;
+}
+
+function fromArms(f: FoundClaim): FigureFound {
+  return {
+    quantity: f.quantity,
+    qStart: f.qStart,
+    qEnd: f.qEnd,
+    predicate: f.predicate,
+    family: f.predicate,
+    directed: DIRECTED.has(f.predicate),
+    subject: f.subject,
+    recipient: f.recipient,
+    unit: f.unit,
+    concept: f.concept,
+    measure: null,
+    scope: f.scope,
+    change: f.quantity.change,
+    changeBy: null,
+    changeUnit: null,
+    previous: null,
+    negated: f.negated,
+    hedged: f.hedged,
+    clause: f.clause,
+    trigger: f.trigger,
+  };
+}
+
+export interface SentenceContext {
+  gazetteer: Gazetteer;
+  frames: Map<Predicate, Frame>;
+  names: ArticleNames;
+  knownNames: ReadonlySet<string>;
+  focus: ArticleFocus;
+}
+
+/**
+ * The figures of a sentence. The open rules read every sentence with a quantity; the arms and aid
+ * table keeps a figure where it governs it between states (its keys and roles are the seeds'), unless
+ * the open rules found a named subject of their own that differs (a company, a group of people).
+ */
+export function figuresOfSentence(info: SentenceInfo, ctx: SentenceContext): FigureFound[] {
+  const arms = armsFiguresOf(info, ctx.gazetteer, ctx.frames);
+  if (info.quantities.length === 0) return [];
+  const view = sentenceViewOf(info, ctx.names, ctx.knownNames);
+  const general = generalFiguresOf(view, ctx.focus);
+  const byQuantity = new Map<number, FigureFound>();
+  for (const g of general) byQuantity.set(g.qStart, g);
+  const consumed = new Set<number>();
+  for (const g of general) {
+    // Tokens of the change and earlier level of a general figure are not figures of their own.
+    for (const [s, e] of view.quantityTokens) {
+      if (s !== g.qStart && s >= g.clause[0] && e <= g.clause[1] && (g.changeBy !== null || g.previous !== null)) {
+        const q = view.quantities[view.quantityAt[s]!]!;
+        if (q.value === g.changeBy || q.value === g.previous) consumed.add(s);
+      }
+    }
+  }
+  for (const a of arms) {
+    if (!ARMS_CLASSES.has(a.predicate) || !countsMateriel(a.unit) || consumed.has(a.qStart)) continue;
+    const g = byQuantity.get(a.qStart);
+    const own = g?.subject;
+    if (own?.kind && own.id !== a.subject?.id && own.id !== a.recipient?.id) continue;
+    byQuantity.set(a.qStart, fromArms(a));
+  }
+  return [...byQuantity.values()].sort((x, y) => x.qStart - y.qStart);
+}

@@ -1,0 +1,174 @@
+import { figureUnit } from '../figureUnits.ts';
+import { actMeasure, familyOf, isDirected, predicateOf } from '../lexical/vocabulary.ts';
+import type { Quantity } from '../types.ts';
+import type { FigureFound } from './figureFound.ts';
+import { findGovernor, type Governor } from './governor.ts';
+import { measureText } from './measure.ts';
+import { modalityOf } from './modality.ts';
+import { type ArticleFocus, rolesOf } from './roles.ts';
+import { clauseAround, type SentenceView } from './sentenceView.ts';
+import { type Statement, statementsOf } from './statements.ts';
+
+/** Units of time: a duration is a figure only when the sentence says it is one ("the review period is six months"). */
+const TIME_UNITS = /^(?:second|minute|hour|day|week|fortnight|month|year|decade|century)s?$/;
+/** Speech verbs that govern a figure only as "it was": "said 500 containers", "added 3%". */
+const SPEECH_ONLY = new Set(['say', 'tell', 'add', 'note', 'state', 'write', 'explain', 'claim', 'insist', 'reckon']);
+
+/** Whether a quantity can be a figure at all, before its sentence is read. */
+function claimable(view: SentenceView, q: Quantity, qi: number): boolean {
+  if (q.kind === 'age') return false;
+  const [s, e] = view.quantityTokens[qi]!;
+  // A figure inside an attribution ("according to three sources") is no claim.
+  if (view.attributions.some((a) => s >= Math.min(a.npStart, a.verbStart) && e <= Math.max(a.npEnd, a.verbEnd)))
+    return false;
+  if (q.kind === 'count' && q.value !== null && q.value < 2 && q.range === null) return false;
+  if (isNamePart(view, q, s, e)) return false;
+  return true;
+}
+
+/**
+ * A number that is part of a name: "S&P 500", "iPhone 11", "Boeing 737", "787-9". A bare number (no
+ * unit, nothing counted) right after a capitalised word, or joined to another number by a hyphen
+ * without spaces, names a thing; it counts nothing.
+ */
+function isNamePart(view: SentenceView, q: Quantity, s: number, e: number): boolean {
+  const { tokens } = view;
+  const next = tokens[e];
+  const prev = tokens[s - 1];
+  if (next?.text === '-' && !next.spaceBefore && tokens[e + 1]?.kind === 'num' && !tokens[e + 1]!.spaceBefore)
+    return true;
+  if (prev?.text === '-' && !tokens[s]!.spaceBefore && !prev.spaceBefore && tokens[s - 2]?.kind === 'num') return true;
+  if (q.kind !== 'count' || (q.unit !== null && q.unit !== q.text.split(/\s+/).pop()?.toLowerCase())) return false;
+  const bare = q.unit === null || view.pos[e - 1] === 'VERB';
+  return bare && !!prev && (view.pos[s - 1] === 'PROPN' || (/^\p{Lu}/u.test(prev.text) && s - 1 > 0));
+}
+
+/**
+ * The figures of one sentence by the open rules: every statement (a level with its change and
+ * earlier level, or a change alone) whose governor, roles and measure can be read. A figure needs
+ * a subject or a measure; a bare number needs a measure.
+ */
+export function generalFiguresOf(view: SentenceView, focus: ArticleFocus): FigureFound[] {
+  const out: FigureFound[] = [];
+  const statements = statementsOf(view, (q, qi) => claimable(view, q, qi));
+  for (const st of statements) {
+    const f = figureOf(view, st, focus);
+    if (f) {
+      out.push(f);
+      if (f.subject && !f.negated) focus.last = f.subject;
+    }
+  }
+  return out;
+}
+
+function figureOf(view: SentenceView, st: Statement, focus: ArticleFocus): FigureFound | null {
+  const q = view.quantities[st.value]!;
+  const [s, e] = view.quantityTokens[st.value]!;
+  const firstQ = Math.min(st.value, st.change ?? st.value, st.previous ?? st.value);
+  const lastQ = Math.max(st.value, st.change ?? st.value, st.previous ?? st.value);
+  const fs = view.quantityTokens[firstQ]![0];
+  const fe = view.quantityTokens[lastQ]![1];
+  const clause = clauseAround(view, fs, fe);
+  const gov = findGovernor(view, fs, fe, clause);
+  if (!gov) return null;
+  const lemma = gov.verb >= 0 ? gov.lemma : '';
+  const speechOnly = SPEECH_ONLY.has(lemma);
+  const transitiveGuess = gov.verb >= 0 && !gov.figureFirst && !gov.passive;
+  let reading =
+    gov.verb >= 0 && !speechOnly ? predicateOf(lemma, false, gov.particle) : { predicate: 'be', direction: null };
+  const roles = rolesOf(view, gov, s, e, clause, focus, isDirected(reading.predicate));
+  if (transitiveGuess && roles.actorSubject && reading.direction) reading = predicateOf(lemma, true, gov.particle);
+  const predicate = reading.predicate;
+
+  if (q.kind === 'measure' && q.unit && TIME_UNITS.test(q.unit) && predicate !== 'be') return null;
+
+  const direction = st.direction ?? reading.direction;
+  const unit = q.unit === null ? null : figureUnit(q.unit);
+  const measure = measureOf(view, gov, q, roles.measure, predicate, unit, st.changeOnly);
+  if (q.unit === null && q.concept === null && measure === null) return null;
+  if (!roles.subject && !measure) return null;
+
+  const change = changeOf(view, st, direction);
+  const { hedged, negated } = modalityOf(view, gov.verb, fs, clause[0], gov.nominal);
+  const directed = isDirected(predicate) && roles.recipient !== null;
+  return {
+    quantity: q,
+    qStart: s,
+    qEnd: e,
+    predicate,
+    family: familyOf(predicate, st.changeOnly),
+    directed,
+    subject: roles.subject,
+    recipient: directed ? roles.recipient : null,
+    unit,
+    concept: q.concept,
+    measure,
+    scope: null,
+    change: change.direction,
+    changeBy: change.by,
+    changeUnit: change.unit,
+    previous: st.previous !== null ? (view.quantities[st.previous]!.value ?? null) : null,
+    negated,
+    hedged: hedged && !(predicate === 'cost' && !gov.nominal),
+    clause,
+    trigger: gov.verb >= 0 ? gov.verb : (gov.nominal?.[0] ?? s),
+  };
+}
+
+/** The measure: the noun the figure fills, else the subject's measure, else the verb's object, the quantity's concept, or the act's own measure. */
+function measureOf(
+  view: SentenceView,
+  gov: Governor,
+  q: Quantity,
+  subjectMeasure: string | null,
+  predicate: string,
+  unit: string | null,
+  changeOnly: boolean,
+): string | null {
+  const inMention = (k: number): boolean => view.mentions.some((m) => k >= m.start && k < m.end);
+  let m: string | null = null;
+  if (gov.nominal) m = measureText(view, gov.nominal[0], gov.nominal[1], inMention);
+  if (!m && subjectMeasure) m = subjectMeasure;
+  if (!m && gov.object) m = measureText(view, gov.object[0], gov.object[1], inMention);
+  if (!m && q.concept && q.kind !== 'count') m = q.concept.toLowerCase();
+  if (!m) m = actMeasure(predicate, q.kind, unit);
+  if (m && changeOnly && !/\b(?:growth|change|rise|fall|increase|decrease|decline)\b/.test(m)) m = `${m} change`;
+  return m;
+}
+
+interface ChangeReading {
+  direction: 'up' | 'down' | null;
+  by: number | null;
+  unit: string | null;
+}
+
+/** The change of a statement: its stated amount, or the difference from the earlier level. */
+function changeOf(view: SentenceView, st: Statement, direction: 'up' | 'down' | null): ChangeReading {
+  const value = view.quantities[st.value]!;
+  if (st.changeOnly) {
+    return { direction: direction ?? value.change, by: value.value, unit: changeUnit(value) };
+  }
+  if (st.change !== null) {
+    const c = view.quantities[st.change]!;
+    return { direction: direction ?? c.change, by: c.value, unit: changeUnit(c) };
+  }
+  if (st.previous !== null) {
+    const p = view.quantities[st.previous]!;
+    if (p.value !== null && value.value !== null && p.unit === value.unit) {
+      const diff = value.value - p.value;
+      const by = Math.abs(diff);
+      return {
+        direction: direction ?? (diff > 0 ? 'up' : diff < 0 ? 'down' : null),
+        by: Number(by.toPrecision(12)),
+        unit: value.unit,
+      };
+    }
+  }
+  return { direction, by: null, unit: null };
+}
+
+function changeUnit(q: Quantity): string | null {
+  if (q.unit === '%') return '%';
+  if (q.unit === 'point' || q.unit === 'percentage point') return 'percentage point';
+  return q.unit;
+}

@@ -1,0 +1,178 @@
+import { type SentenceView, textOf } from './sentenceView.ts';
+
+/** The word that makes a figure a statement about something: a verb, and a noun it may fill. */
+export interface Governor {
+  /** Token of the governing verb, or -1 when only a noun governs ("a profit of £3m"). */
+  verb: number;
+  /** The verb's lemma with its particle ("make up", "stand at" reads as "stand"). */
+  lemma: string;
+  particle: string | null;
+  /** The figure stands before its verb: "12 civilians were killed", "30,000 troops remain". */
+  figureFirst: boolean;
+  /** The verb is passive: "were killed", "was sold". */
+  passive: boolean;
+  /** Token range of a noun phrase the figure fills: "a net loss of $387m", "sales worth 211bn yen". */
+  nominal: [number, number] | null;
+  /** Token range of the verb's object between verb and figure: "raised [its dividend] by 26%". */
+  object: [number, number] | null;
+}
+
+const PARTICLES = new Set(['up', 'down', 'higher', 'lower', 'out', 'off', 'in', 'over', 'back']);
+/** Prepositions by which a noun takes a figure as its amount. */
+const AMOUNT_LINKS = new Set(['of', 'worth', 'at', 'totalling', 'totaling', 'amounting']);
+/** Nouns that give a level of the measure rather than the measure itself: "a new record of £27.9bn". */
+const LEVEL_NOUNS = new Set([
+  'record',
+  'high',
+  'low',
+  'level',
+  'total',
+  'figure',
+  'sum',
+  'amount',
+  'peak',
+  'tally',
+  'number',
+  'rate',
+  'value',
+  'estimate',
+  'average',
+  'some',
+  'about',
+  'around',
+]);
+
+const NOUNISH = new Set(['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM', 'PART']);
+
+/** Token range of the noun phrase ending at `end` (exclusive), read leftwards over nouns, adjectives and determiners. */
+export function phraseEndingAt(view: SentenceView, end: number, floor: number): [number, number] | null {
+  let a = end;
+  while (a > floor) {
+    const k = a - 1;
+    const t = view.tokens[k]!;
+    const hyphen = t.text === '-' && !t.spaceBefore && !view.tokens[k + 1]?.spaceBefore;
+    if (view.quantityAt[k]! >= 0 || view.isDate[k]) break;
+    if (NOUNISH.has(view.pos[k]!) || hyphen || t.lower === "'s" || t.lower === '’s' || t.lower === '&') a--;
+    else break;
+  }
+  while (a < end && view.pos[a] === 'PART') a++;
+  return a < end ? [a, end] : null;
+}
+
+/** Token range of the noun phrase starting at `start`, read rightwards. */
+export function phraseStartingAt(view: SentenceView, start: number, ceil: number): [number, number] | null {
+  let b = start;
+  while (b < ceil) {
+    const t = view.tokens[b]!;
+    const hyphen = t.text === '-' && !t.spaceBefore && !view.tokens[b + 1]?.spaceBefore;
+    if (view.quantityAt[b]! >= 0 || view.isDate[b]) break;
+    if (NOUNISH.has(view.pos[b]!) || hyphen || t.lower === "'s" || t.lower === '’s' || t.lower === '&') b++;
+    else break;
+  }
+  return b > start ? [start, b] : null;
+}
+
+function isMainVerb(view: SentenceView, k: number): boolean {
+  const p = view.pos[k];
+  if (p === 'VERB') return true;
+  // A form of "be" that a figure, a noun phrase or "at" follows is the main verb ("was £3.1bn").
+  if (p === 'AUX' && view.lemma[k] === 'be') {
+    const next = view.pos[k + 1];
+    return next !== 'VERB' && next !== 'AUX' && !(next === 'ADV' && view.pos[k + 2] === 'VERB');
+  }
+  return false;
+}
+
+function passiveAt(view: SentenceView, k: number): boolean {
+  for (let h = k - 1; h >= Math.max(0, k - 3); h--) {
+    if (view.lemma[h] === 'be' || view.lemma[h] === 'get') return view.tokens[k]!.lower !== view.lemma[k];
+    if (view.pos[h] !== 'ADV' && view.pos[h] !== 'PART') break;
+  }
+  return false;
+}
+
+function particleAfter(view: SentenceView, k: number): string | null {
+  const w = view.tokens[k + 1]?.lower ?? '';
+  return PARTICLES.has(w) && view.pos[k + 1] !== 'NOUN' ? w : null;
+}
+
+/**
+ * The governor of a figure whose tokens are [s, e) in clause [cs, ce). A verb after the figure's own
+ * noun phrase governs it when the figure opens the clause's subject ("12 civilians were killed");
+ * otherwise the nearest verb before it does ("revenue rose 3.5%", "reported a net loss of $387m").
+ * A noun the figure fills through "of", "worth" or "at" is kept as the nominal ("a net loss of").
+ */
+export function findGovernor(view: SentenceView, s: number, e: number, clause: [number, number]): Governor | null {
+  const [cs, ce] = clause;
+  const nominal = nominalBefore(view, s, cs);
+  // Subject position: the figure's noun phrase, then a verb ("1,000 jobs will go", "12 were killed").
+  const np = phraseStartingAt(view, e, ce);
+  let k = np ? np[1] : e;
+  while (k < ce && (view.pos[k] === 'ADV' || view.pos[k] === 'AUX' || view.pos[k] === 'PART')) k++;
+  const leftVerb = nearestVerbBefore(view, nominal ? nominal[0] : s, cs);
+  if (k < ce && view.pos[k] === 'VERB' && k > e && (leftVerb < 0 || !objectTakingVerb(view, leftVerb, s))) {
+    return {
+      verb: k,
+      lemma: view.lemma[k]!,
+      particle: particleAfter(view, k),
+      figureFirst: true,
+      passive: passiveAt(view, k),
+      nominal,
+      object: null,
+    };
+  }
+  if (leftVerb >= 0) {
+    const particle = particleAfter(view, leftVerb);
+    const objStart = leftVerb + 1 + (particle ? 1 : 0);
+    const objectEnd = nominal ? nominal[0] : s;
+    const object = objStart < objectEnd ? phraseStartingAt(view, objStart, objectEnd) : null;
+    return {
+      verb: leftVerb,
+      lemma: view.lemma[leftVerb]!,
+      particle,
+      figureFirst: false,
+      passive: passiveAt(view, leftVerb),
+      nominal,
+      object: object && object[1] <= objectEnd && view.pos[object[1] - 1] !== 'DET' ? object : null,
+    };
+  }
+  if (nominal)
+    return { verb: -1, lemma: '', particle: null, figureFirst: false, passive: false, nominal, object: null };
+  return null;
+}
+
+/** Whether the verb at `k` takes the figure at `s` as (part of) its object: nothing but a noun phrase between. */
+function objectTakingVerb(view: SentenceView, k: number, s: number): boolean {
+  for (let h = k + 1; h < s; h++) {
+    const p = view.pos[h];
+    if (p === 'VERB' || p === 'AUX' || p === 'SCONJ' || view.tokens[h]!.text === ',') return false;
+  }
+  return view.pos[k] === 'VERB';
+}
+
+function nearestVerbBefore(view: SentenceView, from: number, floor: number): number {
+  for (let k = from - 1; k >= floor; k--) {
+    if (view.quantityAt[k]! >= 0) continue;
+    if (isMainVerb(view, k)) return k;
+  }
+  return -1;
+}
+
+/** "a net loss of $387m", "sales worth 211bn yen", "profits of": the noun phrase the figure fills. */
+function nominalBefore(view: SentenceView, s: number, floor: number): [number, number] | null {
+  const k = s - 1;
+  if (k < floor) return null;
+  const link = view.tokens[k]!.lower;
+  if (!AMOUNT_LINKS.has(link)) return null;
+  const np = phraseEndingAt(view, k, floor);
+  if (!np) return null;
+  // Skip the level nouns: "a new record of", "a total of", "a rate of" fill nothing themselves.
+  let [a, b] = np;
+  while (b > a && LEVEL_NOUNS.has(view.lemma[b - 1]!)) b--;
+  while (a < b && (view.pos[a] === 'DET' || view.pos[a] === 'NUM')) a++;
+  if (b <= a) {
+    // "a total of 5,000 people": the figure's own noun says what it counts.
+    return null;
+  }
+  return textOf(view, a, b) ? [a, b] : null;
+}

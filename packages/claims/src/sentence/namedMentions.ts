@@ -1,0 +1,136 @@
+import type { EntityMention } from '../gazetteer.ts';
+import type { Pos } from '../lexical/tagSentence.ts';
+import { LEX, senses } from '../lexical/wordnet.ts';
+import type { Token } from '../tokenize.ts';
+import type { ArticleNames } from './entityNames.ts';
+
+/** Lower-case words that may join the capitalised words of one name: "Bank of America", "Procter & Gamble". */
+const NAME_JOINERS = new Set([
+  'of',
+  'and',
+  '&',
+  'for',
+  'on',
+  'de',
+  'du',
+  'des',
+  'van',
+  'von',
+  'der',
+  'la',
+  'le',
+  'del',
+  'the',
+]);
+
+const CALENDAR = new Set(
+  'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday jan feb mar apr jun jul aug sep sept oct nov dec'.split(
+    ' ',
+  ),
+);
+
+const isCapitalised = (t: Token): boolean => t.kind === 'word' && /^\p{Lu}/u.test(t.text);
+
+const titleCache = new Map<string, boolean>();
+
+/**
+ * A title or role word ("President", "Chairman", "Analyst"): in WordNet its most frequent noun sense
+ * is a person. Such a word splits a run of capitals between a country or organisation and a person
+ * ("Russian President Vladimir Putin"), and alone it names nobody.
+ */
+export function isPersonNoun(word: string): boolean {
+  const w = word.toLowerCase();
+  let hit = titleCache.get(w);
+  if (hit === undefined) {
+    const first = senses(w, 'n')[0];
+    hit = first !== undefined && first.lexFile === LEX.nounPerson;
+    titleCache.set(w, hit);
+  }
+  return hit;
+}
+
+export interface NamedMentionContext {
+  tokens: readonly Token[];
+  pos: readonly Pos[];
+  /** Mentions of the gazetteer (countries, organisations): they win over a run of capitals they cover. */
+  gazetteerMentions: readonly EntityMention[];
+  /** Tokens of dates, times and quantities: never part of a name. */
+  excluded: Uint8Array;
+  /** A headline or caption in title case: only names seen elsewhere in the article count there. */
+  titleCase: boolean;
+  /** Names written mid-sentence somewhere in the article, lower-cased. */
+  knownNames: ReadonlySet<string>;
+  names: ArticleNames;
+}
+
+/**
+ * Named entities of a sentence: the gazetteer's mentions, and runs of capitalised words (with the
+ * joiners of names between them) that the gazetteer does not cover. A run at the start of the
+ * sentence counts when the tagger calls it a proper noun or the article names it elsewhere, so that
+ * "Overall", "Shares" or "Net" opening a sentence name nobody. A person word inside a run that a
+ * name follows splits it ("Russian President Vladimir Putin" → Russia, Vladimir Putin).
+ */
+export function namedMentions(ctx: NamedMentionContext): EntityMention[] {
+  const { tokens, pos, excluded } = ctx;
+  const covered = new Int32Array(tokens.length).fill(-1);
+  ctx.gazetteerMentions.forEach((m, i) => {
+    for (let k = m.start; k < m.end; k++) covered[k] = i;
+  });
+  const out: EntityMention[] = [...ctx.gazetteerMentions];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!isCapitalised(tokens[i]!) || excluded[i] || covered[i]! >= 0 || CALENDAR.has(tokens[i]!.lower)) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < tokens.length) {
+      const t = tokens[end]!;
+      if (excluded[end] || covered[end]! >= 0 || CALENDAR.has(t.lower)) break;
+      if (isCapitalised(t) || (t.text === '-' && !t.spaceBefore && tokens[end + 1] && !tokens[end + 1]!.spaceBefore)) {
+        end++;
+        continue;
+      }
+      if (NAME_JOINERS.has(t.lower) && tokens[end + 1] && isCapitalised(tokens[end + 1]!) && covered[end + 1]! < 0) {
+        end += 2;
+        continue;
+      }
+      break;
+    }
+    for (const [s, e] of splitAtTitles(tokens, i, end)) addRun(ctx, s, e, out);
+    i = end;
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function splitAtTitles(tokens: readonly Token[], start: number, end: number): Array<[number, number]> {
+  const parts: Array<[number, number]> = [];
+  let s = start;
+  for (let k = start; k < end - 1; k++) {
+    if (isCapitalised(tokens[k]!) && isPersonNoun(tokens[k]!.text) && isCapitalised(tokens[k + 1]!)) {
+      if (k > s) parts.push([s, k]);
+      s = k + 1;
+    }
+  }
+  parts.push([s, end]);
+  return parts;
+}
+
+function addRun(ctx: NamedMentionContext, start: number, end: number, out: EntityMention[]): void {
+  const { tokens, pos } = ctx;
+  // Joiners never open or close a name.
+  while (start < end && !isCapitalised(tokens[start]!)) start++;
+  while (end > start && !isCapitalised(tokens[end - 1]!)) end--;
+  if (start >= end) return;
+  const text = tokens
+    .slice(start, end)
+    .map((t, k) => (k > 0 && t.spaceBefore ? ' ' : '') + t.text)
+    .join('');
+  const lower = text.toLowerCase();
+  const known = ctx.knownNames.has(lower);
+  if (ctx.titleCase && !known) return;
+  if (start === 0 && end - start === 1 && pos[0] !== 'PROPN' && !known) return;
+  if (end - start === 1 && (pos[start] === 'PRON' || pos[start] === 'DET' || isPersonNoun(text))) return;
+  const entity = ctx.names.resolve(text);
+  out.push({ entity: { ...entity, kind: 'named' }, form: 'name', start, end });
+}

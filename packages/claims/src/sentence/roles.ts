@@ -1,0 +1,184 @@
+import type { Entity, EntityMention } from '../gazetteer.ts';
+import { isActorNoun, isOrganisationNoun } from '../lexical/nounClass.ts';
+import { entityId } from './entityNames.ts';
+import type { Governor } from './governor.ts';
+import { phraseEndingAt } from './governor.ts';
+import { measureText } from './measure.ts';
+import { type SentenceView, textOf } from './sentenceView.ts';
+
+/** Who a figure is about (or who acted), who was on the other side, and what it measures. */
+export interface Roles {
+  subject: Entity | null;
+  recipient: Entity | null;
+  /** What the figure measures as the sentence names it ("net income"), or null. */
+  measure: string | null;
+  /** The subject phrase names who acted (an actor), not what was measured. */
+  actorSubject: boolean;
+}
+
+/** What the article has said so far: the entity a pronoun or "the company" refers back to. */
+export interface ArticleFocus {
+  /** The entity the article is about: the one named most, the headline and lead counting double. */
+  topic: Entity | null;
+  /** The subject of the last figure found. */
+  last: Entity | null;
+}
+
+const PRONOUN_SUBJECTS = new Set(['it', 'its', 'they', 'their', 'itself']);
+const PREPOSITIONS_IN_SUBJECT = new Set(['of', 'at', 'in', 'for', 'from', 'on', 'across', 'among']);
+/** Prepositions that name the other party of a directed figure: "paid $1bn to Fiat", "sold to Verizon". */
+const RECIPIENT_PREPOSITIONS = new Set(['to', 'for', 'into', 'in']);
+
+/** Token range of the subject of the verb at `v`: back over auxiliaries and adverbs, a parenthesis, then noun phrases linked by prepositions. */
+export function subjectPhrase(view: SentenceView, v: number, floor: number): [number, number] | null {
+  let k = v;
+  while (k > floor && /^(?:AUX|ADV|PART)$/.test(view.pos[k - 1]!)) k--;
+  // "Overall UK exports - including goods and services - rose": skip the parenthesis.
+  const closing = view.tokens[k - 1]?.text;
+  if (closing === '-' || closing === '–' || closing === '—' || closing === ',' || closing === ')') {
+    const opener = closing === ')' ? '(' : closing;
+    for (let h = k - 2; h > floor; h--) {
+      if (view.tokens[h]!.text === opener) {
+        k = h;
+        break;
+      }
+    }
+  }
+  let np = phraseEndingAt(view, k, floor);
+  if (!np) return null;
+  // Extend left over "of/at/in …" chains: "sales at Home Depot's US stores".
+  for (;;) {
+    const p = np[0] - 1;
+    if (p <= floor || !PREPOSITIONS_IN_SUBJECT.has(view.tokens[p]!.lower)) break;
+    const more = phraseEndingAt(view, p, floor);
+    if (!more) break;
+    np = [more[0], np[1]];
+  }
+  return np;
+}
+
+function mentionsIn(view: SentenceView, a: number, b: number): EntityMention[] {
+  return view.mentions.filter((m) => m.start >= a && m.end <= b);
+}
+
+/** The head chunk of a phrase: up to its first preposition ("sales" of "sales at Home Depot's stores"). */
+function headChunk(view: SentenceView, a: number, b: number): [number, number] {
+  for (let k = a; k < b; k++) if (view.pos[k] === 'ADP' && view.tokens[k]!.lower !== 'of') return [a, k];
+  return [a, b];
+}
+
+function lastNoun(view: SentenceView, a: number, b: number): number {
+  for (let k = b - 1; k >= a; k--) if (view.pos[k] === 'NOUN' || view.pos[k] === 'PROPN') return k;
+  return -1;
+}
+
+/** A phrase that refers back to an organisation: "it", "its", "the company", "the firm's". */
+function refersBack(view: SentenceView, a: number, b: number): boolean {
+  const words: number[] = [];
+  for (let k = a; k < b; k++) if (view.pos[k] !== 'PART') words.push(k);
+  if (words.length === 1 && PRONOUN_SUBJECTS.has(view.tokens[words[0]!]!.lower)) return true;
+  if (PRONOUN_SUBJECTS.has(view.tokens[a]!.lower)) return true;
+  return (
+    words.length === 2 &&
+    view.tokens[words[0]!]!.lower === 'the' &&
+    view.pos[words[1]!] === 'NOUN' &&
+    isOrganisationNoun(view.lemma[words[1]!]!)
+  );
+}
+
+const commonActor = (phrase: string): Entity => ({ id: entityId(phrase), name: phrase, kind: 'group' });
+
+/** Reads subject, actor-ness and measure from a subject phrase [a, b). */
+function readSubject(
+  view: SentenceView,
+  a: number,
+  b: number,
+  focus: ArticleFocus,
+): { subject: Entity | null; measure: string | null; actor: boolean } {
+  const [ha, hb] = headChunk(view, a, b);
+  const ms = mentionsIn(view, a, b);
+  const inMention = (k: number): boolean => ms.some((m) => k >= m.start && k < m.end);
+  const head = lastNoun(view, ha, hb);
+  const headIsName = head >= 0 && inMention(head);
+  const back = refersBack(view, ha, hb);
+  const possessorOrName = ms[0]?.entity ?? null;
+  if (head < 0 || headIsName) {
+    // "Ford reported", "Home Depot's revenue" is not here: the phrase is a name (or a pronoun).
+    return { subject: possessorOrName ?? (back ? (focus.last ?? focus.topic) : null), measure: null, actor: true };
+  }
+  const headLemma = view.lemma[head]!;
+  if (isActorNoun(headLemma) && !back) {
+    if (possessorOrName) return { subject: possessorOrName, measure: null, actor: true };
+    const phrase = measureText(view, ha, hb, () => false);
+    return { subject: phrase ? commonActor(phrase) : null, measure: null, actor: true };
+  }
+  if (back && ms.length === 0) return { subject: focus.last ?? focus.topic, measure: null, actor: true };
+  const measure = measureText(view, a, b, (k) => inMention(k) || PRONOUN_SUBJECTS.has(view.tokens[k]!.lower));
+  return { subject: possessorOrName ?? focus.last ?? focus.topic, measure, actor: false };
+}
+
+/** The entity right after a directed verb, or after "to/for" past the figure: "paid Fiat $1.55bn", "sold it to Verizon". */
+function recipientOf(
+  view: SentenceView,
+  gov: Governor,
+  figureEnd: number,
+  clauseEnd: number,
+  subject: Entity | null,
+): Entity | null {
+  if (gov.verb < 0) return null;
+  for (const m of view.mentions) {
+    if (m.start <= gov.verb || m.start >= clauseEnd) continue;
+    if (subject && m.entity.id === subject.id) continue;
+    const before = view.tokens[m.start - 1]?.lower === 'the' ? m.start - 2 : m.start - 1;
+    const prep = view.tokens[before]?.lower ?? '';
+    if (before === gov.verb || (before === gov.verb + 1 && gov.particle)) return m.entity;
+    if (RECIPIENT_PREPOSITIONS.has(prep) && (m.start >= figureEnd || prep === 'to')) return m.entity;
+  }
+  return null;
+}
+
+/**
+ * The roles of a figure with tokens [s, e) under `gov` in clause `clause`. The subject phrase of the
+ * verb gives the subject (its first name, a pronoun's referent, or — for "the dealers", "gunmen" —
+ * the phrase itself) and, when its head is not an actor, the measure ("Ford's net income"). A
+ * passive's "by X" is its subject. `directed` asks for the other party as well.
+ */
+export function rolesOf(
+  view: SentenceView,
+  gov: Governor,
+  s: number,
+  e: number,
+  clause: [number, number],
+  focus: ArticleFocus,
+  directed: boolean,
+): Roles {
+  let subject: Entity | null = null;
+  let measure: string | null = null;
+  let actorSubject = false;
+  if (gov.verb >= 0 && !gov.figureFirst) {
+    const np = subjectPhrase(view, gov.verb, clause[0]);
+    if (np) {
+      const r = readSubject(view, np[0], np[1], focus);
+      subject = r.subject;
+      measure = r.measure;
+      actorSubject = r.actor;
+    }
+  }
+  if (gov.passive || gov.figureFirst) {
+    const by = view.mentions.find((m) => m.start > Math.max(gov.verb, e) && view.tokens[m.start - 1]?.lower === 'by');
+    if (by) {
+      subject = by.entity;
+      actorSubject = true;
+    }
+  }
+  if (gov.figureFirst && !subject) {
+    // "30,000 American troops are stationed": a name on the figure's own phrase.
+    const own = view.mentions.find((m) => m.start >= s && m.start <= e + 2);
+    subject = own?.entity ?? null;
+  }
+  if (!subject && gov.verb >= 0 && !gov.figureFirst && !actorSubject) subject = focus.last ?? focus.topic;
+  const recipient = directed ? recipientOf(view, gov, e, clause[1], subject) : null;
+  return { subject, recipient, measure, actorSubject };
+}
+
+export { textOf };

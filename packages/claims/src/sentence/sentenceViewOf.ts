@@ -1,0 +1,57 @@
+import type { SentenceInfo } from '../article/sentenceInfo.ts';
+import { tagSentence } from '../lexical/tagSentence.ts';
+import type { ArticleNames } from './entityNames.ts';
+import { namedMentions } from './namedMentions.ts';
+import type { SentenceView } from './sentenceView.ts';
+
+/** The index of the first token ending after `offset`. */
+export function tokenAt(info: SentenceInfo, offset: number): number {
+  const { tokens } = info;
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end > offset) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** A sentence made ready for the open claim rules: tagged, its quantities placed on tokens, its names found. */
+export function sentenceViewOf(info: SentenceInfo, names: ArticleNames, knownNames: ReadonlySet<string>): SentenceView {
+  const { tokens } = info;
+  const tags = tagSentence(info.sentence.text, tokens);
+  const quantityAt = new Int32Array(tokens.length).fill(-1);
+  const quantityTokens = info.quantities.map((q, qi) => {
+    const s = tokenAt(info, q.span[0]);
+    const e = Math.max(s + 1, tokenAt(info, q.span[1] - 1) + 1);
+    for (let k = s; k < e && k < tokens.length; k++) quantityAt[k] = qi;
+    return [s, e] as [number, number];
+  });
+  const isDate = new Uint8Array(tokens.length);
+  for (const d of info.dateTokens) for (let k = d.start; k < d.end; k++) isDate[k] = 1;
+  const excluded = new Uint8Array(tokens.length);
+  for (let k = 0; k < tokens.length; k++) excluded[k] = isDate[k] || quantityAt[k]! >= 0 ? 1 : 0;
+  const mentions = namedMentions({
+    tokens,
+    pos: tags.pos,
+    gazetteerMentions: info.mentions,
+    excluded,
+    titleCase: info.titleLike,
+    knownNames,
+    names,
+  });
+  return {
+    text: info.sentence.text,
+    tokens,
+    pos: tags.pos,
+    lemma: tags.lemma,
+    quantities: info.quantities,
+    quantityTokens,
+    mentions,
+    attributions: info.attributions,
+    dateTokens: info.dateTokens,
+    quantityAt,
+    isDate,
+  };
+}

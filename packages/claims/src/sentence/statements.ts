@@ -1,0 +1,143 @@
+import { directionOf } from '../lexical/vocabulary.ts';
+import type { Quantity } from '../types.ts';
+import { clauseAround, type SentenceView } from './sentenceView.ts';
+
+/**
+ * A figure's statement: its level and, where the sentence gives them, its change and the level it
+ * came from. "rose 3.5% to $27.2bn" is one statement of the level $27.2bn with the change +3.5%;
+ * "fell from £138m to £118m" of £118m with the previous level £138m; "Non-EU imports rose 3%" of
+ * the change alone.
+ */
+export interface Statement {
+  /** The quantity that is the figure's value: the level, or the change when no level is given. */
+  value: number;
+  /** The quantity that states the change, when it is not the value itself. */
+  change: number | null;
+  /** The quantity of the earlier level ("from £138m", "down from October's £3.6bn"). */
+  previous: number | null;
+  /** The value is itself a change (no level given). */
+  changeOnly: boolean;
+  /** Up or down, when the words say so. */
+  direction: 'up' | 'down' | null;
+}
+
+type Role = 'level' | 'change' | 'previous';
+
+/** Words right before a figure that make it the earlier level. */
+const PREVIOUS_OPENERS = new Set(['from', 'against', 'versus', 'vs', 'vs.']);
+/** Nouns after or before a figure that make it a change: "a 7.5% rise", "an increase of 4%". */
+const COMPARATIVES: Record<string, 'up' | 'down'> = {
+  higher: 'up',
+  more: 'up',
+  greater: 'up',
+  bigger: 'up',
+  larger: 'up',
+  lower: 'down',
+  less: 'down',
+  fewer: 'down',
+  smaller: 'down',
+};
+
+interface RoleReading {
+  role: Role;
+  direction: 'up' | 'down' | null;
+}
+
+/** What a quantity is in its sentence: a level, a change, or an earlier level. */
+function roleOf(view: SentenceView, qi: number): RoleReading {
+  const q = view.quantities[qi]!;
+  const [s, e] = view.quantityTokens[qi]!;
+  const { tokens, lemma } = view;
+  // Back over a possessive date or name: "from October's £3.6bn", "from a year earlier's".
+  let p = s - 1;
+  while (
+    p > 0 &&
+    (view.isDate[p] || tokens[p]!.lower === "'s" || tokens[p]!.lower === '’s' || tokens[p]!.lower === 'the')
+  )
+    p--;
+  const before = tokens[p]?.lower ?? '';
+  if (PREVIOUS_OPENERS.has(before) && !(before === 'from' && q.range)) return { role: 'previous', direction: null };
+  if (
+    (before === 'with' || before === 'to') &&
+    /^(?:compared|compare|comparison|relative)$/.test(tokens[p - 1]?.lower ?? '')
+  )
+    return { role: 'previous', direction: null };
+  if (q.change) return { role: 'change', direction: q.change };
+  if (before === 'up' || before === 'down') return { role: 'change', direction: before };
+  if (before === 'by') {
+    const d = directionOf(lemma[p - 1] ?? '') ?? directionOf(lemma[p - 2] ?? '');
+    if (d) return { role: 'change', direction: d };
+  }
+  // "a 7.5% rise in exports", "a £4.5bn increase"
+  const next = lemma[e] ?? '';
+  if (view.pos[e] === 'NOUN' && directionOf(next)) return { role: 'change', direction: directionOf(next) };
+  // "an increase of 4%", "a fall of £20m"
+  if (before === 'of' && view.pos[p - 1] === 'NOUN' && directionOf(lemma[p - 1] ?? ''))
+    return { role: 'change', direction: directionOf(lemma[p - 1]!) };
+  // "£4.5bn higher than the same period", "300 fewer than last year"
+  const comparative = COMPARATIVES[tokens[e]?.lower ?? ''];
+  if (comparative && tokens[e + 1]?.lower === 'than') return { role: 'change', direction: comparative };
+  return { role: 'level', direction: null };
+}
+
+/** Whether a second quantity in parentheses right after a first one restates it in another unit: "£3.1bn ($5.8bn)". */
+function isConversion(view: SentenceView, qi: number): boolean {
+  if (qi === 0) return false;
+  const [s] = view.quantityTokens[qi]!;
+  const [, pe] = view.quantityTokens[qi - 1]!;
+  const prev = view.quantities[qi - 1]!;
+  const q = view.quantities[qi]!;
+  return view.tokens[s - 1]?.text === '(' && pe === s - 1 && prev.kind === q.kind && q.kind !== 'count';
+}
+
+/**
+ * The statements of a sentence. A change attaches to the level that follows it after "to" ("rose
+ * 3.5% to $27.2bn") or that it follows ("$3.65bn, up 26%"); an earlier level to the level it leads
+ * to ("from £138m to £118m") or follows ("£3.1bn, down from £3.6bn"). Only quantities of one clause
+ * pair. A restatement in parentheses is no statement of its own.
+ */
+export function statementsOf(view: SentenceView, claimable: (q: Quantity, qi: number) => boolean): Statement[] {
+  const roles: Array<RoleReading | null> = view.quantities.map((q, qi) =>
+    claimable(q, qi) && !isConversion(view, qi) ? roleOf(view, qi) : null,
+  );
+  const used = new Set<number>();
+  const out: Statement[] = [];
+  const clauseOf = (qi: number): [number, number] => clauseAround(view, ...view.quantityTokens[qi]!);
+  for (let qi = 0; qi < roles.length; qi++) {
+    if (roles[qi]?.role !== 'level') continue;
+    const clause = clauseOf(qi);
+    const inClause = (j: number): boolean =>
+      roles[j] !== null &&
+      !used.has(j) &&
+      view.quantityTokens[j]![0] >= clause[0] &&
+      view.quantityTokens[j]![1] <= clause[1];
+    const st: Statement = { value: qi, change: null, previous: null, changeOnly: false, direction: null };
+    // A change or an earlier level right before: "rose 3.5% to", "from £138m to".
+    const prev = qi - 1;
+    if (prev >= 0 && inClause(prev) && view.tokens[view.quantityTokens[qi]![0] - 1]?.lower === 'to') {
+      if (roles[prev]!.role === 'change') st.change = prev;
+      else if (roles[prev]!.role === 'previous') st.previous = prev;
+      // "rose by 3.2% from £22bn to £24.8bn"
+      const prev2 = qi - 2;
+      if (st.previous !== null && prev2 >= 0 && inClause(prev2) && roles[prev2]!.role === 'change') st.change = prev2;
+    }
+    // A change or an earlier level after: "£3.65bn, up 26%", "£3.1bn, down from £3.6bn".
+    for (let j = qi + 1; j < roles.length && j <= qi + 2; j++) {
+      if (!inClause(j) || roles[j]!.role === 'level') break;
+      if (roles[j]!.role === 'change' && st.change === null) st.change = j;
+      else if (roles[j]!.role === 'previous' && st.previous === null) st.previous = j;
+    }
+    if (st.change !== null) {
+      used.add(st.change);
+      st.direction = roles[st.change]!.direction;
+    }
+    if (st.previous !== null) used.add(st.previous);
+    out.push(st);
+  }
+  // Changes no level took are statements of their own: "Non-EU imports rose 3%".
+  for (let qi = 0; qi < roles.length; qi++) {
+    if (roles[qi]?.role !== 'change' || used.has(qi)) continue;
+    out.push({ value: qi, change: null, previous: null, changeOnly: true, direction: roles[qi]!.direction });
+  }
+  return out.sort((a, b) => a.value - b.value);
+}
