@@ -185,3 +185,12 @@ describe('stripSiteName', () => {
     expect(stripSiteName('Biden: we will rebuild', null)).toBe('Biden: we will rebuild');
   });
 });
+
+describe('metadata with broken character references', () => {
+  it('reads a numeric reference outside Unicode as U+FFFD instead of failing the page', () => {
+    const meta = metadataOf(
+      '<html><head><meta property="og:title" content="Bad &#xFFFFFFFF; &#1114112; reference"></head><body><p>Text.</p></body></html>',
+    );
+    expect(meta.title).toBe('Bad \uFFFD \uFFFD reference');
+  });
+});

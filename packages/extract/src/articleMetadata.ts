@@ -102,13 +102,19 @@ function text(value: Json | undefined): string | null {
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
 
+/** A numeric reference outside Unicode, a surrogate or NUL is U+FFFD, as the HTML parser reads it. */
+function character(code: number): string {
+  const valid = Number.isFinite(code) && code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff);
+  return String.fromCodePoint(valid ? code : 0xfffd);
+}
+
 /** JSON-LD and meta values are often HTML-escaped twice by the CMS. */
 function decodeEntities(value: string): string {
   if (!value.includes('&')) return value;
   return value.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
     const lower = name.toLowerCase();
-    if (lower.startsWith('#x')) return String.fromCodePoint(Number.parseInt(lower.slice(2), 16));
-    if (lower.startsWith('#')) return String.fromCodePoint(Number.parseInt(lower.slice(1), 10));
+    if (lower.startsWith('#x')) return character(Number.parseInt(lower.slice(2), 16));
+    if (lower.startsWith('#')) return character(Number.parseInt(lower.slice(1), 10));
     return ENTITIES[lower] ?? whole;
   });
 }

@@ -115,6 +115,13 @@ function strictUtf8Text(bytes: Uint8Array): string | null {
   }
 }
 
+/** Whether the text holds at least `least` characters outside ASCII. */
+function multiByteCharacters(text: string, least: number): boolean {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f && ++count >= least) return true;
+  return false;
+}
+
 /**
  * Characters no page text contains: replacement characters (bytes invalid in the charset) and C0/C1
  * control characters (what compressed or binary bytes become in a single-byte charset).
@@ -161,7 +168,9 @@ function looksBinary(bytes: Uint8Array): string | null {
  * UTF-8, else windows-1251, KOI8-R or windows-1252 by their letter statistics).
  *
  * A declared UTF-8 that the bytes are not (a server default in front of a windows-1251 page) yields
- * to the next source that decodes cleanly. Unknown labels are skipped.
+ * to the next source that decodes cleanly; bytes that are valid UTF-8 with at least 8 non-ASCII
+ * characters are UTF-8 whatever is declared (legacy text is practically never valid UTF-8). Unknown
+ * labels are skipped.
  *
  * @throws ExtractError `not-html` for binary content (by MIME type or magic number), `bad-encoding`
  * when no charset decodes the bytes without widespread replacement characters.
@@ -193,6 +202,11 @@ export function decodeHtml(bytes: Uint8Array, contentType?: string | null): Deco
 
   // Valid UTF-8 is decoded once and needs no garbage check: binary bytes are never valid UTF-8.
   const utf8Text = strictUtf8Text(bytes);
+  // Text in a legacy charset is almost never valid UTF-8 once it holds a few non-ASCII letters
+  // (a lead byte must be followed by the right number of continuation bytes every time), so valid
+  // UTF-8 with several multi-byte characters is UTF-8 whatever a declaration says: a page re-saved or
+  // re-served as UTF-8 often keeps its old `<meta charset=gb2312>` or `windows-1251`.
+  if (utf8Text !== null && multiByteCharacters(utf8Text, 8)) return { html: utf8Text, charset: 'utf-8' };
   for (const label of declared) {
     const charset = canonicalCharset(label);
     if (!charset) continue;

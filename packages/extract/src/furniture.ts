@@ -55,19 +55,12 @@ const FURNITURE_WORDS = [
   'comment',
   'comments',
   'disqus',
-  'breadcrumb',
-  'breadcrumbs',
-  'nav',
-  'navbar',
-  'navigation',
-  'menu',
   'sidebar',
   'rail',
   'widget',
   'widgets',
   'footer',
   'masthead',
-  'toolbar',
   'popup',
   'modal',
   'overlay',
@@ -90,8 +83,6 @@ const FURNITURE_WORDS = [
   'ticker',
   'rating',
   'login',
-  'pagination',
-  'pager',
   'teaser',
   'teasers',
   'gallery',
@@ -99,9 +90,30 @@ const FURNITURE_WORDS = [
   'spelling',
 ];
 
-const WORD_HINT = new RegExp(`(?:^|[^a-z0-9])(?:${FURNITURE_WORDS.join('|')})(?=$|[^a-z0-9])`);
+/** Words that name navigation: an element so named with no link or button in it is not navigation. */
+const NAVIGATION_WORDS = [
+  'nav',
+  'navbar',
+  'navigation',
+  'menu',
+  'breadcrumb',
+  'breadcrumbs',
+  'pagination',
+  'pager',
+  'toolbar',
+];
+
+/**
+ * A furniture word qualified by a word before it in the same class name describes the element rather
+ * than naming it: `no_caption`, `has-sidebar`, `without-ads`, `content-with-sidebar`.
+ */
+const QUALIFIED = '(?<!(?:^|[^a-z0-9])(?:no|non|not|has|have|with|without))';
+const wordHint = (words: readonly string[]): RegExp =>
+  new RegExp(`${QUALIFIED}(?:^|[^a-z0-9])(?:${words.join('|')})(?=$|[^a-z0-9])`);
+const WORD_HINT = wordHint(FURNITURE_WORDS);
+const NAVIGATION_HINT = wordHint(NAVIGATION_WORDS);
 const COMPOUND_HINT =
-  /most-?(?:read|popular|viewed|shared)|read-?(?:more|also|next)|see-?also|more-?(?:articles|stories|news|from)|latest-?(?:news|articles|posts)|about-?(?:the-?)?author|error-?report|twitter-?tweet|instagram-?media|tiktok-?embed|fb-?post|screen-?reader|sr-?only|visually-?hidden|td-?a-?rec/;
+  /most-?(?:read|popular|viewed|shared)|read-?(?:more|also|next)|see-?also|more-?(?:articles|stories|news|from)|latest-?(?:news|articles|posts)|about-?(?:the-?)?author|error-?report|screen-?reader|sr-?only|visually-?hidden|td-?a-?rec/;
 
 /**
  * A class that names the article itself. WordPress puts `category-world tag-x` on the article
@@ -110,14 +122,30 @@ const COMPOUND_HINT =
 const CONTENT_CLASS =
   /(?:^|\s)(?:hentry|post|article|story|content|entry-content|post-content|post-body|article-body|article-content|article-text|story-body|main-content)(?=\s|$)/i;
 
+/** `fooBar` → `foo-bar`, lower case. */
+function dashed(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+}
+
+/**
+ * An id of four words or more is an anchor made from text (`sharing-with-a-single-developer`,
+ * `cite_note-the_economist_print_edition-331`), not the name of a page component.
+ */
+function isTextSlug(id: string): boolean {
+  return (id.match(/[a-z]{2,}/gi) ?? []).length >= 4;
+}
+
 /** Whether an element's class or id names it as furniture. */
 export function isFurnitureElement(element: Element): boolean {
   const cls = element.getAttribute('class');
-  const id = element.getAttribute('id');
+  const rawId = element.getAttribute('id');
+  const id = rawId && !isTextSlug(rawId) ? rawId : null;
   if (!cls && !id) return false;
   if (cls && CONTENT_CLASS.test(cls)) return false;
-  const names = `${cls ?? ''} ${id ?? ''}`.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
-  return WORD_HINT.test(names) || COMPOUND_HINT.test(names);
+  const tokens = dashed(`${cls ?? ''} ${id ?? ''}`).split(/\s+/);
+  if (tokens.some((token) => WORD_HINT.test(token) || COMPOUND_HINT.test(token))) return true;
+  // A "menu" without a link or button in it is not navigation (MathJax marks formulas `CtxtMenu_Attached`).
+  return tokens.some((token) => NAVIGATION_HINT.test(token)) && element.querySelector('a[href], button') !== null;
 }
 
 const FURNITURE_TAGS = new Set(['nav', 'aside', 'footer', 'dialog', 'figcaption']);
@@ -165,7 +193,7 @@ export function removeFurniture(document: Document, rules: PrecleanRules): void 
   const doomed: Element[] = [];
   const visit = (parent: Element, depth: number): void => {
     for (let child = parent.firstElementChild; child !== null; child = child.nextElementSibling) {
-      if (!protectedElements.has(child) && isDoomed(child, rules) && !holdsMostText(child)) {
+      if (!protectedElements.has(child) && !inRunningText(child) && isDoomed(child, rules) && !holdsMostText(child)) {
         doomed.push(child);
         continue;
       }
@@ -174,6 +202,23 @@ export function removeFurniture(document: Document, rules: PrecleanRules): void 
   };
   visit(body, 0);
   for (const element of doomed) element.remove();
+}
+
+const INLINE = new Set(
+  'a abbr b bdi bdo cite code data dfn em font i kbd mark q s samp small span strong sub sup time u var'.split(' '),
+);
+const TEXT_NODE = 3;
+
+/**
+ * An inline element with words on either side is part of a sentence (`<a class="popup">` around a
+ * phrase): removing it would cut words out of a paragraph, which no rule does.
+ */
+function inRunningText(element: Element): boolean {
+  if (!INLINE.has(element.localName)) return false;
+  for (const sibling of [element.previousSibling, element.nextSibling]) {
+    if (sibling?.nodeType === TEXT_NODE && /[\p{L}\p{N}]/u.test(sibling.textContent ?? '')) return true;
+  }
+  return false;
 }
 
 function isDoomed(element: Element, rules: PrecleanRules): boolean {

@@ -1,0 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { collectBlocks } from './src/blockText.ts';
+import { removeFurniture, isFurnitureElement } from './src/furniture.ts';
+const name = process.argv[2]!;
+const html = readFileSync('/work/shared/corpus/extract-readability/' + name + '/source.html', 'utf8').replace(/<script\b[\s\S]*?<\/script\s*>|<style\b[\s\S]*?<\/style\s*>/gi, '');
+const { document } = parseHTML(html);
+removeFurniture(document as any, { furnitureClass: true, furnitureTag: true });
+const orig = collectBlocks((document as any).body, isFurnitureElement);
+const r = new Readability<Element>(document as any, { serializer: (n) => n as Element, charThreshold: 300 }).parse();
+const blocks = collectBlocks(r!.content as any);
+const idx = new Map<string, number[]>(); orig.forEach((b, i) => { const l = idx.get(b.text) ?? []; l.push(i); idx.set(b.text, l); });
+for (const b of blocks) console.log(String(idx.get(b.text)?.join(',') ?? '-').padStart(8), b.kind, b.context, JSON.stringify(b.text.slice(0, 100)));

@@ -1,0 +1,86 @@
+import { CLEANING_RULES, type CleaningRule, isCommentsHeading, type RuleBlock, wordsOf } from './cleaningRules.ts';
+import type { PlacedBlock, StepTrace } from './placeBlocks.ts';
+
+/** Drops the blocks the text rules call furniture, and the comment section. */
+export function cleanBlocks(
+  blocks: PlacedBlock[],
+  titleWords: string | null,
+  disabled: ReadonlySet<string>,
+  trace?: StepTrace,
+): { kept: PlacedBlock[]; byline: string | null } {
+  const rules = CLEANING_RULES.filter((rule) => !disabled.has(`text:${rule.name}`));
+  const kept: PlacedBlock[] = [];
+  let byline: string | null = null;
+  let wordsKept = 0;
+  const seen = new Set<string>();
+  const firstDropping = (block: RuleBlock, index: number, previous: RuleBlock | null): CleaningRule | undefined => {
+    const context = { title: titleWords, index, count: blocks.length, wordCount: wordsOf(block.text).length, previous };
+    return rules.find((r) => r.drops(block, context));
+  };
+  for (let index = 0; index < blocks.length; index++) {
+    const block = blocks[index]!;
+    const previous = block.before;
+    // The comment section opens with its heading; below it, readers' posts look like paragraphs.
+    if (
+      !disabled.has('text:comments-tail') &&
+      wordsKept >= 50 &&
+      block.kind !== 'li' &&
+      isCommentsHeading(block.text)
+    ) {
+      for (const rest of blocks.slice(index)) trace?.('text:comments-tail', rest.text);
+      break;
+    }
+    const rule = firstDropping(block, index, previous);
+    if (rule) {
+      trace?.(`text:${rule.name}`, block.text);
+      if (rule.name === 'byline-line' && byline === null) byline = block.text.replace(/^\S+\s*:?\s+/, '');
+      continue;
+    }
+    let text = block.text;
+    // Lines of a block broken by <br> are judged one by one: a headline and a date line above the text.
+    if (block.kind !== 'li' && block.kind !== 'pre' && text.includes('\n')) {
+      text = text
+        .split('\n')
+        .filter((line) => {
+          const lineRule = firstDropping({ ...block, text: line }, index, previous);
+          if (lineRule) trace?.(`text:${lineRule.name}`, line);
+          return lineRule === undefined;
+        })
+        .join('\n');
+      if (text.length === 0) continue;
+    }
+    const wordCount = wordsOf(text).length;
+    // A paragraph repeated word for word (a pull quote, a mobile/desktop twin) is kept once.
+    if (wordCount >= 8 && !disabled.has('text:repeated-paragraph')) {
+      if (seen.has(text)) {
+        trace?.('text:repeated-paragraph', text);
+        continue;
+      }
+      seen.add(text);
+    }
+    wordsKept += wordCount;
+    kept.push(text === block.text ? block : { ...block, text });
+  }
+  return { kept, byline };
+}
+
+/** Paragraphs joined by a blank line, consecutive items of one list as `- item` lines. */
+export function renderText(blocks: PlacedBlock[]): string {
+  const paragraphs: string[] = [];
+  let openList: object | null = null;
+  for (const block of blocks) {
+    if (block.kind === 'li') {
+      const line = `- ${block.text.replace(/\n/g, ' ')}`;
+      if (openList !== null && block.list === openList && paragraphs.length > 0) {
+        paragraphs[paragraphs.length - 1] += `\n${line}`;
+      } else {
+        paragraphs.push(line);
+      }
+      openList = block.list ?? {};
+      continue;
+    }
+    openList = null;
+    paragraphs.push(block.text);
+  }
+  return paragraphs.join('\n\n');
+}
