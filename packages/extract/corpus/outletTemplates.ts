@@ -829,9 +829,9 @@ const plainCopy: OutletTemplate = {
       }
       if (i < article.body.length - 1 && inline.length > 0 && rng.chance(0.45))
         paragraphs.push(`<p>${escapeHtml(inline.pop()!)}</p>`);
-      // A pull quote printed again as a paragraph of its own (long paragraphs only).
+      // A pull quote: the paragraph printed again as a quote (long paragraphs only).
       if (!pulled && 'p' in block && i > 0 && plain(block.p).split(' ').length >= 12 && rng.chance(0.3)) {
-        paragraphs.push(`<p>${inlineHtml(block.p)}</p>`);
+        paragraphs.push(`<blockquote>${inlineHtml(block.p)}</blockquote>`);
         pulled = true;
       }
     });

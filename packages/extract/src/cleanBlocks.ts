@@ -12,7 +12,11 @@ export function cleanBlocks(
   const kept: PlacedBlock[] = [];
   let byline: string | null = null;
   let wordsKept = 0;
-  const seen = new Set<string>();
+  const quotesKept = new Set<string>();
+  const bodyWords = ` ${blocks
+    .filter((block) => block.kind !== 'quote')
+    .map((block) => wordsOf(block.text).join(' '))
+    .join(' ')} `;
   const firstDropping = (block: RuleBlock, index: number, previous: RuleBlock | null): CleaningRule | undefined => {
     const context = { title: titleWords, index, count: blocks.length, wordCount: wordsOf(block.text).length, previous };
     return rules.find((r) => r.drops(block, context));
@@ -42,21 +46,25 @@ export function cleanBlocks(
       text = text
         .split('\n')
         .filter((line) => {
-          const lineRule = firstDropping({ ...block, text: line }, index, previous);
+          // A line is not a teaser's summary on its own: its block was judged whole above.
+          const lineRule = firstDropping({ ...block, text: line }, index, null);
           if (lineRule) trace?.(`text:${lineRule.name}`, line);
           return lineRule === undefined;
         })
         .join('\n');
       if (text.length === 0) continue;
     }
-    const wordCount = wordsOf(text).length;
-    // A paragraph repeated word for word (a pull quote, a mobile/desktop twin) is kept once.
-    if (wordCount >= 8 && !disabled.has('text:repeated-paragraph')) {
-      if (seen.has(text)) {
-        trace?.('text:repeated-paragraph', text);
+    const words = wordsOf(text);
+    const wordCount = words.length;
+    // A pull quote prints again, set as a quote, words the body already holds. A paragraph the page
+    // itself repeats (a refrain, a question asked twice) is content and stays.
+    if (block.kind === 'quote' && wordCount >= 8 && !disabled.has('text:pull-quote')) {
+      const joined = words.join(' ');
+      if (bodyWords.includes(` ${joined} `) || quotesKept.has(joined)) {
+        trace?.('text:pull-quote', text);
         continue;
       }
-      seen.add(text);
+      quotesKept.add(joined);
     }
     wordsKept += wordCount;
     kept.push(text === block.text ? block : { ...block, text });

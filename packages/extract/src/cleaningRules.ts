@@ -283,6 +283,8 @@ export const CLEANING_RULES: readonly CleaningRule[] = [
       context.previous !== null &&
       context.previous.kind === 'h' &&
       context.previous.linkDensity >= 0.8 &&
+      // A blog links its own headline to the post: the paragraph under it is the post.
+      wordsOf(context.previous.text).join(' ') !== context.title &&
       block.kind === 'p' &&
       context.wordCount <= 60,
   },

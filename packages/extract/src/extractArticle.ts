@@ -34,7 +34,7 @@ export const EXTRACTION_STEPS = [
   'dom:furniture-tag',
   'recover:lead',
   'recover:gap',
-  'text:repeated-paragraph',
+  'text:pull-quote',
   'text:comments-tail',
   ...CLEANING_RULES.map((rule) => `text:${rule.name}`),
 ] as const;
