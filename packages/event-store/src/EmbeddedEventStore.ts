@@ -1,10 +1,14 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
+import type { NewEvent } from '@tally/events';
 import { AppendSignal } from './appendSignal.ts';
-import { lockDataDir } from './dataDirLock.ts';
+import type { AppendOptions, AppendResult, StreamAppend } from './EventStore.ts';
+import { EmbeddedLogDamagedError, judgeCensus, logCensus } from './logIntegrity.ts';
+import { ManifestKeeper } from './logManifest.ts';
+import { asDamage, openLogFolder } from './openLogFolder.ts';
 import { SqlEventStore, type StoreOptions, type StoreTx } from './SqlEventStore.ts';
+
+export { EMBEDDED_FOLDER, LOCK_FOLDER } from './openLogFolder.ts';
 
 export interface EmbeddedStoreOptions extends StoreOptions {
   /**
@@ -17,12 +21,14 @@ export interface EmbeddedStoreOptions extends StoreOptions {
    * `close()` leaves it open.
    */
   pglite?: PGlite;
+  /**
+   * Open a log on disk that lost events (it holds fewer than its manifest records, has holes, or
+   * vanished) and record what it holds now as whole. For recovery, after an operator decided to go
+   * on with what is left (`tally doctor --accept-loss`). A log PGlite cannot read stays refused.
+   * @defaultValue false
+   */
+  acceptLoss?: boolean;
 }
-
-/** The folder under Tally's data directory that holds the embedded log. */
-export const EMBEDDED_FOLDER = 'pglite';
-/** The folder beside it naming the process that has the log open (see `lockDataDir`). */
-export const LOCK_FOLDER = 'tally.lock';
 
 /**
  * PGlite has one connection: a query issued while a transaction is open waits for it, so a query
@@ -69,8 +75,9 @@ export class EmbeddedEventStore extends SqlEventStore {
   readonly #db: PGlite;
   readonly #ownsDb: boolean;
   readonly #unlock: () => void;
+  #manifest: ManifestKeeper | null = null;
 
-  private constructor(options: StoreOptions, db: PGlite, ownsDb: boolean, unlock: () => void) {
+  private constructor(options: StoreOptions, db: PGlite, ownsDb: boolean, unlock: () => void = () => {}) {
     super(options, signalFor(db, options.schema ?? 'tally'));
     this.#db = db;
     this.#ownsDb = ownsDb;
@@ -80,38 +87,77 @@ export class EmbeddedEventStore extends SqlEventStore {
   /**
    * Opens (creating when new) the database, migrates the schema and returns the store. A data
    * directory is for one process at a time: it is locked until `close()`, and opening it while
-   * another process holds it throws `EmbeddedLogInUseError`.
+   * another process holds it throws `EmbeddedLogInUseError`. A log on disk is checked before it is
+   * handed out: every page of its events read, its head and count compared with each other and with
+   * the manifest its commits keep beside it; a damaged or vanished log throws
+   * `EmbeddedLogDamagedError` with a reason code instead of opening (`acceptLoss` to go on anyway).
    */
   static async open(options: EmbeddedStoreOptions): Promise<EmbeddedEventStore> {
-    let db = options.pglite;
-    const ownsDb = !db;
-    let unlock = () => {};
-    if (!db) {
-      const dataDir = options.dataDir;
-      if (!dataDir) throw new Error('the embedded log needs a dataDir (or "memory://")');
-      if (dataDir === 'memory://') {
-        db = await PGlite.create();
-      } else {
-        const dir = join(dataDir, EMBEDDED_FOLDER);
-        mkdirSync(dir, { recursive: true });
-        unlock = await lockDataDir(dataDir, join(dataDir, LOCK_FOLDER));
-        try {
-          db = await PGlite.create({ dataDir: dir });
-        } catch (err) {
-          unlock();
-          throw err;
-        }
-      }
+    if (options.pglite) return EmbeddedEventStore.#migrated(new EmbeddedEventStore(options, options.pglite, false));
+    const dataDir = options.dataDir;
+    if (!dataDir) throw new Error('the embedded log needs a dataDir (or "memory://")');
+    if (dataDir === 'memory://') {
+      return EmbeddedEventStore.#migrated(new EmbeddedEventStore(options, await PGlite.create(), true));
     }
-    const store = new EmbeddedEventStore(options, db, ownsDb, unlock);
+    const acceptLoss = options.acceptLoss ?? false;
+    const { db, unlock, manifest } = await openLogFolder(dataDir, acceptLoss);
+    const store = new EmbeddedEventStore(options, db, true, unlock);
     try {
-      await store.migrate();
+      await store.migrate().catch((err: unknown) => Promise.reject(asDamage(dataDir, err)));
+      const census = await logCensus((fn) => store.transaction(fn), store.schema).catch((err: unknown) =>
+        Promise.reject(asDamage(dataDir, err)),
+      );
+      const recordedHead = manifest?.heads[store.schema];
+      const damage = judgeCensus(census, recordedHead);
+      if (damage && !acceptLoss) {
+        throw new EmbeddedLogDamagedError(damage.code, dataDir, damage.detail, { recordedHead, found: census });
+      }
+      if (damage) store.log.warn({ dataDir, damage: damage.code, ...census }, 'embedded log opened as it is now');
+      store.#manifest = new ManifestKeeper(dataDir, store.schema, manifest, census.head, (err) =>
+        store.log.warn({ err: (err as Error).message, dataDir }, 'could not write the log manifest'),
+      );
     } catch (err) {
-      if (ownsDb) await db.close().catch(() => {});
+      await db.close().catch(() => {});
       unlock();
       throw err;
     }
     return store;
+  }
+
+  static async #migrated(store: EmbeddedEventStore): Promise<EmbeddedEventStore> {
+    try {
+      await store.migrate();
+    } catch (err) {
+      if (store.#ownsDb) await store.#db.close().catch(() => {});
+      throw err;
+    }
+    return store;
+  }
+
+  override async append(
+    streamId: string,
+    events: readonly NewEvent[],
+    options: AppendOptions = {},
+  ): Promise<AppendResult> {
+    const result = await super.append(streamId, events, options);
+    this.#committed([result]);
+    return result;
+  }
+
+  override async appendMany(batches: readonly StreamAppend[]): Promise<AppendResult[]> {
+    const results = await super.appendMany(batches);
+    this.#committed(results);
+    return results;
+  }
+
+  #committed(results: readonly AppendResult[]): void {
+    if (!this.#manifest) return;
+    for (const r of results) {
+      if (r.written === 0) continue;
+      let last = 0;
+      for (const p of r.positions) if (p > last) last = p;
+      this.#manifest.committed(last);
+    }
   }
 
   protected async query<R>(sql: string, params?: unknown[]): Promise<R[]> {
@@ -153,6 +199,7 @@ export class EmbeddedEventStore extends SqlEventStore {
 
   protected async closeDatabase(): Promise<void> {
     try {
+      this.#manifest?.flush();
       if (this.#ownsDb) await this.#db.close();
     } finally {
       this.#unlock();

@@ -14,6 +14,9 @@ export {
   type SubscribeOptions,
   type Subscription,
 } from './EventStore.ts';
+export { type EmbeddedLogReport, inspectEmbeddedLog } from './inspectEmbeddedLog.ts';
+export { EmbeddedLogDamagedError, type LogCensus, type LogDamage, logCensus } from './logIntegrity.ts';
+export { type LogManifest, MANIFEST_FILE, readManifest } from './logManifest.ts';
 export { type OpenEventStoreOptions, openEventStore } from './openEventStore.ts';
 export { PostgresEventStore, type PostgresStoreOptions } from './PostgresEventStore.ts';
 export type { StoreLogger, StoreOptions } from './SqlEventStore.ts';

@@ -10,6 +10,8 @@ export interface OpenEventStoreOptions extends StoreOptions {
   dataDir?: string | undefined;
   /** PostgreSQL pool size. @defaultValue 10 */
   poolSize?: number;
+  /** Embedded log only: open it although it lost events (see `EmbeddedStoreOptions.acceptLoss`). */
+  acceptLoss?: boolean;
 }
 
 /**
@@ -17,10 +19,10 @@ export interface OpenEventStoreOptions extends StoreOptions {
  * `dataDir`. Either way the schema is migrated before the store is returned.
  */
 export async function openEventStore(options: OpenEventStoreOptions): Promise<EventStore> {
-  const { databaseUrl, dataDir, poolSize, ...common } = options;
+  const { databaseUrl, dataDir, poolSize, acceptLoss, ...common } = options;
   if (databaseUrl) {
     return PostgresEventStore.open({ ...common, databaseUrl, ...(poolSize === undefined ? {} : { poolSize }) });
   }
   if (!dataDir) throw new Error('openEventStore needs a databaseUrl or a dataDir ("memory://" for a throwaway log)');
-  return EmbeddedEventStore.open({ ...common, dataDir });
+  return EmbeddedEventStore.open({ ...common, dataDir, ...(acceptLoss === undefined ? {} : { acceptLoss }) });
 }
