@@ -46,9 +46,13 @@ describe('extractClaims: predicates, subjects and recipients', () => {
   });
 
   it('a quantity without a governing verb, or a measure, is no claim', () => {
-    expect(
-      extractClaims('The depot is about 180 miles (290 kilometers) from the Ukrainian border.', { publishedAt: PUB }),
-    ).toEqual([]);
+    // A distance is a measurement of the thing it is about, recorded as such, never a transfer.
+    const depot = extractClaims('The depot is about 180 miles (290 kilometers) from the Ukrainian border.', {
+      publishedAt: PUB,
+    });
+    expect(depot.map((c) => [c.figureKey, c.measure, c.subject])).toEqual([
+      ['level:depot:distance:mile', 'distance', 'depot'],
+    ]);
     expect(extractClaims('Kim Jong Un met Vladimir Putin for two days.', { publishedAt: PUB })).toEqual([]);
     expect(
       extractClaims('For the cost of one cup of coffee a month you can support Ukraine.', { publishedAt: PUB }),
@@ -314,9 +318,11 @@ describe('extractClaims: when', () => {
 });
 
 describe('extractClaims: gazetteer extension and figure keys', () => {
-  it('knows extra organisations through options', () => {
+  it('knows extra organisations through options, and any name without them', () => {
     const text = 'Rosoboronexport sent 40 helicopters to India.';
-    expect(extractClaims(text, { publishedAt: PUB }).map((c) => c.figureKey)).toEqual(['transfer:?>IN:helicopter']);
+    expect(extractClaims(text, { publishedAt: PUB }).map((c) => c.figureKey)).toEqual([
+      'transfer:rosoboronexport>IN:helicopter',
+    ]);
     const ext = { entities: [{ id: 'ROE', name: 'Rosoboronexport' }] };
     const [c] = extractClaims(text, { publishedAt: PUB, gazetteer: ext });
     expect(c!.figureKey).toBe('transfer:ROE>IN:helicopter');
@@ -432,11 +438,11 @@ describe('extractClaims: wire wordings of speaker, role, date and unit', () => {
       'North Korea sent 300 shells, said Serhiy Kovalenko, the spokesperson for Ukraine’s military intelligence, on Monday.',
     );
     expect([c.subject, c.recipient]).toEqual(['North Korea', null]);
-    expect(
-      extractClaims('Mark Rutte, NATO’s secretary general, said on Thursday that allies had pledged $40 billion.', {
-        publishedAt: PUB,
-      }),
-    ).toEqual([]);
+    const pledge = extractClaims(
+      'Mark Rutte, NATO’s secretary general, said on Thursday that allies had pledged $40 billion.',
+      { publishedAt: PUB },
+    );
+    expect(pledge.map((c) => [c.subject, c.recipient])).toEqual([['allies', null]]);
   });
 
   it('a date after a speaker with no role closes the attribution, not the name', () => {
@@ -521,8 +527,10 @@ describe('extractClaims: wire wordings of speaker, role, date and unit', () => {
   });
 
   it('"suffered" or "sustained" of anything but people lost is no casualty figure', () => {
-    expect(extractClaims('Kharkiv has suffered 30 attacks since January.', { publishedAt: PUB })).toEqual([]);
-    expect(extractClaims('The Russian economy sustained 3% growth last year.', { publishedAt: PUB })).toEqual([]);
+    const attacks = extractClaims('Kharkiv has suffered 30 attacks since January.', { publishedAt: PUB });
+    expect(attacks.map((c) => [c.figureKey, c.subject])).toEqual([['suffer:kharkiv:attack', 'Kharkiv']]);
+    const growth = extractClaims('The Russian economy sustained 3% growth last year.', { publishedAt: PUB });
+    expect(growth.map((c) => c.predicate)).not.toContain('casualties');
   });
 });
 

@@ -3,6 +3,8 @@ import { ArticleNames } from '../sentence/entityNames.ts';
 import type { SentenceInfo } from './sentenceInfo.ts';
 
 const CAPITAL = /^\p{Lu}/u;
+const CALENDAR =
+  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?$/;
 const JOINERS = new Set(['of', 'and', '&', 'for', 'on', 'de', 'van', 'von', 'der', 'the']);
 
 export interface ArticleNameFacts {
@@ -46,7 +48,7 @@ export function articleNameFacts(infos: readonly SentenceInfo[], title: Sentence
       let end = i + 1;
       while (end < tokens.length) {
         const t = tokens[end]!;
-        if (t.kind === 'word' && CAPITAL.test(t.text)) end++;
+        if (t.kind === 'word' && CAPITAL.test(t.text) && !CALENDAR.test(t.text)) end++;
         else if (JOINERS.has(t.lower) && tokens[end + 1] && CAPITAL.test(tokens[end + 1]!.text)) end += 2;
         else break;
       }

@@ -29,3 +29,22 @@ export function isOrganisationNoun(lemma: string): boolean {
   }
   return hit;
 }
+
+const thingCache = new Map<string, boolean>();
+/** Lexicographer files of concrete things: artifact, location, object, animal, plant, food, substance, body. */
+const THINGS = new Set([6, 15, 17, 5, 20, 13, 27, 8]);
+
+/**
+ * Whether a noun names a concrete thing in its first WordNet sense ("depot", "handsets", "whales"):
+ * a figure about such a thing without a name is about the thing itself ("the depot is 180 miles
+ * from …"), not a measure of the article's topic.
+ */
+export function isThingNoun(lemma: string): boolean {
+  let hit = thingCache.get(lemma);
+  if (hit === undefined) {
+    const first = senses(lemma, 'n')[0];
+    hit = first !== undefined && THINGS.has(first.lexFile);
+    thingCache.set(lemma, hit);
+  }
+  return hit;
+}

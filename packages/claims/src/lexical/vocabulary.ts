@@ -41,21 +41,9 @@ const ENTRIES = phraseLines(`
 
 const TABLE = new Map<string, string>(ENTRIES);
 
-/** Lemmas whose own entry depends on what moved: "gained 5%" rises, "lost 5%" falls (see `predicateOf`). */
+/** Verbs of these (and of their hypernyms) say that a figure went up or down. */
 const UP = new Set(['increase', 'rise', 'grow', 'go_up', 'climb', 'mount', 'wax', 'expand', 'enlarge']);
-const DOWN = new Set([
-  'decrease',
-  'diminish',
-  'lessen',
-  'fall',
-  'decline',
-  'drop',
-  'go_down',
-  'descend',
-  'shrink',
-  'reduce',
-  'contract',
-]);
+const DOWN = new Set(['decrease', 'diminish', 'lessen', 'fall', 'go_down', 'descend', 'shrink', 'reduce', 'contract']);
 
 const directionCache = new Map<string, 'up' | 'down' | null>();
 
@@ -69,7 +57,8 @@ export function directionOf(lemma: string): 'up' | 'down' | null {
   else if (entry === 'fall' || entry === 'cut') dir = 'down';
   else if (entry === undefined) {
     const verb = senses(lemma, 'v').length > 0 ? lemma : lemma.endsWith('th') ? lemma.slice(0, -2) : lemma;
-    for (const s of senses(verb, 'v').slice(0, 6) as Synset[]) {
+    // Senses of change and of motion only: "suffer" also means "get worse", which says nothing of a figure.
+    for (const s of (senses(verb, 'v').slice(0, 6) as Synset[]).filter((x) => x.lexFile === 30 || x.lexFile === 38)) {
       if (reaches(s, 'v', UP, 4)) {
         dir = 'up';
         break;
@@ -184,9 +173,21 @@ const COUNT_MEASURES = new Map<string, string>(
   `),
 );
 
+/** What a measurement measures by its unit alone: "180 miles" is a distance. */
+const UNIT_MEASURES: Array<[RegExp, string]> = [
+  [/^(?:km|mile|m|cm|mm|ft|foot|yard|nautical mile|inch)$/, 'distance'],
+  [/^(?:kg|g|tonne|ton|lb|pound|oz|metric ton)$/, 'weight'],
+  [/^(?:°C|°F|degree)$/i, 'temperature'],
+  [/^(?:second|minute|hour|day|week|month|year|decade)$/, 'duration'],
+  [/^(?:km\/h|mph|knot|m\/s)$/, 'speed'],
+  [/^(?:km2|m2|acre|hectare|square mile|sq km)$/, 'area'],
+  [/^(?:byte|kilobyte|megabyte|gigabyte|terabyte|kb|mb|gb|tb)$/i, 'size'],
+];
+
 /** The measure implied by a predicate for a figure of `kind` counting `unit`, or null. */
 export function actMeasure(predicate: string, kind: string, unit: string | null): string | null {
   if (kind === 'money') return MONEY_MEASURES.get(predicate) ?? null;
+  if (kind === 'measure' && unit) return UNIT_MEASURES.find(([re]) => re.test(unit))?.[1] ?? null;
   if (kind !== 'count') return null;
   const m = COUNT_MEASURES.get(predicate);
   if (!m) return null;

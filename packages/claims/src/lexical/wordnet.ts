@@ -15,6 +15,8 @@ export interface Synset {
   /** Lexicographer file: 18 noun.person, 14 noun.group, 21 noun.possession, 30 verb.change, … */
   lexFile: number;
   words: string[];
+  /** The synset is written with capitals: a proper name ("Kharkov", "Ford"), not a common word. */
+  proper: boolean;
   /** Offsets of the hypernyms (`@`, and `@i` for instances). */
   hypernyms: number[];
 }
@@ -102,7 +104,12 @@ export function synsetAt(offset: number, pos: WordNetPos): Synset {
   const fields = data.toString('latin1', offset, end < 0 ? data.length : end).split(' ');
   const wordCount = Number.parseInt(fields[3]!, 16);
   const words: string[] = [];
-  for (let i = 0; i < wordCount; i++) words.push(fields[4 + 2 * i]!.replace(/\(.*\)$/, '').toLowerCase());
+  let proper = true;
+  for (let i = 0; i < wordCount; i++) {
+    const w = fields[4 + 2 * i]!.replace(/\(.*\)$/, '');
+    if (w === w.toLowerCase()) proper = false;
+    words.push(w.toLowerCase());
+  }
   let k = 4 + 2 * wordCount;
   const pointerCount = Number(fields[k]);
   k++;
@@ -110,7 +117,7 @@ export function synsetAt(offset: number, pos: WordNetPos): Synset {
   for (let i = 0; i < pointerCount; i++, k += 4) {
     if ((fields[k] === '@' || fields[k] === '@i') && fields[k + 2] === pos) hypernyms.push(Number(fields[k + 1]));
   }
-  const s: Synset = { offset, lexFile: Number(fields[1]), words, hypernyms };
+  const s: Synset = { offset, lexFile: Number(fields[1]), words, proper, hypernyms };
   synsetCache.set(key, s);
   return s;
 }

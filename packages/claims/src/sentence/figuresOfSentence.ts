@@ -29,6 +29,8 @@ const ARMS_CLASSES = new Set<Predicate>([
 ]);
 
 const physicalCache = new Map<string, boolean>();
+/** Lexicographer files of things and people: artifact, group, person, substance, food, quantity. */
+const PHYSICAL = new Set([LEX.nounArtifact, LEX.nounGroup, LEX.nounPerson, 27, 13, LEX.nounQuantity]);
 
 /**
  * Whether a unit counts things that can be delivered, stocked or lost: an artifact, a substance,
@@ -41,15 +43,13 @@ function countsMateriel(unit: string | null): boolean {
   const head = unit.split(/[ /]/)[0] === unit ? unit : (unit.split('/')[0]!.split(' ').pop() ?? unit);
   let hit = physicalCache.get(head);
   if (hit === undefined) {
-    const first = senses(head, 'n')[0];
+    const all = senses(head, 'n');
+    const first = all[0];
     hit =
       first === undefined ||
-      first.lexFile === LEX.nounArtifact ||
-      first.lexFile === LEX.nounGroup ||
-      first.lexFile === LEX.nounPerson ||
-      first.lexFile === 27 /* noun.substance */ ||
-      first.lexFile === 13 /* noun.food */ ||
-      first.lexFile === 23; /* noun.quantity: tonnes, barrels */
+      (first.lexFile !== LEX.nounAct &&
+        first.lexFile !== LEX.nounCommunication &&
+        all.slice(0, 4).some((s) => PHYSICAL.has(s.lexFile)));
     physicalCache.set(head, hit);
   }
   return hit;
@@ -111,11 +111,18 @@ export function figuresOfSentence(info: SentenceInfo, ctx: SentenceContext): Fig
     }
   }
   for (const a of arms) {
-    if (!ARMS_CLASSES.has(a.predicate) || !countsMateriel(a.unit) || consumed.has(a.qStart)) continue;
+    if (!ARMS_CLASSES.has(a.predicate) || consumed.has(a.qStart)) continue;
+    if (a.predicate !== 'casualties' && !countsMateriel(a.unit)) continue;
     const g = byQuantity.get(a.qStart);
     const own = g?.subject;
-    if (own?.kind && own.id !== a.subject?.id && own.id !== a.recipient?.id) continue;
-    byQuantity.set(a.qStart, fromArms(a));
+    const found = fromArms(a);
+    if (own?.kind && own.id !== a.subject?.id && own.id !== a.recipient?.id) {
+      // The open rules read a named subject ("Rosoboronexport sent 40 helicopters to India"): it
+      // fills the table's unknown subject; against another state (a dateline) it wins outright.
+      if (a.subject !== null) continue;
+      found.subject = own;
+    }
+    byQuantity.set(a.qStart, found);
   }
   return [...byQuantity.values()].sort((x, y) => x.qStart - y.qStart);
 }

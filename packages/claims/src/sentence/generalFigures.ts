@@ -11,6 +11,9 @@ import { type Statement, statementsOf } from './statements.ts';
 
 /** Units of time: a duration is a figure only when the sentence says it is one ("the review period is six months"). */
 const TIME_UNITS = /^(?:second|minute|hour|day|week|fortnight|month|year|decade|century)s?$/;
+/** Units of amounts (weights, volumes, energy) that can be produced, sold or held. */
+const AMOUNT_UNITS =
+  /^(?:tonne|ton|kg|lb|g|barrel|litre|gallon|bcm|m3|megaton|kiloton|oz|kwh|mwh|gwh|twh|mw|gw)(?:\/|$)/;
 /** Speech verbs that govern a figure only as "it was": "said 500 containers", "added 3%". */
 const SPEECH_ONLY = new Set(['say', 'tell', 'add', 'note', 'state', 'write', 'explain', 'claim', 'insist', 'reckon']);
 
@@ -22,6 +25,7 @@ function claimable(view: SentenceView, q: Quantity, qi: number): boolean {
   if (view.attributions.some((a) => s >= Math.min(a.npStart, a.verbStart) && e <= Math.max(a.npEnd, a.verbEnd)))
     return false;
   if (q.kind === 'count' && q.value !== null && q.value < 2 && q.range === null) return false;
+  if (view.tokens[s - 1]?.lower === 'to' && view.tokens[s - 2]?.lower === 'according') return false;
   if (isNamePart(view, q, s, e)) return false;
   return true;
 }
@@ -80,11 +84,15 @@ function figureOf(view: SentenceView, st: Statement, focus: ArticleFocus): Figur
   if (transitiveGuess && roles.actorSubject && reading.direction) reading = predicateOf(lemma, true, gov.particle);
   const predicate = reading.predicate;
 
-  if (q.kind === 'measure' && q.unit && TIME_UNITS.test(q.unit) && predicate !== 'be') return null;
+  // A distance, duration, speed or temperature is a figure when the sentence says what it measures
+  // ("an altitude of 190km", "the review period is six months"), not as the adjunct of an act
+  // ("transported 180 miles", "in the past five years"). Weights and volumes are amounts.
+  if (q.kind === 'measure' && !(q.unit && AMOUNT_UNITS.test(q.unit)) && predicate !== 'be' && !gov.nominal) return null;
+  if (q.kind === 'measure' && q.unit && TIME_UNITS.test(q.unit) && !gov.nominal && roles.measure === null) return null;
 
   const direction = st.direction ?? reading.direction;
   const unit = q.unit === null ? null : figureUnit(q.unit);
-  const measure = measureOf(view, gov, q, roles.measure, predicate, unit, st.changeOnly);
+  const measure = measureOf(view, gov, q, roles.measure, predicate, unit, st.changeOnly, roles.subject?.name ?? null);
   if (q.unit === null && q.concept === null && measure === null) return null;
   if (!roles.subject && !measure) return null;
 
@@ -124,6 +132,7 @@ function measureOf(
   predicate: string,
   unit: string | null,
   changeOnly: boolean,
+  subjectName: string | null,
 ): string | null {
   const inMention = (k: number): boolean => view.mentions.some((m) => k >= m.start && k < m.end);
   let m: string | null = null;
@@ -131,6 +140,8 @@ function measureOf(
   if (!m && subjectMeasure) m = subjectMeasure;
   if (!m && gov.object) m = measureText(view, gov.object[0], gov.object[1], inMention);
   if (!m && q.concept && q.kind !== 'count') m = q.concept.toLowerCase();
+  // "The depot is 180 miles from …": the concept names the subject again, not what is measured.
+  if (m && subjectName && m === subjectName.toLowerCase()) m = null;
   if (!m) m = actMeasure(predicate, q.kind, unit);
   if (m && changeOnly && !/\b(?:growth|change|rise|fall|increase|decrease|decline)\b/.test(m)) m = `${m} change`;
   return m;

@@ -75,8 +75,9 @@ export function phraseStartingAt(view: SentenceView, start: number, ceil: number
 function isMainVerb(view: SentenceView, k: number): boolean {
   const p = view.pos[k];
   if (p === 'VERB') return true;
-  // A form of "be" that a figure, a noun phrase or "at" follows is the main verb ("was £3.1bn").
-  if (p === 'AUX' && view.lemma[k] === 'be') {
+  // A form of "be" or "have" that a figure, a noun phrase or "at" follows is the main verb ("was
+  // £3.1bn", "has four million shells").
+  if (p === 'AUX' && (view.lemma[k] === 'be' || view.lemma[k] === 'have')) {
     const next = view.pos[k + 1];
     return next !== 'VERB' && next !== 'AUX' && !(next === 'ADV' && view.pos[k + 2] === 'VERB');
   }
@@ -150,12 +151,26 @@ function objectTakingVerb(view: SentenceView, k: number, s: number): boolean {
   return view.pos[k] === 'VERB';
 }
 
+/**
+ * The nearest main verb before token `from`. A reporting verb that opens a clause of its own ("noted
+ * that Russia has …", "said 500 containers were …") governs nothing in it; the search goes on.
+ */
 function nearestVerbBefore(view: SentenceView, from: number, floor: number): number {
   for (let k = from - 1; k >= floor; k--) {
     if (view.quantityAt[k]! >= 0) continue;
-    if (isMainVerb(view, k)) return k;
+    if (!isMainVerb(view, k)) continue;
+    if (view.attributions.some((a) => k >= a.verbStart && k < a.verbEnd) && opensClause(view, k, from)) continue;
+    return k;
   }
   return -1;
+}
+
+/** Whether a clause of its own (a "that", or a subject and its verb) stands between a verb and a figure. */
+function opensClause(view: SentenceView, k: number, figure: number): boolean {
+  for (let h = k + 1; h < figure; h++) {
+    if (view.tokens[h]!.lower === 'that' || view.pos[h] === 'VERB' || view.pos[h] === 'AUX') return true;
+  }
+  return false;
 }
 
 /** "a net loss of $387m", "sales worth 211bn yen", "profits of": the noun phrase the figure fills. */

@@ -32,6 +32,20 @@ const CALENDAR = new Set(
 const isCapitalised = (t: Token): boolean => t.kind === 'word' && /^\p{Lu}/u.test(t.text);
 
 const titleCache = new Map<string, boolean>();
+const commonCache = new Map<string, boolean>();
+
+/** A word WordNet knows in lower case as a noun, verb or adjective stem ("photographs", "shares"). */
+function isCommonWord(word: string): boolean {
+  const w = word.toLowerCase();
+  let hit = commonCache.get(w);
+  if (hit === undefined) {
+    const stem = w.endsWith('ies') ? `${w.slice(0, -3)}y` : w.endsWith('s') ? w.slice(0, -1) : w;
+    const common = (x: string, pos: 'n' | 'v'): boolean => senses(x, pos).some((s) => !s.proper);
+    hit = common(w, 'n') || common(stem, 'n') || common(w, 'v') || common(stem, 'v');
+    commonCache.set(w, hit);
+  }
+  return hit;
+}
 
 /**
  * A title or role word ("President", "Chairman", "Analyst"): in WordNet its most frequent noun sense
@@ -129,7 +143,9 @@ function addRun(ctx: NamedMentionContext, start: number, end: number, out: Entit
   const lower = text.toLowerCase();
   const known = ctx.knownNames.has(lower);
   if (ctx.titleCase && !known) return;
-  if (start === 0 && end - start === 1 && pos[0] !== 'PROPN' && !known) return;
+  // A capitalised word opening the sentence is a name when the article names it elsewhere, or when it
+  // is no common English word ("Photographs show", "Shares fell" name nobody).
+  if (start === 0 && end - start === 1 && !known && isCommonWord(text)) return;
   if (end - start === 1 && (pos[start] === 'PRON' || pos[start] === 'DET' || isPersonNoun(text))) return;
   const entity = ctx.names.resolve(text);
   out.push({ entity: { ...entity, kind: 'named' }, form: 'name', start, end });

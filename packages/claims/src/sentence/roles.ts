@@ -1,5 +1,5 @@
 import type { Entity, EntityMention } from '../gazetteer.ts';
-import { isActorNoun, isOrganisationNoun } from '../lexical/nounClass.ts';
+import { isActorNoun, isOrganisationNoun, isThingNoun } from '../lexical/nounClass.ts';
 import { entityId } from './entityNames.ts';
 import type { Governor } from './governor.ts';
 import { phraseEndingAt } from './governor.ts';
@@ -33,6 +33,19 @@ const RECIPIENT_PREPOSITIONS = new Set(['to', 'for', 'into', 'in']);
 export function subjectPhrase(view: SentenceView, v: number, floor: number): [number, number] | null {
   let k = v;
   while (k > floor && /^(?:AUX|ADV|PART)$/.test(view.pos[k - 1]!)) k--;
+  // An infinitive takes the subject of the verb that governs it: "the US halted plans to send",
+  // "Disney is set to spend", "the company expects to cut".
+  for (let hops = 0; hops < 3 && k < v && view.tokens[k]!.lower === 'to' && view.pos[k] === 'PART'; hops++) {
+    let h = k - 1;
+    while (h > floor && (view.pos[h] === 'NOUN' || view.pos[h] === 'ADJ' || view.pos[h] === 'DET')) h--;
+    if (
+      h < floor ||
+      !(view.pos[h] === 'VERB' || view.pos[h] === 'AUX' || view.pos[h] === 'ADJ' || view.pos[h + 1] === 'NOUN')
+    )
+      break;
+    k = view.pos[h] === 'VERB' || view.pos[h] === 'AUX' ? h : h + 1;
+    while (k > floor && /^(?:AUX|ADV|PART|VERB)$/.test(view.pos[k - 1]!)) k--;
+  }
   // "Overall UK exports - including goods and services - rose": skip the parenthesis.
   const closing = view.tokens[k - 1]?.text;
   if (closing === '-' || closing === '–' || closing === '—' || closing === ',' || closing === ')') {
@@ -113,6 +126,11 @@ function readSubject(
     return { subject: phrase ? commonActor(phrase) : null, measure: null, actor: true };
   }
   if (back && ms.length === 0) return { subject: focus.last ?? focus.topic, measure: null, actor: true };
+  if (ms.length === 0 && isThingNoun(headLemma)) {
+    // "The depot is 180 miles from the border", "Handsets in use will reach 2bn": the thing itself.
+    const phrase = measureText(view, ha, hb, () => false);
+    return { subject: phrase ? commonActor(phrase) : null, measure: null, actor: false };
+  }
   const measure = measureText(view, a, b, (k) => inMention(k) || PRONOUN_SUBJECTS.has(view.tokens[k]!.lower));
   return { subject: possessorOrName ?? focus.last ?? focus.topic, measure, actor: false };
 }
