@@ -29,7 +29,7 @@ export function cleanBlocks(
       !disabled.has('text:comments-tail') &&
       wordsKept >= 50 &&
       block.kind !== 'li' &&
-      isCommentsHeading(block.text)
+      isCommentsHeading(block.text, block.kind)
     ) {
       for (const rest of blocks.slice(index)) trace?.('text:comments-tail', rest.text);
       break;

@@ -138,8 +138,9 @@ const FOLLOW_US =
   /^(?:follow|join|find|like)\s+(?:us|[\p{L}\p{N} .]{2,40})\s+on\s+(?:twitter|x|facebook|telegram|instagram|whatsapp|google news|youtube|tiktok|linkedin|threads)|^(?:download|get) our (?:free )?app|^(?:join|follow) our (?:telegram|whatsapp|viber)/iu;
 
 const COOKIE = /cookie/i;
+/** A cookie notice speaks to the reader about this site's cookies; an article about cookies does not. */
 const COOKIE_CONTEXT =
-  /accept|consent|privacy|we use|this (?:site|website) uses|experience|preferences|agree|используем|соглаш|конфиденциальн|використовуємо|погоджу|конфіденційн|verwenden|utilisons/iu;
+  /\b(?:we|we['’]d|this (?:site|website)|our (?:site|website|partners))\b[^.]{0,40}\b(?:use|uses|using|store|set)\b|\b(?:accept|reject|allow|agree|consent|manage)\b[^.]{0,30}\bcookies|\bcookie (?:policy|settings|preferences|consent|notice)|\bby (?:continuing|using|clicking)|используем|використовуємо|verwenden|utilisons/iu;
 
 const SPELLING =
   /ctrl\s*\+\s*enter|spelling error|orphographic|орфографическ\p{L}* ошибк|помилк\p{L}* в тексті|знайшли помилку|нашли ошибку/iu;
@@ -156,11 +157,16 @@ const PAYWALL =
   /^(?:(?:subscribe|sign in|log in|register) (?:now )?to (?:continue|keep) reading|to continue reading|already (?:a )?(?:subscriber|member|have an account)\??|this (?:article|story|content) is (?:for|available (?:only )?to|exclusive to) (?:subscribers|members)|(?:get|unlock) (?:unlimited|full|digital) access|чтобы продолжить чтение|щоб продовжити читання|cet article est réservé aux abonnés|déjà abonné|abonnez-vous|dieser artikel ist (?:nur )?für abonnenten|bereits abonnent)/iu;
 
 const COMMENTS_HEADING =
-  /^(?:comments?|reader comments|readers' comments|what (?:readers|you) (?:say|think)|have your say|join the (?:conversation|discussion)|discussion|responses?|replies|\d+ (?:comments?|responses?|replies|thoughts on\b.*)|leave a (?:comment|reply)|комментарии|обсуждение|коментарі|обговорення)\s*(?:\(\d+\))?[:.]?$/iu;
+  /^(?:comments?|reader comments|readers' comments|what (?:readers|you) (?:say|think)|have your say|join the (?:conversation|discussion)|responses|replies|\d+ (?:comments?|responses?|replies|thoughts on\b.*)|leave a (?:comment|reply)|комментарии|обсуждение|коментарі|обговорення)\s*(?:\(\d+\))?[:.]?$/iu;
+
+/** A single word that titles a comment section when set as a heading, and a table column otherwise. */
+const BARE_COMMENTS_WORD = /^(?:comments?|responses|replies|комментарии|коментарі)\s*[:.]?$/iu;
 
 /** A heading that opens the comment section: the section and everything after it are not the article. */
-export function isCommentsHeading(text: string): boolean {
-  return text.length < 120 && COMMENTS_HEADING.test(text.trim());
+export function isCommentsHeading(text: string, kind: BlockKind): boolean {
+  const trimmed = text.trim();
+  if (trimmed.length >= 120 || !COMMENTS_HEADING.test(trimmed)) return false;
+  return kind === 'h' || !BARE_COMMENTS_WORD.test(trimmed);
 }
 
 const READING_TIME =

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from './extractArticle.ts';
+
+const URL = 'https://news.example/tech/fetch';
+
+const P1 =
+  'The council approved the budget on Tuesday after a debate that lasted most of the night, with six members voting against it.';
+const P2 =
+  'The plan adds evening bus routes and keeps fourteen branch libraries open, paid for by a small rise in the parking charge.';
+const P3 =
+  'Opponents said the parking rise would hurt shops in the old town, and promised to bring the question back in the spring.';
+const P4 = 'The mayor said the city would publish a first account of the spending in the autumn, as the law requires.';
+
+function page(body: string, title = 'Council approves budget'): string {
+  return `<html><head><title>${title}</title></head><body><article><h1>${title}</h1>${body}</article></body></html>`;
+}
+
+describe('text the page repeats', () => {
+  it('keeps a paragraph the page prints twice (a refrain is content)', () => {
+    const html = page(`<p>${P1}</p><p>${P2}</p><p>${P2}</p><p>${P3}</p>`);
+    expect(extractArticle(html, { url: URL }).text).toBe([P1, P2, P2, P3].join('\n\n'));
+  });
+
+  it('drops a quote that repeats words of the body (a pull quote)', () => {
+    const pulled = 'keeps fourteen branch libraries open, paid for by a small rise in the parking charge';
+    const html = page(`<p>${P1}</p><blockquote>${pulled}</blockquote><p>${P2}</p><p>${P3}</p>`);
+    expect(extractArticle(html, { url: URL }).text).toBe([P1, P2, P3].join('\n\n'));
+    expect(extractArticle(html, { url: URL, disabledSteps: ['text:pull-quote'] }).text).toContain(pulled);
+  });
+});
+
+describe('comment sections and cookie notices, told from text that only names them', () => {
+  it('keeps a section titled "Response" and a table column titled "Comment"', () => {
+    const table = `<table><tr><td><p>State</p></td><td><p>Comment</p></td></tr><tr><td><p>new</p></td><td><p>${P4}</p></td></tr></table>`;
+    const html = page(`<p>${P1}</p><p>${P2}</p><h2>Response</h2><p>${P3}</p>${table}`);
+    const text = extractArticle(html, { url: URL }).text;
+    expect(text).toContain(P3);
+    expect(text).toContain(P4);
+  });
+
+  it('keeps a paragraph about cookies, and drops a banner asking to accept them', () => {
+    const about =
+      'Responses map directly to the underlying HTTP concepts, but filter what scripts can read for privacy reasons, so cookies set by a third party are not readable.';
+    const banner = 'We use cookies to improve your experience on our site. By continuing you accept our use of cookies.';
+    const html = page(`<p>${P1}</p><p>${about}</p><p>${P2}</p><p>${banner}</p><p>${P3}</p>`);
+    const text = extractArticle(html, { url: URL }).text;
+    expect(text).toContain(about);
+    expect(text).not.toContain(banner);
+  });
+});
+
+describe('teasers', () => {
+  it('keeps a post under its own linked headline, line by line', () => {
+    const lines = [P1, P2, P3].map((p) => `+ ${p}`).join('<br>');
+    const html = `<html><head><title>Release notes 1.8</title></head><body><div id="posts"><h3><a href="/post/1">Release notes 1.8</a></h3><div><p>${lines}</p></div></div></body></html>`;
+    expect(extractArticle(html, { url: URL }).text).toBe([P1, P2, P3].map((p) => `+ ${p}`).join('\n'));
+  });
+});
