@@ -41,7 +41,8 @@ describe('comment sections and cookie notices, told from text that only names th
   it('keeps a paragraph about cookies, and drops a banner asking to accept them', () => {
     const about =
       'Responses map directly to the underlying HTTP concepts, but filter what scripts can read for privacy reasons, so cookies set by a third party are not readable.';
-    const banner = 'We use cookies to improve your experience on our site. By continuing you accept our use of cookies.';
+    const banner =
+      'We use cookies to improve your experience on our site. By continuing you accept our use of cookies.';
     const html = page(`<p>${P1}</p><p>${about}</p><p>${P2}</p><p>${banner}</p><p>${P3}</p>`);
     const text = extractArticle(html, { url: URL }).text;
     expect(text).toContain(about);
