@@ -3,6 +3,33 @@ import { Command } from 'commander';
 import { cliConfig, UsageError, withStore } from '../context.ts';
 import { readFeedsFile } from '../feedsFile.ts';
 
+/** The URL with its user name and password (if any) replaced by `***`; anything unparsable as given. */
+function withoutCredentials(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.username === '' && u.password === '') return url;
+    u.username = '***';
+    u.password = '';
+    return u.toString();
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * Feed URLs are recorded in the log and shown to anyone who reads the feeds (`GET /feeds`, the
+ * dashboard), so a URL carrying credentials is refused, before any feed of the command is
+ * registered; the message names it without them.
+ */
+function refuseCredentials(urls: readonly string[]): void {
+  const carrying = urls.filter((url) => withoutCredentials(url) !== url);
+  if (carrying.length === 0) return;
+  throw new UsageError(
+    `feed URLs must not carry credentials (user:password@): they are recorded in the log and shown to readers; refused ${carrying.map(withoutCredentials).join(', ')} (nothing registered)`,
+    'feed-url-credentials',
+  );
+}
+
 const add = new Command('add')
   .description('Register feeds by URL, or every feed of a feeds file (--file).')
   .argument('[urls...]', 'feed URLs')
@@ -14,6 +41,7 @@ const add = new Command('add')
       ...(opts.file ? readFeedsFile(opts.file) : []),
     ];
     if (regs.length === 0) throw new UsageError('give at least one feed URL or --file');
+    refuseCredentials(regs.map((r) => r.url));
     await withStore(cliConfig(), async (store) => {
       for (const r of regs) {
         const { feedId, created } = await registerFeed(store, r, 'cli');
@@ -30,10 +58,10 @@ const list = new Command('list')
     await withStore(cliConfig(), async (store) => {
       for (const f of await listFeeds(store)) {
         if (f.removed && !opts.all) continue;
-        if (opts.json) process.stdout.write(`${JSON.stringify(f)}\n`);
+        if (opts.json) process.stdout.write(`${JSON.stringify({ ...f, url: withoutCredentials(f.url) })}\n`);
         else
           process.stdout.write(
-            `${f.feedId}\t${f.removed ? 'removed' : f.consecutiveErrors ? `failing(${f.consecutiveErrors}, ${f.lastReason})` : 'ok'}\t${f.url}\t${f.title ?? ''}\n`,
+            `${f.feedId}\t${f.removed ? 'removed' : f.consecutiveErrors ? `failing(${f.consecutiveErrors}, ${f.lastReason})` : 'ok'}\t${withoutCredentials(f.url)}\t${f.title ?? ''}\n`,
           );
       }
     });
