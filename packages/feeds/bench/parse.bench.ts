@@ -3,9 +3,15 @@
  * (RSS 2.0 with content:encoded and Atom with HTML content, 50 items each), plus one 100,000-item
  * feed of about 50 MB for @tally/feeds alone (time and peak memory).
  *   npx tsx packages/feeds/bench/parse.bench.ts            # table + one JSON line
+ *   npx tsx packages/feeds/bench/parse.bench.ts --previous DIR
+ *     also times an earlier commit's copy of this package (DIR holds its `src/`, see
+ *     bench/conformance.ts for how to make one) against the current code, interleaved round by
+ *     round and measured in CPU time, so a busy machine slows both alike.
  * `benchParse()` is what `npm run bench:feeds` calls for its parse_mb_s / rss_parser_mb_s figures.
  */
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
 import RssParser from 'rss-parser';
 import { parseFeed } from '../src/index.ts';
 
@@ -132,6 +138,37 @@ export async function benchParse(options: { files?: number; rounds?: number } = 
   return { parse_mb_s: round(megabytes / best), rss_parser_mb_s: round(megabytes / bestTheirs) };
 }
 
+/** CPU-time MB/s of the current and an earlier `parseFeed` on the same files, rounds interleaved (median). */
+export async function comparePrevious(
+  dir: string,
+  files: Uint8Array[],
+  rounds = 7,
+): Promise<{ current_cpu_mb_s: number; previous_cpu_mb_s: number }> {
+  const module = (await import(pathToFileURL(join(resolve(dir), 'src', 'parseFeed.ts')).href)) as {
+    parseFeed: typeof parseFeed;
+  };
+  const megabytes = files.reduce((n, f) => n + f.length, 0) / 1e6;
+  const cpuMs = (parse: typeof parseFeed): number => {
+    const start = process.cpuUsage();
+    for (const f of files) parse(f);
+    const used = process.cpuUsage(start);
+    return (used.user + used.system) / 1000;
+  };
+  for (let i = 0; i < 2; i++) {
+    cpuMs(parseFeed);
+    cpuMs(module.parseFeed);
+  }
+  const current: number[] = [];
+  const previous: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    previous.push(cpuMs(module.parseFeed));
+    current.push(cpuMs(parseFeed));
+  }
+  const median = (xs: number[]): number => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const rate = (ms: number): number => Math.round((megabytes / ms) * 10_000) / 10;
+  return { current_cpu_mb_s: rate(median(current)), previous_cpu_mb_s: rate(median(previous)) };
+}
+
 /** The issue's hostile-size case: one 100,000-item feed of about 50 MB, @tally/feeds only. */
 export function benchBigFeed(): {
   megabytes: number;
@@ -166,6 +203,14 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   console.log('| parser | MB/s |\n|---|---:|');
   console.log(`| @tally/feeds | ${result.parse_mb_s} |`);
   console.log(`| rss-parser | ${result.rss_parser_mb_s} |`);
+  const previousAt = process.argv.indexOf('--previous');
+  const previousDir = previousAt === -1 ? undefined : process.argv[previousAt + 1];
+  const versus = previousDir ? await comparePrevious(previousDir, files) : null;
+  if (versus) {
+    console.log(`\nagainst ${previousDir}, CPU time, rounds interleaved (median of 7):`);
+    console.log('| version | MB/s of CPU |\n|---|---:|');
+    console.log(`| current | ${versus.current_cpu_mb_s} |\n| previous | ${versus.previous_cpu_mb_s} |`);
+  }
   console.log(
     `\nbig feed: ${big.megabytes} MB, ${big.items} items in ${big.seconds} s (${big.cpu_seconds} s of CPU), peak RSS ${big.peak_rss_mb} MB`,
   );
@@ -173,6 +218,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     JSON.stringify({
       bench: 'feeds-parse',
       ...result,
+      ...(versus ?? {}),
       big_feed_mb: big.megabytes,
       big_feed_s: big.seconds,
       big_feed_cpu_s: big.cpu_seconds,

@@ -127,10 +127,14 @@ export function toIso(f: DateFields): string | null {
   if (f.hour > 23 || f.minute > 59 || f.second > 60) return null;
   // A leap second is read as the last second of its minute rather than rolling into the next.
   const second = f.second === 60 ? 59 : f.second;
-  const date = new Date(0);
-  // setUTCFullYear, unlike Date.UTC, does not read years 0–99 as 1900–1999.
-  date.setUTCFullYear(f.year, f.month - 1, f.day);
-  date.setUTCHours(f.hour, f.minute - f.offset, second, f.millisecond);
+  let local = Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, second, f.millisecond);
+  if (f.year < 100) {
+    // Date.UTC reads years 0–99 as 1900–1999; setUTCFullYear takes them as written.
+    const early = new Date(local);
+    early.setUTCFullYear(f.year);
+    local = early.getTime();
+  }
+  const date = new Date(local - f.offset * 60_000);
   const ms = date.getTime();
   if (Number.isNaN(ms) || date.getUTCFullYear() < 1 || date.getUTCFullYear() > 9999) return null;
   return date.toISOString();

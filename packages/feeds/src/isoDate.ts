@@ -27,21 +27,30 @@ function ordinal(year: number, dayOfYear: number): CalendarDate | null {
   return null;
 }
 
+const FULL = /^(\d{4})-0?(\d{2})-(\d{2})$/;
+const FULL_BASIC = /^(\d{4})(\d{2})(\d{2})$/;
+const YEAR_MONTH = /^(\d{4})-(\d{2})$/;
+const YEAR = /^(\d{4})$/;
+const ORDINAL = /^(\d{4})-?(\d{3})$/;
+const SHORT = /^(\d{2})-?(\d{2})-?(\d{2})$/;
+const SHORT_ORDINAL = /^(\d{2})-?(\d{3})$/;
+const SHORT_YEAR_MONTH = /^-(\d{2})-?(\d{2})$/;
+
 /** The calendar date of an ISO date part, or null when it has none of the shapes above. */
 function calendarDate(part: string): CalendarDate | null {
-  let m = /^(\d{4})-0?(\d{2})-(\d{2})$/.exec(part) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(part);
+  let m = FULL.exec(part) ?? FULL_BASIC.exec(part);
   if (m) return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
-  m = /^(\d{4})-(\d{2})$/.exec(part);
+  m = YEAR_MONTH.exec(part);
   if (m) return { year: Number(m[1]), month: Number(m[2]), day: 1 };
-  m = /^(\d{4})$/.exec(part);
+  m = YEAR.exec(part);
   if (m) return { year: Number(m[1]), month: 1, day: 1 };
-  m = /^(\d{4})-?(\d{3})$/.exec(part);
+  m = ORDINAL.exec(part);
   if (m) return ordinal(Number(m[1]), Number(m[2]));
-  m = /^(\d{2})-?(\d{2})-?(\d{2})$/.exec(part);
+  m = SHORT.exec(part);
   if (m) return { year: fullYear(m[1]!), month: Number(m[2]), day: Number(m[3]) };
-  m = /^(\d{2})-?(\d{3})$/.exec(part);
+  m = SHORT_ORDINAL.exec(part);
   if (m) return ordinal(fullYear(m[1]!), Number(m[2]));
-  m = /^-(\d{2})-?(\d{2})$/.exec(part);
+  m = SHORT_YEAR_MONTH.exec(part);
   if (m) return { year: fullYear(m[1]!), month: Number(m[2]), day: 1 };
   return null;
 }
@@ -60,7 +69,9 @@ export function parseIsoDate(text: string): string | null | undefined {
   const offset = zoneOffset(m[6]);
   if (offset === undefined) return null;
   return toIso({
-    ...date,
+    year: date.year,
+    month: date.month,
+    day: date.day,
     hour: hasTime ? Number(m[2]) : 0,
     minute: m[3] ? Number(m[3]) : 0,
     second: m[4] ? Number(m[4]) : 0,

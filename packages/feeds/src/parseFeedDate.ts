@@ -9,22 +9,6 @@ import { greekToEnglish, parseLocalDate } from './localDates.ts';
  * do (Korean dates, whose country has one zone, as UTC+9).
  */
 
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  may: 5,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  sept: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-};
-
 // RFC 822 / 1123 / 2822 and the variants publishers write: optional weekday, 2-, 3- or 4-digit
 // year, optional seconds, '-' separators, full month names, zone as name, offset or missing.
 const RFC822 =
@@ -34,29 +18,37 @@ const RFC822 =
 const US_STYLE =
   /^(?:[a-z]{2,9}\.?,?\s+)?([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(?:(\d{4}),?\s*)?(?:(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(am|pm)?)?\s*(z|[a-z]{2,5}|[+-]\d{2}:?\d{2})?\s*(\d{4})?$/i;
 
+/**
+ * English month names by every accepted spelling: the three-letter abbreviation, `sept`, and any
+ * longer prefix of the full name (`janu`, `january`); "Janux" is not January.
+ */
+const MONTH_NAMES: ReadonlyMap<string, number> = (() => {
+  const map = new Map<string, number>([['sept', 9]]);
+  const full = [
+    'january',
+    'february',
+    'march',
+    'april',
+    'may',
+    'june',
+    'july',
+    'august',
+    'september',
+    'october',
+    'november',
+    'december',
+  ];
+  full.forEach((name, i) => {
+    for (let length = 3; length <= name.length; length++) map.set(name.slice(0, length), i + 1);
+  });
+  return map;
+})();
+
 function monthNumber(name: string): number | undefined {
-  const key = name.toLowerCase();
-  const short = MONTHS[key.slice(0, key === 'sept' ? 4 : 3)];
-  if (short === undefined) return undefined;
-  // A full name must actually be the month's name ("Janux" is not January).
-  if (key.length > 4 && !FULL_MONTHS[short - 1]!.startsWith(key)) return undefined;
-  return short;
+  return MONTH_NAMES.get(name.toLowerCase());
 }
 
-const FULL_MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
+const NUMERIC_START = /^[\d-]/;
 
 /** Normalises a feed date to an ISO string (UTC), or null when it is missing, invalid or ambiguous. */
 export function parseFeedDate(input: string | null | undefined): string | null {
@@ -64,13 +56,18 @@ export function parseFeedDate(input: string | null | undefined): string | null {
   const text = input.trim().replace(/\s+/g, ' ');
   if (text.length === 0 || text.length > 80) return null;
 
-  const iso = parseIsoDate(text);
-  if (iso !== undefined) return iso;
-  const local = parseLocalDate(text);
-  if (local !== undefined) return local;
-  const english = greekToEnglish(text);
-  const rfc = english ?? text;
-  let m = RFC822.exec(rfc);
+  // ISO 8601 and the numeric local shapes start with a digit or '-'; RFC 822 dates (most of RSS)
+  // with a weekday or a day number, so each reader is only tried where it can match.
+  const numeric = NUMERIC_START.test(text);
+  if (numeric) {
+    const iso = parseIsoDate(text);
+    if (iso !== undefined) return iso;
+  }
+  let m = RFC822.exec(text);
+  if (!m && !numeric) {
+    const english = greekToEnglish(text);
+    if (english !== null) m = RFC822.exec(english);
+  }
   if (m) {
     const month = monthNumber(m[2]!);
     const offset = zoneOffset(m[8]);
@@ -86,6 +83,8 @@ export function parseFeedDate(input: string | null | undefined): string | null {
       offset,
     });
   }
+  const local = parseLocalDate(text);
+  if (local !== undefined) return local;
   m = US_STYLE.exec(text);
   if (m) {
     const month = monthNumber(m[1]!);

@@ -60,6 +60,7 @@ const EMAIL = /<?(?:mailto:)?[^\s@<>()"',;]+@[^\s@<>()"',;]+\.[^\s@<>()"',;]+>?/
  */
 export function rssAuthor(value: string | null): string | null {
   if (value === null) return null;
+  if (value.indexOf('@') === -1) return collapse(value);
   const email = EMAIL.exec(value);
   if (email === null) return collapse(value);
   const rest = value

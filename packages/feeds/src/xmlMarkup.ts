@@ -9,6 +9,17 @@ import type { XmlElement, XmlNode } from './xmlTree.ts';
 export function textOf(el: XmlElement): string {
   const { children } = el;
   if (children.length === 1 && typeof children[0] === 'string') return children[0];
+  // Most elements hold text only (a title split by an entity or CDATA): no stack needed.
+  let flat = '';
+  let nested = false;
+  for (const child of children) {
+    if (typeof child !== 'string') {
+      nested = true;
+      break;
+    }
+    flat += child;
+  }
+  if (!nested) return flat;
   let out = '';
   // A stack of (children, next index) frames, walked depth first.
   const lists: XmlNode[][] = [children];
