@@ -263,7 +263,7 @@ describe('extractClaims: speakers', () => {
         (x) => x.unit === 'container',
       );
       expect(c!.speaker).toBeNull();
-      expect(c!.statedAt).toBe('2023-12');
+      expect(c!.statedAt).toBe('2023-12-21');
     });
 
     it('only the sentence right before is attributed', () => {
@@ -289,7 +289,7 @@ describe('extractClaims: when', () => {
     ['As Bloomberg reported, back in October, North Korea sent 1 million shells to Russia.', '2023-10'],
     ['North Korea sent 1,000 containers to Russia, officials said last month.', '2023-09'],
     ['North Korea sent 1,000 containers to Russia, officials said yesterday.', '2023-10-13'],
-    ['North Korea sent 1,000 containers to Russia, officials said.', '2023-10'],
+    ['North Korea sent 1,000 containers to Russia, officials said.', '2023-10-14'],
   ])('%s → stated %s', (sentence, statedAt) => {
     expect(only(sentence).statedAt).toBe(statedAt);
   });
@@ -456,7 +456,7 @@ describe('extractClaims: wire wordings of speaker, role, date and unit', () => {
       'According to Kyrylo Budanov, whose agency tracked the trains in September, Iran has sent about 2,400 drones to Russia.',
     );
     expect(c.speaker).toEqual({ name: 'Kyrylo Budanov', role: null });
-    expect(c.statedAt).toBe('2023-10');
+    expect(c.statedAt).toBe('2023-10-14');
   });
 
   it.each([
@@ -542,7 +542,7 @@ describe('extractClaims: the headline given apart from the text', () => {
   it('speaks for the figures the body states without an attribution', () => {
     const [c] = extractClaims(body, { publishedAt: PUB, title });
     expect(c!.speaker).toEqual({ name: 'White House', role: null });
-    expect(c!.statedAt).toBe('2023-10');
+    expect(c!.statedAt).toBe('2023-10-14');
   });
 
   it('without it the report itself states them', () => {
@@ -602,10 +602,10 @@ describe('a detail of a figure without a date of its own', () => {
     expect(detail.statedAt).toBe('2023-10-13');
   });
 
-  it('keeps the publication month when the figure itself has no day, or two', () => {
+  it('keeps the publication day when the figure itself has no day, or two', () => {
     const noDay = text.replace(' said on Friday', ' said');
-    expect(extractClaims(noDay, { publishedAt: PUB }).find((c) => c.value === 300)!.statedAt).toBe('2023-10');
+    expect(extractClaims(noDay, { publishedAt: PUB }).find((c) => c.value === 300)!.statedAt).toBe('2023-10-14');
     const twoDays = `${text}\n\nRussia received more than 900 containers from North Korea by early October, Kirby said on Monday.`;
-    expect(extractClaims(twoDays, { publishedAt: PUB }).find((c) => c.value === 300)!.statedAt).toBe('2023-10');
+    expect(extractClaims(twoDays, { publishedAt: PUB }).find((c) => c.value === 300)!.statedAt).toBe('2023-10-14');
   });
 });

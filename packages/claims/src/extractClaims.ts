@@ -1,4 +1,5 @@
 import { articleNameFacts } from './article/articleNames.ts';
+import { ArticleSpeakers } from './article/articleSpeakers.ts';
 import { findQuoteRegions, quoteAt } from './article/quotes.ts';
 import { analyseSentence, lineStartOffsets, titleInfo } from './article/sentenceInfo.ts';
 import {
@@ -11,7 +12,7 @@ import {
   speakerDates,
   topicsOf,
 } from './article/speakerResolution.ts';
-import { calendarDay, formatMonth } from './dateExpressions.ts';
+import { type CalendarDay, calendarDay } from './dateExpressions.ts';
 import { figureKey } from './figureKey.ts';
 import { type GazetteerExtension, gazetteerFor } from './gazetteer.ts';
 import type { Predicate } from './predicates.ts';
@@ -48,7 +49,8 @@ export interface ExtractClaimsOptions {
 export function extractClaims(text: string, options: ExtractClaimsOptions = {}): Claim[] {
   const gazetteer = gazetteerFor(options.gazetteer);
   const now = calendarDay(options.publishedAt ?? null);
-  const defaultStatedAt = now ? formatMonth(now.year, now.month) : null;
+  // A statement no date is given for was made by the day of publication, and is dated so.
+  const defaultStatedAt = now ? formatDay(now) : null;
   const sentences = splitSentences(text);
   const quotes = findQuoteRegions(text);
   const lineStarts = lineStartOffsets(text);
@@ -68,6 +70,7 @@ export function extractClaims(text: string, options: ExtractClaimsOptions = {}):
     headline && headlineSpeaker ? topicsOf(headline.sentence.text, headlineSpeaker.speaker, gazetteer) : null;
   const anaphora = anaphoricAttributions(infos);
   const datedSpeakers = speakerDates(infos);
+  const articleSpeakers = new ArticleSpeakers(infos);
 
   const claims: Claim[] = [];
   /** Indexes of the claims dated by the publication only, and of the scoped ones. */
@@ -108,6 +111,13 @@ export function extractClaims(text: string, options: ExtractClaimsOptions = {}):
         } else if (headlineSpeaker && !info.titleLike && aboutTopics(headlineTopics, f.subject, f.recipient)) {
           speaker = headlineSpeaker.speaker;
           statedAt = headlineSpeaker.statedAt;
+        } else {
+          const carried =
+            articleSpeakers.ofSubject(f.subject, f.measure) ?? articleSpeakers.before(info.index, f.subject);
+          if (carried) {
+            speaker = carried.speaker;
+            statedAt = carried.statedAt;
+          }
         }
       }
       if (speaker && !statedAt) statedAt = datedSpeakers.get(speaker.name) ?? null;
@@ -174,4 +184,8 @@ function dateDetailsByTheirFigure(claims: Claim[], undated: ReadonlySet<number>,
     const days = daysByKey.get(c.figureKey.slice(0, c.figureKey.lastIndexOf(':')));
     if (days?.size === 1) c.statedAt = [...days][0]!;
   }
+}
+
+function formatDay(d: CalendarDay): string {
+  return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
 }

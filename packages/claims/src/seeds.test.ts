@@ -39,7 +39,7 @@ describe('seed reports: the claims of EXPECTED.md', () => {
 
   it('North Korea → Russia, containers, 1,000: John Kirby, 13 October 2023, in 001 (up to), 003 and 004 (more than)', () => {
     const expectations: Array<[string, string, string]> = [
-      ['001', '<=', '2023-10'], // no day in the text: the publication month
+      ['001', '<=', '2023-10-14'], // no day in the text: the day of publication
       ['003', '>', '2023-10-13'], // "said on Friday", published Friday 13 October
       ['004', '>', '2023-10-13'], // "The White House on Friday announced", published the Saturday
     ];
@@ -80,7 +80,7 @@ describe('seed reports: the claims of EXPECTED.md', () => {
       expect(c.concept).toBe('ammunition');
       expect(c.speaker?.name).toBe('Tracey Newell');
       expect(c.speaker?.role).toMatch(/US Mission to the Organization for Security and Cooperation in Europe/);
-      expect(c.statedAt).toBe('2024-05');
+      expect(c.statedAt).toBe('2024-05-03');
       expect(c.period).toEqual({ from: '2023-12', to: null, text: 'Since the end of last year' });
     }
   });
@@ -101,7 +101,7 @@ describe('seed reports: the claims of EXPECTED.md', () => {
     expect(c!.recipient).toBeNull();
     expect(c!.speaker?.name).toBe('Ants Kiviselg');
     expect(c!.speaker?.role).toMatch(/Estonian Defense Forces Intelligence Center/);
-    expect(c!.statedAt).toBe('2023-12');
+    expect(c!.statedAt).toBe('2023-12-21');
   });
 
   it('North Korea → Russia, ballistic missiles, dozens: a range, no point value, Tracey Newell', () => {
@@ -111,7 +111,7 @@ describe('seed reports: the claims of EXPECTED.md', () => {
       expect(c.range).toEqual([12, 120]);
       expect(c.bound).toBe('~');
       expect(c.speaker?.name).toBe('Tracey Newell');
-      expect(c.statedAt).toBe('2024-05');
+      expect(c.statedAt).toBe('2024-05-03');
     }
   });
 
@@ -135,7 +135,7 @@ describe('seed reports: the claims of EXPECTED.md', () => {
     expect(c!.recipient).toBe('Ukraine');
     expect(c!.concept).toBe('military aid');
     expect(c!.speaker).toBeNull();
-    expect(c!.statedAt).toBe('2023-10');
+    expect(c!.statedAt).toBe('2023-10-14');
   });
 
   it('keeps the figures apart: containers, one shipment, shells, missiles, stock and aid have six keys', () => {

@@ -1,0 +1,75 @@
+import type { Entity } from '../gazetteer.ts';
+import { entityId } from '../sentence/entityNames.ts';
+import type { Speaker } from '../types.ts';
+import type { SentenceInfo } from './sentenceInfo.ts';
+
+export interface Spoken {
+  speaker: Speaker;
+  statedAt: string | null;
+}
+
+/** How many sentences back an attribution still covers figures that have none of their own. */
+const CARRY = 3;
+
+/** Openers that turn to another matter: the attribution before does not cover what follows. */
+const TOPIC_SHIFT = /^(?:Meanwhile|Separately|Elsewhere|In other news|On the other hand|However|But)\b/;
+
+/** Measures a company does not state of itself: its share price is the market's, reported by the outlet. */
+const MARKET_MEASURES = /\b(?:shares?|stock|share price|market value|valuation)\b/;
+
+/**
+ * The speakers of an article, for figures whose own sentence names none. A figure about an entity
+ * that speaks in the article is its statement ("Ford said…" then "Ford's turnover rose…"): results
+ * are the company's, a party's plan the party's. Otherwise the attribution of one of the three
+ * sentences before covers it, as a source named once covers the figures that follow ("according to
+ * the Office for National Statistics, …; exports rose …").
+ */
+export class ArticleSpeakers {
+  private readonly byEntity = new Map<string, Spoken>();
+  private readonly bySentence: Array<{ info: SentenceInfo; spoken: Spoken | null }> = [];
+
+  constructor(infos: readonly SentenceInfo[]) {
+    for (const info of infos) {
+      let last: Spoken | null = null;
+      info.speakers.forEach((speaker, i) => {
+        if (!speaker) return;
+        const spoken = { speaker, statedAt: info.statedAt[i] ?? null };
+        const key = entityId(speaker.name);
+        if (!this.byEntity.has(key)) this.byEntity.set(key, spoken);
+        last = spoken;
+      });
+      this.bySentence.push({ info, spoken: last });
+    }
+  }
+
+  /** The speaker that is the figure's own subject, unless the figure is the market's. */
+  ofSubject(subject: Entity | null, measure: string | null): Spoken | null {
+    if (!subject || (measure && MARKET_MEASURES.test(measure))) return null;
+    return this.byEntity.get(entityId(subject.name)) ?? this.byEntity.get(subject.id) ?? null;
+  }
+
+  /**
+   * The latest attribution of the three sentences before sentence `index`, when its sentence is
+   * about the figure's subject too (names it, or the figure has none): "Meanwhile, the US has
+   * halted …" after a statement about North Korea is the report's own. A new paragraph, a headline,
+   * a caption or an opener such as "Meanwhile" breaks the chain.
+   */
+  before(index: number, subject: Entity | null): Spoken | null {
+    const own = this.bySentence[index]?.info;
+    if (!own || TOPIC_SHIFT.test(own.sentence.text)) return null;
+    for (let k = index - 1; k >= 0 && k >= index - CARRY; k--) {
+      const s = this.bySentence[k];
+      // A paragraph of its own, a headline or a caption breaks the chain.
+      if (!s || s.info.titleLike || s.info.line !== own.line) return null;
+      if (!s.spoken) continue;
+      return subject === null || names(s.info, subject) ? s.spoken : null;
+    }
+    return null;
+  }
+}
+
+/** Whether a sentence names an entity: a mention of its id, or its name in the text. */
+function names(info: SentenceInfo, e: Entity): boolean {
+  if (info.mentions.some((m) => m.entity.id === e.id)) return true;
+  return info.sentence.text.toLowerCase().includes(e.name.toLowerCase());
+}
