@@ -1,13 +1,17 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { connect } from 'node:net';
+import { dieWithOwner } from './dieWithOwner.ts';
 import { findBinary } from './findBinary.ts';
 import { freePort } from './freePort.ts';
+import { removeOwnerRecord, stopOrphanedRedis, writeOwnerRecord } from './redisOwnerRecord.ts';
 
 export interface LocalServer {
   url: string;
   /** Whether this process started the server (and so stops it). */
   started: boolean;
+  /** The server's process id, when this process started it. */
+  pid?: number;
   stop(): Promise<void>;
 }
 
@@ -69,8 +73,9 @@ function killOnExit(child: ChildProcess): void {
   child.on('exit', () => children.delete(child));
   if (exitHookInstalled) return;
   exitHookInstalled = true;
+  // process.exit() (a second Ctrl+C) runs this; SIGTERM lets a redis-server write its file out.
   process.on('exit', () => {
-    for (const c of children) c.kill('SIGKILL');
+    for (const c of children) c.kill('SIGTERM');
   });
 }
 
@@ -79,16 +84,27 @@ export interface StartRedisOptions {
   port?: number;
   /**
    * Keep the data in this directory (append-only file, fsync every second) and load it again on
-   * the next start. Without it, nothing is kept. One server per directory.
+   * the next start. Without it, nothing is kept. One server per directory: a server an earlier
+   * owner left running on it is stopped first (`RedisDirInUseError` while that owner still runs).
    */
   dataDir?: string;
+  /** Told when a server left running by an earlier owner was stopped. */
+  onOrphanStopped?: (serverPid: number) => void;
 }
 
-/** Starts a private redis-server on a loopback port with `maxmemory-policy noeviction`. */
+/**
+ * Starts a private redis-server on a loopback port with `maxmemory-policy noeviction`. It dies with
+ * this process however this process ends (`dieWithOwner`); with a data directory, the directory
+ * records it and its owner, so the next start can stop a server that outlived its owner anyway.
+ */
 export async function startRedis(options: StartRedisOptions = {}): Promise<LocalServer> {
   const bin = ensureRedisServer();
   const port = options.port ?? (await freePort());
-  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  if (options.dataDir) {
+    mkdirSync(options.dataDir, { recursive: true });
+    const orphan = await stopOrphanedRedis(options.dataDir);
+    if (orphan) options.onOrphanStopped?.(orphan.serverPid);
+  }
   const persistence = options.dataDir
     ? ['--dir', options.dataDir, '--appendonly', 'yes', '--appendfsync', 'everysec']
     : ['--appendonly', 'no'];
@@ -109,9 +125,12 @@ export async function startRedis(options: StartRedisOptions = {}): Promise<Local
       '--loglevel',
       'warning',
     ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
+    // A process group of its own: a Ctrl+C at the terminal reaches the owner only, which stops the
+    // server after its own shutdown (jobs still finishing need Redis).
+    { stdio: ['ignore', 'ignore', 'pipe'], detached: true },
   );
   killOnExit(child);
+  const watch = dieWithOwner(child);
   let stderr = '';
   child.stderr?.on('data', (d) => {
     stderr += d.toString();
@@ -119,16 +138,28 @@ export async function startRedis(options: StartRedisOptions = {}): Promise<Local
   const deadline = Date.now() + 10_000;
   while (!(await pingRedis(port))) {
     if (child.exitCode !== null) throw new Error(`redis-server exited: ${stderr.trim()}`);
-    if (Date.now() > deadline) throw new Error('redis-server did not answer within 10 s');
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error('redis-server did not answer within 10 s');
+    }
     await new Promise((r) => setTimeout(r, 25));
   }
+  const dataDir = options.dataDir;
+  const serverPid = child.pid!;
+  if (dataDir) writeOwnerRecord(dataDir, { ownerPid: process.pid, serverPid, port });
   return {
     url: `redis://127.0.0.1:${port}`,
     started: true,
+    pid: serverPid,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
+        watch.cancel();
+        const done = () => {
+          if (dataDir) removeOwnerRecord(dataDir, serverPid);
+          resolve();
+        };
+        if (child.exitCode !== null || child.signalCode !== null) return done();
+        child.once('exit', done);
         child.kill('SIGTERM');
       }),
   };
@@ -137,8 +168,8 @@ export async function startRedis(options: StartRedisOptions = {}): Promise<Local
 /** `REDIS_URL` when given, else a private redis-server (keeping its data in `dataDir` when given). */
 export async function provideRedis(
   redisUrl: string | undefined,
-  options: { dataDir?: string } = {},
+  options: Pick<StartRedisOptions, 'dataDir' | 'onOrphanStopped'> = {},
 ): Promise<LocalServer> {
   if (redisUrl) return { url: redisUrl, started: false, stop: async () => {} };
-  return startRedis({ dataDir: options.dataDir });
+  return startRedis(options);
 }
