@@ -389,6 +389,33 @@ add(
 );
 add(
   'title HTML',
+  'atom03-xhtml-title-relative-link',
+  atom03(
+    '<entry><id>tag:t,10</id><title type="application/xhtml+xml" mode="xml" xml:base="http://tides.example/charts/"><div xmlns="http://www.w3.org/1999/xhtml">See <a href="spring.html">spring tides</a></div></title></entry>',
+  ),
+  one({
+    title: 'See spring tides',
+    titleHtml: '<div>See <a href="http://tides.example/charts/spring.html">spring tides</a></div>',
+  }),
+);
+add(
+  'title HTML',
+  'escaped-title-references-kept',
+  atom03(
+    '<entry><id>tag:t,11</id><title type="text/html" mode="escaped">&lt;em&gt;Rock &amp;#38; pool&lt;/em&gt;</title></entry>',
+  ),
+  one({ title: 'Rock & pool', titleHtml: '<em>Rock &#38; pool</em>' }),
+);
+add(
+  'title HTML',
+  'atom03-xml-title-div-kept',
+  atom03(
+    '<entry><id>tag:t,12</id><title type="application/xhtml+xml" mode="xml"><div xmlns="http://www.w3.org/1999/xhtml">Sand &#x26; <b>shingle</b></div></title></entry>',
+  ),
+  one({ title: 'Sand & shingle', titleHtml: '<div>Sand &amp; <b>shingle</b></div>' }),
+);
+add(
+  'title HTML',
   'feed-title-html',
   atom10(
     '<entry><id>tag:h,13</id><title>x</title></entry>',

@@ -1,5 +1,4 @@
 import { decodeEntities } from './entities.ts';
-import { escapeHtml } from './xmlMarkup.ts';
 
 /**
  * A sanitised HTML form of a short text construct (a title), kept beside its plain text: harmless
@@ -106,9 +105,19 @@ function attributesOf(tag: string, raw: string): string {
     // Control characters and spaces inside a scheme (`java\tscript:`) are how filters get fooled.
     if (URL_ATTRIBUTES.has(name) && !SAFE_URL.test(value.replace(/[\u0000-\u0020]/g, ''))) continue;
     seen.add(name);
-    out += ` ${name}="${escapeHtml(value).replace(/"/g, '&quot;')}"`;
+    out += ` ${name}="${escapeText(m[2] ?? m[3] ?? m[4] ?? '').replace(/"/g, '&quot;')}"`;
   }
   return out;
+}
+
+const BARE_AMPERSAND = /&(?!#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{0,31};)/g;
+
+/**
+ * Text as HTML: character and entity references stay as the publisher wrote them (`&#38;` is
+ * already safe), a bare `&` and every `<` and `>` are escaped.
+ */
+function escapeText(raw: string): string {
+  return raw.replace(BARE_AMPERSAND, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 export function sanitizeInlineHtml(html: string): string {
@@ -117,7 +126,7 @@ export function sanitizeInlineHtml(html: string): string {
   let out = '';
   let last = 0;
   const text = (raw: string): void => {
-    if (raw.length > 0) out += escapeHtml(decodeEntities(raw));
+    if (raw.length > 0) out += escapeText(raw);
   };
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(source); m !== null; m = TOKEN.exec(source)) {
@@ -125,7 +134,12 @@ export function sanitizeInlineHtml(html: string): string {
     last = TOKEN.lastIndex;
     const whole = m[0];
     if (whole.startsWith('<![CDATA[')) {
-      out += escapeHtml(whole.slice(9).replace(/\]\]>$/, ''));
+      out += escapeText(
+        whole
+          .slice(9)
+          .replace(/\]\]>$/, '')
+          .replace(/&/g, '&amp;'),
+      );
       continue;
     }
     const name = m[2]?.toLowerCase();

@@ -18,7 +18,12 @@ describe('sanitizeInlineHtml', () => {
       '<p>one</p>x',
     ],
     ['closes what was left open and drops stray end tags', 'x</em><b>bold <i>both', 'x<b>bold <i>both</i></b>'],
-    ['re-escapes text, decoding references once', 'Fish &amp; chips &lt;3 &eacute;', 'Fish &amp; chips &lt;3 é'],
+    [
+      'keeps references as written and escapes what is bare',
+      'Fish &amp; chips &#38; AT&T &lt;3 &eacute; 1 > 0',
+      'Fish &amp; chips &#38; AT&amp;T &lt;3 &eacute; 1 &gt; 0',
+    ],
+    ['keeps references in attribute values', '<abbr title="Q&#x26;A">QA</abbr>', '<abbr title="Q&#x26;A">QA</abbr>'],
     [
       'keeps image sources that are safe',
       '<img src="http://e.org/i.png" onerror="x()" alt="i">',

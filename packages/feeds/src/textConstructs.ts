@@ -83,19 +83,20 @@ function atomConstruct(el: XmlElement | undefined, dialect: AtomDialect): Constr
   return { value: textOf(el), html: true };
 }
 
-function titleOf(value: string, html: boolean): TitleText | null {
+function titleOf(value: string, html: boolean, base: string | null): TitleText | null {
   if (!html) {
     const text = collapse(value);
     return text === null ? null : { text, html: escapeHtml(text) };
   }
   const text = collapse(htmlToText(value));
   if (text === null) return null;
-  return { text, html: collapse(sanitizeInlineHtml(value)) ?? escapeHtml(text) };
+  const sanitized = collapse(sanitizeInlineHtml(value));
+  return { text, html: sanitized === null ? escapeHtml(text) : resolveHtmlUrls(sanitized, base) };
 }
 
 export function atomTitle(el: XmlElement | undefined, dialect: AtomDialect): TitleText | null {
   const t = atomConstruct(el, dialect);
-  return t ? titleOf(t.value, t.html) : null;
+  return t ? titleOf(t.value, t.html, el!.base) : null;
 }
 
 export function atomHtml(el: XmlElement | undefined, dialect: AtomDialect): string | null {
@@ -110,7 +111,7 @@ export function atomHtml(el: XmlElement | undefined, dialect: AtomDialect): stri
 export function rssTitle(el: XmlElement | undefined): TitleText | null {
   if (!el) return null;
   const raw = hasElementChildren(el) ? innerMarkup(el) : textOf(el);
-  return titleOf(raw, looksLikeHtml(raw));
+  return titleOf(raw, looksLikeHtml(raw), el.base);
 }
 
 /** RSS description / content:encoded: HTML carried as escaped text, CDATA, or (invalidly) raw markup. */
