@@ -1,11 +1,16 @@
 import type { Entity } from '../gazetteer.ts';
 import { ArticleNames } from '../sentence/entityNames.ts';
+import { isPersonNoun } from '../sentence/namedMentions.ts';
 import type { SentenceInfo } from './sentenceInfo.ts';
 
 const CAPITAL = /^\p{Lu}/u;
 const CALENDAR =
   /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?$/;
-const JOINERS = new Set(['of', 'and', '&', 'for', 'on', 'de', 'van', 'von', 'der', 'the']);
+/** Function words that a quotation or a colon capitalises mid-sentence: never a name by themselves. */
+const FUNCTION_WORDS =
+  /^(?:a|an|the|in|on|at|of|for|to|from|by|with|as|it|its|this|that|these|those|he|she|they|we|i|you|but|and|or|if|when|while|after|before|since|so|yet|there|here|what|who|how|why|all|some|no|not|one)$/i;
+const TITLED = /^(?:Mr|Mrs|Ms|Dr|Prof|Lord|Lady|Sir|Dame)\b/;
+const JOINERS = new Set(['of', '&', 'for', 'on', 'de', 'van', 'von', 'der', 'the']);
 
 export interface ArticleNameFacts {
   /** Names written mid-sentence (so not capitalised by position), lower-cased. */
@@ -31,11 +36,22 @@ export function articleNameFacts(infos: readonly SentenceInfo[], title: Sentence
     else counts.set(entity.id, { entity, n: weight, first: at });
   };
   const all = title ? [title, ...infos] : infos;
+  // People speak or are titled; they are not what an article's figures are about.
+  const people = new Set<string>();
+  for (const info of all) {
+    for (const a of info.attributions) {
+      // A named person with a role ("Tony Blair, the prime minister"); a surname alone may be a
+      // company's name too ("chief executive Bill Ford" at Ford).
+      if (a.kind === 'person' && a.role && a.name) people.add(a.name.toLowerCase());
+    }
+  }
+  const runs: Array<{ text: string; order: number; titleLike: boolean }> = [];
   all.forEach((info, order) => {
     const weight = order < 3 ? 2 : 1;
-    for (const m of info.mentions) count(m.entity, weight, order);
+    // A state named beside a company is mostly where it works ("India's Maruti"): half a mention.
+    for (const m of info.mentions) count(m.entity, weight / 2, order);
     const { tokens } = info;
-    let i = 1;
+    let i = 0;
     while (i < tokens.length) {
       if (
         tokens[i]!.kind !== 'word' ||
@@ -52,18 +68,25 @@ export function articleNameFacts(infos: readonly SentenceInfo[], title: Sentence
         else if (JOINERS.has(t.lower) && tokens[end + 1] && CAPITAL.test(tokens[end + 1]!.text)) end += 2;
         else break;
       }
+      let from = i;
+      // "CEO Mark Zuckerberg", "Chairman Saaid": a title opens a person's name.
+      while (from < end - 1 && isPersonNoun(tokens[from]!.text)) from++;
       const text = tokens
-        .slice(i, end)
+        .slice(from, end)
         .map((t, k) => (k > 0 && t.spaceBefore ? ' ' : '') + t.text)
         .join('');
-      if (!info.titleLike) {
-        known.add(text.toLowerCase());
-        // Each name once per sentence: a long list of one name weighs as one mention.
-        count({ ...names.resolve(text), kind: 'named' }, weight, order);
-      }
+      // Capitals opening a sentence may be there by position: such a run counts when known elsewhere.
+      if (!info.titleLike && i > 0) known.add(text.toLowerCase());
+      runs.push({ text, order, titleLike: info.titleLike || i === 0 });
       i = end;
     }
   });
+  for (const r of runs) {
+    const lower = r.text.toLowerCase();
+    if (people.has(lower) || TITLED.test(r.text) || FUNCTION_WORDS.test(lower)) continue;
+    if (r.titleLike && !known.has(lower)) continue;
+    count({ ...names.resolve(r.text), kind: 'named' }, r.order < 3 ? 2 : 1, r.order);
+  }
   let topic: Entity | null = null;
   let best = 0;
   for (const c of counts.values()) {

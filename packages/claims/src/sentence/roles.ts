@@ -99,6 +99,16 @@ function refersBack(view: SentenceView, a: number, b: number): boolean {
   );
 }
 
+/**
+ * The entity a bare measure ("Net profit rose 70%") or "the company" is about: the last named
+ * subject (a company discussed in its own paragraph), else the article's topic, else the last
+ * subject of any kind.
+ */
+function focusEntity(focus: ArticleFocus): Entity | null {
+  if (focus.last?.kind === 'named') return focus.last;
+  return focus.topic ?? focus.last;
+}
+
 const commonActor = (phrase: string): Entity => ({ id: entityId(phrase), name: phrase, kind: 'group' });
 
 /** Reads subject, actor-ness and measure from a subject phrase [a, b). */
@@ -117,7 +127,7 @@ function readSubject(
   const possessorOrName = ms[0]?.entity ?? null;
   if (head < 0 || headIsName) {
     // "Ford reported", "Home Depot's revenue" is not here: the phrase is a name (or a pronoun).
-    return { subject: possessorOrName ?? (back ? (focus.last ?? focus.topic) : null), measure: null, actor: true };
+    return { subject: possessorOrName ?? (back ? focusEntity(focus) : null), measure: null, actor: true };
   }
   const headLemma = view.lemma[head]!;
   if (isActorNoun(headLemma) && !back) {
@@ -125,14 +135,14 @@ function readSubject(
     const phrase = measureText(view, ha, hb, () => false);
     return { subject: phrase ? commonActor(phrase) : null, measure: null, actor: true };
   }
-  if (back && ms.length === 0) return { subject: focus.last ?? focus.topic, measure: null, actor: true };
+  if (back && ms.length === 0) return { subject: focusEntity(focus), measure: null, actor: true };
   if (ms.length === 0 && isThingNoun(headLemma)) {
     // "The depot is 180 miles from the border", "Handsets in use will reach 2bn": the thing itself.
     const phrase = measureText(view, ha, hb, () => false);
     return { subject: phrase ? commonActor(phrase) : null, measure: null, actor: false };
   }
   const measure = measureText(view, a, b, (k) => inMention(k) || PRONOUN_SUBJECTS.has(view.tokens[k]!.lower));
-  return { subject: possessorOrName ?? focus.last ?? focus.topic, measure, actor: false };
+  return { subject: possessorOrName ?? focusEntity(focus), measure, actor: false };
 }
 
 /** The entity right after a directed verb, or after "to/for" past the figure: "paid Fiat $1.55bn", "sold it to Verizon". */
@@ -194,7 +204,7 @@ export function rolesOf(
     const own = view.mentions.find((m) => m.start >= s && m.start <= e + 2);
     subject = own?.entity ?? null;
   }
-  if (!subject && gov.verb >= 0 && !gov.figureFirst && !actorSubject) subject = focus.last ?? focus.topic;
+  if (!subject && gov.verb >= 0 && !gov.figureFirst && !actorSubject) subject = focusEntity(focus);
   const recipient = directed ? recipientOf(view, gov, e, clause[1], subject) : null;
   return { subject, recipient, measure, actorSubject };
 }
