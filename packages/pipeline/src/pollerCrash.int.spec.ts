@@ -137,7 +137,8 @@ describe('poller killed mid-batch', () => {
     expect(atKill.length).toBeLessThan(FEEDS * ITEMS);
     expect(polledAtKill.length).toBeLessThan(FEEDS);
 
-    // A fresh poller on the same queue: the killed one's active jobs come back as stalled.
+    // A fresh poller on the same queue: it puts back the killed one's active jobs at its start (or
+    // BullMQ's stalled check does, for a job whose lock expired first).
     let stalled = 0;
     restarted = createJobWorker('pollFeed', async (p) => void (await pollFeed(rt, p)), {
       connection: rt.redis,
@@ -149,12 +150,13 @@ describe('poller killed mid-batch', () => {
     restarted.worker.on('stalled', () => {
       stalled++;
     });
+    const { released } = await restarted.started;
     await until('every feed to be polled', async () => (await polled()).length >= FEEDS);
     await until('the poll queue to drain', async () => {
       const c = await rt.queues.queues.pollFeed.getJobCounts('waiting', 'active', 'prioritized');
       return Object.values(c).every((n) => n === 0);
     });
-    expect(stalled).toBeGreaterThanOrEqual(1);
+    expect(released + stalled).toBeGreaterThanOrEqual(1);
 
     const all = await discovered();
     const ids = all.map((e) => e.data.articleId);

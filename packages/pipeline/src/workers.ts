@@ -27,6 +27,8 @@ export function startStages(rt: Runtime, stages: readonly StageName[]): RunningS
   const connection = rt.redis;
   const prefix = rt.config.QUEUE_PREFIX;
   const onError = (stage: string) => (err: Error) => rt.log.error({ stage, err: err.message }, 'worker error');
+  const onReleased = (stage: string) => (released: number) =>
+    rt.log.info({ stage, released }, 'put back the jobs of workers whose process died');
   const onFailed = (stage: string) => (job: { id?: string; attemptsMade: number } | undefined, err: Error) =>
     rt.log.warn({ stage, jobId: job?.id, attemptsMade: job?.attemptsMade, err: err.message }, 'job failed');
   if (stages.includes('poller')) {
@@ -37,6 +39,7 @@ export function startStages(rt: Runtime, stages: readonly StageName[]): RunningS
         concurrency: rt.config.POLL_CONCURRENCY,
         onError: onError('poller'),
         onFailed: onFailed('poller'),
+        onReleased: onReleased('poller'),
       }),
     );
   }
@@ -60,6 +63,7 @@ export function startStages(rt: Runtime, stages: readonly StageName[]): RunningS
           concurrency,
           onError: onError('fetcher'),
           onFailed: onFailed('fetcher'),
+          onReleased: onReleased('fetcher'),
         },
       ),
     );
@@ -72,6 +76,7 @@ export function startStages(rt: Runtime, stages: readonly StageName[]): RunningS
         concurrency: rt.config.ANALYZE_CONCURRENCY,
         onError: onError('analyzer'),
         onFailed: onFailed('analyzer'),
+        onReleased: onReleased('analyzer'),
       }),
     );
   }

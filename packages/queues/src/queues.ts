@@ -1,5 +1,6 @@
 import { type ConnectionOptions, type Job, Queue, UnrecoverableError, Worker, type WorkerOptions } from 'bullmq';
 import { Redis, type RedisOptions } from 'ioredis';
+import { recordWorkerOwner, releaseJobsOfDeadWorkers, workerInstance } from './deadWorkers.ts';
 import { type JobName, type JobPayload, jobCatalog } from './jobs.ts';
 
 export { UnrecoverableError };
@@ -108,22 +109,38 @@ export function createQueues(connection: ConnectionOptions, prefix: string): Que
 
 export interface WorkerHandle {
   worker: Worker;
+  /**
+   * Resolves once the worker takes jobs: after it put back the jobs workers of dead processes held
+   * (`released`). Rejects only if the worker was closed first.
+   */
+  started: Promise<{ released: number }>;
   close(): Promise<void>;
 }
 
 /**
+ * Times a job may be started beyond its attempts: a job whose worker's process died is put back
+ * without an attempt counted (`releaseJobsOfDeadWorkers`), so a job that kills its process each
+ * time would otherwise come back forever.
+ */
+const STARTS_BEYOND_ATTEMPTS = 2;
+
+/**
  * A worker for one job of the catalog: the payload is validated on dequeue (an invalid payload fails
  * for good), errors are reported through `onError` (a worker must always have an error listener).
+ * Before it takes a job it puts back the jobs that workers of dead processes left active, so a
+ * restart after a crash resumes them at once.
  */
 export function createJobWorker<N extends JobName>(
   name: N,
   processor: (payload: JobPayload<N>, job: Job) => Promise<void>,
   options: {
-    connection: ConnectionOptions;
+    connection: Redis;
     prefix: string;
     concurrency: number;
     onError: (err: Error) => void;
     onFailed?: (job: Job | undefined, err: Error) => void;
+    /** Told how many jobs of dead workers were put back at start-up (when any were). */
+    onReleased?: (released: number) => void;
     worker?: Partial<WorkerOptions>;
   },
 ): WorkerHandle {
@@ -135,9 +152,46 @@ export function createJobWorker<N extends JobName>(
       if (!parsed.success) throw new UnrecoverableError(`invalid ${name} payload: ${parsed.error.message}`);
       await processor(parsed.data as JobPayload<N>, job);
     },
-    { connection: options.connection, prefix: options.prefix, concurrency: options.concurrency, ...options.worker },
+    {
+      connection: options.connection,
+      prefix: options.prefix,
+      concurrency: options.concurrency,
+      name: workerInstance,
+      maxStartedAttempts: def.retry.attempts + STARTS_BEYOND_ATTEMPTS,
+      ...options.worker,
+      autorun: false,
+    },
   );
   worker.on('error', options.onError);
   if (options.onFailed) worker.on('failed', options.onFailed);
-  return { worker, close: () => worker.close() };
+  let closing = false;
+  const started = (async () => {
+    // Ready = its blocking connection is up and named: from now on others see this process live.
+    await worker.waitUntilReady();
+    const queue = new Queue(def.queue, { connection: options.connection, prefix: options.prefix });
+    let released = 0;
+    try {
+      await recordWorkerOwner(options.connection, worker);
+      released = await releaseJobsOfDeadWorkers(options.connection, queue);
+    } catch (err) {
+      // The worker runs anyway: BullMQ's stalled check still brings such jobs back, later.
+      options.onError(err as Error);
+    } finally {
+      await queue.close();
+    }
+    if (released > 0) options.onReleased?.(released);
+    if (closing) throw new Error(`the ${def.queue} worker was closed before it started`);
+    worker.run().catch((err: unknown) => options.onError(err as Error));
+    return { released };
+  })();
+  started.catch(() => {});
+  return {
+    worker,
+    started,
+    close: async () => {
+      closing = true;
+      await started.catch(() => {});
+      await worker.close();
+    },
+  };
 }
