@@ -92,6 +92,18 @@ export function printReport(r: ReportInput): void {
       );
     }
   }
+  for (const f of FIELDS) {
+    if (!r.show.has(`wrong:${f}`)) continue;
+    console.log(`\nmatched claims with ${f} wrong`);
+    for (const p of now.pairs) {
+      if (fieldRight(f, p.gold, p.output)) continue;
+      const g = p.gold[f as keyof GoldClaim];
+      const o = p.output[f as keyof OutputClaim];
+      console.log(
+        `  ${p.gold.gid.padEnd(34)} gold ${JSON.stringify(g)}  ours ${JSON.stringify(o)}\n      ${clip(p.gold.sentence, 150)}`,
+      );
+    }
+  }
   const listed = r.show.has('unmatched') ? now.unmatched : now.unmatched.filter((u) => u.verdict === null);
   console.log(
     `\n${r.show.has('unmatched') ? 'unmatched' : 'unjudged unmatched'} claims (${listed.length}); judge them in evaluations/judgments/news-claims.jsonl`,

@@ -1,5 +1,5 @@
 import { phraseLines } from '../lexicon.ts';
-import { reaches, type Synset, senses } from './wordnet.ts';
+import { reaches, type Synset, senses, synsetAt } from './wordnet.ts';
 
 /**
  * The predicate vocabulary: what a governing verb or noun says about a figure, written down once.
@@ -102,7 +102,34 @@ export function predicateOf(lemma: string, transitive: boolean, particle: string
       direction,
     };
   }
-  return { predicate: entry ?? lemma, direction: null };
+  return { predicate: entry ?? hypernymEntry(lemma) ?? lemma, direction: null };
+}
+
+/** Vocabulary entries that a verb may reach through WordNet: "slaughter" and "behead" kill, "splurge" spends. */
+const REACHABLE = new Set(['kill', 'buy', 'sell', 'earn', 'spend', 'arrest', 'employ']);
+const hypernymCache = new Map<string, string | null>();
+
+/** The entry of a verb's hypernym within two steps of its most frequent sense, for the entries above. */
+function hypernymEntry(lemma: string): string | null {
+  let hit = hypernymCache.get(lemma);
+  if (hit !== undefined) return hit;
+  hit = null;
+  for (const sense of senses(lemma, 'v').slice(0, 1)) {
+    let frontier = sense.hypernyms.map((h) => synsetAt(h, 'v'));
+    for (let d = 0; d < 2 && !hit; d++) {
+      for (const h of frontier) {
+        const w = h.words.find((x) => REACHABLE.has(TABLE.get(x) ?? ''));
+        if (w) {
+          hit = TABLE.get(w)!;
+          break;
+        }
+      }
+      frontier = frontier.flatMap((f) => f.hypernyms.map((h) => synsetAt(h, 'v')));
+    }
+    if (hit) break;
+  }
+  hypernymCache.set(lemma, hit);
+  return hit;
 }
 
 /** Whether the vocabulary knows a lemma (or phrase) as a predicate of its own. */

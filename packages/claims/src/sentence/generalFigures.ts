@@ -2,8 +2,8 @@ import { figureUnit } from '../figureUnits.ts';
 import { actMeasure, familyOf, isDirected, predicateOf } from '../lexical/vocabulary.ts';
 import type { Quantity } from '../types.ts';
 import type { FigureFound } from './figureFound.ts';
-import { findGovernor, type Governor } from './governor.ts';
-import { measureText } from './measure.ts';
+import { findGovernor, type Governor, phraseStartingAt } from './governor.ts';
+import { LEVEL_WORDS, measureText } from './measure.ts';
 import { modalityOf } from './modality.ts';
 import { type ArticleFocus, rolesOf } from './roles.ts';
 import { clauseAround, type SentenceView } from './sentenceView.ts';
@@ -82,6 +82,9 @@ function figureOf(view: SentenceView, st: Statement, focus: ArticleFocus): Figur
     gov.verb >= 0 && !speechOnly ? predicateOf(lemma, false, gov.particle) : { predicate: 'be', direction: null };
   const roles = rolesOf(view, gov, s, e, clause, focus, isDirected(reading.predicate));
   if (transitiveGuess && roles.actorSubject && reading.direction) reading = predicateOf(lemma, true, gov.particle);
+  // "announced a 26% rise in annual profits to $16.2bn": the noun of the change says what happened.
+  if (st.changeNoun !== null && st.direction)
+    reading = { predicate: st.direction === 'up' ? 'rise' : 'fall', direction: st.direction };
   const predicate = reading.predicate;
 
   // A distance, duration, speed or temperature is a figure when the sentence says what it measures
@@ -92,7 +95,9 @@ function figureOf(view: SentenceView, st: Statement, focus: ArticleFocus): Figur
 
   const direction = st.direction ?? reading.direction;
   const unit = q.unit === null ? null : figureUnit(q.unit);
-  const measure = measureOf(view, gov, q, roles.measure, predicate, unit, st.changeOnly, roles.subject?.name ?? null);
+  const measure =
+    changeNounMeasure(view, st, clause[1], direction) ??
+    measureOf(view, gov, q, roles.measure, predicate, unit, st.changeOnly, roles.subject?.name ?? null, direction);
   if (q.unit === null && q.concept === null && measure === null) return null;
   if (!roles.subject && !measure) return null;
 
@@ -133,18 +138,51 @@ function measureOf(
   unit: string | null,
   changeOnly: boolean,
   subjectName: string | null,
+  direction: 'up' | 'down' | null,
 ): string | null {
   const inMention = (k: number): boolean => view.mentions.some((m) => k >= m.start && k < m.end);
   let m: string | null = null;
   if (gov.nominal) m = measureText(view, gov.nominal[0], gov.nominal[1], inMention);
   if (!m && subjectMeasure) m = subjectMeasure;
   if (!m && gov.object) m = measureText(view, gov.object[0], gov.object[1], inMention);
-  if (!m && q.concept && q.kind !== 'count') m = q.concept.toLowerCase();
+  if (!m && q.concept && q.kind !== 'count' && !LEVEL_WORDS.has(q.concept.toLowerCase())) m = q.concept.toLowerCase();
   // "The depot is 180 miles from …": the concept names the subject again, not what is measured.
   if (m && subjectName && m === subjectName.toLowerCase()) m = null;
   if (!m) m = actMeasure(predicate, q.kind, unit);
-  if (m && changeOnly && !/\b(?:growth|change|rise|fall|increase|decrease|decline)\b/.test(m)) m = `${m} change`;
+  if (m && changeOnly) m = asChange(m, direction);
   return m;
+}
+
+/** A measure of a change alone: "exports" that rose 3% is "exports growth". */
+function asChange(m: string, direction: 'up' | 'down' | null): string {
+  if (/\b(?:growth|change|rise|fall|increase|decrease|decline|drop|gain|loss|cut|reduction)$/.test(m)) return m;
+  return `${m} ${direction === 'up' ? 'growth' : direction === 'down' ? 'decline' : 'change'}`;
+}
+
+/**
+ * "a 7.5% rise in exports outside the European Union", "a 52% rise in net profit", "an increase
+ * of 4% in sales": the phrase after the noun of the change is the measure.
+ */
+function changeNounMeasure(
+  view: SentenceView,
+  st: Statement,
+  clauseEnd: number,
+  direction: 'up' | 'down' | null,
+): string | null {
+  if (st.changeNoun === null) return null;
+  let k = st.changeNoun + 1;
+  // "an increase of 4% in sales": past the figure itself.
+  const [, e] = view.quantityTokens[st.change ?? st.value]!;
+  if (view.tokens[k]?.lower === 'of' && view.quantityAt[k + 1] !== undefined && view.quantityAt[k + 1]! >= 0) k = e;
+  if (!/^(?:in|of|on)$/.test(view.tokens[k]?.lower ?? '')) return null;
+  const np = phraseStartingAt(view, k + 1, clauseEnd);
+  if (!np) return null;
+  let end = np[1];
+  // Keep one "of"/"outside"/"from" complement: "exports outside the European Union".
+  const link = view.tokens[end]?.lower ?? '';
+  if (/^(?:of|outside|from|abroad)$/.test(link)) end = phraseStartingAt(view, end + 1, clauseEnd)?.[1] ?? end;
+  const m = measureText(view, np[0], end, () => false);
+  return m && st.changeOnly ? asChange(m, direction) : m;
 }
 
 interface ChangeReading {

@@ -51,12 +51,22 @@ export function phraseEndingAt(view: SentenceView, end: number, floor: number): 
     const k = a - 1;
     const t = view.tokens[k]!;
     const hyphen = t.text === '-' && !t.spaceBefore && !view.tokens[k + 1]?.spaceBefore;
-    if (view.quantityAt[k]! >= 0 || view.isDate[k]) break;
-    if (NOUNISH.has(view.pos[k]!) || hyphen || t.lower === "'s" || t.lower === '’s' || t.lower === '&') a--;
+    if (view.isDate[k]) break;
+    // A number joined to a noun by a hyphen modifies it ("the 10-year Treasury note"); any other ends the phrase.
+    if (view.quantityAt[k]! >= 0 && !(view.tokens[k + 1]?.text === '-' && !view.tokens[k + 1]!.spaceBefore)) break;
+    if (NOUNISH.has(view.pos[k]!) || hyphen || view.quantityAt[k]! >= 0 || isPossessiveMark(view, k) || t.lower === '&')
+      a--;
     else break;
   }
   while (a < end && view.pos[a] === 'PART') a++;
   return a < end ? [a, end] : null;
+}
+
+/** "'s", or the apostrophe of a plural possessive ("pensioners' bills"). */
+export function isPossessiveMark(view: SentenceView, k: number): boolean {
+  const t = view.tokens[k]!;
+  if (t.lower === "'s" || t.lower === '’s') return true;
+  return (t.text === "'" || t.text === '’') && !t.spaceBefore && /s$/i.test(view.tokens[k - 1]?.text ?? '');
 }
 
 /** Token range of the noun phrase starting at `start`, read rightwards. */
@@ -66,7 +76,7 @@ export function phraseStartingAt(view: SentenceView, start: number, ceil: number
     const t = view.tokens[b]!;
     const hyphen = t.text === '-' && !t.spaceBefore && !view.tokens[b + 1]?.spaceBefore;
     if (view.quantityAt[b]! >= 0 || view.isDate[b]) break;
-    if (NOUNISH.has(view.pos[b]!) || hyphen || t.lower === "'s" || t.lower === '’s' || t.lower === '&') b++;
+    if (NOUNISH.has(view.pos[b]!) || hyphen || isPossessiveMark(view, b) || t.lower === '&') b++;
     else break;
   }
   return b > start ? [start, b] : null;

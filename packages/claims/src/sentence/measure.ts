@@ -29,6 +29,29 @@ const NOT_IN_KEY = new Set([
   'our',
 ]);
 
+/** Nouns that give a level, a kind or a part of a measure, never the measure alone: "a new record", "an average". */
+export const LEVEL_WORDS = new Set([
+  'record',
+  'high',
+  'low',
+  'level',
+  'total',
+  'figure',
+  'sum',
+  'amount',
+  'peak',
+  'average',
+  'number',
+  'one',
+  'more',
+  'rest',
+  'lot',
+  'part',
+  'way',
+  'time',
+  'track',
+]);
+
 const DROP_POS = new Set(['DET', 'PRON', 'PART', 'NUM', 'PUNCT', 'ADP', 'CCONJ', 'SCONJ', 'AUX', 'VERB', 'ADV', 'SYM']);
 
 /**
@@ -38,9 +61,11 @@ const DROP_POS = new Set(['DET', 'PRON', 'PART', 'NUM', 'PUNCT', 'ADP', 'CCONJ',
  */
 export function measureText(view: SentenceView, a: number, b: number, skip: (k: number) => boolean): string | null {
   const words: string[] = [];
+  let nouns = 0;
   for (let k = a; k < b; k++) {
     const t = view.tokens[k]!;
-    if (skip(k)) continue;
+    if (skip(k) || view.quantityAt[k]! >= 0 || t.text === "'" || t.text === '’') continue;
+    if (view.pos[k] === 'NOUN' && !LEVEL_WORDS.has(view.lemma[k]!)) nouns++;
     if (t.lower === 'of' && words.length > 0 && k + 1 < b) {
       words.push('of');
       continue;
@@ -58,7 +83,7 @@ export function measureText(view: SentenceView, a: number, b: number, skip: (k: 
   while (words.length > 0 && words[words.length - 1] === 'of') words.pop();
   while (words.length > 0 && words[0] === 'of') words.shift();
   const text = words.join(' ').trim();
-  return text === '' ? null : text;
+  return text === '' || nouns === 0 ? null : text;
 }
 
 /** The part of a measure that names the figure: lemmas of its content words, without period and evaluative words. */

@@ -30,7 +30,14 @@ const PREPOSITIONS_IN_SUBJECT = new Set(['of', 'at', 'in', 'for', 'from', 'on', 
 const RECIPIENT_PREPOSITIONS = new Set(['to', 'for', 'into', 'in']);
 
 /** Token range of the subject of the verb at `v`: back over auxiliaries and adverbs, a parenthesis, then noun phrases linked by prepositions. */
-export function subjectPhrase(view: SentenceView, v: number, floor: number): [number, number] | null {
+export function subjectPhrase(view: SentenceView, v: number, floor: number, depth = 0): [number, number] | null {
+  // "a gunman opened fire, killing two people": a participle after a comma shares the subject of the
+  // verb before it.
+  if (depth < 2 && /ing$/.test(view.tokens[v]!.lower) && view.tokens[v - 1]?.text === ',') {
+    for (let h = v - 2; h >= floor; h--) {
+      if (view.pos[h] === 'VERB') return subjectPhrase(view, h, floor, depth + 1);
+    }
+  }
   let k = v;
   while (k > floor && /^(?:AUX|ADV|PART)$/.test(view.pos[k - 1]!)) k--;
   // An infinitive takes the subject of the verb that governs it: "the US halted plans to send",
@@ -141,7 +148,9 @@ function readSubject(
     const phrase = measureText(view, ha, hb, () => false);
     return { subject: phrase ? commonActor(phrase) : null, measure: null, actor: false };
   }
-  const measure = measureText(view, a, b, (k) => inMention(k) || PRONOUN_SUBJECTS.has(view.tokens[k]!.lower));
+  // The measure is the head of the phrase with its "of" complement ("exports of goods"), not the
+  // places and owners after other prepositions ("sales at Home Depot's US stores" → sales).
+  const measure = measureText(view, ha, hb, (k) => inMention(k) || PRONOUN_SUBJECTS.has(view.tokens[k]!.lower));
   return { subject: possessorOrName ?? focusEntity(focus), measure, actor: false };
 }
 

@@ -19,6 +19,8 @@ export interface Statement {
   changeOnly: boolean;
   /** Up or down, when the words say so. */
   direction: 'up' | 'down' | null;
+  /** Token of a noun that names the change ("a 7.5% rise", "an increase of 4%"): it governs the figure. */
+  changeNoun: number | null;
 }
 
 type Role = 'level' | 'change' | 'previous';
@@ -41,6 +43,7 @@ const COMPARATIVES: Record<string, 'up' | 'down'> = {
 interface RoleReading {
   role: Role;
   direction: 'up' | 'down' | null;
+  noun?: number;
 }
 
 /** What a quantity is in its sentence: a level, a change, or an earlier level. */
@@ -70,10 +73,10 @@ function roleOf(view: SentenceView, qi: number): RoleReading {
   }
   // "a 7.5% rise in exports", "a £4.5bn increase"
   const next = lemma[e] ?? '';
-  if (view.pos[e] === 'NOUN' && directionOf(next)) return { role: 'change', direction: directionOf(next) };
+  if (view.pos[e] === 'NOUN' && directionOf(next)) return { role: 'change', direction: directionOf(next), noun: e };
   // "an increase of 4%", "a fall of £20m"
   if (before === 'of' && view.pos[p - 1] === 'NOUN' && directionOf(lemma[p - 1] ?? ''))
-    return { role: 'change', direction: directionOf(lemma[p - 1]!) };
+    return { role: 'change', direction: directionOf(lemma[p - 1]!), noun: p - 1 };
   // "£4.5bn higher than the same period", "300 fewer than last year"
   const comparative = COMPARATIVES[tokens[e]?.lower ?? ''];
   if (comparative && tokens[e + 1]?.lower === 'than') return { role: 'change', direction: comparative };
@@ -111,7 +114,14 @@ export function statementsOf(view: SentenceView, claimable: (q: Quantity, qi: nu
       !used.has(j) &&
       view.quantityTokens[j]![0] >= clause[0] &&
       view.quantityTokens[j]![1] <= clause[1];
-    const st: Statement = { value: qi, change: null, previous: null, changeOnly: false, direction: null };
+    const st: Statement = {
+      value: qi,
+      change: null,
+      previous: null,
+      changeOnly: false,
+      direction: null,
+      changeNoun: null,
+    };
     // A change or an earlier level right before: "rose 3.5% to", "from £138m to".
     const prev = qi - 1;
     if (prev >= 0 && inClause(prev) && view.tokens[view.quantityTokens[qi]![0] - 1]?.lower === 'to') {
@@ -130,6 +140,7 @@ export function statementsOf(view: SentenceView, claimable: (q: Quantity, qi: nu
     if (st.change !== null) {
       used.add(st.change);
       st.direction = roles[st.change]!.direction;
+      st.changeNoun = roles[st.change]!.noun ?? null;
     }
     if (st.previous !== null) used.add(st.previous);
     out.push(st);
@@ -137,7 +148,14 @@ export function statementsOf(view: SentenceView, claimable: (q: Quantity, qi: nu
   // Changes no level took are statements of their own: "Non-EU imports rose 3%".
   for (let qi = 0; qi < roles.length; qi++) {
     if (roles[qi]?.role !== 'change' || used.has(qi)) continue;
-    out.push({ value: qi, change: null, previous: null, changeOnly: true, direction: roles[qi]!.direction });
+    out.push({
+      value: qi,
+      change: null,
+      previous: null,
+      changeOnly: true,
+      direction: roles[qi]!.direction,
+      changeNoun: roles[qi]!.noun ?? null,
+    });
   }
   return out.sort((a, b) => a.value - b.value);
 }
