@@ -160,9 +160,15 @@ export async function comparePrevious(
   }
   const current: number[] = [];
   const previous: number[] = [];
+  // The order alternates, so neither version always runs on the other's garbage.
   for (let r = 0; r < rounds; r++) {
-    previous.push(cpuMs(module.parseFeed));
-    current.push(cpuMs(parseFeed));
+    if (r % 2 === 0) {
+      previous.push(cpuMs(module.parseFeed));
+      current.push(cpuMs(parseFeed));
+    } else {
+      current.push(cpuMs(parseFeed));
+      previous.push(cpuMs(module.parseFeed));
+    }
   }
   const median = (xs: number[]): number => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const rate = (ms: number): number => Math.round((megabytes / ms) * 10_000) / 10;

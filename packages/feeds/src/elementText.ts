@@ -32,9 +32,12 @@ export class ChildIndex {
 const XML_SPACE = /[ \t\n\r]+/g;
 
 /** Runs of XML whitespace as one space, trimmed at both ends; null when nothing is left. */
+const NEEDS_COLLAPSE = /[\t\n\r]| {2}/;
+
 export function collapse(text: string | null): string | null {
   if (text === null) return null;
-  const value = text.replace(XML_SPACE, ' ').trim();
+  // Most titles and names have single spaces only: trimming is all they need.
+  const value = (NEEDS_COLLAPSE.test(text) ? text.replace(XML_SPACE, ' ') : text).trim();
   return value.length > 0 ? value : null;
 }
 

@@ -49,7 +49,10 @@ export function hasElementChildren(el: XmlElement): boolean {
   return false;
 }
 
+const HTML_SPECIAL = /[&<>]/;
+
 export function escapeHtml(text: string): string {
+  if (!HTML_SPECIAL.test(text)) return text;
   return text.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
 }
 
