@@ -480,6 +480,34 @@ describe('SSRF guard', () => {
     expect((await failure(c.get({ url: `http://2130706433:${port}/feed` }))).reason).toBe('refused-address');
   });
 
+  it('lets an address or name allowlisted with a port through on that port only', async () => {
+    // A second server on loopback stands for another service of the machine (Tally's own API).
+    const other = createServer((_req, res) => res.writeHead(200).end('operator page'));
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    const otherPort = (other.address() as AddressInfo).port;
+    try {
+      const byAddress = client({ allow: [`127.0.0.1:${port}`] });
+      expect((await byAddress.get({ url: `http://127.0.0.1:${port}/feed` })).body.toString()).toBe(feedXml);
+      const before = hits.get('/feed') ?? 0;
+      expect(await failure(byAddress.get({ url: `http://127.0.0.1:${otherPort}/pipeline` }))).toMatchObject({
+        reason: 'refused-address',
+      });
+      // A name resolving to the address is not the address: the port entry names a URL's address.
+      const lookup = fakeLookup({ 'news.test': ['127.0.0.1'] });
+      const viaName = client({ allow: [`127.0.0.1:${port}`], lookup });
+      expect((await failure(viaName.get({ url: `http://news.test:${port}/feed` }))).reason).toBe('refused-address');
+      expect(hits.get('/feed') ?? 0).toBe(before);
+
+      const byName = client({ allow: [`news.test:${port}`], lookup });
+      expect((await byName.get({ url: `http://news.test:${port}/feed` })).body.toString()).toBe(feedXml);
+      expect((await failure(byName.get({ url: `http://news.test:${otherPort}/pipeline` }))).reason).toBe(
+        'refused-address',
+      );
+    } finally {
+      await new Promise((resolve) => other.close(resolve));
+    }
+  });
+
   it('checks every redirect hop: an allowed host cannot redirect into a refused one', async () => {
     // Refused targets stay on loopback (127.0.0.2 is not allowlisted), so a broken guard cannot send traffic out.
     const lookup = fakeLookup({ 'intranet.test': ['127.0.0.2'] });

@@ -5,7 +5,7 @@ import { Agent } from 'undici';
 import { type HostLimiter, HostUnavailableError } from './createHostLimiter.ts';
 import { FetchError } from './FetchError.ts';
 import { createGuardedLookup, RefusedAddressError } from './guardedLookup.ts';
-import { compileAllowList, isRefusedIp } from './isRefusedAddress.ts';
+import { compileAllowList, isAllowedEndpoint, isRefusedHostPort, isRefusedIp } from './isRefusedAddress.ts';
 import { BadContentEncodingError, BodyTooLargeError, contentCodings, readBody } from './readBody.ts';
 import { flattenHeaders, parseCacheMaxAge, parseExpires, parseRetryAfter } from './responseHints.ts';
 
@@ -41,7 +41,9 @@ export interface HttpClientOptions {
    * Hosts / IPs / CIDRs allowed although private (SSRF allowlist): `newsroom.local`,
    * `*.internal.example`, `127.0.0.1`, `10.1.0.0/16`. A host-name entry lets that name through
    * whatever it resolves to; an IP or range lets those addresses through whatever name led there.
-   * Cloud metadata addresses open only to an entry naming the exact address.
+   * An entry with a port (`127.0.0.1:8080`, `newsroom.local:8080`) opens that port only, and an
+   * `ip:port` entry only to URLs naming the address. Cloud metadata addresses open only to an entry
+   * naming the exact address.
    * @defaultValue `[]` (config `HTTP_ALLOW`)
    */
   allow?: readonly string[];
@@ -271,10 +273,17 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     if (req.lastModified) headers['if-modified-since'] = req.lastModified;
 
     for (;;) {
-      // An IP literal never reaches the resolver, so the guard checks it here.
+      // An IP literal never reaches the resolver, so the guard checks it here; so are the ports of
+      // entries that name one (the resolver is never told the port).
       const literal = url.hostname.replace(/^\[|\]$/g, '');
-      if (isIP(literal) && isRefusedIp(literal, allow)) {
+      const port = Number(url.port) || (url.protocol === 'https:' ? 443 : 80);
+      if (isIP(literal) && isRefusedIp(literal, allow) && !isAllowedEndpoint(literal, port, allow)) {
         throw new FetchError('refused-address', `${literal} is a refused address (not on the allowlist)`, {
+          url: url.href,
+        });
+      }
+      if (!isIP(literal) && isRefusedHostPort(literal, port, allow)) {
+        throw new FetchError('refused-address', `${literal} is allowlisted on other ports than ${port}`, {
           url: url.href,
         });
       }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { compileAllowList, isAllowedHost, isRefusedAddress, parseIp } from './isRefusedAddress.ts';
+import {
+  compileAllowList,
+  isAllowedEndpoint,
+  isAllowedHost,
+  isRefusedAddress,
+  isRefusedHostPort,
+  parseIp,
+} from './isRefusedAddress.ts';
 
 describe('isRefusedAddress', () => {
   it.each([
@@ -99,6 +106,28 @@ describe('allowlisted host names', () => {
     expect(isAllowedHost('lab.example', allow)).toBe(false);
     expect(isAllowedHost('evil-newsroom.local', allow)).toBe(false);
     expect(isAllowedHost('evillab.example', allow)).toBe(false);
+  });
+});
+
+describe('allowlist entries with a port', () => {
+  it('open that address or name on that port only', () => {
+    const allow = compileAllowList(['127.0.0.1:4100', '[::1]:4100', 'Newsroom.Local:8080']);
+    expect(isAllowedEndpoint('127.0.0.1', 4100, allow)).toBe(true);
+    expect(isAllowedEndpoint('::ffff:127.0.0.1', 4100, allow)).toBe(true);
+    expect(isAllowedEndpoint('::1', 4100, allow)).toBe(true);
+    expect(isAllowedEndpoint('127.0.0.1', 3000, allow)).toBe(false);
+    expect(isAllowedEndpoint('127.0.0.2', 4100, allow)).toBe(false);
+    // The address itself stays refused on every other port.
+    expect(isRefusedAddress('127.0.0.1', ['127.0.0.1:4100'])).toBe(true);
+    expect(isAllowedHost('newsroom.local', allow)).toBe(true);
+    expect(isRefusedHostPort('newsroom.local', 8080, allow)).toBe(false);
+    expect(isRefusedHostPort('newsroom.local', 3000, allow)).toBe(true);
+    expect(isRefusedHostPort('other.local', 3000, allow)).toBe(false);
+  });
+
+  it('leave a name also allowlisted without a port open on every port', () => {
+    const allow = compileAllowList(['newsroom.local:8080', 'newsroom.local']);
+    expect(isRefusedHostPort('newsroom.local', 3000, allow)).toBe(false);
   });
 });
 

@@ -15,6 +15,10 @@ export interface AllowList {
   hosts: ReadonlySet<string>;
   hostSuffixes: readonly string[];
   ranges: readonly Cidr[];
+  /** `ip:port` entries: that address, on that port only. */
+  endpoints: readonly (IpBytes & { port: number })[];
+  /** `host:port` entries: that host name, on those ports only. */
+  hostPorts: ReadonlyMap<string, ReadonlySet<number>>;
 }
 
 /**
@@ -147,25 +151,70 @@ function embeddedIpv4(ip: IpBytes): IpBytes | null {
   return null;
 }
 
-/** Compiles allowlist entries; throws a TypeError naming a malformed IP or CIDR entry. */
+/** `host:port`, `a.b.c.d:port` or `[v6]:port`; null for an entry without a port. */
+function withPort(entry: string): { host: string; port: number } | null {
+  const m = /^(\[[^\]]+\]|[^:[\]]+):(\d{1,5})$/.exec(entry);
+  const port = Number(m?.[2]);
+  if (!m || !(port >= 1 && port <= 65535)) return null;
+  return { host: m[1]!.replace(/^\[|\]$/g, ''), port };
+}
+
+/**
+ * Compiles allowlist entries; throws a TypeError naming a malformed IP or CIDR entry. An entry with
+ * a port (`127.0.0.1:8080`, `[::1]:8080`, `news.local:8080`) lets its address or name through on
+ * that port only: a local newsroom is reached, the other services of its machine are not.
+ */
 export function compileAllowList(entries: readonly string[] = []): AllowList {
   const hosts = new Set<string>();
   const hostSuffixes: string[] = [];
   const ranges: Cidr[] = [];
+  const endpoints: (IpBytes & { port: number })[] = [];
+  const hostPorts = new Map<string, Set<number>>();
   for (const raw of entries) {
     const entry = raw.trim().toLowerCase().replace(/\.$/, '');
     if (entry === '') continue;
-    if (entry.includes('/') || parseIp(entry)) ranges.push(cidr(entry));
+    const bound = parseIp(entry) ? null : withPort(entry);
+    if (bound) {
+      const ip = parseIp(bound.host);
+      if (ip) endpoints.push({ ...ip, port: bound.port });
+      else hostPorts.set(bound.host, (hostPorts.get(bound.host) ?? new Set()).add(bound.port));
+    } else if (entry.includes('/') || parseIp(entry)) ranges.push(cidr(entry));
     else if (entry.startsWith('*.')) hostSuffixes.push(entry.slice(1));
     else hosts.add(entry);
   }
-  return { hosts, hostSuffixes, ranges };
+  return { hosts, hostSuffixes, ranges, endpoints, hostPorts };
 }
 
-/** Whether a host name (not an IP) is allowlisted by name: exact, or under a `*.suffix` entry. */
+/** Whether an `ip:port` entry lets this address through on this port. */
+export function isAllowedEndpoint(address: string, port: number, allow: AllowList): boolean {
+  const parsed = parseIp(address);
+  if (!parsed) return false;
+  const v4 = embeddedIpv4(parsed);
+  const candidates = v4 ? [parsed, v4] : [parsed];
+  return allow.endpoints.some((e) => e.port === port && candidates.some((c) => sameAddress(c, e)));
+}
+
+/**
+ * Whether a host name is held to the ports its `host:port` entries name and `port` is not one of
+ * them. The resolver never learns the port, so it lets such a name through; this check, made
+ * before connecting, keeps it to its ports.
+ */
+export function isRefusedHostPort(hostname: string, port: number, allow: AllowList): boolean {
+  const host = hostname.toLowerCase().replace(/\.$/, '');
+  const ports = allow.hostPorts.get(host);
+  if (!ports || allow.hosts.has(host) || allow.hostSuffixes.some((suffix) => host.endsWith(suffix))) return false;
+  return !ports.has(port);
+}
+
+/**
+ * Whether a host name (not an IP) is allowlisted by name: exact, under a `*.suffix` entry, or
+ * named with a port (which `isRefusedHostPort` checks before the connection).
+ */
 export function isAllowedHost(hostname: string, allow: AllowList): boolean {
   const host = hostname.toLowerCase().replace(/\.$/, '');
-  return allow.hosts.has(host) || allow.hostSuffixes.some((suffix) => host.endsWith(suffix));
+  return (
+    allow.hosts.has(host) || allow.hostPorts.has(host) || allow.hostSuffixes.some((suffix) => host.endsWith(suffix))
+  );
 }
 
 function refusedByRanges(ip: IpBytes): boolean {
