@@ -17,6 +17,8 @@ export const Context = {
   article: 32,
   furniture: 64,
   link: 128,
+  /** Inside a link to a place in the page itself (`href="#section"`). */
+  pageLink: 256,
 } as const;
 
 export interface TextBlock {
@@ -28,6 +30,11 @@ export interface TextBlock {
   list: object | null;
   /** Share of the block's characters inside links. */
   linkDensity: number;
+  /**
+   * Share inside links that lead away from the page. A link into the page itself (a heading's
+   * permalink, a back-reference to the contents) does not make a heading a teaser's headline.
+   */
+  outboundLinkDensity: number;
   /** `Context` flags of the block's ancestors. */
   context: number;
 }
@@ -145,6 +152,7 @@ class BlockWriter {
   private parts: string[] = [];
   private chars = 0;
   private linkChars = 0;
+  private outboundChars = 0;
   private frame: Frame | null = null;
 
   append(text: string, frame: Frame): void {
@@ -157,7 +165,8 @@ class BlockWriter {
     this.parts.push(piece);
     const visible = piece.length;
     this.chars += visible;
-    if (frame.context & Context.link) this.linkChars += visible;
+    if (frame.context & (Context.link | Context.pageLink)) this.linkChars += visible;
+    if (frame.context & Context.link) this.outboundChars += visible;
   }
 
   lineBreak(): void {
@@ -168,10 +177,12 @@ class BlockWriter {
     const frame = this.frame;
     if (frame === null) return;
     const linkDensity = this.chars === 0 ? 0 : this.linkChars / this.chars;
+    const outboundLinkDensity = this.chars === 0 ? 0 : this.outboundChars / this.chars;
     const raw = this.parts.join('').replace(INVISIBLE, '');
     this.parts = [];
     this.chars = 0;
     this.linkChars = 0;
+    this.outboundChars = 0;
     this.frame = null;
     const pieces = frame.pre ? [raw.replace(/^\n+|\s+$/g, '')] : raw.split(/[ \t]*\n[ \t]*\n\s*/);
     for (const piece of pieces) {
@@ -189,7 +200,8 @@ class BlockWriter {
         level: frame.level,
         list: frame.list,
         linkDensity,
-        context: frame.context & ~Context.link,
+        outboundLinkDensity,
+        context: frame.context & ~(Context.link | Context.pageLink),
       });
     }
   }
@@ -232,7 +244,8 @@ function childFrame(parent: Frame, element: Element, tag: string, isFurniture: F
       kind = 'cell';
       break;
     case 'a':
-      context |= Context.link;
+      // A bare "#" is a scripted button (share, print), which leads away as much as any link.
+      context |= /^#[^!]/.test(element.getAttribute('href') ?? '') ? Context.pageLink : Context.link;
       break;
     case 'figure':
     case 'figcaption':

@@ -56,4 +56,15 @@ describe('teasers', () => {
     const html = `<html><head><title>Release notes 1.8</title></head><body><div id="posts"><h3><a href="/post/1">Release notes 1.8</a></h3><div><p>${lines}</p></div></div></body></html>`;
     expect(extractArticle(html, { url: URL }).text).toBe([P1, P2, P3].map((p) => `+ ${p}`).join('\n'));
   });
+
+  it('keeps sections whose headings link into the page (permalinks, back-references to the contents)', () => {
+    const section = (title: string, anchor: string, p: string) =>
+      `<h2><a class="toc-backref" href="#${anchor}">${title}</a><a class="headerlink" href="#${anchor}">¶</a></h2><p>${p}</p>`;
+    const html = page(
+      `<p>${P1}</p>${section('Setting up', 'setting-up', P2)}${section('Paying for it', 'paying', P3)}<p>${P4}</p>`,
+    );
+    expect(extractArticle(html, { url: URL }).text).toBe(
+      [P1, 'Setting up¶', P2, 'Paying for it¶', P3, P4].join('\n\n'),
+    );
+  });
 });

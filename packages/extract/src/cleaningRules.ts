@@ -9,7 +9,10 @@ import type { BlockKind } from './blockText.ts';
 export interface RuleBlock {
   text: string;
   kind: BlockKind;
+  /** Share of the text inside links. */
   linkDensity: number;
+  /** Share of the text inside links that lead away from the page (not `#section` anchors). */
+  outboundLinkDensity: number;
 }
 
 export interface RuleContext {
@@ -288,7 +291,7 @@ export const CLEANING_RULES: readonly CleaningRule[] = [
     drops: (block, context) =>
       context.previous !== null &&
       context.previous.kind === 'h' &&
-      context.previous.linkDensity >= 0.8 &&
+      context.previous.outboundLinkDensity >= 0.8 &&
       // A blog links its own headline to the post: the paragraph under it is the post.
       wordsOf(context.previous.text).join(' ') !== context.title &&
       block.kind === 'p' &&
@@ -297,7 +300,7 @@ export const CLEANING_RULES: readonly CleaningRule[] = [
   {
     name: 'link-teaser',
     description: 'A short block that is all link: a teaser headline, a tag list, a list of related stories.',
-    drops: (block, context) => block.linkDensity >= 0.8 && context.wordCount <= 25,
+    drops: (block, context) => block.outboundLinkDensity >= 0.8 && context.wordCount <= 25,
   },
   {
     name: 'title-repeat',

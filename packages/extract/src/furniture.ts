@@ -63,6 +63,8 @@ const FURNITURE_WORDS = [
   'masthead',
   'popup',
   'modal',
+  'dialog',
+  'flyout',
   'overlay',
   'lightbox',
   'tooltip',
@@ -227,5 +229,33 @@ function isDoomed(element: Element, rules: PrecleanRules): boolean {
     const role = element.getAttribute('role');
     if (role !== null && FURNITURE_ROLES.has(role)) return true;
   }
-  return rules.furnitureClass && isFurnitureElement(element);
+  return rules.furnitureClass && isFurnitureElement(element) && !holdsArticleProse(element);
+}
+
+const COMMENT_NAME = /comment|disqus|respon|repl(?:y|ies)|discussion|forum/i;
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/**
+ * Paragraphs of sentences, hardly linked, are the article whatever the box is called: the rest of
+ * a story behind a "read more" expander, a section of a long read. A comment thread is prose too,
+ * so an element named for comments gets no such benefit of the doubt; teaser boxes, bios and
+ * newsletter boxes have too few long paragraphs or too many links.
+ */
+function holdsArticleProse(element: Element): boolean {
+  if (COMMENT_NAME.test(`${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`)) return false;
+  let long = 0;
+  let proseWords = 0;
+  for (const paragraph of Array.from(element.querySelectorAll('p'))) {
+    const count = (paragraph.textContent ?? '').match(WORD)?.length ?? 0;
+    if (count >= 25) {
+      long++;
+      proseWords += count;
+    }
+  }
+  if (long < 3 || proseWords < 150) return false;
+  const text = (element.textContent ?? '').replace(/\s+/g, ' ').length;
+  let linked = 0;
+  for (const link of Array.from(element.querySelectorAll('a')))
+    linked += (link.textContent ?? '').replace(/\s+/g, ' ').length;
+  return text > 0 && linked / text <= 0.1;
 }

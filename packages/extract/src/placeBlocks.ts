@@ -19,6 +19,15 @@ function endsLikeSentence(text: string): boolean {
   return /[.!?…"”»)]\s*$/.test(text);
 }
 
+/**
+ * A paragraph of the text, not a label: the blocks Readability kept that bound the stretch where
+ * dropped blocks are recovered and the lead is looked for. A stray label it kept far below the
+ * article ("Feedback", a dialog's title) must not open the stretch to everything in between.
+ */
+function isProse(block: TextBlock): boolean {
+  return block.kind !== 'h' && block.linkDensity <= 0.5 && wordsOf(block.text).length >= 10;
+}
+
 /** A block Readability dropped between two it kept: a list, a subheading, a short paragraph. */
 function recoverableInGap(block: TextBlock): boolean {
   if (block.context & EXCLUDED_CONTEXT) return false;
@@ -83,13 +92,16 @@ export function placeBlocks(
       used[index] = 1;
       last = index;
       drift = 0;
-      firstMatched = Math.min(firstMatched, index);
-      lastMatched = Math.max(lastMatched, index);
       const source = original[index]!;
+      if (isProse(source)) {
+        firstMatched = Math.min(firstMatched, index);
+        lastMatched = Math.max(lastMatched, index);
+      }
       placed.push({
         text: block.text,
         kind: source.kind,
         linkDensity: source.linkDensity,
+        outboundLinkDensity: source.outboundLinkDensity,
         list: source.list,
         position: index,
         before: original[index - 1] ?? null,
@@ -101,6 +113,7 @@ export function placeBlocks(
         text: block.text,
         kind: block.kind,
         linkDensity: block.linkDensity,
+        outboundLinkDensity: block.outboundLinkDensity,
         list: block.list,
         position: last + drift,
         before: placed[placed.length - 1] ?? null,
