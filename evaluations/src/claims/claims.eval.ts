@@ -89,7 +89,7 @@ if (baselineRef) {
   );
 }
 
-printReport({ now: nowScore, before, baselineRef, version: current.CLAIMS_VERSION, articles, gold, show });
+printReport({ now: nowScore, before, baselineRef, version: current.CLAIMS_VERSION, articles, gold, show, sameEntity });
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;
 const acc = (f: { right: number; of: number }): number => (f.of === 0 ? 0 : round(f.right / f.of));

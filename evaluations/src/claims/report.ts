@@ -10,6 +10,7 @@ export interface ReportInput {
   articles: GoldArticle[];
   gold: GoldClaim[];
   show: ReadonlySet<string>;
+  sameEntity?: (a: string, b: string) => boolean;
 }
 
 const pct = (x: number): string => x.toFixed(3);
@@ -71,7 +72,7 @@ export function printReport(r: ReportInput): void {
       (p) =>
         p.gold.bound === p.output.bound &&
         fieldRight('unit', p.gold, p.output) &&
-        fieldRight('subject', p.gold, p.output) &&
+        fieldRight('subject', p.gold, p.output, r.sameEntity) &&
         fieldRight('measure', p.gold, p.output),
     ).length;
     return `${pct(gold ? g.length / gold : 0)} ${pct(gold ? strict / gold : 0)} ${pct(all ? (out + real) / all : 0)}`;
@@ -85,7 +86,7 @@ export function printReport(r: ReportInput): void {
   if (r.show.has('pairs')) {
     console.log(`\nmatched claims with a field wrong`);
     for (const p of now.pairs) {
-      const wrong = FIELDS.filter((f) => !fieldRight(f, p.gold, p.output));
+      const wrong = FIELDS.filter((f) => !fieldRight(f, p.gold, p.output, r.sameEntity));
       if (wrong.length === 0) continue;
       console.log(
         `  ${p.gold.gid} wrong: ${wrong.join(', ')}\n      gold ${goldLine(p.gold)}\n      ours ${claimLine(p.output)}`,
@@ -96,7 +97,7 @@ export function printReport(r: ReportInput): void {
     if (!r.show.has(`wrong:${f}`)) continue;
     console.log(`\nmatched claims with ${f} wrong`);
     for (const p of now.pairs) {
-      if (fieldRight(f, p.gold, p.output)) continue;
+      if (fieldRight(f, p.gold, p.output, r.sameEntity)) continue;
       const g = p.gold[f as keyof GoldClaim];
       const o = p.output[f as keyof OutputClaim];
       console.log(

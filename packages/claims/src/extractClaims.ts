@@ -82,7 +82,7 @@ export function extractClaims(text: string, options: ExtractClaimsOptions = {}):
     frames: new Map<Predicate, Frame>(),
     names: facts.names,
     knownNames: facts.known,
-    focus: { topic: facts.topic, last: null },
+    focus: { topic: facts.topic, last: null, names: facts.names },
   };
   for (const info of infos) {
     const found = figuresOfSentence(info, context);

@@ -14,9 +14,10 @@ export interface Entity {
   name: string;
   /**
    * Absent for the gazetteer's own states and organisations; `named` for a proper name found in the
-   * text ("Home Depot"), `group` for a common noun phrase that acts ("local auto dealers").
+   * text ("Home Depot"), `person` for a name a title or a role introduces ("chief executive Bill
+   * Ford"), `group` for a common noun phrase that acts ("local auto dealers").
    */
-  kind?: 'named' | 'group';
+  kind?: 'named' | 'person' | 'group';
 }
 
 export type MentionForm = 'name' | 'demonym' | 'capital' | 'alias';

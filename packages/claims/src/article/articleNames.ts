@@ -69,15 +69,17 @@ export function articleNameFacts(infos: readonly SentenceInfo[], title: Sentence
         else break;
       }
       let from = i;
-      // "CEO Mark Zuckerberg", "Chairman Saaid": a title opens a person's name.
+      // "CEO Mark Zuckerberg", "Chairman Saaid": a title opens a person's name; people are no topic.
       while (from < end - 1 && isPersonNoun(tokens[from]!.text)) from++;
+      const titled =
+        from > i || (i > 0 && tokens[i - 1]!.text === tokens[i - 1]!.lower && isPersonNoun(tokens[i - 1]!.text));
       const text = tokens
         .slice(from, end)
         .map((t, k) => (k > 0 && t.spaceBefore ? ' ' : '') + t.text)
         .join('');
       // Capitals opening a sentence may be there by position: such a run counts when known elsewhere.
       if (!info.titleLike && i > 0) known.add(text.toLowerCase());
-      runs.push({ text, order, titleLike: info.titleLike || i === 0 });
+      if (!titled) runs.push({ text, order, titleLike: info.titleLike || i === 0 });
       i = end;
     }
   });

@@ -47,6 +47,16 @@ export function entityId(name: string): string {
 export class ArticleNames {
   private readonly known: Array<{ id: string; name: string; words: string[] }> = [];
 
+  /** The latest known name with `word` among its words: "the department" after "Department of Environmental Protection". */
+  withWord(word: string): { id: string; name: string } | null {
+    const w = word.toLowerCase();
+    for (let i = this.known.length - 1; i >= 0; i--) {
+      const k = this.known[i]!;
+      if (k.words.length > 1 && k.words.includes(w)) return { id: k.id, name: k.name };
+    }
+    return null;
+  }
+
   resolve(name: string): { id: string; name: string } {
     const shown = displayName(name);
     const id = entityId(shown);

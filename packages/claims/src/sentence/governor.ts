@@ -121,7 +121,20 @@ export function findGovernor(view: SentenceView, s: number, e: number, clause: [
   let k = np ? np[1] : e;
   while (k < ce && (view.pos[k] === 'ADV' || view.pos[k] === 'AUX' || view.pos[k] === 'PART')) k++;
   const leftVerb = nearestVerbBefore(view, nominal ? nominal[0] : s, cs);
-  if (k < ce && view.pos[k] === 'VERB' && k > e && (leftVerb < 0 || !objectTakingVerb(view, leftVerb, s))) {
+  const leftSpeaks = leftVerb >= 0 && view.attributions.some((a) => leftVerb >= a.verbStart && leftVerb < a.verbEnd);
+  if (
+    k < ce &&
+    view.pos[k] === 'VERB' &&
+    k > e &&
+    (leftVerb < 0 || leftSpeaks || !objectTakingVerb(view, leftVerb, s))
+  ) {
+    // "are confirmed to have died", "is expected to reach": the verb at the end of the chain.
+    while (view.tokens[k + 1]?.lower === 'to' && k + 2 < ce) {
+      let n = k + 2;
+      while (n < ce && (view.pos[n] === 'AUX' || view.pos[n] === 'ADV')) n++;
+      if (view.pos[n] !== 'VERB') break;
+      k = n;
+    }
     return {
       verb: k,
       lemma: view.lemma[k]!,

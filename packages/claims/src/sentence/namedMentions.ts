@@ -75,6 +75,8 @@ export interface NamedMentionContext {
   /** Names written mid-sentence somewhere in the article, lower-cased. */
   knownNames: ReadonlySet<string>;
   names: ArticleNames;
+  /** Tokens of bare numbers (no unit, nothing counted): after a name they are part of it ("PlayStation 2"). */
+  bareNumber: Uint8Array;
 }
 
 /**
@@ -111,7 +113,10 @@ export function namedMentions(ctx: NamedMentionContext): EntityMention[] {
       }
       break;
     }
-    for (const [s, e] of splitAtTitles(tokens, i, end)) addRun(ctx, s, e, out);
+    // "PlayStation 2", "S&P 500", "Formula 1": a bare number right after a name is part of it.
+    if (ctx.bareNumber[end] && tokens[end]!.spaceBefore) end++;
+    const parts = splitAtTitles(tokens, i, end);
+    parts.forEach(([s, e], n) => addRun(ctx, s, e, out, n > 0 || introducedAsPerson(tokens, i)));
     i = end;
   }
   return out.sort((a, b) => a.start - b.start);
@@ -130,11 +135,18 @@ function splitAtTitles(tokens: readonly Token[], start: number, end: number): Ar
   return parts;
 }
 
-function addRun(ctx: NamedMentionContext, start: number, end: number, out: EntityMention[]): void {
+/** Words before a name that make it a person's: "Mr", "Sir", or a lower-case role ("philanthropist", "founder"). */
+function introducedAsPerson(tokens: readonly Token[], start: number): boolean {
+  if (/^(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Lord|Lady)\.?$/.test(tokens[start]!.text)) return true;
+  const before = tokens[start - 1];
+  return !!before && before.kind === 'word' && before.text === before.lower && isPersonNoun(before.text);
+}
+
+function addRun(ctx: NamedMentionContext, start: number, end: number, out: EntityMention[], person = false): void {
   const { tokens, pos } = ctx;
   // Joiners never open or close a name.
   while (start < end && !isCapitalised(tokens[start]!)) start++;
-  while (end > start && !isCapitalised(tokens[end - 1]!)) end--;
+  while (end > start && !isCapitalised(tokens[end - 1]!) && !ctx.bareNumber[end - 1]) end--;
   if (start >= end) return;
   const text = tokens
     .slice(start, end)
@@ -148,5 +160,5 @@ function addRun(ctx: NamedMentionContext, start: number, end: number, out: Entit
   if (start === 0 && end - start === 1 && !known && isCommonWord(text)) return;
   if (end - start === 1 && (pos[start] === 'PRON' || pos[start] === 'DET' || isPersonNoun(text))) return;
   const entity = ctx.names.resolve(text);
-  out.push({ entity: { ...entity, kind: 'named' }, form: 'name', start, end });
+  out.push({ entity: { ...entity, kind: person ? 'person' : 'named' }, form: 'name', start, end });
 }

@@ -1,8 +1,8 @@
 import type { Entity, EntityMention } from '../gazetteer.ts';
 import { isActorNoun, isOrganisationNoun, isThingNoun } from '../lexical/nounClass.ts';
-import { entityId } from './entityNames.ts';
+import { type ArticleNames, entityId } from './entityNames.ts';
 import type { Governor } from './governor.ts';
-import { phraseEndingAt } from './governor.ts';
+import { isPossessiveMark, phraseEndingAt } from './governor.ts';
 import { measureText } from './measure.ts';
 import { type SentenceView, textOf } from './sentenceView.ts';
 
@@ -22,6 +22,8 @@ export interface ArticleFocus {
   topic: Entity | null;
   /** The subject of the last figure found. */
   last: Entity | null;
+  /** The article's names: "the department" is the one named "Department of …". */
+  names?: ArticleNames;
 }
 
 const PRONOUN_SUBJECTS = new Set(['it', 'its', 'they', 'their', 'itself']);
@@ -40,6 +42,11 @@ export function subjectPhrase(view: SentenceView, v: number, floor: number, dept
   }
   let k = v;
   while (k > floor && /^(?:AUX|ADV|PART)$/.test(view.pos[k - 1]!)) k--;
+  // "Sir Christopher Ondaatje who gave …", "Howl's Moving Castle, which took …": the antecedent.
+  if (k > floor && /^(?:who|which|that)$/.test(view.tokens[k - 1]!.lower)) {
+    k--;
+    if (view.tokens[k - 1]?.text === ',') k--;
+  }
   // An infinitive takes the subject of the verb that governs it: "the US halted plans to send",
   // "Disney is set to spend", "the company expects to cut".
   for (let hops = 0; hops < 3 && k < v && view.tokens[k]!.lower === 'to' && view.pos[k] === 'PART'; hops++) {
@@ -113,7 +120,29 @@ function refersBack(view: SentenceView, a: number, b: number): boolean {
  */
 function focusEntity(focus: ArticleFocus): Entity | null {
   if (focus.last?.kind === 'named') return focus.last;
-  return focus.topic ?? focus.last;
+  return focus.topic ?? (focus.last?.kind === 'person' ? null : focus.last);
+}
+
+const isDefinite = (view: SentenceView, a: number): boolean => /^(?:the|this|that)$/.test(view.tokens[a]!.lower);
+
+/** A common-noun subject as written, with names kept in their case: "former Enron directors". */
+function subjectText(view: SentenceView, a: number, b: number): string | null {
+  const words: string[] = [];
+  for (let k = a; k < b; k++) {
+    const p = view.pos[k];
+    if (p === 'DET' || p === 'PRON' || view.quantityAt[k]! >= 0) continue;
+    if (p === 'PART' || isPossessiveMark(view, k)) {
+      if (words.length > 0) words[words.length - 1] += view.tokens[k]!.text;
+      continue;
+    }
+    words.push(
+      view.pos[k] === 'PROPN' || /^\p{Lu}{2,}/u.test(view.tokens[k]!.text)
+        ? view.tokens[k]!.text
+        : view.tokens[k]!.lower,
+    );
+  }
+  const t = words.join(' ');
+  return t === '' ? null : t;
 }
 
 const commonActor = (phrase: string): Entity => ({ id: entityId(phrase), name: phrase, kind: 'group' });
@@ -138,9 +167,14 @@ function readSubject(
   }
   const headLemma = view.lemma[head]!;
   if (isActorNoun(headLemma) && !back) {
-    if (possessorOrName) return { subject: possessorOrName, measure: null, actor: true };
-    const phrase = measureText(view, ha, hb, () => false);
-    return { subject: phrase ? commonActor(phrase) : null, measure: null, actor: true };
+    // "Ford's chief executive" is Ford's; "former Enron directors" are the directors, not Enron.
+    const possessor = ms.find((m) => isPossessiveMark(view, m.end));
+    if (possessor) return { subject: possessor.entity, measure: null, actor: true };
+    // "the department", "the agency": the organisation the article named with that word.
+    const named = ms.length === 0 && isDefinite(view, ha) ? focus.names?.withWord(view.tokens[head]!.lower) : null;
+    if (named) return { subject: { ...named, kind: 'named' }, measure: null, actor: true };
+    const phrase = subjectText(view, ha, hb);
+    return { subject: phrase ? commonActor(phrase) : (possessorOrName ?? null), measure: null, actor: true };
   }
   if (back && ms.length === 0) return { subject: focusEntity(focus), measure: null, actor: true };
   if (ms.length === 0 && isThingNoun(headLemma)) {

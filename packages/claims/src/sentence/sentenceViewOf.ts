@@ -31,7 +31,19 @@ export function sentenceViewOf(info: SentenceInfo, names: ArticleNames, knownNam
   const isDate = new Uint8Array(tokens.length);
   for (const d of info.dateTokens) for (let k = d.start; k < d.end; k++) isDate[k] = 1;
   const excluded = new Uint8Array(tokens.length);
-  for (let k = 0; k < tokens.length; k++) excluded[k] = isDate[k] || quantityAt[k]! >= 0 ? 1 : 0;
+  const bareNumber = new Uint8Array(tokens.length);
+  for (let k = 0; k < tokens.length; k++) {
+    excluded[k] = isDate[k] || quantityAt[k]! >= 0 ? 1 : 0;
+    const q = quantityAt[k]! >= 0 ? info.quantities[quantityAt[k]!]! : null;
+    if (
+      q &&
+      q.kind === 'count' &&
+      q.unit === null &&
+      tokens[k]!.kind === 'num' &&
+      quantityTokens[quantityAt[k]!]![1] === k + 1
+    )
+      bareNumber[k] = 1;
+  }
   const mentions = namedMentions({
     tokens,
     pos: tags.pos,
@@ -40,7 +52,10 @@ export function sentenceViewOf(info: SentenceInfo, names: ArticleNames, knownNam
     titleCase: info.titleLike,
     knownNames,
     names,
+    bareNumber,
   });
+  // A number inside a name counts nothing: it is the name's.
+  for (const m of mentions) for (let k = m.start; k < m.end; k++) quantityAt[k] = -1;
   return {
     text: info.sentence.text,
     tokens,
