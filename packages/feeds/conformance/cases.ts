@@ -35,6 +35,7 @@ export type Expectation =
         title?: string | null;
         titleHtml?: string | null;
         link?: string | null;
+        author?: string | null;
         format?: 'rss' | 'rdf' | 'atom' | 'json';
       };
       itemCount?: number;

@@ -275,6 +275,34 @@ add(
   one({ author: 'Ines Marlow' }),
 );
 
+add(
+  'identity & authors',
+  'channel-dc-author',
+  rss('<dc:author>Harbour desk</dc:author><item><title>x</title></item>'),
+  { ok: true, feed: { author: 'Harbour desk' }, items: [{ author: null }] },
+);
+add(
+  'identity & authors',
+  'channel-managing-editor',
+  rss('<managingEditor>desk@harbour.example (Harbour desk)</managingEditor><item><title>x</title></item>'),
+  { ok: true, feed: { author: 'Harbour desk' } },
+);
+add(
+  'identity & authors',
+  'atom-feed-author',
+  atom10('<author><name>Tide office</name></author><entry><id>tag:h,20</id><title>x</title></entry>'),
+  { ok: true, feed: { author: 'Tide office' }, items: [{ author: 'Tide office' }] },
+);
+add(
+  'identity & authors',
+  'atom-link-address-as-text',
+  atom10(
+    '<entry><id>tag:h,21</id><title>x</title><link rel="enclosure" type="audio/mpeg">http://harbour.example/a.mp3</link>' +
+      '<link rel="alternate" type="text/html">http://harbour.example/story</link></entry>',
+  ),
+  one({ link: 'http://harbour.example/story' }),
+);
+
 // ---------------------------------------------------------------------------------------------
 // Entities: the windows-1252 range and internal DTD entities
 

@@ -8,7 +8,7 @@ import { parseJsonFeed } from './parseJsonFeed.ts';
 import { resolveUrl } from './text.ts';
 import { atomTitle, rssTitle, type TitleText } from './textConstructs.ts';
 import type { Feed, FeedErrorCode, FeedItem, ParseFeedOptions, ParseResult } from './types.ts';
-import { atomAlternate, atomEntry, personName, type ReadContext, rssItem } from './xmlItems.ts';
+import { atomAlternate, atomEntry, channelAuthor, personName, type ReadContext, rssItem } from './xmlItems.ts';
 import { buildXmlTree, MAX_DEPTH, type XmlElement } from './xmlTree.ts';
 
 function failure(code: FeedErrorCode, message: string, advertisedFeeds: string[] = []): ParseResult {
@@ -194,13 +194,14 @@ function parseXmlFeed(text: string, options: ParseFeedOptions, encoding: string,
   const channel = feedRoot.local === 'channel' ? feedRoot : (rootIndex.get('', 'channel') ?? null);
   let feed: Feed;
   if (format === 'atom') {
+    const feedAuthor = personName(rootIndex.atom('author'));
     feed = {
       ...titleFields(atomTitle(rootIndex.atom('title'), context)),
       link: atomAlternate(rootIndex.links, false),
+      author: feedAuthor,
       format,
       ttlMinutes: syndicationMinutes(rootIndex),
     };
-    const feedAuthor = personName(rootIndex.atom('author'));
     if (feedAuthor) for (const item of items) item.author ??= feedAuthor;
   } else {
     const c = channel ? new ChildIndex(channel) : rootIndex;
@@ -213,6 +214,7 @@ function parseXmlFeed(text: string, options: ParseFeedOptions, encoding: string,
       link: rawLink
         ? resolveUrl(rawLink, linkEl!.base)
         : (atomAlternate(c.links, true) ?? (cdfHref ? resolveUrl(cdfHref, (channel ?? feedRoot).base) : null)),
+      author: channelAuthor(c),
       format,
       ttlMinutes: rssTtlMinutes(c.get('', 'ttl')) ?? syndicationMinutes(c),
     };

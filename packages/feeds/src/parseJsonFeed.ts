@@ -92,6 +92,7 @@ export function parseJsonFeed(
     feed: {
       ...plainTitle(obj.title),
       link: home ? resolveUrl(home, base) : null,
+      author: feedAuthor,
       format: 'json',
       ttlMinutes: null,
     },

@@ -28,6 +28,12 @@ export interface Feed {
   /** The title as sanitised HTML, as for items. */
   titleHtml: string | null;
   link: string | null;
+  /**
+   * A display name for the feed as a whole: Atom `author`, JSON Feed `authors`, RSS `dc:creator`,
+   * `dc:author`, `itunes:author`, `atom:author`, else `managingEditor`. Atom and JSON Feed items without an
+   * author of their own inherit it; RSS items do not.
+   */
+  author: string | null;
   format: 'rss' | 'rdf' | 'atom' | 'json';
   /**
    * How long the feed says it may be cached, in minutes: RSS `<ttl>`, else the syndication module's

@@ -28,8 +28,9 @@ export function atomAlternate(links: XmlElement[], requireAtomNs: boolean): stri
   let bestScore = -1;
   for (const link of links) {
     if (requireAtomNs && link.ns !== 'atom') continue;
-    const href = link.attrs.href;
-    if (!href || href.trim() === '') continue;
+    // Some publishers write the address as the element's text instead of an `href`.
+    const href = nonEmpty(link.attrs.href) ?? (link.children.length > 0 ? trimmedText(link) : null);
+    if (href === null) continue;
     const rel = (link.attrs.rel ?? 'alternate').trim().toLowerCase();
     if (rel !== 'alternate' && rel !== 'http://www.iana.org/assignments/relation/alternate') continue;
     const type = (link.attrs.type ?? '').toLowerCase();
@@ -39,7 +40,8 @@ export function atomAlternate(links: XmlElement[], requireAtomNs: boolean): stri
       bestScore = score;
     }
   }
-  return best ? resolveUrl(best.attrs.href!, best.base) : null;
+  if (!best) return null;
+  return resolveUrl(nonEmpty(best.attrs.href) ?? trimmedText(best)!, best.base);
 }
 
 export function personName(el: XmlElement | undefined): string | null {
@@ -70,6 +72,21 @@ export function rssAuthor(value: string | null): string | null {
     .replace(/^\((.*)\)$/, '$1')
     .replace(/^["']|["']$/g, '');
   return collapse(rest) ?? collapse(email[0].replace(/^<|>$/g, '').replace(/^mailto:/i, ''));
+}
+
+/**
+ * Who an RSS channel names as its author: `dc:creator`/`dc:author`, `itunes:author`, an `atom:author`,
+ * else the managing editor (RSS 2.0's only person for the channel). Items do not inherit it: in RSS
+ * the channel's editor is not each item's writer.
+ */
+export function channelAuthor(c: ChildIndex): string | null {
+  return (
+    rssAuthor(trimmedText(c.get('dc', 'creator'))) ??
+    rssAuthor(trimmedText(c.get('dc', 'author'))) ??
+    collapse(trimmedText(c.get('itunes', 'author'))) ??
+    personName(c.get('atom', 'author')) ??
+    rssAuthor(trimmedText(c.get('', 'managingeditor')))
+  );
 }
 
 function dateOf(raw: string | null, warnings: FeedWarnings): string | null {
