@@ -46,10 +46,9 @@ function countsMateriel(unit: string | null): boolean {
     const all = senses(head, 'n');
     const first = all[0];
     hit =
-      first === undefined ||
-      (first.lexFile !== LEX.nounAct &&
-        first.lexFile !== LEX.nounCommunication &&
-        all.slice(0, 4).some((s) => PHYSICAL.has(s.lexFile)));
+      first !== undefined &&
+      first.lexFile !== LEX.nounAct && first.lexFile !== LEX.nounCommunication &&
+      all.slice(0, 4).some((s) => PHYSICAL.has(s.lexFile));
     physicalCache.set(head, hit);
   }
   return hit;

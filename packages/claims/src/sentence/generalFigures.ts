@@ -14,6 +14,8 @@ const TIME_UNITS = /^(?:second|minute|hour|day|week|fortnight|month|year|decade|
 /** Units of amounts (weights, volumes, energy) that can be produced, sold or held. */
 const AMOUNT_UNITS =
   /^(?:tonne|ton|kg|lb|g|barrel|litre|gallon|bcm|m3|megaton|kiloton|oz|kwh|mwh|gwh|twh|mw|gw)(?:\/|$)/;
+/** Predicates that state a result of their own: a change beside them does not replace them. */
+const RESULT_PREDICATES = new Set(['report', 'earn', 'lose', 'cost', 'pay', 'spend', 'sell', 'buy', 'raise', 'cut']);
 /** Speech verbs that govern a figure only as "it was": "said 500 containers", "added 3%". */
 const SPEECH_ONLY = new Set(['say', 'tell', 'add', 'note', 'state', 'write', 'explain', 'claim', 'insist', 'reckon']);
 
@@ -81,10 +83,27 @@ function figureOf(view: SentenceView, st: Statement, focus: ArticleFocus): Figur
   let reading =
     gov.verb >= 0 && !speechOnly ? predicateOf(lemma, false, gov.particle) : { predicate: 'be', direction: null };
   const roles = rolesOf(view, gov, s, e, clause, focus, isDirected(reading.predicate));
-  if (transitiveGuess && roles.actorSubject && reading.direction) reading = predicateOf(lemma, true, gov.particle);
-  // "announced a 26% rise in annual profits to $16.2bn": the noun of the change says what happened.
-  if (st.changeNoun !== null && st.direction)
-    reading = { predicate: st.direction === 'up' ? 'rise' : 'fall', direction: st.direction };
+  // An actor moved the figure ("raised its dividend", "cut 1,000 jobs") when the verb has an object,
+  // or takes a count or an amount; "the economy expanded 4.2%" is a figure that moved.
+  if (
+    transitiveGuess &&
+    roles.actorSubject &&
+    reading.direction &&
+    (gov.object || q.kind === 'count' || q.kind === 'money')
+  )
+    reading = predicateOf(lemma, true, gov.particle);
+  // "announced a 26% rise in annual profits to $16.2bn", "saw profits fall 15%", "were up 42%",
+  // "sales up 21% at 8.6bn euros": the change is what the sentence says happened, whatever verb
+  // carries it, unless the verb itself states a result ("reported", "earned", "lost").
+  if (st.direction && !RESULT_PREDICATES.has(reading.predicate) && (st.changeNoun !== null || !reading.direction)) {
+    const copulaFirst =
+      reading.predicate === 'be' && gov.verb >= 0 && !/^(?:up|down)$/.test(view.tokens[gov.verb + 1]?.lower ?? '');
+    if (!copulaFirst || st.changeNoun !== null)
+      reading = { predicate: st.direction === 'up' ? 'rise' : 'fall', direction: st.direction };
+  }
+  // "sells for $24 a pound", "sold for £339": a price.
+  if (reading.predicate === 'sell' && view.tokens[s - 1]?.lower === 'for' && q.kind === 'money' && !gov.object)
+    reading = { predicate: 'cost', direction: null };
   const predicate = reading.predicate;
 
   // A distance, duration, speed or temperature is a figure when the sentence says what it measures

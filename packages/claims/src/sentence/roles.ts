@@ -94,8 +94,16 @@ function headChunk(view: SentenceView, a: number, b: number): [number, number] {
   return [a, b];
 }
 
+/** The head noun of a phrase: its last noun before any "of" ("share" of "share of the audience"). */
 function lastNoun(view: SentenceView, a: number, b: number): number {
-  for (let k = b - 1; k >= a; k--) if (view.pos[k] === 'NOUN' || view.pos[k] === 'PROPN') return k;
+  let end = b;
+  for (let k = a + 1; k < b; k++) {
+    if (view.tokens[k]!.lower === 'of') {
+      end = k;
+      break;
+    }
+  }
+  for (let k = end - 1; k >= a; k--) if (view.pos[k] === 'NOUN' || view.pos[k] === 'PROPN') return k;
   return -1;
 }
 

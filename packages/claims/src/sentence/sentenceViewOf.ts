@@ -1,4 +1,5 @@
 import type { SentenceInfo } from '../article/sentenceInfo.ts';
+import { retag } from '../lexical/retag.ts';
 import { tagSentence } from '../lexical/tagSentence.ts';
 import type { ArticleNames } from './entityNames.ts';
 import { namedMentions } from './namedMentions.ts';
@@ -28,6 +29,7 @@ export function sentenceViewOf(info: SentenceInfo, names: ArticleNames, knownNam
     for (let k = s; k < e && k < tokens.length; k++) quantityAt[k] = qi;
     return [s, e] as [number, number];
   });
+  retag(tokens, tags.pos, tags.lemma, (k) => quantityAt[k]! >= 0);
   const isDate = new Uint8Array(tokens.length);
   for (const d of info.dateTokens) for (let k = d.start; k < d.end; k++) isDate[k] = 1;
   const excluded = new Uint8Array(tokens.length);

@@ -65,15 +65,15 @@ function roleOf(view: SentenceView, qi: number): RoleReading {
     /^(?:compared|compare|comparison|relative)$/.test(tokens[p - 1]?.lower ?? '')
   )
     return { role: 'previous', direction: null };
+  // "a 7.5% rise in exports", "a £4.5bn increase": the noun of the change governs the figure.
+  const next = lemma[e] ?? '';
+  if (view.pos[e] === 'NOUN' && directionOf(next)) return { role: 'change', direction: directionOf(next), noun: e };
   if (q.change) return { role: 'change', direction: q.change };
   if (before === 'up' || before === 'down') return { role: 'change', direction: before };
   if (before === 'by') {
     const d = directionOf(lemma[p - 1] ?? '') ?? directionOf(lemma[p - 2] ?? '');
     if (d) return { role: 'change', direction: d };
   }
-  // "a 7.5% rise in exports", "a £4.5bn increase"
-  const next = lemma[e] ?? '';
-  if (view.pos[e] === 'NOUN' && directionOf(next)) return { role: 'change', direction: directionOf(next), noun: e };
   // "an increase of 4%", "a fall of £20m"
   if (before === 'of' && view.pos[p - 1] === 'NOUN' && directionOf(lemma[p - 1] ?? ''))
     return { role: 'change', direction: directionOf(lemma[p - 1]!), noun: p - 1 };

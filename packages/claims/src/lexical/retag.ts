@@ -1,0 +1,45 @@
+import type { Token } from '../tokenize.ts';
+import type { Pos } from './tagSentence.ts';
+import { senses } from './wordnet.ts';
+
+const MODALS = new Set(['would', 'could', 'will', 'shall', 'should', 'may', 'might', 'must', 'can', "'ll", 'to']);
+const PERFECT = new Set(['have', 'has', 'had', 'having']);
+
+const isVerbWord = (w: string): boolean => senses(w, 'v').length > 0;
+const isNounWord = (w: string): boolean => senses(w, 'n').length > 0;
+
+/**
+ * Corrections of the tagger where news wording trips it and the words around decide: after a modal
+ * or "to", a word WordNet knows as a verb is one ("would rise", "to cut"); after "has/having" a
+ * participle is one ("having shot up"); after "a 3.8%" a word WordNet knows as a noun is one
+ * ("a 3.8% boost"). `lemma` is updated with the verb's base form where the tagger had a noun's.
+ */
+export function retag(tokens: readonly Token[], pos: Pos[], lemma: string[], isFigure: (k: number) => boolean): void {
+  for (let k = 1; k < tokens.length; k++) {
+    const w = tokens[k]!.lower;
+    const prev = tokens[k - 1]!.lower;
+    if (pos[k] === 'NOUN' && MODALS.has(prev) && (pos[k - 1] === 'AUX' || pos[k - 1] === 'PART') && isVerbWord(w)) {
+      pos[k] = 'VERB';
+      continue;
+    }
+    if (pos[k] === 'NOUN' && PERFECT.has(prev) && /(?:ed|en|t)$/.test(w) && isVerbWord(lemma[k] ?? w)) {
+      pos[k] = 'VERB';
+      continue;
+    }
+    // "a 3.8% boost", "a $2bn loss": the word after a figure that an article opens is its noun.
+    if (
+      pos[k] === 'VERB' &&
+      isFigure(k - 1) &&
+      !isFigure(k) &&
+      articleBeforeFigure(tokens, k - 1, isFigure) &&
+      isNounWord(w)
+    )
+      pos[k] = 'NOUN';
+  }
+}
+
+function articleBeforeFigure(tokens: readonly Token[], last: number, isFigure: (k: number) => boolean): boolean {
+  let k = last;
+  while (k >= 0 && isFigure(k)) k--;
+  return k >= 0 && /^(?:a|an)$/.test(tokens[k]!.lower);
+}
