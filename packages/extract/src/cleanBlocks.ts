@@ -1,4 +1,11 @@
-import { CLEANING_RULES, type CleaningRule, isCommentsHeading, type RuleBlock, wordsOf } from './cleaningRules.ts';
+import {
+  CLEANING_RULES,
+  type CleaningRule,
+  isCommentsHeading,
+  isTeaserCard,
+  type RuleBlock,
+  wordsOf,
+} from './cleaningRules.ts';
 import type { PlacedBlock, StepTrace } from './placeBlocks.ts';
 
 /** Drops the blocks the text rules call furniture, and the comment section. */
@@ -17,8 +24,13 @@ export function cleanBlocks(
     .filter((block) => block.kind !== 'quote')
     .map((block) => wordsOf(block.text).join(' '))
     .join(' ')} `;
+  const teaserCards = blocks.filter((block, i) =>
+    isTeaserCard(block, block.before, blocks[i + 1] ?? null, wordsOf(block.text).length),
+  ).length;
   const firstDropping = (block: RuleBlock, index: number, previous: RuleBlock | null): CleaningRule | undefined => {
-    const context = { title: titleWords, index, count: blocks.length, wordCount: wordsOf(block.text).length, previous };
+    const wordCount = wordsOf(block.text).length;
+    const next = blocks[index + 1] ?? null;
+    const context = { title: titleWords, index, count: blocks.length, wordCount, previous, next, teaserCards };
     return rules.find((r) => r.drops(block, context));
   };
   for (let index = 0; index < blocks.length; index++) {

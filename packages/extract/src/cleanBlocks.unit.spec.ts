@@ -57,6 +57,15 @@ describe('teasers', () => {
     expect(extractArticle(html, { url: URL }).text).toBe([P1, P2, P3].map((p) => `+ ${p}`).join('\n'));
   });
 
+  it('keeps the lead under a single linked headline, and drops the cards of a teaser grid', () => {
+    const card = (n: number) =>
+      `<h3><a href="/other/${n}">Other story number ${n} of the week</a></h3><p>A short summary of other story ${n}, which is about something else.</p>`;
+    const html = `<html><head><title>Blog - Coverage notes</title></head><body><div class="main"><h2><a href="/2013/coverage">Coverage of browser code</a></h2><p>${P1}</p><p>${P2}</p><p>${P3}</p>${card(1)}${card(2)}${card(3)}</div></body></html>`;
+    const text = extractArticle(html, { url: URL }).text;
+    expect(text.startsWith(P1)).toBe(true);
+    expect(text).not.toContain('A short summary');
+  });
+
   it('keeps sections whose headings link into the page (permalinks, back-references to the contents)', () => {
     const section = (title: string, anchor: string, p: string) =>
       `<h2><a class="toc-backref" href="#${anchor}">${title}</a><a class="headerlink" href="#${anchor}">¶</a></h2><p>${p}</p>`;

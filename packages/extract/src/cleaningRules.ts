@@ -25,6 +25,10 @@ export interface RuleContext {
   wordCount: number;
   /** The block before this one in the page, whatever the rules did with it. */
   previous: RuleBlock | null;
+  /** The block after this one in the article. */
+  next: RuleBlock | null;
+  /** How many of the article's blocks are teaser cards (`isTeaserCard`). */
+  teaserCards: number;
 }
 
 export interface CleaningRule {
@@ -183,6 +187,26 @@ const EMBEDDED_POST_TAIL =
 
 const WEATHER = /^[\p{L} .'-]{0,30}[-+−–]?\d{1,2}(?:[.,]\d)?\s*(?:°\s*[CF]?|[CF])$/u;
 
+/**
+ * A short paragraph alone under a headline that links away, the next block a heading again: a card
+ * of a teaser grid. (A post under its own linked title goes on with more paragraphs.)
+ */
+export function isTeaserCard(
+  block: RuleBlock,
+  previous: RuleBlock | null,
+  next: RuleBlock | null,
+  wordCount: number,
+): boolean {
+  return (
+    previous !== null &&
+    previous.kind === 'h' &&
+    previous.outboundLinkDensity >= 0.8 &&
+    block.kind === 'p' &&
+    wordCount <= 60 &&
+    (next === null || next.kind === 'h')
+  );
+}
+
 function shareOnly(text: string): boolean {
   const tokens = wordsOf(text);
   if (tokens.length === 0 || tokens.length > 16) return false;
@@ -288,14 +312,9 @@ export const CLEANING_RULES: readonly CleaningRule[] = [
     name: 'teaser-card',
     description:
       'The summary under a linked headline in a teaser grid (a "Popular this week" column Readability took in with a short article).',
+    // One linked headline over a paragraph is a blog linking its own post's title: a grid has several.
     drops: (block, context) =>
-      context.previous !== null &&
-      context.previous.kind === 'h' &&
-      context.previous.outboundLinkDensity >= 0.8 &&
-      // A blog links its own headline to the post: the paragraph under it is the post.
-      wordsOf(context.previous.text).join(' ') !== context.title &&
-      block.kind === 'p' &&
-      context.wordCount <= 60,
+      context.teaserCards >= 2 && isTeaserCard(block, context.previous, context.next, context.wordCount),
   },
   {
     name: 'link-teaser',
