@@ -248,9 +248,9 @@ add(
 );
 add(
   'CDF',
-  'cdf-relative-href',
-  '<CHANNEL HREF="http://ferry.example/" BASE="http://ferry.example/"><TITLE>Ferry</TITLE><ITEM HREF="http://ferry.example/a"><TITLE>A</TITLE></ITEM></CHANNEL>',
-  one({ link: 'http://ferry.example/a' }),
+  'cdf-relative-href-against-base',
+  '<CHANNEL HREF="http://ferry.example/" BASE="http://ferry.example/timetables/"><TITLE>Ferry</TITLE><ITEM HREF="winter.html"><TITLE>A</TITLE></ITEM></CHANNEL>',
+  one({ link: 'http://ferry.example/timetables/winter.html' }),
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -325,6 +325,12 @@ add(
   'c1-character-in-utf8-text',
   rss('<item><title>Skipper\u0092s note</title><description>\u0093Fair\u0094 winds</description></item>'),
   one({ title: 'Skipper\u2019s note', summary: '\u201cFair\u201d winds' }),
+);
+add(
+  'entities & CDATA',
+  'reference-to-no-character',
+  rss('<item><title>a &#1114112; b &#xD800; c</title></item>'),
+  one({ title: 'a \ufffd b \ufffd c' }),
 );
 add(
   'entities & CDATA',

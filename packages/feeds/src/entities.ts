@@ -64,9 +64,10 @@ export function decodeEntities(text: string, unknown?: Set<string>, declared?: D
       const code =
         ref.charCodeAt(1) === 120 || ref.charCodeAt(1) === 88 ? parseInt(ref.slice(2), 16) : Number(ref.slice(1));
       if (code === 9 || code === 10 || code === 13) return String.fromCharCode(code);
-      if (code < 0x20 || (code >= 0xd800 && code <= 0xdfff) || code === 0xfffe || code === 0xffff || code > 0x10ffff) {
-        return '';
-      }
+      // A reference to no character at all (a surrogate, beyond U+10FFFF) reads as U+FFFD, as browsers
+      // show it; references to characters XML forbids (C0 controls, U+FFFE/U+FFFF) are dropped.
+      if ((code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff || Number.isNaN(code)) return '\ufffd';
+      if (code < 0x20 || code === 0xfffe || code === 0xffff) return '';
       // Windows-1252 code points written as references (&#150;) are what the author meant.
       if (code >= 0x80 && code <= 0x9f) return WINDOWS_1252_C1[code - 0x80] ?? '';
       return String.fromCodePoint(code);

@@ -8,7 +8,7 @@ import { parseJsonFeed } from './parseJsonFeed.ts';
 import { resolveUrl } from './text.ts';
 import { atomTitle, rssTitle, type TitleText } from './textConstructs.ts';
 import type { Feed, FeedErrorCode, FeedItem, ParseFeedOptions, ParseResult } from './types.ts';
-import { atomAlternate, atomEntry, channelAuthor, personName, type ReadContext, rssItem } from './xmlItems.ts';
+import { atomAlternate, atomEntry, cdfBase, channelAuthor, personName, type ReadContext, rssItem } from './xmlItems.ts';
 import { buildXmlTree, MAX_DEPTH, type XmlElement } from './xmlTree.ts';
 
 function failure(code: FeedErrorCode, message: string, advertisedFeeds: string[] = []): ParseResult {
@@ -213,7 +213,7 @@ function parseXmlFeed(text: string, options: ParseFeedOptions, encoding: string,
       ...titleFields(rssTitle(c.get('', 'title')) ?? rssTitle(c.get('dc', 'title'))),
       link: rawLink
         ? resolveUrl(rawLink, linkEl!.base)
-        : (atomAlternate(c.links, true) ?? (cdfHref ? resolveUrl(cdfHref, (channel ?? feedRoot).base) : null)),
+        : (atomAlternate(c.links, true) ?? (cdfHref ? resolveUrl(cdfHref, cdfBase(channel ?? feedRoot)) : null)),
       author: channelAuthor(c),
       format,
       ttlMinutes: rssTtlMinutes(c.get('', 'ttl')) ?? syndicationMinutes(c),

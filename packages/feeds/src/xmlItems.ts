@@ -18,6 +18,18 @@ import type { XmlElement } from './xmlTree.ts';
 
 /** One RSS, RDF, CDF or Atom item element read into the model. */
 
+/**
+ * CDF gives its channels a `BASE` attribute (its own, older than xml:base) for the relative `HREF`s
+ * inside; the nearest one applies, resolved against xml:base and the feed URL.
+ */
+export function cdfBase(el: XmlElement): string | null {
+  for (let at: XmlElement | null = el; at !== null; at = at.parent) {
+    const base = nonEmpty(at.attrs.base);
+    if (base !== null) return resolveUrl(base, at.base);
+  }
+  return el.base;
+}
+
 export interface ReadContext extends AtomDialect {
   warnings: FeedWarnings;
 }
@@ -139,7 +151,7 @@ export function rssItem(el: XmlElement, context: ReadContext): FeedItem {
   if (!link && about && /^https?:\/\//i.test(about)) link = about;
   // CDF (Channel Definition Format) items carry their link as an attribute.
   const cdfHref = nonEmpty(el.attrs.href);
-  if (!link && cdfHref) link = resolveUrl(cdfHref, el.base);
+  if (!link && cdfHref) link = resolveUrl(cdfHref, cdfBase(el));
 
   const title =
     rssTitle(c.get('', 'title')) ?? rssTitle(c.get('dc', 'title')) ?? atomTitle(c.get('atom', 'title'), context);
