@@ -37,7 +37,7 @@ interface AnyClaim {
   change: 'up' | 'down' | null;
   changeBy?: number | null;
   changeUnit?: string | null;
-  period: { from: string | null; to: string | null; text: string } | null;
+  period: { from: string | null; to: string | null; text: string; label?: string } | null;
   hedged: boolean;
   negated: boolean;
   speaker: { name: string; role: string | null } | null;
@@ -60,7 +60,11 @@ export function toOutputClaim(article: string, c: AnyClaim): OutputClaim {
     recipient: c.recipient,
     predicate: c.predicate,
     change: c.change ? { direction: c.change, by: c.changeBy ?? null, unit: c.changeUnit ?? null } : null,
-    period: c.period ? c.period.text : null,
+    period: c.period
+      ? c.period.label && c.period.label !== c.period.text
+        ? `${c.period.label} (${c.period.text})`
+        : c.period.text
+      : null,
     hedged: c.hedged,
     negated: c.negated,
     speaker: c.speaker ? c.speaker.name : null,

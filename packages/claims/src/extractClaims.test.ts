@@ -313,7 +313,7 @@ describe('extractClaims: when', () => {
     ],
   ])('reporting period: %s', (sentence, period) => {
     const c = only(sentence);
-    expect(c.period).toEqual(period);
+    expect(c.period).toMatchObject(period);
   });
 });
 

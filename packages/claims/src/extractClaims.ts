@@ -19,7 +19,7 @@ import type { Predicate } from './predicates.ts';
 import type { Frame } from './sentence/armsFigures.ts';
 import { figuresOfSentence, type SentenceContext } from './sentence/figuresOfSentence.ts';
 import { measureKey } from './sentence/measure.ts';
-import { periodOf } from './sentence/period.ts';
+import { PeriodContext, periodOf } from './sentence/period.ts';
 import { singularize } from './singularize.ts';
 import { splitSentences } from './splitSentences.ts';
 import type { Claim, Speaker } from './types.ts';
@@ -84,7 +84,9 @@ export function extractClaims(text: string, options: ExtractClaimsOptions = {}):
     knownNames: facts.known,
     focus: { topic: facts.topic, last: null, names: facts.names },
   };
+  const periods = new PeriodContext(now);
   for (const info of infos) {
+    periods.read(info);
     const found = figuresOfSentence(info, context);
     for (const f of found) {
       const abs = info.sentence.start + f.quantity.span[0];
@@ -153,7 +155,7 @@ export function extractClaims(text: string, options: ExtractClaimsOptions = {}):
         hedged,
         speaker,
         statedAt,
-        period: periodOf(info, f.clause, now),
+        period: periodOf(info, f.clause, now) ?? periods.carried(info),
         sentence: info.sentence.text,
         span: [abs, info.sentence.start + q.span[1]],
         sentenceSpan: [info.sentence.start, info.sentence.end],

@@ -81,7 +81,7 @@ describe('seed reports: the claims of EXPECTED.md', () => {
       expect(c.speaker?.name).toBe('Tracey Newell');
       expect(c.speaker?.role).toMatch(/US Mission to the Organization for Security and Cooperation in Europe/);
       expect(c.statedAt).toBe('2024-05-03');
-      expect(c.period).toEqual({ from: '2023-12', to: null, text: 'Since the end of last year' });
+      expect(c.period).toMatchObject({ from: '2023-12', to: null, text: 'Since the end of last year' });
     }
   });
 

@@ -32,7 +32,10 @@ export interface Speaker {
 export interface Period {
   from: string | null;
   to: string | null;
+  /** As the report writes it ("the fourth quarter", "last year"). */
   text: string;
+  /** Normalised, where the dates allow: "Q4 2004", "2019", "2023-09-07 to 2023-10-01". */
+  label?: string;
 }
 
 /** A figure stated in a text: who did what to whom, how much, said by whom, when. */

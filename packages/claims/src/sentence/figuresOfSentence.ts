@@ -47,7 +47,8 @@ function countsMateriel(unit: string | null): boolean {
     const first = all[0];
     hit =
       first !== undefined &&
-      first.lexFile !== LEX.nounAct && first.lexFile !== LEX.nounCommunication &&
+      first.lexFile !== LEX.nounAct &&
+      first.lexFile !== LEX.nounCommunication &&
       all.slice(0, 4).some((s) => PHYSICAL.has(s.lexFile));
     physicalCache.set(head, hit);
   }

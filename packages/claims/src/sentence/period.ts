@@ -1,8 +1,29 @@
 import type { SentenceInfo } from '../article/sentenceInfo.ts';
 import { type CalendarDay, resolveDate } from '../dateExpressions.ts';
 import type { Period } from '../types.ts';
+import { periodPhrase } from './periodPhrases.ts';
 
 export function periodOf(info: SentenceInfo, clause: [number, number], now: CalendarDay | null): Period | null {
+  const { tokens, sentence } = info;
+  const clauseText = sentence.text.slice(
+    tokens[clause[0]]?.start ?? 0,
+    tokens[clause[1] - 1]?.end ?? sentence.text.length,
+  );
+  const phrase = periodPhrase(clauseText, now);
+  if (phrase) return phrase;
+  const found = datedPeriod(info, clause, now);
+  return found ? { ...found, label: labelOf(found) } : null;
+}
+
+/** A period's normalised label: one date when it starts and ends in the same one, else both ends. */
+function labelOf(p: Period): string {
+  if (p.from && p.to && p.from === p.to) return p.from;
+  if (p.from && p.to) return `${p.from} to ${p.to}`;
+  if (p.from) return `since ${p.from}`;
+  return p.text;
+}
+
+function datedPeriod(info: SentenceInfo, clause: [number, number], now: CalendarDay | null): Period | null {
   const { tokens, sentence } = info;
   const stated = new Set<number>();
   for (const a of info.attributions) {
@@ -11,9 +32,27 @@ export function periodOf(info: SentenceInfo, clause: [number, number], now: Cale
         stated.add(d.start);
     }
   }
+  // Dates of the comparison are not the figure's: "up 10% on 2003", "from 62% at the end of 2003",
+  // "compared with a loss a year earlier".
+  let comparisonFrom = clause[1];
+  for (let k = clause[0]; k < clause[1]; k++) {
+    const w = tokens[k]!.lower;
+    if (
+      w === 'compared' ||
+      w === 'against' ||
+      w === 'than' ||
+      w === 'versus' ||
+      (w === 'from' && info.quantities.length > 1)
+    ) {
+      comparisonFrom = k;
+      break;
+    }
+  }
   const candidates = info.dateTokens.filter(
     (d) =>
       !stated.has(d.start) &&
+      (d.start < comparisonFrom || tokens[d.start - 1]?.lower === 'to') &&
+      tokens[d.start - 1]?.lower !== 'on' &&
       d.start >= clause[0] - 8 &&
       d.end <= clause[1] &&
       (d.expr.kind === 'date' || d.expr.kind === 'month' || d.expr.kind === 'year' || d.expr.kind === 'relative'),
@@ -44,4 +83,39 @@ export function periodOf(info: SentenceInfo, clause: [number, number], now: Cale
     }
   }
   return null;
+}
+
+/** How many sentences a period stated once still covers the figures that state none. */
+const PERIOD_CARRY = 4;
+
+/**
+ * The reporting period an article has set: "Net income for 2004 was $3.5bn … turnover rose $7.2bn"
+ * — the second figure is of 2004 too. A period of one stretch (a year, a quarter, a month) carries
+ * to the figures of the next sentences of its paragraph that state none; "by 2010" or "since 1997"
+ * does not.
+ */
+export class PeriodContext {
+  private last: { period: Period; line: number; index: number } | null = null;
+
+  constructor(private readonly now: CalendarDay | null) {}
+
+  /** Takes the period a sentence states, if any, before its figures are read. */
+  read(info: SentenceInfo): void {
+    // Periods set by figures: a sentence without one ("reported fourth-quarter and full-year
+    // profits") names periods it then leaves to the figures after it to pick between.
+    if (info.titleLike || info.quantities.length === 0) return;
+    const p = periodOf(info, [0, info.tokens.length], this.now);
+    if (p && isStretch(p)) this.last = { period: p, line: info.line, index: info.index };
+  }
+
+  carried(info: SentenceInfo): Period | null {
+    const l = this.last;
+    if (!l || l.line !== info.line || info.index - l.index > PERIOD_CARRY || info.index === l.index) return null;
+    return l.period;
+  }
+}
+
+function isStretch(p: Period): boolean {
+  if (/^(?:since|by|until|from|between)\b/i.test(p.text)) return false;
+  return p.from === p.to || /^[QH]\d/.test(p.label ?? '') || /months to/.test(p.label ?? '');
 }
