@@ -175,8 +175,8 @@ export const parsersUnderTest: ParserUnderTest[] = [
 /**
  * `--previous DIR`: a copy of this package from an earlier commit (its `src/`), scored as one more
  * column, so a change is measured against the code before it on the same, current fixture set:
- *   git archive <commit> packages/feeds/src | tar -x -C /tmp/prev && ln -s "$PWD/node_modules" /tmp/prev/
- *   npx tsx packages/feeds/bench/conformance.ts --previous /tmp/prev/packages/feeds
+ *   PREV=$(mktemp -d) && git archive <commit> packages/feeds/src | tar -x -C "$PREV" && ln -s "$PWD/node_modules" "$PREV/"
+ *   npx tsx packages/feeds/bench/conformance.ts --previous "$PREV/packages/feeds"
  */
 async function previousParser(dir: string): Promise<ParserUnderTest> {
   const module = (await import(pathToFileURL(join(resolve(dir), 'src', 'parseFeed.ts')).href)) as {
