@@ -58,6 +58,14 @@ function leadLike(block: TextBlock): boolean {
   return count >= 12 || (count >= 7 && endsLikeSentence(block.text));
 }
 
+/** Whether most words of a heading are in the title (an `<h1>` that is the site's name is not). */
+function sharesWords(heading: string, titleWords: string | null): boolean {
+  if (titleWords === null) return true;
+  const title = new Set(titleWords.split(' '));
+  const words = wordsOf(heading);
+  return words.length > 0 && words.filter((word) => title.has(word)).length * 2 >= words.length;
+}
+
 /**
  * Places Readability's blocks back in the page and recovers what it dropped: blocks between two it
  * kept (lists, short paragraphs, subheadings its conditional cleaning removed) and lead paragraphs
@@ -132,12 +140,18 @@ export function placeBlocks(
       }
     }
   }
-  if (!disabled.has('recover:lead') && titleWords !== null) {
+  if (!disabled.has('recover:lead')) {
+    // The headline: the heading that reads as the title, else the last `<h1>` above the body (the
+    // metadata title is often a shortened or SEO version of it).
     let headline = -1;
+    let h1 = -1;
     for (let i = firstMatched - 1; i >= 0 && headline < 0; i--) {
       const block = original[i]!;
-      if (block.kind === 'h' && wordsOf(block.text).join(' ') === titleWords) headline = i;
+      if (block.kind !== 'h') continue;
+      if (titleWords !== null && wordsOf(block.text).join(' ') === titleWords) headline = i;
+      else if (block.level === 1 && h1 < 0 && sharesWords(block.text, titleWords)) h1 = i;
     }
+    if (headline < 0) headline = h1;
     if (headline >= 0) {
       for (let i = headline + 1; i < firstMatched; i++) {
         const block = original[i]!;
