@@ -1,17 +1,12 @@
 import { extractClaims } from './src/index.ts';
-import { tagSentence } from './src/lexical/tagSentence.ts';
-import { tokenize } from './src/tokenize.ts';
 
 for (const s of [
-  "Fiat's shares on the Milan stock exchange rose 4.5% by 0900 GMT to 6.2 euros, having shot up more than 7% in early trading.",
-  "BBC Two's share of the audience fell from 11.2% to 9.6% last month in comparison with January 2004.",
-  'The proportion was currently at 62%, and the government was hoping this would rise to 85% by 2008 and 100% by 2010.',
-  'Oil giant BP has announced a 26% rise in annual profits to $16.2bn (£8.7bn) on the back of record oil prices.',
-  "Japan's box office received a 3.8% boost last year, with ticket sales worth 211bn yen (£1.08bn).",
-]) {
-  const t = tokenize(s);
-  const g = tagSentence(s, t);
-  console.log(t.map((x, i) => x.text + '/' + g.pos[i]).join(' '));
+  'Last week, rival Shell reported an annual profit of $17.5bn - a record profit for a UK-listed company.',
+  "American Airlines' parent AMR reported a loss of $387m (£206m) for the fourth quarter of 2004.",
+  'Utility vehicle and tractor maker Mahindra has reported a 52% rise in net profit during the last three months of 2004.',
+  'Laura Ashley sells clothes. Last September it reported that interim six month losses had risen to £1.2m.',
+  'This is nearly half of the £11,724,929 received by 16 political parties listed by the Electoral Commission.',
+  "Gamers spent more than £1.34bn in 2004, according to figures released by the UK gaming industry's trade body.",
+])
   for (const c of extractClaims(s, { publishedAt: '2005-01-01' }))
-    console.log('   ', c.figureKey, '|', c.value, c.predicate, c.subject, c.measure, c.change, c.changeBy);
-}
+    console.log(c.value, c.subject, c.predicate, '| speaker:', c.speaker?.name);

@@ -6,11 +6,12 @@
  *   npm run eval:claims -- --show missed,unmatched    # list what was missed and every unmatched claim
  *   npm run eval:claims -- --baseline <git ref>       # the version to compare with (default below)
  *   npm run eval:claims -- --corpus DIR               # another corpus folder of the same layout
+ *   npm run eval:claims -- --unmatched-json FILE      # the unjudged unmatched claims, for judging
  *
  * Ends with one JSON line: {"eval":"claims","articles","gold","recall_lenient","recall_strict",
  * "precision","junk_rate","speaker_acc","stated_acc"}.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as current from '@tally/claims';
 import { corpusDir } from '../corpus.ts';
@@ -18,7 +19,7 @@ import { claimsAt } from './baselineClaims.ts';
 import { type GoldArticle, loadNewsClaims } from './newsClaims.ts';
 import { type OutputClaim, toOutputClaim } from './outputClaim.ts';
 import { printReport } from './report.ts';
-import { type ClaimsScore, type Judgment, judgmentKey, scoreClaims } from './scoreClaims.ts';
+import { type ClaimsScore, type Judgment, judgmentKey, scoreClaims, valueText } from './scoreClaims.ts';
 
 /** The rules before claims were opened to every beat (CLAIMS_VERSION 1.4.1). */
 const DEFAULT_BASELINE = '708905f';
@@ -87,6 +88,21 @@ if (baselineRef) {
     judgments,
     sameEntity,
   );
+}
+
+const dump = option('--unmatched-json');
+if (dump) {
+  const lines = nowScore.unmatched
+    .filter((u) => u.verdict === null)
+    .map((u) =>
+      JSON.stringify({
+        article: u.claim.article,
+        value: valueText(u.claim),
+        sentence: u.claim.sentence,
+        claim: u.claim,
+      }),
+    );
+  writeFileSync(dump, lines.join('\n') + (lines.length ? '\n' : ''));
 }
 
 printReport({ now: nowScore, before, baselineRef, version: current.CLAIMS_VERSION, articles, gold, show, sameEntity });

@@ -45,7 +45,7 @@ export function printReport(r: ReportInput): void {
   row('recall, lenient (value)', (s) => pct(s.recallLenient));
   row('recall, strict', (s) => pct(s.recallStrict));
   row('precision (matched + judged real)', (s) => pct(s.precision));
-  row('  matched / judged real / junk', (s) => `${s.matched}/${s.judgedFigure}/${s.judgedJunk}`);
+  row('  matched / real / misread / junk', (s) => `${s.matched}/${s.judgedFigure}/${s.judgedMisread}/${s.judgedJunk}`);
   row('  unjudged', (s) => String(s.unjudged));
   row('junk rate', (s) => pct(s.junkRate));
   console.log('\nfield accuracy over matched claims');

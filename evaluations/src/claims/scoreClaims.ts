@@ -26,7 +26,8 @@ export const FIELDS = [
 ] as const;
 export type Field = (typeof FIELDS)[number];
 
-export type Verdict = 'figure' | 'junk';
+/** `figure`: a real figure of the text; `misread`: a real figure with its value or unit read wrong; `junk`: no figure at all. */
+export type Verdict = 'figure' | 'misread' | 'junk';
 
 /** A person's verdict on a system claim that matches no gold claim: a real figure, or not a figure at all. */
 export interface Judgment {
@@ -130,6 +131,7 @@ export interface ClaimsScore {
   strict: number;
   judgedFigure: number;
   judgedJunk: number;
+  judgedMisread: number;
   unjudged: number;
   recallLenient: number;
   recallStrict: number;
@@ -170,6 +172,7 @@ export function scoreClaims(
     });
   const judgedFigure = unmatched.filter((u) => u.verdict === 'figure').length;
   const judgedJunk = unmatched.filter((u) => u.verdict === 'junk').length;
+  const judgedMisread = unmatched.filter((u) => u.verdict === 'misread').length;
   const strict = pairs.filter((p) => strictlyRight(p.gold, p.output, sameEntity)).length;
   const ratio = (a: number, b: number): number => (b === 0 ? 0 : a / b);
   return {
@@ -180,7 +183,8 @@ export function scoreClaims(
     strict,
     judgedFigure,
     judgedJunk,
-    unjudged: unmatched.length - judgedFigure - judgedJunk,
+    judgedMisread,
+    unjudged: unmatched.length - judgedFigure - judgedJunk - judgedMisread,
     recallLenient: ratio(pairs.length, gold.length),
     recallStrict: ratio(strict, gold.length),
     precision: ratio(pairs.length + judgedFigure, output.length),

@@ -1,5 +1,5 @@
 import { articleNameFacts } from './article/articleNames.ts';
-import { ArticleSpeakers } from './article/articleSpeakers.ts';
+import { ArticleSpeakers, selfReported } from './article/articleSpeakers.ts';
 import { findQuoteRegions, quoteAt } from './article/quotes.ts';
 import { analyseSentence, lineStartOffsets, titleInfo } from './article/sentenceInfo.ts';
 import {
@@ -114,8 +114,10 @@ export function extractClaims(text: string, options: ExtractClaimsOptions = {}):
           speaker = headlineSpeaker.speaker;
           statedAt = headlineSpeaker.statedAt;
         } else {
-          const carried =
-            articleSpeakers.ofSubject(f.subject, f.measure) ?? articleSpeakers.before(info.index, f.subject);
+          const own = selfReported(f.subject, f.governorLemma, info.sentence.text);
+          const carried = own
+            ? { speaker: own, statedAt: null }
+            : (articleSpeakers.ofSubject(f.subject, f.measure) ?? articleSpeakers.before(info.index, f.subject));
           if (carried) {
             speaker = carried.speaker;
             statedAt = carried.statedAt;

@@ -51,6 +51,8 @@ export function articleNameFacts(infos: readonly SentenceInfo[], title: Sentence
     // A state named beside a company is mostly where it works ("India's Maruti"): half a mention.
     for (const m of info.mentions) count(m.entity, weight / 2, order);
     const { tokens } = info;
+    const inDate = new Uint8Array(tokens.length);
+    for (const d of info.dateTokens) for (let k = d.start; k < d.end; k++) inDate[k] = 1;
     let i = 0;
     while (i < tokens.length) {
       if (
@@ -64,7 +66,7 @@ export function articleNameFacts(infos: readonly SentenceInfo[], title: Sentence
       let end = i + 1;
       while (end < tokens.length) {
         const t = tokens[end]!;
-        if (t.kind === 'word' && CAPITAL.test(t.text) && !CALENDAR.test(t.text)) end++;
+        if (t.kind === 'word' && CAPITAL.test(t.text) && !CALENDAR.test(t.text) && !inDate[end]) end++;
         else if (JOINERS.has(t.lower) && tokens[end + 1] && CAPITAL.test(tokens[end + 1]!.text)) end += 2;
         else break;
       }

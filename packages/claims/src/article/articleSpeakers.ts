@@ -73,3 +73,21 @@ function names(info: SentenceInfo, e: Entity): boolean {
   if (info.mentions.some((m) => m.entity.id === e.id)) return true;
   return info.sentence.text.toLowerCase().includes(e.name.toLowerCase());
 }
+
+/** Verbs by which an entity states its own figures: "Shell reported an annual profit of $17.5bn". */
+const REPORTING = new Set(['report', 'announce', 'post', 'disclose', 'reveal', 'say', 'unveil', 'record', 'forecast']);
+
+/** "it reported that …", "the company said …": the figure's subject speaks of itself. */
+const SELF_REPORT =
+  /\b(?:it|the (?:company|firm|group|bank|carmaker|airline|retailer|chain|business|manufacturer|maker|insurer|operator))\s+(?:has\s+|had\s+|also\s+)?(?:reported|said|announced|posted|disclosed|revealed|forecast|warned|added)\b/i;
+
+/**
+ * The subject as its own speaker: a company, party or body that reports its figures ("Shell
+ * reported …", "Mahindra has reported …") or of which the sentence says "it reported that …".
+ * Groups of people ("gunmen") and persons named only as subjects speak for nobody here.
+ */
+export function selfReported(subject: Entity | null, governorLemma: string, sentence: string): Speaker | null {
+  if (!subject || subject.kind === 'group' || subject.kind === 'person') return null;
+  if (REPORTING.has(governorLemma) || SELF_REPORT.test(sentence)) return { name: subject.name, role: null };
+  return null;
+}

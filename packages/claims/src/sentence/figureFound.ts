@@ -33,4 +33,6 @@ export interface FigureFound {
   clause: [number, number];
   /** Token of the governing word. */
   trigger: number;
+  /** Lemma of the governing verb ("report", "rise"), or "" when a noun governs. */
+  governorLemma: string;
 }

@@ -77,6 +77,7 @@ function fromArms(f: FoundClaim): FigureFound {
     hedged: f.hedged,
     clause: f.clause,
     trigger: f.trigger,
+    governorLemma: '',
   };
 }
 

@@ -144,6 +144,7 @@ function figureOf(view: SentenceView, st: Statement, focus: ArticleFocus): Figur
     hedged: hedged && !(predicate === 'cost' && !gov.nominal),
     clause,
     trigger: gov.verb >= 0 ? gov.verb : (gov.nominal?.[0] ?? s),
+    governorLemma: gov.verb >= 0 ? gov.lemma : '',
   };
 }
 

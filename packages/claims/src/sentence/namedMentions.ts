@@ -88,11 +88,24 @@ export interface NamedMentionContext {
  */
 export function namedMentions(ctx: NamedMentionContext): EntityMention[] {
   const { tokens, pos, excluded } = ctx;
+  // A state's name or demonym that opens a longer name is part of it: "American Airlines", "UK
+  // Independence Party", "British Government" — not "US Ambassador …", where a title follows.
+  const gazetteer = ctx.gazetteerMentions.filter((m) => {
+    const next = tokens[m.end];
+    return !(
+      next &&
+      isCapitalised(next) &&
+      !excluded[m.end] &&
+      !CALENDAR.has(next.lower) &&
+      !isPersonNoun(next.text) &&
+      m.entity.id.length <= 3
+    );
+  });
   const covered = new Int32Array(tokens.length).fill(-1);
-  ctx.gazetteerMentions.forEach((m, i) => {
+  gazetteer.forEach((m, i) => {
     for (let k = m.start; k < m.end; k++) covered[k] = i;
   });
-  const out: EntityMention[] = [...ctx.gazetteerMentions];
+  const out: EntityMention[] = [...gazetteer];
   let i = 0;
   while (i < tokens.length) {
     if (!isCapitalised(tokens[i]!) || excluded[i] || covered[i]! >= 0 || CALENDAR.has(tokens[i]!.lower)) {
@@ -115,18 +128,29 @@ export function namedMentions(ctx: NamedMentionContext): EntityMention[] {
     }
     // "PlayStation 2", "S&P 500", "Formula 1": a bare number right after a name is part of it.
     if (ctx.bareNumber[end] && tokens[end]!.spaceBefore) end++;
-    const parts = splitAtTitles(tokens, i, end);
+    const parts = splitAtTitles(tokens, i, end, (k) => ctx.gazetteerMentions.some((m) => k >= m.start && k < m.end));
     parts.forEach(([s, e], n) => addRun(ctx, s, e, out, n > 0 || introducedAsPerson(tokens, i)));
     i = end;
   }
   return out.sort((a, b) => a.start - b.start);
 }
 
-function splitAtTitles(tokens: readonly Token[], start: number, end: number): Array<[number, number]> {
+function splitAtTitles(
+  tokens: readonly Token[],
+  start: number,
+  end: number,
+  isStateWord: (k: number) => boolean,
+): Array<[number, number]> {
   const parts: Array<[number, number]> = [];
   let s = start;
   for (let k = start; k < end - 1; k++) {
-    if (isCapitalised(tokens[k]!) && isPersonNoun(tokens[k]!.text) && isCapitalised(tokens[k + 1]!)) {
+    // "American" is a person in WordNet too; a state's demonym opening a name is no title.
+    if (
+      isCapitalised(tokens[k]!) &&
+      !isStateWord(k) &&
+      isPersonNoun(tokens[k]!.text) &&
+      isCapitalised(tokens[k + 1]!)
+    ) {
       if (k > s) parts.push([s, k]);
       s = k + 1;
     }
@@ -135,11 +159,13 @@ function splitAtTitles(tokens: readonly Token[], start: number, end: number): Ar
   return parts;
 }
 
-/** Words before a name that make it a person's: "Mr", "Sir", or a lower-case role ("philanthropist", "founder"). */
+/**
+ * A name that opens with an honorific is a person's: "Mr Jobs", "Sir Christopher Ondaatje". A
+ * lower-case noun before a name says nothing sure ("philanthropist …" is a person, "rival Shell",
+ * "tractor maker Mahindra" are companies).
+ */
 function introducedAsPerson(tokens: readonly Token[], start: number): boolean {
-  if (/^(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Lord|Lady)\.?$/.test(tokens[start]!.text)) return true;
-  const before = tokens[start - 1];
-  return !!before && before.kind === 'word' && before.text === before.lower && isPersonNoun(before.text);
+  return /^(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Lord|Lady)\.?$/.test(tokens[start]!.text);
 }
 
 function addRun(ctx: NamedMentionContext, start: number, end: number, out: EntityMention[], person = false): void {

@@ -170,8 +170,9 @@ function readSubject(
   const back = refersBack(view, ha, hb);
   const possessorOrName = ms[0]?.entity ?? null;
   if (head < 0 || headIsName) {
-    // "Ford reported", "Home Depot's revenue" is not here: the phrase is a name (or a pronoun).
-    return { subject: possessorOrName ?? (back ? focusEntity(focus) : null), measure: null, actor: true };
+    // "Ford reported", "American Airlines' parent AMR reported": the name at the head (or a pronoun).
+    const atHead = ms.find((m) => head >= m.start && head < m.end)?.entity;
+    return { subject: atHead ?? possessorOrName ?? (back ? focusEntity(focus) : null), measure: null, actor: true };
   }
   const headLemma = view.lemma[head]!;
   if (isActorNoun(headLemma) && !back) {
