@@ -6,6 +6,7 @@ import { armsFiguresOf, type FoundClaim, type Frame } from './armsFigures.ts';
 import type { ArticleNames } from './entityNames.ts';
 import type { FigureFound } from './figureFound.ts';
 import { generalFiguresOf } from './generalFigures.ts';
+import { isConversion } from './statements.ts';
 import type { ArticleFocus } from './roles.ts';
 import { sentenceViewOf } from './sentenceViewOf.ts';
 
@@ -113,6 +114,8 @@ export function figuresOfSentence(info: SentenceInfo, ctx: SentenceContext): Fig
   }
   for (const a of arms) {
     if (!ARMS_CLASSES.has(a.predicate) || consumed.has(a.qStart)) continue;
+    const qi = view.quantityAt[a.qStart]!;
+    if (qi >= 0 && isConversion(view, qi)) continue;
     if (a.predicate !== 'casualties' && !countsMateriel(a.unit)) continue;
     const g = byQuantity.get(a.qStart);
     const own = g?.subject;

@@ -28,8 +28,27 @@ function claimable(view: SentenceView, q: Quantity, qi: number): boolean {
     return false;
   if (q.kind === 'count' && q.value !== null && q.value < 2 && q.range === null) return false;
   if (view.tokens[s - 1]?.lower === 'to' && view.tokens[s - 2]?.lower === 'according') return false;
+  if (isDescriptiveCount(view, q, s, e)) return false;
   if (isNamePart(view, q, s, e)) return false;
   return true;
+}
+
+/** Words before a small number that make it a description, not a figure: "the two firms", "all three parties". */
+const DESCRIPTIVE_DETERMINERS = new Set(['the', 'these', 'those', 'both', 'all', 'its', 'their', 'his', 'her', 'our', 'whose', 'each']);
+
+/**
+ * A small count that describes rather than counts: "the two firms", "all three of the main
+ * parties", "one of two ways", "one or two buttons", "a thing or two". Counts below ten written
+ * this way are how a text names things, not figures an analyst records.
+ */
+function isDescriptiveCount(view: SentenceView, q: Quantity, s: number, e: number): boolean {
+  if (q.kind !== 'count' || q.value === null || q.value >= 10 || q.range !== null) return false;
+  const before = view.tokens[s - 1]?.lower ?? '';
+  const after = view.tokens[e]?.lower ?? '';
+  if (DESCRIPTIVE_DETERMINERS.has(before)) return true;
+  if (before === 'of' && /^(?:one|some|any|each|either|neither)$/.test(view.tokens[s - 2]?.lower ?? '')) return true;
+  if (before === 'or' || after === 'or') return true;
+  return false;
 }
 
 /**

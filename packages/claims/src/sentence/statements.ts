@@ -84,7 +84,7 @@ function roleOf(view: SentenceView, qi: number): RoleReading {
 }
 
 /** Whether a second quantity in parentheses right after a first one restates it in another unit: "£3.1bn ($5.8bn)". */
-function isConversion(view: SentenceView, qi: number): boolean {
+export function isConversion(view: SentenceView, qi: number): boolean {
   if (qi === 0) return false;
   const [s] = view.quantityTokens[qi]!;
   const [, pe] = view.quantityTokens[qi - 1]!;
