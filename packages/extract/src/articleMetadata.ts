@@ -4,6 +4,21 @@
  * order of trust documented on each reader below and in the package README.
  */
 
+import {
+  articleBodyParagraphs,
+  articleNode,
+  isObject,
+  type Json,
+  type JsonObject,
+  jsonLdNodes,
+  names,
+  text,
+} from './jsonLd.ts';
+import { normalizeDate } from './normalizeDate.ts';
+import { timeElementDates } from './timeElementDates.ts';
+
+export { normalizeDate } from './normalizeDate.ts';
+
 export type PublishedAtSource = 'json-ld' | 'opengraph' | 'meta' | 'time-element' | 'url' | 'feed' | 'none';
 
 export interface ArticleMetadata {
@@ -16,171 +31,11 @@ export interface ArticleMetadata {
   publishedAtSource: PublishedAtSource;
   modifiedAt: string | null;
   description: string | null;
-}
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type JsonObject = { [key: string]: Json };
-
-const ARTICLE_TYPES = new Set([
-  'article',
-  'newsarticle',
-  'reportagenewsarticle',
-  'analysisnewsarticle',
-  'opinionnewsarticle',
-  'backgroundnewsarticle',
-  'reviewnewsarticle',
-  'askpublicnewsarticle',
-  'blogposting',
-  'liveblogposting',
-  'socialmediaposting',
-  'report',
-  'scholarlyarticle',
-  'techarticle',
-  'satiricalarticle',
-]);
-
-function isObject(value: Json | undefined): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function types(node: JsonObject): string[] {
-  const type = node['@type'];
-  const list = Array.isArray(type) ? type : [type];
-  return list.filter((t): t is string => typeof t === 'string').map((t) => t.replace(/^.*[/#:]/, '').toLowerCase());
-}
-
-/** Parses JSON-LD leniently: CMSs emit raw newlines in strings, HTML comments and CDATA wrappers. */
-function parseJsonLd(source: string): Json | undefined {
-  const trimmed = source
-    .trim()
-    .replace(/^<!--|-->$/g, '')
-    .replace(/^\/\/\s*<!\[CDATA\[|\/\/\s*\]\]>$/g, '')
-    .trim();
-  if (!trimmed) return undefined;
-  try {
-    return JSON.parse(trimmed) as Json;
-  } catch {
-    try {
-      return JSON.parse(trimmed.replace(/[\u0000-\u001f]+/g, ' ')) as Json;
-    } catch {
-      return undefined;
-    }
-  }
-}
-
-/** Every object of every JSON-LD block, flattened out of arrays and `@graph`s. */
-function jsonLdNodes(document: Document): JsonObject[] {
-  const nodes: JsonObject[] = [];
-  const add = (value: Json | undefined, depth: number): void => {
-    if (depth > 6 || value === undefined) return;
-    if (Array.isArray(value)) {
-      for (const item of value) add(item, depth + 1);
-      return;
-    }
-    if (!isObject(value)) return;
-    nodes.push(value);
-    const graph = value['@graph'];
-    if (graph !== undefined) add(graph, depth + 1);
-  };
-  for (const script of Array.from(document.querySelectorAll('script[type]'))) {
-    const type = (script.getAttribute('type') ?? '').toLowerCase();
-    if (!type.includes('ld+json')) continue;
-    add(parseJsonLd(script.textContent ?? ''), 0);
-  }
-  return nodes;
-}
-
-function text(value: Json | undefined): string | null {
-  if (typeof value === 'string') {
-    const clean = decodeEntities(value).replace(/\s+/g, ' ').trim();
-    return clean.length > 0 ? clean : null;
-  }
-  if (typeof value === 'number') return String(value);
-  if (Array.isArray(value)) return text(value[0]);
-  return null;
-}
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
-
-/** A numeric reference outside Unicode, a surrogate or NUL is U+FFFD, as the HTML parser reads it. */
-function character(code: number): string {
-  const valid = Number.isFinite(code) && code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff);
-  return String.fromCodePoint(valid ? code : 0xfffd);
-}
-
-/** JSON-LD and meta values are often HTML-escaped twice by the CMS. */
-function decodeEntities(value: string): string {
-  if (!value.includes('&')) return value;
-  return value.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-    const lower = name.toLowerCase();
-    if (lower.startsWith('#x')) return character(Number.parseInt(lower.slice(2), 16));
-    if (lower.startsWith('#')) return character(Number.parseInt(lower.slice(1), 10));
-    return ENTITIES[lower] ?? whole;
-  });
-}
-
-/** Names of people or organisations: a string, `{ name }`, an `@id` reference, or a list of those. */
-function names(value: Json | undefined, byId: Map<string, JsonObject>, depth = 0): string[] {
-  if (value === undefined || value === null || depth > 3) return [];
-  if (Array.isArray(value)) return value.flatMap((item) => names(item, byId, depth + 1));
-  if (typeof value === 'string') {
-    const name = text(value);
-    return name && !/^https?:\/\//.test(name) ? [name] : [];
-  }
-  if (!isObject(value)) return [];
-  const name = text(value.name);
-  if (name) return [name];
-  const id = value['@id'];
-  const target = typeof id === 'string' ? byId.get(id) : undefined;
-  return target && target !== value ? names(target, byId, depth + 1) : [];
+  /** JSON-LD `articleBody` as paragraphs (empty when the page has none). */
+  articleBody: string[];
 }
 
 // ---------------------------------------------------------------- dates
-
-const ISO =
-  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?$/i;
-const COMPACT = /^(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?(Z|[+-]\d{2}:?\d{2})?$/;
-
-function plausible(date: Date): boolean {
-  const year = date.getUTCFullYear();
-  return !Number.isNaN(date.getTime()) && year >= 1990 && year <= 2100;
-}
-
-/**
- * An ISO 8601 UTC timestamp from the forms pages use: ISO 8601 with or without time and zone,
- * compact `20231014T123000Z`, and RFC 2822 (`Sat, 14 Oct 2023 09:30:00 GMT`). A time without a zone
- * is read as UTC (the page gives nothing better, and the result must not depend on the machine's
- * zone); a date without a time is midnight UTC.
- */
-export function normalizeDate(value: string | null | undefined): string | null {
-  if (!value) return null;
-  const raw = value.trim();
-  const match = ISO.exec(raw) ?? COMPACT.exec(raw);
-  if (match) {
-    const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '', zone = ''] = match;
-    const ms = Math.round(Number(`0.${frac || '0'}`) * 1000);
-    let time = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), ms);
-    const check = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
-    if (check.getUTCMonth() !== Number(mo) - 1 || check.getUTCDate() !== Number(d)) return null;
-    if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 60) return null;
-    const offset = /^[+-]/.exec(zone) ? zone.replace(':', '') : '';
-    if (offset) {
-      const sign = offset.startsWith('-') ? -1 : 1;
-      const hours = Number(offset.slice(1, 3));
-      const minutes = offset.length > 3 ? Number(offset.slice(3, 5)) : 0;
-      time -= sign * (hours * 60 + minutes) * 60_000;
-    }
-    const date = new Date(time);
-    return plausible(date) ? date.toISOString() : null;
-  }
-  // RFC 2822 and other textual forms: only with an explicit zone, else as UTC.
-  if (!/[a-z]{3}/i.test(raw)) return null;
-  const zoned = /\b(?:GMT|UTC|UT|Z)\b|[+-]\d{4}\b/.test(raw) ? raw : `${raw} UTC`;
-  const parsed = Date.parse(zoned);
-  if (Number.isNaN(parsed)) return null;
-  const date = new Date(parsed);
-  return plausible(date) ? date.toISOString() : null;
-}
 
 /**
  * A date in the URL path: `/2023/10/14/`, `/2023-10-14`, `/20231014/`, `/14/10/2023/`. A year and
@@ -267,65 +122,6 @@ const META_PUBLISHED = [
   'cxenseparse:recs:publishtime',
 ];
 const META_MODIFIED = ['datemodified', 'last-modified', 'dcterms.modified', 'article.updated', 'lastmod'];
-
-// ---------------------------------------------------------------- time elements
-
-const FURNITURE_ANCESTOR =
-  /(?:^|[^a-z])(?:nav|menu|related|teaser|widget|sidebar|footer|recirc|trending|popular|comment)/i;
-const PUBLISHED_HINT = /publish|posted|pubdate|dateline|byline|article-date|post-date|entry-date|story-date|meta/i;
-const MODIFIED_HINT = /updat|modif/i;
-
-function insideFurniture(element: Element): boolean {
-  for (let node = element.parentElement; node !== null; node = node.parentElement) {
-    const tag = node.localName;
-    if (tag === 'nav' || tag === 'aside' || tag === 'footer') return true;
-    const names = `${node.getAttribute('class') ?? ''} ${node.getAttribute('id') ?? ''}`;
-    if (names.length > 1 && FURNITURE_ANCESTOR.test(names)) return true;
-  }
-  return false;
-}
-
-function hintOf(element: Element): string {
-  let hint = `${element.getAttribute('class') ?? ''} ${element.getAttribute('itemprop') ?? ''}`;
-  if (element.hasAttribute('pubdate')) hint += ' pubdate';
-  let node = element.parentElement;
-  for (let i = 0; i < 3 && node !== null; i++, node = node.parentElement)
-    hint += ` ${node.getAttribute('class') ?? ''}`;
-  return hint;
-}
-
-/**
- * The publication (or modification) date of the article from `<time datetime>`. Only times inside
- * the article or after its headline count: a time above the headline is a date widget in the
- * masthead ("Monday, December 4, 2023"), and times in navigation, teasers or comments belong to
- * other texts. Among the rest, one marked as published (or updated) wins, else the first.
- */
-function timeElementDates(document: Document): { published: string | null; modified: string | null } {
-  const h1 = document.querySelector('h1');
-  const times = Array.from(document.querySelectorAll('time[datetime]'));
-  let published: string | null = null;
-  let publishedHinted = false;
-  let modified: string | null = null;
-  for (const time of times) {
-    const inArticle = time.closest('article, main, [itemprop="articleBody"]') !== null;
-    const afterTitle = h1 !== null && (h1.compareDocumentPosition(time) & 4) !== 0;
-    if (!inArticle && !afterTitle) continue;
-    if (insideFurniture(time)) continue;
-    const date = normalizeDate(time.getAttribute('datetime'));
-    if (!date) continue;
-    const hint = hintOf(time);
-    if (MODIFIED_HINT.test(hint) && !PUBLISHED_HINT.test(time.getAttribute('class') ?? '')) {
-      modified ??= date;
-      continue;
-    }
-    const hinted = PUBLISHED_HINT.test(hint);
-    if (published === null || (hinted && !publishedHinted)) {
-      published = date;
-      publishedHinted = hinted;
-    }
-  }
-  return { published, modified };
-}
 
 // ---------------------------------------------------------------- the other fields
 
@@ -431,7 +227,7 @@ export function readMetadata(document: Document, url: string): ArticleMetadata {
     const id = node['@id'];
     if (typeof id === 'string') byId.set(id, node);
   }
-  const article = nodes.find((node) => types(node).some((t) => ARTICLE_TYPES.has(t)));
+  const article = articleNode(nodes);
   const meta = metaTags(document);
 
   const publisher = article ? names(article.publisher, byId)[0] : undefined;
@@ -515,7 +311,19 @@ export function readMetadata(document: Document, url: string): ArticleMetadata {
 
   const description = text(meta.get('og:description')) ?? text(meta.get('description'));
 
-  return { title, byline, siteName, lang, canonicalUrl, publishedAt, publishedAtSource, modifiedAt, description };
+  const articleBody = articleBodyParagraphs(article);
+  return {
+    title,
+    byline,
+    siteName,
+    lang,
+    canonicalUrl,
+    publishedAt,
+    publishedAtSource,
+    modifiedAt,
+    description,
+    articleBody,
+  };
 }
 
 /** Microdata on an element other than `<meta>`: `<time itemprop="datePublished" datetime>`, `<span content>`. */

@@ -1,14 +1,22 @@
-import {
-  CLEANING_RULES,
-  type CleaningRule,
-  isCommentsHeading,
-  isTeaserCard,
-  type RuleBlock,
-  wordsOf,
-} from './cleaningRules.ts';
+import { CLEANING_RULES, type CleaningRule, isTeaserCard, type RuleBlock, wordsOf } from './cleaningRules.ts';
 import type { PlacedBlock, StepTrace } from './placeBlocks.ts';
+import { aboutHeadingName, isCommentsHeading, speaksOf } from './sectionCuts.ts';
 
-/** Drops the blocks the text rules call furniture, and the comment section. */
+/**
+ * Where "About <Name>" boilerplate starting at `index` ends (exclusive), or -1 when the block does not
+ * open such a section: a heading naming a company, publisher or author, late in the article, whose
+ * next paragraph speaks of that name. The section runs to the next heading.
+ */
+function aboutSectionEnd(blocks: readonly PlacedBlock[], index: number): number {
+  const name = aboutHeadingName(blocks[index]!.text, blocks[index]!.kind);
+  const next = blocks[index + 1];
+  if (name === null || next === undefined || next.kind === 'h' || !speaksOf(next.text, name)) return -1;
+  let end = index + 1;
+  while (end < blocks.length && blocks[end]!.kind !== 'h' && aboutHeadingName(blocks[end]!.text, 'p') === null) end++;
+  return end;
+}
+
+/** Drops the blocks the text rules call furniture, "About <company>" boilerplate and the comment section. */
 export function cleanBlocks(
   blocks: PlacedBlock[],
   titleWords: string | null,
@@ -24,6 +32,7 @@ export function cleanBlocks(
     .filter((block) => block.kind !== 'quote')
     .map((block) => wordsOf(block.text).join(' '))
     .join(' ')} `;
+  const totalWords = blocks.reduce((sum, block) => sum + wordsOf(block.text).length, 0);
   const teaserCards = blocks.filter((block, i) =>
     isTeaserCard(block, block.before, blocks[i + 1] ?? null, wordsOf(block.text).length),
   ).length;
@@ -45,6 +54,15 @@ export function cleanBlocks(
     ) {
       for (const rest of blocks.slice(index)) trace?.('text:comments-tail', rest.text);
       break;
+    }
+    // Boilerplate about the company, the publisher or the author closes press releases and posts.
+    if (!disabled.has('text:about-boilerplate') && wordsKept >= 50 && wordsKept * 2 >= totalWords) {
+      const end = aboutSectionEnd(blocks, index);
+      if (end > index) {
+        for (const about of blocks.slice(index, end)) trace?.('text:about-boilerplate', about.text);
+        index = end - 1;
+        continue;
+      }
     }
     const rule = firstDropping(block, index, previous);
     if (rule) {

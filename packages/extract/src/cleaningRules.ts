@@ -1,4 +1,8 @@
 import type { BlockKind } from './blockText.ts';
+import { isDateOnly } from './dateOnly.ts';
+import { wordsOf } from './words.ts';
+
+export { wordsOf } from './words.ts';
 
 /**
  * Text rules that drop whole blocks of page furniture Readability leaves in the article. A rule only
@@ -37,50 +41,6 @@ export interface CleaningRule {
   description: string;
   drops(block: RuleBlock, context: RuleContext): boolean;
 }
-
-const WORD = /[\p{L}\p{N}]+/gu;
-
-export function wordsOf(text: string): string[] {
-  return text.toLowerCase().match(WORD) ?? [];
-}
-
-const MONTHS =
-  'jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december|' +
-  'января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|' +
-  'январь|февраль|март|апрель|май|июнь|июль|август|сентябрь|октябрь|ноябрь|декабрь|' +
-  'січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня|' +
-  'січень|лютий|березень|квітень|травень|червень|липень|серпень|вересень|жовтень|листопад|грудень';
-const WEEKDAYS =
-  'mon|monday|tue|tues|tuesday|wed|wednesday|thu|thur|thurs|thursday|fri|friday|sat|saturday|sun|sunday|' +
-  'понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|пн|вт|ср|чт|пт|сб|вс|' +
-  'понеділок|вівторок|середа|четвер|пʼятниця|пятниця|субота|неділя|нд';
-const DATE_FILLERS =
-  'today|yesterday|updated|update|published|posted|last|modified|on|at|am|pm|a|m|p|gmt|utc|bst|cet|cest|eet|eest|msk|est|edt|et|pt|pst|pdt|' +
-  'kyiv|kiev|moscow|london|time|ago|hour|hours|hr|hrs|minute|minutes|min|mins|second|seconds|day|days|week|weeks|month|months|year|years|just|now|' +
-  'st|nd|rd|th|of|the|сегодня|вчера|сьогодні|вчора|обновлено|опубликовано|оновлено|опубліковано|г|года|год|року|рік|р|в|о|мин|назад|тому|час|годин';
-const DATE_WORD = new Set(`${MONTHS}|${WEEKDAYS}|${DATE_FILLERS}`.split('|'));
-
-/** "Monday, December 4, 2023", "17:24 21 Dec 2023", "May 3, 2024 - 06:04", "Updated 3 hours ago". */
-export function isDateOnly(text: string): boolean {
-  const tokens = wordsOf(text);
-  if (tokens.length === 0 || tokens.length > 12) return false;
-  let digits = false;
-  let named = false;
-  for (const token of tokens) {
-    if (/^\d+$/.test(token)) {
-      digits = true;
-      continue;
-    }
-    if (!DATE_WORD.has(token)) return false;
-    named = true;
-  }
-  if (!digits) return false;
-  // Numbers alone ("6.1%", "-0.6", "2024") are figures unless they are written as a date or a time.
-  return named || NUMERIC_DATE.test(text);
-}
-
-const NUMERIC_DATE =
-  /^\s*(?:(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})(?:[\sT,]+\d{1,2}[:.]\d{2}(?::\d{2})?)?|\d{1,2}:\d{2}(?::\d{2})?)\s*$/;
 
 /** A clause of few words, case-insensitive, spanning the whole block. */
 function whole(pattern: string): RegExp {
@@ -163,18 +123,13 @@ const BYLINE =
 const PAYWALL =
   /^(?:(?:subscribe|sign in|log in|register) (?:now )?to (?:continue|keep) reading|to continue reading|already (?:a )?(?:subscriber|member|have an account)\??|this (?:article|story|content) is (?:for|available (?:only )?to|exclusive to) (?:subscribers|members)|(?:get|unlock) (?:unlimited|full|digital) access|чтобы продолжить чтение|щоб продовжити читання|cet article est réservé aux abonnés|déjà abonné|abonnez-vous|dieser artikel ist (?:nur )?für abonnenten|bereits abonnent)/iu;
 
-const COMMENTS_HEADING =
-  /^(?:comments?|reader comments|readers' comments|what (?:readers|you) (?:say|think)|have your say|join the (?:conversation|discussion)|responses|replies|\d+ (?:comments?|responses?|replies|thoughts on\b.*)|leave a (?:comment|reply)|комментарии|обсуждение|коментарі|обговорення)\s*(?:\(\d+\))?[:.]?$/iu;
+/** "Published 2:31 PM EST, Thu January 5, 2024 | Updated ...", "First published on ...", "Publié le ...". */
+const PUBLICATION_LINE =
+  /^(?:first |originally |last )?(?:published|updated|posted|modified|edited|publié|mis à jour|veröffentlicht|aktualisiert|publicado|actualizado|pubblicato|aggiornato|опубликовано|обновлено|опубліковано|оновлено)\b/iu;
 
-/** A single word that titles a comment section when set as a heading, and a table column otherwise. */
-const BARE_COMMENTS_WORD = /^(?:comments?|responses|replies|комментарии|коментарі)\s*[:.]?$/iu;
-
-/** A heading that opens the comment section: the section and everything after it are not the article. */
-export function isCommentsHeading(text: string, kind: BlockKind): boolean {
-  const trimmed = text.trim();
-  if (trimmed.length >= 120 || !COMMENTS_HEADING.test(trimmed)) return false;
-  return kind === 'h' || !BARE_COMMENTS_WORD.test(trimmed);
-}
+/** Prompts of a comment section: "Join the conversation", "Comments are closed", "View 12 comments". */
+const COMMENT_PROMPT =
+  /^(?:join the (?:conversation|discussion|debate)|(?:leave|add|post|write) a (?:comment|reply)|comments? (?:are|is) (?:now )?(?:closed|moderated|disabled)|be the first to comment|(?:view|show|read|see|load) (?:all )?(?:\d+ )?(?:comments|replies)|have your say|what do you think\?)/iu;
 
 const READING_TIME =
   /\b\d+\s*(?:min(?:ute)?s?|мин(?:ут[аы]?)?|хв(?:илин[аи]?)?)\.?\s+(?:read|reading|чтения|читання)\b|\blesezeit\b|\btemps de lecture\b/iu;
@@ -330,6 +285,19 @@ export const CLEANING_RULES: readonly CleaningRule[] = [
     name: 'reading-time',
     description: 'Article meta lines with a reading time: "Published in City Data Notes · 6 min read · Feb 11, 2024".',
     drops: (block, context) => context.wordCount <= 16 && READING_TIME.test(block.text),
+  },
+  {
+    name: 'publication-line',
+    description:
+      'Publication and update lines: "Published 2:31 PM EST, Thu January 5, 2024 | Updated 3:00 PM", "First published on Thu 5 Jan 2024 14.31 GMT".',
+    drops: (block, context) =>
+      context.wordCount <= 25 && /\d/.test(block.text) && PUBLICATION_LINE.test(block.text.trim()),
+  },
+  {
+    name: 'comment-prompt',
+    description:
+      'Calls to the comment section: "Join the conversation", "Comments are closed", "View all 12 comments".',
+    drops: (block, context) => context.wordCount <= 30 && COMMENT_PROMPT.test(block.text.trim()),
   },
   {
     name: 'tracker-junk',

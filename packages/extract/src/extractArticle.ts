@@ -7,6 +7,7 @@ import { CLEANING_RULES, wordsOf } from './cleaningRules.ts';
 import { ExtractError } from './ExtractError.ts';
 import { isFurnitureElement, removeFurniture } from './furniture.ts';
 import { fallbackBlocks, type PlacedBlock, placeBlocks, type StepTrace } from './placeBlocks.ts';
+import { removePreviewCards } from './previewCards.ts';
 
 export type { PlacedBlock, StepTrace } from './placeBlocks.ts';
 
@@ -32,10 +33,13 @@ export interface ExtractedArticle {
 export const EXTRACTION_STEPS = [
   'dom:furniture-class',
   'dom:furniture-tag',
+  'dom:preview-card',
   'recover:lead',
   'recover:gap',
+  'recover:json-ld-body',
   'text:pull-quote',
   'text:comments-tail',
+  'text:about-boilerplate',
   ...CLEANING_RULES.map((rule) => `text:${rule.name}`),
 ] as const;
 
@@ -124,6 +128,9 @@ export function draftArticle(
     const document = parse(html);
     if (!document.body) throw new ExtractError('not-html', 'the page has no body');
     metadata = readMetadata(document, url);
+    if (!disabled.has('dom:preview-card')) {
+      removePreviewCards(document.body, (text) => trace?.('dom:preview-card', text));
+    }
     removeFurniture(document, {
       furnitureClass: !disabled.has('dom:furniture-class'),
       furnitureTag: !disabled.has('dom:furniture-tag'),
@@ -143,11 +150,42 @@ export function draftArticle(
   return { metadata, titleWords, placed };
 }
 
+/** Fewer words than this in a JSON-LD `articleBody` is a summary, not the article. */
+const MIN_BODY_WORDS = 50;
+
+/**
+ * Whether the page's JSON-LD `articleBody` is the article and the text found in the markup is not:
+ * a page rendered by scripts shows only its furniture (a footer, a menu) in the HTML, and a
+ * paywalled page only its first paragraphs, while the JSON-LD holds the whole text. The markup's
+ * text wins unless it covers less than half of the declared body's words and is shorter than it.
+ */
+function missesDeclaredBody(text: string, articleBody: readonly string[]): boolean {
+  const body = articleBody.flatMap((paragraph) => wordsOf(paragraph));
+  if (body.length < MIN_BODY_WORDS) return false;
+  const found = wordsOf(text);
+  if (found.length >= body.length) return false;
+  const have = new Map<string, number>();
+  for (const word of found) have.set(word, (have.get(word) ?? 0) + 1);
+  let covered = 0;
+  for (const word of body) {
+    const left = have.get(word) ?? 0;
+    if (left > 0) {
+      covered++;
+      have.set(word, left - 1);
+    }
+  }
+  return covered * 2 < body.length;
+}
+
 /** The text rules, the rendering and the result. */
 export function finishArticle(draft: ArticleDraft, disabled: ReadonlySet<string>, trace?: StepTrace): ExtractedArticle {
   const { metadata } = draft;
   const { kept, byline } = cleanBlocks(draft.placed, draft.titleWords, disabled, trace);
-  const text = renderText(kept);
+  let text = renderText(kept);
+  if (!disabled.has('recover:json-ld-body') && missesDeclaredBody(text, metadata.articleBody)) {
+    text = metadata.articleBody.join('\n\n');
+    trace?.('recover:json-ld-body', text);
+  }
   const wordCount = wordsOf(text).length;
   if (wordCount < MIN_WORDS) {
     throw new ExtractError('empty', `no article text found (${wordCount} words)`);
