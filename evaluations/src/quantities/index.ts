@@ -1,0 +1,6 @@
+export {
+  type EvaluateQuantitiesOptions,
+  evaluateQuantities,
+  type QuantitiesEvaluation,
+  type QuantityFigures,
+} from './evaluateQuantities.ts';

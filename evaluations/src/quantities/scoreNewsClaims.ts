@@ -1,0 +1,105 @@
+import type { GoldClaim } from '../claims/newsClaims.ts';
+import { sameNumber, unitsAgree } from './recognizersConventions.ts';
+import type { Extract, ScoredQuantity } from './scoreRecognizers.ts';
+
+/** Recall over gold claims: how many have a quantity in their sentence that agrees on each field. */
+export interface Recall {
+  right: number;
+  of: number;
+  recall: number;
+}
+
+export interface NewsClaimsMiss {
+  gid: string;
+  sentence: string;
+  gold: { value: number | null; range: [number, number] | null; unit: string | null; measure: string | null };
+  /** The quantity of the sentence that agrees on the value, if any; else every quantity found. */
+  predicted: ScoredQuantity[];
+  field: 'value' | 'unit' | 'concept';
+}
+
+export interface NewsClaimsScore {
+  claims: number;
+  value: Recall;
+  valueUnit: Recall;
+  /** Over gold claims with a `measure`: a value-equal quantity whose concept shares a content word with it. */
+  concept: Recall;
+  misses: NewsClaimsMiss[];
+}
+
+function recall(right: number, of: number): Recall {
+  return { right, of, recall: of === 0 ? 0 : right / of };
+}
+
+/** Percentages are printed to a tenth ("one in three" is 33.3 %): agree within half of that. */
+function valueAgrees(g: GoldClaim, q: ScoredQuantity): boolean {
+  if (g.range !== null || q.range !== null) {
+    if (g.range === null || q.range === null) return false;
+    return sameNumber(g.range[0], q.range[0]) && sameNumber(g.range[1], q.range[1]);
+  }
+  if (g.value === null || q.value === null) return false;
+  if (g.unit === '%' && q.unit === '%') return Math.abs(g.value - q.value) < 0.05 + 1e-9;
+  return sameNumber(g.value, q.value);
+}
+
+const STOP = new Set(['the', 'a', 'an', 'of', 'for', 'in', 'and', 'or', 'to', 'on', 'by', 'its', 'their', 'per']);
+
+function contentWords(s: string): Set<string> {
+  return new Set(
+    s
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w !== '' && !STOP.has(w))
+      .map((w) => (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w)),
+  );
+}
+
+/** The concept names what the measure names when they share a content word ("annual inflation" ~ "inflation rate"). */
+export function conceptMatches(measure: string, concept: string | null | undefined): boolean {
+  if (!concept) return false;
+  const m = contentWords(measure);
+  for (const w of contentWords(concept)) if (m.has(w)) return true;
+  return false;
+}
+
+/**
+ * Scores an extractor on the `value`, `unit` and `measure` fields of news-claims gold claims: each
+ * gold claim's sentence is read alone, and the claim counts when one of the sentence's quantities
+ * has its value (value+unit: and its unit; concept: and a concept sharing a word with `measure`).
+ */
+export function scoreNewsClaims(gold: GoldClaim[], extract: Extract): NewsClaimsScore {
+  let value = 0;
+  let valueUnit = 0;
+  let concept = 0;
+  let withMeasure = 0;
+  const misses: NewsClaimsMiss[] = [];
+  const cache = new Map<string, ScoredQuantity[]>();
+  for (const g of gold) {
+    let found = cache.get(g.sentence);
+    if (!found) {
+      found = extract(g.sentence);
+      cache.set(g.sentence, found);
+    }
+    const same = found.filter((q) => valueAgrees(g, q));
+    const goldView = { value: g.value, range: g.range, unit: g.unit, measure: g.measure };
+    if (g.measure) withMeasure++;
+    if (same.length === 0) {
+      misses.push({ gid: g.gid, sentence: g.sentence, gold: goldView, predicted: found, field: 'value' });
+      continue;
+    }
+    value++;
+    if (same.some((q) => unitsAgree(g.unit, q.unit))) valueUnit++;
+    else misses.push({ gid: g.gid, sentence: g.sentence, gold: goldView, predicted: same, field: 'unit' });
+    if (g.measure) {
+      if (same.some((q) => conceptMatches(g.measure!, q.concept))) concept++;
+      else misses.push({ gid: g.gid, sentence: g.sentence, gold: goldView, predicted: same, field: 'concept' });
+    }
+  }
+  return {
+    claims: gold.length,
+    value: recall(value, gold.length),
+    valueUnit: recall(valueUnit, gold.length),
+    concept: recall(concept, withMeasure),
+    misses,
+  };
+}
