@@ -1,5 +1,7 @@
 import type { Config } from '@tally/config';
 import type { Logger } from '@tally/logger';
+import type { FeedRegistration } from './feedRegistry.ts';
+import { readFeedsFile, registerConfiguredFeeds } from './feedsFile.ts';
 import { openRuntime, type Runtime } from './runtime.ts';
 import { sweepUnanalyzed } from './sweepUnanalyzed.ts';
 import { reconcileSchedules, type StageName, stageNames, startStages } from './workers.ts';
@@ -96,9 +98,16 @@ export async function runService(
       );
     }
   }
+  // The poller registers the feeds of FEEDS_FILE; the file is checked before anything opens.
+  const feedsFile: FeedRegistration[] | null =
+    stages.includes('poller') && config.FEEDS_FILE ? readFeedsFile(config.FEEDS_FILE) : null;
   const rt = await openWithRetry(config, log, stages);
   if (!rt) return;
   try {
+    if (feedsFile) {
+      const registered = await registerConfiguredFeeds(rt.store, feedsFile);
+      log.info({ feedsFile: config.FEEDS_FILE, ...registered }, 'feeds file registered');
+    }
     const running = startStages(rt, stages);
     // A poll whose job ran out of retries during an outage gets its next slot back.
     const reconciler = stages.includes('poller')
