@@ -65,6 +65,13 @@ export const commandList: readonly CommandEntry[] = [
     load: () => import('./commands/api.ts'),
   },
   {
+    name: 'doctor',
+    term: 'doctor [options]',
+    description:
+      'Report what is in the data directory: the log, its lock and manifest, checkpoints, the private Redis.',
+    load: () => import('./commands/doctor.ts'),
+  },
+  {
     name: 'parse-feed',
     term: 'parse-feed [options] <files...>',
     description: 'Parse RSS, RDF, Atom or JSON Feed files offline and print one JSON line per file.',

@@ -3,8 +3,10 @@ import { type Config, ConfigError, loadConfig } from '@tally/config';
 import { type EventStore, openEventStore } from '@tally/event-store';
 import { createLogger, type Logger } from '@tally/logger';
 import { openRuntime, type Runtime, type RuntimeOptions } from '@tally/pipeline';
+import { closeOnSignal } from './shutdown.ts';
 import { UsageError } from './usageError.ts';
 
+export { shutdownHandledHere, shutdownSignal, untilSignal } from './shutdown.ts';
 export { UsageError } from './usageError.ts';
 
 export function cliConfig(overrides: Partial<Record<keyof Config, unknown>> = {}): Config {
@@ -28,12 +30,14 @@ export async function openStore(config: Config): Promise<EventStore> {
   });
 }
 
-/** Runs `fn` with the store open, closing it after. */
+/** Runs `fn` with the store open, closing it after (or when a signal ends the command). */
 export async function withStore<T>(config: Config, fn: (store: EventStore) => Promise<T>): Promise<T> {
   const store = await openStore(config);
+  const forget = closeOnSignal(() => store.close());
   try {
     return await fn(store);
   } finally {
+    forget();
     await store.close();
   }
 }
@@ -45,30 +49,13 @@ export async function withRuntime<T>(
   options: RuntimeOptions = {},
 ): Promise<T> {
   const rt = await openRuntime(config, log, options);
+  const forget = closeOnSignal(() => rt.close());
   try {
     return await fn(rt);
   } finally {
+    forget();
     await rt.close();
   }
-}
-
-/**
- * Resolves on the first SIGINT or SIGTERM. A second signal while shutting down exits at once.
- */
-export function untilSignal(onSecond?: () => void): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    let count = 0;
-    const handler = (sig: NodeJS.Signals) => {
-      count++;
-      if (count === 1) resolve(sig);
-      else {
-        onSecond?.();
-        process.exit(130);
-      }
-    };
-    process.on('SIGINT', handler);
-    process.on('SIGTERM', handler);
-  });
 }
 
 export function parseIntOption(name: string) {

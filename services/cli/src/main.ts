@@ -1,6 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { commandList } from './commandList.ts';
+import { installSignalHandlers, shutdownIsHandledHere, stopRequested } from './shutdown.ts';
 import { UsageError } from './usageError.ts';
+
+installSignalHandlers();
 
 const program = new Command('tally')
   .description('Tally: news feeds in, current figures out. Every stage appends events to one log.')
@@ -37,9 +40,15 @@ try {
     process.exitCode = 2;
   } else if (err instanceof CommanderError) {
     process.exitCode = err.exitCode;
+  } else if (stopRequested() && !shutdownIsHandledHere()) {
+    // A signal closed what the command was using under it: the shutdown exits, nothing failed.
   } else {
-    const e = err as Error;
-    process.stderr.write(`tally: ${e.name}: ${e.message}\n`);
+    const e = err as Error & { code?: unknown };
+    const code = typeof e.code === 'string' && /^[a-z][a-z-]+$/.test(e.code) ? ` [${e.code}]` : '';
+    process.stderr.write(`tally: ${e.name}: ${e.message}${code}\n`);
+    if (e.name === 'EmbeddedLogDamagedError') {
+      process.stderr.write('tally: `tally doctor` reports what is there; the README says how to recover\n');
+    }
     if (process.env.TALLY_DEBUG) process.stderr.write(`${e.stack}\n`);
     // A failed command exits even if a connection or timer is still open: a worker that could not
     // start must not linger doing nothing where a supervisor would restart it.

@@ -1,12 +1,13 @@
 import { Command } from 'commander';
 import { startApi } from '../api.ts';
-import { cliConfig, cliLogger, untilSignal, withRuntime } from '../context.ts';
+import { cliConfig, cliLogger, shutdownHandledHere, untilSignal, withRuntime } from '../context.ts';
 
 export default new Command('api')
   .description('Serve the API, live stream, figures page, queue dashboard and metrics.')
   .option('--port <port>', 'port (default API_PORT or 3000)')
   .option('--host <host>', 'address to listen on (default API_HOST or 127.0.0.1)')
   .action(async (opts: { port?: string; host?: string }) => {
+    shutdownHandledHere();
     const config = cliConfig({ API_PORT: opts.port, API_HOST: opts.host });
     const log = cliLogger(config, 'tally-api');
     await withRuntime(

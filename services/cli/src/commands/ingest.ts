@@ -1,8 +1,9 @@
-import { ingestOnce } from '@tally/pipeline';
+import { ingestOnce, startStages } from '@tally/pipeline';
 import { Command } from 'commander';
 import { cliConfig, cliLogger, UsageError, withRuntime } from '../context.ts';
 import { readFeedsFile } from '../feedsFile.ts';
 import { progressBar } from '../progress.ts';
+import { closeOnSignal } from '../shutdown.ts';
 
 export default new Command('ingest')
   .description('Poll feeds once and run the whole pipeline until every job it caused is done.')
@@ -17,9 +18,17 @@ export default new Command('ingest')
     const config = cliConfig(opts.allow ? { HTTP_ALLOW: opts.allow } : {});
     const log = cliLogger(config);
     await withRuntime(config, log, async (rt) => {
+      // Started here rather than by ingestOnce, so that a signal stops them before the runtime under
+      // them: active jobs finish or return to their queue, then Redis and the log close.
+      const running = startStages(rt, ['poller', 'fetcher', 'analyzer', 'projector']);
+      const forget = closeOnSignal(() => running.close());
       const bar = progressBar('ingest', 1, 'events');
       const summary = await ingestOnce(rt, feeds, {
+        stages: running,
         onProgress: (p) => bar.update(p.events, Math.max(p.events + p.pendingJobs, 1)),
+      }).finally(async () => {
+        forget();
+        await running.close();
       });
       bar.stop();
       if (opts.json) {

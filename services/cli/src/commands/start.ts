@@ -1,8 +1,16 @@
 import { defaultSeedsDir, startNewsroom } from '@tally/newsroom';
-import { type Runtime, reconcileSchedules, registerFeed, startStages, sweepUnanalyzed } from '@tally/pipeline';
+import {
+  type Runtime,
+  reconcileSchedules,
+  registerConfiguredFeeds,
+  registerFeed,
+  startStages,
+  sweepUnanalyzed,
+} from '@tally/pipeline';
 import { Command } from 'commander';
 import { startApi } from '../api.ts';
-import { cliConfig, cliLogger, untilSignal, withRuntime } from '../context.ts';
+import { cliConfig, cliLogger, shutdownHandledHere, shutdownSignal, untilSignal, withRuntime } from '../context.ts';
+import { readFeedsFile } from '../feedsFile.ts';
 import { printFigures } from '../figuresTable.ts';
 import { progressBar } from '../progress.ts';
 
@@ -11,7 +19,7 @@ async function waitForFirstRound(rt: Runtime): Promise<void> {
   const bar = progressBar('ingesting', 1, 'events');
   const head0 = await rt.store.head();
   let idle = 0;
-  while (idle < 3) {
+  while (idle < 3 && !shutdownSignal.aborted) {
     await new Promise((r) => setTimeout(r, 300));
     const counts = await rt.queues.counts();
     const busy = Object.entries(counts).reduce(
@@ -37,16 +45,20 @@ export default new Command('start')
     '\nWith no REDIS_URL a private redis-server is started; with no DATABASE_URL the log is embedded (PGlite) in TALLY_DATA_DIR.\nCtrl+C stops cleanly: active jobs finish or return to their queue.',
   )
   .action(async (opts: { demo: boolean; port?: string }) => {
+    shutdownHandledHere();
     const base = cliConfig(opts.port ? { API_PORT: opts.port } : {});
+    // Checked before anything starts: a bad feeds file stops the start.
+    const configuredFeeds = base.FEEDS_FILE ? readFeedsFile(base.FEEDS_FILE) : [];
     const newsroom = opts.demo
       ? await startNewsroom({ port: base.NEWSROOM_PORT, seedsDir: base.SEEDS_DIR ?? defaultSeedsDir() })
       : null;
     // The demo newsroom lives on loopback: let the address guard through to it, and poll it often.
-    // It is ours, so it takes as many requests as the workers make; other hosts keep the polite
-    // defaults.
+    // Its address and port only: the rest of the machine stays refused (a feed item linking Tally's
+    // own API must not be fetched into the log). It is ours, so it takes as many requests as the
+    // workers make; other hosts keep the polite defaults.
     const config = newsroom
       ? cliConfig({
-          HTTP_ALLOW: [...base.HTTP_ALLOW, newsroom.host].join(','),
+          HTTP_ALLOW: [...base.HTTP_ALLOW, new URL(newsroom.url).host].join(','),
           POLL_MIN_INTERVAL_SEC: 60,
           ...(opts.port ? { API_PORT: opts.port } : {}),
         })
@@ -62,31 +74,41 @@ export default new Command('start')
             for (const f of newsroom.feeds) await registerFeed(rt.store, { url: f.url, title: f.title }, 'demo');
             log.info({ url: newsroom.url, feeds: newsroom.feeds.length }, 'demo newsroom started');
           }
+          if (config.FEEDS_FILE) {
+            const registered = await registerConfiguredFeeds(rt.store, configuredFeeds);
+            log.info({ feedsFile: config.FEEDS_FILE, ...registered }, 'feeds file registered');
+          }
           const running = startStages(rt, ['poller', 'fetcher', 'analyzer', 'projector']);
           const api = await startApi(rt, config, log).catch(async (err) => {
             await running.close();
             throw err;
           });
           try {
-            await reconcileSchedules(rt);
-            // Articles a previous run extracted but did not live to analyse.
-            await sweepUnanalyzed(rt);
-            await waitForFirstRound(rt);
-            await running.projectorCaughtUp();
-            await printFigures(rt.store, process.stdout);
-            process.stdout.write(
-              [
-                '',
-                `figures page   ${api.url}/`,
-                `dashboard      ${api.url}/admin/queues`,
-                `API docs       ${api.url}/docs`,
-                ...(newsroom ? [`demo newsroom  ${newsroom.url}/`] : []),
-                '',
-                'Polling goes on; Ctrl+C stops cleanly.',
-                '',
-              ].join('\n'),
-            );
-            const sig = await untilSignal();
+            const firstRound = (async () => {
+              await reconcileSchedules(rt);
+              // Articles a previous run extracted but did not live to analyse.
+              await sweepUnanalyzed(rt);
+              await waitForFirstRound(rt);
+              if (shutdownSignal.aborted) return;
+              await running.projectorCaughtUp();
+              if (shutdownSignal.aborted) return;
+              await printFigures(rt.store, process.stdout);
+              process.stdout.write(
+                [
+                  '',
+                  `figures page   ${api.url}/`,
+                  `dashboard      ${api.url}/admin/queues`,
+                  `API docs       ${api.url}/docs`,
+                  ...(newsroom ? [`demo newsroom  ${newsroom.url}/`] : []),
+                  '',
+                  'Polling goes on; Ctrl+C stops cleanly.',
+                  '',
+                ].join('\n'),
+              );
+            })();
+            // A signal during the first round stops it too; its end, once the runtime closes, is moot.
+            firstRound.catch(() => {});
+            const sig = await Promise.race([firstRound.then(() => untilSignal()), untilSignal()]);
             log.info({ signal: sig }, 'shutting down: finishing active jobs');
           } finally {
             await api.close();
