@@ -26,6 +26,19 @@ export function retag(tokens: readonly Token[], pos: Pos[], lemma: string[], isF
       pos[k] = 'VERB';
       continue;
     }
+    // "adults own at least one", "firms own the": a word after a plural noun and before a determiner
+    // or a number, which WordNet knows as a verb, is the verb.
+    if (
+      (pos[k] === 'ADJ' || pos[k] === 'NOUN') &&
+      pos[k - 1] === 'NOUN' &&
+      /s$/.test(prev) &&
+      k + 1 < tokens.length &&
+      (pos[k + 1] === 'DET' || pos[k + 1] === 'NUM' || isFigure(k + 1) || tokens[k + 1]!.lower === 'at') &&
+      isVerbWord(w)
+    ) {
+      pos[k] = 'VERB';
+      continue;
+    }
     // "a 3.8% boost", "a $2bn loss": the word after a figure that an article opens is its noun.
     if (
       pos[k] === 'VERB' &&

@@ -6,9 +6,9 @@ import { armsFiguresOf, type FoundClaim, type Frame } from './armsFigures.ts';
 import type { ArticleNames } from './entityNames.ts';
 import type { FigureFound } from './figureFound.ts';
 import { generalFiguresOf } from './generalFigures.ts';
-import { isConversion } from './statements.ts';
 import type { ArticleFocus } from './roles.ts';
 import { sentenceViewOf } from './sentenceViewOf.ts';
+import { isConversion } from './statements.ts';
 
 /**
  * The classes of the arms and aid table that keep their own keys (`transfer:KP>RU:container`):

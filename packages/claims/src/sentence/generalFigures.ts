@@ -34,7 +34,20 @@ function claimable(view: SentenceView, q: Quantity, qi: number): boolean {
 }
 
 /** Words before a small number that make it a description, not a figure: "the two firms", "all three parties". */
-const DESCRIPTIVE_DETERMINERS = new Set(['the', 'these', 'those', 'both', 'all', 'its', 'their', 'his', 'her', 'our', 'whose', 'each']);
+const DESCRIPTIVE_DETERMINERS = new Set([
+  'the',
+  'these',
+  'those',
+  'both',
+  'all',
+  'its',
+  'their',
+  'his',
+  'her',
+  'our',
+  'whose',
+  'each',
+]);
 
 /**
  * A small count that describes rather than counts: "the two firms", "all three of the main

@@ -54,7 +54,16 @@ export function phraseEndingAt(view: SentenceView, end: number, floor: number): 
     if (view.isDate[k]) break;
     // A number joined to a noun by a hyphen modifies it ("the 10-year Treasury note"); any other ends the phrase.
     if (view.quantityAt[k]! >= 0 && !(view.tokens[k + 1]?.text === '-' && !view.tokens[k + 1]!.spaceBefore)) break;
-    if (NOUNISH.has(view.pos[k]!) || hyphen || view.quantityAt[k]! >= 0 || isPossessiveMark(view, k) || t.lower === '&')
+    // "the number of Japanese films released": a participle after a noun still belongs to the phrase.
+    const reduced = view.pos[k] === 'VERB' && /ed$/.test(t.lower) && view.pos[k - 1] === 'NOUN' && k + 1 === end;
+    if (
+      NOUNISH.has(view.pos[k]!) ||
+      hyphen ||
+      reduced ||
+      view.quantityAt[k]! >= 0 ||
+      isPossessiveMark(view, k) ||
+      t.lower === '&'
+    )
       a--;
     else break;
   }
@@ -115,17 +124,17 @@ function particleAfter(view: SentenceView, k: number): string | null {
  */
 export function findGovernor(view: SentenceView, s: number, e: number, clause: [number, number]): Governor | null {
   const [cs, ce] = clause;
-  const nominal = nominalBefore(view, s, cs);
-  // Subject position: the figure's noun phrase, then a verb ("1,000 jobs will go", "12 were killed").
-  const np = phraseStartingAt(view, e, ce);
-  let k = np ? np[1] : e;
+  const nominal = nominalBefore(view, s, cs) ?? nominalAfter(view, s, e, ce);
+  // Subject position: the figure's noun phrase with its complements ("50% of mobile owners", "16
+  // out of the top 20 titles", "$900 billion in interest payments"), then a verb.
+  let k = figurePhraseEnd(view, e, ce);
   while (k < ce && (view.pos[k] === 'ADV' || view.pos[k] === 'AUX' || view.pos[k] === 'PART')) k++;
   const leftVerb = nearestVerbBefore(view, nominal ? nominal[0] : s, cs);
   const leftSpeaks = leftVerb >= 0 && view.attributions.some((a) => leftVerb >= a.verbStart && leftVerb < a.verbEnd);
   if (
     k < ce &&
     view.pos[k] === 'VERB' &&
-    k > e &&
+    k >= e &&
     (leftVerb < 0 || leftSpeaks || !objectTakingVerb(view, leftVerb, s))
   ) {
     // "are confirmed to have died", "is expected to reach": the verb at the end of the chain.
@@ -194,6 +203,43 @@ function opensClause(view: SentenceView, k: number, figure: number): boolean {
     if (view.tokens[h]!.lower === 'that' || view.pos[h] === 'VERB' || view.pos[h] === 'AUX') return true;
   }
   return false;
+}
+
+/** The end of a figure's own phrase: its counted words, "of"/"out of"/"in" complements and a parenthesis. */
+function figurePhraseEnd(view: SentenceView, e: number, ce: number): number {
+  let k = phraseStartingAt(view, e, ce)?.[1] ?? e;
+  for (let hops = 0; hops < 3 && k < ce; hops++) {
+    const w = view.tokens[k]!.lower;
+    let from = -1;
+    if (w === 'of' || w === 'in') from = k + 1;
+    else if (w === 'out' && view.tokens[k + 1]?.lower === 'of') from = k + 2;
+    else if (w === '(') {
+      let c = k + 1;
+      while (c < ce && view.tokens[c]!.text !== ')') c++;
+      if (c < ce) {
+        k = c + 1;
+        continue;
+      }
+    }
+    if (from < 0) break;
+    while (from < ce && (view.pos[from] === 'DET' || view.pos[from] === 'ADJ' || view.quantityAt[from]! >= 0)) from++;
+    const np = phraseStartingAt(view, from, ce);
+    if (!np) break;
+    k = np[1];
+  }
+  return k;
+}
+
+/**
+ * A money figure that premodifies its noun: "Yahoo's $4.8 billion sale to Verizon", "a $168m
+ * settlement deal", "the $499 Macintosh". The noun phrase after it is what the amount is of.
+ */
+function nominalAfter(view: SentenceView, s: number, e: number, ce: number): [number, number] | null {
+  const q = view.quantities[view.quantityAt[s] ?? -1];
+  if (!q || q.kind !== 'money' || (view.pos[e] !== 'NOUN' && view.pos[e] !== 'PROPN')) return null;
+  const before = view.pos[s - 1];
+  if (s > 0 && before !== 'DET' && before !== 'PART' && before !== 'ADJ' && before !== 'PRON') return null;
+  return phraseStartingAt(view, e, ce);
 }
 
 /** "a net loss of $387m", "sales worth 211bn yen", "profits of": the noun phrase the figure fills. */

@@ -134,11 +134,11 @@ function focusEntity(focus: ArticleFocus): Entity | null {
 const isDefinite = (view: SentenceView, a: number): boolean => /^(?:the|this|that)$/.test(view.tokens[a]!.lower);
 
 /** A common-noun subject as written, with names kept in their case: "former Enron directors". */
-function subjectText(view: SentenceView, a: number, b: number): string | null {
+function subjectText(view: SentenceView, a: number, b: number, withinFigure = false): string | null {
   const words: string[] = [];
   for (let k = a; k < b; k++) {
     const p = view.pos[k];
-    if (p === 'DET' || p === 'PRON' || view.quantityAt[k]! >= 0) continue;
+    if (p === 'DET' || p === 'PRON' || (!withinFigure && view.quantityAt[k]! >= 0)) continue;
     if (p === 'PART' || isPossessiveMark(view, k)) {
       if (words.length > 0) words[words.length - 1] += view.tokens[k]!.text;
       continue;
@@ -151,6 +151,17 @@ function subjectText(view: SentenceView, a: number, b: number): string | null {
   }
   const t = words.join(' ');
   return t === '' ? null : t;
+}
+
+/** The people or groups a figure counts, as written after its number: "opposition parties" of "Six opposition parties". */
+function countedActor(view: SentenceView, s: number, e: number): Entity | null {
+  // The words after the number: "more than 10,000 civilians" counts civilians.
+  let a = s;
+  for (let k = s; k < e; k++) if (view.pos[k] === 'NUM' || view.tokens[k]!.kind === 'num') a = k + 1;
+  const head = lastNoun(view, a, e);
+  if (head < 0 || !isActorNoun(view.lemma[head]!)) return null;
+  const phrase = subjectText(view, a, e, true);
+  return phrase ? commonActor(phrase) : null;
 }
 
 const commonActor = (phrase: string): Entity => ({ id: entityId(phrase), name: phrase, kind: 'group' });
@@ -252,10 +263,15 @@ export function rolesOf(
     }
   }
   if (gov.figureFirst && !subject) {
-    // "30,000 American troops are stationed": a name on the figure's own phrase.
+    // "30,000 American troops are stationed": a name on the figure's own phrase; else the people it
+    // counts ("Two gunmen died", "Six opposition parties began").
+    // Those killed, sold or shipped are no subject of their own figure: only an active verb's are.
     const own = view.mentions.find((m) => m.start >= s && m.start <= e + 2);
-    subject = own?.entity ?? null;
+    subject = (gov.passive ? null : countedActor(view, s, e)) ?? own?.entity ?? null;
   }
+  // "Yahoo's $4.8 billion sale": the owner named right before the figure.
+  const owner = view.mentions.find((m) => m.end === s - 1 && isPossessiveMark(view, m.end));
+  if (!subject && owner) subject = owner.entity;
   if (!subject && gov.verb >= 0 && !gov.figureFirst && !actorSubject) subject = focusEntity(focus);
   const recipient = directed ? recipientOf(view, gov, e, clause[1], subject) : null;
   return { subject, recipient, measure, actorSubject };

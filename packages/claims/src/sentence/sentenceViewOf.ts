@@ -35,7 +35,18 @@ export function sentenceViewOf(info: SentenceInfo, names: ArticleNames, knownNam
   const excluded = new Uint8Array(tokens.length);
   const bareNumber = new Uint8Array(tokens.length);
   for (let k = 0; k < tokens.length; k++) {
-    excluded[k] = isDate[k] || quantityAt[k]! >= 0 ? 1 : 0;
+    // A quantity's counted phrase may hold a name ("Eighteen former Enron directors"): only its
+    // number and the words before a capital are no part of a name.
+    const inQuantity = quantityAt[k]! >= 0;
+    const span = inQuantity ? quantityTokens[quantityAt[k]!]! : null;
+    const nameInQuantity =
+      span !== null &&
+      k > span[0] &&
+      k < span[1] - 1 &&
+      info.quantities[quantityAt[k]!]!.kind === 'count' &&
+      tokens[k]!.kind === 'word' &&
+      /^\p{Lu}/u.test(tokens[k]!.text);
+    excluded[k] = isDate[k] || (inQuantity && !nameInQuantity) ? 1 : 0;
     const q = quantityAt[k]! >= 0 ? info.quantities[quantityAt[k]!]! : null;
     if (
       q &&
