@@ -1,0 +1,187 @@
+import { singularize, singularizePhrase } from '../singularize.ts';
+import { isCapitalized } from '../tokenize.ts';
+import type { QuantityKind } from '../types.ts';
+import { type Context, firstWordIndex } from './quantityContext.ts';
+import {
+  AUXILIARIES,
+  CHAIN_PREPOSITIONS,
+  CHANGE_DOWN,
+  CHANGE_NOUNS_DOWN,
+  CHANGE_NOUNS_UP,
+  CHANGE_UP,
+  DETERMINERS,
+  INTRANSITIVE_CHANGE,
+  isVerbLike,
+  LEVEL_VERBS,
+  NP_STOP,
+  TRANSITIVE_CHANGE,
+} from './quantityLexicon.ts';
+
+// The concept named before a number, read leftwards from the verb or preposition that introduces it
+// ("inflation rose to 7.4%", "a budget of $5 billion").
+
+/**
+ * The concept named before the number: "inflation rose to 7.4%", "the death toll from the strike on
+ * Dnipro rose to 46", "an aid package of $400 million", "support for military aid fell to 48%",
+ * "the government raised the minimum wage to 8,000 hryvnias", "the package, worth about $2.5 billion".
+ */
+export function readConceptBefore(ctx: Context, start: number, kind: QuantityKind): string | null {
+  const { tokens } = ctx;
+  let k = start - 1;
+  // "hit a record 1,700 MW", "plus or minus 3 points"
+  while (k >= 0 && /^(?:record|new|high|low|all-time|minus|plus|or)$/.test(tokens[k]!.lower)) k--;
+  if (k >= 0 && /^(?:a|an)$/.test(tokens[k]!.lower)) k--;
+  const link = tokens[k]?.lower ?? '';
+  if (/^(?:by|to|at|from|for|of)$/.test(link)) k--;
+  if (k < 0) return null;
+  const w = tokens[k]!.lower;
+  const passive = /^(?:was|were|been|be|being)$/.test(tokens[k - 1]?.lower ?? '');
+  // After "of" the word is a noun ("a cost of", "a set of"), never the verb of a level.
+  const verb =
+    link !== 'of' &&
+    (LEVEL_VERBS.has(w) || (INTRANSITIVE_CHANGE.has(w) && (kind === 'percent' || !TRANSITIVE_CHANGE.has(w))));
+  if (verb || ((w === 'up' || w === 'down') && link !== 'to')) {
+    if (w === 'hit' && passive) return null;
+    k--;
+    // "is expected to reach", "wants to reach": the subject stands before the infinitive's verb.
+    if (tokens[k]?.lower === 'to') {
+      k--;
+      // "is expected to reach": skip to the subject; "expects exports to fall": the noun before "to" is it.
+      if (
+        /^(?:expected|likely|set|due|forecast|projected|going|supposed|able|unlikely|poised)$/.test(
+          tokens[k]?.lower ?? '',
+        )
+      )
+        k--;
+      else if (!tokens[k] || isVerbLike(tokens[k]!) || NP_STOP.has(tokens[k]!.lower)) return null;
+    }
+    while (k >= 0 && AUXILIARIES.has(tokens[k]!.lower)) k--;
+    // An infinitive after another verb: "expects the economy to grow" — the subject of "grow".
+    return collectLeft(ctx, k, true)?.text ?? null;
+  }
+  if (link === 'worth' || w === 'worth') {
+    // "The package, worth about $2.5 billion"
+    if (w === 'worth') k--;
+    if (tokens[k]?.text === ',') k--;
+    return collectLeft(ctx, k, false)?.text ?? null;
+  }
+  if (link === 'of' || link === 'at') {
+    // "a budget of $5 billion", "casualties at more than 300,000", "speeds of up to 185 km/h"
+    const np = collectLeft(ctx, k, false);
+    if (np && !CHANGE_NOUNS_UP.has(np.head) && !CHANGE_NOUNS_DOWN.has(np.head)) return np.text;
+    return null;
+  }
+  if (link === 'to' || link === 'by') {
+    // "raised the minimum wage to 8,000 hryvnias": the object before "to" is the concept.
+    const np = collectLeft(ctx, k, false);
+    if (np && np.start > 0) {
+      const v = tokens[np.start - 1]!.lower;
+      if (CHANGE_UP.has(v) || CHANGE_DOWN.has(v) || /^(?:set|put|pegged|fixed|capped|kept)$/.test(v)) return np.text;
+    }
+    return null;
+  }
+  if (kind === 'count') return null;
+  return null;
+}
+
+/**
+ * The noun phrase ending at token `k`, read leftwards. A determiner closes the phrase unless an
+ * "of"/"for" (or, for a subject, any preposition) links it to a head further left: "the death toll
+ * from the strike on Dnipro" → "death toll", "support for military aid to Ukraine" → "support for
+ * military aid", "the share of people who consider Russia an enemy" → "share of people".
+ */
+export function collectLeft(
+  ctx: Context,
+  k: number,
+  subject: boolean,
+): { text: string; start: number; head: string } | null {
+  const { tokens } = ctx;
+  let i = k;
+  let start = k + 1;
+  // Skip a relative clause back to its head: "people who consider Russia an enemy".
+  for (let r = k; r >= Math.max(0, k - 8); r--) {
+    if (/^(?:who|which|that)$/.test(tokens[r]!.lower)) {
+      i = r - 1;
+      start = r;
+      break;
+    }
+  }
+  const end = start === k + 1 ? k + 1 : start;
+  let steps = 0;
+  while (i >= 0 && steps < 16) {
+    const t = tokens[i]!;
+    const w = t.lower;
+    if (w === "'s" || w === '’s') break;
+    if (DETERMINERS.has(w)) {
+      start = i;
+      const p = tokens[i - 1]?.lower ?? '';
+      if ((p === 'of' || p === 'for' || (subject && CHAIN_PREPOSITIONS.has(p))) && i - 2 >= 0) {
+        i -= 1;
+        steps++;
+        continue;
+      }
+      break;
+    }
+    if (CHAIN_PREPOSITIONS.has(w)) {
+      if (!(w === 'of' || w === 'for' || subject)) break;
+      start = i;
+      i--;
+      steps++;
+      continue;
+    }
+    if (t.kind === 'word' && !NP_STOP.has(w) && !isVerbLike(t)) {
+      start = i;
+      i--;
+      steps++;
+      continue;
+    }
+    if (t.text === '-' && !t.spaceBefore) {
+      start = i;
+      i--;
+      continue;
+    }
+    // "Russia's defence budget for 2025 is set at …": a year inside the phrase.
+    if (t.kind === 'num' && CHAIN_PREPOSITIONS.has(tokens[i - 1]?.lower ?? '')) {
+      start = i;
+      i--;
+      continue;
+    }
+    break;
+  }
+  const words = tokens.slice(start, end).filter((t) => t.kind !== 'num');
+  // Read left to right: the head noun phrase, then "of"/"for" phrases; other prepositions end it.
+  const out: string[] = [];
+  let sawNoun = false;
+  let head = '';
+  for (const t of words) {
+    const lw = t.lower;
+    if (DETERMINERS.has(lw)) continue;
+    if (CHAIN_PREPOSITIONS.has(lw)) {
+      if (!sawNoun) continue;
+      if ((lw === 'of' || lw === 'for') && out.length < 6) {
+        out.push(lw);
+        continue;
+      }
+      break;
+    }
+    const idx = tokens.indexOf(t);
+    if (ctx.entityToken[idx] && isCapitalized(t) && !/^[A-Z]{2,}$/.test(t.text)) {
+      // A place in the phrase ends it ("exports to China"); before the head it is a possessor-like modifier.
+      if (sawNoun) break;
+      continue;
+    }
+    if (t.text === '-' && out.length > 0) {
+      out[out.length - 1] += '-';
+      continue;
+    }
+    const text = idx === firstWordIndex(tokens) && /^[A-Z][a-z]+$/.test(t.text) ? lw : t.text;
+    if (out.length > 0 && out[out.length - 1]!.endsWith('-')) out[out.length - 1] += text;
+    else out.push(text);
+    if (!sawNoun || out[out.length - 2] !== 'of') head = lw;
+    sawNoun = true;
+  }
+  while (out.length > 0 && /^(?:of|for)$/.test(out[out.length - 1]!)) out.pop();
+  if (out.length === 0) return null;
+  if (out.length === 1 && /^(?:it|they|this|that|which|who|he|she)$/.test(out[0]!.toLowerCase())) return null;
+  return { text: singularizePhrase(out.join(' ')), start, head: singularize(head) };
+}

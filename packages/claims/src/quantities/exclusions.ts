@@ -1,0 +1,117 @@
+import { isPlural } from '../singularize.ts';
+import { isCapitalized, type Token } from '../tokenize.ts';
+import { matchCurrencyAfter, matchUnit } from '../units.ts';
+import { SMALL_NUMBER_VALUES } from './numbers.ts';
+import { type Context, type Core, firstWordIndex } from './quantityContext.ts';
+import { CAPITALIZED_OK_BEFORE_NUMBER, IDENTIFIER_NOUNS, NP_STOP } from './quantityLexicon.ts';
+import { matchQualifier } from './ranges.ts';
+
+// Numbers that are no quantity: model names and identifiers, idiomatic "one", proportions and multipliers,
+// years, page furniture.
+
+/** Page furniture: "12 comments", "3 min read", "Listen to this article, 4 min". */
+export const FURNITURE =
+  /\b\d+\s*(?:comments?|shares?|views?|likes?|replies|retweets|followers|min(?:ute)?s?(?:\s+read)?)\s*$/i;
+
+/** Model names, identifiers, page numbers: "F-16", "Su-35", "Resolution 2231", "No. 5", "Leopard 2", "Air Force One". */
+export function isIdentifier(ctx: Context, c: Core): boolean {
+  const { tokens } = ctx;
+  const first = tokens[c.start]!;
+  const prev = tokens[c.start - 1];
+  if (!prev) return false;
+  if (c.digits) {
+    if (!first.spaceBefore && (prev.text === '-' || prev.text === '–')) {
+      const before = tokens[c.start - 2];
+      if (before && !prev.spaceBefore && before.kind === 'word' && !SMALL_NUMBER_VALUES.has(before.lower)) return true;
+    }
+    if (!first.spaceBefore && (prev.text === '#' || prev.text === '№')) return true;
+    if (prev.text === '.' && /^(?:no|nos|nr)$/.test(tokens[c.start - 2]?.lower ?? '')) return true;
+    if (!c.rawInt) return false;
+    if (prev.kind === 'word' && IDENTIFIER_NOUNS.has(prev.lower) && !matchQualifier(tokens, c.start)) return true;
+  } else if (!isCapitalized(first) || c.start === firstWordIndex(tokens)) {
+    return false;
+  }
+  if (isCapitalized(prev) && !ctx.titleCase && c.start - 1 > firstWordIndex(tokens)) {
+    if (CAPITALIZED_OK_BEFORE_NUMBER.has(prev.text)) return false;
+    if (ctx.entityToken[c.start - 1]) return false;
+    if (/^(?:[A-Z]{2,}|[A-Z][a-z]+)$/.test(prev.text) && !isMonthOrDay(prev.text)) return true;
+  }
+  return false;
+}
+
+export function isMonthOrDay(w: string): boolean {
+  return /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/.test(
+    w,
+  );
+}
+
+export function isIdiomaticOne(tokens: Token[], c: Core): boolean {
+  const prev = tokens[c.start - 1]?.lower ?? '';
+  const next = tokens[c.end]?.lower ?? '';
+  if (/^(?:no|any|every|each|the|this|that|which|someone|anyone|everyone|only|at|for|as|such|with|like)$/.test(prev))
+    return true;
+  if (/^(?:of|another|or|hand|side|way|thing|day|after|by|point|time|who|that|which|is|was|,|\.|'s|’s)$/.test(next))
+    return true;
+  return next === '' || tokens[c.end]?.kind === 'punct';
+}
+
+/** "two-thirds of Germans", "one in five Ukrainians", "three in four voters": proportions, not counts. */
+export function isFractionOrRatio(tokens: Token[], c: Core): boolean {
+  if (c.digits || c.vague || c.value === null) return false;
+  const a = tokens[c.end];
+  const b = tokens[c.end + 1];
+  const FRACTION = /^(?:thirds?|quarters?|fifths?|sixths?|tenths?|halves)$/;
+  if (a?.text === '-' && b && FRACTION.test(b.lower)) return true;
+  if (a && FRACTION.test(a.lower)) return true;
+  if (a?.lower === 'in' && b && SMALL_NUMBER_VALUES.has(b.lower) && c.value < 10) return true;
+  // "three times more than": a multiplier.
+  if (
+    a?.lower === 'times' &&
+    b &&
+    /^(?:more|less|higher|lower|larger|bigger|smaller|as|the|greater|fewer|over)$/.test(b.lower)
+  )
+    return true;
+  return false;
+}
+
+/** "4 out of 10 respondents": a proportion; both numbers are skipped. */
+export function isOutOf(tokens: Token[], c: Core): boolean {
+  return tokens[c.end]?.lower === 'out' && tokens[c.end + 1]?.lower === 'of' && tokens[c.end + 2]?.kind === 'num';
+}
+
+export function skipRatio(tokens: Token[], c: Core): number {
+  const a = tokens[c.end]?.lower;
+  if (a === 'out') return c.end + 3;
+  return a === '-' || a === 'in' || a === 'times' ? c.end + 2 : c.end + 1;
+}
+
+/** A four-digit number between 1800 and 2100 is a year unless a unit or a counted noun follows. */
+export function looksLikeYear(ctx: Context, c: Core): boolean {
+  const t = ctx.tokens[c.start]!;
+  if (t.text.length !== 4) return false;
+  const v = Number(t.text);
+  if (v < 1800 || v > 2100) return false;
+  const next = ctx.tokens[c.end];
+  if (!next) return true;
+  if (matchUnit(ctx.tokens, c.end) || matchCurrencyAfter(ctx.tokens, c.end)) return false;
+  if (next.kind === 'word' && next.text[0] === next.lower[0] && isPlural(next.lower) && !NP_STOP.has(next.lower))
+    return false;
+  return true;
+}
+
+export function isPageFurniture(sentence: string, tokens: Token[]): boolean {
+  const words = tokens.filter((t) => t.kind === 'word');
+  if (words.length <= 2 && !words.some((t) => t.lower === t.text && t.text.length >= 3)) return true;
+  return words.length <= 6 && FURNITURE.test(sentence);
+}
+
+export function isTitleCase(tokens: Token[]): boolean {
+  let long = 0;
+  let caps = 0;
+  for (const t of tokens) {
+    if (t.kind !== 'word' || t.text.length < 4) continue;
+    long++;
+    if (isCapitalized(t)) caps++;
+  }
+  return long >= 3 && caps / long >= 0.75;
+}

@@ -1,0 +1,69 @@
+import type { Bound } from '../types.ts';
+import { matchCurrencyBefore } from '../units.ts';
+import { isFractionOrRatio, isIdentifier, isIdiomaticOne, isOutOf, looksLikeYear, skipRatio } from './exclusions.ts';
+import { parseCore } from './numbers.ts';
+import type { Context, NumberHead } from './quantityContext.ts';
+import { matchQualifier, matchSuffix, readRange } from './ranges.ts';
+
+/**
+ * Reads the number expression starting at token `i`, or, when what is there is no quantity (a
+ * model name, an idiomatic "one", a proportion, a year), the token index to go on from.
+ */
+export function readNumberHead(ctx: Context, i: number): NumberHead | number {
+  const { tokens } = ctx;
+  let core = parseCore(ctx, i);
+  if (!core) return i;
+  if (core.skip || isIdentifier(ctx, core)) return core.end;
+  if (core.bareOne && isIdiomaticOne(tokens, core)) return core.end;
+  if (isFractionOrRatio(tokens, core) || isOutOf(tokens, core)) return skipRatio(tokens, core);
+
+  // Currency and qualifier before the number.
+  let start = core.start;
+  let currency: string | null = null;
+  const cur = matchCurrencyBefore(tokens, core.start);
+  if (cur && !ctx.masked[cur.start]) {
+    currency = cur.currency;
+    start = cur.start;
+  }
+  // "minus 15 degrees", "-15°C"
+  let sign = 1;
+  const before = tokens[start - 1];
+  const plusOrMinus = tokens[start - 2]?.lower === 'or' && tokens[start - 3]?.lower === 'plus';
+  if (
+    before &&
+    !plusOrMinus &&
+    (before.lower === 'minus' || (before.text === '-' && before.spaceBefore && !tokens[start]!.spaceBefore))
+  ) {
+    sign = -1;
+    start--;
+  }
+  let bound: Bound = core.vague ? '~' : '=';
+  const qual = matchQualifier(tokens, start);
+  if (qual) {
+    bound = qual.bound;
+    start = qual.start;
+  }
+
+  // Ranges: "300-500", "300 to 500", "between 300 and 500", "$5-6 billion", "two or three", "3% to 4%".
+  let end = core.end;
+  const rng = readRange(ctx, core, start);
+  if (rng) {
+    core = rng.core;
+    // "3% to 4%": read the unit after the second number.
+    end = rng.unitEnd ?? core.end;
+    core = { ...core, end };
+    if (rng.start < start) start = rng.start;
+    if (!qual && !core.vague) bound = '=';
+  }
+
+  if (core.rawInt && !currency && !qual && looksLikeYear(ctx, core)) return core.end;
+  if (sign < 0 && core.value !== null) core = { ...core, value: -core.value };
+
+  // Suffix qualifier: "1,000 or more", "300-odd".
+  const suf = matchSuffix(tokens, end);
+  if (suf) {
+    bound = suf.bound;
+    end = suf.end;
+  }
+  return { core, start, end, bound, qualifierStart: qual?.start ?? null, currency };
+}

@@ -1,0 +1,209 @@
+import { SCALE_SUFFIXES, SCALE_WORDS, SMALL_NUMBERS, TENS, VAGUE_MULTIPLIERS, VAGUE_PLURALS } from '../numberWords.ts';
+import { isPlural } from '../singularize.ts';
+import { parseDigits, type Token } from '../tokenize.ts';
+import { matchCurrencyAfter, matchCurrencyBefore, matchUnit } from '../units.ts';
+import { type Context, type Core, core, round } from './quantityContext.ts';
+
+// Number expressions: digits with separators and scale suffixes ("1.5bn", "10K"), spelled-out numbers ("five
+// hundred and fifty", "half a million") and vague amounts ("dozens of", "several hundred").
+
+// Maps of the number words: looked up once or more per token, and a Map lookup of a token's text
+// is cheaper than a property lookup on an object (which also sees "constructor" and friends).
+export const SMALL_NUMBER_VALUES = new Map(Object.entries(SMALL_NUMBERS));
+export const SCALE_WORD_VALUES = new Map(Object.entries(SCALE_WORDS));
+export const SCALE_SUFFIX_VALUES = new Map(Object.entries(SCALE_SUFFIXES));
+export const VAGUE_PLURAL_RANGES = new Map(Object.entries(VAGUE_PLURALS));
+export const VAGUE_MULTIPLIER_RANGES = new Map(Object.entries(VAGUE_MULTIPLIERS));
+
+export function parseCore(ctx: Context, i: number): Core | null {
+  const { tokens } = ctx;
+  const t = tokens[i]!;
+  if (t.kind === 'num') return parseDigitsCore(tokens, i);
+  if (t.kind !== 'word') return null;
+  const w = t.lower;
+  if (VAGUE_PLURAL_RANGES.has(w)) return parseVague(tokens, i);
+  if (w === 'a' || w === 'an' || w === 'half' || w === 'several' || w === 'dozen' || SMALL_NUMBER_VALUES.has(w)) {
+    return parseSpelled(tokens, i);
+  }
+  return null;
+}
+
+export function parseDigitsCore(tokens: Token[], i: number): Core {
+  const t = tokens[i]!;
+  let value = parseDigits(t.text);
+  let rawInt = /^\d+$/.test(t.text);
+  let scaled = false;
+  let j = i + 1;
+  const nx = tokens[j];
+  if (nx && !nx.spaceBefore && nx.kind === 'word') {
+    const suf = nx.lower;
+    const scale = SCALE_SUFFIX_VALUES.get(suf);
+    const modelLike = tokens[i - 1]?.text === '-' && !t.spaceBefore;
+    if (scale !== undefined && !modelLike) {
+      const money = matchCurrencyBefore(tokens, i) !== null;
+      const ambiguous = suf === 'm' || suf === 'b';
+      const nounAfter = tokens[j + 1]?.kind === 'word' && isPlural(tokens[j + 1]!.lower);
+      if (!ambiguous || money || nounAfter || matchCurrencyAfter(tokens, j + 1)) {
+        value *= scale;
+        rawInt = false;
+        scaled = true;
+        j++;
+      }
+    } else if (
+      modelLike ||
+      (!matchUnit(tokens, j) && !matchCurrencyAfter(tokens, j) && !(suf === 's' && isPluralOfNumberedName(tokens, i)))
+    ) {
+      // "72B3", "5G", "T-90M", "2nd", "1990s": a name or an ordinal, not a quantity.
+      return core(i, j + 1, null, { rawInt: true, digits: true, skip: true });
+    }
+  }
+  while (tokens[j] && tokens[j]!.kind === 'word' && SCALE_WORD_VALUES.has(tokens[j]!.lower)) {
+    value *= SCALE_WORD_VALUES.get(tokens[j]!.lower)!;
+    rawInt = false;
+    scaled = true;
+    j++;
+  }
+  return core(i, j, round(value), { rawInt, digits: true, scaled });
+}
+
+/** "F-16s": the plural of a numbered name. */
+export function isPluralOfNumberedName(tokens: Token[], i: number): boolean {
+  return tokens[i - 1]?.text === '-' && !tokens[i]!.spaceBefore;
+}
+
+export function parseVague(tokens: Token[], i: number): Core | null {
+  const w = tokens[i]!.lower;
+  let range = VAGUE_PLURAL_RANGES.get(w)!;
+  let j = i + 1;
+  if (w === 'tens' || w === 'hundreds' || w === 'dozens') {
+    const of = tokens[j]?.lower === 'of';
+    const next = tokens[j + 1]?.lower ?? '';
+    if (of && (next === 'thousands' || next === 'millions' || next === 'billions')) {
+      const inner = VAGUE_PLURAL_RANGES.get(next)!;
+      range = [range[0] * inner[0], range[0] * inner[1]];
+      j += 2;
+    } else if (w === 'tens') {
+      return null;
+    }
+  }
+  return core(i, j, null, { range, vague: true, scaled: true, takesOf: true });
+}
+
+export function parseSpelled(tokens: Token[], i: number): Core | null {
+  let j = i;
+  const w0 = tokens[i]!.lower;
+  // "a few hundred", "a couple of thousand", "several thousand", "several dozen"
+  if (
+    w0 === 'several' ||
+    ((w0 === 'a' || w0 === 'an') && (tokens[i + 1]?.lower === 'few' || tokens[i + 1]?.lower === 'couple'))
+  ) {
+    const mult = VAGUE_MULTIPLIER_RANGES.get(w0 === 'several' ? 'several' : tokens[i + 1]!.lower)!;
+    j = w0 === 'several' ? i + 1 : i + 2;
+    if (tokens[j]?.lower === 'of') j++;
+    let lo = mult[0];
+    let hi = mult[1];
+    let any = false;
+    while (tokens[j] && (SCALE_WORD_VALUES.has(tokens[j]!.lower) || tokens[j]!.lower === 'dozen')) {
+      const s = tokens[j]!.lower === 'dozen' ? 12 : SCALE_WORD_VALUES.get(tokens[j]!.lower)!;
+      lo *= s;
+      hi *= s;
+      any = true;
+      j++;
+    }
+    if (!any) return null;
+    return core(i, j, null, { range: [lo, hi], vague: true, scaled: true, takesOf: true });
+  }
+  // "half a million", "half a dozen"
+  if (w0 === 'half') {
+    const a = tokens[i + 1]?.lower;
+    const s = tokens[i + 2]?.lower ?? '';
+    if ((a === 'a' || a === 'an') && (SCALE_WORD_VALUES.has(s) || s === 'dozen')) {
+      const scale = s === 'dozen' ? 12 : SCALE_WORD_VALUES.get(s)!;
+      return core(i, i + 3, 0.5 * scale, { scaled: true, takesOf: true });
+    }
+    return null;
+  }
+  let total = 0;
+  let current = 0;
+  let any = false;
+  let lastScale = false;
+  let words = 0;
+  if (w0 === 'a' || w0 === 'an') {
+    const s = tokens[i + 1]?.lower ?? '';
+    // "a quarter of a million", "a half million"
+    if ((s === 'quarter' || s === 'half') && tokens[i + 2]?.lower === 'of' && tokens[i + 3]?.lower === 'a') {
+      const sc = tokens[i + 4]?.lower ?? '';
+      if (SCALE_WORD_VALUES.has(sc))
+        return core(i, i + 5, (s === 'quarter' ? 0.25 : 0.5) * SCALE_WORD_VALUES.get(sc)!, {
+          scaled: true,
+          takesOf: true,
+        });
+    }
+    const sc2 = tokens[i + 2]?.lower ?? '';
+    if ((s === 'quarter' || s === 'half') && SCALE_WORD_VALUES.has(sc2)) {
+      return core(i, i + 3, (s === 'quarter' ? 0.25 : 0.5) * SCALE_WORD_VALUES.get(sc2)!, {
+        scaled: true,
+        takesOf: true,
+      });
+    }
+    if (!SCALE_WORD_VALUES.has(s) && s !== 'dozen') return null;
+    current = 1;
+    any = true;
+    j = i + 1;
+  }
+  for (; j < tokens.length; j++) {
+    const t = tokens[j]!;
+    const w = t.lower;
+    if (t.kind !== 'word' && t.text !== '-') break;
+    if (SMALL_NUMBER_VALUES.has(w)) {
+      const n = SMALL_NUMBER_VALUES.get(w)!;
+      if (!any || lastScale) current += n;
+      else if (n < 10 && current % 10 === 0 && current % 100 >= 20 && tokens[j - 1]?.text === '-') current += n;
+      else break;
+      any = true;
+      lastScale = false;
+      words++;
+      continue;
+    }
+    if (w === '-' && !t.spaceBefore && any && TENS.has(tokens[j - 1]?.lower ?? '') && !tokens[j + 1]?.spaceBefore)
+      continue;
+    if (!any) break;
+    if (w === 'hundred') {
+      current = (current || 1) * 100;
+      lastScale = true;
+      continue;
+    }
+    if (w === 'dozen') {
+      current = (current || 1) * 12;
+      lastScale = false;
+      continue;
+    }
+    if (SCALE_WORD_VALUES.has(w)) {
+      total += (current || 1) * SCALE_WORD_VALUES.get(w)!;
+      current = 0;
+      lastScale = true;
+      continue;
+    }
+    if (w === 'and' && lastScale && SMALL_NUMBER_VALUES.has(tokens[j + 1]?.lower ?? '')) continue;
+    // "one and a half million"
+    if (
+      w === 'and' &&
+      tokens[j + 1]?.lower === 'a' &&
+      tokens[j + 2]?.lower === 'half' &&
+      SCALE_WORD_VALUES.has(tokens[j + 3]?.lower ?? '')
+    ) {
+      total += (current + 0.5) * SCALE_WORD_VALUES.get(tokens[j + 3]!.lower)!;
+      current = 0;
+      j += 3;
+      lastScale = true;
+      continue;
+    }
+    break;
+  }
+  if (!any) return null;
+  let end = j;
+  while (end > i && tokens[end - 1]!.text === '-') end--;
+  const value = total + current;
+  const bareOne = value === 1 && words === 1 && end === i + 1;
+  return core(i, end, value, { bareOne, scaled: total > 0 || value >= 100 });
+}

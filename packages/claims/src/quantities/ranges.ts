@@ -1,0 +1,118 @@
+import { QUALIFIERS, SUFFIX_QUALIFIERS } from '../qualifiers.ts';
+import { parseDigits, type Token } from '../tokenize.ts';
+import type { Bound } from '../types.ts';
+import { matchCurrencyBefore, matchUnit } from '../units.ts';
+import { readChangeBefore } from './change.ts';
+import { parseCore, SMALL_NUMBER_VALUES } from './numbers.ts';
+import { type Context, type Core, round } from './quantityContext.ts';
+import { CHANGE_DOWN, CHANGE_UP } from './quantityLexicon.ts';
+
+// Qualifiers before and after a number ("more than", "or so") and ranges ("between 300 and 500", "$5-6
+// billion", "3% to 4%").
+
+export type QualifierTable = Map<string, Array<{ words: string[]; bound: Bound }>>;
+
+export function qualifierTable(entries: Array<[string, Bound]>, by: 'first' | 'last'): QualifierTable {
+  const table: QualifierTable = new Map();
+  for (const [phrase, bound] of entries) {
+    const words = phrase.split(' ');
+    const k = by === 'first' ? words[0]! : words[words.length - 1]!;
+    const list = table.get(k) ?? [];
+    list.push({ words, bound });
+    table.set(k, list);
+  }
+  for (const list of table.values()) list.sort((a, b) => b.words.length - a.words.length);
+  return table;
+}
+export const PREFIX_QUALIFIERS = qualifierTable(QUALIFIERS, 'last');
+export const SUFFIXES = qualifierTable(SUFFIX_QUALIFIERS, 'first');
+
+export function matchQualifier(tokens: Token[], at: number): { bound: Bound; start: number } | null {
+  const prev = tokens[at - 1];
+  if (!prev) return null;
+  const list = PREFIX_QUALIFIERS.get(prev.lower);
+  if (!list) return null;
+  outer: for (const { words, bound } of list) {
+    const s = at - words.length;
+    if (s < 0) continue;
+    for (let k = 0; k < words.length; k++) if (tokens[s + k]!.lower !== words[k]) continue outer;
+    return { bound, start: s };
+  }
+  return null;
+}
+
+export function matchSuffix(tokens: Token[], at: number): { bound: Bound; end: number } | null {
+  const t = tokens[at];
+  if (!t) return null;
+  const list = SUFFIXES.get(t.lower);
+  if (!list) return null;
+  outer: for (const { words, bound } of list) {
+    for (let k = 0; k < words.length; k++) if (tokens[at + k]?.lower !== words[k]) continue outer;
+    if (words[0] === 'odd' && t.spaceBefore) continue;
+    if (words[0] === 'plus' && tokens[at + 1]?.kind === 'num') continue;
+    if (words[0] === 'at') continue; // "at least" after a number starts a new qualifier
+    return { bound, end: at + words.length };
+  }
+  return null;
+}
+
+export function readRange(
+  ctx: Context,
+  c: Core,
+  qualStart: number,
+): { core: Core; start: number; unitEnd: number | null } | null {
+  const { tokens } = ctx;
+  if (c.vague || c.value === null) return null;
+  // A unit may stand after each end: "3% to 4%", "5 million to 6 million".
+  let sepAt = c.end;
+  const unit = matchUnit(tokens, sepAt);
+  if (unit && unit.dimension === 'percent') sepAt = unit.end;
+  const sep = tokens[sepAt];
+  if (!sep) return null;
+  const s = sep.lower;
+  const between = tokens[qualStart - 1]?.lower === 'between';
+  const from = tokens[qualStart - 1]?.lower === 'from';
+  let k = sepAt + 1;
+  if (!(s === '-' || s === '–' || s === 'to' || (s === 'and' && between) || s === 'or')) return null;
+  // "fell 0.3 points to 3.9%", "rose 4 points to 52%": a change and a level, not a range.
+  if (s === 'to' && !between && !from && readChangeBefore(tokens, qualStart) !== null) return null;
+  if (from && s === 'to') {
+    // "rose from 4% to 5%" are two levels, not a range.
+    const verb = tokens[qualStart - 2]?.lower ?? '';
+    if (CHANGE_UP.has(verb) || CHANGE_DOWN.has(verb)) return null;
+  }
+  if (tokens[k]?.kind !== 'num' && tokens[k + 1]?.kind === 'num' && matchCurrencyBefore(tokens, k + 1)) k++;
+  if (ctx.masked[k]) return null;
+  const other = parseCore(ctx, k);
+  if (!other || other.vague || other.value === null || other.skip) return null;
+  // Years are no range: "between 2014 and 2021", "2024 to 2027".
+  if (c.rawInt && other.rawInt && c.value >= 1800 && c.value <= 2100 && other.value >= 1800 && other.value <= 2100)
+    return null;
+  if (s === 'or' && !(c.value < 10 && other.value < 20 && other.value > c.value)) return null;
+  if (unit && matchUnit(tokens, other.end)?.unit !== unit.unit) return null;
+  let lo = c.value;
+  const hi = other.value;
+  // "5-6 billion", "300-500 thousand": the scale of the second number applies to the first.
+  if (!c.scaled && other.scaled && lo < hi) {
+    const otherBase =
+      tokens[k]!.kind === 'num' ? parseDigits(tokens[k]!.text) : (SMALL_NUMBER_VALUES.get(tokens[k]!.lower) ?? hi);
+    const scale = hi / otherBase;
+    if (Number.isFinite(scale) && scale > 1) lo *= scale;
+  }
+  if (!(hi > lo)) return null;
+  let end = other.end;
+  if (unit) end = matchUnit(tokens, other.end)!.end;
+  return {
+    core: {
+      ...other,
+      start: c.start,
+      end,
+      value: null,
+      range: [round(lo), round(hi)],
+      rawInt: false,
+      scaled: c.scaled || other.scaled,
+    },
+    start: between || from ? qualStart - 1 : qualStart,
+    unitEnd: unit ? other.end : null,
+  };
+}
