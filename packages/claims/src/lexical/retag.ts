@@ -39,6 +39,18 @@ export function retag(tokens: readonly Token[], pos: Pos[], lemma: string[], isF
       pos[k] = 'VERB';
       continue;
     }
+    // "militants … beheaded 21 Christians": a past form before its object is the verb.
+    if (
+      pos[k] === 'ADJ' &&
+      /ed$/.test(w) &&
+      (pos[k - 1] === 'NOUN' || pos[k - 1] === 'PROPN') &&
+      k + 1 < tokens.length &&
+      (isFigure(k + 1) || pos[k + 1] === 'DET') &&
+      isVerbWord(lemma[k] ?? w)
+    ) {
+      pos[k] = 'VERB';
+      continue;
+    }
     // "a 3.8% boost", "a $2bn loss": the word after a figure that an article opens is its noun.
     if (
       pos[k] === 'VERB' &&

@@ -107,7 +107,7 @@ function figureOf(view: SentenceView, st: Statement, focus: ArticleFocus): Figur
   const fs = view.quantityTokens[firstQ]![0];
   const fe = view.quantityTokens[lastQ]![1];
   const clause = clauseAround(view, fs, fe);
-  const gov = findGovernor(view, fs, fe, clause);
+  const gov = findGovernor(view, fs, fe, clause, e);
   if (!gov) return null;
   const lemma = gov.verb >= 0 ? gov.lemma : '';
   const speechOnly = SPEECH_ONLY.has(lemma);
@@ -201,6 +201,11 @@ function measureOf(
   // "The depot is 180 miles from …": the concept names the subject again, not what is measured.
   if (m && subjectName && m === subjectName.toLowerCase()) m = null;
   if (!m) m = actMeasure(predicate, q.kind, unit);
+  // "10,000 phones are lost", "170 million cinema admissions were made": what is counted and what
+  // became of it.
+  if (!m && gov.figureFirst && gov.verb >= 0 && unit && /(?:ed|en|t|ing)$/.test(view.tokens[gov.verb]!.lower)) {
+    m = `${countedWords(view, q)} ${view.tokens[gov.verb]!.lower}`;
+  }
   if (m && changeOnly) m = asChange(m, direction);
   return m;
 }
@@ -236,6 +241,18 @@ function changeNounMeasure(
   const m = measureText(view, np[0], end, () => false);
   return m && st.changeOnly ? asChange(m, direction) : m;
 }
+
+/** The counted words of a quantity as written, after its number: "cinema admissions" of "170 million cinema admissions". */
+function countedWords(view: SentenceView, q: Quantity): string {
+  const words = q.text.split(/\s+/);
+  let i = words.length;
+  while (i > 0 && !/\d/.test(words[i - 1]!) && !NUMBER_WORD.test(words[i - 1]!)) i--;
+  const tail = words.slice(i).join(' ').toLowerCase();
+  return tail === '' ? (q.unit ?? '') : tail;
+}
+
+const NUMBER_WORD =
+  /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|scores?)$/i;
 
 interface ChangeReading {
   direction: 'up' | 'down' | null;

@@ -122,12 +122,19 @@ function particleAfter(view: SentenceView, k: number): string | null {
  * otherwise the nearest verb before it does ("revenue rose 3.5%", "reported a net loss of $387m").
  * A noun the figure fills through "of", "worth" or "at" is kept as the nominal ("a net loss of").
  */
-export function findGovernor(view: SentenceView, s: number, e: number, clause: [number, number]): Governor | null {
+export function findGovernor(
+  view: SentenceView,
+  s: number,
+  e: number,
+  clause: [number, number],
+  valueEnd = e,
+): Governor | null {
   const [cs, ce] = clause;
   const nominal = nominalBefore(view, s, cs) ?? nominalAfter(view, s, e, ce);
   // Subject position: the figure's noun phrase with its complements ("50% of mobile owners", "16
-  // out of the top 20 titles", "$900 billion in interest payments"), then a verb.
-  let k = figurePhraseEnd(view, e, ce);
+  // out of the top 20 titles", "$900 billion in interest payments"), then a verb. The phrase is the
+  // value's own: a change stated after it ("167 million phones were sold, 26% more than …") is not.
+  let k = figurePhraseEnd(view, valueEnd, ce);
   while (k < ce && (view.pos[k] === 'ADV' || view.pos[k] === 'AUX' || view.pos[k] === 'PART')) k++;
   const leftVerb = nearestVerbBefore(view, nominal ? nominal[0] : s, cs);
   const leftSpeaks = leftVerb >= 0 && view.attributions.some((a) => leftVerb >= a.verbStart && leftVerb < a.verbEnd);
@@ -140,7 +147,7 @@ export function findGovernor(view: SentenceView, s: number, e: number, clause: [
     // "are confirmed to have died", "is expected to reach": the verb at the end of the chain.
     while (view.tokens[k + 1]?.lower === 'to' && k + 2 < ce) {
       let n = k + 2;
-      while (n < ce && (view.pos[n] === 'AUX' || view.pos[n] === 'ADV')) n++;
+      while (n < ce && (view.pos[n] === 'AUX' || view.pos[n] === 'ADV' || /^(?:have|be)$/.test(view.lemma[n]!))) n++;
       if (view.pos[n] !== 'VERB') break;
       k = n;
     }

@@ -268,6 +268,13 @@ export function rolesOf(
     // Those killed, sold or shipped are no subject of their own figure: only an active verb's are.
     const own = view.mentions.find((m) => m.start >= s && m.start <= e + 2);
     subject = (gov.passive ? null : countedActor(view, s, e)) ?? own?.entity ?? null;
+    // "170 million cinema admissions were made in Japan": where it happened, when nobody did it.
+    if (!subject && gov.passive) {
+      const place = view.mentions.find(
+        (m) => m.start > gov.verb && m.start < clause[1] && view.tokens[m.start - 1]?.lower === 'in' && !m.entity.kind,
+      );
+      subject = place?.entity ?? null;
+    }
   }
   // "Yahoo's $4.8 billion sale": the owner named right before the figure.
   const owner = view.mentions.find((m) => m.end === s - 1 && isPossessiveMark(view, m.end));
