@@ -65,7 +65,7 @@ console.log(`${'value'.padEnd(26)}${pct(before?.newsClaims.value)}${pct(n.value)
 console.log(`${'value+unit'.padEnd(26)}${pct(before?.newsClaims.valueUnit)}${pct(n.valueUnit)}`);
 console.log(`${'concept ~ measure'.padEnd(26)}${pct(before?.newsClaims.concept)}${pct(n.concept)}`);
 console.log(
-  `\nCPU per sentence (least of 3 passes): ${before ? `before ${before.cpuUsPerSentence.toFixed(1)} µs, ` : ''}now ${now.cpuUsPerSentence.toFixed(1)} µs` +
+  `\nCPU per sentence (least of 5 passes): ${before ? `before ${before.cpuUsPerSentence.toFixed(1)} µs, ` : ''}now ${now.cpuUsPerSentence.toFixed(1)} µs` +
     (baselineRef ? `   (before = ${baselineRef})` : ''),
 );
 

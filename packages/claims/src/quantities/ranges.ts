@@ -82,7 +82,7 @@ export function readRange(
     if (CHANGE_UP.has(verb) || CHANGE_DOWN.has(verb)) return null;
   }
   if (tokens[k]?.kind !== 'num' && tokens[k + 1]?.kind === 'num' && matchCurrencyBefore(tokens, k + 1)) k++;
-  if (ctx.masked[k]) return null;
+  if (!tokens[k] || ctx.masked[k]) return null;
   const other = parseCore(ctx, k);
   if (!other || other.vague || other.value === null || other.skip) return null;
   // Years are no range: "between 2014 and 2021", "2024 to 2027".

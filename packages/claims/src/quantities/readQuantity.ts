@@ -40,7 +40,18 @@ export function readQuantity(ctx: Context, i: number): number {
   settleChange(ctx, d);
   readFromSentence(ctx, d);
 
-  pushQuantity(ctx, { ...d, end: d.spanEnd });
+  pushQuantity(ctx, {
+    core: d.core,
+    start: d.start,
+    end: d.spanEnd,
+    bound: d.bound,
+    change: d.change,
+    unit: d.unit,
+    concept: d.concept,
+    kind: d.kind,
+    currency: d.currency,
+    dimension: d.dimension,
+  });
   // Continue right after the number and its unit: a calibre inside the noun phrase ("3.4 million
   // 155mm rounds") is a quantity of its own; model numbers there are skipped as identifiers.
   return d.kind === 'count' ? head.end : Math.max(d.spanEnd, head.end);

@@ -5,7 +5,7 @@ import { matchCurrencyAfter, matchUnit } from '../units.ts';
 import { readChangeBefore } from './change.ts';
 import { readCountedNoun, readOfComplement } from './countedNoun.ts';
 import { conceptText, readNounPhrase } from './nounPhrase.ts';
-import type { Context, Draft, NumberHead } from './quantityContext.ts';
+import { type Context, type Core, type Draft, type NumberHead, round } from './quantityContext.ts';
 import {
   CHANGE_NOUNS_DOWN,
   CHANGE_NOUNS_UP,
@@ -91,8 +91,14 @@ export function readUnit(ctx: Context, head: NumberHead): Draft {
   const { tokens } = ctx;
   const { core, start, end } = head;
   let currency = head.currency;
+  // Every field written out, in one order: a spread of `head` here made drafts of changing shapes.
   const d: Draft = {
-    ...head,
+    core: head.core,
+    start: head.start,
+    end: head.end,
+    bound: head.bound,
+    qualifierStart: head.qualifierStart,
+    currency: head.currency,
     kind: currency ? 'money' : 'count',
     unit: currency,
     concept: null,
@@ -120,12 +126,14 @@ export function readUnit(ctx: Context, head: NumberHead): Draft {
     d.unit = currency;
     d.dimension = 'money';
     d.spanEnd = d.afterUnit = crown.end;
-  } else if (curAfter && !d.adjectival) {
+  } else if (curAfter) {
+    // "a 12-cent dividend", "a one-yen bid": money too, the noun after is what it is for.
     d.kind = 'money';
-    currency = curAfter.currency;
+    currency = curAfter.subunitOfNamed ? (centsOf(ctx) ?? curAfter.currency) : curAfter.currency;
     d.unit = currency;
     d.dimension = 'money';
     d.spanEnd = d.afterUnit = curAfter.end;
+    if (curAfter.factor !== 1) d.core = inSubunits(core, curAfter.factor);
   } else if (unitHit && unitHit.unit === 'lb' && core.scaled && tokens[unitHit.end]?.lower !== 'of') {
     // "5 million pounds" is money; "500 pounds of explosives" is weight.
     d.kind = 'money';
@@ -236,4 +244,22 @@ export function readWhatIsCounted(ctx: Context, d: Draft): void {
       d.afterUnit = np.end;
     }
   }
+}
+
+/** The currency of cents: the dollar, unless money in another currency with cents was named before. */
+function centsOf(ctx: Context): string | null {
+  for (let k = ctx.out.length - 1; k >= 0; k--) {
+    const q = ctx.out[k]!.quantity;
+    if (q.kind === 'money' && q.currency && q.currency !== 'GBP') return q.currency;
+  }
+  return null;
+}
+
+/** "8.5 cents" is 0.085 of the currency. */
+function inSubunits(core: Core, factor: number): Core {
+  return {
+    ...core,
+    value: core.value === null ? null : round(core.value * factor),
+    range: core.range ? [round(core.range[0] * factor), round(core.range[1] * factor)] : null,
+  };
 }
