@@ -21,7 +21,7 @@ import { figuresOfSentence, type SentenceContext } from './sentence/figuresOfSen
 import { measureKey } from './sentence/measure.ts';
 import { PeriodContext, periodOf } from './sentence/period.ts';
 import { singularize } from './singularize.ts';
-import { splitSentences } from './splitSentences.ts';
+import { type Sentence, splitSentences } from './splitSentences.ts';
 import type { Claim, Speaker } from './types.ts';
 
 export interface ExtractClaimsOptions {
@@ -37,6 +37,33 @@ export interface ExtractClaimsOptions {
    * Ignored when `text` already opens with the headline.
    */
   title?: string | null;
+  /**
+   * Sentences longer than this many characters are not read (a page of numbers without a full
+   * stop, a run of markup): they are skipped as `sentence-too-long`.
+   * @defaultValue 1000
+   */
+  maxSentenceLength?: number;
+  /**
+   * Sentences past this many are not read, as `article-too-long`, so that one huge page costs a
+   * bounded time wherever it is analysed.
+   * @defaultValue unlimited
+   */
+  maxSentences?: number;
+}
+
+export type SkipReason = 'sentence-too-long' | 'article-too-long';
+
+/** The claims of a text, with what was read and what was left unread and why. */
+export interface ClaimsReading {
+  claims: Claim[];
+  sentences: number;
+  quantities: number;
+  skipped: Array<{ reason: SkipReason; sentences: number }>;
+}
+
+/** The claims of a text; see `readClaims`. */
+export function extractClaims(text: string, options: ExtractClaimsOptions = {}): Claim[] {
+  return readClaims(text, options).claims;
 }
 
 /**
@@ -46,12 +73,16 @@ export interface ExtractClaimsOptions {
  * and a recipient named in one sentence carries to the next ("Pyongyang has delivered up to 1,000
  * containers" after "…providing military hardware to Russia").
  */
-export function extractClaims(text: string, options: ExtractClaimsOptions = {}): Claim[] {
+export function readClaims(text: string, options: ExtractClaimsOptions = {}): ClaimsReading {
   const gazetteer = gazetteerFor(options.gazetteer);
   const now = calendarDay(options.publishedAt ?? null);
   // A statement no date is given for was made by the day of publication, and is dated so.
   const defaultStatedAt = now ? formatDay(now) : null;
-  const sentences = splitSentences(text);
+  const { kept: sentences, skipped } = withinCaps(
+    splitSentences(text),
+    options.maxSentenceLength ?? 1000,
+    options.maxSentences ?? Number.POSITIVE_INFINITY,
+  );
   const quotes = findQuoteRegions(text);
   const lineStarts = lineStartOffsets(text);
   const infos = sentences.map((s, i) => analyseSentence(s, i, text, quotes, gazetteer, lineStarts));
@@ -165,7 +196,28 @@ export function extractClaims(text: string, options: ExtractClaimsOptions = {}):
     }
   }
   dateDetailsByTheirFigure(claims, undated, scoped);
-  return claims;
+  const quantities = infos.reduce((n, i) => n + i.quantities.length, 0);
+  return { claims, sentences: infos.length, quantities, skipped };
+}
+
+/** The sentences to read: none over the length cap, none past the count cap; the rest counted by reason. */
+function withinCaps(
+  sentences: Sentence[],
+  maxLength: number,
+  maxCount: number,
+): { kept: Sentence[]; skipped: ClaimsReading['skipped'] } {
+  const kept: Sentence[] = [];
+  let tooLong = 0;
+  let pastCap = 0;
+  for (const s of sentences) {
+    if (s.text.length > maxLength) tooLong++;
+    else if (kept.length >= maxCount) pastCap++;
+    else kept.push(s);
+  }
+  const skipped: ClaimsReading['skipped'] = [];
+  if (tooLong > 0) skipped.push({ reason: 'sentence-too-long', sentences: tooLong });
+  if (pastCap > 0) skipped.push({ reason: 'article-too-long', sentences: pastCap });
+  return { kept, skipped };
 }
 
 /**

@@ -5,7 +5,13 @@ export {
   findDateExpressions,
   resolveDate,
 } from './dateExpressions.ts';
-export { type ExtractClaimsOptions, extractClaims } from './extractClaims.ts';
+export {
+  type ClaimsReading,
+  type ExtractClaimsOptions,
+  extractClaims,
+  readClaims,
+  type SkipReason,
+} from './extractClaims.ts';
 export { extractQuantities } from './extractQuantities.ts';
 export { type FigureKeyParts, figureKey } from './figureKey.ts';
 export {

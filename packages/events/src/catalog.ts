@@ -183,6 +183,13 @@ export const ArticleAnalyzed = z.object({
   quantityCount: z.number().int().nonnegative(),
   claimCount: z.number().int().nonnegative(),
   analyzerVersion: z.string(),
+  /**
+   * Sentences left unread, by reason: `sentence-too-long` (over the length cap, e.g. a page of
+   * numbers with no full stop), `article-too-long` (past the cap of sentences per article).
+   */
+  skipped: z
+    .array(z.object({ reason: z.enum(['sentence-too-long', 'article-too-long']), sentences: z.number().int() }))
+    .default([]),
 });
 export type ArticleAnalyzed = z.infer<typeof ArticleAnalyzed>;
 
@@ -194,7 +201,14 @@ export type Bound = z.infer<typeof Bound>;
 export const Speaker = z.object({ name: z.string(), role: z.string().nullable().default(null) });
 export type Speaker = z.infer<typeof Speaker>;
 
-export const Period = z.object({ from: IsoDate.nullable(), to: IsoDate.nullable(), text: z.string() });
+export const Period = z.object({
+  from: IsoDate.nullable(),
+  to: IsoDate.nullable(),
+  /** As the report writes it ("the fourth quarter"). */
+  text: z.string(),
+  /** Normalised where the dates allow ("Q4 2004", "2019"); absent in claims of rules before 2.0. */
+  label: z.string().optional(),
+});
 export type Period = z.infer<typeof Period>;
 
 export const ClaimExtracted = z.object({
@@ -211,7 +225,15 @@ export const ClaimExtracted = z.object({
   bound: Bound,
   unit: z.string().nullable(),
   concept: z.string().nullable(),
+  /** What the figure measures ("net income", "death toll"): part of the figure key next to the unit. */
+  measure: z.string().nullable().default(null),
   change: z.enum(['up', 'down']).nullable().default(null),
+  /** The stated amount of the change ("rose 3.5%" → 3.5), or the difference from the earlier level. */
+  changeBy: z.number().nullable().default(null),
+  /** Unit of `changeBy`: "%", "percentage point", or the figure's own unit. */
+  changeUnit: z.string().nullable().default(null),
+  /** The earlier level the figure moved from ("from £138m to £118m" → 138000000). */
+  previous: z.number().nullable().default(null),
   negated: z.boolean().default(false),
   hedged: z.boolean().default(false),
   speaker: Speaker.nullable(),
