@@ -18,15 +18,17 @@ import type { Quantity } from './types.ts';
  */
 
 const NUMBERISH =
-  /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|scores)\b/i;
+  /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|scores|half|halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b|[½¼¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]/i;
 
 /** The number words of `NUMBERISH`, for sentences already tokenized. */
 const NUMBER_WORDS = wordSet(`
   one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen
   eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands
-  million millions billion billions trillion trillions dozen dozens scores
+  million millions billion billions trillion trillions dozen dozens scores half halves third thirds quarter quarters
+  fourth fourths fifth fifths sixth sixths seventh sevenths eighth eighths ninth ninths tenth tenths
 `);
-const DIGIT = /\d/;
+const URL = /\b(?:https?:\/\/|www\.)\S+/g;
+const DIGIT = /[\d½¼¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]/;
 
 /** `NUMBERISH` over tokens: a digit anywhere, or a number word as a token (a Set lookup per word, no case-blind regex). */
 function hasNumberToken(sentence: string, tokens: Token[]): boolean {
@@ -65,6 +67,13 @@ export function quantitiesOfTokens(
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
       if (t.start < e.end && t.end > e.start) masked[i] = 1;
+    }
+  }
+  // Numbers inside a web address ("…/2024/30%25") are no quantities.
+  if (sentence.includes('http') || sentence.includes('www.')) {
+    for (const m of sentence.matchAll(URL)) {
+      const end = m.index + m[0].length;
+      for (let i = 0; i < tokens.length; i++) if (tokens[i]!.start < end && tokens[i]!.end > m.index) masked[i] = 1;
     }
   }
   const gazetteer = gazetteerFor();

@@ -44,8 +44,9 @@ describe('labelled sentences', () => {
     const topics = new Set(dev.map((s) => s.topic));
     for (const t of ['arms', 'cas', 'aid', 'stock', 'econ', 'poll', 'measure', 'vague', 'trap', 'dipl'])
       expect(topics.has(t), t).toBe(true);
-    // Sentences whose gold is "no quantity at all": dates, times, phone numbers, models, ordinals, furniture.
-    expect(dev.filter((s) => s.quantities.length === 0).length).toBeGreaterThanOrEqual(40);
+    // Sentences whose gold is "no quantity at all": dates, times, phone numbers, models, ordinals, furniture
+    // (shares such as "two-thirds of Germans" are percentages now, as news-claims writes them).
+    expect(dev.filter((s) => s.quantities.length === 0).length).toBeGreaterThanOrEqual(35);
     const ids = new Set([...dev, ...heldOut, ...fresh].map((s) => s.id));
     expect(ids.size).toBe(dev.length + heldOut.length + fresh.length);
   });

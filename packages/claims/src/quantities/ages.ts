@@ -1,4 +1,5 @@
 import { isCapitalized } from '../tokenize.ts';
+import { matchCurrencyAfter, matchUnit } from '../units.ts';
 import type { Context, Core } from './quantityContext.ts';
 
 // Ages of people: "45-year-old", "aged 54", "at the age of 70", "Kim Jong Un, 40,".
@@ -32,6 +33,13 @@ export function readAge(ctx: Context, start: number, end: number, c: Core): { st
   }
   // "two children aged 7 and 9": the second age.
   const last = ctx.out[ctx.out.length - 1];
-  if (last?.quantity.kind === 'age' && prev === 'and' && last.endToken === start - 1) return { start, end };
+  if (
+    last?.quantity.kind === 'age' &&
+    prev === 'and' &&
+    last.endToken === start - 1 &&
+    !matchUnit(tokens, end) &&
+    !matchCurrencyAfter(tokens, end)
+  )
+    return { start, end };
   return null;
 }

@@ -71,8 +71,8 @@ export function readConceptBefore(ctx: Context, start: number, kind: QuantityKin
     if (np && !CHANGE_NOUNS_UP.has(np.head) && !CHANGE_NOUNS_DOWN.has(np.head)) return np.text;
     return null;
   }
-  if (link === 'to' || link === 'by') {
-    // "raised the minimum wage to 8,000 hryvnias": the object before "to" is the concept.
+  if (link === 'to' || link === 'by' || link === 'from') {
+    // "raised the minimum wage to 8,000 hryvnias", "increase the number of colleges from 350": the object is the concept.
     const np = collectLeft(ctx, k, false);
     if (np && np.start > 0) {
       const v = tokens[np.start - 1]!.lower;

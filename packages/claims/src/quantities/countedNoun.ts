@@ -1,13 +1,17 @@
 import { isPlural, singularize, singularizePhrase } from '../singularize.ts';
 import { isCapitalized, type Token } from '../tokenize.ts';
 import { conceptText, groupWords, type NounPhrase, readNounPhrase } from './nounPhrase.ts';
+import { SCALE_WORD_VALUES as SCALE_WORDS, SMALL_NUMBER_VALUES } from './numbers.ts';
 import { type Context, type Core, isSentenceStart } from './quantityContext.ts';
 import {
   ADJECTIVE_ED_ING,
+  CHANGE_DOWN,
+  CHANGE_UP,
   COMPOUNDS_WITH_OF,
   CONTAINER_NOUNS,
   DETERMINERS,
   isVerbLike,
+  LEVEL_VERBS,
   NP_STOP,
   OF_HEADS,
   STATE_ADJECTIVES,
@@ -29,6 +33,8 @@ export interface CountedNoun {
 export function readCountedNoun(ctx: Context, c: Core, j: number): CountedNoun | null {
   const { tokens } = ctx;
   // Partitive and anaphora: "1,000 of them", "300 of the containers", "30 of the 35 drones".
+  // "16 out of the top 20 titles" counts titles as "16 of the top 20 titles" does.
+  if (tokens[j]?.lower === 'out' && tokens[j + 1]?.lower === 'of') j++;
   if (tokens[j]?.lower === 'of' && !c.takesOf) {
     const nx = tokens[j + 1]?.lower ?? '';
     if (nx === 'them' || nx === 'these' || nx === 'those' || nx === 'which') {
@@ -38,7 +44,9 @@ export function readCountedNoun(ctx: Context, c: Core, j: number): CountedNoun |
     // "300 of the containers", "30 of the 35 drones", "38 of 42 Geran-2 drones"
     if (DETERMINERS.has(nx) || tokens[j + 1]?.kind === 'num') {
       let k = DETERMINERS.has(nx) ? j + 2 : j + 1;
-      if (tokens[k]?.kind === 'num' && !ctx.masked[k]) k++;
+      while (tokens[k] && UNIT_STOP_ADJECTIVES.has(tokens[k]!.lower)) k++;
+      const t = tokens[k];
+      if (t && !ctx.masked[k] && (t.kind === 'num' || SMALL_NUMBER_VALUES.has(t.lower))) k++;
       while (tokens[k] && UNIT_STOP_ADJECTIVES.has(tokens[k]!.lower)) k++;
       const np = readNounPhrase(ctx, k, true);
       if (np) {
@@ -144,8 +152,14 @@ export function buildCountedNoun(ctx: Context, np: NounPhrase): CountedNoun | nu
 }
 
 /** A lone word that reads as a verb is no counted noun ("12 killed"). */
-export function words1IsVerb(groups: Array<{ text: string }>, headLower: string): boolean {
-  return groups.length === 1 && /ed$/.test(headLower) && !ADJECTIVE_ED_ING.has(headLower) && !isPlural(headLower);
+export function words1IsVerb(groups: Array<{ text: string; first: Token }>, headLower: string): boolean {
+  if (groups.length !== 1 || isPlural(headLower)) return false;
+  if (/ed$/.test(headLower) && !ADJECTIVE_ED_ING.has(headLower)) return true;
+  // "500 fell 0.9%": a verb of change or level after a name's number.
+  return (
+    isVerbLike(groups[0]!.first) &&
+    (CHANGE_UP.has(headLower) || CHANGE_DOWN.has(headLower) || LEVEL_VERBS.has(headLower))
+  );
 }
 
 /** "dozens of such missiles": the missiles named earlier in the sentence ("ballistic missile launchers"). */
@@ -176,6 +190,12 @@ export function readOfComplement(ctx: Context, j: number): { concept: string; en
   const { tokens } = ctx;
   let k = j;
   while (tokens[k] && (DETERMINERS.has(tokens[k]!.lower) || tokens[k]!.text === '“' || tokens[k]!.text === '"')) k++;
+  // "half of all aid", "half of the 1 million shells": a quantifier or a number before the noun.
+  if (tokens[k]?.lower === 'all') k++;
+  if (tokens[k]?.kind === 'num' && !ctx.masked[k]) {
+    k++;
+    while (tokens[k] && SCALE_WORDS.has(tokens[k]!.lower)) k++;
+  }
   // Possessives: "the country's territory" → "territory"
   if (tokens[k + 1]?.lower === "'s" || tokens[k + 1]?.lower === '’s') k += 2;
   const parts: Token[] = [];

@@ -31,6 +31,10 @@ export function isIdentifier(ctx: Context, c: Core): boolean {
   } else if (!isCapitalized(first) || c.start === firstWordIndex(tokens)) {
     return false;
   }
+  // "iPhone 11", "eBay 2": a product name in camel case.
+  if (prev.kind === 'word' && /^[a-z]+[A-Z]/.test(prev.text) && c.rawInt) return true;
+  // "S&P 500", "AT&T 5": a name joined by "&".
+  if (/^[A-Z]$/.test(prev.text) && tokens[c.start - 2]?.text === '&' && !prev.spaceBefore) return true;
   if (isCapitalized(prev) && !ctx.titleCase && c.start - 1 > firstWordIndex(tokens)) {
     if (CAPITALIZED_OK_BEFORE_NUMBER.has(prev.text)) return false;
     if (ctx.entityToken[c.start - 1]) return false;
@@ -48,6 +52,13 @@ export function isMonthOrDay(w: string): boolean {
 export function isIdiomaticOne(tokens: Token[], c: Core): boolean {
   const prev = tokens[c.start - 1]?.lower ?? '';
   const next = tokens[c.end]?.lower ?? '';
+  // "one of its two factories", "one of the 12 ships": one of a counted set is a count.
+  if (next === 'of') {
+    let k = c.end + 1;
+    if (/^(?:the|its|their|his|her|our|these|those)$/.test(tokens[k]?.lower ?? '')) k++;
+    const t = tokens[k];
+    if (t && (t.kind === 'num' || (SMALL_NUMBER_VALUES.has(t.lower) && t.lower !== 'one'))) return false;
+  }
   if (/^(?:no|any|every|each|the|this|that|which|someone|anyone|everyone|only|at|for|as|such|with|like)$/.test(prev))
     return true;
   if (/^(?:of|another|or|hand|side|way|thing|day|after|by|point|time|who|that|which|is|was|,|\.|'s|’s)$/.test(next))

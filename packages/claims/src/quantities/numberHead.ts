@@ -4,6 +4,7 @@ import { isFractionOrRatio, isIdentifier, isIdiomaticOne, isOutOf, looksLikeYear
 import { parseCore } from './numbers.ts';
 import type { Context, NumberHead } from './quantityContext.ts';
 import { matchQualifier, matchSuffix, readRange } from './ranges.ts';
+import { parseShare } from './shares.ts';
 
 /**
  * Reads the number expression starting at token `i`, or, when what is there is no quantity (a
@@ -11,7 +12,7 @@ import { matchQualifier, matchSuffix, readRange } from './ranges.ts';
  */
 export function readNumberHead(ctx: Context, i: number): NumberHead | number {
   const { tokens } = ctx;
-  let core = parseCore(ctx, i);
+  let core = parseShare(ctx, i) ?? parseCore(ctx, i);
   if (!core) return i;
   if (core.skip || isIdentifier(ctx, core)) return core.end;
   if (core.bareOne && isIdiomaticOne(tokens, core)) return core.end;

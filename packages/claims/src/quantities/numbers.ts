@@ -19,7 +19,10 @@ export function parseCore(ctx: Context, i: number): Core | null {
   const { tokens } = ctx;
   const t = tokens[i]!;
   if (t.kind === 'num') return parseDigitsCore(tokens, i);
-  if (t.kind !== 'word') return null;
+  if (t.kind !== 'word') {
+    const vulgar = VULGAR_FRACTIONS.get(t.text);
+    return vulgar === undefined ? null : core(i, i + 1, round(vulgar), {});
+  }
   const w = t.lower;
   if (VAGUE_PLURAL_RANGES.has(w)) return parseVague(tokens, i);
   if (w === 'a' || w === 'an' || w === 'half' || w === 'several' || w === 'dozen' || SMALL_NUMBER_VALUES.has(w)) {
@@ -57,13 +60,68 @@ export function parseDigitsCore(tokens: Token[], i: number): Core {
       return core(i, j + 1, null, { rawInt: true, digits: true, skip: true });
     }
   }
+  // "6 ½ minutes", "10 1/2 miles", "2 and a half years"
+  const fraction = fractionAfter(tokens, j);
+  if (fraction) {
+    value += fraction.value;
+    rawInt = false;
+    j = fraction.end;
+  }
   while (tokens[j] && tokens[j]!.kind === 'word' && SCALE_WORD_VALUES.has(tokens[j]!.lower)) {
     value *= SCALE_WORD_VALUES.get(tokens[j]!.lower)!;
     rawInt = false;
     scaled = true;
     j++;
   }
+  // "3 dozen", "3 dozens"
+  if (tokens[j]?.lower === 'dozen' || (tokens[j]?.lower === 'dozens' && tokens[j + 1]?.lower !== 'of')) {
+    value *= 12;
+    rawInt = false;
+    j++;
+  }
   return core(i, j, round(value), { rawInt, digits: true, scaled });
+}
+
+/** Vulgar fractions as printed: "½", "¾". */
+export const VULGAR_FRACTIONS = new Map([
+  ['½', 1 / 2],
+  ['¼', 1 / 4],
+  ['¾', 3 / 4],
+  ['⅓', 1 / 3],
+  ['⅔', 2 / 3],
+  ['⅕', 1 / 5],
+  ['⅖', 2 / 5],
+  ['⅗', 3 / 5],
+  ['⅘', 4 / 5],
+  ['⅙', 1 / 6],
+  ['⅚', 5 / 6],
+  ['⅛', 1 / 8],
+  ['⅜', 3 / 8],
+  ['⅝', 5 / 8],
+  ['⅞', 7 / 8],
+]);
+
+/** A fraction added to the number before it: "½", " 1/2", "and a half", "and a quarter". */
+function fractionAfter(tokens: Token[], j: number): { value: number; end: number } | null {
+  const t = tokens[j];
+  if (!t) return null;
+  const vulgar = VULGAR_FRACTIONS.get(t.text);
+  if (vulgar !== undefined) return { value: vulgar, end: j + 1 };
+  if (t.kind === 'num' && tokens[j + 1]?.text === '/' && /^\d$/.test(t.text)) {
+    const d = tokens[j + 2];
+    if (d?.kind === 'num' && !tokens[j + 1]!.spaceBefore && !d.spaceBefore && /^\d{1,2}$/.test(d.text)) {
+      const n = Number(t.text);
+      const den = Number(d.text);
+      if (n < den && den <= 16) return { value: n / den, end: j + 3 };
+    }
+    return null;
+  }
+  if (t.lower === 'and' && (tokens[j + 1]?.lower === 'a' || tokens[j + 1]?.lower === 'one')) {
+    const f = tokens[j + 2]?.lower;
+    if ((f === 'half' || f === 'quarter') && !SCALE_WORD_VALUES.has(tokens[j + 3]?.lower ?? ''))
+      return { value: f === 'half' ? 0.5 : 0.25, end: j + 3 };
+  }
+  return null;
 }
 
 /** "F-16s": the plural of a numbered name. */
@@ -173,7 +231,7 @@ export function parseSpelled(tokens: Token[], i: number): Core | null {
       lastScale = true;
       continue;
     }
-    if (w === 'dozen') {
+    if (w === 'dozen' || (w === 'dozens' && tokens[j + 1]?.lower !== 'of')) {
       current = (current || 1) * 12;
       lastScale = false;
       continue;
@@ -203,7 +261,13 @@ export function parseSpelled(tokens: Token[], i: number): Core | null {
   if (!any) return null;
   let end = j;
   while (end > i && tokens[end - 1]!.text === '-') end--;
-  const value = total + current;
+  let value = total + current;
+  // "two and a half years"
+  const fraction = end === j ? fractionAfter(tokens, end) : null;
+  if (fraction && fraction.end > end + 1) {
+    value += fraction.value;
+    end = fraction.end;
+  }
   const bareOne = value === 1 && words === 1 && end === i + 1;
   return core(i, end, value, { bareOne, scaled: total > 0 || value >= 100 });
 }

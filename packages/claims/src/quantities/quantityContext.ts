@@ -21,6 +21,8 @@ export interface Core {
   scaled: boolean;
   /** The vague or scale word wants "of" before its noun ("thousands of containers"). */
   takesOf: boolean;
+  /** A share written as a fraction or proportion ("a third of", "one in five"): the value is its percentage. */
+  share?: boolean;
   /** Not a quantity after all ("72B3", "2nd"): the caller skips past it. */
   skip?: boolean;
 }

@@ -99,7 +99,7 @@ export const CHANGE_DOWN = wordSet(`
   fell fall falls fallen falling dropped drop drops dropping declined decline declines declining decreased
   decrease decreases decreasing slid slide slides sliding slipped slip slipping plunged plunge plunging
   plummeted plummeting tumbled tumbling sank sinking sunk shrank shrunk shrinks shrinking contracted contracts
-  contracting eased eases easing dipped dip dips cut cuts slashed slashes reduced reduce reduces lowered lower
+  contracting eased eases easing dipped dip dips cut cuts slashed slashes reduced reduce reduces lowered lower shrunk
   down retreated slumped slumps slumping lost loses lose losing shed narrowed narrowing weakened downgraded
   trimmed
 `);
@@ -111,7 +111,7 @@ export const INTRANSITIVE_CHANGE = wordSet(`
   rose risen rise rises rising grew grown grow grows growing climbed climbs climbing jumped jumps jumping surged
   surging soared soaring fell fallen falls falling dropped drops dropping declined declines declining decreased
   decreasing increased increasing slid sliding slipped slipping plunged plunging plummeted tumbled sank shrank
-  shrinking contracted contracting eased easing dipped up down edged ticked widened narrowed slumped rebounded
+  shrinking shrunk contracted contracting eased easing dipped up down edged ticked widened narrowed slumped rebounded
   expanded gained gains gaining lost loses losing added
 `);
 

@@ -5,7 +5,7 @@ import { matchCurrencyBefore, matchUnit } from '../units.ts';
 import { readChangeBefore } from './change.ts';
 import { parseCore, SMALL_NUMBER_VALUES } from './numbers.ts';
 import { type Context, type Core, round } from './quantityContext.ts';
-import { CHANGE_DOWN, CHANGE_UP } from './quantityLexicon.ts';
+import { CHANGE_DOWN, CHANGE_NOUNS_DOWN, CHANGE_NOUNS_UP, CHANGE_UP } from './quantityLexicon.ts';
 
 // Qualifiers before and after a number ("more than", "or so") and ranges ("between 300 and 500", "$5-6
 // billion", "3% to 4%").
@@ -76,11 +76,7 @@ export function readRange(
   if (!(s === '-' || s === '–' || s === 'to' || (s === 'and' && between) || s === 'or')) return null;
   // "fell 0.3 points to 3.9%", "rose 4 points to 52%": a change and a level, not a range.
   if (s === 'to' && !between && !from && readChangeBefore(tokens, qualStart) !== null) return null;
-  if (from && s === 'to') {
-    // "rose from 4% to 5%" are two levels, not a range.
-    const verb = tokens[qualStart - 2]?.lower ?? '';
-    if (CHANGE_UP.has(verb) || CHANGE_DOWN.has(verb)) return null;
-  }
+  if (from && s === 'to' && isMove(tokens, qualStart - 2)) return null;
   if (tokens[k]?.kind !== 'num' && tokens[k + 1]?.kind === 'num' && matchCurrencyBefore(tokens, k + 1)) k++;
   if (!tokens[k] || ctx.masked[k]) return null;
   const other = parseCore(ctx, k);
@@ -115,4 +111,18 @@ export function readRange(
     start: between || from ? qualStart - 1 : qualStart,
     unitEnd: unit ? other.end : null,
   };
+}
+
+/**
+ * "rose from 4% to 5%", "increase the number of colleges from 350 to 400": "from … to" after a
+ * verb or noun of change, in the same clause, is a move between two levels, not a range.
+ */
+function isMove(tokens: Token[], before: number): boolean {
+  for (let k = before; k >= Math.max(0, before - 10); k--) {
+    const w = tokens[k]!.lower;
+    if (w === ',' || w === ';' || w === '.' || w === ':' || w === 'ranging' || w === 'range' || w === 'ranges')
+      return false;
+    if (CHANGE_UP.has(w) || CHANGE_DOWN.has(w) || CHANGE_NOUNS_UP.has(w) || CHANGE_NOUNS_DOWN.has(w)) return true;
+  }
+  return false;
 }

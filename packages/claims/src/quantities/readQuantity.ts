@@ -27,7 +27,8 @@ export function readQuantity(ctx: Context, i: number): number {
       bound: head.bound,
       change: null,
       unit: 'year',
-      concept: null,
+      // "The average age of respondents was 29.6 years": an age as a statistic names what it is.
+      concept: ageStatistic(ctx, age.start),
       kind: 'age',
       currency: null,
       dimension: 'time',
@@ -57,6 +58,12 @@ export function readQuantity(ctx: Context, i: number): number {
   return d.kind === 'count' ? head.end : Math.max(d.spanEnd, head.end);
 }
 
+/** "The average age of respondents was 29.6": the statistic an age is, if the sentence names one. */
+function ageStatistic(ctx: Context, start: number): string | null {
+  const concept = readConceptBefore(ctx, start, 'age');
+  return concept && /\bage\b/.test(concept) ? concept : null;
+}
+
 /** A change noun after the figure ("a 5% increase"); durations and objects of "lost"/"added" are no changes. */
 function settleChange(ctx: Context, d: Draft): void {
   const { tokens } = ctx;
@@ -81,10 +88,13 @@ function readFromSentence(ctx: Context, d: Draft): void {
     d.kind === 'count' &&
     d.unit === null &&
     prev &&
+    start - prev.endToken <= 4 &&
     (prev.quantity.kind === 'money' || prev.quantity.kind === 'percent')
   ) {
     const link = tokens[start - 1]?.lower ?? '';
-    if (link === 'from' || link === 'to' || link === 'against') {
+    // "fell 0.9% to 27,934.02": the level a percentage change leads to is no percentage.
+    const levelAfterChange = link === 'to' && prev.quantity.kind === 'percent' && prev.quantity.change !== null;
+    if ((link === 'from' || link === 'to' || link === 'against') && !levelAfterChange) {
       d.kind = prev.quantity.kind;
       d.unit = prev.quantity.unit;
       d.currency = prev.quantity.currency ?? null;
@@ -103,7 +113,13 @@ function readFromSentence(ctx: Context, d: Draft): void {
   if (d.concept === null && (d.kind !== 'count' || d.unit === null || d.change !== null)) {
     d.concept = readConceptBefore(ctx, start, d.kind);
     // Chained figures: "fell 2.3% to $78.40", "rose 0.5% month on month and 5.1% year on year".
-    if (d.concept === null && prev && (d.kind !== 'count' || prev.quantity.kind === d.kind || d.unit === null)) {
+    if (
+      d.concept === null &&
+      prev &&
+      prev.quantity.kind !== 'age' &&
+      tokens[d.afterUnit]?.lower !== 'of' &&
+      (d.kind !== 'count' || prev.quantity.kind === d.kind || d.unit === null)
+    ) {
       const link = tokens[start - 1]?.lower ?? '';
       if (/^(?:to|from|and|at)$/.test(link) || (link === 'by' && prev.quantity.change !== null))
         d.concept = prev.quantity.concept;
@@ -111,6 +127,11 @@ function readFromSentence(ctx: Context, d: Draft): void {
   }
   if (d.change === null && prev?.quantity.change && tokens[start - 1]?.lower === 'and' && prev.quantity.unit === d.unit)
     d.change = prev.quantity.change;
+  // "the number of Japanese films released rose to 310": the count counts films.
+  if (d.kind === 'count' && d.unit === null && d.concept) {
+    const counted = /^(?:total |overall )?number of ((?:[a-z-]+ ){0,2}[a-z-]+)/.exec(d.concept);
+    if (counted) d.unit = counted[1]!;
+  }
 }
 
 /** The quantity read last, when it stands in the same clause and at most 12 tokens before `start`. */

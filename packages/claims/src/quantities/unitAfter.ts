@@ -110,6 +110,13 @@ export function readUnit(ctx: Context, head: NumberHead): Draft {
     adjectival: false,
     conceptDone: false,
   };
+  if (core.share) {
+    d.kind = 'percent';
+    d.unit = '%';
+    d.dimension = 'percent';
+    d.unitAt = end;
+    return d;
+  }
   let j = end;
   if (core.takesOf && tokens[j]?.lower === 'of') j++;
   // Units written against the number or hyphenated ("180-mile", "10km", "155mm shells").

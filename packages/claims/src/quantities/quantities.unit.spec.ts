@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { extractQuantities } from '../extractQuantities.ts';
+
+/** The quantities of a sentence as [value or range, bound, unit, change]. */
+function read(sentence: string) {
+  return extractQuantities(sentence).map((q) => [q.range ?? q.value, q.bound, q.unit, q.change]);
+}
+
+describe('quantities: units written against the number', () => {
+  it.each([
+    ['The phone has 256GB of storage.', 256, 'GB'],
+    ['Broadband runs at 30Mbps in the town.', 30, 'Mbps'],
+    ['Prices rose 24pc last year.', 24, '%'],
+    ['The chip runs at 2.4Ghz.', 2.4, 'GHz'],
+    ['The screen refreshes at 120Hz.', 120, 'Hz'],
+    ['The 640bhp engine is new.', 640, 'bhp'],
+    ['A 15kHz tone was heard.', 15, 'kHz'],
+    ['The battery holds 5000mAh.', 5000, 'mAh'],
+    ['It is 40 degrees celsius outside.', 40, '°C'],
+  ])('%s', (sentence, value, unit) => {
+    const [q] = extractQuantities(sentence);
+    expect(q?.value).toBe(value);
+    expect(q?.unit).toBe(unit);
+  });
+});
+
+describe('quantities: money in its main unit', () => {
+  it.each([
+    ['Its shares were down 8.51% to 10.75p.', 0.1075, 'GBP'],
+    ['Shares closed at 548p.', 5.48, 'GBP'],
+    ['The bid is 470 pence a share.', 4.7, 'GBP/share'],
+    ['The dividend rose to 8.5 cents.', 0.085, 'USD'],
+    ['The fine was 323 million Turkish liras.', 323e6, 'TRY'],
+    ['The bank paid CHF 5 million.', 5e6, 'CHF'],
+    ['Tickets cost 10 € each.', 10, 'EUR'],
+    ['A 12-cent dividend will be paid.', 0.12, 'USD'],
+  ])('%s', (sentence, value, unit) => {
+    const money = extractQuantities(sentence).filter((q) => q.kind === 'money');
+    expect(money.map((q) => [q.value, q.unit])).toContainEqual([value, unit]);
+  });
+
+  it('cents of the currency named before are that currency', () => {
+    expect(read('The stock rose A$1.20, or 5 cents.').at(-1)).toEqual([0.05, '=', 'AUD', null]);
+  });
+
+  it('a video resolution is no pence', () => {
+    expect(extractQuantities('The camera records 1080p video.').filter((q) => q.kind === 'money')).toEqual([]);
+  });
+});
+
+describe('quantities: moves and ranges', () => {
+  it('a move keeps both ends as separate quantities', () => {
+    expect(read('Unemployment fell from 4.8 percent to 4.7 percent.')).toEqual([
+      [4.8, '=', '%', null],
+      [4.7, '=', '%', null],
+    ]);
+    expect(read('Bitcoin plummeted from $36,040 to $34,935.').map((q) => q[0])).toEqual([36040, 34935]);
+  });
+
+  it('"from … to" after a change named earlier in the clause is a move, not a range', () => {
+    const qs = extractQuantities('The plan will increase the number of sport colleges from 350 to 400.');
+    expect(qs.map((q) => q.value)).toEqual([350, 400]);
+    expect(qs[1]?.unit).toBe('sport college');
+  });
+
+  it('"from … to" without a change is a range', () => {
+    expect(read('Prices range from $5 to $10.')).toEqual([[[5, 10], '=', 'USD', null]]);
+  });
+
+  it('"eight or nine euros" is a range', () => {
+    expect(read('It costs eight or nine euros.')).toEqual([[[8, 9], '=', 'EUR', null]]);
+  });
+});
+
+describe('quantities: shares are percentages', () => {
+  it.each([
+    ['The company has more than a quarter of the market.', 25, '>', 'market'],
+    ['Maruti accounts for half of India’s car sales.', 50, '=', 'car sale'],
+    ['Nearly one in five Ukrainians has left home.', 20, '~<', 'Ukrainian'],
+    ['A third of those screened had the disease.', 33.3, '=', null],
+    ['Nearly two-thirds of Germans back sending more weapons.', 66.7, '~<', 'German'],
+    ['Only 4 out of 10 respondents supported it.', 40, '=', 'respondent'],
+  ])('%s', (sentence, value, bound, concept) => {
+    const q = extractQuantities(sentence).find((x) => x.unit === '%');
+    expect([q?.value, q?.bound, q?.concept]).toEqual([value, bound, concept]);
+  });
+
+  it('a share after "by" is the amount of a change', () => {
+    expect(read('Chinese PC sales have risen by a fifth.')).toEqual([[20, '=', '%', 'up']]);
+  });
+
+  it('fractions after a number add to it', () => {
+    expect(read('It stopped 6 ½ minutes after the launch.')).toEqual([[6.5, '=', 'minute', null]]);
+    expect(read('He served two and a half years.')).toEqual([[2.5, '=', 'year', null]]);
+  });
+
+  it('"16 out of the top 20 titles" counts titles', () => {
+    expect(extractQuantities('16 out of the top 20 titles were sequels.')[0]).toMatchObject({
+      value: 16,
+      unit: 'title',
+    });
+  });
+
+  it('"one of its two factories" is one factory', () => {
+    expect(extractQuantities('It announced the closure of one of its two factories.')[0]).toMatchObject({
+      value: 1,
+      unit: 'factory',
+    });
+  });
+});
+
+describe('quantities: numbers that are names', () => {
+  it('an index name takes its number; the level after a change keeps no percent', () => {
+    expect(read('The S&P 500 fell 0.9% to 27,934.02.')).toEqual([
+      [0.9, '=', '%', 'down'],
+      [27934.02, '=', null, null],
+    ]);
+  });
+
+  it.each([
+    ['a product', 'Apple sold the iPhone 11 to schools.'],
+    ['an address in a link', 'Read more at https://example.com/report/2024/30%25.'],
+  ])('%s', (_what, sentence) => {
+    expect(extractQuantities(sentence)).toEqual([]);
+  });
+});
+
+describe('quantities: bounds, changes and ages', () => {
+  it('a qualifier after "up" is the bound of a change', () => {
+    expect(read('Shares were up about 19 per cent.')).toEqual([[19, '~', '%', 'up']]);
+  });
+
+  it('an age as a statistic keeps kind age and names the statistic', () => {
+    const [age, share] = extractQuantities('The average age of respondents was 29.6 years old and 92.8% were male.');
+    expect(age).toMatchObject({ value: 29.6, kind: 'age', unit: 'year', concept: 'average age of respondent' });
+    expect(share).toMatchObject({ value: 92.8, kind: 'percent', unit: '%' });
+  });
+});
