@@ -7,9 +7,8 @@
  *
  * Prints a table, then exactly one JSON line with the figures contract of issue 6.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { extractClaims } from '../src/extractClaims.ts';
 import { extractQuantities } from '../src/extractQuantities.ts';
 import {
   baselineQuantities,
@@ -20,7 +19,6 @@ import {
   type Score,
   scoreExtractor,
 } from '../src/labelledSet.ts';
-import { splitSentences } from '../src/splitSentences.ts';
 
 const here = import.meta.dirname;
 const fixtures = path.resolve(here, '../fixtures');
@@ -97,28 +95,50 @@ console.log(
   `\nspeed, one core: rules ${Math.round(sentencesPerS)} sentences/s (${rules.cpuUsPerSentence.toFixed(1)} µs CPU/sentence, least of the passes), baseline ${Math.round(baselinePerS)} sentences/s (${baseline.cpuUsPerSentence.toFixed(2)} µs CPU/sentence)`,
 );
 
-// Whole-article claim extraction on the seed reports, when they are at hand.
-const seedsDir = process.env.SEEDS_DIR ?? path.resolve(here, '../../../../shared/seeds');
-if (existsSync(seedsDir)) {
-  const texts = readdirSync(seedsDir)
-    .filter((f) => /^\d{3}_.*\.txt$/.test(f))
-    .map((f) => readFileSync(path.join(seedsDir, f), 'utf8'));
-  const sentenceCount = texts.reduce((n, t) => n + splitSentences(t).length, 0);
-  for (const t of texts) extractClaims(t, { publishedAt: '2023-10-14' });
-  let rounds = 0;
-  let cpuUs = Number.POSITIVE_INFINITY;
-  const t0 = performance.now();
-  while (performance.now() - t0 < 3000) {
-    // Ten passes per reading: one pass is too short for the CPU clock's resolution.
-    const cpu0 = process.cpuUsage();
-    for (let k = 0; k < 10; k++) for (const t of texts) extractClaims(t, { publishedAt: '2023-10-14' });
-    const cpu = process.cpuUsage(cpu0);
-    cpuUs = Math.min(cpuUs, (cpu.user + cpu.system) / (10 * sentenceCount));
-    rounds += 10;
+// Whole-article claims: the news-claims articles and the seed reports, the current rules beside
+// the rules before they were opened to every beat, each in a process of its own so that its memory
+// is its own (evaluations/src/claims/claimsSpeed.ts).
+interface ArticleSpeed {
+  ref: string;
+  sentences: number;
+  cpu_us_per_sentence: number;
+  sentences_per_s: number;
+  rss_mb: number;
+  heap_mb: number;
+}
+const speedScript = path.resolve(here, '../../../evaluations/src/claims/claimsSpeed.ts');
+const BASELINE_REF = '708905f';
+function articleSpeed(ref: string | null): ArticleSpeed | null {
+  const args = [speedScript, '--ms', '3000', ...(ref ? ['--ref', ref] : [])];
+  const run = spawnSync(process.execPath, ['--import', 'tsx', ...args], {
+    encoding: 'utf8',
+    cwd: path.resolve(here, '../../..'),
+  });
+  const last = run.stdout.trim().split('\n').at(-1);
+  if (run.status !== 0 || !last) {
+    console.log(
+      `whole-article claims (${ref ?? 'current'}): not measured (${run.stderr.trim().split('\n').at(-1) ?? 'no output'})`,
+    );
+    return null;
   }
-  const perS = (rounds * sentenceCount) / ((performance.now() - t0) / 1000);
+  return JSON.parse(last) as ArticleSpeed;
+}
+const articlesNow = articleSpeed(null);
+const articlesBefore = articleSpeed(BASELINE_REF);
+if (articlesNow) {
+  const row = (label: string, f: (a: ArticleSpeed) => string): void =>
+    console.log(
+      `  ${label.padEnd(36)}${(articlesBefore ? f(articlesBefore) : '-').padStart(16)}${f(articlesNow).padStart(12)}`,
+    );
+  console.log(`\nwhole-article claims, ${articlesNow.sentences} sentences of real articles per pass`);
+  console.log(`  ${''.padEnd(36)}${`rules ${BASELINE_REF}`.padStart(16)}${'now'.padStart(12)}`);
+  row('µs CPU per sentence (least pass)', (a) => a.cpu_us_per_sentence.toFixed(1));
+  row('sentences/s per core (from CPU)', (a) => String(Math.round(1e6 / a.cpu_us_per_sentence)));
+  row('sentences/s (wall clock)', (a) => String(a.sentences_per_s));
+  row('resident memory after, MB', (a) => String(a.rss_mb));
+  row('heap after, MB', (a) => String(a.heap_mb));
   console.log(
-    `claims on the ${texts.length} seed articles: ${Math.round(perS)} sentences/s, ${cpuUs.toFixed(1)} µs CPU/sentence, least of 10-pass readings (${sentenceCount} sentences per pass)`,
+    '  target: 5,000 sentences/s on one core (200 µs CPU per sentence); memory at most 150 MB above the rules before',
   );
 }
 
@@ -133,5 +153,6 @@ console.log(
     value_unit_f1: round3(overall.valueUnit.f1),
     value_bound_f1: round3(overall.valueBound.f1),
     concept_f1: round3(overall.concept.f1),
+    claims_sentences_per_s: articlesNow ? Math.round(1e6 / articlesNow.cpu_us_per_sentence) : null,
   }),
 );
