@@ -98,8 +98,8 @@ export const commandList: readonly CommandEntry[] = [
   },
   {
     name: 'claims',
-    term: 'claims [options] [file]',
-    description: 'Extract the claims of an article text: who did what to whom, how much, said by whom, when.',
+    term: 'claims [options] [files...]',
+    description: 'Extract the claims of articles: who did what to whom, how much, said by whom, when.',
     load: () => import('./commands/claims.ts'),
   },
 ];
