@@ -20,7 +20,7 @@
  *   (one bucket split at a time) to keep them near 16 entries (128 bytes) at any size, and a field
  *   of a hash costs less memory than a key.
  * - `r:<c>` (string): fixed-size records of 128 documents: flag, published (s), copy-of (n + 1),
- *   content hash, 128-byte compact signature.
+ *   content hash, source tag (2 bytes, 0 for unknown), 128-byte compact signature.
  * - `i:<c>` (hash): document number → id, for the same 128 documents.
  *
  * Buckets read in a batch are kept in the script and changed there; the changed ones are written
@@ -32,9 +32,10 @@
  * all their documents are dead; chunks and the bucket hash carry a TTL past their newest document's
  * expiry in case ingestion stops.
  *
- * Arguments: base, now ('' for the server's clock), window (ms), threshold, document count, the
- * documents packed in one binary string (264 bytes each: published in s or 0xffffffff for unknown,
- * content hash, 128-byte compact signature, 32 band hashes; big-endian), then one id per document.
+ * Arguments: base, now ('' for the server's clock), window (ms), threshold, the threshold between two
+ * documents of one source, document count, the documents packed in one binary string (266 bytes
+ * each: published in s or 0xffffffff for unknown, content hash, source tag, 128-byte compact
+ * signature, 32 band hashes; big-endian), then one id per document.
  * One packed argument instead of four per document spares both sides most of the argument
  * handling. Reply: one array per document, `{'original'}`,
  * `{'original', replacedId, similarity, method}` or `{'duplicate', originalId, similarity, method}`.
@@ -51,10 +52,11 @@ if now == nil then
 end
 local windowMs = tonumber(ARGV[3])
 local threshold = tonumber(ARGV[4])
-local D = tonumber(ARGV[5])
-local packed = ARGV[6]
+local sameSourceThreshold = tonumber(ARGV[5])
+local D = tonumber(ARGV[6])
+local packed = ARGV[7]
 local SIG, NBANDS = 128, 32
-local DOC = 8 + SIG + 4 * NBANDS
+local DOC = 10 + SIG + 4 * NBANDS
 local bkey = base .. 'b'
 local CHUNK = 128
 local N0 = 16
@@ -136,8 +138,8 @@ local function record(n)
   local off = (n % CHUNK) * R
   local r = redis.call('GETRANGE', base .. 'r:' .. math.floor(n / CHUNK), off, off + R - 1)
   if #r < R or string.byte(r, 1) ~= 1 then return nil end
-  local _, pub, root, ch = struct.unpack('>BI4I4I4', r)
-  return { n = n, pub = pub, root = root, ch = ch, sig = string.sub(r, 14) }
+  local _, pub, root, ch, src = struct.unpack('>BI4I4I4I2', r)
+  return { n = n, pub = pub, root = root, ch = ch, src = src, sig = string.sub(r, 16) }
 end
 
 local function idOf(n)
@@ -206,13 +208,13 @@ local inserted = 0
 local out = {}
 for d = 1, D do
   local at = (d - 1) * DOC
-  local published, chash = struct.unpack('>I4I4', packed, at + 1)
-  local sig = string.sub(packed, at + 9, at + 8 + SIG)
-  local bands = string.sub(packed, at + 9 + SIG, at + DOC)
-  local id = ARGV[6 + d]
+  local published, chash, source = struct.unpack('>I4I4I2', packed, at + 1)
+  local sig = string.sub(packed, at + 11, at + 10 + SIG)
+  local bands = string.sub(packed, at + 11 + SIG, at + DOC)
+  local id = ARGV[7 + d]
   local nbands = NBANDS
   K = SIG
-  R = 13 + K
+  R = 15 + K
 
   local mine = nil
   local function similarity(other)
@@ -270,7 +272,10 @@ for d = 1, D do
     if rec then
       local s = similarity(rec.sig)
       if s >= 1 then identical[#identical + 1] = rec end
-      if s >= threshold and (s > bestSim or (s == bestSim and n < best.n)) then
+      -- two articles of one source share what boilerplate is not learned yet: a stricter threshold
+      local bar = threshold
+      if source ~= 0 and rec.src == source then bar = sameSourceThreshold end
+      if s >= bar and (s > bestSim or (s == bestSim and n < best.n)) then
         best, bestSim = rec, s
       end
     end
@@ -327,7 +332,7 @@ for d = 1, D do
       -- allocate the whole chunk at once: growing it write by write would over-allocate
       redis.call('SETRANGE', rkey, CHUNK * R - 1, '\\0')
     end
-    redis.call('SETRANGE', rkey, (seq % CHUNK) * R, struct.pack('>BI4I4I4', 1, published, 0, chash) .. sig)
+    redis.call('SETRANGE', rkey, (seq % CHUNK) * R, struct.pack('>BI4I4I4I2', 1, published, 0, chash, source) .. sig)
     redis.call('HSET', ikey, seq, id)
     -- a chunk's TTL outlives its newest document; refreshed once per chunk and time slice
     if ttlset ~= stamp then

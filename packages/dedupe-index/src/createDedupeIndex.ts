@@ -2,25 +2,37 @@ import {
   bandHashes,
   compactSignature,
   DEDUPE_VERSION,
+  DEFAULT_SAME_SOURCE_THRESHOLD,
   DEFAULT_THRESHOLD,
   type Fingerprint,
   fingerprint,
   LSH_BANDS,
+  readText,
 } from '@tally/dedupe';
 import type { ChainableCommander, Redis } from 'ioredis';
 import { CHECK_AND_INSERT_LUA } from './checkAndInsert.lua.ts';
+import { createSourceBoilerplate, sourceOf, sourceTag } from './sourceBoilerplate.ts';
 
 export interface DedupeDocument {
   id: string;
-  /** Boilerplate-free text from extraction. */
+  /** Text from extraction. */
   text: string;
   /** ISO 8601; decides which of two copies is the original. */
   publishedAt?: string | null;
+  /**
+   * The article's address. Its host names the source (the outlet): the sentences a source repeats
+   * across its own articles (footers, disclaimers, newsletter boxes, "about us") are learned and left
+   * out of its fingerprints, and two articles of one source need `sameSourceThreshold`. Without it
+   * the text is fingerprinted whole, as from an unknown source.
+   */
+  url?: string | null;
 }
 
 export interface FingerprintedDocument {
   id: string;
   publishedAt?: string | null;
+  /** The article's address: only its source counts here (for `sameSourceThreshold`). */
+  url?: string | null;
   fingerprint: Fingerprint;
 }
 
@@ -85,6 +97,25 @@ export interface DedupeIndexOptions {
    */
   threshold?: number;
   /**
+   * The same between two documents of one source. Higher, because until the source's boilerplate is
+   * learned (its first few articles) two of its articles share it; after that it costs little, since
+   * a source's own copies (updated versions at a new address) share its boilerplate too.
+   * @defaultValue DEFAULT_SAME_SOURCE_THRESHOLD from `@tally/dedupe` (0.5), or `threshold` if higher
+   */
+  sameSourceThreshold?: number;
+  /**
+   * Learn what each source repeats (documents with a `url`): a sentence that this many other recent
+   * documents of the source had is left out of its fingerprints. `false` fingerprints every text whole.
+   * @defaultValue 3
+   */
+  sourceBoilerplate?: number | false;
+  /**
+   * Sentences remembered per source, in each of two generations (see sourceSentences.lua.ts): about
+   * 100 bytes each in Redis, so at most ~200 KB for a source that publishes a lot.
+   * @defaultValue 1024
+   */
+  sourceMemory?: number;
+  /**
    * The clock, in ms since the epoch. By default the Redis server's clock, so that every worker
    * agrees on the time; tests pass their own.
    */
@@ -116,7 +147,7 @@ function ensureCommand(redis: Redis): void {
  * The index's own layout, beside the fingerprint's version: 2 keeps the buckets as fields of one
  * hash (1 had a string key per bucket). Indexes of another layout are not read; they expire.
  */
-const INDEX_LAYOUT = 2;
+const INDEX_LAYOUT = 3;
 
 /** A short, stable tag of the fingerprint version and index layout for key names: versions never share keys. */
 function versionTag(): string {
@@ -128,8 +159,8 @@ function versionTag(): string {
 
 const round = (x: string | undefined) => Math.round(Number(x) * 10_000) / 10_000;
 
-/** A document as the script receives it: published, content hash, compact signature, band hashes. */
-const PACKED_DOCUMENT = 4 + 4 + 128 + 4 * LSH_BANDS;
+/** A document as the script receives it: published, content hash, source tag, compact signature, band hashes. */
+const PACKED_DOCUMENT = 4 + 4 + 2 + 128 + 4 * LSH_BANDS;
 const UNKNOWN_PUBLISHED = 0xffffffff;
 
 function parseVerdicts(reply: unknown, expected: number): DedupeVerdict[] {
@@ -163,10 +194,40 @@ export function createDedupeIndex(redis: Redis, options: DedupeIndexOptions = {}
   if (!(windowDays > 0)) throw new RangeError(`windowDays must be positive, got ${windowDays}`);
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   if (!(threshold > 0 && threshold <= 1)) throw new RangeError(`threshold must be within (0, 1], got ${threshold}`);
+  const sameSourceThreshold = options.sameSourceThreshold ?? Math.max(threshold, DEFAULT_SAME_SOURCE_THRESHOLD);
+  if (!(sameSourceThreshold > 0 && sameSourceThreshold <= 1))
+    throw new RangeError(`sameSourceThreshold must be within (0, 1], got ${sameSourceThreshold}`);
+  const need = options.sourceBoilerplate ?? 3;
+  if (need !== false && !(Number.isInteger(need) && need >= 1 && need <= 3))
+    throw new RangeError(`sourceBoilerplate must be 1 to 3 documents or false, got ${need}`);
+  const sourceMemory = options.sourceMemory ?? 1024;
+  if (!(Number.isInteger(sourceMemory) && sourceMemory >= 16))
+    throw new RangeError(`sourceMemory must be an integer of at least 16, got ${sourceMemory}`);
   const windowMs = Math.round(windowDays * 86_400_000);
   const base = `{${prefix}}:${versionTag()}:`;
   const keys = [`${base}m`, `${base}t`];
   ensureCommand(redis);
+  const boilerplate =
+    need === false ? null : createSourceBoilerplate(redis, { base, need, cap: sourceMemory, ttlMs: windowMs });
+
+  /**
+   * Texts read and fingerprinted, the sentences their sources repeat left out: the model is asked
+   * for the whole request in one round trip (and learns from it in the same step), in order.
+   */
+  const fingerprinted = async (docs: readonly DedupeDocument[]): Promise<FingerprintedDocument[]> => {
+    const read = docs.map((d) => readText(d.text));
+    const ignore = boilerplate
+      ? await boilerplate.learn(
+          docs.map((d, i) => ({ id: d.id, source: sourceOf(d.url), sentences: read[i]!.sentenceHashes })),
+        )
+      : [];
+    return docs.map((d, i) => ({
+      id: d.id,
+      publishedAt: d.publishedAt,
+      url: d.url,
+      fingerprint: fingerprint(read[i]!, { ignore: ignore[i] }),
+    }));
+  };
 
   const batchSize = options.batchSize ?? 16;
   if (!(Number.isInteger(batchSize) && batchSize >= 1))
@@ -187,10 +248,11 @@ export function createDedupeIndex(redis: Redis, options: DedupeIndexOptions = {}
         at,
       );
       packed.writeUInt32BE(fp.contentHash >>> 0, at + 4);
+      packed.writeUInt16BE(sourceTag(sourceOf(doc.url)), at + 8);
       const sig = compactSignature(fp);
-      packed.set(sig, at + 8);
+      packed.set(sig, at + 10);
       const bands = bandHashes(fp);
-      for (let i = 0; i < bands.length; i++) packed.writeUInt32BE(bands[i]!, at + 8 + sig.length + i * 4);
+      for (let i = 0; i < bands.length; i++) packed.writeUInt32BE(bands[i]!, at + 10 + sig.length + i * 4);
       ids.push(doc.id);
     });
     return [
@@ -199,6 +261,7 @@ export function createDedupeIndex(redis: Redis, options: DedupeIndexOptions = {}
       options.now ? String(Math.floor(options.now())) : '',
       windowMs,
       threshold,
+      sameSourceThreshold,
       docs.length,
       packed,
       ...ids,
@@ -236,16 +299,14 @@ export function createDedupeIndex(redis: Redis, options: DedupeIndexOptions = {}
 
   return {
     async checkAndInsert(doc) {
-      const fp = fingerprint(doc.text);
-      if (fp.shingleCount === 0) return { verdict: 'original' };
-      const reply = await (redis as unknown as WithScript)[COMMAND](
-        ...args([{ id: doc.id, publishedAt: doc.publishedAt, fingerprint: fp }]),
-      );
+      const [fp] = await fingerprinted([doc]);
+      if (fp!.fingerprint.shingleCount === 0) return { verdict: 'original' };
+      const reply = await (redis as unknown as WithScript)[COMMAND](...args([fp!]));
       return parseVerdicts(reply, 1)[0]!;
     },
 
     async checkAndInsertMany(docs) {
-      return pipelined(docs.map((d) => ({ id: d.id, publishedAt: d.publishedAt, fingerprint: fingerprint(d.text) })));
+      return pipelined(await fingerprinted(docs));
     },
 
     async checkAndInsertFingerprinted(docs) {

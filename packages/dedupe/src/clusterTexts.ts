@@ -5,6 +5,12 @@ import { estimateSimilarity } from './similarity.ts';
 /** The similarity (estimated Jaccard of 4-word shingles) from which two texts are copies; see the README for the measurements behind it. */
 export const DEFAULT_THRESHOLD = 0.4;
 
+/**
+ * The same between two articles of one source (outlet): until its boilerplate is learned, two of
+ * its articles share it, so a higher bar; see the README.
+ */
+export const DEFAULT_SAME_SOURCE_THRESHOLD = 0.5;
+
 export interface ClusterInput {
   id: string;
   text: string;

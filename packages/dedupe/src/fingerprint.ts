@@ -1,5 +1,5 @@
+import { type ArticleBody, type BodyOptions, eachSentence, readBody } from './articleBody.ts';
 import { combine32, fmix32 } from './hash.ts';
-import { type Paragraphs, splitParagraphs } from './paragraphs.ts';
 
 /** A text's near-duplicate fingerprint. */
 export interface Fingerprint {
@@ -17,7 +17,7 @@ export interface Fingerprint {
   contentHash: number;
 }
 
-export interface FingerprintOptions {
+export interface FingerprintOptions extends BodyOptions {
   /**
    * Words per shingle.
    * @defaultValue 4
@@ -29,22 +29,16 @@ export interface FingerprintOptions {
    */
   numHashes?: number;
   /**
-   * A paragraph that does not end like a sentence is a title, caption, label or navigation unless
-   * it has at least this many words; such lines are left out (headline changes and page furniture
-   * then do not move the fingerprint).
-   * @defaultValue 25
-   */
-  titleMaxWords?: number;
-  /**
-   * Sentence-like paragraphs shorter than this are left out too ("Source link.", "Advertisement.").
-   * @defaultValue 5
-   */
-  minParagraphWords?: number;
-  /**
    * Also compute a 64-bit SimHash (costs about as much as the MinHash again).
    * @defaultValue false
    */
   simhash?: boolean;
+  /**
+   * Sentences to leave out, by `sentenceHashes` value: what the text's source repeats across its own
+   * articles (footers, disclaimers, newsletter boxes). A paragraph is shingled in the runs between
+   * the sentences left out; a run shorter than a shingle is dropped with them.
+   */
+  ignore?: ReadonlySet<number>;
 }
 
 export const DEFAULT_SHINGLE_SIZE = 4;
@@ -55,23 +49,26 @@ const EMPTY = 0xffffffff;
 const POSITION = Array.from({ length: 16 }, (_, i) => (fmix32(i + 0x51ed27) | 1) >>> 0);
 
 /**
- * Indexes of the paragraphs that carry the article: sentence-like and long enough, or long anyway.
- * A text that is all short lines (a list, a bare headline) is fingerprinted whole.
+ * A text read once for fingerprinting: its body and the hashes of its sentences. What a shared index
+ * needs when it asks, between reading and fingerprinting, which sentences the text's source repeats.
  */
-function bodyParagraphs(p: Paragraphs, titleMaxWords: number, minWords: number): number[] {
-  const body: number[] = [];
-  let words = 0;
-  for (let i = 0; i < p.start.length; i++) {
-    const len = p.end[i]! - p.start[i]!;
-    if (len >= titleMaxWords || (p.sentence[i] && len >= minWords)) {
-      body.push(i);
-      words += len;
-    }
-  }
-  return words >= 16 ? body : p.start.map((_, i) => i);
+export interface ReadText {
+  readonly body: ArticleBody;
+  /** Distinct hashes of the body's sentences of at least MIN_SENTENCE_WORDS words, in text order. */
+  readonly sentenceHashes: Uint32Array;
 }
 
-export function fingerprint(text: string, options: FingerprintOptions = {}): Fingerprint {
+/** Reads a text for `fingerprint(read, { ignore })`. The body options given here hold for that fingerprint. */
+export function readText(text: string, options: BodyOptions = {}): ReadText {
+  const body = readBody(text, options, true);
+  const seen = new Set<number>();
+  eachSentence(body, (_from, _to, hash) => {
+    if (hash !== 0) seen.add(hash);
+  });
+  return { body, sentenceHashes: Uint32Array.from(seen) };
+}
+
+export function fingerprint(text: string | ReadText, options: FingerprintOptions = {}): Fingerprint {
   const k = options.shingleSize ?? DEFAULT_SHINGLE_SIZE;
   const numHashes = options.numHashes ?? DEFAULT_NUM_HASHES;
   const binShift = 32 - Math.log2(numHashes);
@@ -79,11 +76,10 @@ export function fingerprint(text: string, options: FingerprintOptions = {}): Fin
     throw new RangeError(`numHashes must be a power of two from 16 to 1024, got ${numHashes}`);
   }
   if (!Number.isInteger(k) || k < 1 || k > 16) throw new RangeError(`shingleSize must be 1 to 16, got ${k}`);
-  // NFKC only for the texts that have a character it could change, found in the splitting pass itself
-  let paragraphs = splitParagraphs(text, true);
-  if (paragraphs.needsCompat) paragraphs = splitParagraphs(text.normalize('NFKC'));
-  const body = bodyParagraphs(paragraphs, options.titleMaxWords ?? 25, options.minParagraphWords ?? 5);
-  const w = paragraphs.words;
+  const body = typeof text === 'string' ? readBody(text, options) : text.body;
+  const { from: starts, to: ends } =
+    options.ignore && options.ignore.size > 0 ? withoutIgnored(body, options.ignore, k) : body;
+  const w = body.words;
 
   const bins = new Uint32Array(numHashes).fill(EMPTY);
   const bits = options.simhash ? new Int32Array(64) : null;
@@ -93,9 +89,9 @@ export function fingerprint(text: string, options: FingerprintOptions = {}): Fin
   const p1 = POSITION[1]!;
   const p2 = POSITION[2]!;
   const p3 = POSITION[3]!;
-  for (const p of body) {
-    const from = paragraphs.start[p]!;
-    const to = paragraphs.end[p]!;
+  for (let p = 0; p < starts.length; p++) {
+    const from = starts[p]!;
+    const to = ends[p]!;
     const len = to - from;
     const last = len < k ? from : to - k;
     const span = Math.min(len, k);
@@ -132,6 +128,49 @@ export function fingerprint(text: string, options: FingerprintOptions = {}): Fin
     fp.simhash = v;
   }
   return fp;
+}
+
+/**
+ * The body's paragraphs cut around the sentences to ignore: each paragraph becomes the runs of
+ * sentences between them; where a paragraph lost sentences, runs shorter than a shingle go too
+ * (the bits an abbreviation leaves beside a boilerplate sentence).
+ */
+function withoutIgnored(body: ArticleBody, ignore: ReadonlySet<number>, k: number): { from: number[]; to: number[] } {
+  const from: number[] = [];
+  const to: number[] = [];
+  // runs of the current paragraph, as [from, to) pairs
+  const runs: number[] = [];
+  let paragraph = 0;
+  let cut = false;
+  let open = false;
+  const flush = () => {
+    for (let r = 0; r < runs.length; r += 2) {
+      if (!cut || runs[r + 1]! - runs[r]! >= k) {
+        from.push(runs[r]!);
+        to.push(runs[r + 1]!);
+      }
+    }
+    runs.length = 0;
+    cut = false;
+    open = false;
+  };
+  eachSentence(body, (a, b, hash) => {
+    while (a >= body.to[paragraph]!) {
+      flush();
+      paragraph++;
+    }
+    if (hash !== 0 && ignore.has(hash)) {
+      cut = true;
+      open = false;
+    } else if (open) {
+      runs[runs.length - 1] = b;
+    } else {
+      runs.push(a, b);
+      open = true;
+    }
+  });
+  flush();
+  return { from, to };
 }
 
 function addSimhashBits(bits: Int32Array, h: number): void {

@@ -12,6 +12,14 @@ export interface Paragraphs {
   sentence: boolean[];
   /** Length of the line in characters. */
   chars: number[];
+  /** Words of the line that begin with a digit (a table row or cell is mostly numbers). */
+  numbers: number[];
+  /**
+   * Word indexes where a sentence begins inside a line: after `.`, `!`, `?` or `…` (and closing
+   * quotes) followed by a space, or at the start of a line after one that ended so. Abbreviations
+   * ("Mr.", "U.S. officials") cut a sentence too; that is harmless, since every copy is cut alike.
+   */
+  sentenceStarts: number[];
   /** Set when asked to check: the text has a character NFKC could change (the caller normalises and splits again). */
   needsCompat?: boolean;
 }
@@ -106,6 +114,16 @@ function needsCompat(c: number): boolean {
   return c !== 0xa0 && (c < 0xc0 || c > 0xff) && (c < 0x2000 || c > 0x206f);
 }
 
+/** Whether a space comes next, after any closing quotes and brackets ("end.” Next" but not "U.S."). */
+function spaceFollows(code: Uint16Array, from: number, n: number): boolean {
+  for (let j = from; j < n; j++) {
+    const x = CODE[code[j]!] || codeOf(code[j]!);
+    if (x === -SPACE) return true;
+    if (x !== -CLOSER && x !== -JOINER) return false;
+  }
+  return false;
+}
+
 /**
  * Splits text into paragraphs of hashed words in one pass. Expects NFKC-normalised text; it applies
  * the rest of `normalizeText`'s folding itself (case; quotes, dashes and spaces separate words;
@@ -123,6 +141,11 @@ export function splitParagraphs(text: string, checkCompat = false): Paragraphs {
   const end: number[] = [];
   const sentence: boolean[] = [];
   const chars: number[] = [];
+  const numbers: number[] = [];
+  const sentenceStarts: number[] = [];
+  let lineNumbers = 0;
+  // set by sentence-final punctuation followed by a space: the next word begins a sentence
+  let stop = false;
   let lineWords = 0;
   let last = 0; // last significant character of the line
   let lineStart = 0;
@@ -134,6 +157,11 @@ export function splitParagraphs(text: string, checkCompat = false): Paragraphs {
     if (c >= 0x80 && checkCompat && needsCompat(c)) compat = true;
     let x = CODE[c] || codeOf(c);
     if (x > 0) {
+      if (stop) {
+        if (count > lineWords) sentenceStarts.push(count);
+        stop = false;
+      }
+      if (c <= 0x39 && c >= 0x30) lineNumbers++;
       // the whole word in a tight loop: most characters are word characters
       let h = FNV_OFFSET;
       for (;;) {
@@ -156,17 +184,24 @@ export function splitParagraphs(text: string, checkCompat = false): Paragraphs {
     if (x === -NEWLINE) {
       start.push(lineWords);
       end.push(count);
-      sentence.push(last === FULL_STOP || last === BANG || last === QUESTION || last === ELLIPSIS);
+      const ends = last === FULL_STOP || last === BANG || last === QUESTION || last === ELLIPSIS;
+      sentence.push(ends);
       chars.push(i - lineStart);
+      numbers.push(lineNumbers);
+      // a hard-wrapped paragraph is joined again later: a sentence ending at a line end still ends there
+      if (ends) sentenceStarts.push(count);
+      lineNumbers = 0;
       lineWords = count;
       last = 0;
+      stop = false;
       lineStart = i + 1;
     } else if (x === -SEPARATOR) {
       last = c;
+      if (c === FULL_STOP || c === BANG || c === QUESTION || c === ELLIPSIS) stop = spaceFollows(code, i + 1, n);
     }
     i++;
   }
-  const p = unwrap({ words: words.subarray(0, count), start, end, sentence, chars });
+  const p = unwrap({ words: words.subarray(0, count), start, end, sentence, chars, numbers, sentenceStarts });
   if (compat) p.needsCompat = true;
   return p;
 }
@@ -186,7 +221,15 @@ function unwrap(p: Paragraphs): Paragraphs {
     if (!p.sentence[i] && p.chars[i]! >= 30 && p.chars[i]! <= 100) continued++;
   }
   const wrapped = pairs >= 3 && continued >= pairs * 0.6;
-  const out: Paragraphs = { words: p.words, start: [], end: [], sentence: [], chars: [] };
+  const out: Paragraphs = {
+    words: p.words,
+    start: [],
+    end: [],
+    sentence: [],
+    chars: [],
+    numbers: [],
+    sentenceStarts: p.sentenceStarts,
+  };
   let open = false;
   for (let i = 0; i < lines; i++) {
     const empty = p.start[i] === p.end[i];
@@ -200,11 +243,13 @@ function unwrap(p: Paragraphs): Paragraphs {
       out.end[j] = p.end[i]!;
       out.sentence[j] = p.sentence[i]!;
       out.chars[j]! += p.chars[i]! + 1;
+      out.numbers[j]! += p.numbers[i]!;
     } else {
       out.start.push(p.start[i]!);
       out.end.push(p.end[i]!);
       out.sentence.push(p.sentence[i]!);
       out.chars.push(p.chars[i]!);
+      out.numbers.push(p.numbers[i]!);
       open = true;
     }
   }
