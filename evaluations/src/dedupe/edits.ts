@@ -118,7 +118,7 @@ export function updatedVersion(
 ): { story: Story; edits: string[] } {
   const edits = ['update-line'];
   const paragraphs = [updateLine(r, when), ...story.paragraphs];
-  const added = related.slice(0, int(r, 1, 3));
+  const added = [...related];
   if (added.length > 0) {
     const at = r() < 0.5 ? paragraphs.length : Math.min(3, paragraphs.length);
     if (r() < 0.4) added.unshift(pick(r, ['Related', 'Background', 'What happened next', 'Reaction']));

@@ -8,7 +8,7 @@ import { buildHardSet, type HardDoc } from './hardSet.ts';
 import { pooled, type StreamScore, type StreamVerdict, scoreStream } from './scoreStream.ts';
 
 export interface DedupeEvalOptions {
-  /** Seeds of the draws of the hard set. @defaultValue [1, 2, 3] */
+  /** Seeds of the draws of the hard set. @defaultValue [1, 2, 3, 4, 5] */
   draws?: readonly number[];
   /** Folder holding `news-claims/` and `extract-readability/`. @defaultValue ../shared/corpus (or `--corpus DIR`) */
   corpusRoot?: string;
@@ -28,6 +28,18 @@ export interface Checker {
 /** The index as it is now, given each article's address as the analyzer gives it. */
 export const currentIndex: Checker = {
   name: 'now',
+  open(redis, prefix) {
+    const index = createDedupeIndex(redis, { prefix });
+    return {
+      check: (d) => index.checkAndInsert({ id: d.id, text: d.text, publishedAt: d.publishedAt, url: d.url }),
+      clear: () => index.clear(),
+    };
+  },
+};
+
+/** The index as it is now, told nothing of where an article comes from: what learning each source's boilerplate adds. */
+export const withoutSources: Checker = {
+  name: 'now, no addresses',
   open(redis, prefix) {
     const index = createDedupeIndex(redis, { prefix });
     return {
@@ -54,7 +66,7 @@ export function defaultSeedsDir(): string {
 /** The draws of the hard set, built from the real texts. */
 export function hardSetDraws(options: DedupeEvalOptions = {}): { seed: number; docs: HardDoc[] }[] {
   const bases = loadBaseTexts(options.corpusRoot ?? defaultCorpusRoot(), options.seedsDir ?? defaultSeedsDir());
-  return (options.draws ?? [1, 2, 3]).map((seed) => ({ seed, docs: buildHardSet(bases, seed) }));
+  return (options.draws ?? [1, 2, 3, 4, 5]).map((seed) => ({ seed, docs: buildHardSet(bases, seed) }));
 }
 
 /** Runs every draw through each checker, one fresh index per draw, documents one at a time as the analyzer sends them. */
@@ -70,7 +82,7 @@ export async function runCheckers(
     for (const checker of checkers) {
       const perDraw: CheckerRun['draws'] = [];
       for (const { seed, docs } of draws) {
-        const index = checker.open(redis, `eval-dedupe:${process.pid}:${checker.name}:${seed}`);
+        const index = checker.open(redis, `eval-dedupe:${process.pid}:${checker.name.replace(/\W+/g, '-')}:${seed}`);
         const verdicts: StreamVerdict[] = [];
         for (const d of docs) verdicts.push(await index.check(d));
         await index.clear();

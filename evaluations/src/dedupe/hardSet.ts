@@ -37,17 +37,28 @@ const wordCount = (ps: readonly string[]) => ps.reduce((n, p) => n + p.split(/\s
 const sentenceParagraphs = (b: BaseText) =>
   b.paragraphs.filter((p) => /[.!?]["'”’)]*$/.test(p) && p.split(' ').length >= 12);
 
-/** One to three paragraphs of another article on the same topic, at most about a third of the story's length. */
-function relatedParagraphs(r: Random, base: BaseText, bases: readonly BaseText[]): string[] {
+/**
+ * One to three paragraphs of another article on the same topic, together at most `share` of the
+ * story's length (a paragraph too long for that is cut to its first sentences): an update adds to a
+ * story, it does not become another one.
+ */
+function relatedParagraphs(r: Random, base: BaseText, bases: readonly BaseText[], share: number): string[] {
   const sameTopic = bases.filter((b) => b !== base && b.category === base.category && sentenceParagraphs(b).length > 0);
   const other = pick(r, sameTopic.length > 0 ? sameTopic : bases.filter((b) => b !== base));
   const pool = sentenceParagraphs(other);
   const start = int(r, 0, Math.max(0, pool.length - 3));
   const out: string[] = [];
-  const budget = wordCount(base.paragraphs) * 0.35;
-  for (const p of pool.slice(start, start + 3)) {
-    if (out.length > 0 && wordCount([...out, p]) > budget) break;
-    out.push(p);
+  let budget = wordCount(base.paragraphs) * share;
+  for (const p of pool.slice(start, start + int(r, 1, 3))) {
+    let kept = '';
+    for (const sentence of p.split(/(?<=[.!?]["'”’)]*)\s+/)) {
+      const words = sentence.split(/\s+/).length;
+      if (words > budget) break;
+      kept = kept ? `${kept} ${sentence}` : sentence;
+      budget -= words;
+    }
+    if (kept) out.push(kept);
+    if (kept !== p) break;
   }
   return out;
 }
@@ -94,12 +105,12 @@ export function buildHardSet(bases: readonly BaseText[], seed: number): HardDoc[
       const outlet = sameOutlet ? owner : otherOutlet(r, outlets, owner);
       let when = at + int(r, 1, 48) * HOUR;
       const author = pick(r, owner.identity.authors);
-      const first = updatedVersion(r, story, relatedParagraphs(r, base, bases), new Date(when));
+      const first = updatedVersion(r, story, relatedParagraphs(r, base, bases, 0.3), new Date(when));
       const kind = sameOutlet ? 'update-same-outlet' : 'update-other-outlet';
       pending.push({ at: when, outlet, story: first.story, storyId: base.id, kind, edits: first.edits, author });
       if (r() < 0.3) {
         when += int(r, 1, 24) * HOUR;
-        const second = updatedVersion(r, first.story, relatedParagraphs(r, base, bases), new Date(when));
+        const second = updatedVersion(r, first.story, relatedParagraphs(r, base, bases, 0.15), new Date(when));
         pending.push({
           at: when,
           outlet,
