@@ -114,7 +114,12 @@ export async function planAnalysis(
       }
     }
     if (!dup) {
-      const verdict = await rt.dedupe.checkAndInsert({ id: job.articleId, text: a.text, publishedAt: a.publishedAt });
+      const verdict = await rt.dedupe.checkAndInsert({
+        id: job.articleId,
+        text: a.text,
+        publishedAt: a.publishedAt,
+        url: a.url,
+      });
       if (verdict.verdict === 'duplicate') {
         dup = { originalId: verdict.originalId, similarity: verdict.similarity, method: verdict.method };
       } else if (verdict.replaced) {
@@ -132,7 +137,12 @@ export async function planAnalysis(
     // Credited to an even earlier copy since its own check: if that check had replaced a copy and the
     // job died before recording it, the index's answer to the same article again still names that
     // copy, which would otherwise never be credited. (A copy is not indexed: checking it adds nothing.)
-    const verdict = await rt.dedupe.checkAndInsert({ id: job.articleId, text: a.text, publishedAt: a.publishedAt });
+    const verdict = await rt.dedupe.checkAndInsert({
+      id: job.articleId,
+      text: a.text,
+      publishedAt: a.publishedAt,
+      url: a.url,
+    });
     if (verdict.verdict === 'original' && verdict.replaced) {
       appends.push(creditReplaced(job.articleId, verdict.replaced, log));
     }
