@@ -61,10 +61,16 @@ function run(extract: Extract, docs: GoldArticle[]): { claims: OutputClaim[]; cp
   return { claims, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
+/**
+ * Two names of one entity: the same state or organisation of the gazetteer, whole ("UK" and "United
+ * Kingdom") or named inside a phrase ("UK adults" of the UK, "Britons" of Britain is not known).
+ */
 const sameEntity = (a: string, b: string): boolean => {
   const x = current.normalizeEntity(a);
   const y = current.normalizeEntity(b);
-  return x !== null && y !== null && x.id === y.id;
+  if (x !== null && y !== null) return x.id === y.id;
+  const ids = new Set(current.entitiesIn(a).map((e) => e.id));
+  return current.entitiesIn(b).some((e) => ids.has(e.id));
 };
 
 const judgments = loadJudgments();

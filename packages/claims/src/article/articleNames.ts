@@ -1,4 +1,5 @@
 import type { Entity } from '../gazetteer.ts';
+import { looksLikePersonName } from '../lexical/personNames.ts';
 import { ArticleNames } from '../sentence/entityNames.ts';
 import { isPersonNoun } from '../sentence/namedMentions.ts';
 import type { SentenceInfo } from './sentenceInfo.ts';
@@ -89,7 +90,8 @@ export function articleNameFacts(infos: readonly SentenceInfo[], title: Sentence
     const lower = r.text.toLowerCase();
     if (people.has(lower) || TITLED.test(r.text) || FUNCTION_WORDS.test(lower)) continue;
     if (r.titleLike && !known.has(lower)) continue;
-    count({ ...names.resolve(r.text), kind: 'named' }, r.order < 3 ? 2 : 1, r.order);
+    const { person: _, ...entity } = names.resolve(r.text, looksLikePersonName(r.text));
+    count({ ...entity, kind: 'named' }, r.order < 3 ? 2 : 1, r.order);
   }
   let topic: Entity | null = null;
   let best = 0;

@@ -45,35 +45,39 @@ export function entityId(name: string): string {
  * longer one's id and name.
  */
 export class ArticleNames {
-  private readonly known: Array<{ id: string; name: string; words: string[] }> = [];
+  private readonly known: Array<{ id: string; name: string; words: string[]; person: boolean }> = [];
 
   /** The latest known name with `word` among its words: "the department" after "Department of Environmental Protection". */
-  withWord(word: string): { id: string; name: string } | null {
+  withWord(word: string): { id: string; name: string; person: boolean } | null {
     const w = word.toLowerCase();
     for (let i = this.known.length - 1; i >= 0; i--) {
       const k = this.known[i]!;
-      if (k.words.length > 1 && k.words.includes(w)) return { id: k.id, name: k.name };
+      if (k.words.length > 1 && k.words.includes(w)) return { id: k.id, name: k.name, person: k.person };
     }
     return null;
   }
 
-  resolve(name: string): { id: string; name: string } {
+  /**
+   * The id and display name of a name, and whether it is a person's: `person` marks a new name as
+   * one; a shorter name of a known person ("Zuckerberg" after "Mark Zuckerberg") is that person.
+   */
+  resolve(name: string, person = false): { id: string; name: string; person: boolean } {
     const shown = displayName(name);
     const id = entityId(shown);
     const words = shown.toLowerCase().split(/\s+/);
     for (const k of this.known) {
-      if (k.id === id) return { id: k.id, name: k.name };
+      if (k.id === id) return { id: k.id, name: k.name, person: k.person || person };
     }
     for (const k of this.known) {
       if (words.length < k.words.length && (startsWith(k.words, words) || endsWith(k.words, words))) {
-        return { id: k.id, name: k.name };
+        return { id: k.id, name: k.name, person: k.person };
       }
       if (words.length === 1 && /^[A-Z]{2,6}$/.test(shown) && initialsOf(k.words) === shown.toLowerCase()) {
-        return { id: k.id, name: k.name };
+        return { id: k.id, name: k.name, person: k.person };
       }
     }
-    this.known.push({ id, name: shown, words });
-    return { id, name: shown };
+    this.known.push({ id, name: shown, words, person });
+    return { id, name: shown, person };
   }
 }
 

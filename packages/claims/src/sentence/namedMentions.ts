@@ -1,4 +1,5 @@
 import type { EntityMention } from '../gazetteer.ts';
+import { looksLikePersonName } from '../lexical/personNames.ts';
 import type { Pos } from '../lexical/tagSentence.ts';
 import { LEX, senses } from '../lexical/wordnet.ts';
 import type { Token } from '../tokenize.ts';
@@ -185,6 +186,6 @@ function addRun(ctx: NamedMentionContext, start: number, end: number, out: Entit
   // is no common English word ("Photographs show", "Shares fell" name nobody).
   if (start === 0 && end - start === 1 && !known && isCommonWord(text)) return;
   if (end - start === 1 && (pos[start] === 'PRON' || pos[start] === 'DET' || isPersonNoun(text))) return;
-  const entity = ctx.names.resolve(text);
-  out.push({ entity: { ...entity, kind: person ? 'person' : 'named' }, form: 'name', start, end });
+  const { person: isPerson, ...entity } = ctx.names.resolve(text, person || looksLikePersonName(text));
+  out.push({ entity: { ...entity, kind: isPerson ? 'person' : 'named' }, form: 'name', start, end });
 }

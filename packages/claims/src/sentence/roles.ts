@@ -192,7 +192,12 @@ function readSubject(
     if (possessor) return { subject: possessor.entity, measure: null, actor: true };
     // "the department", "the agency": the organisation the article named with that word.
     const named = ms.length === 0 && isDefinite(view, ha) ? focus.names?.withWord(view.tokens[head]!.lower) : null;
-    if (named) return { subject: { ...named, kind: 'named' }, measure: null, actor: true };
+    if (named)
+      return {
+        subject: { id: named.id, name: named.name, kind: named.person ? 'person' : 'named' },
+        measure: null,
+        actor: true,
+      };
     const phrase = subjectText(view, ha, hb);
     return { subject: phrase ? commonActor(phrase) : (possessorOrName ?? null), measure: null, actor: true };
   }
@@ -201,6 +206,12 @@ function readSubject(
     // "The depot is 180 miles from the border", "Handsets in use will reach 2bn": the thing itself.
     const phrase = measureText(view, ha, hb, () => false);
     return { subject: phrase ? commonActor(phrase) : null, measure: null, actor: false };
+  }
+  // "its US sales", "their UK exports": the owner is the entity referred back to; the place names a
+  // part of the measure.
+  if (ms.length > 0 && ms.every((m) => !m.entity.kind) && /^(?:its|their)$/.test(view.tokens[ha]!.lower)) {
+    const owner = focusEntity(focus);
+    if (owner) return { subject: owner, measure: measureText(view, ha, hb, (k) => k === ha), actor: false };
   }
   // The measure is the head of the phrase with its "of" complement ("exports of goods"), not the
   // places and owners after other prepositions ("sales at Home Depot's US stores" → sales).
