@@ -93,9 +93,13 @@ const SAME_UNIT: Record<string, string> = {
   people: 'person',
 };
 
+/** A unit in one notation; each part of a rate on its own ("USD/pound" is "USD/lb"). */
 export function canonicalUnit(unit: string | null): string | null {
   if (unit === null) return null;
-  return SAME_UNIT[unit] ?? unit;
+  return unit
+    .split('/')
+    .map((part) => SAME_UNIT[part] ?? part)
+    .join('/');
 }
 
 /** Two units agree when their canonical forms are equal; any franc code stands for "Franc". */

@@ -67,8 +67,10 @@ export function readConceptBefore(ctx: Context, start: number, kind: QuantityKin
   }
   if (link === 'of' || link === 'at') {
     // "a budget of $5 billion", "casualties at more than 300,000", "speeds of up to 185 km/h"
+    // "a loss of $470m" is the size of the loss; "a loss of 5%" is a change.
     const np = collectLeft(ctx, k, false);
-    if (np && !CHANGE_NOUNS_UP.has(np.head) && !CHANGE_NOUNS_DOWN.has(np.head)) return np.text;
+    const change = np !== null && (CHANGE_NOUNS_UP.has(np.head) || CHANGE_NOUNS_DOWN.has(np.head));
+    if (np && (!change || (kind === 'money' && /^(?:loss|gain|cut|reduction)$/.test(np.head)))) return np.text;
     return null;
   }
   if (link === 'to' || link === 'by' || link === 'from') {

@@ -21,6 +21,9 @@ import {
 // The counted noun of a count: its unit (the head with classifying modifiers) and its concept (names,
 // contents of containers, "of" complements).
 
+/** States of people a casualty count names: the count is of people. */
+const CASUALTY_STATES = new Set(['wounded', 'injured', 'killed', 'dead', 'missing']);
+
 export interface CountedNoun {
   unit: string | null;
   concept: string | null;
@@ -44,6 +47,14 @@ export function readCountedNoun(ctx: Context, c: Core, j: number): CountedNoun |
     // "300 of the containers", "30 of the 35 drones", "38 of 42 Geran-2 drones"
     if (DETERMINERS.has(nx) || tokens[j + 1]?.kind === 'num') {
       let k = DETERMINERS.has(nx) ? j + 2 : j + 1;
+      // "192 of the legislature's 300 seats": past the possessor.
+      for (let p = k; p < Math.min(tokens.length, k + 4); p++) {
+        if (tokens[p]!.lower === "'s" || tokens[p]!.lower === '’s') {
+          k = p + 1;
+          break;
+        }
+        if (tokens[p]!.kind !== 'word' || NP_STOP.has(tokens[p]!.lower)) break;
+      }
       while (tokens[k] && UNIT_STOP_ADJECTIVES.has(tokens[k]!.lower)) k++;
       const t = tokens[k];
       if (t && !ctx.masked[k] && (t.kind === 'num' || SMALL_NUMBER_VALUES.has(t.lower))) k++;
@@ -92,8 +103,12 @@ export function readCountedNoun(ctx: Context, c: Core, j: number): CountedNoun |
 export function buildCountedNoun(ctx: Context, np: NounPhrase): CountedNoun | null {
   const { tokens } = ctx;
   let groups = groupWords(ctx, np.words);
-  // A phrase of state adjectives only counts people without naming them: "45 wounded", "87 injured".
-  if (groups.every((g) => STATE_ADJECTIVES.has(g.text.toLowerCase()))) return null;
+  // A phrase of state adjectives only counts without naming what: "45 wounded", "87 injured", "150,000
+  // dead" count people (news-claims writes casualties as `person`); "ready", "full" count nothing named.
+  if (groups.every((g) => STATE_ADJECTIVES.has(g.text.toLowerCase()))) {
+    if (!CASUALTY_STATES.has(groups[0]!.text.toLowerCase())) return null;
+    return { unit: 'person', concept: null, headEnd: np.end, end: np.end };
+  }
   while (groups.length > 1 && STATE_ADJECTIVES.has(groups[groups.length - 1]!.text.toLowerCase()))
     groups = groups.slice(0, -1);
   // Drop nationalities ("Ukrainian civilians", "North Korean troops"), origins ("German-made") and

@@ -18,7 +18,12 @@ export const VAGUE_MULTIPLIER_RANGES = new Map(Object.entries(VAGUE_MULTIPLIERS)
 export function parseCore(ctx: Context, i: number): Core | null {
   const { tokens } = ctx;
   const t = tokens[i]!;
-  if (t.kind === 'num') return parseDigitsCore(tokens, i);
+  if (t.kind === 'num')
+    return parseDigitsCore(
+      tokens,
+      i,
+      ctx.out.some((q) => q.quantity.kind === 'money'),
+    );
   if (t.kind !== 'word') {
     const vulgar = VULGAR_FRACTIONS.get(t.text);
     return vulgar === undefined ? null : core(i, i + 1, round(vulgar), {});
@@ -31,13 +36,23 @@ export function parseCore(ctx: Context, i: number): Core | null {
   return null;
 }
 
-export function parseDigitsCore(tokens: Token[], i: number): Core {
+/**
+ * Digits with their scale and fraction. `moneyBefore`: the sentence named money already, so "550m"
+ * ("1bn euros now, another 550m later") is a sum, not metres.
+ */
+export function parseDigitsCore(tokens: Token[], i: number, moneyBefore = false): Core {
   const t = tokens[i]!;
   let value = parseDigits(t.text);
   let rawInt = /^\d+$/.test(t.text);
   let scaled = false;
+  let moneySuffix = false;
   let j = i + 1;
   const nx = tokens[j];
+  // "$458 m": a scale letter apart from the number, after a currency.
+  if (nx?.spaceBefore && (nx.lower === 'm' || nx.lower === 'b') && matchCurrencyBefore(tokens, i)) {
+    value *= nx.lower === 'm' ? 1e6 : 1e9;
+    return core(i, j + 1, round(value), { digits: true, scaled: true });
+  }
   if (nx && !nx.spaceBefore && nx.kind === 'word') {
     const suf = nx.lower;
     const scale = SCALE_SUFFIX_VALUES.get(suf);
@@ -46,10 +61,12 @@ export function parseDigitsCore(tokens: Token[], i: number): Core {
       const money = matchCurrencyBefore(tokens, i) !== null;
       const ambiguous = suf === 'm' || suf === 'b';
       const nounAfter = tokens[j + 1]?.kind === 'word' && isPlural(tokens[j + 1]!.lower);
-      if (!ambiguous || money || nounAfter || matchCurrencyAfter(tokens, j + 1)) {
+      const afterMoney = moneyBefore && ambiguous && !money && !matchCurrencyAfter(tokens, j + 1);
+      if (!ambiguous || money || nounAfter || afterMoney || matchCurrencyAfter(tokens, j + 1)) {
         value *= scale;
         rawInt = false;
         scaled = true;
+        moneySuffix = afterMoney;
         j++;
       }
     } else if (
@@ -79,7 +96,7 @@ export function parseDigitsCore(tokens: Token[], i: number): Core {
     rawInt = false;
     j++;
   }
-  return core(i, j, round(value), { rawInt, digits: true, scaled });
+  return core(i, j, round(value), { rawInt, digits: true, scaled, moneySuffix });
 }
 
 /** Vulgar fractions as printed: "½", "¾". */

@@ -102,6 +102,17 @@ function readFromSentence(ctx: Context, d: Draft): void {
     }
   }
 
+  // "1bn euros immediately, with another 550m to follow": the sum is in the money named before.
+  if (d.kind === 'count' && d.unit === null && d.core.moneySuffix) {
+    const money = ctx.out.findLast((q) => q.quantity.kind === 'money');
+    if (money) {
+      d.kind = 'money';
+      d.unit = money.quantity.unit;
+      d.currency = money.quantity.currency ?? null;
+      d.dimension = 'money';
+    }
+  }
+
   if (
     d.concept === null &&
     d.kind === 'measure' &&
@@ -110,7 +121,7 @@ function readFromSentence(ctx: Context, d: Draft): void {
   ) {
     d.concept = collectLeft(ctx, start - 2, false)?.text ?? null;
   }
-  if (d.concept === null && (d.kind !== 'count' || d.unit === null || d.change !== null)) {
+  if (d.concept === null && (d.kind !== 'count' || d.unit === null || d.unit === 'person' || d.change !== null)) {
     d.concept = readConceptBefore(ctx, start, d.kind);
     // Chained figures: "fell 2.3% to $78.40", "rose 0.5% month on month and 5.1% year on year".
     if (
@@ -121,7 +132,8 @@ function readFromSentence(ctx: Context, d: Draft): void {
       (d.kind !== 'count' || prev.quantity.kind === d.kind || d.unit === null)
     ) {
       const link = tokens[start - 1]?.lower ?? '';
-      if (/^(?:to|from|and|at)$/.test(link) || (link === 'by' && prev.quantity.change !== null))
+      // "$168m (£89m)": a conversion in brackets is the same figure.
+      if (/^(?:to|from|and|at|\()$/.test(link) || (link === 'by' && prev.quantity.change !== null))
         d.concept = prev.quantity.concept;
     }
   }

@@ -68,6 +68,8 @@ export function readRate(tokens: Token[], j: number): { per: string; end: number
   const nx = tokens[j + 1];
   if (nx?.kind !== 'word') return null;
   const unit = matchUnit(tokens, j + 1);
+  // "$1.17 billion a year earlier": a date, not a rate.
+  if (unit && /^(?:earlier|ago|before|later|on|after|from)$/.test(tokens[unit.end]?.lower ?? '')) return null;
   if (w === 'per' || w === 'a' || w === 'an' || w === 'each' || w === 'every') {
     if (unit && (unit.dimension === 'time' || unit.dimension === 'volume' || unit.dimension === 'mass')) {
       return { per: unit.unit, end: unit.end };
@@ -118,6 +120,8 @@ export function readUnit(ctx: Context, head: NumberHead): Draft {
     return d;
   }
   let j = end;
+  // '"hundreds of millions" of pounds'
+  if (core.takesOf && /^["”’']$/.test(tokens[j]?.text ?? '') && tokens[j + 1]?.lower === 'of') j++;
   if (core.takesOf && tokens[j]?.lower === 'of') j++;
   // Units written against the number or hyphenated ("180-mile", "10km", "155mm shells").
   if (tokens[j]?.text === '-' && !tokens[j]!.spaceBefore && tokens[j + 1] && !tokens[j + 1]!.spaceBefore) {
@@ -241,14 +245,21 @@ export function readWhatIsCounted(ctx: Context, d: Draft): void {
       d.afterUnit = rate.end;
     }
   } else if (d.adjectival || d.kind === 'money' || d.kind === 'percent') {
-    // "a $6 billion aid package", "a 5% stake", "a 10-day ceasefire", "155mm shells"
-    const np = readNounPhrase(ctx, d.afterUnit, false);
+    // "a $6 billion aid package", "a 5% stake", "a 10-day ceasefire", "155mm shells"; "$168m (£89m)
+    // settlement": the noun stands after a conversion in brackets.
+    const at = d.kind === 'money' ? afterConversion(tokens, d.afterUnit) : d.afterUnit;
+    const np = readNounPhrase(ctx, at, false);
     if (np && np.words.length > 0) {
       const head = np.words[np.words.length - 1]!.lower;
       const dir = CHANGE_NOUNS_UP.has(head) ? 'up' : CHANGE_NOUNS_DOWN.has(head) ? 'down' : null;
-      if (dir && np.words.length === 1) d.change = dir;
-      else if (!np.words.every((w) => STATE_ADJECTIVES.has(w.lower))) d.concept = conceptText(ctx, np.words);
-      d.afterUnit = np.end;
+      if (dir && np.words.length === 1) {
+        d.change = dir;
+        // "a 7.5% rise in exports": what rose.
+        const of = tokens[np.end]?.lower;
+        const what = of === 'in' || of === 'of' ? readOfComplement(ctx, np.end + 1) : null;
+        if (what) d.concept = what.concept;
+      } else if (!np.words.every((w) => STATE_ADJECTIVES.has(w.lower))) d.concept = conceptText(ctx, np.words);
+      if (at === d.afterUnit) d.afterUnit = np.end;
     }
   }
 }
@@ -269,4 +280,11 @@ function inSubunits(core: Core, factor: number): Core {
     value: core.value === null ? null : round(core.value * factor),
     range: core.range ? [round(core.range[0] * factor), round(core.range[1] * factor)] : null,
   };
+}
+
+/** The token after a bracketed conversion of a sum ("$168m (£89m)"), or `j` when there is none. */
+function afterConversion(tokens: Token[], j: number): number {
+  if (tokens[j]?.text !== '(') return j;
+  for (let k = j + 1; k < Math.min(tokens.length, j + 8); k++) if (tokens[k]!.text === ')') return k + 1;
+  return j;
 }
