@@ -3,6 +3,7 @@ export { findBinary, postgresBinDirs } from './findBinary.ts';
 export { freePort } from './freePort.ts';
 export { providePostgres, startPostgres } from './postgresServer.ts';
 export {
+  isAlive,
   isRedisServer,
   OWNER_FILE,
   RedisDirInUseError,

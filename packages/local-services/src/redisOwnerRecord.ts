@@ -28,7 +28,7 @@ export class RedisDirInUseError extends Error {
   }
 }
 
-export function alive(pid: number): boolean {
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -39,7 +39,7 @@ export function alive(pid: number): boolean {
 
 /** Whether `pid` is a running redis-server (its command line says so). */
 export function isRedisServer(pid: number): boolean {
-  if (!alive(pid)) return false;
+  if (!isAlive(pid)) return false;
   try {
     return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('redis-server');
   } catch {
@@ -75,17 +75,17 @@ export function removeOwnerRecord(dataDir: string, serverPid: number): void {
 export async function stopOrphanedRedis(dataDir: string, graceMs = 15_000): Promise<RedisOwnerRecord | null> {
   const record = readOwnerRecord(dataDir);
   if (!record || !isRedisServer(record.serverPid)) return null;
-  if (record.ownerPid !== process.pid && alive(record.ownerPid)) throw new RedisDirInUseError(dataDir, record);
+  if (record.ownerPid !== process.pid && isAlive(record.ownerPid)) throw new RedisDirInUseError(dataDir, record);
   process.kill(record.serverPid, 'SIGTERM');
   const deadline = Date.now() + graceMs;
-  while (alive(record.serverPid)) {
+  while (isAlive(record.serverPid)) {
     if (Date.now() > deadline) {
       process.kill(record.serverPid, 'SIGKILL');
       break;
     }
     await new Promise((r) => setTimeout(r, 50));
   }
-  while (alive(record.serverPid)) await new Promise((r) => setTimeout(r, 50));
+  while (isAlive(record.serverPid)) await new Promise((r) => setTimeout(r, 50));
   rmSync(join(dataDir, OWNER_FILE), { force: true });
   return record;
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { alive, RedisDirInUseError } from './redisOwnerRecord.ts';
+import { isAlive, RedisDirInUseError } from './redisOwnerRecord.ts';
 import { pingRedis, startRedis } from './redisServer.ts';
 
 /** One command over RESP, its whole reply as text (enough for SET and GET of short strings). */
@@ -94,7 +94,7 @@ async function kill(child: ChildProcess, signal: NodeJS.Signals): Promise<void> 
 async function isGone(server: { port: number; pid: number }, boundMs = 30_000): Promise<boolean> {
   const deadline = Date.now() + boundMs;
   while (Date.now() < deadline) {
-    if (!alive(server.pid) && !(await pingRedis(server.port))) return true;
+    if (!isAlive(server.pid) && !(await pingRedis(server.port))) return true;
     await new Promise((r) => setTimeout(r, 100));
   }
   return false;
@@ -112,7 +112,7 @@ describe('a private redis-server whose owner dies', () => {
   };
   afterAll(() => {
     for (const child of owners) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    for (const pid of leftovers) if (alive(pid)) process.kill(pid, 'SIGKILL');
+    for (const pid of leftovers) if (isAlive(pid)) process.kill(pid, 'SIGKILL');
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   });
 
@@ -145,7 +145,7 @@ describe('a private redis-server whose owner dies', () => {
     const next = await startRedis({ dataDir, onOrphanStopped: (pid) => stopped.push(pid) });
     try {
       expect(stopped).toEqual([owner.pid]);
-      expect(alive(owner.pid)).toBe(false);
+      expect(isAlive(owner.pid)).toBe(false);
       expect(await command(next.url, 'GET', 'tally:kept')).toBe('$3\r\nyes\r\n');
     } finally {
       await next.stop();
