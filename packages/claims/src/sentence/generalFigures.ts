@@ -1,4 +1,6 @@
 import { figureUnit } from '../figureUnits.ts';
+import { isActorNoun } from '../lexical/nounClass.ts';
+import { singularize } from '../singularize.ts';
 import { actMeasure, familyOf, isDirected, predicateOf } from '../lexical/vocabulary.ts';
 import type { Quantity } from '../types.ts';
 import type { FigureFound } from './figureFound.ts';
@@ -16,6 +18,8 @@ const AMOUNT_UNITS =
   /^(?:tonne|ton|kg|lb|g|barrel|litre|gallon|bcm|m3|megaton|kiloton|oz|kwh|mwh|gwh|twh|mw|gw)(?:\/|$)/;
 /** Predicates that state a result of their own: a change beside them does not replace them. */
 const RESULT_PREDICATES = new Set(['report', 'earn', 'lose', 'cost', 'pay', 'spend', 'sell', 'buy', 'raise', 'cut']);
+/** Predicates by which a sentence has or is something: with a small count, a description. */
+const DESCRIBING = new Set(['be', 'hold', 'do', 'come', 'load', 'offer', 'feature', 'include', 'contain']);
 /** Speech verbs that govern a figure only as "it was": "said 500 containers", "added 3%". */
 const SPEECH_ONLY = new Set(['say', 'tell', 'add', 'note', 'state', 'write', 'explain', 'claim', 'insist', 'reckon']);
 
@@ -29,6 +33,7 @@ function claimable(view: SentenceView, q: Quantity, qi: number): boolean {
   if (q.kind === 'count' && q.value !== null && q.value < 2 && q.range === null) return false;
   if (view.tokens[s - 1]?.lower === 'to' && view.tokens[s - 2]?.lower === 'according') return false;
   if (isDescriptiveCount(view, q, s, e)) return false;
+  if (isDateLike(view, q, s, e) || isAttributiveDescription(view, q, s, e)) return false;
   if (isNamePart(view, q, s, e)) return false;
   return true;
 }
@@ -62,6 +67,44 @@ function isDescriptiveCount(view: SentenceView, q: Quantity, s: number, e: numbe
   if (before === 'of' && /^(?:one|some|any|each|either|neither)$/.test(view.tokens[s - 2]?.lower ?? '')) return true;
   if (before === 'or' || after === 'or') return true;
   return false;
+}
+
+const PERIOD_WORDS = /^(?:quarter|half|year|fiscal|financial|season|month|week|first|second|third|fourth|final|q[1-4])$|-(?:quarter|half|year)$/i;
+
+/**
+ * A number that dates rather than counts: a year before what it dates ("fourth-quarter 2004 profits",
+ * "2004 sales"), or a span before "ago", "later" or "earlier" ("two months ago").
+ */
+function isDateLike(view: SentenceView, q: Quantity, s: number, e: number): boolean {
+  const after = view.tokens[e]?.lower ?? '';
+  if ((q.kind === 'measure' || q.kind === 'count') && /^(?:ago|later|earlier|before|after|since)$/.test(after)) {
+    return q.unit !== null && /^(?:second|minute|hour|day|week|fortnight|month|year|decade)s?$/.test(q.unit);
+  }
+  if (q.kind !== 'count' || q.value === null || q.range !== null) return false;
+  if (!Number.isInteger(q.value) || q.value < 1900 || q.value > 2100) return false;
+  const digits = view.tokens[s]?.kind === 'num' && /^\d{4}$/.test(view.tokens[s]!.text);
+  return digits && PERIOD_WORDS.test(view.tokens[s - 1]?.text ?? '');
+}
+
+/** Units of size and weight that describe a thing when written before it: "a 300-pound cover", "a seven-story building". */
+const DESCRIPTIVE_UNITS = /^(?:lb|pound|kg|tonne|ton|foot|feet|ft|inch|metre|meter|m|cm|mile|km|storey|story|floor|stor(?:e)?y)$/;
+
+/**
+ * A quantity that describes a thing rather than stating a figure: a size or weight joined to its
+ * noun by a hyphen ("a 300-pound manhole cover", "a seven-story building"), or an amount written
+ * in words as a kind ("a billion-dollar deal", "multimillion-pound contracts").
+ */
+function isAttributiveDescription(view: SentenceView, q: Quantity, s: number, e: number): boolean {
+  const spelled = !view.tokens.slice(s, e).some((t) => t.kind === 'num');
+  if (q.kind === 'money' && spelled && /-/.test(q.text)) return true;
+  const hyphenated = /\d[\s]*-[\s]*\p{L}|^[a-z]+-[a-z]+/iu.test(q.text) || view.tokens[e - 1]?.text === '-';
+  return (
+    (q.kind === 'measure' || q.kind === 'count') &&
+    hyphenated &&
+    q.unit !== null &&
+    DESCRIPTIVE_UNITS.test(q.unit.split(' ').pop()!) &&
+    view.pos[e] === 'NOUN'
+  );
 }
 
 /**
@@ -144,6 +187,18 @@ function figureOf(view: SentenceView, st: Statement, focus: ArticleFocus): Figur
   if (q.kind === 'measure' && !(q.unit && AMOUNT_UNITS.test(q.unit)) && predicate !== 'be' && !gov.nominal) return null;
   if (q.kind === 'measure' && q.unit && TIME_UNITS.test(q.unit) && !gov.nominal && roles.measure === null) return null;
 
+  // "two versions", "three trays", "at least three areas": a small count of things that the
+  // sentence only has or is, written in words, describes; people counted, or counts that something
+  // happened to, stay figures ("Six opposition parties began", "three commanders suspended").
+  if (
+    q.kind === 'count' &&
+    q.value !== null &&
+    q.value < 10 &&
+    !view.tokens.slice(s, e).some((t) => t.kind === 'num') &&
+    DESCRIBING.has(predicate) &&
+    !(q.unit && isActorNoun(singularize(q.unit.split(' ').pop()!)))
+  )
+    return null;
   const direction = st.direction ?? reading.direction;
   const unit = q.unit === null ? null : figureUnit(q.unit);
   const measure =
