@@ -65,6 +65,9 @@ console.log(`${'value'.padEnd(26)}${pct(before?.newsClaims.value)}${pct(n.value)
 console.log(`${'value+unit'.padEnd(26)}${pct(before?.newsClaims.valueUnit)}${pct(n.valueUnit)}`);
 console.log(`${'concept ~ measure'.padEnd(26)}${pct(before?.newsClaims.concept)}${pct(n.concept)}`);
 console.log(
+  `${'  or a count\'s unit'.padEnd(26)}${pct(before?.newsClaims.conceptOrCounted)}${pct(n.conceptOrCounted)}`,
+);
+console.log(
   `\nCPU per sentence (least of 5 passes): ${before ? `before ${before.cpuUsPerSentence.toFixed(1)} µs, ` : ''}now ${now.cpuUsPerSentence.toFixed(1)} µs` +
     (baselineRef ? `   (before = ${baselineRef})` : ''),
 );

@@ -24,6 +24,8 @@ export interface NewsClaimsScore {
   valueUnit: Recall;
   /** Over gold claims with a `measure`: a value-equal quantity whose concept shares a content word with it. */
   concept: Recall;
+  /** The same, where a count without a concept is taken to measure its counted noun (its unit). */
+  conceptOrCounted: Recall;
   misses: NewsClaimsMiss[];
 }
 
@@ -71,6 +73,7 @@ export function scoreNewsClaims(gold: GoldClaim[], extract: Extract): NewsClaims
   let value = 0;
   let valueUnit = 0;
   let concept = 0;
+  let conceptOrCounted = 0;
   let withMeasure = 0;
   const misses: NewsClaimsMiss[] = [];
   const cache = new Map<string, ScoredQuantity[]>();
@@ -93,6 +96,9 @@ export function scoreNewsClaims(gold: GoldClaim[], extract: Extract): NewsClaims
     if (g.measure) {
       if (same.some((q) => conceptMatches(g.measure!, q.concept))) concept++;
       else misses.push({ gid: g.gid, sentence: g.sentence, gold: goldView, predicted: same, field: 'concept' });
+      const counted = (q: ScoredQuantity): string | null | undefined =>
+        q.concept ?? (q.kind === 'count' ? q.unit : null);
+      if (same.some((q) => conceptMatches(g.measure!, counted(q)))) conceptOrCounted++;
     }
   }
   return {
@@ -100,6 +106,7 @@ export function scoreNewsClaims(gold: GoldClaim[], extract: Extract): NewsClaims
     value: recall(value, gold.length),
     valueUnit: recall(valueUnit, gold.length),
     concept: recall(concept, withMeasure),
+    conceptOrCounted: recall(conceptOrCounted, withMeasure),
     misses,
   };
 }

@@ -20,6 +20,21 @@ import {
 // The concept named before a number, read leftwards from the verb or preposition that introduces it
 // ("inflation rose to 7.4%", "a budget of $5 billion").
 
+/** Nouns that name a figure of what stands before them: "a record of", "an average of", "a total of". */
+const FIGURE_HEADS = new Set(['record', 'average', 'total', 'maximum', 'minimum', 'peak', 'high', 'low', 'sum']);
+
+/** States a figure stays in, between its verb and "at": "remained steady at", "stood unchanged at". */
+const STATE_AFTER_VERB = new Set(['steady', 'unchanged', 'flat', 'stable', 'firm', 'constant', 'level']);
+
+function isVerbOfLevel(w: string): boolean {
+  return (
+    LEVEL_VERBS.has(w) ||
+    INTRANSITIVE_CHANGE.has(w) ||
+    AUXILIARIES.has(w) ||
+    /^(?:remained|stayed|held|holds|stands|stood)$/.test(w)
+  );
+}
+
 /**
  * The concept named before the number: "inflation rose to 7.4%", "the death toll from the strike on
  * Dnipro rose to 46", "an aid package of $400 million", "support for military aid fell to 48%",
@@ -31,16 +46,33 @@ export function readConceptBefore(ctx: Context, start: number, kind: QuantityKin
   // "hit a record 1,700 MW", "plus or minus 3 points"
   while (k >= 0 && /^(?:record|new|high|low|all-time|minus|plus|or)$/.test(tokens[k]!.lower)) k--;
   if (k >= 0 && /^(?:a|an)$/.test(tokens[k]!.lower)) k--;
+  // "rose to a new record of £27.9bn", "stands at an average of 28.6%": the figure is the phrase's.
+  if (tokens[k]?.lower === 'of' && FIGURE_HEADS.has(tokens[k - 1]?.lower ?? '')) {
+    k -= 2;
+    while (k >= 0 && /^(?:new|all-time|record)$/.test(tokens[k]!.lower)) k--;
+    if (k >= 0 && /^(?:a|an|the)$/.test(tokens[k]!.lower)) k--;
+  }
   const link = tokens[k]?.lower ?? '';
   if (/^(?:by|to|at|from|for|of)$/.test(link)) k--;
+  // "remained steady at £1.5bn", "was currently at 62%", "fell slightly to": past the adverb or state to the verb.
+  if (link !== 'of' && link !== 'for') {
+    let v = k;
+    while (v > 0 && (STATE_AFTER_VERB.has(tokens[v]!.lower) || /^[a-z]{3,}ly$/.test(tokens[v]!.text))) v--;
+    if (v < k && v >= 0 && isVerbOfLevel(tokens[v]!.lower)) k = v;
+  }
   if (k < 0) return null;
   const w = tokens[k]!.lower;
   const passive = /^(?:was|were|been|be|being)$/.test(tokens[k - 1]?.lower ?? '');
   // After "of" the word is a noun ("a cost of", "a set of"), never the verb of a level.
+  // "is expected to total nearly $1 trillion"
+  const totalVerb = w === 'total' && tokens[k - 1]?.lower === 'to';
   const verb =
     link !== 'of' &&
-    (LEVEL_VERBS.has(w) || (INTRANSITIVE_CHANGE.has(w) && (kind === 'percent' || !TRANSITIVE_CHANGE.has(w))));
-  if (verb || ((w === 'up' || w === 'down') && link !== 'to')) {
+    (LEVEL_VERBS.has(w) ||
+      totalVerb ||
+      (INTRANSITIVE_CHANGE.has(w) && (kind === 'percent' || !TRANSITIVE_CHANGE.has(w))));
+  const particle = (w === 'up' || w === 'down') && link !== 'to';
+  if (verb || particle) {
     if (w === 'hit' && passive) return null;
     k--;
     // "is expected to reach", "wants to reach": the subject stands before the infinitive's verb.
@@ -53,11 +85,14 @@ export function readConceptBefore(ctx: Context, start: number, kind: QuantityKin
         )
       )
         k--;
+      // "is on track to hit"
+      else if (tokens[k]?.lower === 'track' && tokens[k - 1]?.lower === 'on') k -= 2;
       else if (!tokens[k] || isVerbLike(tokens[k]!) || NP_STOP.has(tokens[k]!.lower)) return null;
     }
     while (k >= 0 && AUXILIARIES.has(tokens[k]!.lower)) k--;
-    // An infinitive after another verb: "expects the economy to grow" — the subject of "grow".
-    return collectLeft(ctx, k, true)?.text ?? null;
+    // An infinitive after another verb: "expects the economy to grow" — the subject of "grow"; "sales
+    // up 21%" — the noun right before the particle, no phrase across other prepositions.
+    return collectLeft(ctx, k, !particle || verb)?.text ?? null;
   }
   if (link === 'worth' || w === 'worth') {
     // "The package, worth about $2.5 billion"

@@ -22,7 +22,7 @@ import {
 // contents of containers, "of" complements).
 
 /** States of people a casualty count names: the count is of people. */
-const CASUALTY_STATES = new Set(['wounded', 'injured', 'killed', 'dead', 'missing']);
+export const CASUALTY_STATES = new Set(['wounded', 'injured', 'killed', 'dead', 'missing']);
 
 export interface CountedNoun {
   unit: string | null;

@@ -188,7 +188,7 @@ export function parseSpelled(tokens: Token[], i: number): Core | null {
     if (!any) return null;
     return core(i, j, null, { range: [lo, hi], vague: true, scaled: true, takesOf: true });
   }
-  // "half a million", "half a dozen"
+  // "half a million", "half a dozen"; "half a percentage point", "half an hour"
   if (w0 === 'half') {
     const a = tokens[i + 1]?.lower;
     const s = tokens[i + 2]?.lower ?? '';
@@ -196,6 +196,7 @@ export function parseSpelled(tokens: Token[], i: number): Core | null {
       const scale = s === 'dozen' ? 12 : SCALE_WORD_VALUES.get(s)!;
       return core(i, i + 3, 0.5 * scale, { scaled: true, takesOf: true });
     }
+    if ((a === 'a' || a === 'an') && matchUnit(tokens, i + 2)) return core(i, i + 2, 0.5);
     return null;
   }
   let total = 0;

@@ -2,6 +2,7 @@ import type { Bound, Quantity, QuantityKind } from '../types.ts';
 import type { Dimension } from '../units.ts';
 import { readAge } from './ages.ts';
 import { collectLeft, readConceptBefore } from './conceptBefore.ts';
+import { CASUALTY_STATES } from './countedNoun.ts';
 import { readNumberHead } from './numberHead.ts';
 import type { Context, Core, Draft, Found } from './quantityContext.ts';
 import { CHANGE_NOUNS_DOWN, CHANGE_NOUNS_UP, TRANSITIVE_CHANGE } from './quantityLexicon.ts';
@@ -121,7 +122,8 @@ function readFromSentence(ctx: Context, d: Draft): void {
   ) {
     d.concept = collectLeft(ctx, start - 2, false)?.text ?? null;
   }
-  if (d.concept === null && (d.kind !== 'count' || d.unit === null || d.unit === 'person' || d.change !== null)) {
+  const casualties = d.unit === 'person' && CASUALTY_STATES.has(tokens[d.spanEnd - 1]?.lower ?? '');
+  if (d.concept === null && (d.kind !== 'count' || d.unit === null || casualties || d.change !== null)) {
     d.concept = readConceptBefore(ctx, start, d.kind);
     // Chained figures: "fell 2.3% to $78.40", "rose 0.5% month on month and 5.1% year on year".
     if (

@@ -18,6 +18,10 @@ import {
 // The unit after a number (currency, crowns, measure, percentage, points, a hyphenated noun) and what the
 // quantity counts or measures after it.
 
+/** Words of time in a complement: it says when, not what ("in late Thursday trading"). */
+const TIME_WORDS =
+  /\b(?:morning|afternoon|evening|trading|session|day|week|month|year|quarter|period|time|past|recent|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b/i;
+
 /** Nordic and Czech crowns: the currency follows the country named in the sentence. */
 export const CROWNS: Record<string, string> = { NO: 'NOK', DK: 'DKK', SE: 'SEK', CZ: 'CZK', IS: 'ISK' };
 export const CROWN_WORDS: Record<string, string> = {
@@ -58,7 +62,9 @@ export function readComplement(
     const nx = tokens[j + 1];
     if (nx?.kind !== 'word' || isCapitalized(nx) || ctx.entityToken[j + 1]) return null;
     if (DETERMINERS.has(nx.lower)) return null;
-    return readOfComplement(ctx, j + 1);
+    // "in late morning trading", "in the past five years": when, not what.
+    const what = readOfComplement(ctx, j + 1);
+    return what && !TIME_WORDS.test(what.concept) ? what : null;
   }
   return null;
 }
@@ -69,7 +75,7 @@ export function readRate(tokens: Token[], j: number): { per: string; end: number
   if (nx?.kind !== 'word') return null;
   const unit = matchUnit(tokens, j + 1);
   // "$1.17 billion a year earlier": a date, not a rate.
-  if (unit && /^(?:earlier|ago|before|later|on|after|from)$/.test(tokens[unit.end]?.lower ?? '')) return null;
+  if (unit?.dimension === 'time' && /^(?:earlier|ago|before|later)$/.test(tokens[unit.end]?.lower ?? '')) return null;
   if (w === 'per' || w === 'a' || w === 'an' || w === 'each' || w === 'every') {
     if (unit && (unit.dimension === 'time' || unit.dimension === 'volume' || unit.dimension === 'mass')) {
       return { per: unit.unit, end: unit.end };
@@ -235,7 +241,9 @@ export function readWhatIsCounted(ctx: Context, d: Draft): void {
     d.unit = `${d.unit}/${rate.per}`;
     d.afterUnit = rate.end;
   }
-  const comp = readComplement(ctx, d.afterUnit, d.kind, d.adjectival);
+  // "$3bn (£1.58bn) in repayments": the complement after a conversion in brackets.
+  const afterBrackets = d.kind === 'money' ? afterConversion(tokens, d.afterUnit) : d.afterUnit;
+  const comp = readComplement(ctx, afterBrackets, d.kind, d.adjectival);
   if (comp) {
     d.concept = comp.concept;
     d.afterUnit = comp.end;
