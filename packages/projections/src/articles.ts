@@ -1,4 +1,4 @@
-import type { DuplicateMethod, ReasonCode } from '@tally/events';
+import type { ArticleAnalyzed, DuplicateMethod, ReasonCode } from '@tally/events';
 import { type EventOf, type Projection, type ProjectionLookup, unionSorted, withSorted } from './Projection.ts';
 
 /**
@@ -96,6 +96,8 @@ export interface ArticleRow {
   claimCount: number | null;
   sentenceCount: number | null;
   quantityCount: number | null;
+  /** Sentences the analyzer left unread, by reason (too long, past the article's cap); empty when none. */
+  skipped: { reason: ArticleAnalyzed['skipped'][number]['reason']; sentences: number }[];
   analyzerVersion: string | null;
   /** Figures with a claim from this article. */
   figureKeys: string[];
@@ -149,6 +151,7 @@ export function emptyArticle(articleId: string, position: number): ArticleRow {
     claimCount: null,
     sentenceCount: null,
     quantityCount: null,
+    skipped: [],
     analyzerVersion: null,
     figureKeys: [],
     clusterFigureKeys: [],
@@ -354,6 +357,8 @@ function evolveArticle(
         claimCount: d.claimCount,
         sentenceCount: d.sentenceCount,
         quantityCount: d.quantityCount,
+        // Events stored before `skipped` existed are read back without it.
+        skipped: d.skipped ?? [],
         analyzerVersion: d.analyzerVersion,
         analyzedAt: at,
       };
@@ -385,7 +390,8 @@ function evolveArticle(
  */
 export const articlesProjection: Projection<ArticleRow, ArticleEventType> = {
   name: 'articles',
-  version: 1,
+  // 2: `skipped`, the sentences the analyzer left unread.
+  version: 2,
   handles: [
     'ArticleDiscovered',
     'ArticleListedByFeed',

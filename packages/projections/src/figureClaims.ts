@@ -9,7 +9,7 @@ import {
   withClaim,
 } from './figures.ts';
 import type { EventOf, Projection } from './Projection.ts';
-import type { FigureClaim } from './statements.ts';
+import type { FigureClaim } from './Statement.ts';
 
 /**
  * What a rebuild keeps of a figure while it reads the log: its key and the positions of its first

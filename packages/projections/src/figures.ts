@@ -1,19 +1,17 @@
 import type { ClaimExtracted } from '@tally/events';
 import type { ArticleRow } from './articles.ts';
 import { duplicateVerdictApplies, rootOf } from './articles.ts';
+import { expandStatement } from './expandStatement.ts';
 import { type EventOf, type Projection, type ProjectionLookup, unionSorted } from './Projection.ts';
 import {
   DEFAULT_STATEMENT_WINDOW_DAYS,
-  deriveStatements,
-  expandStatement,
   type FigureArticleRef,
   type FigureClaim,
   type Statement,
-  type StatementDelta,
   type StatementOptions,
   type StoredStatement,
-  updateStatements,
-} from './statements.ts';
+} from './Statement.ts';
+import { deriveStatements, type StatementDelta, updateStatements } from './statements.ts';
 
 /**
  * What changed in a figure since `finalize` last derived its statements (null once derived).
@@ -49,6 +47,8 @@ export interface FigureRow {
   recipient: string | null;
   concept: string | null;
   unit: string | null;
+  /** What the figure measures ("revenue", "death toll"), as the current statement names it; null when the unit says it all. */
+  measure: string | null;
   /** The latest statement (by statement date, then publication); null before any claim. */
   currentStatementId: string | null;
   /** Every statement, oldest first, the current one included (sources as ids: see `figureView`). */
@@ -82,6 +82,7 @@ export function emptyFigure(figureKey: string, position: number): FigureRow {
     recipient: null,
     concept: null,
     unit: null,
+    measure: null,
     currentStatementId: null,
     history: [],
     statementCount: 0,
@@ -94,7 +95,18 @@ export function emptyFigure(figureKey: string, position: number): FigureRow {
 /** A figure's record of a `ClaimExtracted` at `position` (the fold's and a rebuild's gathering alike). */
 export function claimRecord(data: ClaimExtracted, position: number): FigureClaim {
   const { figureKey: _key, ...claim } = data;
-  return { ...claim, position };
+  // Events stored before these fields existed are read back as stored (schema version 1, not
+  // parsed again): their defaults are applied here.
+  return {
+    ...claim,
+    measure: claim.measure ?? null,
+    change: claim.change ?? null,
+    changeBy: claim.changeBy ?? null,
+    changeUnit: claim.changeUnit ?? null,
+    previous: claim.previous ?? null,
+    period: claim.period ?? null,
+    position,
+  };
 }
 
 /** What a figure reads of an article's row: its references are made from these fields only. */
@@ -409,7 +421,9 @@ export function figuresProjection(options: FiguresOptions = {}): Projection<Figu
     // 2: repetitions inside an article join the statement of the named speaker they repeat.
     // 3: collective speakers for the same state or organisation ("US officials", "White House") are one voice.
     // 4: a figure's position is its last claim or duplicate verdict (article events refresh references only).
-    version: 4,
+    // 5: figures of any beat: measure, period (the timeline and the current figure follow it), a
+    //    level's stated change, hedged statements not current while a statement stands.
+    version: 5,
     handles: [
       'ClaimExtracted',
       'ArticleDiscovered',
@@ -448,6 +462,7 @@ export function figuresProjection(options: FiguresOptions = {}): Projection<Figu
         recipient: current?.recipient ?? null,
         concept: current?.concept ?? null,
         unit: current?.unit ?? null,
+        measure: current?.measure ?? null,
         currentStatementId: current?.statementId ?? null,
         history,
         statementCount: history.length,
@@ -499,6 +514,7 @@ function headerOf(row: FigureRow): Omit<FigureSummary, 'current'> {
     recipient: row.recipient,
     concept: row.concept,
     unit: row.unit,
+    measure: row.measure,
     statementCount: row.statementCount,
     claimCount: row.claimCount,
     sourceCount: row.sourceCount,

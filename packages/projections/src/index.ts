@@ -28,7 +28,10 @@ export {
   emptyArticle,
   rootOf,
 } from './articles.ts';
+export { type StatedChange, type ValueMeaning, valueMeaning } from './changes.ts';
+export type { Conflict, ConflictKind, ConflictSide } from './conflicts.ts';
 export { type DuplicateClusterRow, duplicatesProjection } from './duplicates.ts';
+export { expandStatement, outletOf } from './expandStatement.ts';
 export {
   emptyFeed,
   FEED_URL_CHANGES_KEPT,
@@ -53,6 +56,7 @@ export {
   figureView,
   SUMMARY_SOURCES,
 } from './figures.ts';
+export { type HedgeKind, hedgeKind } from './hedges.ts';
 export {
   type EventOf,
   handlesEvent,
@@ -62,26 +66,30 @@ export {
   type ProjectionRow,
   projectionNames,
 } from './Projection.ts';
+export { periodLabel } from './periods.ts';
 export { boundsAgree, formatNumber, formatQuantity, qualifierOf } from './qualifiers.ts';
+export type {
+  AlsoPublishedBy,
+  ArticleRefs,
+  FigureArticleRef,
+  FigureClaim,
+  Statement,
+  StatementFields,
+  StatementOptions,
+  StatementSource,
+  StoredSource,
+  StoredStatement,
+} from './Statement.ts';
 export { sameSpeaker, speakerTokens } from './speakerName.ts';
+export { deriveStatements, type StatementDelta, updateStatements } from './statements.ts';
 export {
-  type AlsoPublishedBy,
-  type ArticleRefs,
-  type Conflict,
-  type ConflictKind,
-  type ConflictSide,
-  deriveStatements,
-  expandStatement,
-  type FigureArticleRef,
-  type FigureClaim,
-  outletOf,
-  type Statement,
-  type StatementDelta,
-  type StatementFields,
-  type StatementOptions,
-  type StatementSource,
-  type StoredSource,
-  type StoredStatement,
-  updateStatements,
-} from './statements.ts';
-export { countedThing, describeQuantity, pluralize, type Quantity, readableNumber } from './wording.ts';
+  countedThing,
+  describeFigure,
+  describeMove,
+  describeQuantity,
+  type FigureMove,
+  type FigureWording,
+  pluralize,
+  type Quantity,
+  readableNumber,
+} from './wording.ts';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { boundsAgree } from './qualifiers.ts';
+import type { FigureClaim } from './Statement.ts';
 import { sameSpeaker, speakerTokens } from './speakerName.ts';
-import { deriveStatements, type FigureClaim, updateStatements } from './statements.ts';
+import { deriveStatements, updateStatements } from './statements.ts';
 
 let n = 0;
 function claim(over: Partial<FigureClaim> & { articleId: string }): FigureClaim {
@@ -16,7 +17,11 @@ function claim(over: Partial<FigureClaim> & { articleId: string }): FigureClaim 
     bound: '=',
     unit: null,
     concept: null,
+    measure: null,
     change: null,
+    changeBy: null,
+    changeUnit: null,
+    previous: null,
     negated: false,
     hedged: false,
     speaker: { name: 'John Kirby', role: null },

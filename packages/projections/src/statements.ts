@@ -1,210 +1,21 @@
-import type { Bound, ClaimExtracted, DuplicateMethod, Speaker } from '@tally/events';
-import { boundsAgree, formatQuantity, qualifierOf } from './qualifiers.ts';
-import { affiliationsOf, collectiveFits, type SpeakerKind, speakerKind } from './speakerKind.ts';
-import { sameSpeaker, speakerSurname, speakerTokens } from './speakerName.ts';
-import { type DayInterval, dayInterval, dayString, daysApart, instantMs } from './statedDate.ts';
-
-/** A claim as the figures projection keeps it: the event's data and its log position. */
-export type FigureClaim = Omit<ClaimExtracted, 'figureKey'> & { position: number };
-
-/** What a figure needs to know of an article (read from the articles projection). */
-export interface FigureArticleRef {
-  articleId: string;
-  url: string | null;
-  siteName: string | null;
-  publishedAt: string | null;
-  /** The feed that discovered the article. */
-  feedId: string | null;
-  feedIds: string[];
-  duplicateOf: { originalId: string; directOriginalId: string; similarity: number; method: DuplicateMethod } | null;
-  /** On originals: their copies, in verdict order. */
-  copyIds: string[];
-}
-
-/** A copy of a source's article: listed under the original, never counted as another outlet. */
-export interface AlsoPublishedBy {
-  articleId: string;
-  outlet: string;
-  siteName: string | null;
-  url: string | null;
-  feedId: string | null;
-  similarity: number | null;
-  method: DuplicateMethod | null;
-  /** The copy's own claim for this statement, when it was analysed. */
-  claimId: string | null;
-  bound: Bound | null;
-  qualifier: string | null;
-}
-
-/** One independent source of a statement: an original article (copies are credited to it). */
-export interface StatementSource {
-  articleId: string;
-  /** The outlet: the site's name, else the URL's host. */
-  outlet: string;
-  siteName: string | null;
-  url: string | null;
-  feedId: string | null;
-  feedIds: string[];
-  publishedAt: string | null;
-  claimId: string;
-  sentence: string;
-  span: [number, number];
-  /** The source's own qualifier, which may disagree with other sources (see `conflicts`). */
-  bound: Bound;
-  qualifier: string;
-  value: number | null;
-  range: [number, number] | null;
-  statedAt: string | null;
-  speaker: Speaker | null;
-  /** When the original carries no claim for this statement: the copy whose sentence is shown. */
-  quotedFrom: string | null;
-  /** Claims of this statement from this article and its copies. */
-  mentions: number;
-  alsoPublishedBy: AlsoPublishedBy[];
-}
-
-/**
- * A source as a figure stores it: ids only. `expandStatement` fills in outlet, URL, feed, sentence
- * and qualifier from the figure's claims and article references, so no text is stored twice.
- */
-export interface StoredSource {
-  /** The original article (copies are credited to it). */
-  articleId: string;
-  /** The claim shown for the source: the original's own, else its first copy's. */
-  claimId: string;
-  mentions: number;
-  /** The original's copies and, when a copy was analysed, its claim for this statement. */
-  copies: { articleId: string; claimId: string | null }[];
-}
-
-export type ConflictKind = 'bound' | 'value' | 'statedAt' | 'negation';
-
-/** One side of a disagreement and the sources on it. */
-export interface ConflictSide {
-  label: string;
-  bound: Bound | null;
-  /** The original articles on this side (a copy's claim counts for its original). */
-  articleIds: string[];
-}
-
-/** Sources of one statement that cannot all be right. Listed, never resolved silently. */
-export interface Conflict {
-  kind: ConflictKind;
-  detail: string;
-  sides: ConflictSide[];
-}
-
-/** One statement: the same figure stated by the same speaker at about the same time, with all its sources. */
-export interface Statement extends StatementFields {
-  sources: StatementSource[];
-}
-
-/** A statement as a figure stores it (see `StoredSource`). */
-export interface StoredStatement extends StatementFields {
-  sources: StoredSource[];
-}
-
-export interface StatementFields {
-  statementId: string;
-  /** The statement's date as the sources give it (the most precise, then earliest); null when only publication dates are known. */
-  statedAt: string | null;
-  /** The days the statement date may mean (from publication dates when no source dates it). */
-  statedFrom: string | null;
-  statedTo: string | null;
-  speaker: Speaker | null;
-  subject: string | null;
-  predicate: string;
-  recipient: string | null;
-  concept: string | null;
-  /** The value and qualifier most independent sources give (ties: the earliest published source). */
-  value: number | null;
-  range: [number, number] | null;
-  bound: Bound;
-  qualifier: string;
-  unit: string | null;
-  change: 'up' | 'down' | null;
-  negated: boolean;
-  hedged: boolean;
-  firstPublishedAt: string | null;
-  lastPublishedAt: string | null;
-  /** Original articles among the sources. */
-  independentSources: number;
-  /** Distinct outlets among the original articles. */
-  independentOutlets: number;
-  claimIds: string[];
-  conflicts: Conflict[];
-}
-
-export interface StatementOptions {
-  /**
-   * Claims whose statement dates are at most this many days apart can be one statement.
-   * @defaultValue 3
-   */
-  statementWindowDays?: number;
-}
-
-export const DEFAULT_STATEMENT_WINDOW_DAYS = 3;
-
-interface Item {
-  claim: FigureClaim;
-  date: DayInterval | null;
-  datedBy: 'statement' | 'publication' | null;
-  published: number | null;
-  speaker: string[] | null;
-  speakerKind: SpeakerKind | null;
-  /**
-   * The state or organisation a collective speaker speaks for, when it names exactly one ("US
-   * officials", "White House" → US): two such speakers for the same one are one voice.
-   */
-  voice: string | null;
-  value: [number, number] | null;
-  origin: string;
-  /**
-   * Set by `groupItems`: the claim repeats, in the same article, the statement of another claim
-   * (see `repetitionAnchors`) and belongs to that claim's statement.
-   */
-  repetition: boolean;
-}
-
-function cmp(a: string | number, b: string | number): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function itemOrder(a: Item, b: Item): number {
-  return (
-    cmp(a.date?.from ?? Number.NEGATIVE_INFINITY, b.date?.from ?? Number.NEGATIVE_INFINITY) ||
-    cmp(a.published ?? Number.NEGATIVE_INFINITY, b.published ?? Number.NEGATIVE_INFINITY) ||
-    cmp(a.claim.articleId, b.claim.articleId) ||
-    a.claim.span[0] - b.claim.span[0] ||
-    cmp(a.claim.claimId, b.claim.claimId)
-  );
-}
-
-function valueInterval(c: FigureClaim): [number, number] | null {
-  if (c.value !== null) return [c.value, c.value];
-  if (c.range) return c.range[0] <= c.range[1] ? [c.range[0], c.range[1]] : [c.range[1], c.range[0]];
-  return null;
-}
-
-function valuesOverlap(a: [number, number] | null, b: [number, number] | null): boolean {
-  if (a === null || b === null) return a === b;
-  const eps = 1e-9 * Math.max(1, Math.abs(a[0]), Math.abs(a[1]), Math.abs(b[0]), Math.abs(b[1]));
-  return a[0] <= b[1] + eps && b[0] <= a[1] + eps;
-}
-
-/** The outlet of a source: its site name, else the URL's host without `www.`. */
-export function outletOf(siteName: string | null, url: string | null): string {
-  const name = siteName?.trim();
-  if (name) return name;
-  if (url) {
-    try {
-      return new URL(url).hostname.replace(/^www\./, '');
-    } catch {
-      return url;
-    }
-  }
-  return 'unknown outlet';
-}
+import { changeKey } from './changes.ts';
+import { conflictsOf, quantityKey } from './conflicts.ts';
+import { outletOf } from './expandStatement.ts';
+import { hedgeKind } from './hedges.ts';
+import { periodSpan } from './periods.ts';
+import { qualifierOf } from './qualifiers.ts';
+import { repetitionAnchors } from './repetitions.ts';
+import {
+  type ArticleRefs,
+  DEFAULT_STATEMENT_WINDOW_DAYS,
+  type FigureClaim,
+  type StatementFields,
+  type StatementOptions,
+  type StoredSource,
+  type StoredStatement,
+} from './Statement.ts';
+import { dayString, instantMs } from './statedDate.ts';
+import { bucketOf, cmp, type Item, itemOf, itemOrder, originOf, sameStatement } from './statementItems.ts';
 
 function outletKey(outlet: string): string {
   return outlet.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ');
@@ -232,6 +43,10 @@ class UnionFind {
   }
 }
 
+function isoOf(ms: number | null): string | null {
+  return ms === null ? null : new Date(ms).toISOString();
+}
+
 /** The most frequent value by `keyOf` among `items` (ties: the first one in order). */
 function majority<T extends object>(items: readonly T[], keyOf: (t: T) => string): T {
   const counts = new Map<string, number>();
@@ -246,82 +61,6 @@ function majority<T extends object>(items: readonly T[], keyOf: (t: T) => string
     }
   }
   return best;
-}
-
-function quantityKey(c: FigureClaim): string {
-  return c.value !== null ? `v${c.value}` : c.range ? `r${c.range[0]}:${c.range[1]}` : 'none';
-}
-
-function isoOf(ms: number | null): string | null {
-  return ms === null ? null : new Date(ms).toISOString();
-}
-
-function sidesOf(
-  items: readonly Item[],
-  keyOf: (i: Item) => string,
-  labelOf: (i: Item) => string,
-  boundOf: (i: Item) => Bound | null = () => null,
-): ConflictSide[] {
-  const sides = new Map<string, ConflictSide>();
-  for (const i of items) {
-    const k = keyOf(i);
-    let side = sides.get(k);
-    if (!side) {
-      side = { label: labelOf(i), bound: boundOf(i), articleIds: [] };
-      sides.set(k, side);
-    }
-    // A copy's claim stands on its original's side: it is not another source.
-    if (!side.articleIds.includes(i.origin)) side.articleIds.push(i.origin);
-  }
-  return [...sides.values()];
-}
-
-function describe(sides: readonly ConflictSide[]): string {
-  return sides
-    .map((s) => `${s.label} (${s.articleIds.length} ${s.articleIds.length === 1 ? 'source' : 'sources'})`)
-    .join(' vs ');
-}
-
-/** Disagreements among the claims of one statement (copies included: an edited copy can disagree too). */
-function conflictsOf(items: readonly Item[], value: number | null, range: [number, number] | null): Conflict[] {
-  const conflicts: Conflict[] = [];
-  const point = value ?? (range ? range[0] : 0);
-  const bounds = [...new Set(items.map((i) => i.claim.bound))];
-  if (bounds.some((a, n) => bounds.slice(n + 1).some((b) => !boundsAgree(a, b, point)))) {
-    const sides = sidesOf(
-      items,
-      (i) => i.claim.bound,
-      (i) => `${qualifierOf[i.claim.bound]} ${formatQuantity(value, range)}`,
-      (i) => i.claim.bound,
-    );
-    conflicts.push({ kind: 'bound', detail: `sources disagree: ${describe(sides)}`, sides });
-  }
-  if (new Set(items.map((i) => quantityKey(i.claim))).size > 1) {
-    const sides = sidesOf(
-      items,
-      (i) => quantityKey(i.claim),
-      (i) => formatQuantity(i.claim.value, i.claim.range),
-    );
-    conflicts.push({ kind: 'value', detail: `sources give different values: ${describe(sides)}`, sides });
-  }
-  const days = items.filter((i) => i.datedBy === 'statement' && i.date?.precision === 'day');
-  if (new Set(days.map((i) => i.date!.from)).size > 1) {
-    const sides = sidesOf(
-      days,
-      (i) => dayString(i.date!.from),
-      (i) => dayString(i.date!.from),
-    );
-    conflicts.push({ kind: 'statedAt', detail: `sources date the statement differently: ${describe(sides)}`, sides });
-  }
-  if (new Set(items.map((i) => i.claim.negated)).size > 1) {
-    const sides = sidesOf(
-      items,
-      (i) => String(i.claim.negated),
-      (i) => (i.claim.negated ? 'denied' : 'stated'),
-    );
-    conflicts.push({ kind: 'negation', detail: `sources disagree on a denial: ${describe(sides)}`, sides });
-  }
-  return conflicts;
 }
 
 function buildStatement(items: Item[], articles: ArticleRefs): StoredStatement {
@@ -395,6 +134,15 @@ function buildStatement(items: Item[], articles: ArticleRefs): StoredStatement {
     if (lastPublished === null || i.published > lastPublished) lastPublished = i.published;
   }
 
+  // The move and the period: from the sources giving the statement's value, the one that says most.
+  const valueKey = quantityKey(byValue);
+  const sameValue = reps.filter((i) => quantityKey(i.claim) === valueKey).map((i) => i.claim);
+  const moved = sameValue.find((c) => changeKey(c) !== null) ?? sameValue.find((c) => c.change !== null) ?? byValue;
+  const periodItems = primary.some((i) => i.period !== null) ? primary : items;
+  const withPeriod = periodItems.filter((i) => i.period !== null);
+  const period = withPeriod.length > 0 ? majority(withPeriod, (i) => i.period!).claim.period : null;
+  const hedged = reps.every((i) => i.claim.hedged);
+
   return {
     statementId: first.claim.claimId,
     statedAt: dated && dated.datedBy === 'statement' ? dated.claim.statedAt : null,
@@ -410,9 +158,21 @@ function buildStatement(items: Item[], articles: ArticleRefs): StoredStatement {
     bound: byBound.bound,
     qualifier: qualifierOf[byBound.bound],
     unit: first.claim.unit,
-    change: first.claim.change,
+    measure: first.claim.measure,
+    valueIs: first.meaning,
+    change: moved.change,
+    changeBy: moved.changeBy,
+    changeUnit: moved.changeUnit,
+    previous: moved.previous,
+    period,
     negated: reps.every((i) => i.claim.negated),
-    hedged: reps.every((i) => i.claim.hedged),
+    hedged,
+    hedge: hedged
+      ? majority(
+          reps.map((i) => ({ kind: hedgeKind(i.claim.sentence) })),
+          (h) => h.kind,
+        ).kind
+      : null,
     firstPublishedAt: isoOf(firstPublished),
     lastPublishedAt: isoOf(lastPublished),
     sources,
@@ -423,156 +183,29 @@ function buildStatement(items: Item[], articles: ArticleRefs): StoredStatement {
   };
 }
 
-function statementOrder(a: StatementFields, b: StatementFields): number {
+/**
+ * Where a statement stands in its figure's timeline: at the period it is about when a source gives
+ * one (the series of a recurring measure: Q3, then Q4), else at its statement date.
+ */
+function timelineKey(s: StatementFields): { from: string; to: string } {
+  const span = periodSpan(s.period);
+  return span ? { from: dayString(span.from), to: dayString(span.to) } : { from: s.statedFrom ?? '', to: '' };
+}
+
+function statementOrder(
+  a: StatementFields,
+  b: StatementFields,
+  keys: Map<StatementFields, { from: string; to: string }>,
+): number {
+  const ka = keys.get(a)!;
+  const kb = keys.get(b)!;
   return (
+    cmp(ka.from, kb.from) ||
+    cmp(ka.to, kb.to) ||
     cmp(a.statedFrom ?? '', b.statedFrom ?? '') ||
     cmp(a.firstPublishedAt ?? '', b.firstPublishedAt ?? '') ||
     cmp(a.statementId, b.statementId)
   );
-}
-
-/** The articles a figure knows, by id. */
-export type ArticleRefs = ReadonlyMap<string, FigureArticleRef>;
-
-function originOf(refs: ArticleRefs, articleId: string): string {
-  return refs.get(articleId)?.duplicateOf?.originalId ?? articleId;
-}
-
-function itemOf(claim: FigureClaim, refs: ArticleRefs): Item {
-  const stated = dayInterval(claim.statedAt);
-  const date = stated ?? dayInterval(claim.publishedAt);
-  return {
-    claim,
-    date,
-    datedBy: stated ? 'statement' : date ? 'publication' : null,
-    published: instantMs(claim.publishedAt),
-    speaker: claim.speaker ? speakerTokens(claim.speaker.name) : null,
-    speakerKind: claim.speaker ? speakerKind(claim.speaker) : null,
-    voice: claim.speaker ? voiceOf(claim.speaker) : null,
-    value: valueInterval(claim),
-    origin: originOf(refs, claim.articleId),
-    repetition: false,
-  };
-}
-
-/** The one state or organisation a collective speaker names, if it names exactly one. */
-function voiceOf(speaker: Speaker): string | null {
-  if (speakerKind(speaker) !== 'collective') return null;
-  const named = affiliationsOf(speaker.name);
-  return named.length === 1 ? named[0]! : null;
-}
-
-/** Claims in different buckets are never one statement. */
-function bucketOf(i: Item): string {
-  return `${i.claim.unit?.toLowerCase() ?? ''}\u0000${i.claim.change ?? ''}\u0000${
-    i.voice ? `v:${i.voice}` : i.speaker ? `s:${speakerSurname(i.speaker)}` : 'unattributed'
-  }\u0000${i.date ? 'dated' : 'undated'}`;
-}
-
-/** Whether two claims (of one bucket) state the same thing: speaker, value and date within the window. */
-function sameStatement(a: Item, b: Item, window: number): boolean {
-  if (a.date && b.date && daysApart(a.date, b.date) > window) return false;
-  if (a.speaker && b.speaker && !(a.voice && a.voice === b.voice) && !sameSpeaker(a.speaker, b.speaker)) return false;
-  return valuesOverlap(a.value, b.value);
-}
-
-/** Whether claim `x` can repeat, in its article, what claim `a` states: same unit, change, denial, value and date. */
-function canRepeat(x: Item, a: Item, window: number): boolean {
-  if ((x.claim.unit?.toLowerCase() ?? '') !== (a.claim.unit?.toLowerCase() ?? '')) return false;
-  if (x.claim.change !== a.claim.change || x.claim.negated !== a.claim.negated) return false;
-  if (x.date && a.date ? daysApart(x.date, a.date) > window : x.date !== a.date) return false;
-  return valuesOverlap(x.value, a.value);
-}
-
-/** The candidate closest in date, then in the text, then first in item order. */
-function nearest(x: Item, candidates: readonly number[], items: readonly Item[]): number {
-  let best = candidates[0]!;
-  let bestDays = Number.POSITIVE_INFINITY;
-  let bestDistance = Number.POSITIVE_INFINITY;
-  for (const n of candidates) {
-    const a = items[n]!;
-    const days = x.date && a.date ? daysApart(x.date, a.date) : 0;
-    const distance = Math.abs(a.claim.span[0] - x.claim.span[0]);
-    if (days < bestDays || (days === bestDays && distance < bestDistance)) {
-      best = n;
-      bestDays = days;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-
-/**
- * Repetitions inside one article: a headline, caption, lead or re-statement of the figure that the
- * article also attributes to someone named. For each claim that is unattributed or spoken by a
- * collective voice (`speakerKind`), the anchor is the article's claim by a named speaker that it can
- * repeat (`canRepeat`: same unit, change and denial, overlapping value — the qualifier may differ,
- * which shows as a conflict — and dates within the window); a collective must also fit the named
- * speaker's affiliations as the article's roles for that speaker give them (`collectiveFits`).
- * Candidates by two different named speakers leave the claim where it is: the article does not say
- * whose figure it repeats. An unattributed claim without any named candidate repeats the article's
- * collective speaker, when exactly one collective has a claim it can repeat.
- *
- * Only claims of the same article are compared, so statements of different reports, dates or
- * speakers are never merged through a repetition, and a named speaker's claim is never an anchored one.
- * Returns, per item, the index of its anchor, or -1.
- */
-function repetitionAnchors(items: readonly Item[], window: number): Int32Array {
-  const anchors = new Int32Array(items.length).fill(-1);
-  const byArticle = new Map<string, number[]>();
-  items.forEach((i, n) => {
-    const list = byArticle.get(i.claim.articleId);
-    if (list) list.push(n);
-    else byArticle.set(i.claim.articleId, [n]);
-  });
-  for (const list of byArticle.values()) {
-    if (list.length < 2) continue;
-    const named = list.filter((n) => items[n]!.speakerKind === 'named');
-    const collective = list.filter((n) => items[n]!.speakerKind === 'collective');
-    if (named.length === 0 && collective.length === 0) continue;
-    // The states and organisations each named speaker's roles in this article name.
-    const affiliations = new Map<number, Set<string>>();
-    const affiliationsOfNamed = (n: number): Set<string> => {
-      let set = affiliations.get(n);
-      if (!set) {
-        set = new Set<string>();
-        for (const m of named) {
-          const other = items[m]!;
-          if (sameSpeaker(other.speaker!, items[n]!.speaker!)) {
-            for (const id of affiliationsOf(other.claim.speaker!.role)) set.add(id);
-          }
-        }
-        affiliations.set(n, set);
-      }
-      return set;
-    };
-    const unanchored: number[] = [];
-    for (const n of list) {
-      const x = items[n]!;
-      if (x.speakerKind === 'named' || x.speakerKind === 'group') continue;
-      const candidates = named.filter((m) => {
-        const a = items[m]!;
-        if (!canRepeat(x, a, window)) return false;
-        return x.speakerKind !== 'collective' || collectiveFits(x.claim.speaker!, affiliationsOfNamed(m));
-      });
-      if (candidates.length === 0) {
-        if (x.speakerKind === null) unanchored.push(n);
-        continue;
-      }
-      const who = items[candidates[0]!]!.speaker!;
-      if (candidates.some((m) => !sameSpeaker(items[m]!.speaker!, who))) continue;
-      anchors[n] = nearest(x, candidates, items);
-    }
-    for (const n of unanchored) {
-      const x = items[n]!;
-      const candidates = collective.filter((m) => anchors[m] === -1 && canRepeat(x, items[m]!, window));
-      if (candidates.length === 0) continue;
-      const who = items[candidates[0]!]!.speaker!.join(' ');
-      if (candidates.some((m) => items[m]!.speaker!.join(' ') !== who)) continue;
-      anchors[n] = nearest(x, candidates, items);
-    }
-  }
-  return anchors;
 }
 
 /**
@@ -618,25 +251,31 @@ function groupItems(items: Item[], window: number): Item[][] {
 }
 
 function timeline(statements: StoredStatement[]): { history: StoredStatement[]; current: StoredStatement | null } {
-  const history = statements.sort(statementOrder);
-  const current = history.findLast((s) => !s.negated) ?? history.at(-1) ?? null;
+  const keys = new Map(statements.map((s) => [s as StatementFields, timelineKey(s)]));
+  const history = statements.sort((a, b) => statementOrder(a, b, keys));
+  // A forecast or a denial is not the figure while a statement of it stands.
+  const current =
+    history.findLast((s) => !s.negated && !s.hedged) ?? history.findLast((s) => !s.negated) ?? history.at(-1) ?? null;
   return { history, current };
 }
 
 /**
  * Groups a figure's claims into statements and orders them into a timeline.
  *
- * Two claims are one statement when they have the same unit and direction of change, a compatible
- * value (the same number, or overlapping ranges — the qualifier may differ, which is a conflict,
- * not another statement), the same speaker (see `sameSpeaker`; or both unattributed), and
- * statement dates at most `statementWindowDays` apart (a claim without a statement date is dated by
- * its publication; a claim with neither only joins others with neither). Statements are the
- * connected groups of that relation, so the result does not depend on the order claims arrived in.
- * Within one article, an unattributed or collectively attributed repetition of a named speaker's
- * figure joins that speaker's statement (see `repetitionAnchors`).
+ * Two claims are one statement when they have the same unit, the same meaning of their value (a
+ * level, or a change in one direction: a level stated with its move is the same level stated
+ * without it), a compatible value (the same number, or overlapping ranges — the qualifier may
+ * differ, which is a conflict, not another statement), the same period or one of them unstated
+ * (two periods in one statement are a conflict), the same speaker (see `sameSpeaker`; or both
+ * unattributed), and statement dates at most `statementWindowDays` apart (a claim without a
+ * statement date is dated by its publication; a claim with neither only joins others with
+ * neither). Statements are the connected groups of that relation, so the result does not depend
+ * on the order claims arrived in. Within one article, an unattributed or collectively attributed
+ * repetition of a named speaker's figure joins that speaker's statement (see `repetitionAnchors`).
  *
- * The timeline runs by statement date, then first publication; the current statement is the latest
- * one that is not a denial.
+ * The timeline runs by the period a statement is about where one is given, else by statement date,
+ * then first publication; the current statement is the latest one that is neither a denial nor
+ * hedged (a forecast, a target), else the latest that is not a denial.
  */
 export function deriveStatements(
   claims: readonly FigureClaim[],
@@ -730,59 +369,4 @@ export function updateStatements(
   }
   const rebuilt = groupItems(pool, window).map((g) => buildStatement(g, refs));
   return timeline([...keep, ...rebuilt]);
-}
-
-/** A stored statement with its sources filled in from the figure's claims and article references. */
-export function expandStatement(
-  statement: StoredStatement,
-  claims: ReadonlyMap<string, FigureClaim>,
-  articles: ArticleRefs,
-): Statement {
-  const sources = statement.sources.map((src): StatementSource => {
-    const c = claims.get(src.claimId)!;
-    const origin = src.articleId;
-    const own = c.articleId === origin;
-    const ref = articles.get(origin);
-    const siteName = ref?.siteName ?? (own ? c.siteName : null);
-    const url = ref?.url ?? (own ? c.url : null);
-    return {
-      articleId: origin,
-      outlet: outletOf(siteName, url),
-      siteName,
-      url,
-      feedId: ref?.feedId ?? null,
-      feedIds: ref?.feedIds ?? [],
-      publishedAt: ref?.publishedAt ?? (own ? c.publishedAt : null),
-      claimId: c.claimId,
-      sentence: c.sentence,
-      span: c.span,
-      bound: c.bound,
-      qualifier: qualifierOf[c.bound],
-      value: c.value,
-      range: c.range,
-      statedAt: c.statedAt,
-      speaker: c.speaker,
-      quotedFrom: own ? null : c.articleId,
-      mentions: src.mentions,
-      alsoPublishedBy: src.copies.map((copy): AlsoPublishedBy => {
-        const copyRef = articles.get(copy.articleId);
-        const copyClaim = copy.claimId ? claims.get(copy.claimId) : undefined;
-        const copySite = copyRef?.siteName ?? copyClaim?.siteName ?? null;
-        const copyUrl = copyRef?.url ?? copyClaim?.url ?? null;
-        return {
-          articleId: copy.articleId,
-          outlet: outletOf(copySite, copyUrl),
-          siteName: copySite,
-          url: copyUrl,
-          feedId: copyRef?.feedId ?? null,
-          similarity: copyRef?.duplicateOf?.similarity ?? null,
-          method: copyRef?.duplicateOf?.method ?? null,
-          claimId: copyClaim?.claimId ?? null,
-          bound: copyClaim?.bound ?? null,
-          qualifier: copyClaim ? qualifierOf[copyClaim.bound] : null,
-        };
-      }),
-    };
-  });
-  return { ...statement, sources };
 }

@@ -5,6 +5,7 @@ import {
   type EventType,
   makeEvent,
   type NewEvent,
+  type Period,
   type ReasonCode,
   type Speaker,
   type StoredEvent,
@@ -59,6 +60,12 @@ export interface ClaimInput {
   predicate?: string;
   recipient?: string | null;
   concept?: string | null;
+  measure?: string | null;
+  change?: 'up' | 'down' | null;
+  changeBy?: number | null;
+  changeUnit?: string | null;
+  previous?: number | null;
+  period?: Period | null;
   negated?: boolean;
   hedged?: boolean;
   extractorVersion?: string;
@@ -254,13 +261,14 @@ export class LogBuilder {
     });
   }
 
-  articleAnalyzed(articleId: string, claimCount: number): this {
+  articleAnalyzed(articleId: string, claimCount: number, skipped: EventData<'ArticleAnalyzed'>['skipped'] = []): this {
     return this.push(streams.article(articleId), 'ArticleAnalyzed', {
       articleId,
       sentenceCount: 20,
       quantityCount: claimCount + 2,
       claimCount,
       analyzerVersion: 'claims-1',
+      skipped,
     });
   }
 
@@ -279,12 +287,16 @@ export class LogBuilder {
       bound: c.bound,
       unit: c.unit ?? null,
       concept: c.concept ?? null,
-      change: null,
+      measure: c.measure ?? null,
+      change: c.change ?? null,
+      changeBy: c.changeBy ?? null,
+      changeUnit: c.changeUnit ?? null,
+      previous: c.previous ?? null,
       negated: c.negated ?? false,
       hedged: c.hedged ?? false,
       speaker,
       statedAt: c.statedAt,
-      period: null,
+      period: c.period ?? null,
       sentence: c.sentence,
       span: c.span ?? [0, c.sentence.length],
       url: c.url,
