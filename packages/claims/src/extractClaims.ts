@@ -146,9 +146,12 @@ export function readClaims(text: string, options: ExtractClaimsOptions = {}): Cl
           statedAt = headlineSpeaker.statedAt;
         } else {
           const own = selfReported(f.subject, f.governorLemma, info.sentence.text);
+          if (own && f.subject) articleSpeakers.registerSelf(f.subject, { speaker: own, statedAt: null });
           const carried = own
             ? { speaker: own, statedAt: null }
-            : (articleSpeakers.ofSubject(f.subject, f.measure) ?? articleSpeakers.before(info.index, f.subject));
+            : (articleSpeakers.ofSubject(f.subject, f.measure) ??
+              articleSpeakers.before(info.index, f.subject) ??
+              articleSpeakers.sourceOf(info.index));
           if (carried) {
             speaker = carried.speaker;
             statedAt = carried.statedAt;

@@ -1,6 +1,7 @@
 import type { Gazetteer } from './gazetteer.ts';
 import { wordSet } from './lexicon.ts';
 import { TRIGGERS } from './predicates.ts';
+import { sourceAttributions } from './sourceAttributions.ts';
 import { isCapitalized, type Token } from './tokenize.ts';
 
 /**
@@ -31,6 +32,8 @@ export interface Attribution {
    * ("According to Kaminska, the deputy minister, who spoke to journalists on December 1, …").
    */
   dateZone?: [number, number];
+  /** Named as where figures come from ("figures released by X"): covers its paragraph. */
+  source?: boolean;
   /** Token range of an appositive role ("…, the spokesperson for Ukraine's military intelligence,"): its places name no party. */
   roleSpan?: [number, number];
 }
@@ -190,7 +193,20 @@ export function findAttributions(tokens: Token[], opts: AttributionOptions): Att
   }
   const headline = headlineAttribution(tokens, opts);
   if (headline) out.push(headline);
-  return out;
+  for (const a of sourceAttributions(tokens, opts)) {
+    if (!out.some((o) => a.npStart < o.npEnd && o.npStart < a.npEnd)) out.push(a);
+  }
+  // "My estimate is", "the claims": a reporting word after a possessive or an article is a noun.
+  // "…, adding that": a participle after a comma speaks for the attribution before it.
+  return out.filter(
+    (a, i) =>
+      !/^(?:my|his|her|its|our|their|your|the|a|an)$/.test(tokens[a.verbStart - 1]?.lower ?? '') &&
+      !(
+        /ing$/.test(tokens[a.verbStart]!.lower) &&
+        tokens[a.verbStart - 1]?.text === ',' &&
+        out.slice(0, i).some((b) => b.verbStart < a.verbStart)
+      ),
+  );
 }
 
 /** "White House: North Korea sent…" and "… from North Korea – US envoy to NATO". */

@@ -26,6 +26,8 @@ const MARKET_MEASURES = /\b(?:shares?|stock|share price|market value|valuation)\
  */
 export class ArticleSpeakers {
   private readonly byEntity = new Map<string, Spoken>();
+  /** Sources named in each paragraph ("figures released by X"), by line. */
+  private readonly sourcesByLine = new Map<number, Spoken[]>();
   private readonly bySentence: Array<{ info: SentenceInfo; spoken: Spoken | null }> = [];
 
   constructor(infos: readonly SentenceInfo[]) {
@@ -34,12 +36,35 @@ export class ArticleSpeakers {
       info.speakers.forEach((speaker, i) => {
         if (!speaker) return;
         const spoken = { speaker, statedAt: info.statedAt[i] ?? null };
+        if (info.attributions[i]?.source) {
+          const list = this.sourcesByLine.get(info.line) ?? [];
+          if (!list.some((x) => x.speaker.name === speaker.name)) list.push(spoken);
+          this.sourcesByLine.set(info.line, list);
+        }
         const key = entityId(speaker.name);
         if (!this.byEntity.has(key)) this.byEntity.set(key, spoken);
         last = spoken;
       });
       this.bySentence.push({ info, spoken: last });
     }
+  }
+
+  /**
+   * The one source a paragraph names for its figures ("… listed by the Electoral Commission"),
+   * before or after the figure: the figures of a paragraph built on one set of data are its. Two
+   * sources in one paragraph cover nothing.
+   */
+  sourceOf(index: number): Spoken | null {
+    const own = this.bySentence[index]?.info;
+    if (!own) return null;
+    const list = this.sourcesByLine.get(own.line);
+    return list && list.length === 1 ? list[0]! : null;
+  }
+
+  /** Lets a subject that reports its own figures speak for its other figures in the article. */
+  registerSelf(subject: Entity, spoken: Spoken): void {
+    const key = entityId(subject.name);
+    if (!this.byEntity.has(key)) this.byEntity.set(key, spoken);
   }
 
   /** The speaker that is the figure's own subject, unless the figure is the market's. */

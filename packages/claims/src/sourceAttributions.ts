@@ -1,0 +1,111 @@
+import type { Attribution, AttributionOptions } from './speakers.ts';
+import { isCapitalized, type Token } from './tokenize.ts';
+
+/**
+ * Sources named as where figures come from rather than as speakers of a clause: "figures released
+ * by the Office for National Statistics", "listed by the Electoral Commission", "a survey for
+ * Intervoice", "according to whale rescue group Project Jonah", "the UN's World Drug Report, which
+ * reports that". Each gives an attribution of kind `org` to the name, marked `source`, which covers
+ * the figures of its paragraph that name no speaker of their own.
+ */
+
+/** Nouns of data and of documents that carry figures. */
+const DATA_NOUNS = new Set([
+  'figures',
+  'data',
+  'statistics',
+  'numbers',
+  'estimates',
+  'report',
+  'survey',
+  'poll',
+  'study',
+  'analysis',
+  'census',
+  'research',
+  'index',
+]);
+/** Participles between such a noun and its source: "figures released by", "data compiled by". */
+const SOURCE_PARTICIPLES = new Set([
+  'released',
+  'published',
+  'compiled',
+  'issued',
+  'listed',
+  'provided',
+  'gathered',
+  'collected',
+  'produced',
+  'conducted',
+  'commissioned',
+  'carried',
+]);
+const SOURCE_LINKS = new Set(['by', 'from', 'for', 'of']);
+const JOINERS = new Set(['of', 'for', 'on', 'and', '&', 'the']);
+
+/** A run of capitalised words from `k` (with the joiners of names inside it), or null. */
+function nameFrom(tokens: readonly Token[], k: number): [number, number] | null {
+  let i = k;
+  if (tokens[i]?.lower === 'the') i++;
+  const start = i;
+  while (i < tokens.length) {
+    const t = tokens[i]!;
+    if (t.kind === 'word' && isCapitalized(t)) i++;
+    else if (JOINERS.has(t.lower) && tokens[i + 1] && isCapitalized(tokens[i + 1]!) && i > start) i++;
+    else break;
+  }
+  return i > start ? [start, i] : null;
+}
+
+function sourceAt(tokens: readonly Token[], name: [number, number], verb: [number, number]): Attribution {
+  const text = tokens
+    .slice(name[0], name[1])
+    .map((t, k) => (k > 0 && t.spaceBefore ? ' ' : '') + t.text)
+    .join('');
+  return {
+    kind: 'org',
+    name: text,
+    role: null,
+    npStart: name[0],
+    npEnd: name[1],
+    verbStart: verb[0],
+    verbEnd: verb[1],
+    hedged: false,
+    source: true,
+  };
+}
+
+export function sourceAttributions(tokens: readonly Token[], opts: AttributionOptions): Attribution[] {
+  const out: Attribution[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    if (opts.inQuote[k]) continue;
+    const w = tokens[k]!.lower;
+    // "figures (released) by X", "a survey for X", "listed by X"
+    if (DATA_NOUNS.has(w) || SOURCE_PARTICIPLES.has(w)) {
+      let j = k + 1;
+      if (DATA_NOUNS.has(w) && SOURCE_PARTICIPLES.has(tokens[j]?.lower ?? '')) j++;
+      if (
+        !SOURCE_LINKS.has(tokens[j]?.lower ?? '') ||
+        (w !== 'listed' && SOURCE_PARTICIPLES.has(w) && j === k + 1 && !DATA_NOUNS.has(tokens[k - 1]?.lower ?? ''))
+      )
+        continue;
+      // "of" names a source only after a data noun: "a survey of 2,000 adults" names none.
+      const name = nameFrom(tokens, j + 1);
+      if (name && !(tokens[j]!.lower === 'of' && name[1] - name[0] < 1)) out.push(sourceAt(tokens, name, [k, j + 1]));
+      continue;
+    }
+    // "according to whale rescue group Project Jonah": a lower-case descriptor before the name.
+    if (w === 'according' && tokens[k + 1]?.lower === 'to') {
+      let j = k + 2;
+      let words = 0;
+      while (j < tokens.length && tokens[j]!.kind === 'word' && !isCapitalized(tokens[j]!) && words < 5) {
+        j++;
+        words++;
+      }
+      if (words === 0) continue;
+      const name = nameFrom(tokens, j);
+      if (name) out.push(sourceAt(tokens, name, [k, k + 2]));
+    }
+  }
+  return out;
+}
