@@ -258,6 +258,7 @@ export const DISAGREEMENTS: string[] = [
   'numbers inside dates, phone numbers, dotted addresses and numbered names ("SCP-173", "nrs. 22", "version two") are no quantities',
   'sub-units of money are written in the main unit: "50 cents" is 0.5 USD, "470 pence" 4.7 GBP',
   'a share is a percentage: "half" (0.5 to them) is 50 %, "two out of five hundred" 0.4 %',
+  'a price or amount per unit is a compound unit to us ("$98 a share" USD/share, "500,000 barrels a day" barrel/day); the specifications label the first part, and that part is compared',
   'written arithmetic ("1.1^23", "2000 over 3", "1.3x10^6") is judged neither way',
   'a number written against its unit ("the 180ml liquid") is a measure to us; NumberModel labels none there, so a measure, money or percentage is judged only by its own model',
 ];

@@ -63,6 +63,12 @@ function valueMatches(g: GoldMention, p: ScoredQuantity): boolean {
   return gold.value !== null && p.value !== null && valuesAgree(gold.value, p.value, p.unit);
 }
 
+/** "$98 a share" is USD/share to us and the currency alone to the specifications: the rate's first part. */
+function rateOf(gold: string | null, predicted: string | null): boolean {
+  const slash = predicted?.indexOf('/') ?? -1;
+  return slash > 0 && unitsAgree(gold, predicted!.slice(0, slash));
+}
+
 interface Tally {
   tp: number;
   tpUnit: number;
@@ -100,7 +106,7 @@ export function scoreRecognizers(specs: SpecSentence[], extract: Extract): Recog
         t.predicted++;
         if (valueMatches(g, p)) {
           t.tp++;
-          if (unitsAgree(g.gold!.unit, p.unit)) t.tpUnit++;
+          if (unitsAgree(g.gold!.unit, p.unit) || rateOf(g.gold!.unit, p.unit)) t.tpUnit++;
           else if (UNIT_MODELS.has(s.model))
             misses.push({ model: s.model, input: s.input, gold: g, predicted: p, why: 'wrong unit' });
         } else misses.push({ model: s.model, input: s.input, gold: g, predicted: p, why: 'wrong value' });

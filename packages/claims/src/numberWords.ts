@@ -45,6 +45,11 @@ export const SCALE_WORDS: Record<string, number> = {
   bn: 1e9,
   tn: 1e12,
   trn: 1e12,
+  // South Asian scales: "35 lakh rupees", "1 crore".
+  lakh: 1e5,
+  lakhs: 1e5,
+  crore: 1e7,
+  crores: 1e7,
 };
 
 /** Scale suffixes written against digits ("1K", "5bn", "$6m"). "m" and "b" need a currency or a plural noun. */

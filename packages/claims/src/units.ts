@@ -104,7 +104,7 @@ const UNIT_SPEC = `
   hp | horsepower => hp power
   mah => mAh charge
   mpg => mpg fuel_economy
-  % | percent | per cent | pct | pc => % percent
+  % | percent | per cent | pct | pc | percents | percentage => % percent
   percentage point | percentage points => percentage_point percent
   basis point | basis points | bps => basis_point percent
   point | points => point percent
@@ -272,6 +272,9 @@ export function matchCurrencyAfter(tokens: Token[], i: number): CurrencyMatch | 
   if (t.text === 'p' && !t.spaceBefore && tokens[i - 1]?.kind === 'num' && !VIDEO_LINES.test(tokens[i - 1]!.text))
     return { currency: 'GBP', end: i + 1, factor: 0.01, subunitOfNamed: false };
   const tables = currencyTables();
+  // "100元": a symbol the tokenizer reads as a letter.
+  const written = COMMON_SYMBOLS.get(t.text);
+  if (written && t.kind === 'word') return { currency: written, end: i + 1, factor: 1, subunitOfNamed: false };
   if (t.kind === 'word') {
     // "Turkish lira", "Costa Rican colóns": a name ends in a lower-case word ("Afghanis" are people).
     const named = matchPhrase(currencyNames(), tokens, i);

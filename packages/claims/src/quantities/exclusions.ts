@@ -1,6 +1,6 @@
 import { isPlural } from '../singularize.ts';
 import { isCapitalized, type Token } from '../tokenize.ts';
-import { matchCurrencyAfter, matchUnit } from '../units.ts';
+import { matchCurrencyAfter, matchCurrencyBefore, matchUnit } from '../units.ts';
 import { SMALL_NUMBER_VALUES } from './numbers.ts';
 import { type Context, type Core, firstWordIndex } from './quantityContext.ts';
 import { CAPITALIZED_OK_BEFORE_NUMBER, IDENTIFIER_NOUNS, NP_STOP } from './quantityLexicon.ts';
@@ -19,6 +19,8 @@ export function isIdentifier(ctx: Context, c: Core): boolean {
   const first = tokens[c.start]!;
   const prev = tokens[c.start - 1];
   if (!prev) return false;
+  // "USD 200", "CHF 5": a currency code, not a name.
+  if (matchCurrencyBefore(tokens, c.start)) return false;
   if (c.digits) {
     if (!first.spaceBefore && (prev.text === '-' || prev.text === '–')) {
       const before = tokens[c.start - 2];
@@ -63,6 +65,14 @@ export function isIdiomaticOne(tokens: Token[], c: Core): boolean {
     return true;
   if (/^(?:of|another|or|hand|side|way|thing|day|after|by|point|time|who|that|which|is|was|,|\.|'s|’s)$/.test(next))
     return true;
+  // "a one-yen bid", "a one-day strike": one joined to its unit.
+  if (
+    next === '-' &&
+    !tokens[c.end]!.spaceBefore &&
+    tokens[c.end + 1]?.kind === 'word' &&
+    !tokens[c.end + 1]!.spaceBefore
+  )
+    return false;
   return next === '' || tokens[c.end]?.kind === 'punct';
 }
 

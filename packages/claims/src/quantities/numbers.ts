@@ -42,6 +42,14 @@ export function parseCore(ctx: Context, i: number): Core | null {
  */
 export function parseDigitsCore(tokens: Token[], i: number, moneyBefore = false): Core {
   const t = tokens[i]!;
+  // "a 1/4 mile oval", "1/2 cup": a fraction before its unit.
+  if (tokens[i + 1]?.text === '/' && /^\d$/.test(t.text) && tokens[i + 2]?.kind === 'num') {
+    const d = tokens[i + 2]!;
+    const n = Number(t.text);
+    const den = Number(d.text);
+    if (!tokens[i + 1]!.spaceBefore && !d.spaceBefore && n < den && den <= 16 && matchUnit(tokens, i + 3))
+      return core(i, i + 3, round(n / den), { digits: true });
+  }
   let value = parseDigits(t.text);
   let rawInt = /^\d+$/.test(t.text);
   let scaled = false;
@@ -188,9 +196,11 @@ export function parseSpelled(tokens: Token[], i: number): Core | null {
     if (!any) return null;
     return core(i, j, null, { range: [lo, hi], vague: true, scaled: true, takesOf: true });
   }
-  // "half a million", "half a dozen"; "half a percentage point", "half an hour"
+  // "half a million", "half a dozen"; "half a percentage point", "half an hour"; "half million"
   if (w0 === 'half') {
     const a = tokens[i + 1]?.lower;
+    if (SCALE_WORD_VALUES.has(a ?? '') && a !== 'hundred')
+      return core(i, i + 2, 0.5 * SCALE_WORD_VALUES.get(a!)!, { scaled: true, takesOf: true });
     const s = tokens[i + 2]?.lower ?? '';
     if ((a === 'a' || a === 'an') && (SCALE_WORD_VALUES.has(s) || s === 'dozen')) {
       const scale = s === 'dozen' ? 12 : SCALE_WORD_VALUES.get(s)!;
@@ -234,7 +244,14 @@ export function parseSpelled(tokens: Token[], i: number): Core | null {
     if (SMALL_NUMBER_VALUES.has(w)) {
       const n = SMALL_NUMBER_VALUES.get(w)!;
       if (!any || lastScale) current += n;
-      else if (n < 10 && current % 10 === 0 && current % 100 >= 20 && tokens[j - 1]?.text === '-') current += n;
+      // "twenty-five", "thirty one"
+      else if (
+        n < 10 &&
+        current % 10 === 0 &&
+        current % 100 >= 20 &&
+        (tokens[j - 1]?.text === '-' || TENS.has(tokens[j - 1]?.lower ?? ''))
+      )
+        current += n;
       else break;
       any = true;
       lastScale = false;

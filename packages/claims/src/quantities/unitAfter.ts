@@ -5,6 +5,7 @@ import { matchCurrencyAfter, matchUnit } from '../units.ts';
 import { readChangeBefore } from './change.ts';
 import { readCountedNoun, readOfComplement } from './countedNoun.ts';
 import { conceptText, readNounPhrase } from './nounPhrase.ts';
+import { SCALE_WORD_VALUES } from './numbers.ts';
 import { type Context, type Core, type Draft, type NumberHead, round } from './quantityContext.ts';
 import {
   CHANGE_NOUNS_DOWN,
@@ -151,6 +152,12 @@ export function readUnit(ctx: Context, head: NumberHead): Draft {
     d.dimension = 'money';
     d.spanEnd = d.afterUnit = curAfter.end;
     if (curAfter.factor !== 1) d.core = inSubunits(core, curAfter.factor);
+    // "75 USD million": the scale after the currency.
+    const scale = SCALE_WORD_VALUES.get(tokens[curAfter.end]?.lower ?? '');
+    if (scale !== undefined && scale >= 1e6 && !core.scaled) {
+      d.core = inSubunits(d.core, scale);
+      d.spanEnd = d.afterUnit = curAfter.end + 1;
+    }
   } else if (unitHit && unitHit.unit === 'lb' && core.scaled && tokens[unitHit.end]?.lower !== 'of') {
     // "5 million pounds" is money; "500 pounds of explosives" is weight.
     d.kind = 'money';
