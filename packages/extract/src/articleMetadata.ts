@@ -8,7 +8,6 @@ import {
   articleBodyParagraphs,
   articleNode,
   isObject,
-  type Json,
   type JsonObject,
   jsonLdNodes,
   names,
