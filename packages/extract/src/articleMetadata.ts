@@ -4,15 +4,7 @@
  * order of trust documented on each reader below and in the package README.
  */
 
-import {
-  articleBodyParagraphs,
-  articleNode,
-  isObject,
-  type JsonObject,
-  jsonLdNodes,
-  names,
-  text,
-} from './jsonLd.ts';
+import { articleBodyParagraphs, articleNode, isObject, type JsonObject, jsonLdNodes, names, text } from './jsonLd.ts';
 import { normalizeDate } from './normalizeDate.ts';
 import { timeElementDates } from './timeElementDates.ts';
 
