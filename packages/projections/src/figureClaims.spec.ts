@@ -66,6 +66,18 @@ describe('a rebuild that gathers claims instead of folding figures', () => {
     expect(superseded).toBeGreaterThan(10);
   }, 30_000);
 
+  it('makes the same rows for random logs of figures of any beat: periods, changes, forecasts, claims stored before 2.0', () => {
+    let stored = 0;
+    for (const seed of [13, 14]) {
+      const events = randomLog(seed, 1500, 0.2, 30, 0.6);
+      const expected = folded(events);
+      expect(gathered(events).rows, `seed ${seed}`).toEqual(expected);
+      stored += events.filter((e) => e.type === 'ClaimExtracted' && !('measure' in e.data)).length;
+    }
+    // The logs held claims as extractors before 2.0 stored them.
+    expect(stored).toBeGreaterThan(10);
+  }, 30_000);
+
   it('applies the superseding rules in order: the same claim id again, and claims of another extractor version', () => {
     const claim = {
       figureKey: 'k',

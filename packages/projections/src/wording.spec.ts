@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { countedThing, describeQuantity, readableNumber } from './wording.ts';
+import { hedgeKind } from './hedges.ts';
+import { periodLabel } from './periods.ts';
+import { countedThing, describeFigure, describeMove, describeQuantity, readableNumber } from './wording.ts';
 
 describe('quantity wording', () => {
   it('words a figure with its qualifier as the reports do', () => {
@@ -50,5 +52,115 @@ describe('quantity wording', () => {
     expect(countedThing(null, 'artillery-shell')).toBe('artillery shells');
     expect(countedThing('USD', null)).toBe('USD');
     expect(countedThing(null, null)).toBeNull();
+  });
+});
+
+const level = { range: null, bound: '=' as const, change: null, changeBy: null, changeUnit: null, previous: null };
+
+describe('figure wording: changes with their level', () => {
+  it('shows the change a level states beside it', () => {
+    expect(
+      describeFigure(
+        { ...level, value: 27.2e9, unit: 'USD', valueIs: 'level', change: 'up', changeBy: 3.5, changeUnit: '%' },
+        'exactly',
+      ),
+    ).toBe('$27.2 billion, up 3.5%');
+    expect(
+      describeFigure(
+        {
+          ...level,
+          value: 5.1,
+          unit: '%',
+          valueIs: 'level',
+          change: 'up',
+          changeBy: 0.2,
+          changeUnit: 'percentage point',
+        },
+        'exactly',
+      ),
+    ).toBe('5.1%, up 0.2 percentage points');
+    expect(
+      describeFigure(
+        {
+          ...level,
+          value: 55.12,
+          unit: 'USD/barrel',
+          valueIs: 'level',
+          change: 'down',
+          changeBy: 3,
+          changeUnit: 'USD',
+        },
+        'exactly',
+      ),
+    ).toBe('$55.12 per barrel, down $3');
+    expect(describeFigure({ ...level, value: 5.1, unit: '%', valueIs: 'level', change: 'up' }, 'exactly')).toBe(
+      '5.1%, up',
+    );
+  });
+
+  it('shows the level a figure left, with a relative change when one is stated', () => {
+    const profit = {
+      ...level,
+      value: 118e6,
+      unit: 'GBP',
+      valueIs: 'level' as const,
+      change: 'down' as const,
+      previous: 138e6,
+    };
+    expect(describeFigure({ ...profit, changeBy: 20e6, changeUnit: 'GBP' }, 'exactly')).toBe(
+      '£118 million, down from £138 million',
+    );
+    expect(describeFigure({ ...profit, changeBy: 14.5, changeUnit: '%' }, 'exactly')).toBe(
+      '£118 million, down 14.5% from £138 million',
+    );
+    // The direction follows from the levels when none is stated.
+    expect(describeMove({ value: 90, change: null, changeBy: null, changeUnit: null, previous: 120 }, 'person')).toBe(
+      'down from 120 people',
+    );
+    expect(
+      describeMove({ value: 90, change: null, changeBy: null, changeUnit: null, previous: null }, null),
+    ).toBeNull();
+  });
+
+  it('words a figure that is itself a change as a change, with its qualifier', () => {
+    expect(
+      describeFigure(
+        { ...level, value: 5, unit: '%', valueIs: 'change', change: 'up', changeBy: 5, changeUnit: '%' },
+        'exactly',
+      ),
+    ).toBe('up 5%');
+    expect(
+      describeFigure({ ...level, value: 2.1, unit: '%', bound: '>', valueIs: 'change', change: 'down' }, 'more than'),
+    ).toBe('down more than 2.1%');
+  });
+
+  it('counts people as people, and names percentages and rates as written', () => {
+    expect(describeQuantity({ value: 12, range: null, bound: '>=', unit: 'person' }, 'at least')).toBe(
+      'at least 12 people',
+    );
+    expect(describeQuantity({ value: 1, range: null, bound: '=', unit: 'person' }, 'exactly')).toBe('1 person');
+    expect(countedThing('%', null)).toBe('%');
+    expect(countedThing('USD/barrel', null)).toBe('USD/barrel');
+  });
+});
+
+describe('periods and hedges', () => {
+  it('reads a period by its label, else as the report wrote it', () => {
+    expect(periodLabel({ from: '2019-10', to: '2019-12', text: 'the fourth quarter', label: 'Q4 2019' })).toBe(
+      'Q4 2019',
+    );
+    expect(periodLabel({ from: null, to: null, text: 'last season' })).toBe('last season');
+    expect(periodLabel(null)).toBeNull();
+  });
+
+  it('names the kind of a hedged figure from the words that hedge it, the most specific first', () => {
+    expect(hedgeKind('The company expects revenue of $30bn next year.')).toBe('forecast');
+    expect(hedgeKind('Sales are set to rise to 2 million.')).toBe('forecast');
+    expect(hedgeKind('The government would meet its target of 85% by 2025.')).toBe('target');
+    expect(hedgeKind('The firm plans to cut 1,000 jobs.')).toBe('plan');
+    expect(hedgeKind('He suggested buying around $20bn of goods.')).toBe('proposal');
+    expect(hedgeKind('The toll could reach 500.')).toBe('possible');
+    expect(hedgeKind('In May, 300 people were reportedly hurt.')).toBe('unconfirmed');
+    expect(hedgeKind('The figure is 300.')).toBe('hedged');
   });
 });

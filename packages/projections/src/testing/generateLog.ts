@@ -1,4 +1,4 @@
-import { articleIdFor, feedIdFor, type ReasonCode } from '@tally/events';
+import { articleIdFor, feedIdFor, type Period, type ReasonCode } from '@tally/events';
 import { LogBuilder, type LoggedEvent } from './LogBuilder.ts';
 
 /** A small fast seeded PRNG (mulberry32), so a generated log is the same on every run. */
@@ -41,6 +41,25 @@ export interface GenerateLogOptions {
    * the same as before this option existed)
    */
   repetitionRate?: number;
+  /**
+   * Share of new statements about a period (a quarter), with a measure, a stated change (an amount
+   * in %, or an earlier level) and some hedged (forecasts). Their retellings now and then leave out
+   * the period or the change or state another change; a tenth of all claims are stored as extractors
+   * before 2.0 stored them (no measure, change amount or earlier level). @defaultValue 0 (none: the
+   * log is then the same as before this option existed)
+   */
+  figureDetailRate?: number;
+}
+
+/** What a statement of the figures of any beat says beyond its value. */
+interface GenDetail {
+  measure: string;
+  period: Period | null;
+  change: 'up' | 'down' | null;
+  changeBy: number | null;
+  changeUnit: string | null;
+  previous: number | null;
+  hedged: boolean;
 }
 
 const words =
@@ -60,6 +79,7 @@ interface GenStatement {
   bound: (typeof bounds)[number];
   speaker: string | null;
   statedAt: string;
+  detail: GenDetail | null;
 }
 
 interface GenArticle {
@@ -87,8 +107,51 @@ export function* generateLog(options: GenerateLogOptions): Generator<LoggedEvent
   const tailKeys = options.tailFigureKeys ?? 40_000;
   const storyKeys = options.storyFigureKeys ?? 1000;
   const repetitionRate = options.repetitionRate ?? 0;
+  const detailRate = options.figureDetailRate ?? 0;
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
   const chance = (p: number) => rnd() < p;
+  const detailOf = (value: number, publishedAt: string): GenDetail => {
+    // The quarter of the publication or the one before.
+    const at = new Date(publishedAt);
+    let q = Math.floor(at.getUTCMonth() / 3) - (chance(0.5) ? 1 : 0);
+    let year = at.getUTCFullYear();
+    if (q < 0) {
+      q = 3;
+      year -= 1;
+    }
+    const month = (m: number) => `${year}-${String(m).padStart(2, '0')}`;
+    const period: Period = {
+      from: month(q * 3 + 1),
+      to: month(q * 3 + 3),
+      text: chance(0.5) ? `the ${['first', 'second', 'third', 'fourth'][q]} quarter` : `Q${q + 1}`,
+      label: `Q${q + 1} ${year}`,
+    };
+    const up = chance(0.5);
+    const moved = chance(0.6) ? 'by' : chance(0.5) ? 'from' : null;
+    return {
+      measure: 'revenue',
+      period,
+      change: moved ? (up ? 'up' : 'down') : null,
+      changeBy: moved === 'by' ? 1 + Math.floor(rnd() * 50) / 10 : null,
+      changeUnit: moved === 'by' ? '%' : null,
+      previous: moved === 'from' ? Math.round(value * (up ? 0.9 : 1.1)) : null,
+      hedged: chance(0.15),
+    };
+  };
+  /** A retelling of a statement: now and then without its period or its change, or with another change. */
+  const retold = (d: GenDetail): GenDetail => {
+    const period = chance(0.2) ? null : d.period;
+    if (chance(0.3)) return { ...d, period, change: null, changeBy: null, changeUnit: null, previous: null };
+    if (d.changeBy !== null && chance(0.1)) return { ...d, period, changeBy: d.changeBy + 0.1 };
+    return { ...d, period };
+  };
+  /** As extractors before 2.0 stored a claim: without the fields they did not know. */
+  const storedBefore2 = (entry: LoggedEvent) => {
+    const data = entry.event.data as Record<string, unknown>;
+    for (const field of ['measure', 'changeBy', 'changeUnit', 'previous']) delete data[field];
+    const period = data.period as Period | null;
+    if (period) data.period = { from: period.from, to: period.to, text: period.text };
+  };
   // Story keys weighted by 1/sqrt(rank): a few stories get hundreds of claims, none gets most of them.
   const storyWeights: number[] = [];
   let storyTotal = 0;
@@ -250,7 +313,9 @@ export function* generateLog(options: GenerateLogOptions): Generator<LoggedEvent
           bound: pick(bounds),
           speaker: chance(0.3) ? null : `${pick(firstNames)} ${pick(surnames)}`,
           statedAt: a.publishedAt.slice(0, 10),
+          detail: null,
         };
+        if (detailRate > 0 && chance(detailRate)) s.detail = detailOf(s.value, a.publishedAt);
         latest.push(s);
         if (latest.length > 3) latest.shift();
         statements.set(key, latest);
@@ -258,7 +323,9 @@ export function* generateLog(options: GenerateLogOptions): Generator<LoggedEvent
       const statedAt = chance(0.1)
         ? new Date(Date.parse(s.statedAt) + 86_400_000).toISOString().slice(0, 10)
         : s.statedAt;
+      const detail = s.detail ? retold(s.detail) : null;
       const input = {
+        ...(detail ?? {}),
         claimId: `${a.articleId}:${c}`,
         articleId: a.articleId,
         figureKey: key,
@@ -266,13 +333,16 @@ export function* generateLog(options: GenerateLogOptions): Generator<LoggedEvent
         bound: chance(0.1) ? pick(bounds) : s.bound,
         speaker: s.speaker && chance(0.1) ? (s.speaker.split(' ').at(-1) ?? null) : s.speaker,
         statedAt,
-        sentence: `Officials said ${s.value} containers of equipment were delivered, according to a statement published in report ${serial}.`,
+        sentence: detail
+          ? `Revenue ${detail.hedged ? 'is expected to reach' : detail.change === 'down' ? 'fell to' : 'rose to'} ${s.value}${detail.period ? ` in ${detail.period.text}` : ''}, officials said in report ${serial}.`
+          : `Officials said ${s.value} containers of equipment were delivered, according to a statement published in report ${serial}.`,
         span: [c * 200, c * 200 + 120] as [number, number],
         url,
         publishedAt: a.publishedAt,
         siteName: a.siteName,
       };
       claimLog.claim(input);
+      if (detailRate > 0 && chance(0.1)) storedBefore2(claimLog.entries.at(-1)!);
       logged.push(input);
       if (repetitionRate > 0 && chance(repetitionRate)) {
         const repeated = {

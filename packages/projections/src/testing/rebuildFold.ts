@@ -11,7 +11,13 @@ import { storedFrom } from './LogBuilder.ts';
  * A random log small enough for a unit test and dense with what the folds must get right: copies
  * (30 %), late verdicts, merges, relisted and revised articles (20 %), few figure keys.
  */
-export function denseRandomLog(seed: number, events: number, repetitionRate = 0, tailFigureKeys = 30): StoredEvent[] {
+export function denseRandomLog(
+  seed: number,
+  events: number,
+  repetitionRate = 0,
+  tailFigureKeys = 30,
+  figureDetailRate = 0,
+): StoredEvent[] {
   return storedFrom(
     [
       ...generateLog({
@@ -24,6 +30,7 @@ export function denseRandomLog(seed: number, events: number, repetitionRate = 0,
         tailFigureKeys,
         storyFigureKeys: 8,
         repetitionRate,
+        figureDetailRate,
       }),
     ].flat(),
   );
