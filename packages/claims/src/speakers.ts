@@ -1,4 +1,6 @@
 import type { Gazetteer } from './gazetteer.ts';
+import { isOrganisationNoun } from './lexical/nounClass.ts';
+import { LEX, senses } from './lexical/wordnet.ts';
 import { wordSet } from './lexicon.ts';
 import { TRIGGERS } from './predicates.ts';
 import { sourceAttributions } from './sourceAttributions.ts';
@@ -127,6 +129,17 @@ const FURNITURE_LABELS = wordSet(`
   editorial note caption credit more see also tags share
 `);
 
+/** A role phrase whose head is an organisation in WordNet's first sense ("the US car company", "the airline"). */
+function namesOrganisation(role: string): boolean {
+  // The head before any "of"/"at"/"for": "a senior fellow at the Munich Security Conference" is a fellow.
+  const words = role.trim().split(/\s+/);
+  const cut = words.findIndex((w, i) => i > 0 && /^(?:of|at|for|in|with|to|on|from)$/i.test(w));
+  const head = (cut > 0 ? words[cut - 1] : words.at(-1))?.toLowerCase() ?? '';
+  return /^[a-z-]+$/.test(head) && isOrganisationNoun(head.replace(/s$/, '')) && !isActorPerson(head);
+}
+
+const isActorPerson = (w: string): boolean => senses(w, 'n')[0]?.lexFile === LEX.nounPerson;
+
 const isQuote = (t: Token | undefined): boolean => !!t && /^["“”«»]$/.test(t.text);
 
 export interface AttributionOptions {
@@ -185,7 +198,8 @@ export function findAttributions(tokens: Token[], opts: AttributionOptions): Att
         if (left.role) {
           a.role = left.role;
           if (left.roleSpan) a.roleSpan = left.roleSpan;
-          if (a.kind === 'single') a.kind = 'person';
+          // "Ford, the US car company, reported": an organisation's appositive makes it one.
+          if (a.kind === 'single' || a.kind === 'person') a.kind = namesOrganisation(left.role) ? 'org' : 'person';
         }
         out.push(a);
       }

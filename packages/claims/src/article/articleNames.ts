@@ -1,7 +1,7 @@
 import type { Entity } from '../gazetteer.ts';
 import { looksLikePersonName } from '../lexical/personNames.ts';
 import { ArticleNames } from '../sentence/entityNames.ts';
-import { isPersonNoun } from '../sentence/namedMentions.ts';
+import { FUNCTION_WORD, isPersonNoun } from '../sentence/namedMentions.ts';
 import type { SentenceInfo } from './sentenceInfo.ts';
 
 const CAPITAL = /^\p{Lu}/u;
@@ -59,6 +59,8 @@ export function articleNameFacts(infos: readonly SentenceInfo[], title: Sentence
       if (
         tokens[i]!.kind !== 'word' ||
         !CAPITAL.test(tokens[i]!.text) ||
+        CALENDAR.test(tokens[i]!.text) ||
+        inDate[i] ||
         info.mentions.some((m) => m.start <= i && i < m.end)
       ) {
         i++;
@@ -81,7 +83,7 @@ export function articleNameFacts(infos: readonly SentenceInfo[], title: Sentence
         .map((t, k) => (k > 0 && t.spaceBefore ? ' ' : '') + t.text)
         .join('');
       // Capitals opening a sentence may be there by position: such a run counts when known elsewhere.
-      if (!info.titleLike && i > 0) known.add(text.toLowerCase());
+      if (!info.titleLike && i > 0 && !FUNCTION_WORD.test(text.toLowerCase())) known.add(text.toLowerCase());
       if (!titled) runs.push({ text, order, titleLike: info.titleLike || i === 0 });
       i = end;
     }

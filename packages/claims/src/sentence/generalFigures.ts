@@ -1,7 +1,7 @@
 import { figureUnit } from '../figureUnits.ts';
 import { isActorNoun } from '../lexical/nounClass.ts';
-import { singularize } from '../singularize.ts';
 import { actMeasure, familyOf, isDirected, predicateOf } from '../lexical/vocabulary.ts';
+import { singularize } from '../singularize.ts';
 import type { Quantity } from '../types.ts';
 import type { FigureFound } from './figureFound.ts';
 import { findGovernor, type Governor, phraseStartingAt } from './governor.ts';
@@ -69,7 +69,8 @@ function isDescriptiveCount(view: SentenceView, q: Quantity, s: number, e: numbe
   return false;
 }
 
-const PERIOD_WORDS = /^(?:quarter|half|year|fiscal|financial|season|month|week|first|second|third|fourth|final|q[1-4])$|-(?:quarter|half|year)$/i;
+const PERIOD_WORDS =
+  /^(?:quarter|half|year|fiscal|financial|season|month|week|first|second|third|fourth|final|q[1-4])$|-(?:quarter|half|year)$/i;
 
 /**
  * A number that dates rather than counts: a year before what it dates ("fourth-quarter 2004 profits",
@@ -87,7 +88,8 @@ function isDateLike(view: SentenceView, q: Quantity, s: number, e: number): bool
 }
 
 /** Units of size and weight that describe a thing when written before it: "a 300-pound cover", "a seven-story building". */
-const DESCRIPTIVE_UNITS = /^(?:lb|pound|kg|tonne|ton|foot|feet|ft|inch|metre|meter|m|cm|mile|km|storey|story|floor|stor(?:e)?y)$/;
+const DESCRIPTIVE_UNITS =
+  /^(?:lb|pound|kg|tonne|ton|foot|feet|ft|inch|metre|meter|m|cm|mile|km|storey|story|floor|stor(?:e)?y)$/;
 
 /**
  * A quantity that describes a thing rather than stating a figure: a size or weight joined to its

@@ -30,6 +30,10 @@ const CALENDAR = new Set(
   ),
 );
 
+/** Function words a quotation or a heading capitalises: never a name by themselves. */
+export const FUNCTION_WORD =
+  /^(?:a|an|the|in|on|at|of|for|to|from|by|with|as|it|its|this|that|these|those|he|she|they|we|i|you|but|and|or|if|when|while|after|before|since|so|yet|there|here|what|who|how|why|all|some|no|not|one|our|my|his|her|their)$/;
+
 const isCapitalised = (t: Token): boolean => t.kind === 'word' && /^\p{Lu}/u.test(t.text);
 
 const titleCache = new Map<string, boolean>();
@@ -57,7 +61,8 @@ export function isPersonNoun(word: string): boolean {
   const w = word.toLowerCase();
   let hit = titleCache.get(w);
   if (hit === undefined) {
-    const first = senses(w, 'n')[0];
+    // The first common sense: "Ford" the person is a proper noun in WordNet, no title.
+    const first = senses(w, 'n').find((x) => !x.proper);
     hit = first !== undefined && first.lexFile === LEX.nounPerson;
     titleCache.set(w, hit);
   }
@@ -180,6 +185,7 @@ function addRun(ctx: NamedMentionContext, start: number, end: number, out: Entit
     .map((t, k) => (k > 0 && t.spaceBefore ? ' ' : '') + t.text)
     .join('');
   const lower = text.toLowerCase();
+  if (FUNCTION_WORD.test(lower)) return;
   const known = ctx.knownNames.has(lower);
   if (ctx.titleCase && !known) return;
   // A capitalised word opening the sentence is a name when the article names it elsewhere, or when it

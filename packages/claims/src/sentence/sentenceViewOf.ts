@@ -67,8 +67,14 @@ export function sentenceViewOf(info: SentenceInfo, names: ArticleNames, knownNam
     names,
     bareNumber,
   });
-  // A number inside a name counts nothing: it is the name's.
-  for (const m of mentions) for (let k = m.start; k < m.end; k++) quantityAt[k] = -1;
+  // A number inside a name counts nothing: it is the name's. A name is a proper noun whatever the
+  // tagger took it for ("Ford/VERB reported").
+  for (const m of mentions) {
+    for (let k = m.start; k < m.end; k++) {
+      quantityAt[k] = -1;
+      if (tokens[k]!.kind === 'word' && /^\p{Lu}/u.test(tokens[k]!.text)) tags.pos[k] = 'PROPN';
+    }
+  }
   return {
     text: info.sentence.text,
     tokens,
