@@ -6,6 +6,7 @@
  *   npm run eval:quantities -- --no-baseline
  *   npm run eval:quantities -- --show misses         # every miss; or misses:CurrencyModel, misses:news
  *   npm run eval:quantities -- --corpus DIR          # another corpus folder of the same layout
+ *   npm run eval:quantities -- --microsoft           # also Microsoft Recognizers-Text on the same sentences
  *
  * Ends with one JSON line: {"eval":"quantities","quant_value_f1","quant_unit_f1",
  * "quant_value_precision","quant_value_recall","quant_crashes","news_value_recall","news_unit_recall",
@@ -13,6 +14,8 @@
  */
 import { claimsAt } from '../claims/baselineClaims.ts';
 import { evaluateQuantities, type QuantitiesEvaluation } from './evaluateQuantities.ts';
+import { microsoftRecognizers } from './microsoftRecognizers.ts';
+import { printMicrosoftComparison } from './printMicrosoftComparison.ts';
 import { printMisses } from './printMisses.ts';
 import { DISAGREEMENTS } from './recognizersConventions.ts';
 import type { Extract, Prf } from './scoreRecognizers.ts';
@@ -64,9 +67,7 @@ console.log(`${''.padEnd(26)}${'before'.padStart(20)}${'now'.padStart(20)}`);
 console.log(`${'value'.padEnd(26)}${pct(before?.newsClaims.value)}${pct(n.value)}`);
 console.log(`${'value+unit'.padEnd(26)}${pct(before?.newsClaims.valueUnit)}${pct(n.valueUnit)}`);
 console.log(`${'concept ~ measure'.padEnd(26)}${pct(before?.newsClaims.concept)}${pct(n.concept)}`);
-console.log(
-  `${'  or a count\'s unit'.padEnd(26)}${pct(before?.newsClaims.conceptOrCounted)}${pct(n.conceptOrCounted)}`,
-);
+console.log(`${"  or a count's unit".padEnd(26)}${pct(before?.newsClaims.conceptOrCounted)}${pct(n.conceptOrCounted)}`);
 console.log(
   `\nCPU per sentence (least of 5 passes): ${before ? `before ${before.cpuUsPerSentence.toFixed(1)} µs, ` : ''}now ${now.cpuUsPerSentence.toFixed(1)} µs` +
     (baselineRef ? `   (before = ${baselineRef})` : ''),
@@ -78,6 +79,9 @@ for (const [label, r] of [
 ] as const) {
   for (const c of r?.crashes ?? []) console.log(`${label}: threw on «${c.sentence.slice(0, 100)}»: ${c.error}`);
 }
+
+if (argv.includes('--microsoft'))
+  printMicrosoftComparison(now, evaluateQuantities({ extract: microsoftRecognizers() }));
 
 if (show.startsWith('misses')) printMisses(now, show.slice('misses'.length).replace(/^:/, ''));
 
