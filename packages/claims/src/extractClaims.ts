@@ -19,6 +19,7 @@ import type { Predicate } from './predicates.ts';
 import type { Frame } from './sentence/armsFigures.ts';
 import { figuresOfSentence, type SentenceContext } from './sentence/figuresOfSentence.ts';
 import { measureKey } from './sentence/measure.ts';
+import { isPersonNoun } from './sentence/namedMentions.ts';
 import { PeriodContext, periodOf } from './sentence/period.ts';
 import { singularize } from './singularize.ts';
 import { type Sentence, splitSentences } from './splitSentences.ts';
@@ -96,7 +97,10 @@ export function readClaims(text: string, options: ExtractClaimsOptions = {}): Cl
   const headline = title?.speakers.some(Boolean)
     ? title
     : infos.find((s) => s.titleLike && s.index < 8 && s.speakers.some(Boolean));
-  const headlineSpeaker = headline ? pickSpeaker(headline, 0) : null;
+  const picked = headline ? pickSpeaker(headline, 0) : null;
+  // "Manhole Fires and Burst Pipes: How Winter …" is a headline's topic, not its speaker: a speaker
+  // named by a headline is a name (capitalised words, no "and") or a role.
+  const headlineSpeaker = picked && plausibleHeadlineSpeaker(picked.speaker.name) ? picked : null;
   const headlineTopics =
     headline && headlineSpeaker ? topicsOf(headline.sentence.text, headlineSpeaker.speaker, gazetteer) : null;
   const anaphora = anaphoricAttributions(infos);
@@ -247,4 +251,15 @@ function dateDetailsByTheirFigure(claims: Claim[], undated: ReadonlySet<number>,
 
 function formatDay(d: CalendarDay): string {
   return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+}
+
+/**
+ * A headline's "X:" or "…, X says" names a speaker when X is short (at most four words, no "and")
+ * and either a name (capitalised words) or a role ("US envoy").
+ */
+function plausibleHeadlineSpeaker(name: string): boolean {
+  const words = name.trim().split(/\s+/);
+  if (words.length > 4 || words.some((w) => /^(?:and|&)$/i.test(w))) return false;
+  const named = words.every((w) => /^[\p{Lu}\d]/u.test(w) || /^(?:of|for|the|de|von|van)$/.test(w));
+  return named || isPersonNoun(words.at(-1)!);
 }

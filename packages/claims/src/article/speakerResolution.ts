@@ -102,10 +102,13 @@ export function resolveSpeakers(infos: SentenceInfo[], _gazetteer: Gazetteer, no
     for (const a of info.attributions) if (a.kind === 'person' && a.name) persons.add(a.name, a.role, info.index);
   }
   const groups: string[] = [];
+  // The last organisation or group that spoke: "they" is it, not the last person.
+  let collective: Speaker | null = null;
   for (const info of infos) {
     info.speakers = info.attributions.map((a) => {
-      const s = resolveOne(a, info.index, persons, groups);
+      const s = a.kind === 'pronoun' && a.name === 'they' ? collective : resolveOne(a, info.index, persons, groups);
       if (a.kind === 'group' && s) groups.push(s.name);
+      if ((a.kind === 'group' || a.kind === 'org') && s) collective = s;
       return s;
     });
     info.statedAt = info.attributions.map((a) => statementDate(info, a, now));

@@ -136,3 +136,64 @@ export function isTitleCase(tokens: Token[]): boolean {
   }
   return long >= 3 && caps / long >= 0.75;
 }
+
+/** Verbs and nouns before a number that is dialled, not counted: "call 999", "dial 911". */
+const DIALLED_AFTER = new Set([
+  'call',
+  'calling',
+  'dial',
+  'dialled',
+  'dialed',
+  'dialling',
+  'dialing',
+  'ring',
+  'phone',
+  'text',
+  'hotline',
+  'helpline',
+]);
+
+/**
+ * Numbers that name rather than count, as the token index to go on from (0 when the number is an
+ * amount): scores and model numbers joined by a hyphen to a number no larger ("2-1", "1-1",
+ * "787-9"); numbers dialled ("call 999") and telephone numbers written in groups with a leading
+ * zero ("0800 123 4567"); a number between a determiner and a capitalised name ("the 787
+ * Dreamliner").
+ */
+export function numbersThatName(ctx: Context, c: Core): number {
+  const { tokens } = ctx;
+  if (!c.digits || c.value === null) return 0;
+  const first = tokens[c.start]!;
+  const dash = tokens[c.end];
+  const next = tokens[c.end + 1];
+  if (
+    c.rawInt &&
+    dash &&
+    (dash.text === '-' || dash.text === '–') &&
+    !dash.spaceBefore &&
+    next?.kind === 'num' &&
+    !next.spaceBefore &&
+    /^\d+$/.test(next.text) &&
+    Number(next.text) <= c.value
+  )
+    return c.end + 2;
+  if (c.rawInt && DIALLED_AFTER.has(tokens[c.start - 1]?.lower ?? '')) return c.end;
+  if (c.rawInt && /^0\d{2,}$/.test(first.text)) {
+    let k = c.end;
+    while (tokens[k]?.kind === 'num' && tokens[k]!.spaceBefore && /^\d+$/.test(tokens[k]!.text)) k++;
+    return k;
+  }
+  const after = tokens[c.end];
+  if (
+    c.rawInt &&
+    /^(?:the|a|an|its|their|his|her)$/.test(tokens[c.start - 1]?.lower ?? '') &&
+    after &&
+    isCapitalized(after) &&
+    !ctx.entityToken[c.end] &&
+    !isPlural(after.lower) &&
+    !matchUnit(tokens, c.end) &&
+    !matchCurrencyAfter(tokens, c.end)
+  )
+    return c.end + 1;
+  return 0;
+}

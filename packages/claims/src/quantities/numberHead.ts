@@ -1,6 +1,14 @@
 import type { Bound } from '../types.ts';
 import { matchCurrencyBefore } from '../units.ts';
-import { isFractionOrRatio, isIdentifier, isIdiomaticOne, isOutOf, looksLikeYear, skipRatio } from './exclusions.ts';
+import {
+  isFractionOrRatio,
+  isIdentifier,
+  isIdiomaticOne,
+  isOutOf,
+  looksLikeYear,
+  numbersThatName,
+  skipRatio,
+} from './exclusions.ts';
 import { parseCore } from './numbers.ts';
 import type { Context, NumberHead } from './quantityContext.ts';
 import { matchQualifier, matchSuffix, readRange } from './ranges.ts';
@@ -15,6 +23,8 @@ export function readNumberHead(ctx: Context, i: number): NumberHead | number {
   let core = parseShare(ctx, i) ?? parseCore(ctx, i);
   if (!core) return i;
   if (core.skip || isIdentifier(ctx, core)) return core.end;
+  const notAmount = numbersThatName(ctx, core);
+  if (notAmount > 0) return notAmount;
   if (core.bareOne && isIdiomaticOne(tokens, core)) return core.end;
   if (isFractionOrRatio(tokens, core) || isOutOf(tokens, core)) return skipRatio(tokens, core);
 
