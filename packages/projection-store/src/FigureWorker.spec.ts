@@ -11,8 +11,12 @@ describe('FigureWorker', () => {
   });
 
   it('makes, finalizes and serializes the figures the figures projection folds, in order', async () => {
-    for (const repetitionRate of [0, 0.3]) {
-      const events = denseRandomLog(5, 1500, repetitionRate);
+    for (const [repetitionRate, figureDetailRate] of [
+      [0, 0],
+      [0.3, 0],
+      [0.2, 0.6],
+    ] as const) {
+      const events = denseRandomLog(5, 1500, repetitionRate, 30, figureDetailRate);
       const worker = await FigureWorker.start({});
       started.push(worker);
       // Claims arrive batch by batch and facts as articles change, as a rebuild sends them. The

@@ -57,9 +57,19 @@ async function model(store: EventStore, options = {}): Promise<Record<Projection
   return out;
 }
 
+/** Logs with copies, late verdicts and merges, and figures of any beat (periods, changes, forecasts, claims stored before 2.0). */
 const randomLog = (seed: number, events: number) =>
   [
-    ...generateLog({ events, seed, feeds: 15, textBytes: 200, oddities: 0.1, tailFigureKeys: 40, storyFigureKeys: 10 }),
+    ...generateLog({
+      events,
+      seed,
+      feeds: 15,
+      textBytes: 200,
+      oddities: 0.1,
+      tailFigureKeys: 40,
+      storyFigureKeys: 10,
+      figureDetailRate: 0.3,
+    }),
   ].flat();
 
 /**
