@@ -177,8 +177,7 @@ export function numbersThatName(ctx: Context, c: Core): number {
     Number(next.text) <= c.value
   )
     return c.end + 2;
-  if (c.rawInt && DIALLED_AFTER.has(tokens[c.start - 1]?.lower ?? '')) return c.end;
-  if (c.rawInt && /^0\d{2,}$/.test(first.text)) {
+  if (c.rawInt && (DIALLED_AFTER.has(tokens[c.start - 1]?.lower ?? '') || /^0\d{2,}$/.test(first.text))) {
     let k = c.end;
     while (tokens[k]?.kind === 'num' && tokens[k]!.spaceBefore && /^\d+$/.test(tokens[k]!.text)) k++;
     return k;

@@ -64,6 +64,18 @@ export function readNounPhrase(ctx: Context, j: number, stopAtPlural: boolean): 
         words.length === 0 &&
         tokens[k + 1]?.text === '-' &&
         !tokens[k + 1]!.spaceBefore &&
+        tokens[k + 2]?.kind === 'num' &&
+        !tokens[k + 2]!.spaceBefore
+      ) {
+        // "20 787-9 jets": a model number before the noun.
+        words.push(t, tokens[k + 1]!, tokens[k + 2]!);
+        k += 3;
+        continue;
+      }
+      if (
+        words.length === 0 &&
+        tokens[k + 1]?.text === '-' &&
+        !tokens[k + 1]!.spaceBefore &&
         matchUnit(tokens, k + 2) &&
         !tokens[k + 2]!.spaceBefore
       ) {

@@ -118,10 +118,22 @@ describe('quantities: numbers that are names', () => {
   });
 
   it.each([
+    ['a score', 'Arsenal beat Chelsea 2-1 on Sunday.'],
+    ['a model number', 'Boeing delivered the 787 Dreamliner late.'],
+    ['emergency numbers', 'Call 999 in an emergency or dial 911.'],
+    ['a telephone number in groups', 'Ring 0800 123 4567 for help.'],
     ['a product', 'Apple sold the iPhone 11 to schools.'],
     ['an address in a link', 'Read more at https://example.com/report/2024/30%25.'],
   ])('%s', (_what, sentence) => {
     expect(extractQuantities(sentence)).toEqual([]);
+  });
+});
+
+describe('quantities: a model number inside a counted phrase', () => {
+  it('"20 787-9 jets" counts jets', () => {
+    expect(extractQuantities('The airline ordered 20 787-9 jets.').map((q) => [q.value, q.unit])).toEqual([
+      [20, 'jet'],
+    ]);
   });
 });
 
