@@ -1,3 +1,6 @@
+import { BUCKET_FUNCTIONS_LUA } from './indexBuckets.lua.ts';
+import { SOURCE_BINS_LUA } from './sourceBins.lua.ts';
+
 /**
  * The check-and-insert, one Lua script, so that it is atomic: two copies of one text checked at the
  * same moment by two workers are serialised by Redis, and the second sees the first. One call
@@ -35,7 +38,8 @@
  * Arguments: base, now ('' for the server's clock), window (ms), threshold, the threshold between two
  * documents of one source, document count, the documents packed in one binary string (266 bytes
  * each: published in s or 0xffffffff for unknown, content hash, source tag, 128-byte compact
- * signature, 32 band hashes; big-endian), then one id per document.
+ * signature, 32 band hashes; big-endian), then one id per document, then per document the bins its
+ * source's boilerplate fills (sourceBins.lua.ts) or ''.
  * One packed argument instead of four per document spares both sides most of the argument
  * handling. Reply: one array per document, `{'original'}`,
  * `{'original', replacedId, similarity, method}` or `{'duplicate', originalId, similarity, method}`.
@@ -102,37 +106,8 @@ if cur > slice then
   end
 end
 
--- a bucket's field: its number, 4 bytes (no number formatting in the script, shorter fields)
-local function field(a)
-  return struct.pack('>I4', a)
-end
-
--- buckets of this batch: read once, changed here, the changed ones written back at the end
-local vals, dirty = {}, {}
-local function bucket(a)
-  local v = vals[a]
-  if v == nil then
-    v = redis.call('HGET', bkey, a) or ''
-    vals[a] = v
-  end
-  return v
-end
-local function setBucket(a, v)
-  vals[a] = v
-  dirty[a] = true
-end
-
--- a bucket without its dead entries, and how many were dropped
-local function prune(v)
-  if live <= 1 then return v, 0 end
-  local kept = {}
-  for pos = 1, #v, 8 do
-    local _, n = struct.unpack('>I4I4', v, pos)
-    if n >= live then kept[#kept + 1] = string.sub(v, pos, pos + 7) end
-  end
-  return table.concat(kept), (#v - 8 * #kept) / 8
-end
-
+${BUCKET_FUNCTIONS_LUA}
+${SOURCE_BINS_LUA}
 local R, K = 0, 0
 local function record(n)
   local off = (n % CHUNK) * R
@@ -144,62 +119,6 @@ end
 
 local function idOf(n)
   return redis.call('HGET', base .. 'i:' .. math.floor(n / CHUNK), n)
-end
-
-local function splitBucket()
-  local v = bucket(field(split))
-  local keep, move = {}, {}
-  local modulus = 2 * B0
-  for pos = 1, #v, 8 do
-    -- byte arithmetic rather than struct.unpack: this loop is a good part of an insert's cost
-    local b1, b2, b3, b4, n1, n2, n3, n4 = string.byte(v, pos, pos + 7)
-    local h = ((b1 * 256 + b2) * 256 + b3) * 256 + b4
-    if live > 1 and ((n1 * 256 + n2) * 256 + n3) * 256 + n4 < live then
-      E = E - 1
-    elseif h % modulus == split then
-      keep[#keep + 1] = string.sub(v, pos, pos + 7)
-    else
-      move[#move + 1] = string.sub(v, pos, pos + 7)
-    end
-  end
-  setBucket(field(split), table.concat(keep))
-  setBucket(field(split + B0), table.concat(move))
-  split = split + 1
-  if split == B0 then
-    L = L + 1
-    split = 0
-    B0 = N0 * (2 ^ L)
-  end
-end
-
--- the sweep: dead entries out of the next buckets, SWEEP of them per document inserted (a document
--- adds 32 entries, a bucket holds about TARGET: SWEEP * TARGET > 32 keeps ahead of the dead ones)
-local SWEEP = 4
-local function sweepBuckets(count)
-  local total = B0 + split
-  if count > total then count = total end
-  local list, missing = {}, {}
-  for i = 1, count do
-    if sweep >= total then sweep = 0 end
-    local f = field(sweep)
-    list[i] = f
-    if vals[f] == nil then missing[#missing + 1] = f end
-    sweep = sweep + 1
-  end
-  if #missing > 0 then
-    local got = redis.call('HMGET', bkey, unpack(missing))
-    for i = 1, #missing do vals[missing[i]] = got[i] or '' end
-  end
-  for _, a in ipairs(list) do
-    local v = vals[a]
-    if #v > 0 then
-      local kept, gone = prune(v)
-      if gone > 0 then
-        E = E - gone
-        setBucket(a, kept)
-      end
-    end
-  end
 end
 
 local bucketTtl = nil
@@ -215,18 +134,16 @@ for d = 1, D do
   local nbands = NBANDS
   K = SIG
   R = 15 + K
+  -- learnt before the verification: it may be what lets this very document match an early original
+  learnSourceBins(source, ARGV[7 + D + d])
 
   local mine = nil
-  local function similarity(other)
+  -- with the other document's source, on the bins that source's boilerplate does not explain
+  local function similarity(other, src)
     if not mine then mine = { string.byte(sig, 1, K) } end
-    local theirs = { string.byte(other, 1, K) }
-    local same = 0
-    for i = 1, K do
-      if mine[i] == theirs[i] then same = same + 1 end
-    end
-    local x = (same / K - 1 / 256) / (1 - 1 / 256)
-    if x < 0 then x = 0 end
-    return x
+    local bins = nil
+    if src and src ~= 0 then bins = sourceBins(src) or nil end
+    return agreement(mine, other, bins)
   end
 
   -- candidates: live documents with an entry for one of this document's band hashes
@@ -272,6 +189,7 @@ for d = 1, D do
     if rec then
       local s = similarity(rec.sig)
       if s >= 1 then identical[#identical + 1] = rec end
+      if rec.src ~= 0 then s = similarity(rec.sig, rec.src) end
       -- two articles of one source share what boilerplate is not learned yet: a stricter threshold
       local bar = threshold
       if source ~= 0 and rec.src == source then bar = sameSourceThreshold end
@@ -306,7 +224,7 @@ for d = 1, D do
         if not node then break end
         visited[node.n] = true
         if node.root == self + 1 then
-          local sim = similarity(node.sig)
+          local sim = similarity(node.sig, node.src)
           local method = 'minhash'
           if node.ch == chash and sim >= 1 then method = 'content-hash' end
           return { 'original', idOf(node.n), tostring(sim), method }
@@ -373,7 +291,7 @@ for d = 1, D do
       verdict = { 'original' }
     else
       local sim = bestSim
-      if root.n ~= best.n then sim = similarity(root.sig) end
+      if root.n ~= best.n then sim = similarity(root.sig, root.src) end
       local method = 'minhash'
       if root.ch == chash and sim >= 1 then method = 'content-hash' end
       if published ~= UNKNOWN and root.pub ~= UNKNOWN and published < root.pub then
@@ -420,6 +338,7 @@ end
 flushSet()
 flushDel()
 if bucketTtl then redis.call('PEXPIRE', bkey, bucketTtl) end
+writeSourceBins()
 
 redis.call('HSET', meta, 'L', L, 's', split, 'E', E, 'seq', seq, 'live', live, 'slice', slice, 'sweep', sweep, 'dropped', dropped, 'ttlset', ttlset)
 return out

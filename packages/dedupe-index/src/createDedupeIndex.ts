@@ -159,6 +159,30 @@ function versionTag(): string {
 
 const round = (x: string | undefined) => Math.round(Number(x) * 10_000) / 10_000;
 
+/** A document ready for the script, with what its source's boilerplate put in its bins when some was left out. */
+interface Prepared extends FingerprintedDocument {
+  sourceBins?: Buffer | undefined;
+}
+
+/**
+ * The bins a fingerprint of boilerplate alone fills (its minimum fell in the bin, not densified): their
+ * compact values, then a 16-byte mask of those bins (sourceBins.lua.ts).
+ */
+function boilerplateBins(fp: Fingerprint): Buffer | undefined {
+  if (fp.shingleCount === 0) return undefined;
+  const bins = fp.minhash.length;
+  const shift = 32 - Math.log2(bins);
+  const out = Buffer.alloc(bins + bins / 8);
+  for (let b = 0; b < bins; b++) {
+    const h = fp.minhash[b]!;
+    if (h >>> shift === b) {
+      out[b] = h & 0xff;
+      out[bins + (b >> 3)]! |= 1 << (b & 7);
+    }
+  }
+  return out;
+}
+
 /** A document as the script receives it: published, content hash, source tag, compact signature, band hashes. */
 const PACKED_DOCUMENT = 4 + 4 + 2 + 128 + 4 * LSH_BANDS;
 const UNKNOWN_PUBLISHED = 0xffffffff;
@@ -214,19 +238,23 @@ export function createDedupeIndex(redis: Redis, options: DedupeIndexOptions = {}
    * Texts read and fingerprinted, the sentences their sources repeat left out: the model is asked
    * for the whole request in one round trip (and learns from it in the same step), in order.
    */
-  const fingerprinted = async (docs: readonly DedupeDocument[]): Promise<FingerprintedDocument[]> => {
+  const fingerprinted = async (docs: readonly DedupeDocument[]): Promise<Prepared[]> => {
     const read = docs.map((d) => readText(d.text));
     const ignore = boilerplate
       ? await boilerplate.learn(
           docs.map((d, i) => ({ id: d.id, source: sourceOf(d.url), sentences: read[i]!.sentenceHashes })),
         )
       : [];
-    return docs.map((d, i) => ({
-      id: d.id,
-      publishedAt: d.publishedAt,
-      url: d.url,
-      fingerprint: fingerprint(read[i]!, { ignore: ignore[i] }),
-    }));
+    return docs.map((d, i) => {
+      const left = ignore[i];
+      return {
+        id: d.id,
+        publishedAt: d.publishedAt,
+        url: d.url,
+        fingerprint: fingerprint(read[i]!, { ignore: left }),
+        sourceBins: left ? boilerplateBins(fingerprint(read[i]!, { only: left })) : undefined,
+      };
+    });
   };
 
   const batchSize = options.batchSize ?? 16;
@@ -234,7 +262,7 @@ export function createDedupeIndex(redis: Redis, options: DedupeIndexOptions = {}
     throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`);
 
   /** One script call's arguments: the common ones, the documents packed in one binary string, their ids. */
-  const args = (docs: readonly FingerprintedDocument[]): ScriptArgs => {
+  const args = (docs: readonly Prepared[]): ScriptArgs => {
     const packed = Buffer.allocUnsafe(docs.length * PACKED_DOCUMENT);
     const ids: string[] = [];
     docs.forEach((doc, d) => {
@@ -265,6 +293,7 @@ export function createDedupeIndex(redis: Redis, options: DedupeIndexOptions = {}
       docs.length,
       packed,
       ...ids,
+      ...docs.map((d) => d.sourceBins ?? ''),
     ];
   };
 
@@ -272,7 +301,7 @@ export function createDedupeIndex(redis: Redis, options: DedupeIndexOptions = {}
    * Checks in input order: batches of `batchSize` documents per script call, the calls pipelined in
    * one round trip. A text without words has nothing to compare: an original, not indexed.
    */
-  const pipelined = async (docs: readonly FingerprintedDocument[]): Promise<DedupeVerdict[]> => {
+  const pipelined = async (docs: readonly Prepared[]): Promise<DedupeVerdict[]> => {
     const verdicts: DedupeVerdict[] = docs.map(() => ({ verdict: 'original' }));
     const sent: number[] = [];
     docs.forEach((d, i) => {

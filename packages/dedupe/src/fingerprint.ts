@@ -39,6 +39,12 @@ export interface FingerprintOptions extends BodyOptions {
    * the sentences left out; a run shorter than a shingle is dropped with them.
    */
   ignore?: ReadonlySet<number>;
+  /**
+   * The opposite: only these sentences (by `sentenceHashes` value) are fingerprinted, in runs of
+   * consecutive ones. What an index needs to recognise, in the bins of a text fingerprinted whole,
+   * the values its source's boilerplate put there.
+   */
+  only?: ReadonlySet<number>;
 }
 
 export const DEFAULT_SHINGLE_SIZE = 4;
@@ -77,8 +83,11 @@ export function fingerprint(text: string | ReadText, options: FingerprintOptions
   }
   if (!Number.isInteger(k) || k < 1 || k > 16) throw new RangeError(`shingleSize must be 1 to 16, got ${k}`);
   const body = typeof text === 'string' ? readBody(text, options) : text.body;
-  const { from: starts, to: ends } =
-    options.ignore && options.ignore.size > 0 ? withoutIgnored(body, options.ignore, k) : body;
+  const { from: starts, to: ends } = options.only
+    ? runsOf(body, options.only, true, k)
+    : options.ignore && options.ignore.size > 0
+      ? runsOf(body, options.ignore, false, k)
+      : body;
   const w = body.words;
 
   const bins = new Uint32Array(numHashes).fill(EMPTY);
@@ -131,11 +140,16 @@ export function fingerprint(text: string | ReadText, options: FingerprintOptions
 }
 
 /**
- * The body's paragraphs cut around the sentences to ignore: each paragraph becomes the runs of
- * sentences between them; where a paragraph lost sentences, runs shorter than a shingle go too
- * (the bits an abbreviation leaves beside a boilerplate sentence).
+ * The body's paragraphs cut into runs of consecutive sentences that are (`inSet`) or are not in `set`.
+ * Where a paragraph was cut, runs shorter than a shingle are dropped (the bits an abbreviation leaves
+ * beside a boilerplate sentence).
  */
-function withoutIgnored(body: ArticleBody, ignore: ReadonlySet<number>, k: number): { from: number[]; to: number[] } {
+function runsOf(
+  body: ArticleBody,
+  set: ReadonlySet<number>,
+  inSet: boolean,
+  k: number,
+): { from: number[]; to: number[] } {
   const from: number[] = [];
   const to: number[] = [];
   // runs of the current paragraph, as [from, to) pairs
@@ -159,7 +173,7 @@ function withoutIgnored(body: ArticleBody, ignore: ReadonlySet<number>, k: numbe
       flush();
       paragraph++;
     }
-    if (hash !== 0 && ignore.has(hash)) {
+    if ((hash !== 0 && set.has(hash)) !== inSet) {
       cut = true;
       open = false;
     } else if (open) {

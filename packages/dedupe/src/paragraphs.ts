@@ -218,7 +218,9 @@ function unwrap(p: Paragraphs): Paragraphs {
   for (let i = 0; i + 1 < lines; i++) {
     if (p.start[i] === p.end[i] || p.start[i + 1] === p.end[i + 1]) continue;
     pairs++;
-    if (!p.sentence[i] && p.chars[i]! >= 30 && p.chars[i]! <= 100) continued++;
+    // a line of prose cut at the margin; a table row of the same width is mostly numbers
+    const numeric = p.numbers[i]! * 3 >= p.end[i]! - p.start[i]!;
+    if (!p.sentence[i] && !numeric && p.chars[i]! >= 30 && p.chars[i]! <= 100) continued++;
   }
   const wrapped = pairs >= 3 && continued >= pairs * 0.6;
   const out: Paragraphs = {
