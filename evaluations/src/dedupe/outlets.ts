@@ -105,10 +105,14 @@ export function printStory(o: Outlet, r: Random, story: Story, p: Printing): str
   for (const block of o.top) lines.push(...block);
   const body = [...story.paragraphs];
   if (o.gluesPrompt && body.length > 0) body[body.length - 1] = `${body[body.length - 1]} ${o.gluesPrompt}`;
+  // a newsletter box goes between text paragraphs (never inside a table), after the middleAfter-th
+  let sentences = 0;
   body.forEach((para, i) => {
     lines.push(para);
-    if (i + 1 === o.middleAfter && o.middle.length > 0 && body.length > o.middleAfter + 1) {
+    if (/[.!?]["'”’)]*$/.test(para)) sentences++;
+    if (sentences === o.middleAfter && o.middle.length > 0 && i + 2 < body.length) {
       lines.push(...o.middle[p.turn % o.middle.length]!);
+      sentences++;
     }
   });
   if (o.datedLine) {
