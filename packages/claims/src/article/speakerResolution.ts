@@ -1,5 +1,6 @@
 import { type CalendarDay, findDateExpressions, resolveDate } from '../dateExpressions.ts';
 import type { Entity, Gazetteer } from '../gazetteer.ts';
+import { looksLikePersonName } from '../lexical/personNames.ts';
 import { wordSet } from '../lexicon.ts';
 import { type Attribution, roleMatches } from '../speakers.ts';
 import { tokenize } from '../tokenize.ts';
@@ -105,14 +106,37 @@ export function resolveSpeakers(infos: SentenceInfo[], _gazetteer: Gazetteer, no
   // The last organisation or group that spoke: "they" is it, not the last person.
   let collective: Speaker | null = null;
   for (const info of infos) {
+    // "The Tories have promised …": a plural name opening a sentence is who "they" are next.
+    const opener = pluralNameOpening(info);
+    if (opener) collective = { name: opener, role: null };
     info.speakers = info.attributions.map((a) => {
       const s = a.kind === 'pronoun' && a.name === 'they' ? collective : resolveOne(a, info.index, persons, groups);
       if (a.kind === 'group' && s) groups.push(s.name);
-      if ((a.kind === 'group' || a.kind === 'org') && s) collective = s;
+      // Parties and bodies named alone ("Labour says", "the Tories say", "Lib Dems say") are collective
+      // too: a single word no person of the article bears, or a name that opens with no given name.
+      const unnamedPerson =
+        (a.kind === 'single' && s?.name === a.name) ||
+        (a.kind === 'person' && !a.role && !looksLikePersonName(a.name ?? ''));
+      if ((a.kind === 'group' || a.kind === 'org' || unnamedPerson) && s) collective = s;
       return s;
     });
     info.statedAt = info.attributions.map((a) => statementDate(info, a, now));
   }
+}
+
+/** A plural name opening a sentence ("The Tories", "Lib Dems", "Democrats"), as written, or null. */
+function pluralNameOpening(info: SentenceInfo): string | null {
+  const { tokens } = info;
+  let k = tokens[0]?.lower === 'the' ? 1 : 0;
+  const start = k;
+  while (k < tokens.length && tokens[k]!.kind === 'word' && /^\p{Lu}/u.test(tokens[k]!.text)) k++;
+  if (k === start || k - start > 3 || info.titleLike) return null;
+  const last = tokens[k - 1]!.text;
+  if (!/[a-z]s$/.test(last) || tokens[k]?.text === "'s") return null;
+  return tokens
+    .slice(0, k)
+    .map((t) => t.text)
+    .join(' ');
 }
 
 function resolveOne(a: Attribution, sentence: number, persons: PersonIndex, groups: string[]): Speaker | null {
