@@ -54,7 +54,20 @@ function nameFrom(tokens: readonly Token[], k: number): [number, number] | null 
     else if (JOINERS.has(t.lower) && tokens[i + 1] && isCapitalized(tokens[i + 1]!) && i > start) i++;
     else break;
   }
-  return i > start ? [start, i] : null;
+  if (i === start) return null;
+  // "the UK gaming industry's trade body": a name that only modifies a description names no source.
+  const next = tokens[i];
+  if (
+    next &&
+    (next.text === "'s" ||
+      next.text === '’s' ||
+      (next.kind === 'word' &&
+        next.text === next.lower &&
+        !JOINERS.has(next.lower) &&
+        !/^(?:said|says|show|showed|shows|reported|reports|found|finds)$/.test(next.lower)))
+  )
+    return null;
+  return [start, i];
 }
 
 function sourceAt(tokens: readonly Token[], name: [number, number], verb: [number, number]): Attribution {

@@ -162,6 +162,8 @@ export function findAttributions(tokens: Token[], opts: AttributionOptions): Att
         const a = classify(tokens, np.start, np.end, opts, v, v + 2, false);
         if (a) {
           appendRole(tokens, np.end, a, opts);
+          // "According to the Office for National Statistics, …": a body named as the figures' source.
+          if (a.kind === 'org' || a.kind === 'group') a.source = true;
           out.push(a);
         }
       }

@@ -107,6 +107,10 @@ export function parseDigitsCore(tokens: Token[], i: number, moneyBefore = false)
   return core(i, j, round(value), { rawInt, digits: true, scaled, moneySuffix });
 }
 
+/** Ordinal words ("first", "twenty-fifth", "hundredth"), singular or plural. */
+const ORDINAL_WORD =
+  /^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|[a-z]+teenth|[a-z]+ieth|hundredth|thousandth|millionth|billionth|trillionth)s?$/;
+
 /** Vulgar fractions as printed: "½", "¾". */
 export const VULGAR_FRACTIONS = new Map([
   ['½', 1 / 2],
@@ -296,6 +300,10 @@ export function parseSpelled(tokens: Token[], i: number): Core | null {
   if (!any) return null;
   let end = j;
   while (end > i && tokens[end - 1]!.text === '-') end--;
+  // "twenty-first", "two hundredth", "one fifth": the words make an ordinal or a fraction, no amount.
+  const after = tokens[j]?.text === '-' && !tokens[j]!.spaceBefore ? tokens[j + 1] : tokens[j];
+  if (after && ORDINAL_WORD.test(after.lower) && !SMALL_NUMBER_VALUES.has(after.lower))
+    return core(i, j + (after === tokens[j] ? 1 : 2), null, { skip: true });
   let value = total + current;
   // "two and a half years"
   const fraction = end === j ? fractionAfter(tokens, end) : null;
