@@ -302,7 +302,7 @@ export function parseSpelled(tokens: Token[], i: number): Core | null {
   while (end > i && tokens[end - 1]!.text === '-') end--;
   // "twenty-first", "two hundredth", "one fifth": the words make an ordinal or a fraction, no amount.
   const after = tokens[j]?.text === '-' && !tokens[j]!.spaceBefore ? tokens[j + 1] : tokens[j];
-  if (after && ORDINAL_WORD.test(after.lower) && !SMALL_NUMBER_VALUES.has(after.lower))
+  if (after && ORDINAL_WORD.test(after.lower) && after.lower !== 'seconds')
     return core(i, j + (after === tokens[j] ? 1 : 2), null, { skip: true });
   let value = total + current;
   // "two and a half years"

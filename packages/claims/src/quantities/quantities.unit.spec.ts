@@ -17,6 +17,7 @@ describe('quantities: units written against the number', () => {
     ['A 15kHz tone was heard.', 15, 'kHz'],
     ['The battery holds 5000mAh.', 5000, 'mAh'],
     ['It is 40 degrees celsius outside.', 40, '°C'],
+    ['Three seconds later it exploded.', 3, 'second'],
   ])('%s', (sentence, value, unit) => {
     const [q] = extractQuantities(sentence);
     expect(q?.value).toBe(value);
@@ -123,6 +124,7 @@ describe('quantities: numbers that are names', () => {
     ['emergency numbers', 'Call 999 in an emergency or dial 911.'],
     ['a telephone number in groups', 'Ring 0800 123 4567 for help.'],
     ['a product', 'Apple sold the iPhone 11 to schools.'],
+    ['an ordinal in words', 'The twenty-first century began.'],
     ['an address in a link', 'Read more at https://example.com/report/2024/30%25.'],
   ])('%s', (_what, sentence) => {
     expect(extractQuantities(sentence)).toEqual([]);
