@@ -105,12 +105,20 @@ export function resolveSpeakers(infos: SentenceInfo[], _gazetteer: Gazetteer, no
   const groups: string[] = [];
   // The last organisation or group that spoke: "they" is it, not the last person.
   let collective: Speaker | null = null;
+  let lastPerson: Speaker | null = null;
   for (const info of infos) {
     // "The Tories have promised …": a plural name opening a sentence is who "they" are next.
     const opener = pluralNameOpening(info);
     if (opener) collective = { name: opener, role: null };
     info.speakers = info.attributions.map((a) => {
-      const s = a.kind === 'pronoun' && a.name === 'they' ? collective : resolveOne(a, info.index, persons, groups);
+      // "he added": the last person who spoke, else the last person named.
+      const s =
+        a.kind === 'pronoun' && a.name === 'they'
+          ? collective
+          : a.kind === 'pronoun' && lastPerson
+            ? lastPerson
+            : resolveOne(a, info.index, persons, groups);
+      if (s && (a.kind === 'person' || a.kind === 'role' || (a.kind === 'single' && s.name !== a.name))) lastPerson = s;
       if (a.kind === 'group' && s) groups.push(s.name);
       // Parties and bodies named alone ("Labour says", "the Tories say", "Lib Dems say") are collective
       // too: a single word no person of the article bears, or a name that opens with no given name.
