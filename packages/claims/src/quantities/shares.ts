@@ -79,6 +79,10 @@ export function parseShare(ctx: Context, i: number): Core | null {
   const { tokens } = ctx;
   const t = tokens[i]!;
   const w = t.lower;
+  // Most tokens start no share: decide that first, with one lookup.
+  if (w === 'a' || w === 'an') {
+    if (!DENOMINATORS.has(tokens[i + 1]?.lower ?? '')) return null;
+  } else if (w !== 'half' && t.kind !== 'num' && !SMALL_NUMBER_VALUES.has(w)) return null;
   // "the first half of the year", "the second quarter": periods, not shares.
   if (PERIOD_BEFORE.has(tokens[i - 1]?.lower ?? '')) return null;
   // "half of India's car sales", "cut by half"
