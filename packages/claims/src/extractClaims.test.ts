@@ -528,7 +528,9 @@ describe('extractClaims: wire wordings of speaker, role, date and unit', () => {
 
   it('"suffered" or "sustained" of anything but people lost is no casualty figure', () => {
     const attacks = extractClaims('Kharkiv has suffered 30 attacks since January.', { publishedAt: PUB });
-    expect(attacks.map((c) => [c.figureKey, c.subject])).toEqual([['suffer:kharkiv:attack', 'Kharkiv']]);
+    expect(attacks.map((c) => [c.figureKey, c.subject])).toEqual([
+      ['suffer:kharkiv:attack suffered:attack', 'Kharkiv'],
+    ]);
     const growth = extractClaims('The Russian economy sustained 3% growth last year.', { publishedAt: PUB });
     expect(growth.map((c) => c.predicate)).not.toContain('casualties');
   });

@@ -189,12 +189,8 @@ const COUNT_MEASURES = new Map<string, string>(
   phraseLines(`
     sell => {unit} sales
     buy => {unit} purchases
-    kill | die => death toll
-    injure => injured
-    arrest => arrests
+    die => death toll
     cut => {unit} cuts
-    employ | hire => {unit}s employed
-    infect => infections
     produce | make | build => {unit} production
     deliver | send | ship => {unit} deliveries
   `),

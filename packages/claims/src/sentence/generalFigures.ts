@@ -1,5 +1,6 @@
 import { figureUnit } from '../figureUnits.ts';
-import { isActorNoun } from '../lexical/nounClass.ts';
+import { isActorNoun, isThingNoun } from '../lexical/nounClass.ts';
+import { participle } from '../lexical/participle.ts';
 import { actMeasure, familyOf, isDirected, predicateOf } from '../lexical/vocabulary.ts';
 import { singularize } from '../singularize.ts';
 import type { Quantity } from '../types.ts';
@@ -251,20 +252,65 @@ function measureOf(
 ): string | null {
   const inMention = (k: number): boolean => view.mentions.some((m) => k >= m.start && k < m.end);
   let m: string | null = null;
-  if (gov.nominal) m = measureText(view, gov.nominal[0], gov.nominal[1], inMention);
+  if (gov.nominal) m = nominalMeasure(view, gov, q, inMention);
   if (!m && subjectMeasure) m = subjectMeasure;
   if (!m && gov.object) m = measureText(view, gov.object[0], gov.object[1], inMention);
+  // "47% of the £1.34bn spent on games", "a quarter of the market": the share of a whole.
+  if (!m && q.kind === 'percent') m = shareOf(view, q);
   if (!m && q.concept && q.kind !== 'count' && !LEVEL_WORDS.has(q.concept.toLowerCase())) m = q.concept.toLowerCase();
   // "The depot is 180 miles from …": the concept names the subject again, not what is measured.
   if (m && subjectName && m === subjectName.toLowerCase()) m = null;
   if (!m) m = actMeasure(predicate, q.kind, unit);
-  // "10,000 phones are lost", "170 million cinema admissions were made": what is counted and what
-  // became of it.
-  if (!m && gov.figureFirst && gov.verb >= 0 && unit && /(?:ed|en|t|ing)$/.test(view.tokens[gov.verb]!.lower)) {
-    m = `${countedWords(view, q)} ${view.tokens[gov.verb]!.lower}`;
+  // "10,000 phones are lost", "the city filled 255,904 potholes", "holds 192 seats", "killing two
+  // people": what is counted and what became of it.
+  if (!m && q.kind === 'count' && gov.verb >= 0 && unit && !DESCRIBING.has(predicate) && predicate !== 'be') {
+    m = `${countedWords(view, q)} ${participle(gov.lemma)}`;
   }
   if (m && changeOnly) m = asChange(m, direction);
   return m;
+}
+
+/** Deals whose amount is their price: "a $19 billion acquisition" measures the acquisition price. */
+const DEALS = new Set([
+  'sale',
+  'acquisition',
+  'buyout',
+  'takeover',
+  'purchase',
+  'merger',
+  'deal',
+  'agreement',
+  'bid',
+  'offer',
+]);
+
+/**
+ * The measure a governing noun gives: "a net loss of $387m" → net loss; an amount before a thing
+ * ("the $499 Macintosh") is its price; before a deal ("a $19 billion acquisition") the deal's price;
+ * a share "of" a whole ("47% of the £1.34bn spent", "a quarter of the market") the share of it.
+ */
+function nominalMeasure(view: SentenceView, gov: Governor, q: Quantity, skip: (k: number) => boolean): string | null {
+  const [a, b] = gov.nominal!;
+  const after = a > 0 && view.quantityAt[a - 1]! >= 0;
+  const head = view.lemma[b - 1] ?? '';
+  if (after && q.kind === 'money') {
+    if (view.pos[b - 1] === 'PROPN' || isThingNoun(head)) return 'price';
+    if (DEALS.has(head)) return `${head} price`;
+  }
+  return measureText(view, a, b, skip);
+}
+
+/** "share of <whole>" for a percentage followed by "of" and what it is a share of. */
+function shareOf(view: SentenceView, q: Quantity): string | null {
+  const qi = view.quantities.indexOf(q);
+  const e = view.quantityTokens[qi]?.[1] ?? -1;
+  if (e < 0 || view.tokens[e]?.lower !== 'of') return null;
+  let k = e + 1;
+  while (k < view.tokens.length && (view.pos[k] === 'DET' || view.quantityAt[k]! >= 0)) k++;
+  const np = phraseStartingAt(view, k, view.tokens.length);
+  if (!np) return null;
+  const whole = measureText(view, np[0], np[1], () => false);
+  return whole ? `share of ${whole}` : null;
 }
 
 /** A measure of a change alone: "exports" that rose 3% is "exports growth". */

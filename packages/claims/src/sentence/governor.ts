@@ -141,7 +141,7 @@ export function findGovernor(
   if (
     k < ce &&
     view.pos[k] === 'VERB' &&
-    k >= e &&
+    k >= valueEnd &&
     (leftVerb < 0 || leftSpeaks || !objectTakingVerb(view, leftVerb, s))
   ) {
     // "are confirmed to have died", "is expected to reach": the verb at the end of the chain.
