@@ -1,5 +1,5 @@
 import type { EventStore } from '@tally/event-store';
-import type { Bound, DuplicateMethod, Speaker, StoredEvent } from '@tally/events';
+import type { Bound, DuplicateMethod, Period, Speaker, StoredEvent } from '@tally/events';
 import {
   type ArticleRow,
   applyEvents,
@@ -31,6 +31,17 @@ export interface FigureChange {
     bound: Bound;
     qualifier: string;
     unit: string | null;
+    /** What the figure measures ("revenue"); null when its unit says it all. */
+    measure: string | null;
+    /** The move stated: direction, amount in `changeUnit`, earlier level (see the figure's `valueIs`). */
+    change: 'up' | 'down' | null;
+    changeBy: number | null;
+    changeUnit: string | null;
+    previous: number | null;
+    /** The period the figure is about. */
+    period: Period | null;
+    /** A forecast, target, plan or possibility, not a fact. */
+    hedged: boolean;
     speaker: Speaker | null;
     statedAt: string | null;
     sentence: string;
@@ -235,6 +246,14 @@ export class FigureChangeFeed {
           bound: d.bound,
           qualifier: qualifierOf[d.bound],
           unit: d.unit,
+          // Claims stored before these fields existed are read back without them.
+          measure: d.measure ?? null,
+          change: d.change ?? null,
+          changeBy: d.changeBy ?? null,
+          changeUnit: d.changeUnit ?? null,
+          previous: d.previous ?? null,
+          period: d.period ?? null,
+          hedged: d.hedged ?? false,
           speaker: d.speaker,
           statedAt: d.statedAt,
           sentence: d.sentence,

@@ -1,6 +1,6 @@
 import { eventTypes, type StoredEvent } from '@tally/events';
 import type { ArticleView, FigureSummary as FigureListing, FigureView } from '@tally/projection-store';
-import type { FeedRow } from '@tally/projections';
+import { type FeedRow, hedgeKinds } from '@tally/projections';
 import { z } from 'zod';
 import { freeText, identifierText } from './requestText.ts';
 
@@ -100,11 +100,53 @@ const loose = <T extends z.ZodRawShape>(shape: T) => z.looseObject(shape);
  */
 const rowOf = <Row>(schema: z.ZodType) => schema as unknown as z.ZodType<Row>;
 
+// The fields of figures of any beat are optional: while a rebuild runs, readers are served the
+// tables of the version before it, whose rows do not have them.
+const period = z
+  .object({
+    from: z.string().nullable(),
+    to: z.string().nullable(),
+    text: z.string().describe('As the report writes it ("the fourth quarter").'),
+    label: z.string().optional().describe('Normalised ("Q4 2019", "2019"), where the dates allow.'),
+  })
+  .nullable();
+
+const statementShape = loose({
+  value: z.number().nullable(),
+  bound: z.string(),
+  qualifier: z.string(),
+  measure: z.string().nullable().optional().describe('What the figure measures ("revenue", "death toll").'),
+  valueIs: z
+    .enum(['level', 'change'])
+    .optional()
+    .describe('Whether `value` is the level of the figure, or itself a change of it ("sales rose 5%").'),
+  change: z.enum(['up', 'down']).nullable().describe('The direction of the move stated with the value.'),
+  changeBy: z
+    .number()
+    .nullable()
+    .optional()
+    .describe('For a level: the stated amount of its change, in `changeUnit` ("rose 3.5% to $27.2bn" → 3.5).'),
+  changeUnit: z.string().nullable().optional().describe('"%", "percentage point", or the figure\'s own unit.'),
+  previous: z.number().nullable().optional().describe('For a level: the earlier level it moved from.'),
+  period: period.optional().describe('The period the figure is about; the history runs by it where given.'),
+  hedged: z.boolean().describe('A forecast, target, plan or possibility, not a statement of fact.'),
+  hedge: z
+    .enum(hedgeKinds)
+    .nullable()
+    .optional()
+    .describe('What kind of hedged statement it is; null when not hedged.'),
+});
+
 const figureShape = loose({
   figureKey: z.string(),
   position: z.number().int(),
   statementCount: z.number().int(),
-  current: loose({ value: z.number().nullable(), bound: z.string(), qualifier: z.string() }).nullable(),
+  measure: z.string().nullable().optional().describe('What the figure measures, as its current statement names it.'),
+  current: statementShape
+    .nullable()
+    .describe(
+      'The latest statement: of the latest period when periods are given, and not a forecast while a statement of fact stands.',
+    ),
 }).meta({
   id: 'Figure',
   description:

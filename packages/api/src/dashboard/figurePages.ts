@@ -1,18 +1,33 @@
 import type { Bound } from '@tally/events';
 import type { FigureSummary, FigureView } from '@tally/projection-store';
-import { countedThing, describeQuantity, type Statement } from '@tally/projections';
+import { countedThing, periodDays, type Statement } from '@tally/projections';
 import { html, type SafeHtml, safeHref } from './html.ts';
 import { page } from './layout.ts';
 import { type TimelinePoint, timelineChart } from './timelineChart.ts';
-import { figureKeyLabel, figureTitle, readableDate } from './wording.ts';
+import {
+  figureKeyLabel,
+  figureTitle,
+  hedgeMark,
+  readableDate,
+  sourceWording,
+  statementPeriod,
+  statementWording,
+} from './wording.ts';
 
 /** The link to a figure's page. */
 export function figurePageHref(figureKey: string): string {
   return `/figures/${encodeURIComponent(figureKey)}/page`;
 }
 
-function statementWording(s: Statement, concept: string | null): string {
-  return describeQuantity(s, s.qualifier, concept);
+/** "forecast", "target", …: a hedged statement is marked wherever its figure is shown. */
+function hedgeBadge(s: Statement): SafeHtml | '' {
+  const mark = hedgeMark(s);
+  return mark ? html` <span class="badge hedged" title="not a statement of fact">${mark}</span>` : '';
+}
+
+function periodOf(s: Statement): SafeHtml {
+  const period = statementPeriod(s);
+  return period ? html`<span class="period">${period}</span>` : html`<span class="muted">no period</span>`;
 }
 
 function statementDate(s: Statement): string {
@@ -38,7 +53,8 @@ export function figuresIndexPage(figures: readonly FigureSummary[]): string {
         <a href="${figurePageHref(f.figureKey)}">${figureTitle(f)}</a><br />
         <span class="muted">${figureKeyLabel(f.figureKey)}</span>
       </td>
-      <td class="figure-value">${s ? statementWording(s, f.concept) : html`<span class="muted">no statement</span>`}</td>
+      <td class="figure-value">${s ? html`${statementWording(s, f.concept)}${hedgeBadge(s)}` : html`<span class="muted">no statement</span>`}</td>
+      <td>${s ? periodOf(s) : ''}</td>
       <td>${s ? speakerOf(s) : ''}</td>
       <td>${s ? statementDate(s) : ''}</td>
       <td class="num">${f.statementCount}</td>
@@ -52,14 +68,16 @@ export function figuresIndexPage(figures: readonly FigureSummary[]): string {
           <div class="card">No figure yet: register feeds and let the pipeline ingest them.</div>`
       : html`<h1>Current figures</h1>
           <p class="muted">
-            The latest statement of each figure, worded as its sources word it. Open a figure for its timeline, sources
-            and quotes.
+            The latest statement of each figure (the latest period's, when its sources give periods), worded as its
+            sources word it, with the change they state. Forecasts and targets are marked. Open a figure for its
+            timeline, sources and quotes.
           </p>
           <table class="figures">
             <thead>
               <tr>
                 <th>Figure</th>
                 <th>Current</th>
+                <th>Period</th>
                 <th>Said by</th>
                 <th>Stated</th>
                 <th class="num">Statements</th>
@@ -86,23 +104,36 @@ function conflictingBounds(s: Statement): Bound[] {
 
 function timelinePoints(f: FigureView): TimelinePoint[] {
   return f.history.flatMap((s, i) => {
-    const from = s.statedFrom ?? s.firstPublishedAt?.slice(0, 10) ?? null;
+    // A statement about a period stands at its period (the series of a recurring measure), else at its date.
+    const days = periodDays(s.period);
+    const from = days?.from ?? s.statedFrom ?? s.firstPublishedAt?.slice(0, 10) ?? null;
     if (!from) return [];
+    const period = statementPeriod(s);
+    const mark = hedgeMark(s);
     return [
       {
         anchor: anchorOf(i),
         from,
-        to: s.statedTo ?? from,
+        to: days?.to ?? s.statedTo ?? from,
         value: s.value,
         range: s.range,
         bound: s.bound,
-        label: `${statementWording(s, f.concept)}: ${s.speaker?.name ?? 'unattributed'}, ${statementDate(s)}, ${s.independentSources} source${s.independentSources === 1 ? '' : 's'}`,
+        label: `${statementWording(s, f.concept)}${mark ? ` (${mark})` : ''}${period ? `, ${period}` : ''}: ${s.speaker?.name ?? 'unattributed'}, ${statementDate(s)}, ${s.independentSources} source${s.independentSources === 1 ? '' : 's'}`,
         conflictingBounds: conflictingBounds(s),
         conflict: s.conflicts.length > 0,
         current: f.current?.statementId === s.statementId,
       },
     ];
   });
+}
+
+/** What a source says that its statement does not: another period, or a hedge the others do not make. */
+function sourceNotes(src: Statement['sources'][number], s: Statement): SafeHtml | '' {
+  const own = statementPeriod({ period: src.period ?? null });
+  const notes = [own && own !== statementPeriod(s) ? own : null, src.hedged && !s.hedged ? 'hedged' : null].filter(
+    (n): n is string => !!n,
+  );
+  return notes.length > 0 ? html` <span class="muted">(${notes.join(', ')})</span>` : '';
 }
 
 function sourceItem(src: Statement['sources'][number], s: Statement, concept: string | null): SafeHtml {
@@ -115,7 +146,7 @@ function sourceItem(src: Statement['sources'][number], s: Statement, concept: st
   return html`<li class="source" data-article-id="${src.articleId}">
     <strong>${src.outlet}</strong> · <a href="${safeHref(src.url)}" rel="noopener noreferrer">${src.url ?? 'no URL'}</a>
     <span class="muted">· published ${src.publishedAt ? readableDate(src.publishedAt.slice(0, 10)) : 'undated'}${src.feedId ? html` · feed <code>${src.feedId}</code>` : ''} · article <a href="/articles/${encodeURIComponent(src.articleId)}"><code>${src.articleId}</code></a></span>
-    <div>Says: <em>${describeQuantity({ value: src.value, range: src.range, bound: src.bound, unit: s.unit }, src.qualifier, concept)}</em>${src.quotedFrom ? html` <span class="muted">(quoted from copy ${src.quotedFrom})</span>` : ''}</div>
+    <div>Says: <em>${sourceWording(src, s, concept)}</em>${sourceNotes(src, s)}${src.quotedFrom ? html` <span class="muted">(quoted from copy ${src.quotedFrom})</span>` : ''}</div>
     <blockquote class="quote">${src.sentence}</blockquote>
     ${copies.length > 0 ? html`<div class="copies">Also published by (credited to this source, not counted again):<ul>${copies}</ul></div>` : ''}
   </li>`;
@@ -132,8 +163,8 @@ function statementCard(f: FigureView, s: Statement, i: number): SafeHtml {
     </div>`,
   );
   return html`<section class="card statement${s.conflicts.length > 0 ? ' has-conflict' : ''}" id="${anchorOf(i)}">
-    <div class="figure-value">${statementWording(s, f.concept)} ${isCurrent ? html`<span class="badge ok">current</span>` : ''}</div>
-    <div>${speakerOf(s)} · ${statementDate(s)} · ${s.independentSources} independent source${s.independentSources === 1 ? '' : 's'} from ${s.independentOutlets} outlet${s.independentOutlets === 1 ? '' : 's'}</div>
+    <div class="figure-value">${statementWording(s, f.concept)}${hedgeBadge(s)} ${isCurrent ? html`<span class="badge ok">current</span>` : ''}</div>
+    <div>${speakerOf(s)} · ${statementDate(s)}${statementPeriod(s) ? html` · ${periodOf(s)}` : ''} · ${s.independentSources} independent source${s.independentSources === 1 ? '' : 's'} from ${s.independentOutlets} outlet${s.independentOutlets === 1 ? '' : 's'}</div>
     ${conflicts}
     <ul class="sources">
       ${s.sources.map((src) => sourceItem(src, s, f.concept))}
@@ -144,7 +175,9 @@ function statementCard(f: FigureView, s: Statement, i: number): SafeHtml {
 /** `/figures/:key/page`: the current figure, the timeline chart and every statement with its sources and quotes. */
 export function figurePage(f: FigureView): string {
   const current = f.current;
-  const unitLabel = countedThing(f.unit, f.concept) ?? undefined;
+  const counted = countedThing(f.unit, f.concept);
+  const measure = f.measure?.trim() || null;
+  const unitLabel = (measure && counted ? `${measure}, ${counted}` : (measure ?? counted)) ?? undefined;
   const body = html`<p><a href="/">← all figures</a></p>
     <h1>${figureTitle(f)}</h1>
     <p class="muted"><code>${f.figureKey}</code></p>
@@ -152,8 +185,8 @@ export function figurePage(f: FigureView): string {
       ${
         current
           ? html`<div class="muted">Current figure</div>
-            <div class="current-figure" id="current-figure">${statementWording(current, f.concept)}</div>
-            <div>${speakerOf(current)} · ${statementDate(current)}</div>`
+            <div class="current-figure" id="current-figure">${statementWording(current, f.concept)}${hedgeBadge(current)}</div>
+            <div>${speakerOf(current)} · ${statementDate(current)}${statementPeriod(current) ? html` · ${periodOf(current)}` : ''}</div>`
           : html`<div class="muted">No statement yet.</div>`
       }
     </div>

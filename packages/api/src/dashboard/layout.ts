@@ -23,6 +23,7 @@ td.num, th.num { text-align:right; font-variant-numeric:tabular-nums; }
 .badge { display:inline-block; font-size:.75rem; padding:.05rem .45rem; border-radius:999px; border:1px solid var(--line); color:var(--muted); }
 .badge.conflict { border-color:var(--conflict); color:var(--conflict); font-weight:600; }
 .badge.ok { border-color:var(--ok); color:var(--ok); }
+.badge.hedged { border-color:var(--warn); color:var(--warn); margin-left:.3rem; }
 .badge.failing { border-color:var(--conflict); color:var(--conflict); }
 .badge.new, .badge.removed { color:var(--muted); }
 .statement { scroll-margin-top:1rem; }

@@ -7,7 +7,10 @@ import { readableDate } from './wording.ts';
 export interface TimelinePoint {
   /** Anchor of the statement's details on the page (the point links there). */
   anchor: string;
-  /** First and last day the statement date may mean (YYYY-MM-DD); `to` wider than `from` for "May 2024". */
+  /**
+   * First and last day of the period the statement is about, else of what its statement date may mean
+   * (YYYY-MM-DD); `to` wider than `from` for "Q4 2019" or "May 2024".
+   */
   from: string;
   to: string;
   value: number | null;
