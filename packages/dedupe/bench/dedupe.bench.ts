@@ -9,6 +9,9 @@
  *    script; index memory per document at 10k, 100k and 1M documents, measured twice: the sum of
  *    `MEMORY USAGE` over the index's keys, and the growth of `INFO memory` used_memory.
  *
+ * 4. The same with every document's address (200 sources, each with its footer): what learning the
+ *    sources' boilerplate costs per document, and the model's memory per source.
+ *
  * Uses REDIS_URL when set, else starts a private redis-server. `--quick` stops at 100k documents and
  * extrapolates 1M linearly from the 100k figure (said so in the output). `--budget` (seconds, default
  * 240) bounds the Redis phase: when the rate measured so far says the next size would not fit, the
@@ -30,6 +33,7 @@ import {
   lshBands,
   simhashSimilarity,
 } from '../src/index.ts';
+import { sourcesRun } from './sourcesRun.ts';
 import { createNewsGenerator, rng } from './syntheticNews.ts';
 
 const max = (xs: number[]) => Math.max(...xs);
@@ -416,6 +420,18 @@ try {
     }
   }
   say('');
+  const sourced = await sourcesRun(redis, quick ? 10_000 : 20_000, 200);
+  say(
+    `4. the same as the analyzer sends it, with addresses: 200 outlets, each with its footer; ${fmt(sourced.docsPerSec)} docs/s end to end`,
+  );
+  say(
+    `  CPU per document: ${fmt(sourced.nodeCpuUs)} µs in this process, ${fmt(sourced.redisCpuUs)} µs in Redis (the source model's lookup and learning included); ` +
+      `the model holds ${fmt(sourced.modelBytesPerSource / 1024, 1)} KB per source`,
+  );
+  say(
+    `  injected copies caught: ${sourced.caught}/${sourced.injected}; originals wrongly called copies: ${sourced.falseDuplicates}`,
+  );
+  say('');
   say(`load average ${load()} at the end`);
   say(
     JSON.stringify({
@@ -427,6 +443,7 @@ try {
       bytes_per_doc_1m: Math.round(figureAt(1_000_000).bytes),
       precision: Number(precision(ls.viaIndex).toFixed(4)),
       recall: Number(recall(ls.viaIndex).toFixed(4)),
+      redis_docs_per_s_with_sources: Math.round(sourced.docsPerSec),
     }),
   );
 } finally {
