@@ -1,5 +1,5 @@
 import { singularize, singularizePhrase } from '../singularize.ts';
-import { isCapitalized } from '../tokenize.ts';
+import { isCapitalized, type Token } from '../tokenize.ts';
 import type { QuantityKind } from '../types.ts';
 import { type Context, firstWordIndex } from './quantityContext.ts';
 import {
@@ -21,7 +21,7 @@ import {
 // ("inflation rose to 7.4%", "a budget of $5 billion").
 
 /** Nouns that name a figure of what stands before them: "a record of", "an average of", "a total of". */
-const FIGURE_HEADS = new Set(['record', 'average', 'total', 'maximum', 'minimum', 'peak', 'high', 'low', 'sum']);
+const FIGURE_HEADS = new Set(['record', 'average', 'total', 'maximum', 'minimum', 'sum']);
 
 /** States a figure stays in, between its verb and "at": "remained steady at", "stood unchanged at". */
 const STATE_AFTER_VERB = new Set(['steady', 'unchanged', 'flat', 'stable', 'firm', 'constant', 'level']);
@@ -71,8 +71,8 @@ export function readConceptBefore(ctx: Context, start: number, kind: QuantityKin
     (LEVEL_VERBS.has(w) ||
       totalVerb ||
       (INTRANSITIVE_CHANGE.has(w) && (kind === 'percent' || !TRANSITIVE_CHANGE.has(w))));
-  const particle = (w === 'up' || w === 'down') && link !== 'to';
-  if (verb || particle) {
+  const particle = w === 'up' || w === 'down';
+  if (verb || (particle && link !== 'to')) {
     if (w === 'hit' && passive) return null;
     k--;
     // "is expected to reach", "wants to reach": the subject stands before the infinitive's verb.
@@ -90,9 +90,11 @@ export function readConceptBefore(ctx: Context, start: number, kind: QuantityKin
       else if (!tokens[k] || isVerbLike(tokens[k]!) || NP_STOP.has(tokens[k]!.lower)) return null;
     }
     while (k >= 0 && AUXILIARIES.has(tokens[k]!.lower)) k--;
+    // "The FTSE 100 closed up 0.5%": the verb before the particle.
+    if (particle) while (k > 0 && (isVerbLike(tokens[k]!) || AUXILIARIES.has(tokens[k]!.lower))) k--;
     // An infinitive after another verb: "expects the economy to grow" — the subject of "grow"; "sales
     // up 21%" — the noun right before the particle, no phrase across other prepositions.
-    return collectLeft(ctx, k, !particle || verb)?.text ?? null;
+    return collectLeft(ctx, k, !particle)?.text ?? null;
   }
   if (link === 'worth' || w === 'worth') {
     // "The package, worth about $2.5 billion"
@@ -177,15 +179,15 @@ export function collectLeft(
       i--;
       continue;
     }
-    // "Russia's defence budget for 2025 is set at …": a year inside the phrase.
-    if (t.kind === 'num' && CHAIN_PREPOSITIONS.has(tokens[i - 1]?.lower ?? '')) {
+    // "Russia's defence budget for 2025 is set at …": a year inside the phrase; "the FTSE 100": a name's number.
+    if (t.kind === 'num' && (CHAIN_PREPOSITIONS.has(tokens[i - 1]?.lower ?? '') || nameNumber(tokens, i))) {
       start = i;
       i--;
       continue;
     }
     break;
   }
-  const words = tokens.slice(start, end).filter((t) => t.kind !== 'num');
+  const words = tokens.slice(start, end).filter((t, n) => t.kind !== 'num' || nameNumber(tokens, start + n));
   // Read left to right: the head noun phrase, then "of"/"for" phrases; other prepositions end it.
   const out: string[] = [];
   let sawNoun = false;
@@ -221,4 +223,12 @@ export function collectLeft(
   if (out.length === 0) return null;
   if (out.length === 1 && /^(?:it|they|this|that|which|who|he|she)$/.test(out[0]!.toLowerCase())) return null;
   return { text: singularizePhrase(out.join(' ')), start, head: singularize(head) };
+}
+
+/** A number that belongs to the name before it: "FTSE 100", "Nikkei 225". */
+function nameNumber(tokens: Token[], i: number): boolean {
+  const prev = tokens[i - 1];
+  return (
+    prev !== undefined && isCapitalized(prev) && /^\d{1,4}$/.test(tokens[i]!.text) && !tokens[i]!.text.startsWith('0')
+  );
 }

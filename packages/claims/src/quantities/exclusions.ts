@@ -37,7 +37,11 @@ export function isIdentifier(ctx: Context, c: Core): boolean {
   if (prev.kind === 'word' && /^[a-z]+[A-Z]/.test(prev.text) && c.rawInt) return true;
   // "S&P 500", "AT&T 5": a name joined by "&".
   if (/^[A-Z]$/.test(prev.text) && tokens[c.start - 2]?.text === '&' && !prev.spaceBefore) return true;
-  if (isCapitalized(prev) && !ctx.titleCase && c.start - 1 > firstWordIndex(tokens)) {
+  // "Nikkei 225 index dropped": a capitalised first word and a number before a singular noun is a name.
+  const after = tokens[c.end];
+  const singularAfter = after?.kind === 'word' && after.text === after.lower && !isPlural(after.lower);
+  const opensName = c.start - 1 === firstWordIndex(tokens) && c.rawInt && singularAfter && !matchUnit(tokens, c.end);
+  if (isCapitalized(prev) && !ctx.titleCase && (c.start - 1 > firstWordIndex(tokens) || opensName)) {
     if (CAPITALIZED_OK_BEFORE_NUMBER.has(prev.text)) return false;
     if (ctx.entityToken[c.start - 1]) return false;
     if (/^(?:[A-Z]{2,}|[A-Z][a-z]+)$/.test(prev.text) && !isMonthOrDay(prev.text)) return true;
@@ -190,6 +194,7 @@ export function numbersThatName(ctx: Context, c: Core): number {
     isCapitalized(after) &&
     !ctx.entityToken[c.end] &&
     !isPlural(after.lower) &&
+    !(tokens[c.end + 1]?.kind === 'word' && isPlural(tokens[c.end + 1]!.lower)) &&
     !matchUnit(tokens, c.end) &&
     !matchCurrencyAfter(tokens, c.end)
   )

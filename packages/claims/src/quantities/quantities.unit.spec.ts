@@ -41,7 +41,7 @@ describe('quantities: money in its main unit', () => {
   });
 
   it('cents of the currency named before are that currency', () => {
-    expect(read('The stock rose A$1.20, or 5 cents.').at(-1)).toEqual([0.05, '=', 'AUD', null]);
+    expect(read('The stock closed at A$1.20, up 5 cents.').at(-1)).toEqual([0.05, '=', 'AUD', 'up']);
   });
 
   it('a video resolution is no pence', () => {
@@ -136,6 +136,30 @@ describe('quantities: a model number inside a counted phrase', () => {
     expect(extractQuantities('The airline ordered 20 787-9 jets.').map((q) => [q.value, q.unit])).toEqual([
       [20, 'jet'],
     ]);
+  });
+});
+
+describe('quantities: markets', () => {
+  it('"fell 350 points, or 1.1%, to 33,500": the same fall twice, then a level', () => {
+    const qs = extractQuantities('The Dow Jones Industrial Average fell 350 points, or 1.1%, to 33,500.');
+    expect(qs.map((q) => [q.value, q.unit, q.change])).toEqual([
+      [350, 'point', 'down'],
+      [1.1, '%', 'down'],
+      [33500, null, null],
+    ]);
+    expect(qs[1]?.concept).toBe('Dow Jones Industrial Average');
+  });
+
+  it('"closed up 0.5%" is a rise of the index named with its number', () => {
+    expect(extractQuantities('The FTSE 100 closed up 0.5% at 7,600.')[0]).toMatchObject({
+      value: 0.5,
+      change: 'up',
+      concept: 'FTSE 100',
+    });
+  });
+
+  it('an index opening the sentence is a name', () => {
+    expect(read('Nikkei 225 index dropped 2%.')).toEqual([[2, '=', '%', 'down']]);
   });
 });
 

@@ -73,6 +73,14 @@ function settleChange(ctx: Context, d: Draft): void {
     if (CHANGE_NOUNS_UP.has(nx)) d.change = 'up';
     else if (CHANGE_NOUNS_DOWN.has(nx)) d.change = 'down';
   }
+  // "closed up 0.5%", "ended down 3 cents": a market's close, not a particle verb.
+  if (
+    d.change === null &&
+    (d.kind === 'percent' || d.kind === 'money') &&
+    /^(?:up|down)$/.test(tokens[d.start - 1]?.lower ?? '') &&
+    /^(?:closed|ended|finished|opened|traded|closing|ending|finishing|trading)$/.test(tokens[d.start - 2]?.lower ?? '')
+  )
+    d.change = tokens[d.start - 1]!.lower === 'up' ? 'up' : 'down';
   if (d.kind === 'measure' && d.dimension === 'time') d.change = null;
   // "lost 300 tanks", "added 60 carriers": amounts, not changes; "lost 5%" is a fall.
   if (d.change !== null && d.kind !== 'percent' && TRANSITIVE_CHANGE.has(tokens[d.start - 1]?.lower ?? ''))
@@ -135,11 +143,17 @@ function readFromSentence(ctx: Context, d: Draft): void {
     ) {
       const link = tokens[start - 1]?.lower ?? '';
       // "$168m (£89m)": a conversion in brackets is the same figure.
-      if (/^(?:to|from|and|at|\()$/.test(link) || (link === 'by' && prev.quantity.change !== null))
+      if (/^(?:to|from|and|or|at|\()$/.test(link) || (link === 'by' && prev.quantity.change !== null))
         d.concept = prev.quantity.concept;
     }
   }
-  if (d.change === null && prev?.quantity.change && tokens[start - 1]?.lower === 'and' && prev.quantity.unit === d.unit)
+  // "rose 0.5% month on month and 5.1% year on year"; "fell 350 points, or 1.1%": the same change.
+  const link = tokens[start - 1]?.lower;
+  if (
+    d.change === null &&
+    prev?.quantity.change &&
+    ((link === 'and' && prev.quantity.unit === d.unit) || link === 'or')
+  )
     d.change = prev.quantity.change;
   // "the number of Japanese films released rose to 310": the count counts films.
   if (d.kind === 'count' && d.unit === null && d.concept) {
