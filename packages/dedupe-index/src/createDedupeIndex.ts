@@ -249,7 +249,11 @@ export function createDedupeIndex(redis: Redis, options: DedupeIndexOptions = {}
     const ignore =
       boilerplate && read.some((r) => r !== null)
         ? await boilerplate.learn(
-            docs.map((d, i) => ({ id: d.id, source: sources[i] ?? null, sentences: read[i]?.sentenceHashes ?? NO_SENTENCES })),
+            docs.map((d, i) => ({
+              id: d.id,
+              source: sources[i] ?? null,
+              sentences: read[i]?.sentenceHashes ?? NO_SENTENCES,
+            })),
           )
         : [];
     return docs.map((d, i) => {
