@@ -14,7 +14,8 @@ import {
 } from './article/speakerResolution.ts';
 import { type CalendarDay, calendarDay } from './dateExpressions.ts';
 import { figureKey } from './figureKey.ts';
-import { type GazetteerExtension, gazetteerFor } from './gazetteer.ts';
+import { type Entity, type Gazetteer, type GazetteerExtension, gazetteerFor } from './gazetteer.ts';
+import { isOrganisationNoun } from './lexical/nounClass.ts';
 import type { Predicate } from './predicates.ts';
 import type { Frame } from './sentence/armsFigures.ts';
 import { figuresOfSentence, type SentenceContext } from './sentence/figuresOfSentence.ts';
@@ -23,6 +24,7 @@ import { isPersonNoun } from './sentence/namedMentions.ts';
 import { PeriodContext, periodOf } from './sentence/period.ts';
 import { singularize } from './singularize.ts';
 import { type Sentence, splitSentences } from './splitSentences.ts';
+import { tokenize } from './tokenize.ts';
 import type { Claim, Speaker } from './types.ts';
 
 export interface ExtractClaimsOptions {
@@ -162,6 +164,12 @@ export function readClaims(text: string, options: ExtractClaimsOptions = {}): Cl
           }
         }
       }
+      // "the company said", "the Japanese group said": the company the figure is about.
+      if (speaker && f.subject?.kind === 'named' && refersToOrganisation(speaker))
+        speaker = { name: f.subject.name, role: null };
+      // "Bolivia's public defender's office said another 30 people had been injured": with no other
+      // party, the place in the speaker's name is the figure's.
+      if (!f.subject && !f.recipient && speaker) f.subject = placeOf(speaker, gazetteer);
       if (speaker && !statedAt) statedAt = datedSpeakers.get(speaker.name) ?? null;
       if (!statedAt) undated.add(claims.length);
       statedAt ??= defaultStatedAt;
@@ -262,4 +270,18 @@ function plausibleHeadlineSpeaker(name: string): boolean {
   if (words.length > 4 || words.some((w) => /^(?:and|&)$/i.test(w))) return false;
   const named = words.every((w) => /^[\p{Lu}\d]/u.test(w) || /^(?:of|for|the|de|von|van)$/.test(w));
   return named || isPersonNoun(words.at(-1)!);
+}
+
+/** A speaker named only by an organisation word, lower case: "company", "Japanese group", "the firm". */
+function refersToOrganisation(speaker: Speaker): boolean {
+  if (speaker.role) return false;
+  const words = speaker.name.replace(/^(?:the|The)\s+/, '').split(/\s+/);
+  const head = words.at(-1)!;
+  return words.length <= 3 && head === head.toLowerCase() && isOrganisationNoun(head);
+}
+
+/** The first state or organisation of the gazetteer named in a speaker's name or role. */
+function placeOf(speaker: Speaker, gazetteer: Gazetteer): Entity | null {
+  const text = `${speaker.name} ${speaker.role ?? ''}`;
+  return gazetteer.mentions(tokenize(text))[0]?.entity ?? null;
 }

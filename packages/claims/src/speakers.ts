@@ -375,6 +375,12 @@ function leftPhrase(
   // phrase back to the start of the clause.
   const extended = extendToClause(tokens, start, end, opts);
   if (extended !== null) start = extended;
+  // "finance ministry spokesman Jonas Weber said", "chief executive Bob Iger said": lower-case role
+  // words before the name, back to the start of the clause, are the speaker's role.
+  else {
+    const opened = openRoleStart(tokens, start, opts);
+    if (opened !== null) start = opened;
+  }
   if (start >= end) return null;
   const found = { start, end, role, ...(roleSpan ? { roleSpan } : {}) };
   // The phrase must open its clause, or be the agent of a report: "photographs released by officials show".
@@ -405,6 +411,25 @@ const SPEAKER_HEADS = wordSet(`
   agency command staff department government administration authorities authority mission embassy operator
   company firm group organisation organization institute center centre
 `);
+
+/**
+ * The start of an open role phrase before `start`: up to five lower-case words that WordNet knows as
+ * nouns or adjectives (no verb forms, no clause openers), reaching a comma, a quotation mark or the
+ * start of the sentence; null otherwise.
+ */
+function openRoleStart(tokens: Token[], start: number, opts: AttributionOptions): number | null {
+  let s = start;
+  for (let n = 0; n < 5 && s > 0; n++) {
+    const t = tokens[s - 1]!;
+    if (/^[,;:“”"«»–—(]$/.test(t.text)) return s === start ? null : s;
+    if (t.kind !== 'word' || t.text !== t.lower || opts.inQuote[s - 1]) return null;
+    if (CLAUSE_OPENERS.has(t.lower) || SPEECH_VERBS.has(t.lower) || /(?:ed|ing)$/.test(t.lower)) return null;
+    if (/^(?:is|are|was|were|has|have|had|will|would|to|the|a|an)$/.test(t.lower)) return null;
+    if (senses(t.lower, 'n').length === 0) return null;
+    s--;
+  }
+  return s === 0 && s !== start ? 0 : null;
+}
 
 function extendToClause(tokens: Token[], start: number, end: number, opts: AttributionOptions): number | null {
   const head = tokens[end - 1];

@@ -19,12 +19,18 @@ export function isActorNoun(lemma: string): boolean {
 
 const groupCache = new Map<string, boolean>();
 
-/** Whether a noun names an organisation in its first sense: "the company", "the firm", "the bank" refer back to one. */
+/**
+ * Whether a noun names an organisation in one of its two most frequent senses: "the company", "the
+ * firm", "the bank", "the group" refer back to one.
+ */
 export function isOrganisationNoun(lemma: string): boolean {
   let hit = groupCache.get(lemma);
   if (hit === undefined) {
-    const first = senses(lemma, 'n')[0];
-    hit = first !== undefined && first.lexFile === LEX.nounGroup;
+    hit =
+      lemma === 'group' ||
+      senses(lemma, 'n')
+        .slice(0, 2)
+        .some((s) => s.lexFile === LEX.nounGroup);
     groupCache.set(lemma, hit);
   }
   return hit;
@@ -45,6 +51,19 @@ export function isThingNoun(lemma: string): boolean {
     const first = senses(lemma, 'n')[0];
     hit = first !== undefined && THINGS.has(first.lexFile);
     thingCache.set(lemma, hit);
+  }
+  return hit;
+}
+
+const eventCache = new Map<string, boolean>();
+
+/** Whether a noun names an event or a phenomenon in its first sense ("outbreak", "storm", "attack", "fire"). */
+export function isEventNoun(lemma: string): boolean {
+  let hit = eventCache.get(lemma);
+  if (hit === undefined) {
+    const first = senses(lemma, 'n')[0];
+    hit = first !== undefined && (first.lexFile === LEX.nounEvent || first.lexFile === 19 || first.lexFile === 26);
+    eventCache.set(lemma, hit);
   }
   return hit;
 }

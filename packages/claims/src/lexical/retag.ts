@@ -43,7 +43,7 @@ export function retag(tokens: readonly Token[], pos: Pos[], lemma: string[], isF
     if (
       pos[k] === 'ADJ' &&
       /ed$/.test(w) &&
-      (pos[k - 1] === 'NOUN' || pos[k - 1] === 'PROPN') &&
+      (pos[k - 1] === 'NOUN' || pos[k - 1] === 'PROPN' || pos[k - 1] === 'CCONJ') &&
       k + 1 < tokens.length &&
       (isFigure(k + 1) || pos[k + 1] === 'DET') &&
       isVerbWord(lemma[k] ?? w)

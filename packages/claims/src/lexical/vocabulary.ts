@@ -37,6 +37,7 @@ const ENTRIES = phraseLines(`
   infect | diagnose | test positive => infect
   vote | back | oppose => vote
   plan | budget | earmark | allocate | set aside => plan
+  pledge | commit | promise | vow => pledge
 `);
 
 const TABLE = new Map<string, string>(ENTRIES);
@@ -106,7 +107,7 @@ export function predicateOf(lemma: string, transitive: boolean, particle: string
 }
 
 /** Vocabulary entries that a verb may reach through WordNet: "slaughter" and "behead" kill, "splurge" spends. */
-const REACHABLE = new Set(['kill', 'buy', 'sell', 'earn', 'spend', 'arrest', 'employ']);
+const REACHABLE = new Set(['kill', 'arrest', 'employ']);
 const hypernymCache = new Map<string, string | null>();
 
 /** The entry of a verb's hypernym within two steps of its most frequent sense, for the entries above. */

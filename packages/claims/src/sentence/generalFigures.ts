@@ -261,6 +261,8 @@ function measureOf(
   // "The depot is 180 miles from …": the concept names the subject again, not what is measured.
   if (m && subjectName && m === subjectName.toLowerCase()) m = null;
   if (!m) m = actMeasure(predicate, q.kind, unit);
+  // "$55.12 a barrel", "£339 each": an amount per unit is a price.
+  if (!m && q.kind === 'money' && unit?.includes('/')) m = 'price';
   // "10,000 phones are lost", "the city filled 255,904 potholes", "holds 192 seats", "killing two
   // people": what is counted and what became of it.
   if (!m && q.kind === 'count' && gov.verb >= 0 && unit && !DESCRIBING.has(predicate) && predicate !== 'be') {

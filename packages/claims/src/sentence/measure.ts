@@ -50,6 +50,13 @@ export const LEVEL_WORDS = new Set([
   'way',
   'time',
   'track',
+  'front',
+  'side',
+  'middle',
+  'top',
+  'face',
+  'wake',
+  'case',
 ]);
 
 const DROP_POS = new Set(['DET', 'PRON', 'PART', 'NUM', 'PUNCT', 'ADP', 'CCONJ', 'SCONJ', 'AUX', 'VERB', 'ADV', 'SYM']);

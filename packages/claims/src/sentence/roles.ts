@@ -1,5 +1,5 @@
 import type { Entity, EntityMention } from '../gazetteer.ts';
-import { isActorNoun, isOrganisationNoun, isThingNoun } from '../lexical/nounClass.ts';
+import { isActorNoun, isEventNoun, isOrganisationNoun, isThingNoun } from '../lexical/nounClass.ts';
 import { type ArticleNames, entityId } from './entityNames.ts';
 import type { Governor } from './governor.ts';
 import { isPossessiveMark, phraseEndingAt } from './governor.ts';
@@ -26,6 +26,35 @@ export interface ArticleFocus {
   names?: ArticleNames;
 }
 
+/** Verbs by which a measure moves or is: their subject is what is measured, never an actor of its own. */
+const STATE_VERBS = new Set([
+  'be',
+  'rise',
+  'fall',
+  'grow',
+  'increase',
+  'decrease',
+  'decline',
+  'remain',
+  'stand',
+  'reach',
+  'total',
+  'climb',
+  'drop',
+  'jump',
+  'surge',
+  'soar',
+  'slip',
+  'ease',
+  'narrow',
+  'widen',
+  'hit',
+  'top',
+  'exceed',
+  'double',
+  'halve',
+]);
+
 const PRONOUN_SUBJECTS = new Set(['it', 'its', 'they', 'their', 'itself']);
 const PREPOSITIONS_IN_SUBJECT = new Set(['of', 'at', 'in', 'for', 'from', 'on', 'across', 'among']);
 /** Prepositions that name the other party of a directed figure: "paid $1bn to Fiat", "sold to Verizon". */
@@ -46,6 +75,10 @@ export function subjectPhrase(view: SentenceView, v: number, floor: number, dept
   if (k > floor && /^(?:who|which|that)$/.test(view.tokens[k - 1]!.lower)) {
     k--;
     if (view.tokens[k - 1]?.text === ',') k--;
+  }
+  // "Beijing resume buying", "continued selling": a gerund after a verb shares that verb's subject.
+  if (depth < 2 && k === v && /ing$/.test(view.tokens[v]!.lower) && view.pos[v - 1] === 'VERB') {
+    return subjectPhrase(view, v - 1, floor, depth + 1);
   }
   // An infinitive takes the subject of the verb that governs it: "the US halted plans to send",
   // "Disney is set to spend", "the company expects to cut".
@@ -172,6 +205,7 @@ function readSubject(
   a: number,
   b: number,
   focus: ArticleFocus,
+  actsOnFigure = false,
 ): { subject: Entity | null; measure: string | null; actor: boolean } {
   const [ha, hb] = headChunk(view, a, b);
   const ms = mentionsIn(view, a, b);
@@ -201,7 +235,16 @@ function readSubject(
     const phrase = subjectText(view, ha, hb);
     return { subject: phrase ? commonActor(phrase) : (possessorOrName ?? null), measure: null, actor: true };
   }
-  if (back && ms.length === 0) return { subject: focusEntity(focus), measure: null, actor: true };
+  if (back && ms.length === 0) {
+    // "the government", "the company" with nothing to refer back to: the phrase itself.
+    const phrase = PRONOUN_SUBJECTS.has(view.tokens[ha]!.lower) ? null : subjectText(view, ha, hb);
+    return { subject: focusEntity(focus) ?? (phrase ? commonActor(phrase) : null), measure: null, actor: true };
+  }
+  // "The plague outbreak has killed 12 people": an event that acts is its figure's subject.
+  if (ms.length === 0 && isEventNoun(headLemma) && actsOnFigure) {
+    const phrase = subjectText(view, ha, hb);
+    return { subject: phrase ? commonActor(phrase) : null, measure: null, actor: true };
+  }
   if (ms.length === 0 && isThingNoun(headLemma)) {
     // "The depot is 180 miles from the border", "Handsets in use will reach 2bn": the thing itself.
     const phrase = measureText(view, ha, hb, () => false);
@@ -260,7 +303,13 @@ export function rolesOf(
   if (gov.verb >= 0 && !gov.figureFirst) {
     const np = subjectPhrase(view, gov.verb, clause[0]);
     if (np) {
-      const r = readSubject(view, np[0], np[1], focus);
+      const r = readSubject(
+        view,
+        np[0],
+        np[1],
+        focus,
+        !STATE_VERBS.has(gov.lemma) && (gov.object !== null || gov.nominal === null),
+      );
       subject = r.subject;
       measure = r.measure;
       actorSubject = r.actor;
@@ -278,7 +327,9 @@ export function rolesOf(
     // counts ("Two gunmen died", "Six opposition parties began").
     // Those killed, sold or shipped are no subject of their own figure: only an active verb's are.
     const own = view.mentions.find((m) => m.start >= s && m.start <= e + 2);
-    subject = (gov.passive ? null : countedActor(view, s, e)) ?? own?.entity ?? null;
+    // "13,000 US troops remain": the state whose people are counted.
+    const state = own && !own.entity.kind ? own.entity : null;
+    subject = state ?? (gov.passive ? null : countedActor(view, s, e)) ?? own?.entity ?? null;
     // "170 million cinema admissions were made in Japan": where it happened, when nobody did it.
     if (!subject && gov.passive) {
       const place = view.mentions.find(
