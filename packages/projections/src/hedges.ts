@@ -5,7 +5,8 @@
  * its sentence that mark such figures. A sentence can hold other hedged figures, so the kinds are
  * tried from the most specific to the least: "a target" says more than "would".
  */
-export type HedgeKind = 'target' | 'forecast' | 'plan' | 'proposal' | 'possible' | 'unconfirmed' | 'hedged';
+export const hedgeKinds = ['target', 'forecast', 'plan', 'proposal', 'possible', 'unconfirmed', 'hedged'] as const;
+export type HedgeKind = (typeof hedgeKinds)[number];
 
 const cues: readonly [HedgeKind, RegExp][] = [
   ['target', /\b(?:target(?:s|ed|ing)?|goals?|aim(?:s|ed|ing)?|ambitions?)\b/i],

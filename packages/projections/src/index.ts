@@ -56,7 +56,7 @@ export {
   figureView,
   SUMMARY_SOURCES,
 } from './figures.ts';
-export { type HedgeKind, hedgeKind } from './hedges.ts';
+export { type HedgeKind, hedgeKind, hedgeKinds } from './hedges.ts';
 export {
   type EventOf,
   handlesEvent,
@@ -66,7 +66,7 @@ export {
   type ProjectionRow,
   projectionNames,
 } from './Projection.ts';
-export { periodLabel } from './periods.ts';
+export { periodDays, periodLabel } from './periods.ts';
 export { boundsAgree, formatNumber, formatQuantity, qualifierOf } from './qualifiers.ts';
 export type {
   AlsoPublishedBy,

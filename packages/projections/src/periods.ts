@@ -1,5 +1,5 @@
 import type { Period } from '@tally/events';
-import { dayInterval } from './statedDate.ts';
+import { dayInterval, dayString } from './statedDate.ts';
 
 /**
  * What makes two stated periods one: their dates when the claims extractor resolved them ("the
@@ -34,4 +34,10 @@ export function periodSpan(period: Period | null | undefined): { from: number; t
 export function periodLabel(period: Period | null | undefined): string | null {
   if (!period) return null;
   return period.label?.trim() || period.text.trim() || null;
+}
+
+/** The first and last day a period covers (YYYY-MM-DD), e.g. for a chart; null when no date is known. */
+export function periodDays(period: Period | null | undefined): { from: string; to: string } | null {
+  const span = periodSpan(period);
+  return span ? { from: dayString(span.from), to: dayString(span.to) } : null;
 }

@@ -2,7 +2,7 @@ import { changeKey } from './changes.ts';
 import { conflictsOf, quantityKey } from './conflicts.ts';
 import { outletOf } from './expandStatement.ts';
 import { hedgeKind } from './hedges.ts';
-import { periodSpan } from './periods.ts';
+import { periodDays } from './periods.ts';
 import { qualifierOf } from './qualifiers.ts';
 import { repetitionAnchors } from './repetitions.ts';
 import {
@@ -188,8 +188,7 @@ function buildStatement(items: Item[], articles: ArticleRefs): StoredStatement {
  * one (the series of a recurring measure: Q3, then Q4), else at its statement date.
  */
 function timelineKey(s: StatementFields): { from: string; to: string } {
-  const span = periodSpan(s.period);
-  return span ? { from: dayString(span.from), to: dayString(span.to) } : { from: s.statedFrom ?? '', to: '' };
+  return periodDays(s.period) ?? { from: s.statedFrom ?? '', to: '' };
 }
 
 function statementOrder(
