@@ -318,3 +318,8 @@ export function matchCurrencyBefore(tokens: Token[], numberAt: number): { curren
   if (symbol) return { currency: symbol, start: numberAt - 1 };
   return null;
 }
+
+/** An ISO 4217 code in use that is no English word in capitals ("USD", not "ALL"), or null. */
+export function currencyCode(text: string): string | null {
+  return currencyTables().codes.has(text) && !CODE_WORDS.has(text) ? text : null;
+}

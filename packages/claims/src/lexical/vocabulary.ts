@@ -159,6 +159,9 @@ const DIRECTED_PREDICATES = new Set([
   'invest',
   'offer',
   'award',
+  'pledge',
+  'donate',
+  'grant',
 ]);
 
 export const isDirected = (predicate: string): boolean => DIRECTED_PREDICATES.has(predicate);

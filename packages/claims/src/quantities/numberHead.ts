@@ -30,8 +30,8 @@ export function readNumberHead(ctx: Context, i: number): NumberHead | number {
 
   // Currency and qualifier before the number.
   let start = core.start;
-  let currency: string | null = null;
-  const cur = matchCurrencyBefore(tokens, core.start);
+  let currency: string | null = core.currency ?? null;
+  const cur = currency ? null : matchCurrencyBefore(tokens, core.start);
   if (cur && !ctx.masked[cur.start]) {
     currency = cur.currency;
     start = cur.start;

@@ -1,7 +1,7 @@
 import { SCALE_SUFFIXES, SCALE_WORDS, SMALL_NUMBERS, TENS, VAGUE_MULTIPLIERS, VAGUE_PLURALS } from '../numberWords.ts';
 import { isPlural } from '../singularize.ts';
 import { parseDigits, type Token } from '../tokenize.ts';
-import { matchCurrencyAfter, matchCurrencyBefore, matchUnit } from '../units.ts';
+import { currencyCode, matchCurrencyAfter, matchCurrencyBefore, matchUnit } from '../units.ts';
 import { type Context, type Core, core, round } from './quantityContext.ts';
 
 // Number expressions: digits with separators and scale suffixes ("1.5bn", "10K"), spelled-out numbers ("five
@@ -27,6 +27,18 @@ export function parseCore(ctx: Context, i: number): Core | null {
   if (t.kind !== 'word') {
     const vulgar = VULGAR_FRACTIONS.get(t.text);
     return vulgar === undefined ? null : core(i, i + 1, round(vulgar), {});
+  }
+  // "RM79", "USD115": a currency written against the digits is one token.
+  if (t.text.length > 2 && t.text.charCodeAt(t.text.length - 1) <= 57) {
+    const glued = gluedMoney(t.text);
+    if (glued) {
+      // "USD115.5": the decimals are tokens of their own.
+      const dot = tokens[i + 1];
+      const decimals = tokens[i + 2];
+      if (dot?.text === '.' && !dot.spaceBefore && decimals?.kind === 'num' && !decimals.spaceBefore && /^\d+$/.test(decimals.text))
+        return core(i, i + 3, round(glued.value + Number(`0.${decimals.text}`)), { digits: true, currency: glued.currency });
+      return core(i, i + 1, glued.value, { digits: true, currency: glued.currency });
+    }
   }
   const w = t.lower;
   if (VAGUE_PLURAL_RANGES.has(w)) return parseVague(tokens, i);
@@ -110,6 +122,21 @@ export function parseDigitsCore(tokens: Token[], i: number, moneyBefore = false)
 /** Ordinal words ("first", "twenty-fifth", "hundredth"), singular or plural. */
 const ORDINAL_WORD =
   /^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|[a-z]+teenth|[a-z]+ieth|hundredth|thousandth|millionth|billionth|trillionth)s?$/;
+
+/** "RM79" → 79 MYR, "USD115.5" → 115.5 USD: an ISO code in capitals or a lettered symbol, then digits. */
+function gluedMoney(text: string): { value: number; currency: string } | null {
+  const m = /^([A-Z][A-Za-z]{1,2})(\d+(?:\.\d+)?)$/.exec(text);
+  if (!m) return null;
+  const currency = LETTERED_SYMBOLS.get(m[1]!) ?? (/^[A-Z]{3}$/.test(m[1]!) ? currencyCode(m[1]!) : null);
+  return currency ? { value: Number(m[2]), currency } : null;
+}
+
+/** Currency symbols written in letters that stand against the digits ("RM79", "Rp5,000", "Rs 500"). */
+const LETTERED_SYMBOLS = new Map([
+  ['RM', 'MYR'],
+  ['Rp', 'IDR'],
+  ['Rs', 'INR'],
+]);
 
 /** Vulgar fractions as printed: "½", "¾". */
 export const VULGAR_FRACTIONS = new Map([

@@ -35,6 +35,8 @@ describe('quantities: money in its main unit', () => {
     ['The bank paid CHF 5 million.', 5e6, 'CHF'],
     ['Tickets cost 10 € each.', 10, 'EUR'],
     ['A 12-cent dividend will be paid.', 0.12, 'USD'],
+    ['It offers a 60GB data cap for RM79 a month.', 79, 'MYR/month'],
+    ['We paid USD115.5 for it.', 115.5, 'USD'],
   ])('%s', (sentence, value, unit) => {
     const money = extractQuantities(sentence).filter((q) => q.kind === 'money');
     expect(money.map((q) => [q.value, q.unit])).toContainEqual([value, unit]);
@@ -66,6 +68,10 @@ describe('quantities: moves and ranges', () => {
 
   it('"from … to" without a change is a range', () => {
     expect(read('Prices range from $5 to $10.')).toEqual([[[5, 10], '=', 'USD', null]]);
+  });
+
+  it('a bare number after "to" takes the unit of the count before it', () => {
+    expect(read('The bill passed by 235 votes to 190.').map((q) => q[2])).toEqual(['vote', 'vote']);
   });
 
   it('"eight or nine euros" is a range', () => {

@@ -23,6 +23,8 @@ export interface Core {
   takesOf: boolean;
   /** A share written as a fraction or proportion ("a third of", "one in five"): the value is its percentage. */
   share?: boolean;
+  /** The currency written against the digits in one token ("RM79"). */
+  currency?: string;
   /** Scaled by "m" or "b" only because money was named before: a sum in that money. */
   moneySuffix?: boolean;
   /** Not a quantity after all ("72B3", "2nd"): the caller skips past it. */

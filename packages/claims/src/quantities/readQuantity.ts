@@ -98,7 +98,10 @@ function readFromSentence(ctx: Context, d: Draft): void {
     d.unit === null &&
     prev &&
     start - prev.endToken <= 4 &&
-    (prev.quantity.kind === 'money' || prev.quantity.kind === 'percent')
+    (prev.quantity.kind === 'money' ||
+      prev.quantity.kind === 'percent' ||
+      // "passed by 235 votes to 190", "12 people, up from 8"
+      (prev.quantity.kind === 'count' && prev.quantity.unit !== null))
   ) {
     const link = tokens[start - 1]?.lower ?? '';
     // "fell 0.9% to 27,934.02": the level a percentage change leads to is no percentage.
@@ -142,8 +145,13 @@ function readFromSentence(ctx: Context, d: Draft): void {
       (d.kind !== 'count' || prev.quantity.kind === d.kind || d.unit === null)
     ) {
       const link = tokens[start - 1]?.lower ?? '';
-      // "$168m (£89m)": a conversion in brackets is the same figure.
-      if (/^(?:to|from|and|or|at|\()$/.test(link) || (link === 'by' && prev.quantity.change !== null))
+      // "$168m (£89m)": a conversion in brackets is the same figure; "Turnout was 67.5%, up 2.1 points".
+      const afterComma = tokens[start - 2]?.text === ',' && (link === 'up' || link === 'down');
+      if (
+        /^(?:to|from|and|or|at|\()$/.test(link) ||
+        afterComma ||
+        (link === 'by' && prev.quantity.change !== null)
+      )
         d.concept = prev.quantity.concept;
     }
   }
