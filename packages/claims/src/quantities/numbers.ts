@@ -35,8 +35,17 @@ export function parseCore(ctx: Context, i: number): Core | null {
       // "USD115.5": the decimals are tokens of their own.
       const dot = tokens[i + 1];
       const decimals = tokens[i + 2];
-      if (dot?.text === '.' && !dot.spaceBefore && decimals?.kind === 'num' && !decimals.spaceBefore && /^\d+$/.test(decimals.text))
-        return core(i, i + 3, round(glued.value + Number(`0.${decimals.text}`)), { digits: true, currency: glued.currency });
+      if (
+        dot?.text === '.' &&
+        !dot.spaceBefore &&
+        decimals?.kind === 'num' &&
+        !decimals.spaceBefore &&
+        /^\d+$/.test(decimals.text)
+      )
+        return core(i, i + 3, round(glued.value + Number(`0.${decimals.text}`)), {
+          digits: true,
+          currency: glued.currency,
+        });
       return core(i, i + 1, glued.value, { digits: true, currency: glued.currency });
     }
   }

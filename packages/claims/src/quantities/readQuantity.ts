@@ -111,6 +111,7 @@ function readFromSentence(ctx: Context, d: Draft): void {
       d.unit = prev.quantity.unit;
       d.currency = prev.quantity.currency ?? null;
       d.dimension = prev.dimension;
+      if (d.kind === 'count') d.concept ??= prev.quantity.concept;
     }
   }
 
@@ -147,11 +148,7 @@ function readFromSentence(ctx: Context, d: Draft): void {
       const link = tokens[start - 1]?.lower ?? '';
       // "$168m (£89m)": a conversion in brackets is the same figure; "Turnout was 67.5%, up 2.1 points".
       const afterComma = tokens[start - 2]?.text === ',' && (link === 'up' || link === 'down');
-      if (
-        /^(?:to|from|and|or|at|\()$/.test(link) ||
-        afterComma ||
-        (link === 'by' && prev.quantity.change !== null)
-      )
+      if (/^(?:to|from|and|or|at|\()$/.test(link) || afterComma || (link === 'by' && prev.quantity.change !== null))
         d.concept = prev.quantity.concept;
     }
   }
