@@ -39,6 +39,19 @@ export function retag(tokens: readonly Token[], pos: Pos[], lemma: string[], isF
       pos[k] = 'VERB';
       continue;
     }
+    // "The firm plans to cut", "the company expects to": a present form before "to" and a verb.
+    if (
+      pos[k] === 'NOUN' &&
+      /s$/.test(w) &&
+      (pos[k - 1] === 'NOUN' || pos[k - 1] === 'PROPN' || pos[k - 1] === 'ADJ') &&
+      tokens[k + 1]?.lower === 'to' &&
+      k + 2 < tokens.length &&
+      isVerbWord(tokens[k + 2]!.lower) &&
+      isVerbWord(lemma[k] ?? w)
+    ) {
+      pos[k] = 'VERB';
+      continue;
+    }
     // "militants … beheaded 21 Christians": a past form before its object is the verb.
     if (
       pos[k] === 'ADJ' &&

@@ -140,6 +140,16 @@ export function collectLeft(
   // Skip a relative clause back to its head: "people who consider Russia an enemy".
   for (let r = k; r >= Math.max(0, k - 8); r--) {
     if (/^(?:who|which|that)$/.test(tokens[r]!.lower)) {
+      // "Given that the total public debt …": "that" after a verb opens a clause, not a relative.
+      const head = tokens[r - 1];
+      if (
+        !head ||
+        head.kind !== 'word' ||
+        NP_STOP.has(head.lower) ||
+        isVerbLike(head) ||
+        r - 1 === firstWordIndex(tokens)
+      )
+        break;
       i = r - 1;
       start = r;
       break;

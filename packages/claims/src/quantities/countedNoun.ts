@@ -45,7 +45,7 @@ export function readCountedNoun(ctx: Context, c: Core, j: number): CountedNoun |
       return { unit: prev?.quantity.unit ?? null, concept: prev?.quantity.concept ?? null, headEnd: j + 2, end: j + 2 };
     }
     // "300 of the containers", "30 of the 35 drones", "38 of 42 Geran-2 drones"
-    if (DETERMINERS.has(nx) || tokens[j + 1]?.kind === 'num') {
+    if (DETERMINERS.has(nx) || tokens[j + 1]?.kind === 'num' || SMALL_NUMBER_VALUES.has(nx)) {
       let k = DETERMINERS.has(nx) ? j + 2 : j + 1;
       // "192 of the legislature's 300 seats": past the possessor.
       for (let p = k; p < Math.min(tokens.length, k + 4); p++) {

@@ -67,8 +67,18 @@ export function isIdiomaticOne(tokens: Token[], c: Core): boolean {
   }
   if (/^(?:no|any|every|each|the|this|that|which|someone|anyone|everyone|only|at|for|as|such|with|like)$/.test(prev))
     return true;
-  if (/^(?:of|another|or|hand|side|way|thing|day|after|by|point|time|who|that|which|is|was|,|\.|'s|’s)$/.test(next))
+  if (
+    /^(?:of|another|or|hand|side|way|thing|day|after|by|point|time|who|that|which|is|was|in|on|at|from|with|for|to|,|\.|'s|’s)$/.test(
+      next,
+    )
+  )
     return true;
+  // "the now-infamous one struck with …", "a new one": "one" after a determiner and its adjectives is a pronoun.
+  for (let k = c.start - 1; k >= Math.max(0, c.start - 5); k--) {
+    const t = tokens[k]!;
+    if (/^(?:the|a|an|this|that)$/.test(t.lower)) return true;
+    if (!(t.text === '-' || (t.kind === 'word' && t.text === t.lower && !NP_STOP.has(t.lower)))) break;
+  }
   // "a one-yen bid", "a one-day strike": one joined to its unit.
   if (
     next === '-' &&
@@ -166,6 +176,16 @@ const DIALLED_AFTER = new Set([
  */
 export function numbersThatName(ctx: Context, c: Core): number {
   const { tokens } = ctx;
+  // "a one-two punch": spelled numbers joined by a hyphen name a compound.
+  const joint = tokens[c.end];
+  if (
+    !c.digits &&
+    joint?.text === '-' &&
+    !joint.spaceBefore &&
+    SMALL_NUMBER_VALUES.has(tokens[c.end + 1]?.lower ?? '') &&
+    !tokens[c.end + 1]!.spaceBefore
+  )
+    return c.end + 2;
   if (!c.digits || c.value === null) return 0;
   const first = tokens[c.start]!;
   const dash = tokens[c.end];

@@ -50,7 +50,8 @@ export function parseCore(ctx: Context, i: number): Core | null {
     }
   }
   const w = t.lower;
-  if (VAGUE_PLURAL_RANGES.has(w)) return parseVague(tokens, i);
+  // "scores of people"; "he scores 20" is a verb.
+  if (VAGUE_PLURAL_RANGES.has(w) && (w !== 'scores' || tokens[i + 1]?.lower === 'of')) return parseVague(tokens, i);
   if (w === 'a' || w === 'an' || w === 'half' || w === 'several' || w === 'dozen' || SMALL_NUMBER_VALUES.has(w)) {
     return parseSpelled(tokens, i);
   }

@@ -85,6 +85,8 @@ export function readRange(
   if (c.rawInt && other.rawInt && c.value >= 1800 && c.value <= 2100 && other.value >= 1800 && other.value <= 2100)
     return null;
   if (s === 'or' && !(c.value < 10 && other.value < 20 && other.value > c.value)) return null;
+  // "a one-two punch": spelled numbers joined by a bare hyphen are a compound, not a range.
+  if (s === '-' && !c.digits && !sep.spaceBefore && !tokens[k]!.spaceBefore) return null;
   if (unit && matchUnit(tokens, other.end)?.unit !== unit.unit) return null;
   let lo = c.value;
   const hi = other.value;

@@ -163,10 +163,13 @@ function figureOf(view: SentenceView, st: Statement, focus: ArticleFocus): Figur
   const roles = rolesOf(view, gov, s, e, clause, focus, isDirected(reading.predicate));
   // An actor moved the figure ("raised its dividend", "cut 1,000 jobs") when the verb has an object,
   // or takes a count or an amount; "the economy expanded 4.2%" is a figure that moved.
+  // A figure after "to", "by" or "from" is where the figure moved to, or by how much: it moved itself.
+  const target = /^(?:to|by|from|at)$/.test(view.tokens[s - 1]?.lower ?? '');
   if (
     transitiveGuess &&
     roles.actorSubject &&
     reading.direction &&
+    !target &&
     (gov.object || q.kind === 'count' || q.kind === 'money')
   )
     reading = predicateOf(lemma, true, gov.particle);
@@ -179,6 +182,8 @@ function figureOf(view: SentenceView, st: Statement, focus: ArticleFocus): Figur
     if (!copulaFirst || st.changeNoun !== null)
       reading = { predicate: st.direction === 'up' ? 'rise' : 'fall', direction: st.direction };
   }
+  // "acquiring the studio for $7.5 billion": the price of what was bought or sold.
+  const forPrice = view.tokens[s - 1]?.lower === 'for' && q.kind === 'money';
   // "sells for $24 a pound", "sold for £339": a price.
   if (reading.predicate === 'sell' && view.tokens[s - 1]?.lower === 'for' && q.kind === 'money' && !gov.object)
     reading = { predicate: 'cost', direction: null };
@@ -206,6 +211,7 @@ function figureOf(view: SentenceView, st: Statement, focus: ArticleFocus): Figur
   const unit = q.unit === null ? null : figureUnit(q.unit);
   const measure =
     changeNounMeasure(view, st, clause[1], direction) ??
+    (forPrice && (predicate === 'buy' || predicate === 'sell') ? actMeasure(predicate, q.kind, unit) : null) ??
     measureOf(view, gov, q, roles.measure, predicate, unit, st.changeOnly, roles.subject?.name ?? null, direction);
   if (q.unit === null && q.concept === null && measure === null) return null;
   if (!roles.subject && !measure) return null;
@@ -373,7 +379,7 @@ function changeOf(view: SentenceView, st: Statement, direction: 'up' | 'down' | 
   }
   if (st.change !== null) {
     const c = view.quantities[st.change]!;
-    return { direction: direction ?? c.change, by: c.value, unit: changeUnit(c) };
+    return { direction: direction ?? c.change, by: c.value, unit: changeUnit(c, value) };
   }
   if (st.previous !== null) {
     const p = view.quantities[st.previous]!;
@@ -383,15 +389,18 @@ function changeOf(view: SentenceView, st: Statement, direction: 'up' | 'down' | 
       return {
         direction: direction ?? (diff > 0 ? 'up' : diff < 0 ? 'down' : null),
         by: Number(by.toPrecision(12)),
-        unit: value.unit,
+        // A move between two percentages is in percentage points.
+        unit: value.unit === '%' ? 'percentage point' : value.unit,
       };
     }
   }
   return { direction, by: null, unit: null };
 }
 
-function changeUnit(q: Quantity): string | null {
+/** The unit of a stated change: points of a percentage are percentage points, of an index points. */
+function changeUnit(q: Quantity, level: Quantity | null = null): string | null {
   if (q.unit === '%') return '%';
-  if (q.unit === 'point' || q.unit === 'percentage point') return 'percentage point';
+  if (q.unit === 'percentage point') return q.unit;
+  if (q.unit === 'point') return level && level.unit !== '%' ? 'point' : 'percentage point';
   return q.unit;
 }

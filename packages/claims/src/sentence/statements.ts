@@ -69,6 +69,10 @@ function roleOf(view: SentenceView, qi: number): RoleReading {
   const next = lemma[e] ?? '';
   if (view.pos[e] === 'NOUN' && directionOf(next)) return { role: 'change', direction: directionOf(next), noun: e };
   if (q.change) return { role: 'change', direction: q.change };
+  // "fell 102.2 points, or 0.36%, to 27,934.02": the same change again in other units.
+  if (before === 'or' && tokens[p - 1]?.text === ',' && qi > 0 && view.quantities[qi - 1]!.change) {
+    return { role: 'change', direction: view.quantities[qi - 1]!.change };
+  }
   if (before === 'up' || before === 'down') return { role: 'change', direction: before };
   if (before === 'by') {
     const d = directionOf(lemma[p - 1] ?? '') ?? directionOf(lemma[p - 2] ?? '');
@@ -125,8 +129,20 @@ export function statementsOf(view: SentenceView, claimable: (q: Quantity, qi: nu
     // A change or an earlier level right before: "rose 3.5% to", "from £138m to".
     const prev = qi - 1;
     if (prev >= 0 && inClause(prev) && view.tokens[view.quantityTokens[qi]![0] - 1]?.lower === 'to') {
-      if (roles[prev]!.role === 'change') st.change = prev;
-      else if (roles[prev]!.role === 'previous') st.previous = prev;
+      if (roles[prev]!.role === 'change') {
+        st.change = prev;
+        // "fell 102.2 points, or 0.36%, to": the first statement of the change is the figure's.
+        const first = prev - 1;
+        if (
+          first >= 0 &&
+          inClause(first) &&
+          roles[first]!.role === 'change' &&
+          view.tokens[view.quantityTokens[prev]![0] - 1]?.lower === 'or'
+        ) {
+          used.add(prev);
+          st.change = first;
+        }
+      } else if (roles[prev]!.role === 'previous') st.previous = prev;
       // "rose by 3.2% from £22bn to £24.8bn"
       const prev2 = qi - 2;
       if (st.previous !== null && prev2 >= 0 && inClause(prev2) && roles[prev2]!.role === 'change') st.change = prev2;
