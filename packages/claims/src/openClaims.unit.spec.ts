@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { extractClaims } from './extractClaims.ts';
+import type { Claim } from './types.ts';
+
+/**
+ * The open rules on the wordings of every beat, one case per kind the rules must read (written here
+ * to pin behaviour; the real measure is `npm run eval:claims` on articles nobody here wrote).
+ */
+const PUB = '2024-03-08T09:00:00Z'; // a Friday
+
+function claims(text: string): Claim[] {
+  return extractClaims(text, { publishedAt: PUB });
+}
+
+function only(text: string): Claim {
+  const found = claims(text);
+  expect(found, text).toHaveLength(1);
+  return found[0]!;
+}
+
+describe('open predicates and any named subject', () => {
+  it('a level with its change: "revenue rose 3.5% to $27.2 billion", the company speaking for it', () => {
+    const c = only(
+      "Home Depot's revenue rose 3.5% to $27.2 billion in the third quarter, the company said on Tuesday.",
+    );
+    expect(c).toMatchObject({
+      figureKey: 'level:home-depot:revenue:USD',
+      subject: 'Home Depot',
+      predicate: 'rise',
+      value: 27_200_000_000,
+      unit: 'USD',
+      measure: 'revenue',
+      change: 'up',
+      changeBy: 3.5,
+      changeUnit: '%',
+      speaker: { name: 'Home Depot' },
+      statedAt: '2024-03-05',
+    });
+    expect(c.period?.label).toBe('Q3 2023');
+  });
+
+  it('a level with the one it came from: "fell from £138m to £118m"', () => {
+    const c = only('Sales fell from £138m to £118m in the six months to December.');
+    expect(c).toMatchObject({ value: 118_000_000, previous: 138_000_000, change: 'down', changeBy: 20_000_000 });
+    expect(c.changeUnit).toBe('GBP');
+  });
+
+  it('a move between two percentages is in percentage points', () => {
+    const c = only('Unemployment rose from 4.8 percent to 4.9 percent in May.');
+    expect([c.value, c.changeBy, c.changeUnit]).toEqual([4.9, 0.1, 'percentage point']);
+  });
+
+  it('a change restated in another unit is one statement: "fell 102.2 points, or 0.36%, to 27,934.02"', () => {
+    const c = only('The Dow fell 102.2 points, or 0.36%, to 27,934.02.');
+    expect([c.value, c.changeBy, c.changeUnit, c.subject]).toEqual([27_934.02, 102.2, 'point', 'Dow']);
+  });
+
+  it('companies, groups of people and organisations act: sales, arrests, pledges with a recipient', () => {
+    expect(only('Local auto dealers sold 30,154 new cars in October.')).toMatchObject({
+      subject: 'Local auto dealers',
+      predicate: 'sell',
+      unit: 'car',
+      measure: 'car sales',
+    });
+    expect(only('Police arrested six people after the march.')).toMatchObject({ predicate: 'arrest', value: 6 });
+    expect(only('SoftBank committed a $9.5 billion lifeline to WeWork, the Japanese group said.')).toMatchObject({
+      figureKey: 'pledge:softbank>wework:lifeline:USD',
+      speaker: { name: 'SoftBank' },
+    });
+  });
+
+  it('a verb outside the vocabulary is its own predicate; a price paid is the purchase price', () => {
+    expect(only('The ministry distributed 5 million masks last week.')).toMatchObject({
+      predicate: 'distribute',
+      measure: 'masks distributed',
+    });
+    expect(only('Microsoft is acquiring the studio for $7.5 billion.')).toMatchObject({
+      predicate: 'buy',
+      subject: 'Microsoft',
+      measure: 'purchase price',
+    });
+  });
+
+  it('an event that acts is the subject: "the plague outbreak has killed 12 people"', () => {
+    const [c] = claims('The plague outbreak has killed 12 people since June, the health ministry said on Monday.');
+    expect(c).toMatchObject({ subject: 'plague outbreak', predicate: 'kill', value: 12, unit: 'person' });
+    expect(c!.speaker?.name).toBe('health ministry');
+    expect(c!.statedAt).toBe('2024-03-04');
+  });
+
+  it("a place in the speaker's name is the subject when nothing else is", () => {
+    const c = only("Bolivia's public defender's office said another 30 people had been injured.");
+    expect([c.subject, c.predicate, c.unit]).toEqual(['Bolivia', 'injure', 'person']);
+  });
+});
+
+describe('modality', () => {
+  it('plans, targets and "set to" are hedged; a denied figure is negated', () => {
+    expect(only('The firm plans to cut up to 1,500 jobs by 2026.')).toMatchObject({ hedged: true, bound: '<=' });
+    expect(only('The company is set to raise up to $12.9bn in its listing next month.').hedged).toBe(true);
+    expect(only('Trump suggested that Beijing resume buying around $20 billion of farm goods a year.')).toMatchObject({
+      hedged: true,
+      subject: 'China',
+    });
+    expect(only('The company said it did not sell 500 vehicles in March.').negated).toBe(true);
+  });
+});
+
+describe('speakers with open roles', () => {
+  it('a role before the name, lower case: "finance ministry spokesman Jonas Weber said on Tuesday"', () => {
+    const c = only(
+      'The government will borrow an extra 12 billion euros next year, finance ministry spokesman Jonas Weber said on Tuesday.',
+    );
+    expect(c.speaker).toEqual({ name: 'Jonas Weber', role: 'finance ministry spokesman' });
+    expect(c.statedAt).toBe('2024-03-05');
+  });
+
+  it('"chief executive Bob Iger said"', () => {
+    const c = only('Disney is spending more than $3 billion on new parks, chief executive Bob Iger said.');
+    expect([c.subject, c.bound, c.speaker?.name, c.speaker?.role]).toEqual([
+      'Disney',
+      '>',
+      'Bob Iger',
+      'chief executive',
+    ]);
+  });
+});
+
+describe('not claims', () => {
+  it('scores, phone numbers and ages are no figures', () => {
+    expect(
+      claims('Call 911 or the hotline on 0800 123 4567 if you see anything; the 45-year-old was arrested.'),
+    ).toEqual([]);
+    expect(claims('Arsenal beat Chelsea 2-1 on Saturday.')).toEqual([]);
+  });
+
+  it('years before what they date, spans before "ago", small descriptive counts are no figures', () => {
+    expect(claims('Its shares are down 20% since the announcement two months ago.').map((c) => c.value)).toEqual([20]);
+    expect(claims('The new phone comes in two versions.')).toEqual([]);
+  });
+});
