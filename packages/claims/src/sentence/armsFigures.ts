@@ -1,5 +1,4 @@
 import type { SentenceInfo } from '../article/sentenceInfo.ts';
-import type { CalendarDay } from '../dateExpressions.ts';
 import { figureUnit } from '../figureUnits.ts';
 import type { Entity, EntityMention, Gazetteer } from '../gazetteer.ts';
 import { wordSet } from '../lexicon.ts';

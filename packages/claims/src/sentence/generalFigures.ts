@@ -354,7 +354,7 @@ function changeNounMeasure(
 }
 
 /** The counted words of a quantity as written, after its number: "cinema admissions" of "170 million cinema admissions". */
-function countedWords(view: SentenceView, q: Quantity): string {
+function countedWords(_view: SentenceView, q: Quantity): string {
   const words = q.text.split(/\s+/);
   let i = words.length;
   while (i > 0 && !/\d/.test(words[i - 1]!) && !NUMBER_WORD.test(words[i - 1]!)) i--;

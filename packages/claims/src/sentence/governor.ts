@@ -243,7 +243,7 @@ function figurePhraseEnd(view: SentenceView, e: number, ce: number): number {
  */
 function nominalAfter(view: SentenceView, s: number, e: number, ce: number): [number, number] | null {
   const q = view.quantities[view.quantityAt[s] ?? -1];
-  if (!q || q.kind !== 'money' || (view.pos[e] !== 'NOUN' && view.pos[e] !== 'PROPN')) return null;
+  if (q?.kind !== 'money' || (view.pos[e] !== 'NOUN' && view.pos[e] !== 'PROPN')) return null;
   const before = view.pos[s - 1];
   if (s > 0 && before !== 'DET' && before !== 'PART' && before !== 'ADJ' && before !== 'PRON') return null;
   return phraseStartingAt(view, e, ce);

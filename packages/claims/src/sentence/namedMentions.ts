@@ -93,7 +93,7 @@ export interface NamedMentionContext {
  * name follows splits it ("Russian President Vladimir Putin" → Russia, Vladimir Putin).
  */
 export function namedMentions(ctx: NamedMentionContext): EntityMention[] {
-  const { tokens, pos, excluded } = ctx;
+  const { tokens, excluded } = ctx;
   // A state's name or demonym that opens a longer name is part of it: "American Airlines", "UK
   // Independence Party", "British Government" — not "US Ambassador …", where a title follows.
   const gazetteer = ctx.gazetteerMentions.filter((m) => {
@@ -135,7 +135,9 @@ export function namedMentions(ctx: NamedMentionContext): EntityMention[] {
     // "PlayStation 2", "S&P 500", "Formula 1": a bare number right after a name is part of it.
     if (ctx.bareNumber[end] && tokens[end]!.spaceBefore) end++;
     const parts = splitAtTitles(tokens, i, end, (k) => ctx.gazetteerMentions.some((m) => k >= m.start && k < m.end));
-    parts.forEach(([s, e], n) => addRun(ctx, s, e, out, n > 0 || introducedAsPerson(tokens, i)));
+    parts.forEach(([s, e], n) => {
+      addRun(ctx, s, e, out, n > 0 || introducedAsPerson(tokens, i));
+    });
     i = end;
   }
   return out.sort((a, b) => a.start - b.start);
