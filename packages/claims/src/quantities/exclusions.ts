@@ -3,7 +3,7 @@ import { isCapitalized, type Token } from '../tokenize.ts';
 import { matchCurrencyAfter, matchCurrencyBefore, matchUnit } from '../units.ts';
 import { SMALL_NUMBER_VALUES } from './numbers.ts';
 import { type Context, type Core, firstWordIndex } from './quantityContext.ts';
-import { CAPITALIZED_OK_BEFORE_NUMBER, IDENTIFIER_NOUNS, NP_STOP } from './quantityLexicon.ts';
+import { CAPITALIZED_OK_BEFORE_NUMBER, IDENTIFIER_NOUNS, isVerbLike, NP_STOP } from './quantityLexicon.ts';
 import { matchQualifier } from './ranges.ts';
 
 // Numbers that are no quantity: model names and identifiers, idiomatic "one", proportions and multipliers,
@@ -77,7 +77,13 @@ export function isIdiomaticOne(tokens: Token[], c: Core): boolean {
   for (let k = c.start - 1; k >= Math.max(0, c.start - 5); k--) {
     const t = tokens[k]!;
     if (/^(?:the|a|an|this|that)$/.test(t.lower)) return true;
-    if (!(t.text === '-' || (t.kind === 'word' && t.text === t.lower && !NP_STOP.has(t.lower)))) break;
+    const adjective =
+      t.kind === 'word' &&
+      t.text === t.lower &&
+      !isVerbLike(t) &&
+      !/ed$/.test(t.lower) &&
+      (!NP_STOP.has(t.lower) || /^(?:now|very|just|most|same|other|last|next)$/.test(t.lower));
+    if (!(t.text === '-' || adjective)) break;
   }
   // "a one-yen bid", "a one-day strike": one joined to its unit.
   if (

@@ -74,6 +74,10 @@ describe('quantities: moves and ranges', () => {
     expect(read('The bill passed by 235 votes to 190.').map((q) => q[2])).toEqual(['vote', 'vote']);
   });
 
+  it('"killed one and wounded two" counts both', () => {
+    expect(read('The attack killed one and wounded two.').map((q) => q[0])).toEqual([1, 2]);
+  });
+
   it('"eight or nine euros" is a range', () => {
     expect(read('It costs eight or nine euros.')).toEqual([[[8, 9], '=', 'EUR', null]]);
   });
@@ -131,6 +135,8 @@ describe('quantities: numbers that are names', () => {
     ['a telephone number in groups', 'Ring 0800 123 4567 for help.'],
     ['a product', 'Apple sold the iPhone 11 to schools.'],
     ['an ordinal in words', 'The twenty-first century began.'],
+    ['"one" as a pronoun', 'Contracts like the now-infamous one struck with the firm may change.'],
+    ['a compound of number words', 'It was a one-two punch.'],
     ['an address in a link', 'Read more at https://example.com/report/2024/30%25.'],
   ])('%s', (_what, sentence) => {
     expect(extractQuantities(sentence)).toEqual([]);
