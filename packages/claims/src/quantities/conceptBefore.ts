@@ -143,8 +143,7 @@ export function collectLeft(
       // "Given that the total public debt …": "that" after a verb opens a clause, not a relative.
       const head = tokens[r - 1];
       if (
-        !head ||
-        head.kind !== 'word' ||
+        head?.kind !== 'word' ||
         NP_STOP.has(head.lower) ||
         isVerbLike(head) ||
         r - 1 === firstWordIndex(tokens)
