@@ -38,9 +38,9 @@ export function printReport(r: ReportInput): void {
   const { now, before } = r;
   const head = before ? `before (${r.baselineRef})` : '';
   console.log(`claims on news-claims: ${now.articles} articles, ${now.gold} gold claims; rules ${r.version}\n`);
-  console.log(`${'figure'.padEnd(34)}${cell(head, 20)}${cell('now', 10)}`);
+  console.log(`${'figure'.padEnd(34)}${cell(head, 24)}${cell('now', 24)}`);
   const row = (label: string, f: (s: ClaimsScore) => string): void =>
-    console.log(`${label.padEnd(34)}${cell(before ? f(before) : '', 20)}${cell(f(now), 10)}`);
+    console.log(`${label.padEnd(34)}${cell(before ? f(before) : '', 24)}${cell(f(now), 24)}`);
   row('output claims', (s) => String(s.output));
   row('recall, lenient (value)', (s) => pct(s.recallLenient));
   row('recall, strict', (s) => pct(s.recallStrict));
