@@ -14,11 +14,16 @@ import {
   isVerbLike,
   LEVEL_VERBS,
   NP_STOP,
+  PARTICLE_VERBS,
   TRANSITIVE_CHANGE,
 } from './quantityLexicon.ts';
 
 // The concept named before a number, read leftwards from the verb or preposition that introduces it
 // ("inflation rose to 7.4%", "a budget of $5 billion").
+
+/** Verbs that set a figure to a level or move it by a multiple: "pegged at", "halving its stake to 10%". */
+const MOVING_VERBS =
+  /^(?:set|put|pegged|fixed|capped|kept|halving|halved|doubling|doubled|tripling|tripled|lifting|lifted|boosting)$/;
 
 /** Nouns that name a figure of what stands before them: "a record of", "an average of", "a total of". */
 const FIGURE_HEADS = new Set(['record', 'average', 'total', 'maximum', 'minimum', 'sum']);
@@ -91,7 +96,12 @@ export function readConceptBefore(ctx: Context, start: number, kind: QuantityKin
     }
     while (k >= 0 && AUXILIARIES.has(tokens[k]!.lower)) k--;
     // "The FTSE 100 closed up 0.5%": the verb before the particle.
-    if (particle) while (k > 0 && (isVerbLike(tokens[k]!) || AUXILIARIES.has(tokens[k]!.lower))) k--;
+    if (particle)
+      while (
+        k > 0 &&
+        (isVerbLike(tokens[k]!) || AUXILIARIES.has(tokens[k]!.lower) || PARTICLE_VERBS.has(tokens[k]!.lower))
+      )
+        k--;
     // An infinitive after another verb: "expects the economy to grow" — the subject of "grow"; "sales
     // up 21%" — the noun right before the particle, no phrase across other prepositions.
     return collectLeft(ctx, k, !particle)?.text ?? null;
@@ -115,7 +125,15 @@ export function readConceptBefore(ctx: Context, start: number, kind: QuantityKin
     const np = collectLeft(ctx, k, false);
     if (np && np.start > 0) {
       const v = tokens[np.start - 1]!.lower;
-      if (CHANGE_UP.has(v) || CHANGE_DOWN.has(v) || /^(?:set|put|pegged|fixed|capped|kept)$/.test(v)) return np.text;
+      if (CHANGE_UP.has(v) || CHANGE_DOWN.has(v) || MOVING_VERBS.test(v)) return np.text;
+      // "boosted its share of Brazil's beer market from 62%": the verb stands before the possessor.
+      for (let m = np.start - 1; m >= Math.max(0, np.start - 6); m--) {
+        const t = tokens[m]!;
+        if (CHANGE_UP.has(t.lower) || CHANGE_DOWN.has(t.lower) || MOVING_VERBS.test(t.lower)) return np.text;
+        // Only across a possessor and "of": "its share of Brazil's".
+        const linking = t.lower === "'s" || t.lower === '’s' || t.lower === 'of' || DETERMINERS.has(t.lower);
+        if (!linking && (t.kind !== 'word' || isVerbLike(t) || NP_STOP.has(t.lower))) break;
+      }
     }
     return null;
   }
@@ -142,12 +160,7 @@ export function collectLeft(
     if (/^(?:who|which|that)$/.test(tokens[r]!.lower)) {
       // "Given that the total public debt …": "that" after a verb opens a clause, not a relative.
       const head = tokens[r - 1];
-      if (
-        head?.kind !== 'word' ||
-        NP_STOP.has(head.lower) ||
-        isVerbLike(head) ||
-        r - 1 === firstWordIndex(tokens)
-      )
+      if (head?.kind !== 'word' || NP_STOP.has(head.lower) || isVerbLike(head) || r - 1 === firstWordIndex(tokens))
         break;
       i = r - 1;
       start = r;

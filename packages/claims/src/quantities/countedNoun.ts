@@ -21,6 +21,13 @@ import {
 // The counted noun of a count: its unit (the head with classifying modifiers) and its concept (names,
 // contents of containers, "of" complements).
 
+/** Superlatives rank what is counted and do not classify it: "two of the largest airlines" counts airlines. */
+const SUPERLATIVES = new Set(
+  'largest biggest smallest highest lowest oldest newest busiest richest poorest fastest strongest longest greatest best worst leading'.split(
+    ' ',
+  ),
+);
+
 /** States of people a casualty count names: the count is of people. */
 export const CASUALTY_STATES = new Set(['wounded', 'injured', 'killed', 'dead', 'missing']);
 
@@ -117,7 +124,7 @@ export function buildCountedNoun(ctx: Context, np: NounPhrase): CountedNoun | nu
   const modifiers = groups.slice(0, -1).filter((g) => {
     const lw = g.text.toLowerCase();
     if (g.entity) return false;
-    if (UNIT_STOP_ADJECTIVES.has(lw)) return false;
+    if (UNIT_STOP_ADJECTIVES.has(lw) || SUPERLATIVES.has(lw)) return false;
     if (/-(?:made|built|produced|supplied|designed|backed|led|funded|provided|era)$/.test(lw)) return false;
     return true;
   });

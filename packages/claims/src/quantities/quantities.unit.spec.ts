@@ -175,6 +175,29 @@ describe('quantities: markets', () => {
   });
 });
 
+describe('quantities: concepts', () => {
+  it.each([
+    ['Non-EU exports shot up 7.5%, with growth seen.', 'non-EU export', 'up'],
+    ['Fiat sold half its finance arm.', 'finance arm', null],
+    ['Ambev boosted its share of Brazil’s beer market to more than 68%.', 'beer market', null],
+  ])('%s', (sentence, concept, change) => {
+    expect(extractQuantities(sentence)[0]).toMatchObject({ concept, change });
+  });
+
+  it('a restatement in another kind of unit does not take the complement before it', () => {
+    const [, roubles] = extractQuantities('Defence spending will rise to 6% of GDP, or about 10.8 trillion roubles.');
+    expect(roubles?.concept).toBeNull();
+  });
+
+  it('superlatives do not classify what is counted', () => {
+    expect(extractQuantities('Two of the largest airlines blamed fuel prices.')[0]?.unit).toBe('airline');
+  });
+
+  it('large sums stay whole numbers', () => {
+    expect(extractQuantities('The UK exported £16.9bn worth of goods.')[0]?.value).toBe(16_900_000_000);
+  });
+});
+
 describe('quantities: bounds, changes and ages', () => {
   it('a qualifier after "up" is the bound of a change', () => {
     expect(read('Shares were up about 19 per cent.')).toEqual([[19, '~', '%', 'up']]);

@@ -112,6 +112,7 @@ export function isSentenceStart(ctx: Context, t: Token): boolean {
   return ctx.tokens.indexOf(t) === firstWordIndex(ctx.tokens);
 }
 
+/** To a millionth, and to 15 significant digits so that "£16.9bn" is 16,900,000,000, not …999.998. */
 export function round(v: number): number {
-  return Math.round(v * 1e6) / 1e6;
+  return Number((Math.round(v * 1e6) / 1e6).toPrecision(15));
 }

@@ -78,7 +78,9 @@ function settleChange(ctx: Context, d: Draft): void {
     d.change === null &&
     (d.kind === 'percent' || d.kind === 'money') &&
     /^(?:up|down)$/.test(tokens[d.start - 1]?.lower ?? '') &&
-    /^(?:closed|ended|finished|opened|traded|closing|ending|finishing|trading)$/.test(tokens[d.start - 2]?.lower ?? '')
+    /^(?:closed|ended|finished|opened|traded|closing|ending|finishing|trading|shot|shooting)$/.test(
+      tokens[d.start - 2]?.lower ?? '',
+    )
   )
     d.change = tokens[d.start - 1]!.lower === 'up' ? 'up' : 'down';
   if (d.kind === 'measure' && d.dimension === 'time') d.change = null;
@@ -148,7 +150,17 @@ function readFromSentence(ctx: Context, d: Draft): void {
       const link = tokens[start - 1]?.lower ?? '';
       // "$168m (£89m)": a conversion in brackets is the same figure; "Turnout was 67.5%, up 2.1 points".
       const afterComma = tokens[start - 2]?.text === ',' && (link === 'up' || link === 'down');
-      if (/^(?:to|from|and|or|at|\()$/.test(link) || afterComma || (link === 'by' && prev.quantity.change !== null))
+      // "or" restates the figure before in another unit of its kind, or a change as a percentage ("350
+      // points, or 1.1%", "rose 4p or nearly 1%"); "6% of
+      // GDP, or about 10.8 trillion roubles" restates the spending, not the GDP.
+      const restated =
+        link === 'or' && (prev.quantity.kind === d.kind || (prev.quantity.change !== null && d.kind === 'percent'));
+      if (
+        /^(?:to|from|and|at|\()$/.test(link) ||
+        restated ||
+        afterComma ||
+        (link === 'by' && prev.quantity.change !== null)
+      )
         d.concept = prev.quantity.concept;
     }
   }

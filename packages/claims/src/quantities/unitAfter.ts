@@ -259,6 +259,13 @@ export function readWhatIsCounted(ctx: Context, d: Draft): void {
       d.unit = `${d.unit}/${rate.per}`;
       d.afterUnit = rate.end;
     }
+  } else if (d.core.share && /^(?:its|their|his|her|the)$/.test(tokens[d.afterUnit]?.lower ?? '')) {
+    // "sold half its finance arm": what the share is of.
+    const np = readNounPhrase(ctx, d.afterUnit + 1, false);
+    if (np) {
+      d.concept = conceptText(ctx, np.words);
+      d.afterUnit = np.end;
+    }
   } else if (d.adjectival || d.kind === 'money' || d.kind === 'percent') {
     // "a $6 billion aid package", "a 5% stake", "a 10-day ceasefire", "155mm shells"; "$168m (£89m)
     // settlement": the noun stands after a conversion in brackets.
