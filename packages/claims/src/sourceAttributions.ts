@@ -118,6 +118,12 @@ export function sourceAttributions(tokens: readonly Token[], opts: AttributionOp
       if (words === 0) continue;
       const name = nameFrom(tokens, j);
       if (name) out.push(sourceAt(tokens, name, [k, k + 2]));
+      // "according to official figures", "according to local news reports": the data themselves.
+      else if (
+        DATA_NOUNS.has(tokens[j - 1]!.lower) ||
+        /^(?:reports|sources|estimates|officials|analysts|experts|police)$/.test(tokens[j - 1]!.lower)
+      )
+        out.push(sourceAt(tokens, [k + 2, j], [k, k + 2]));
     }
   }
   return out;

@@ -46,6 +46,15 @@ export class ArticleSpeakers {
         last = spoken;
       });
       this.bySentence.push({ info, spoken: last });
+      // "India's biggest carmaker Maruti has reported a rise in profits": a name reporting its own
+      // figures, even in a sentence that states none, speaks for them.
+      for (const m of info.sentence.text.matchAll(SELF_REPORTING)) {
+        const name = m[1]!.trim();
+        const key = entityId(name);
+        if (!this.byEntity.has(key) && !/^(?:The|It|He|She|They|We|This|That)$/.test(name)) {
+          this.byEntity.set(key, { speaker: { name, role: null }, statedAt: null });
+        }
+      }
     }
   }
 
@@ -98,6 +107,10 @@ function names(info: SentenceInfo, e: Entity): boolean {
   if (info.mentions.some((m) => m.entity.id === e.id)) return true;
   return info.sentence.text.toLowerCase().includes(e.name.toLowerCase());
 }
+
+/** A capitalised name right before a verb of reporting results. */
+const SELF_REPORTING =
+  /\b((?:[A-Z][\w&.'’-]*\s){0,3}[A-Z][\w&.'’-]*)\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:reported|posted|announced|unveiled|recorded)\b/g;
 
 /** Verbs by which an entity states its own figures: "Shell reported an annual profit of $17.5bn". */
 const REPORTING = new Set(['report', 'announce', 'post', 'disclose', 'reveal', 'say', 'unveil', 'record', 'forecast']);
