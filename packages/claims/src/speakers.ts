@@ -49,11 +49,11 @@ const SPEECH_VERBS = wordSet(`
   condemned expressed suspects suspect thinks think calculated counted recorded documented verified stating
   saying published publishes quoted quotes pointed observed highlighted spoke speaks speaking
   estimate report confirm warn note add tell announce state reveal acknowledge admit insist argue allege
-  indicate suggest observe
+  indicate suggest observe predicted predicts forecast forecasts projected projects
 `);
 const HEDGED_VERBS = wordSet(`
   believes believe suspects suspect thinks think assessed assesses assess suggested suggests indicated
-  indicates alleged alleges
+  indicates alleged alleges predicted predicts forecast forecasts projected projects
 `);
 
 /** Singular role nouns: a phrase with one and no name is a role to resolve ("the US envoy to NATO"). */

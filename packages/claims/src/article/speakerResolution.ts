@@ -1,7 +1,9 @@
 import { type CalendarDay, findDateExpressions, resolveDate } from '../dateExpressions.ts';
 import type { Entity, Gazetteer } from '../gazetteer.ts';
+import { isActorNoun } from '../lexical/nounClass.ts';
 import { looksLikePersonName } from '../lexical/personNames.ts';
 import { wordSet } from '../lexicon.ts';
+import { singularize } from '../singularize.ts';
 import { type Attribution, roleMatches } from '../speakers.ts';
 import { tokenize } from '../tokenize.ts';
 import type { Speaker } from '../types.ts';
@@ -111,6 +113,8 @@ export function resolveSpeakers(infos: SentenceInfo[], _gazetteer: Gazetteer, no
     const opener = pluralNameOpening(info);
     if (opener) collective = { name: opener, role: null };
     info.speakers = info.attributions.map((a) => {
+      // "announced the news, adding …": a lower-case word that names no people or group speaks not.
+      if (a.name && /^[a-z]+$/.test(a.name) && a.kind !== 'pronoun' && !isActorNoun(singularize(a.name))) return null;
       // "he added": the last person who spoke, else the last person named.
       const s =
         a.kind === 'pronoun' && a.name === 'they'

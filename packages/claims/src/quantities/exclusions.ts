@@ -41,10 +41,14 @@ export function isIdentifier(ctx: Context, c: Core): boolean {
   const after = tokens[c.end];
   const singularAfter = after?.kind === 'word' && after.text === after.lower && !isPlural(after.lower);
   const opensName = c.start - 1 === firstWordIndex(tokens) && c.rawInt && singularAfter && !matchUnit(tokens, c.end);
-  if (isCapitalized(prev) && !ctx.titleCase && (c.start - 1 > firstWordIndex(tokens) || opensName)) {
+  // "BBC Two", "Channel Five": a capitalised number word after a capitalised word is a name wherever it stands.
+  const namedWord = !c.digits && isCapitalized(first) && c.start > firstWordIndex(tokens);
+  if (isCapitalized(prev) && !ctx.titleCase && (c.start - 1 > firstWordIndex(tokens) || opensName || namedWord)) {
     if (CAPITALIZED_OK_BEFORE_NUMBER.has(prev.text)) return false;
     if (ctx.entityToken[c.start - 1]) return false;
-    if (/^(?:[A-Z]{2,}|[A-Z][a-z]+)$/.test(prev.text) && !isMonthOrDay(prev.text)) return true;
+    // "FTSE", "Nikkei", "PlayStation"
+    if (/^(?:[A-Z]{2,}|[A-Z][a-z]+|[A-Z][a-z]+(?:[A-Z][a-z]+)+)$/.test(prev.text) && !isMonthOrDay(prev.text))
+      return true;
   }
   return false;
 }
@@ -192,6 +196,8 @@ export function numbersThatName(ctx: Context, c: Core): number {
     !tokens[c.end + 1]!.spaceBefore
   )
     return c.end + 2;
+  // "Five's proportion": a number with a possessive is a name.
+  if (/^(?:'s|’s)$/.test(tokens[c.end]?.lower ?? '')) return c.end + 1;
   if (!c.digits || c.value === null) return 0;
   const first = tokens[c.start]!;
   const dash = tokens[c.end];

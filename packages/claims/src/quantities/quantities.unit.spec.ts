@@ -78,6 +78,10 @@ describe('quantities: moves and ranges', () => {
     expect(read('The attack killed one and wounded two.').map((q) => q[0])).toEqual([1, 2]);
   });
 
+  it('"30 or 40 years" is a range', () => {
+    expect(read('It was done 30 or 40 years ago.')).toEqual([[[30, 40], '=', 'year', null]]);
+  });
+
   it('"eight or nine euros" is a range', () => {
     expect(read('It costs eight or nine euros.')).toEqual([[[8, 9], '=', 'EUR', null]]);
   });
@@ -135,6 +139,9 @@ describe('quantities: numbers that are names', () => {
     ['a telephone number in groups', 'Ring 0800 123 4567 for help.'],
     ['a product', 'Apple sold the iPhone 11 to schools.'],
     ['an ordinal in words', 'The twenty-first century began.'],
+    ['a channel', 'BBC Two’s share of the audience held.'],
+    ['a number with a possessive', 'Five’s proportion remained steady.'],
+    ['a console', 'Sony’s PlayStation 2 was the top seller.'],
     ['"one" as a pronoun', 'Contracts like the now-infamous one struck with the firm may change.'],
     ['a compound of number words', 'It was a one-two punch.'],
     ['an address in a link', 'Read more at https://example.com/report/2024/30%25.'],

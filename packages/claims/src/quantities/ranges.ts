@@ -84,7 +84,9 @@ export function readRange(
   // Years are no range: "between 2014 and 2021", "2024 to 2027".
   if (c.rawInt && other.rawInt && c.value >= 1800 && c.value <= 2100 && other.value >= 1800 && other.value <= 2100)
     return null;
-  if (s === 'or' && !(c.value < 10 && other.value < 20 && other.value > c.value)) return null;
+  // "two or three", "30 or 40 years"
+  const roundPair = c.value % 10 === 0 && other.value % 10 === 0 && c.value > 0 && other.value <= 2 * c.value;
+  if (s === 'or' && !(other.value > c.value && ((c.value < 10 && other.value < 20) || roundPair))) return null;
   // "a one-two punch": spelled numbers joined by a bare hyphen are a compound, not a range.
   if (s === '-' && !c.digits && !sep.spaceBefore && !tokens[k]!.spaceBefore) return null;
   if (unit && matchUnit(tokens, other.end)?.unit !== unit.unit) return null;

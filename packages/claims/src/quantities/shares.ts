@@ -43,8 +43,6 @@ const PERIOD_BEFORE = new Set([
   'latter',
   'each',
   'every',
-  'this',
-  'that',
   'next',
   'previous',
 ]);
