@@ -49,7 +49,7 @@ const COMMAND = 'tallyDedupeSourceSentences';
 type ScriptArgs = (string | Buffer | number)[];
 
 export interface SourceBoilerplateOptions {
-  /** Key prefix of the index (`{prefix}:<tag>:`); the model's keys are `<base>s:<source>:c|p`. */
+  /** Key prefix of the index (`{prefix}:<tag>:`); the model's keys are `<base>s:<source>:c|p|f`. */
   base: string;
   /** Other documents of the source that must have a sentence before it is boilerplate. */
   need: number;
@@ -73,7 +73,7 @@ export interface BoilerplateQuery {
  */
 export function createSourceBoilerplate(redis: Redis, options: SourceBoilerplateOptions) {
   if (typeof (redis as unknown as Record<string, unknown>)[COMMAND] !== 'function') {
-    redis.defineCommand(COMMAND, { numberOfKeys: 2, lua: SOURCE_SENTENCES_LUA });
+    redis.defineCommand(COMMAND, { numberOfKeys: 3, lua: SOURCE_SENTENCES_LUA });
   }
   return {
     async learn(docs: readonly BoilerplateQuery[]): Promise<(Set<number> | undefined)[]> {
@@ -86,7 +86,16 @@ export function createSourceBoilerplate(redis: Redis, options: SourceBoilerplate
         const packed = Buffer.allocUnsafe(sentences.length * 4);
         for (let j = 0; j < sentences.length; j++) packed.writeUInt32BE(sentences[j]!, j * 4);
         const key = `${options.base}s:${d.source}:`;
-        pipeline[COMMAND](`${key}c`, `${key}p`, documentTag(d.id), options.need, options.cap, options.ttlMs, packed);
+        pipeline[COMMAND](
+          `${key}c`,
+          `${key}p`,
+          `${key}f`,
+          documentTag(d.id),
+          options.need,
+          options.cap,
+          options.ttlMs,
+          packed,
+        );
         asked.push(i);
       });
       if (asked.length === 0) return out;
