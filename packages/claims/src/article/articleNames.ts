@@ -4,7 +4,7 @@ import { ArticleNames } from '../sentence/entityNames.ts';
 import { FUNCTION_WORD, isPersonNoun } from '../sentence/namedMentions.ts';
 import type { SentenceInfo } from './sentenceInfo.ts';
 
-const CAPITAL = /^\p{Lu}/u;
+const CAPITAL = /^(?:\p{Lu}|\p{Ll}\p{Lu})/u;
 const CALENDAR =
   /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?$/;
 /** Function words that a quotation or a colon capitalises mid-sentence: never a name by themselves. */
@@ -49,8 +49,9 @@ export function articleNameFacts(infos: readonly SentenceInfo[], title: Sentence
   const runs: Array<{ text: string; order: number; titleLike: boolean }> = [];
   all.forEach((info, order) => {
     const weight = order < 3 ? 2 : 1;
-    // A state named beside a company is mostly where it works ("India's Maruti"): half a mention.
-    for (const m of info.mentions) count(m.entity, weight / 2, order);
+    // A state named beside a company is mostly where it works ("India's Maruti"): half a mention;
+    // a demonym ("English", "British") describes, and counts for nothing.
+    for (const m of info.mentions) if (m.form !== 'demonym') count(m.entity, weight / 2, order);
     const { tokens } = info;
     const inDate = new Uint8Array(tokens.length);
     for (const d of info.dateTokens) for (let k = d.start; k < d.end; k++) inDate[k] = 1;

@@ -3,7 +3,14 @@ import { isCapitalized, type Token } from '../tokenize.ts';
 import { matchCurrencyAfter, matchCurrencyBefore, matchUnit } from '../units.ts';
 import { SMALL_NUMBER_VALUES } from './numbers.ts';
 import { type Context, type Core, firstWordIndex } from './quantityContext.ts';
-import { CAPITALIZED_OK_BEFORE_NUMBER, IDENTIFIER_NOUNS, isVerbLike, NP_STOP } from './quantityLexicon.ts';
+import {
+  CAPITALIZED_OK_BEFORE_NUMBER,
+  IDENTIFIER_NOUNS,
+  isVerbLike,
+  LEVEL_VERBS,
+  NP_STOP,
+  VERB_WORDS,
+} from './quantityLexicon.ts';
 import { matchQualifier } from './ranges.ts';
 
 // Numbers that are no quantity: model names and identifiers, idiomatic "one", proportions and multipliers,
@@ -75,6 +82,14 @@ export function isIdiomaticOne(tokens: Token[], c: Core): boolean {
     /^(?:of|another|or|hand|side|way|thing|day|after|by|point|time|who|that|which|is|was|in|on|at|from|with|for|to|,|\.|'s|’s)$/.test(
       next,
     )
+  )
+    return true;
+  // "what one needs": a pronoun before a verb.
+  const after = tokens[c.end];
+  if (
+    after?.kind === 'word' &&
+    after.text === after.lower &&
+    (VERB_WORDS.has(after.lower) || LEVEL_VERBS.has(after.lower))
   )
     return true;
   // "the now-infamous one struck with …", "a new one": "one" after a determiner and its adjectives is a pronoun.
@@ -196,6 +211,30 @@ export function numbersThatName(ctx: Context, c: Core): number {
     !tokens[c.end + 1]!.spaceBefore
   )
     return c.end + 2;
+  // "10^5 * 300", "2^15 - 1": written arithmetic; "1.8.3": a version.
+  if (tokens[c.end]?.text === '^' || tokens[c.start - 1]?.text === '^')
+    return c.end + (tokens[c.end]?.text === '^' ? 2 : 0) || c.end;
+  if (
+    c.digits &&
+    tokens[c.end]?.text === '.' &&
+    !tokens[c.end]!.spaceBefore &&
+    tokens[c.end + 1]?.kind === 'num' &&
+    !tokens[c.end + 1]!.spaceBefore
+  )
+    return c.end + 2;
+  // "Ninety Mile Beach": a capitalised number word before a capitalised word is a name.
+  const nextWord = tokens[c.end];
+  if (!c.digits && isCapitalized(first) && c.start > firstWordIndex(tokens) && nextWord && isCapitalized(nextWord))
+    return c.end;
+  // "the combination of the two": a number word after "the" with no noun after it is a pronoun.
+  if (
+    !c.digits &&
+    c.value !== null &&
+    c.value < 20 &&
+    tokens[c.start - 1]?.lower === 'the' &&
+    (!nextWord || nextWord.kind === 'punct' || NP_STOP.has(nextWord.lower) || isVerbLike(nextWord))
+  )
+    return c.end;
   // "Five's proportion": a number with a possessive is a name.
   if (/^(?:'s|’s)$/.test(tokens[c.end]?.lower ?? '')) return c.end + 1;
   if (!c.digits || c.value === null) return 0;

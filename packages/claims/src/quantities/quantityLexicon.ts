@@ -12,7 +12,7 @@ export const NP_STOP = wordSet(`
   per each every also including more less about around if when where because though although so then there here
   it they he she we i you them him us me what up down out off across through between among against toward
   towards until within without along amid despite near like unlike whether yet just only already still even now
-  ago away back again too very all both either neither some any many much most few other another such own same
+  ago away back again too very all both either neither some any many much most few other another such own same why how
   whole including included include includes remain remains remained reportedly allegedly currently respectively
   annually daily weekly monthly yearly apiece each overall worth left ahead behind total altogether combined
   last next earlier later month year week day today yesterday tonight 's ’s

@@ -196,7 +196,7 @@ export function readUnit(ctx: Context, head: NumberHead): Draft {
     if (
       w.kind === 'word' &&
       /^[a-z]+$/.test(w.text) &&
-      !/^(?:strong|odd|plus|fold|year|old|member|man|person)$/.test(w.lower) &&
+      !/^(?:strong|odd|plus|fold|year|old|man|person)$/.test(w.lower) &&
       !isVerbLike(w)
     ) {
       // "a 15-storey building", "a 12-seat minibus": the hyphenated noun counts, the noun after is the concept.

@@ -34,7 +34,8 @@ const CALENDAR = new Set(
 export const FUNCTION_WORD =
   /^(?:a|an|the|in|on|at|of|for|to|from|by|with|as|it|its|this|that|these|those|he|she|they|we|i|you|but|and|or|if|when|while|after|before|since|so|yet|there|here|what|who|how|why|all|some|no|not|one|our|my|his|her|their)$/;
 
-const isCapitalised = (t: Token): boolean => t.kind === 'word' && /^\p{Lu}/u.test(t.text);
+/** A capital opens the word, or a lower-case letter opens a capitalised brand ("iPod", "eBay"). */
+const isCapitalised = (t: Token): boolean => t.kind === 'word' && /^(?:\p{Lu}|\p{Ll}\p{Lu})/u.test(t.text);
 
 const titleCache = new Map<string, boolean>();
 const commonCache = new Map<string, boolean>();
@@ -193,6 +194,11 @@ function addRun(ctx: NamedMentionContext, start: number, end: number, out: Entit
   // A capitalised word opening the sentence is a name when the article names it elsewhere, or when it
   // is no common English word ("Photographs show", "Shares fell" name nobody).
   if (start === 0 && end - start === 1 && !known && isCommonWord(text)) return;
+  // Opening a sentence, a word the tagger reads as an adjective, adverb or verb names nobody
+  // ("Fresh halibut fillets", "Just the data", "Included will be").
+  if (start === 0 && end - start === 1 && !known && /^(?:ADJ|ADV|VERB|AUX|ADP|SCONJ)$/.test(ctx.pos[0] ?? '')) return;
+  // "DVD", "TV", "GDP": an acronym WordNet knows as a common noun is no name.
+  if (end - start === 1 && /^\p{Lu}{2,5}$/u.test(text) && isCommonWord(text)) return;
   if (end - start === 1 && (pos[start] === 'PRON' || pos[start] === 'DET' || isPersonNoun(text))) return;
   const { person: isPerson, ...entity } = ctx.names.resolve(text, person || looksLikePersonName(text));
   out.push({ entity: { ...entity, kind: isPerson ? 'person' : 'named' }, form: 'name', start, end });
