@@ -201,6 +201,7 @@ const DIALLED_AFTER = new Set([
  */
 export function numbersThatName(ctx: Context, c: Core): number {
   const { tokens } = ctx;
+  const first = tokens[c.start]!;
   // "a one-two punch": spelled numbers joined by a hyphen name a compound.
   const joint = tokens[c.end];
   if (
@@ -212,8 +213,8 @@ export function numbersThatName(ctx: Context, c: Core): number {
   )
     return c.end + 2;
   // "10^5 * 300", "2^15 - 1": written arithmetic; "1.8.3": a version.
-  if (tokens[c.end]?.text === '^' || tokens[c.start - 1]?.text === '^')
-    return c.end + (tokens[c.end]?.text === '^' ? 2 : 0) || c.end;
+  if (tokens[c.end]?.text === '^') return c.end + 2;
+  if (tokens[c.start - 1]?.text === '^') return c.end;
   if (
     c.digits &&
     tokens[c.end]?.text === '.' &&
@@ -238,7 +239,6 @@ export function numbersThatName(ctx: Context, c: Core): number {
   // "Five's proportion": a number with a possessive is a name.
   if (/^(?:'s|’s)$/.test(tokens[c.end]?.lower ?? '')) return c.end + 1;
   if (!c.digits || c.value === null) return 0;
-  const first = tokens[c.start]!;
   const dash = tokens[c.end];
   const next = tokens[c.end + 1];
   if (
