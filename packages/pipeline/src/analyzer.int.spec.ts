@@ -5,7 +5,7 @@ import { makeEvent, streams } from '@tally/events';
 import type {} from '@tally/local-services/vitest-setup';
 import { silentLogger } from '@tally/logger';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { analyzeArticle } from './analyzer.ts';
+import { analyzeArticle, MAX_SENTENCES_PER_ARTICLE } from './analyzer.ts';
 import { openRuntime, type Runtime } from './runtime.ts';
 
 const body = [
@@ -110,6 +110,23 @@ describe('analyzeArticle', () => {
       expect.objectContaining({ articleId: 'b_earlier', originalId: 'b_earliest' }),
       expect.objectContaining({ articleId: 'b_late', originalId: 'b_earlier' }),
     ]);
+  });
+
+  it('reads a page of thousands of sentences up to its cap, and records what it left unread and why', async () => {
+    // A 4 MB repetition froze a worker for minutes when claims were quadratic in the article's length.
+    const page = `${'Officials said 500 containers were shipped. '.repeat(5000)}\n\n${'12 '.repeat(600)}`;
+    await extracted('c_huge', page, '2024-08-01T09:00:00Z', 'http://huge.test/c');
+    expect(await analyzeArticle(rt, { articleId: 'c_huge', runId: null })).toBe('analyzed');
+    const [done] = (await store.readAll({ types: ['ArticleAnalyzed'] }))
+      .map((e) => e.data)
+      .filter((d) => 'articleId' in d && d.articleId === 'c_huge');
+    expect(done).toMatchObject({
+      sentenceCount: MAX_SENTENCES_PER_ARTICLE,
+      skipped: [
+        { reason: 'sentence-too-long', sentences: 1 },
+        { reason: 'article-too-long', sentences: 5000 - MAX_SENTENCES_PER_ARTICLE },
+      ],
+    });
   });
 
   it('skips an article with no extracted text', async () => {
