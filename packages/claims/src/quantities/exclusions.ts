@@ -100,7 +100,7 @@ export function isIdiomaticOne(tokens: Token[], c: Core): boolean {
       t.kind === 'word' &&
       t.text === t.lower &&
       !isVerbLike(t) &&
-      !/ed$/.test(t.lower) &&
+      !/(?:ed|ing)$/.test(t.lower) &&
       (!NP_STOP.has(t.lower) || /^(?:now|very|just|most|same|other|last|next)$/.test(t.lower));
     if (!(t.text === '-' || adjective)) break;
   }
@@ -233,7 +233,10 @@ export function numbersThatName(ctx: Context, c: Core): number {
     c.value !== null &&
     c.value < 20 &&
     tokens[c.start - 1]?.lower === 'the' &&
-    (!nextWord || nextWord.kind === 'punct' || NP_STOP.has(nextWord.lower) || isVerbLike(nextWord))
+    (!nextWord ||
+      (nextWord.kind === 'punct' && nextWord.text !== '-') ||
+      NP_STOP.has(nextWord.lower) ||
+      isVerbLike(nextWord))
   )
     return c.end;
   // "Five's proportion": a number with a possessive is a name.
