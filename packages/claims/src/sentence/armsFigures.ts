@@ -15,6 +15,7 @@ import {
 } from '../predicates.ts';
 import type { Token } from '../tokenize.ts';
 import type { Quantity } from '../types.ts';
+import { clausesOf } from './clauses.ts';
 
 /** Measures that can be a claimed amount (tonnes of weaponry, barrels of oil); distances and durations cannot. */
 const CLAIMABLE_MEASURES = /^(?:tonne|ton|kg|lb|g|barrel|litre|gallon|bcm|m3|megaton|kiloton|oz)(?:\/|$)/;
@@ -191,11 +192,8 @@ export function isClaimable(q: Quantity): boolean {
 }
 
 export function clauseAround(tokens: Token[], qs: number, qe: number): [number, number] {
-  let a = qs;
-  while (a > 0 && !CLAUSE_BREAKS.has(tokens[a - 1]!.lower)) a--;
-  let b = qe;
-  while (b < tokens.length && !CLAUSE_BREAKS.has(tokens[b]!.lower)) b++;
-  return [a, b];
+  const c = clausesOf(tokens, CLAUSE_BREAKS);
+  return [c.start[qs] ?? 0, c.end[Math.max(qs, qe - 1)] ?? tokens.length];
 }
 
 export function findTrigger(

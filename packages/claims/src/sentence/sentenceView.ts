@@ -4,6 +4,7 @@ import type { Pos } from '../lexical/tagSentence.ts';
 import type { Attribution } from '../speakers.ts';
 import type { Token } from '../tokenize.ts';
 import type { Quantity } from '../types.ts';
+import { clausesOf } from './clauses.ts';
 
 /** One sentence as the claim rules read it: tokens with their tags, quantities, names, dates, speakers. */
 export interface SentenceView {
@@ -29,12 +30,8 @@ const CLAUSE_BREAK_WORDS = new Set([';', 'but', 'while', 'whereas', 'although', 
 
 /** The clause around tokens [s, e): up to `;`, "but", "while", "although", "which" on either side. */
 export function clauseAround(view: SentenceView, s: number, e: number): [number, number] {
-  const { tokens } = view;
-  let a = s;
-  while (a > 0 && !CLAUSE_BREAK_WORDS.has(tokens[a - 1]!.lower)) a--;
-  let b = e;
-  while (b < tokens.length && !CLAUSE_BREAK_WORDS.has(tokens[b]!.lower)) b++;
-  return [a, b];
+  const c = clausesOf(view.tokens, CLAUSE_BREAK_WORDS);
+  return [c.start[s] ?? 0, c.end[Math.max(s, e - 1)] ?? view.tokens.length];
 }
 
 export const isVerb = (view: SentenceView, k: number): boolean => view.pos[k] === 'VERB';
