@@ -114,5 +114,6 @@ export function isSentenceStart(ctx: Context, t: Token): boolean {
 
 /** To a millionth, and to 15 significant digits so that "£16.9bn" is 16,900,000,000, not …999.998. */
 export function round(v: number): number {
-  return Number((Math.round(v * 1e6) / 1e6).toPrecision(15));
+  const r = Math.round(v * 1e6) / 1e6;
+  return Math.abs(r) < 1e6 || Number.isInteger(r) ? r : Number(r.toPrecision(15));
 }
