@@ -116,6 +116,18 @@ export function entityMatches(
   return short.every((w) => long.includes(w));
 }
 
+const PHRASE_BREAKS = /\s(?:of|by|at|in|for|on|to|from|with|per|who|which|that|getting|doing|being)\s/i;
+
+/**
+ * The head word of a measure: its last content word before a preposition or a relative ("value of
+ * Alibaba shares" → value, "visits by American operatives" → visit, "share of pupils getting …" →
+ * share).
+ */
+function measureHead(measure: string): string | undefined {
+  const head = measure.split(PHRASE_BREAKS)[0]!;
+  return contentWords(head).at(-1) ?? contentWords(measure).at(-1);
+}
+
 /** The measure right: the gold measure's head word is among the system's words, or half the words are shared. */
 export function measureMatches(g: string | null, o: string | null): boolean {
   if (g === null) return o === null;
@@ -123,7 +135,8 @@ export function measureMatches(g: string | null, o: string | null): boolean {
   const b = contentWords(o);
   if (a.length === 0 || b.length === 0) return false;
   const shared = a.filter((w) => b.includes(w)).length;
-  return b.includes(a.at(-1)!) || shared / Math.max(a.length, b.length) >= 0.5;
+  const head = measureHead(g);
+  return (head !== undefined && b.includes(head)) || shared / Math.max(a.length, b.length) >= 0.5;
 }
 
 export function predicateMatches(g: string | null, o: string | null): boolean {

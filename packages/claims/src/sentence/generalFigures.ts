@@ -211,7 +211,7 @@ function figureOf(view: SentenceView, st: Statement, focus: ArticleFocus): Figur
   const unit = q.unit === null ? null : figureUnit(q.unit);
   const measure =
     changeNounMeasure(view, st, clause[1], direction) ??
-    (forPrice && (predicate === 'buy' || predicate === 'sell') ? actMeasure(predicate, q.kind, unit) : null) ??
+    (forPrice ? (predicate === 'buy' || predicate === 'sell' ? actMeasure(predicate, q.kind, unit) : 'price') : null) ??
     measureOf(view, gov, q, roles.measure, predicate, unit, st.changeOnly, roles.subject?.name ?? null, direction);
   if (q.unit === null && q.concept === null && measure === null) return null;
   if (!roles.subject && !measure) return null;
@@ -274,6 +274,9 @@ function measureOf(
   if (!m && q.kind === 'count' && gov.verb >= 0 && unit && !DESCRIBING.has(predicate) && predicate !== 'be') {
     m = `${countedWords(view, q)} ${participle(gov.lemma)}`;
   }
+  // "its shares fell 20%", "the stock rose to $55": the share price.
+  if (m && /^(?:shares?|stocks?|share prices?)$/.test(m) && (q.kind === 'money' || q.kind === 'percent'))
+    m = 'share price';
   if (m && changeOnly) m = asChange(m, direction);
   return m;
 }

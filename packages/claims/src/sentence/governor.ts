@@ -42,6 +42,8 @@ const LEVEL_NOUNS = new Set([
   'around',
 ]);
 
+const TIME_NOUNS = new Set(['year', 'month', 'week', 'day', 'quarter', 'half', 'period', 'season', 'decade', 'time']);
+
 const NOUNISH = new Set(['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM', 'PART']);
 
 /** Token range of the noun phrase ending at `end` (exclusive), read leftwards over nouns, adjectives and determiners. */
@@ -265,5 +267,7 @@ function nominalBefore(view: SentenceView, s: number, floor: number): [number, n
     // "a total of 5,000 people": the figure's own noun says what it counts.
     return null;
   }
+  // "put production for the year at 3.997 billion barrels": a stretch of time is when, not what.
+  if (link === 'at' && TIME_NOUNS.has(view.lemma[b - 1]!)) return null;
   return textOf(view, a, b) ? [a, b] : null;
 }
