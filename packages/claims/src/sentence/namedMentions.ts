@@ -105,6 +105,8 @@ export function namedMentions(ctx: NamedMentionContext): EntityMention[] {
       !excluded[m.end] &&
       !CALENDAR.has(next.lower) &&
       !isPersonNoun(next.text) &&
+      // "Chinese PC sales": a common acronym after a demonym is what it qualifies.
+      !(/^\p{Lu}{2,5}s?$/u.test(next.text) && isCommonWord(next.text.replace(/s$/, ''))) &&
       m.entity.id.length <= 3
     );
   });
@@ -197,6 +199,14 @@ function addRun(ctx: NamedMentionContext, start: number, end: number, out: Entit
   // Opening a sentence, a word the tagger reads as an adjective, adverb or verb names nobody
   // ("Fresh halibut fillets", "Just the data", "Included will be").
   if (start === 0 && end - start === 1 && !known && /^(?:ADJ|ADV|VERB|AUX|ADP|SCONJ)$/.test(ctx.pos[0] ?? '')) return;
+  // "the average English bill": a nationality before a lower-case noun qualifies it; it names nobody.
+  if (
+    end - start === 1 &&
+    /(?:ish|ese)$/.test(lower) &&
+    ctx.tokens[end]?.kind === 'word' &&
+    /^\p{Ll}/u.test(ctx.tokens[end]!.text)
+  )
+    return;
   // "DVD", "TV", "GDP": an acronym WordNet knows as a common noun is no name.
   if (end - start === 1 && /^\p{Lu}{2,5}$/u.test(text) && isCommonWord(text)) return;
   if (end - start === 1 && (pos[start] === 'PRON' || pos[start] === 'DET' || isPersonNoun(text))) return;
