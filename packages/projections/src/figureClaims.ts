@@ -1,4 +1,5 @@
 import type { ClaimExtracted, StoredEvent } from '@tally/events';
+import { withClaim } from './claimList.ts';
 import {
   claimRecord,
   emptyFigure,
@@ -6,7 +7,6 @@ import {
   type FigureArticleLookup,
   type FigureRow,
   refreshArticles,
-  withClaim,
 } from './figures.ts';
 import type { EventOf, Projection } from './Projection.ts';
 import type { FigureClaim } from './Statement.ts';

@@ -1,7 +1,8 @@
 import type { Period, StoredEvent } from '@tally/events';
 import { describe, expect, it } from 'vitest';
 import { InMemoryProjections } from './applyEvents.ts';
-import { type FigureRow, type FigureView, figureSummary, figureView } from './figures.ts';
+import type { FigureRow } from './figures.ts';
+import { type FigureView, figureSummary, figureView } from './figureView.ts';
 import { type ClaimInput, LogBuilder, storedFrom } from './testing/index.ts';
 import { describeFigure } from './wording.ts';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InMemoryProjections } from './applyEvents.ts';
-import { type FigureRow, type FigureView, figureView } from './figures.ts';
+import type { FigureRow } from './figures.ts';
+import { type FigureView, figureView } from './figureView.ts';
 import {
   seedFeedIds as feeds,
   given,

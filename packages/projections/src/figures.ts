@@ -1,13 +1,12 @@
 import type { ClaimExtracted } from '@tally/events';
 import type { ArticleRow } from './articles.ts';
 import { duplicateVerdictApplies, rootOf } from './articles.ts';
-import { expandStatement } from './expandStatement.ts';
+import { firstClaimOf, withClaim } from './claimList.ts';
 import { type EventOf, type Projection, type ProjectionLookup, unionSorted } from './Projection.ts';
 import {
   DEFAULT_STATEMENT_WINDOW_DAYS,
   type FigureArticleRef,
   type FigureClaim,
-  type Statement,
   type StatementOptions,
   type StoredStatement,
 } from './Statement.ts';
@@ -166,7 +165,7 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
   return true;
 }
 
-function indexOfRef(refs: readonly FigureArticleRef[], articleId: string): number {
+export function indexOfRef(refs: readonly FigureArticleRef[], articleId: string): number {
   let lo = 0;
   let hi = refs.length;
   while (lo < hi) {
@@ -229,98 +228,6 @@ export function refreshArticles(
     }
   }
   return { refs: next, changed };
-}
-
-/**
- * Where a lineage of claims arrays keeps its claims: each array of the lineage extends the one
- * before by one claim (`appendClaim`), so one index serves them all, an array of length `n` using
- * the entries below `n`. Only the longest array (`length`) may be extended sharing the index; any
- * other new array gets an index of its own when first asked. Without it every claim scanned all
- * the figure's claims: running stories hold thousands, and that scan was most of a rebuild's time.
- */
-interface ClaimIndex {
-  length: number;
-  byClaimId: Map<string, number[]>;
-  byArticle: Map<string, number[]>;
-}
-
-const claimIndexes = new WeakMap<readonly FigureClaim[], ClaimIndex>();
-
-function addToIndex(index: Map<string, number[]>, key: string, at: number): void {
-  const list = index.get(key);
-  if (list) list.push(at);
-  else index.set(key, [at]);
-}
-
-function claimIndexOf(claims: readonly FigureClaim[]): ClaimIndex {
-  let index = claimIndexes.get(claims);
-  if (!index) {
-    index = { length: claims.length, byClaimId: new Map(), byArticle: new Map() };
-    for (let i = 0; i < claims.length; i++) {
-      addToIndex(index.byClaimId, claims[i]!.claimId, i);
-      addToIndex(index.byArticle, claims[i]!.articleId, i);
-    }
-    claimIndexes.set(claims, index);
-  }
-  return index;
-}
-
-/** Ids of the claims `claim` replaces (same id, or its article's claims of another extractor version), in order. */
-function supersededBy(claims: readonly FigureClaim[], claim: FigureClaim): string[] {
-  if (claims.length === 0) return [];
-  const index = claimIndexOf(claims);
-  const at: number[] = [];
-  for (const i of index.byClaimId.get(claim.claimId) ?? []) {
-    if (i < claims.length && claims[i]!.claimId === claim.claimId) at.push(i);
-  }
-  for (const i of index.byArticle.get(claim.articleId) ?? []) {
-    const c = claims[i];
-    if (i < claims.length && c!.articleId === claim.articleId && c!.extractorVersion !== claim.extractorVersion) {
-      at.push(i);
-    }
-  }
-  if (at.length === 0) return [];
-  return [...new Set(at)].sort((a, b) => a - b).map((i) => claims[i]!.claimId);
-}
-
-/** The first of the claims from `articleId`, as `claims.find` would give it. */
-function firstClaimOf(claims: readonly FigureClaim[], articleId: string): FigureClaim | undefined {
-  if (claims.length === 0) return undefined;
-  for (const i of claimIndexOf(claims).byArticle.get(articleId) ?? []) {
-    // Indices are ascending: the first one inside this array is the first claim.
-    if (i < claims.length && claims[i]!.articleId === articleId) return claims[i];
-  }
-  return undefined;
-}
-
-/** `[...claims, claim]`, sharing the index of `claims` when it is the longest of its lineage. */
-function appendClaim(claims: readonly FigureClaim[], claim: FigureClaim): FigureClaim[] {
-  const next = [...claims, claim];
-  const index = claimIndexes.get(claims);
-  if (index && index.length === claims.length) {
-    index.length = next.length;
-    addToIndex(index.byClaimId, claim.claimId, claims.length);
-    addToIndex(index.byArticle, claim.articleId, claims.length);
-    claimIndexes.set(next, index);
-  }
-  return next;
-}
-
-/**
- * The claims after `claim`: a re-analysis with another extractor version supersedes the article's
- * older claims; the same claim id again replaces the claim; the claim goes last. Also the ids it
- * removed. The figures fold and a rebuild's `FigureClaims` both keep a figure's claims this way.
- */
-export function withClaim(
-  claims: readonly FigureClaim[],
-  claim: FigureClaim,
-): { claims: FigureClaim[]; removed: string[] } {
-  const removed = supersededBy(claims, claim);
-  return {
-    claims:
-      removed.length > 0 ? [...claims.filter((c) => !removed.includes(c.claimId)), claim] : appendClaim(claims, claim),
-    removed,
-  };
 }
 
 const FULL: FigurePending = { full: true, addedClaimIds: [], removedClaimIds: [], articleIds: [] };
@@ -475,85 +382,3 @@ export function figuresProjection(options: FiguresOptions = {}): Projection<Figu
 }
 
 export { DEFAULT_STATEMENT_WINDOW_DAYS };
-
-/** A figure as consumers see it: statements with their sources filled in, without the folded state. */
-export interface FigureView
-  extends Omit<FigureRow, 'claims' | 'articles' | 'pending' | 'history' | 'currentStatementId'> {
-  /** The latest statement (by statement date, then publication); null before any claim. */
-  current: Statement | null;
-  /** Every statement, oldest first; the current one included. */
-  history: Statement[];
-}
-
-/** Sources a figure summary shows of its current statement (`independentSources` counts them all). */
-export const SUMMARY_SOURCES = 3;
-
-/**
- * A figure in a listing: the current statement (with its first `SUMMARY_SOURCES` sources, the
- * earliest published) and the counts.
- */
-export type FigureSummary = Omit<FigureView, 'history'>;
-
-function expander(row: FigureRow) {
-  const claims = new Map(row.claims.map((c) => [c.claimId, c]));
-  const refs = new Map(row.articles.map((r) => [r.articleId, r]));
-  return (s: StoredStatement) => expandStatement(s, claims, refs);
-}
-
-/**
- * What a figure's views keep of its row as it is, picked field by field: every stored figure gets
- * a summary, and copying the rest of the row (`...rest`) cost more than deriving the summary.
- */
-function headerOf(row: FigureRow): Omit<FigureSummary, 'current'> {
-  return {
-    figureKey: row.figureKey,
-    position: row.position,
-    firstPosition: row.firstPosition,
-    subject: row.subject,
-    predicate: row.predicate,
-    recipient: row.recipient,
-    concept: row.concept,
-    unit: row.unit,
-    measure: row.measure,
-    statementCount: row.statementCount,
-    claimCount: row.claimCount,
-    sourceCount: row.sourceCount,
-    conflictCount: row.conflictCount,
-  };
-}
-
-export function figureView(row: FigureRow): FigureView {
-  const expand = expander(row);
-  const expanded = row.history.map(expand);
-  return {
-    ...headerOf(row),
-    current: expanded.find((s) => s.statementId === row.currentStatementId) ?? null,
-    history: expanded,
-  };
-}
-
-export function figureSummary(row: FigureRow): FigureSummary {
-  const current = row.history.find((s) => s.statementId === row.currentStatementId);
-  if (!current) return { ...headerOf(row), current: null };
-  const shown = { ...current, sources: current.sources.slice(0, SUMMARY_SOURCES) };
-  // Every stored figure gets a summary: only the claims and articles of the shown sources are
-  // looked up, not maps of the whole figure (busy figures hold hundreds of claims).
-  const claimIds = new Set<string>();
-  const articleIds = new Set<string>();
-  for (const src of shown.sources) {
-    claimIds.add(src.claimId);
-    articleIds.add(src.articleId);
-    for (const copy of src.copies) {
-      articleIds.add(copy.articleId);
-      if (copy.claimId) claimIds.add(copy.claimId);
-    }
-  }
-  const claims = new Map<string, FigureClaim>();
-  for (const c of row.claims) if (claimIds.has(c.claimId)) claims.set(c.claimId, c);
-  const refs = new Map<string, FigureArticleRef>();
-  for (const id of articleIds) {
-    const ref = row.articles[indexOfRef(row.articles, id)];
-    if (ref?.articleId === id) refs.set(id, ref);
-  }
-  return { ...headerOf(row), current: expandStatement(shown, claims, refs) };
-}

@@ -48,14 +48,10 @@ export {
   type FigureArticleLookup,
   type FigurePending,
   type FigureRow,
-  type FigureSummary,
   type FiguresOptions,
-  type FigureView,
-  figureSummary,
   figuresProjection,
-  figureView,
-  SUMMARY_SOURCES,
 } from './figures.ts';
+export { type FigureSummary, type FigureView, figureSummary, figureView, SUMMARY_SOURCES } from './figureView.ts';
 export { type HedgeKind, hedgeKind, hedgeKinds } from './hedges.ts';
 export {
   type EventOf,
