@@ -1,13 +1,16 @@
 /**
- * npm run eval:dedupe [-- --draws 1,2,3,4,5] [-- --corpus DIR] [-- --show 10]
+ * npm run eval:dedupe [-- --draws 1,2,3,4,5] [-- --corpus DIR] [-- --show 10] [-- --sweep 0.3/0.5,0.4/0.4/2]
  *
+ * `--sweep` runs the index now with each pair of thresholds (between sources / within one source,
+ * optionally / the other documents of a source that make a sentence boilerplate) as well, for
+ * calibration, and prints their precision and recall after the rest.
  * Near-duplicate detection on the hard set built at run time from the real texts beside the
  * repository (see hardSet.ts): precision and recall of the index before this work (recorded figures),
  * of the index now told nothing of where articles come from, and of the index now as the analyzer
  * uses it; by kind of copy and by kind of wrong link; then the wrong links and missed copies of the
  * index now, for reading. Ends with one JSON line (the index now, all draws pooled).
  */
-import { currentIndex, hardSetDraws, runCheckers, withoutSources } from './evaluateDedupe.ts';
+import { currentIndex, hardSetDraws, indexWith, runCheckers, withoutSources } from './evaluateDedupe.ts';
 import { BEFORE, hardSetHash } from './previousFigures.ts';
 
 const argv = process.argv.slice(2);
@@ -109,10 +112,30 @@ for (const w of worst) {
   );
 }
 if (worst.length === 0) say('    none');
+const quantiles = (xs: number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const at = (q: number) => (sorted[Math.floor(q * (sorted.length - 1))] ?? Number.NaN).toFixed(3);
+  return `1 % ${at(0.01)}, 5 % ${at(0.05)}, 10 % ${at(0.1)}, median ${at(0.5)}`;
+};
+const found = now.score.similarities;
+say(`  ${now.checker}: similarity of the copies found to their original: ${quantiles(found)} (${found.length})`);
 say(`  ${now.checker}: missed copies`);
 for (const m of now.score.missed.slice(0, show))
   say(`    ${m.id} ${m.kind} of ${m.story} [${m.edits.join(', ')}] on ${m.host}`);
 if (now.score.missed.length > show) say(`    … and ${now.score.missed.length - show} more (--show N)`);
+const sweep = arg('--sweep');
+if (sweep) {
+  const pairs = sweep.split(',').map((p) => p.split('/').map(Number) as [number, number, number?]);
+  say('');
+  say('  thresholds (between sources / within one source / documents): precision, recall');
+  for (const run of await runCheckers(
+    sets,
+    pairs.map(([t, s, n]) => indexWith(t, s, n)),
+    process.env.REDIS_URL,
+  )) {
+    say(`    ${run.checker.padEnd(16)} ${f(run.score.precision)}  ${f(run.score.recall)}`);
+  }
+}
 say(
   JSON.stringify({
     eval: 'dedupe',

@@ -25,6 +25,20 @@ export interface Checker {
   open(redis: Redis, prefix: string): { check(doc: HardDoc): Promise<StreamVerdict>; clear(): Promise<unknown> };
 }
 
+/** The index as it is now with other thresholds (and sentence counts): for calibrating them on the hard set. */
+export function indexWith(threshold: number, sameSourceThreshold: number, sourceBoilerplate = 3): Checker {
+  return {
+    name: `${threshold} / ${sameSourceThreshold} / ${sourceBoilerplate}`,
+    open(redis, prefix) {
+      const index = createDedupeIndex(redis, { prefix, threshold, sameSourceThreshold, sourceBoilerplate });
+      return {
+        check: (d) => index.checkAndInsert({ id: d.id, text: d.text, publishedAt: d.publishedAt, url: d.url }),
+        clear: () => index.clear(),
+      };
+    },
+  };
+}
+
 /** The index as it is now, given each article's address as the analyzer gives it. */
 export const currentIndex: Checker = {
   name: 'now',

@@ -26,6 +26,8 @@ export interface StreamScore {
   falseByRelation: Map<string, number>;
   falseLinks: FalseLink[];
   missed: HardDoc[];
+  /** Similarities of the right links. */
+  similarities: number[];
 }
 
 function relation(a: HardDoc, b: HardDoc): string {
@@ -54,10 +56,12 @@ export function scoreStream(docs: readonly HardDoc[], verdicts: readonly StreamV
     else if (v.replaced) linksOf.push([byId.get(v.replaced.id)!, d, v.replaced.similarity]);
   });
   const found = new Set<string>();
+  const similarities: number[] = [];
   const falseLinks: FalseLink[] = [];
   const falseByRelation = new Map<string, number>();
   for (const [copy, original, similarity] of linksOf) {
     if (copy.story === original.story) {
+      similarities.push(similarity);
       found.add(copy.id);
       found.add(original.id);
     } else {
@@ -91,6 +95,7 @@ export function scoreStream(docs: readonly HardDoc[], verdicts: readonly StreamV
     falseByRelation,
     falseLinks,
     missed,
+    similarities,
   };
 }
 
@@ -121,5 +126,6 @@ export function pooled(scores: readonly StreamScore[]): StreamScore {
     falseByRelation,
     falseLinks: scores.flatMap((s) => s.falseLinks),
     missed: scores.flatMap((s) => s.missed),
+    similarities: scores.flatMap((s) => s.similarities),
   };
 }
