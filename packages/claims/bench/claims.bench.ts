@@ -142,6 +142,22 @@ if (articlesNow) {
   );
 }
 
+// Microsoft Recognizers-Text on the same real sentences (speed and accuracy), once, from the
+// quantities evaluation that runs it (evaluations/src/quantities, `--microsoft`).
+{
+  const script = path.resolve(here, '../../../evaluations/src/quantities/quantities.eval.ts');
+  const run = spawnSync(process.execPath, ['--import', 'tsx', script, '--microsoft'], {
+    encoding: 'utf8',
+    cwd: path.resolve(here, '../../..'),
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const lines = run.stdout.split('\n');
+  const from = lines.findIndex((l) => l.startsWith('Microsoft Recognizers-Text'));
+  const to = lines.findIndex((l) => l.startsWith('CPU µs per sentence'));
+  if (run.status === 0 && from >= 0 && to >= from) console.log(`\n${lines.slice(from, to + 1).join('\n')}`);
+  else console.log('\nMicrosoft Recognizers-Text: not measured (the quantities evaluation did not run)');
+}
+
 const overall = scoreExtractor(all, rulesExtract).fields;
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 console.log(
