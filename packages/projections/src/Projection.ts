@@ -1,5 +1,5 @@
 import type { EventType, StoredEvent } from '@tally/events';
-import type { ArticleRow } from './articles.ts';
+import type { ArticleRow } from './ArticleRow.ts';
 
 /** The projections Tally keeps, in the order they apply each event (articles first: the others read it). */
 export const projectionNames = ['articles', 'feeds', 'duplicates', 'figures'] as const;

@@ -1,6 +1,6 @@
 import type { StoredEvent } from '@tally/events';
+import type { ArticleRow } from './ArticleRow.ts';
 import { applyEvents, keysNamedBy, type ProjectionSet, type RowCache } from './applyEvents.ts';
-import type { ArticleRow } from './articles.ts';
 import { type ProjectionName, type ProjectionRow, projectionNames } from './Projection.ts';
 
 /** Loads stored rows by key; keys without a row are simply absent from the result. */

@@ -1,5 +1,6 @@
 import type { StoredEvent } from '@tally/events';
-import { type ArticleRow, articlesProjection } from './articles.ts';
+import type { ArticleRow } from './ArticleRow.ts';
+import { articlesProjection } from './articles.ts';
 import { duplicatesProjection } from './duplicates.ts';
 import { feedsProjection } from './feeds.ts';
 import { figureMarksProjection } from './figureClaims.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ArticleRow } from './articles.ts';
+import type { ArticleRow } from './ArticleRow.ts';
 import type { DuplicateClusterRow } from './duplicates.ts';
 import { given } from './testing/index.ts';
 

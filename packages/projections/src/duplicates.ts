@@ -1,4 +1,5 @@
-import { type CopyRef, duplicateVerdictApplies, rootOf } from './articles.ts';
+import type { CopyRef } from './ArticleRow.ts';
+import { duplicateVerdictApplies, rootOf } from './articles.ts';
 import type { Projection } from './Projection.ts';
 
 /**

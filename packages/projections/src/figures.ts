@@ -1,5 +1,5 @@
 import type { ClaimExtracted } from '@tally/events';
-import type { ArticleRow } from './articles.ts';
+import type { ArticleRow } from './ArticleRow.ts';
 import { duplicateVerdictApplies, rootOf } from './articles.ts';
 import { firstClaimOf, withClaim } from './claimList.ts';
 import { type EventOf, type Projection, type ProjectionLookup, unionSorted } from './Projection.ts';

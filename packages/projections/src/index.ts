@@ -1,4 +1,13 @@
 export {
+  ARTICLE_FAILURES_KEPT,
+  type ArticleFailure,
+  type ArticleRow,
+  type ArticleStatus,
+  type CopyRef,
+  type DuplicateLink,
+  emptyArticle,
+} from './ArticleRow.ts';
+export {
   type ApplyBatchOptions,
   applyBatch,
   type BatchChanges,
@@ -17,17 +26,7 @@ export {
   type ProjectionSetOptions,
   type RowCache,
 } from './applyEvents.ts';
-export {
-  ARTICLE_FAILURES_KEPT,
-  type ArticleFailure,
-  type ArticleRow,
-  type ArticleStatus,
-  articlesProjection,
-  type CopyRef,
-  type DuplicateLink,
-  emptyArticle,
-  rootOf,
-} from './articles.ts';
+export { articlesProjection, rootOf } from './articles.ts';
 export { type StatedChange, type ValueMeaning, valueMeaning } from './changes.ts';
 export type { Conflict, ConflictKind, ConflictSide } from './conflicts.ts';
 export { type DuplicateClusterRow, duplicatesProjection } from './duplicates.ts';

@@ -1,6 +1,6 @@
 import type { StoredEvent } from '@tally/events';
+import type { ArticleRow } from '../ArticleRow.ts';
 import { applyEvents, createRebuildSet, type RowCache } from '../applyEvents.ts';
-import type { ArticleRow } from '../articles.ts';
 import { type FigureMark, figureArticleFacts } from '../figureClaims.ts';
 import type { FigureArticleFacts } from '../figures.ts';
 import type { ProjectionName, ProjectionRow } from '../Projection.ts';
