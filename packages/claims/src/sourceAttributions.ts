@@ -51,6 +51,16 @@ function nameFrom(tokens: readonly Token[], k: number): [number, number] | null 
   while (i < tokens.length) {
     const t = tokens[i]!;
     if (t.kind === 'word' && isCapitalized(t)) i++;
+    // "Chart-Track": a hyphen inside a name, no space around it.
+    else if (
+      t.text === '-' &&
+      !t.spaceBefore &&
+      i > start &&
+      tokens[i + 1] &&
+      !tokens[i + 1]!.spaceBefore &&
+      isCapitalized(tokens[i + 1]!)
+    )
+      i++;
     else if (JOINERS.has(t.lower) && tokens[i + 1] && isCapitalized(tokens[i + 1]!) && i > start) i++;
     else break;
   }
@@ -102,8 +112,17 @@ export function sourceAttributions(tokens: readonly Token[], opts: AttributionOp
         (w !== 'listed' && SOURCE_PARTICIPLES.has(w) && j === k + 1 && !DATA_NOUNS.has(tokens[k - 1]?.lower ?? ''))
       )
         continue;
-      // "of" names a source only after a data noun: "a survey of 2,000 adults" names none.
-      const name = nameFrom(tokens, j + 1);
+      // "of" names a source only after a data noun: "a survey of 2,000 adults" names none. A short
+      // lower-case description may come first: "a poll for mobile firm Intervoice".
+      let from = j + 1;
+      for (
+        let d = 0;
+        d < 3 && tokens[from]?.kind === 'word' && !isCapitalized(tokens[from]!) && tokens[from]!.lower !== 'the';
+        d++
+      )
+        from++;
+      if (from > j + 1 && !(tokens[from] && isCapitalized(tokens[from]!))) from = j + 1;
+      const name = nameFrom(tokens, from);
       if (name && !(tokens[j]!.lower === 'of' && name[1] - name[0] < 1)) out.push(sourceAt(tokens, name, [k, j + 1]));
       continue;
     }

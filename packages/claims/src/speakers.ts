@@ -1,5 +1,5 @@
 import type { Gazetteer } from './gazetteer.ts';
-import { isOrganisationNoun } from './lexical/nounClass.ts';
+import { isActorNoun, isOrganisationNoun } from './lexical/nounClass.ts';
 import { LEX, senses } from './lexical/wordnet.ts';
 import { wordSet } from './lexicon.ts';
 import { TRIGGERS } from './predicates.ts';
@@ -186,7 +186,9 @@ export function findAttributions(tokens: Token[], opts: AttributionOptions): Att
       const np = rightPhrase(tokens, verbEnd, opts);
       if (np) {
         const a = classify(tokens, np.start, np.end, opts, v, verbEnd, hedged);
-        if (a) {
+        // "…, the University of California, announced the news": a lower-case object that names no
+        // people is what was said, and the speaker stands before the verb.
+        if (a && !(a.name && /^[a-z ]+$/.test(a.name) && !isActorNoun(a.name.split(' ').pop()!.replace(/s$/, '')))) {
           appendRole(tokens, np.end, a, opts);
           out.push(a);
           continue;

@@ -250,6 +250,11 @@ const ADJUNCT_OPENERS = wordSet(`
  * would send 300 tanks", "said that in September…" are not anaphoric) — and the sentence must state
  * no figure of its own after it. Assessments ("believes this") attribute nothing.
  */
+/** Nouns by which a reporting verb takes up the news of the sentence before: "announced the news". */
+const NEWS_NOUNS = new Set(['news', 'deal', 'settlement', 'agreement', 'decision']);
+/** Verbs that make news public: "announced the news"; commenting on it ("welcomed the deal") is not this. */
+const ANNOUNCING = /^(?:announced|announces|confirmed|confirms|revealed|reveals|disclosed|discloses|unveiled|unveils)$/;
+
 export function anaphoricAttributions(
   infos: SentenceInfo[],
 ): Map<number, { speaker: Speaker; statedAt: string | null; person: boolean }> {
@@ -262,7 +267,17 @@ export function anaphoricAttributions(
       const speaker = info.speakers[i];
       if (!speaker || a.hedged || a.npEnd > a.verbStart) continue;
       const object = tokens[a.verbEnd];
-      if (!object || !/^(?:this|it|that)$/.test(object.lower) || info.inQuote[a.verbEnd]) continue;
+      if (!object || info.inQuote[a.verbEnd]) continue;
+      // "announced the news", "confirmed the figures": the news of the sentence before.
+      const news =
+        object.lower === 'the' &&
+        NEWS_NOUNS.has(tokens[a.verbEnd + 1]?.lower ?? '') &&
+        ANNOUNCING.test(tokens[a.verbStart]?.lower ?? '');
+      if (!news && !/^(?:this|it|that)$/.test(object.lower)) continue;
+      if (news) {
+        out.set(info.index - 1, { speaker, statedAt: info.statedAt[i] ?? null, person: isPersonKind(a) });
+        break;
+      }
       let k = a.verbEnd + 1;
       while (k < tokens.length && info.dateTokens.some((d) => k >= d.start && k < d.end)) k++;
       const next = tokens[k];
