@@ -1,6 +1,9 @@
 #!/usr/bin/env node
-// The tally command: internal packages are TypeScript source, run through tsx's loader.
+// The tally command. It runs the build (`dist/`, made by `npm run build` and in the image) while the
+// build is as new as the sources it was made from; otherwise (a checkout never built, or edited
+// since) the TypeScript source through tsx, a development dependency.
 import { spawn } from 'node:child_process';
+import { loadTally } from './loadTally.mjs';
 
 // A rebuild keeps rows alive across batches; with Node's default young generation every scavenge
 // copies the last batches' rows again (about a quarter of a rebuild's CPU). `tally replay` runs
@@ -30,7 +33,5 @@ if (folds && !sized) {
     process.exit(code ?? 1);
   });
 } else {
-  const { register } = await import('tsx/esm/api');
-  register();
-  await import('../src/main.ts');
+  await loadTally();
 }
