@@ -11,7 +11,7 @@ import {
 } from '@tally/dedupe';
 import type { ChainableCommander, Redis } from 'ioredis';
 import { CHECK_AND_INSERT_LUA } from './checkAndInsert.lua.ts';
-import { createSourceBoilerplate, sourceOf, sourceTag } from './sourceBoilerplate.ts';
+import { boilerplateBins, createSourceBoilerplate, sourceOf, sourceTag } from './sourceBoilerplate.ts';
 
 export interface DedupeDocument {
   id: string;
@@ -166,25 +166,6 @@ const NO_SENTENCES = new Uint32Array(0);
 /** A document ready for the script, with what its source's boilerplate put in its bins when some was left out. */
 interface Prepared extends FingerprintedDocument {
   sourceBins?: Buffer | undefined;
-}
-
-/**
- * The bins a fingerprint of boilerplate alone fills (its minimum fell in the bin, not densified): their
- * compact values, then a 16-byte mask of those bins (sourceBins.lua.ts).
- */
-function boilerplateBins(fp: Fingerprint): Buffer | undefined {
-  if (fp.shingleCount === 0) return undefined;
-  const bins = fp.minhash.length;
-  const shift = 32 - Math.log2(bins);
-  const out = Buffer.alloc(bins + bins / 8);
-  for (let b = 0; b < bins; b++) {
-    const h = fp.minhash[b]!;
-    if (h >>> shift === b) {
-      out[b] = h & 0xff;
-      out[bins + (b >> 3)]! |= 1 << (b & 7);
-    }
-  }
-  return out;
 }
 
 /** A document as the script receives it: published, content hash, source tag, compact signature, band hashes. */

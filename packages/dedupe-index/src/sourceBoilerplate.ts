@@ -1,3 +1,4 @@
+import type { Fingerprint } from '@tally/dedupe';
 import type { ChainableCommander, Redis } from 'ioredis';
 import { SOURCE_SENTENCES_LUA } from './sourceSentences.lua.ts';
 
@@ -112,4 +113,23 @@ export function createSourceBoilerplate(redis: Redis, options: SourceBoilerplate
       return out;
     },
   };
+}
+
+/**
+ * The bins a fingerprint of boilerplate alone fills (its minimum fell in the bin, not densified): their
+ * compact values, then a 16-byte mask of those bins (sourceBins.lua.ts).
+ */
+export function boilerplateBins(fp: Fingerprint): Buffer | undefined {
+  if (fp.shingleCount === 0) return undefined;
+  const bins = fp.minhash.length;
+  const shift = 32 - Math.log2(bins);
+  const out = Buffer.alloc(bins + bins / 8);
+  for (let b = 0; b < bins; b++) {
+    const h = fp.minhash[b]!;
+    if (h >>> shift === b) {
+      out[b] = h & 0xff;
+      out[bins + (b >> 3)]! |= 1 << (b & 7);
+    }
+  }
+  return out;
 }
