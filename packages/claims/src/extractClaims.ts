@@ -71,10 +71,10 @@ export function extractClaims(text: string, options: ExtractClaimsOptions = {}):
 
 /**
  * The claims of a text: for every quantity governed by a predicate verb, who did what to whom, how
- * much, said by whom and when. Works on a whole article so that speakers named once ("US
- * Ambassador to NATO Julianne Smith") can be found again ("the US envoy said", "Smith added"),
- * and a recipient named in one sentence carries to the next ("Pyongyang has delivered up to 1,000
- * containers" after "…providing military hardware to Russia").
+ * much, said by whom and when. Works on a whole article so that speakers named once ("French
+ * Ambassador to the UN Claire Morel") can be found again ("the French envoy said", "Morel added"),
+ * and a recipient named in one sentence carries to the next ("Lisbon has delivered up to 200
+ * trucks" after "…providing military hardware to Kenya").
  */
 export function readClaims(text: string, options: ExtractClaimsOptions = {}): ClaimsReading {
   const gazetteer = gazetteerFor(options.gazetteer);
@@ -130,7 +130,7 @@ export function readClaims(text: string, options: ExtractClaimsOptions = {}): Cl
       let speaker: Speaker | null = null;
       let statedAt: string | null = null;
       const region = quoteAt(quotes, abs);
-      // "US Ambassador to NATO Julianne Smith announced this on Wednesday" after the sentence.
+      // "French Ambassador to the UN Claire Morel announced this on Wednesday" after the sentence.
       const anaphor = anaphora.get(info.index);
       if (region >= 0 && quoteSpeakers[region]) {
         speaker = quoteSpeakers[region]!.speaker;

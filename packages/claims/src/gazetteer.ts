@@ -4,9 +4,10 @@ import { type Token, tokenize } from './tokenize.ts';
 
 /**
  * The gazetteer: countries from the `world-countries` data package (common and official names,
- * alternate spellings, demonyms, capitals used as metonyms) plus a curated table of the names news
- * uses for states and a few organisations ("DPRK", "the Pyongyang regime", "Russian forces",
- * "the White House", "NATO"). Extensible per call with organisations, places and people.
+ * alternate spellings, demonyms, capitals used as metonyms), the institutions that act for a state
+ * named by its demonym, name or capital ("French troops", "the Armed Forces of Peru", "the regime in
+ * Hanoi"), plus a curated table of the codes and metonyms news uses ("DPRK", "the White House") and a
+ * few organisations. Extensible per call with organisations, places and people.
  */
 export interface Entity {
   /** ISO 3166-1 alpha-2 for countries ("KP"), an upper-case tag for organisations ("NATO"). */
@@ -49,28 +50,8 @@ const require = createRequire(import.meta.url);
 const CURATED_ALIASES: Record<string, string> = {
   DPRK: 'KP',
   'D.P.R.K.': 'KP',
-  'Pyongyang regime': 'KP',
-  'regime in Pyongyang': 'KP',
-  'North Korean regime': 'KP',
-  "Kim Jong Un's regime": 'KP',
-  'North Korean army': 'KP',
-  'Russian forces': 'RU',
-  'Russian troops': 'RU',
-  'Russian military': 'RU',
-  'Russian army': 'RU',
-  'Russian Armed Forces': 'RU',
   Kremlin: 'RU',
-  'Russian government': 'RU',
-  'Russian Defence Ministry': 'RU',
-  'Russian Defense Ministry': 'RU',
   Kiev: 'UA',
-  'Ukrainian forces': 'UA',
-  'Ukrainian troops': 'UA',
-  'Ukrainian military': 'UA',
-  'Ukrainian army': 'UA',
-  'Ukrainian Armed Forces': 'UA',
-  'Armed Forces of Ukraine': 'UA',
-  'Ukrainian government': 'UA',
   US: 'US',
   American: 'US',
   Americans: 'US',
@@ -83,19 +64,12 @@ const CURATED_ALIASES: Record<string, string> = {
   'White House': 'US',
   Pentagon: 'US',
   'State Department': 'US',
-  'US government': 'US',
-  'U.S. government': 'US',
-  'US administration': 'US',
-  'Biden administration': 'US',
-  'US military': 'US',
   UK: 'GB',
   'U.K.': 'GB',
   Britain: 'GB',
   'Downing Street': 'GB',
   ROK: 'KR',
   Holland: 'NL',
-  'Chinese government': 'CN',
-  'Iranian government': 'IR',
   'Islamic Republic': 'IR',
   Tehran: 'IR',
   Teheran: 'IR',
@@ -108,6 +82,25 @@ const CURATED_ALIASES: Record<string, string> = {
   'Czech Republic': 'CZ',
   Turkey: 'TR',
 };
+
+/** Institutions that act for a state: "<demonym> troops", "<country> government", "the regime in <capital>". */
+const STATE_INSTITUTIONS = [
+  'forces',
+  'troops',
+  'military',
+  'army',
+  'navy',
+  'air force',
+  'armed forces',
+  'Armed Forces',
+  'government',
+  'regime',
+  'administration',
+  'authorities',
+  'Defence Ministry',
+  'Defense Ministry',
+  'Foreign Ministry',
+];
 
 const ORGANISATIONS: GazetteerEntry[] = [
   { id: 'EU', name: 'European Union', aliases: ['EU', 'E.U.', 'European Union', 'European Commission'] },
@@ -172,7 +165,7 @@ interface TrieNode {
   hit?: { id: string; form: MentionForm };
 }
 
-// Curly and straight apostrophes match alike ("Kim Jong Un’s regime"); most words have neither.
+// Curly and straight apostrophes match alike ("the country’s regime"); most words have neither.
 const key = (t: string): string => (t.indexOf('’') < 0 ? t : t.replace(/’/g, "'"));
 
 export class Gazetteer {
@@ -219,15 +212,20 @@ export class Gazetteer {
         if (alt.length <= 2 || alt.includes(', ') || !/^[A-Za-z][A-Za-z .'’-]+$/.test(alt)) continue;
         this.add(alt, id, 'name');
       }
+      this.addInstitutions([c.name.common], id, true);
       for (const d of Object.values(c.demonyms?.eng ?? {})) {
         if (!d || demonymOwners.get(d)?.size !== 1) continue;
         this.add(d, id, 'demonym');
+        this.addInstitutions([d], id, false);
         // "Russians", "Israelis": the people, used as a subject.
         if (/[ni]$/.test(d)) this.add(`${d}s`, id, 'demonym');
       }
       if (c.unMember) {
         for (const cap of c.capital) {
-          if (!AMBIGUOUS_CAPITALS.has(cap)) this.add(cap, id, 'capital');
+          if (AMBIGUOUS_CAPITALS.has(cap)) continue;
+          this.add(cap, id, 'capital');
+          for (const inst of ['regime', 'government', 'authorities']) this.add(`${inst} in ${cap}`, id, 'alias');
+          this.add(`${cap} regime`, id, 'alias');
         }
       }
     }
@@ -235,7 +233,22 @@ export class Gazetteer {
       this.byId.set(o.id, { id: o.id, name: o.name });
       for (const a of o.aliases ?? []) this.add(a, o.id, 'name');
     }
-    for (const [alias, id] of Object.entries(CURATED_ALIASES)) this.add(alias, id, 'alias');
+    for (const [alias, id] of Object.entries(CURATED_ALIASES)) {
+      this.add(alias, id, 'alias');
+      // Codes and names of the table act through their institutions too ("US military", "UK government").
+      if (/^[A-Z][A-Z.]+$/.test(alias) || /^(?:American|America|Britain)$/.test(alias))
+        this.addInstitutions([alias], id, /^[A-Z.]+$|^America|^Britain/.test(alias));
+    }
+  }
+
+  /** "<demonym> troops", "Peru's government", "the Armed Forces of Peru" (`ofForm` for names, not demonyms). */
+  private addInstitutions(names: string[], id: string, ofForm: boolean): void {
+    for (const n of names) {
+      for (const inst of STATE_INSTITUTIONS) {
+        this.add(`${n} ${inst}`, id, 'alias');
+        if (ofForm && /^[A-Z]/.test(inst)) this.add(`${inst} of ${n}`, id, 'alias');
+      }
+    }
   }
 
   private add(name: string, id: string, form: MentionForm, original?: string): void {
@@ -310,7 +323,7 @@ export class Gazetteer {
     return this.root.next.get(key(word))?.hit?.form ?? null;
   }
 
-  /** Looks a whole name up: "DPRK" → North Korea, "the Pyongyang regime" → North Korea. */
+  /** Looks a whole name up: "DPRK" → North Korea, "the regime in Pyongyang" → North Korea. */
   lookup(name: string): Entity | null {
     const tokens = tokenize(name.trim());
     let i = 0;

@@ -1,7 +1,8 @@
 import { type DateExpression, findDateExpressions } from '../dateExpressions.ts';
 import { quantitiesOfTokens } from '../extractQuantities.ts';
 import { type EntityMention, type Gazetteer, gazetteerFor } from '../gazetteer.ts';
-import { type Attribution, findAttributions } from '../speakers.ts';
+import type { Attribution } from '../speakers/attribution.ts';
+import { findAttributions } from '../speakers/findAttributions.ts';
 import { type Sentence, splitSentences } from '../splitSentences.ts';
 import { type Token, tokenize } from '../tokenize.ts';
 import type { Quantity, Speaker } from '../types.ts';

@@ -4,7 +4,8 @@ import { isActorNoun } from '../lexical/nounClass.ts';
 import { looksLikePersonName } from '../lexical/personNames.ts';
 import { wordSet } from '../lexicon.ts';
 import { singularize } from '../singularize.ts';
-import { type Attribution, roleMatches } from '../speakers.ts';
+import type { Attribution } from '../speakers/attribution.ts';
+import { roleMatches } from '../speakers/speakerRoles.ts';
 import { tokenize } from '../tokenize.ts';
 import type { Speaker } from '../types.ts';
 import type { QuoteRegion } from './quotes.ts';
@@ -243,7 +244,7 @@ const ADJUNCT_OPENERS = wordSet(`
 `);
 
 /**
- * Sentences whose figures a following sentence attributes: "US Ambassador to NATO Julianne Smith
+ * Sentences whose figures a following sentence attributes: "French Ambassador to the UN Claire Morel
  * announced this on Wednesday during an online briefing" gives the sentence before it a speaker and
  * a date. The reporting verb must take "this" or "it" (or "that" closing its clause) as its object —
  * followed by the end of the clause, a date or an adjunct, never by a clause of its own ("said it
@@ -362,7 +363,7 @@ export function quoteAttribution(
   return null;
 }
 
-/** "— Jay in Kyiv (@JayinKyiv) October 8, 2023": an embedded post, attributed to the line above. */
+/** "— Jane Roe (@janeroe) March 3, 2021": an embedded post, attributed to the line above. */
 export function embeddedPostAttributions(
   infos: SentenceInfo[],
   now: CalendarDay | null,

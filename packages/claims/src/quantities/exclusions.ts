@@ -223,7 +223,7 @@ export function numbersThatName(ctx: Context, c: Core): number {
     !tokens[c.end + 1]!.spaceBefore
   )
     return c.end + 2;
-  // "Ninety Mile Beach": a capitalised number word before a capitalised word is a name.
+  // "Seven Mile Bridge": a capitalised number word before a capitalised word is a name.
   const nextWord = tokens[c.end];
   if (!c.digits && isCapitalized(first) && c.start > firstWordIndex(tokens) && nextWord && isCapitalized(nextWord))
     return c.end;

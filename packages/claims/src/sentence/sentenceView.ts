@@ -1,7 +1,7 @@
 import type { DateExpression } from '../dateExpressions.ts';
 import type { EntityMention } from '../gazetteer.ts';
 import type { Pos } from '../lexical/tagSentence.ts';
-import type { Attribution } from '../speakers.ts';
+import type { Attribution } from '../speakers/attribution.ts';
 import type { Token } from '../tokenize.ts';
 import type { Quantity } from '../types.ts';
 import { clausesOf } from './clauses.ts';

@@ -1,10 +1,10 @@
-import type { Attribution, AttributionOptions } from './speakers.ts';
-import { isCapitalized, type Token } from './tokenize.ts';
+import { isCapitalized, type Token } from '../tokenize.ts';
+import type { Attribution, AttributionOptions } from './attribution.ts';
 
 /**
  * Sources named as where figures come from rather than as speakers of a clause: "figures released
  * by the Office for National Statistics", "listed by the Electoral Commission", "a survey for
- * Intervoice", "according to whale rescue group Project Jonah", "the UN's World Drug Report, which
+ * Acme Mobile", "according to conservation group Project Osprey", "the UN's World Drug Report, which
  * reports that". Each gives an attribution of kind `org` to the name, marked `source`, which covers
  * the figures of its paragraph that name no speaker of their own.
  */
@@ -113,7 +113,7 @@ export function sourceAttributions(tokens: readonly Token[], opts: AttributionOp
       )
         continue;
       // "of" names a source only after a data noun: "a survey of 2,000 adults" names none. A short
-      // lower-case description may come first: "a poll for mobile firm Intervoice".
+      // lower-case description may come first: "a poll for mobile firm Acme Mobile".
       let from = j + 1;
       for (
         let d = 0;
@@ -126,7 +126,7 @@ export function sourceAttributions(tokens: readonly Token[], opts: AttributionOp
       if (name && !(tokens[j]!.lower === 'of' && name[1] - name[0] < 1)) out.push(sourceAt(tokens, name, [k, j + 1]));
       continue;
     }
-    // "according to whale rescue group Project Jonah": a lower-case descriptor before the name.
+    // "according to conservation group Project Osprey": a lower-case descriptor before the name.
     if (w === 'according' && tokens[k + 1]?.lower === 'to') {
       let j = k + 2;
       let words = 0;
