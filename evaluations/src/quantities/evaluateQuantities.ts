@@ -37,6 +37,7 @@ export interface QuantityFigures {
   quant_crashes: number;
   news_value_recall: number;
   news_unit_recall: number;
+  news_change_recall: number;
   news_concept_recall: number;
 }
 
@@ -87,6 +88,7 @@ export function evaluateQuantities(options: EvaluateQuantitiesOptions = {}): Qua
       quant_crashes: crashes.length,
       news_value_recall: round3(newsClaims.value.recall),
       news_unit_recall: round3(newsClaims.valueUnit.recall),
+      news_change_recall: round3(newsClaims.valueChange.recall),
       news_concept_recall: round3(newsClaims.concept.recall),
     },
   };

@@ -4,7 +4,7 @@ import type { ScoredQuantity } from './scoreRecognizers.ts';
 const view = (q: ScoredQuantity | null): string =>
   q === null
     ? '—'
-    : `${JSON.stringify(q.range ?? q.value)} ${q.bound} ${q.unit ?? '∅'}${q.concept ? ` [${q.concept}]` : ''} (${q.kind})`;
+    : `${JSON.stringify(q.range ?? q.value)} ${q.bound} ${q.unit ?? '∅'}${q.change ? ` ${q.change}` : ''}${q.concept ? ` [${q.concept}]` : ''} (${q.kind})`;
 
 /** Lists what was missed or wrong, for reading the errors by category. `only`: a model name, or "news". */
 export function printMisses(result: QuantitiesEvaluation, only: string): void {
@@ -25,7 +25,7 @@ export function printMisses(result: QuantitiesEvaluation, only: string): void {
     for (const m of result.newsClaims.misses) {
       const g = m.gold;
       console.log(
-        `  ${m.gid} ${m.field}: gold ${JSON.stringify(g.range ?? g.value)} ${g.unit ?? '∅'} [${g.measure ?? ''}] → ${m.predicted.map(view).join('; ') || 'nothing'}  | ${m.sentence.slice(0, 200)}`,
+        `  ${m.gid} ${m.field}: gold ${JSON.stringify(g.range ?? g.value)} ${g.unit ?? '∅'}${g.change ? ` ${g.change}${g.expectedChange ? '' : ' (level)'}` : ''} [${g.measure ?? ''}] → ${m.predicted.map(view).join('; ') || 'nothing'}  | ${m.sentence.slice(0, 200)}`,
       );
     }
   }

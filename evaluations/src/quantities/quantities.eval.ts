@@ -9,7 +9,7 @@
  *   npm run eval:quantities -- --microsoft           # also Microsoft Recognizers-Text on the same sentences
  *
  * Ends with one JSON line: {"eval":"quantities","quant_value_f1","quant_unit_f1",
- * "quant_value_precision","quant_value_recall","quant_crashes","news_value_recall","news_unit_recall",
+ * "quant_value_precision","quant_value_recall","quant_crashes","news_value_recall","news_unit_recall","news_change_recall",
  * "news_concept_recall","cpu_us_per_sentence"}.
  */
 import { claimsAt } from '../claims/baselineClaims.ts';
@@ -66,8 +66,13 @@ console.log(`\nnews-claims: ${n.claims} gold claims, each sentence read alone (r
 console.log(`${''.padEnd(26)}${'before'.padStart(20)}${'now'.padStart(20)}`);
 console.log(`${'value'.padEnd(26)}${pct(before?.newsClaims.value)}${pct(n.value)}`);
 console.log(`${'value+unit'.padEnd(26)}${pct(before?.newsClaims.valueUnit)}${pct(n.valueUnit)}`);
+console.log(`${'value+change'.padEnd(26)}${pct(before?.newsClaims.valueChange)}${pct(n.valueChange)}`);
+console.log(`${'  levels with direction'.padEnd(26)}${pct(before?.newsClaims.valueDirection)}${pct(n.valueDirection)}`);
 console.log(`${'concept ~ measure'.padEnd(26)}${pct(before?.newsClaims.concept)}${pct(n.concept)}`);
 console.log(`${"  or a count's unit".padEnd(26)}${pct(before?.newsClaims.conceptOrCounted)}${pct(n.conceptOrCounted)}`);
+console.log(
+  'value+change: a claim that is only a move ("exports rose 2%") needs its direction; a level the move led to ("rose 3.5% to $27.2bn") is no change to the reader (the claim layer pairs them), so it needs none. "levels with direction" asks the direction of every value as news-claims writes it.',
+);
 console.log(
   `\nCPU per sentence (least of 5 passes): ${before ? `before ${before.cpuUsPerSentence.toFixed(1)} µs, ` : ''}now ${now.cpuUsPerSentence.toFixed(1)} µs` +
     (baselineRef ? `   (before = ${baselineRef})` : ''),

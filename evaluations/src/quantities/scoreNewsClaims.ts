@@ -12,16 +12,31 @@ export interface Recall {
 export interface NewsClaimsMiss {
   gid: string;
   sentence: string;
-  gold: { value: number | null; range: [number, number] | null; unit: string | null; measure: string | null };
+  gold: {
+    value: number | null;
+    range: [number, number] | null;
+    unit: string | null;
+    measure: string | null;
+    /** The gold claim's direction, and the change the reader should carry (see `expectedChange`). */
+    change: 'up' | 'down' | null;
+    expectedChange: 'up' | 'down' | null;
+  };
   /** The quantity of the sentence that agrees on the value, if any; else every quantity found. */
   predicted: ScoredQuantity[];
-  field: 'value' | 'unit' | 'concept';
+  field: 'value' | 'unit' | 'change' | 'concept';
 }
 
 export interface NewsClaimsScore {
   claims: number;
   value: Recall;
   valueUnit: Recall;
+  /**
+   * A value-equal quantity that is read as a change in the gold claim's direction when the claim is
+   * only a change ("exports rose 2%"), and as no change otherwise (see `expectedChange`).
+   */
+  valueChange: Recall;
+  /** A value-equal quantity with the gold claim's direction as news-claims writes it, levels included (for reference). */
+  valueDirection: Recall;
   /** Over gold claims with a `measure`: a value-equal quantity whose concept shares a content word with it. */
   concept: Recall;
   /** The same, where a count without a concept is taken to measure its counted noun (its unit). */
@@ -65,6 +80,21 @@ export function conceptMatches(measure: string, concept: string | null | undefin
 }
 
 /**
+ * The change a quantity of the reader should carry for a gold claim. news-claims gives a claim the
+ * direction of its move whether the figure is the move itself ("EU exports rose 2%": value 2, change
+ * up by 2) or the level it led to ("rose 3.5% to $27.2bn": value 27.2bn, change up by 3.5 %). To the
+ * reader `change` says that the number is an amount of increase or decrease, not a level (`Quantity`
+ * in `@tally/claims`); pairing a level with the move before it is the claim layer's work, scored by
+ * eval:claims. So a claim whose value is its change's size (the README: "`value` repeats it") needs
+ * that direction, and a level needs no change.
+ */
+export function expectedChange(g: GoldClaim): 'up' | 'down' | null {
+  const c = g.change;
+  if (c === null || c.by === null || g.value === null) return null;
+  return sameNumber(g.value, c.by) ? c.direction : null;
+}
+
+/**
  * Scores an extractor on the `value`, `unit` and `measure` fields of news-claims gold claims: each
  * gold claim's sentence is read alone, and the claim counts when one of the sentence's quantities
  * has its value (value+unit: and its unit; concept: and a concept sharing a word with `measure`).
@@ -72,6 +102,8 @@ export function conceptMatches(measure: string, concept: string | null | undefin
 export function scoreNewsClaims(gold: GoldClaim[], extract: Extract): NewsClaimsScore {
   let value = 0;
   let valueUnit = 0;
+  let valueChange = 0;
+  let valueDirection = 0;
   let concept = 0;
   let conceptOrCounted = 0;
   let withMeasure = 0;
@@ -84,7 +116,15 @@ export function scoreNewsClaims(gold: GoldClaim[], extract: Extract): NewsClaims
       cache.set(g.sentence, found);
     }
     const same = found.filter((q) => valueAgrees(g, q));
-    const goldView = { value: g.value, range: g.range, unit: g.unit, measure: g.measure };
+    const direction = g.change?.direction ?? null;
+    const goldView = {
+      value: g.value,
+      range: g.range,
+      unit: g.unit,
+      measure: g.measure,
+      change: direction,
+      expectedChange: expectedChange(g),
+    };
     if (g.measure) withMeasure++;
     if (same.length === 0) {
       misses.push({ gid: g.gid, sentence: g.sentence, gold: goldView, predicted: found, field: 'value' });
@@ -93,6 +133,10 @@ export function scoreNewsClaims(gold: GoldClaim[], extract: Extract): NewsClaims
     value++;
     if (same.some((q) => unitsAgree(g.unit, q.unit))) valueUnit++;
     else misses.push({ gid: g.gid, sentence: g.sentence, gold: goldView, predicted: same, field: 'unit' });
+    if (same.some((q) => (q.change ?? null) === direction)) valueDirection++;
+    const expected = expectedChange(g);
+    if (same.some((q) => (q.change ?? null) === expected)) valueChange++;
+    else misses.push({ gid: g.gid, sentence: g.sentence, gold: goldView, predicted: same, field: 'change' });
     if (g.measure) {
       if (same.some((q) => conceptMatches(g.measure!, q.concept))) concept++;
       else misses.push({ gid: g.gid, sentence: g.sentence, gold: goldView, predicted: same, field: 'concept' });
@@ -105,6 +149,8 @@ export function scoreNewsClaims(gold: GoldClaim[], extract: Extract): NewsClaims
     claims: gold.length,
     value: recall(value, gold.length),
     valueUnit: recall(valueUnit, gold.length),
+    valueChange: recall(valueChange, gold.length),
+    valueDirection: recall(valueDirection, gold.length),
     concept: recall(concept, withMeasure),
     conceptOrCounted: recall(conceptOrCounted, withMeasure),
     misses,
