@@ -20,7 +20,7 @@ export function readChangeBefore(tokens: Token[], at: number): 'up' | 'down' | n
   const dir = (w: string): 'up' | 'down' | null =>
     CHANGE_UP.has(w) || CHANGE_NOUNS_UP.has(w) ? 'up' : CHANGE_DOWN.has(w) || CHANGE_NOUNS_DOWN.has(w) ? 'down' : null;
   if (p1 === 'by') {
-    for (let k = start - 2; k >= Math.max(0, start - 7); k--) {
+    for (let k = start - 2; k >= Math.max(0, start - 9); k--) {
       const w = tokens[k]!.lower;
       const d = dir(w);
       if (d && !(w === 'down' || w === 'up')) return d;

@@ -214,6 +214,22 @@ describe('quantities: bounds, changes and ages', () => {
     expect(read('Shares were up about 19 per cent.')).toEqual([[19, '~', '%', 'up']]);
   });
 
+  it.each([
+    ['The firm reported a loss of $387m for the year.', 387e6, null],
+    ['It compares with a $111m loss a year earlier.', 111e6, null],
+    ['The shares suffered a loss of 5% on Monday.', 5, 'down'],
+  ])('money lost is a level of loss, a share price that loses falls: %s', (sentence, value, change) => {
+    expect(extractQuantities(sentence)[0]).toMatchObject({ value, change });
+  });
+
+  it.each([
+    ['Drugs make up about 70 percent of the samples.', 70, null],
+    ['Interest will eat up 13 percent of spending.', 13, null],
+    ['The show helped lift the channel’s January audience share by 12%.', 12, 'up'],
+  ])('a particle is no change, a change reaches past its object: %s', (sentence, value, change) => {
+    expect(extractQuantities(sentence)[0]).toMatchObject({ value, change });
+  });
+
   it('an age as a statistic keeps kind age and names the statistic', () => {
     const [age, share] = extractQuantities('The average age of respondents was 29.6 years old and 92.8% were male.');
     expect(age).toMatchObject({ value: 29.6, kind: 'age', unit: 'year', concept: 'average age of respondent' });

@@ -91,7 +91,7 @@ export const CHANGE_UP = wordSet(`
   rose risen rise rises rising increased increase increases increasing grew grow grows grown growing climbed
   climb climbs climbing jumped jump jumps jumping surged surge surges surging soared soar soars soaring gained
   gain gains gaining expanded expands expanding rallied spiked swelled boosted boost raised raise raises hiked up
-  added higher widened widening accelerated edged ticked leapt leaped rebounded recovered
+  added higher widened widening accelerated edged ticked leapt leaped rebounded recovered lift lifts lifted lifting
 `);
 
 export const CHANGE_DOWN = wordSet(`
@@ -132,7 +132,8 @@ export const CHANGE_NOUNS_DOWN = wordSet(`
 export const PARTICLE_VERBS = wordSet(`
   shot shoot shoots cut brought bring took take turned turn broke break scaled scale step stepped set signed
   sign stand stood back backed pick picked gave give slowed calmed burned burnt cracked shut closed knocked
-  struck strike tracked track hunted hunt chased chase
+  struck strike tracked track hunted hunt chased chase make makes made making eat eats ate eaten eating use uses
+  used using
 `);
 
 /** Verbs and participles before a level: "inflation stood at 5%", "the harvest is forecast at 59 million tonnes". */

@@ -65,6 +65,8 @@ function ageStatistic(ctx: Context, start: number): string | null {
   return concept && /\bage\b/.test(concept) ? concept : null;
 }
 
+const LOSS = /^loss(?:es)?$/;
+
 /** A change noun after the figure ("a 5% increase"); durations and objects of "lost"/"added" are no changes. */
 function settleChange(ctx: Context, d: Draft): void {
   const { tokens } = ctx;
@@ -84,6 +86,14 @@ function settleChange(ctx: Context, d: Draft): void {
   )
     d.change = tokens[d.start - 1]!.lower === 'up' ? 'up' : 'down';
   if (d.kind === 'measure' && d.dimension === 'time') d.change = null;
+  // "a loss of $387m", "a $111m loss": money lost is a result, a level of loss, not a fall; "a loss of 5%" falls.
+  if (
+    d.change === 'down' &&
+    d.kind === 'money' &&
+    (LOSS.test(tokens[d.afterUnit]?.lower ?? '') ||
+      (tokens[d.start - 1]?.lower === 'of' && LOSS.test(tokens[d.start - 2]?.lower ?? '')))
+  )
+    d.change = null;
   // "lost 300 tanks", "added 60 carriers": amounts, not changes; "lost 5%" is a fall.
   if (d.change !== null && d.kind !== 'percent' && TRANSITIVE_CHANGE.has(tokens[d.start - 1]?.lower ?? ''))
     d.change = null;

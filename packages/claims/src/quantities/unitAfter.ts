@@ -273,7 +273,9 @@ export function readWhatIsCounted(ctx: Context, d: Draft): void {
     const np = readNounPhrase(ctx, at, false);
     if (np && np.words.length > 0) {
       const head = np.words[np.words.length - 1]!.lower;
-      const dir = CHANGE_NOUNS_UP.has(head) ? 'up' : CHANGE_NOUNS_DOWN.has(head) ? 'down' : null;
+      // "a $111m loss" is a result, the amount lost; "a 5% loss" is a fall.
+      const moneyLost = d.kind === 'money' && (head === 'loss' || head === 'losses');
+      const dir = moneyLost ? null : CHANGE_NOUNS_UP.has(head) ? 'up' : CHANGE_NOUNS_DOWN.has(head) ? 'down' : null;
       if (dir && np.words.length === 1) {
         d.change = dir;
         // "a 7.5% rise in exports": what rose.
