@@ -77,6 +77,25 @@ export function parseDigitsCore(tokens: Token[], i: number, moneyBefore = false)
   let scaled = false;
   let moneySuffix = false;
   let j = i + 1;
+  // "40 000", "1 414 021 100": thousands grouped by single spaces, as SI style and much of Europe write them.
+  if (rawInt && t.text.length <= 3) {
+    let digits = t.text;
+    while (
+      tokens[j]?.kind === 'num' &&
+      tokens[j]!.start === tokens[j - 1]!.end + 1 &&
+      /^\d{3}(?:\.\d+)?$/.test(tokens[j]!.text) &&
+      digits.indexOf('.') < 0 &&
+      // "20 787-9 jets": a group joined to more is a model number, no thousands.
+      !(tokens[j + 1] && !tokens[j + 1]!.spaceBefore && /^[-–/:]$/.test(tokens[j + 1]!.text))
+    ) {
+      digits += tokens[j]!.text;
+      j++;
+    }
+    if (j > i + 1) {
+      value = Number(digits);
+      rawInt = /^\d+$/.test(digits);
+    }
+  }
   const nx = tokens[j];
   // "$458 m": a scale letter apart from the number, after a currency.
   if (nx?.spaceBefore && (nx.lower === 'm' || nx.lower === 'b') && matchCurrencyBefore(tokens, i)) {

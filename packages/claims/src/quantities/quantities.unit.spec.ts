@@ -25,6 +25,35 @@ describe('quantities: units written against the number', () => {
   });
 });
 
+describe('quantities: money as the wire services and northern Europe abbreviate it', () => {
+  it.each([
+    ['Net profit rose to 50 mln dlrs.', 50e6, 'USD'],
+    ['The dividend is 25 cts a share.', 0.25, 'USD/share'],
+    ['It paid 5 mln stg for the stake.', 5e6, 'GBP'],
+    ['It paid 3 mln Canadian dlrs.', 3e6, 'CAD'],
+    ['Losses exceeded 30 MUSD.', 30e6, 'USD'],
+    ['Revenue was 120 MEUR.', 120e6, 'EUR'],
+    ['The fee is 800 kSEK.', 800e3, 'SEK'],
+  ])('%s', (sentence, value, unit) => {
+    expect(extractQuantities(sentence)[0]).toMatchObject({ value, unit, kind: 'money' });
+  });
+});
+
+describe('quantities: thousands grouped by spaces', () => {
+  it.each([
+    ['About 40 000 people attended.', 40_000],
+    ['The population is 1 414 021 100.', 1_414_021_100],
+    ['It weighs 1 234 567.89 kg.', 1_234_567.89],
+  ])('%s', (sentence, value) => {
+    expect(extractQuantities(sentence)[0]?.value).toBe(value);
+  });
+
+  it('a year and a count apart, or a model number, are no group', () => {
+    expect(read('In 2019 100 people came.')).toEqual([[100, '=', 'person', null]]);
+    expect(extractQuantities('It ordered 20 787-9 jets.')[0]).toMatchObject({ value: 20, unit: 'jet' });
+  });
+});
+
 describe('quantities: money in its main unit', () => {
   it.each([
     ['Its shares were down 8.51% to 10.75p.', 0.1075, 'GBP'],
@@ -225,7 +254,7 @@ describe('quantities: bounds, changes and ages', () => {
   it.each([
     ['Drugs make up about 70 percent of the samples.', 70, null],
     ['Interest will eat up 13 percent of spending.', 13, null],
-    ['The show helped lift the channel’s January audience share by 12%.', 12, 'up'],
+    ['The campaign helped lift the firm’s quarterly online sales volume by 12%.', 12, 'up'],
   ])('a particle is no change, a change reaches past its object: %s', (sentence, value, change) => {
     expect(extractQuantities(sentence)[0]).toMatchObject({ value, change });
   });

@@ -4,6 +4,7 @@ import type { QuantityKind } from '../types.ts';
 import { matchCurrencyAfter, matchUnit } from '../units.ts';
 import { readChangeBefore } from './change.ts';
 import { readCountedNoun, readOfComplement } from './countedNoun.ts';
+import { matchWireCurrency } from './newswireUnits.ts';
 import { conceptText, readNounPhrase } from './nounPhrase.ts';
 import { SCALE_WORD_VALUES } from './numbers.ts';
 import { type Context, type Core, type Draft, type NumberHead, round } from './quantityContext.ts';
@@ -136,7 +137,7 @@ export function readUnit(ctx: Context, head: NumberHead): Draft {
     j++;
   }
   const crown = currency ? null : readCrowns(ctx, j);
-  const curAfter = currency || crown ? null : matchCurrencyAfter(tokens, j);
+  const curAfter = currency || crown ? null : (matchCurrencyAfter(tokens, j) ?? matchWireCurrency(tokens, j));
   const unitHit = curAfter || crown ? null : matchUnit(tokens, j);
   if (crown && !d.adjectival) {
     d.kind = 'money';
