@@ -6,7 +6,7 @@ export { type IngestProgress, type IngestSummary, ingestOnce } from './ingest.ts
 export { pollFeed } from './poller.ts';
 export { openRuntime, type Runtime, type RuntimeOptions } from './runtime.ts';
 export { medianItemGapSec, nextCheck, type Schedule, type ScheduleInput } from './schedule.ts';
-export { runService, untilShutdownSignal } from './service.ts';
+export { runService, type ServiceOptions, untilShutdownSignal } from './service.ts';
 export { type ArticleState, type FeedState, foldArticle, foldFeed } from './state.ts';
 export { sweepUnanalyzed, unanalyzedArticles } from './sweepUnanalyzed.ts';
 export { type RunningStages, reconcileSchedules, type StageName, stageNames, startStages } from './workers.ts';

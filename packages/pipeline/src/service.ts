@@ -6,13 +6,21 @@ import { openRuntime, type Runtime } from './runtime.ts';
 import { sweepUnanalyzed } from './sweepUnanalyzed.ts';
 import { reconcileSchedules, type StageName, stageNames, startStages } from './workers.ts';
 
-/** Resolves on the first SIGINT/SIGTERM; a second one exits at once. */
+/**
+ * Resolves on the first SIGINT/SIGTERM; a second one exits at once. A repeat of the first within a
+ * second is that same request delivered twice (a terminal's Ctrl+C reaches npm and the service it
+ * runs, and npm passes it on again), not a second one.
+ */
 export function untilShutdownSignal(): Promise<NodeJS.Signals> {
   return new Promise((resolve) => {
-    let count = 0;
+    let first: { sig: NodeJS.Signals; at: number } | null = null;
     const handler = (sig: NodeJS.Signals) => {
-      if (++count === 1) resolve(sig);
-      else process.exit(130);
+      if (!first) {
+        first = { sig, at: performance.now() };
+        resolve(sig);
+      } else if (sig !== first.sig || performance.now() - first.at >= 1000) {
+        process.exit(130);
+      }
     };
     process.on('SIGINT', handler);
     process.on('SIGTERM', handler);
@@ -47,31 +55,38 @@ function keepRunning(log: Logger, what: string, task: () => Promise<void>): { st
 
 /**
  * Opens the runtime, waiting out an unreachable log or Redis with capped exponential backoff: a
- * service started during an outage comes up when it ends instead of exiting. Null when a shutdown
- * signal arrives first.
+ * service started during an outage comes up when it ends instead of exiting. Null when it is told
+ * to stop first.
  */
-async function openWithRetry(config: Config, log: Logger, stages: readonly StageName[]): Promise<Runtime | null> {
+async function openWithRetry(
+  config: Config,
+  log: Logger,
+  stages: readonly StageName[],
+  stopWhen: Promise<unknown>,
+): Promise<Runtime | null> {
   let stop = false;
-  const onSignal = () => {
+  void stopWhen.then(() => {
     stop = true;
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  try {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await openRuntime(config, log, { extractPool: stages.includes('fetcher') });
-      } catch (err) {
-        const delayMs = Math.min(30_000, 500 * 2 ** Math.min(attempt - 1, 6));
-        log.warn({ err: (err as Error).message, attempt, retryInMs: delayMs }, 'cannot open the log or Redis yet');
-        for (let waited = 0; waited < delayMs && !stop; waited += 100) await new Promise((r) => setTimeout(r, 100));
-        if (stop) return null;
-      }
+  });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await openRuntime(config, log, { extractPool: stages.includes('fetcher') });
+    } catch (err) {
+      const delayMs = Math.min(30_000, 500 * 2 ** Math.min(attempt - 1, 6));
+      log.warn({ err: (err as Error).message, attempt, retryInMs: delayMs }, 'cannot open the log or Redis yet');
+      for (let waited = 0; waited < delayMs && !stop; waited += 100) await new Promise((r) => setTimeout(r, 100));
+      if (stop) return null;
     }
-  } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
   }
+}
+
+export interface ServiceOptions {
+  /**
+   * Resolves when the service is to stop. A host with signal handling of its own (the `tally`
+   * command) passes its own, so that one set of handlers decides what a signal means.
+   * @defaultValue the first SIGINT/SIGTERM ({@link untilShutdownSignal})
+   */
+  stopWhen?: Promise<NodeJS.Signals>;
 }
 
 /**
@@ -84,7 +99,9 @@ export async function runService(
   config: Config,
   log: Logger,
   extra?: (rt: Runtime) => Promise<{ close(): Promise<void> }>,
+  options: ServiceOptions = {},
 ): Promise<void> {
+  const stopWhen = options.stopWhen ?? untilShutdownSignal();
   // Some stages alone are one part of a deployment: with a private Redis and an embedded log they
   // would share their queues and log with nobody, and wait forever for work no one else can give.
   if (stages.length > 0 && stages.length < stageNames.length) {
@@ -101,7 +118,7 @@ export async function runService(
   // The poller registers the feeds of FEEDS_FILE; the file is checked before anything opens.
   const feedsFile: FeedRegistration[] | null =
     stages.includes('poller') && config.FEEDS_FILE ? readFeedsFile(config.FEEDS_FILE) : null;
-  const rt = await openWithRetry(config, log, stages);
+  const rt = await openWithRetry(config, log, stages, stopWhen);
   if (!rt) return;
   try {
     if (feedsFile) {
@@ -121,7 +138,7 @@ export async function runService(
       : null;
     const side = extra ? await extra(rt) : null;
     log.info({ stages }, 'service started');
-    const sig = await untilShutdownSignal();
+    const sig = await stopWhen;
     log.info({ signal: sig }, 'shutting down: finishing active jobs');
     reconciler?.stop();
     sweeper?.stop();

@@ -3,7 +3,8 @@ import { commandList } from './commandList.ts';
 import { installSignalHandlers, shutdownIsHandledHere, stopRequested } from './shutdown.ts';
 import { UsageError } from './usageError.ts';
 
-installSignalHandlers();
+// npm sets npm_lifecycle_event for what it runs (`npm start`, `npx tally`): see shutdown.ts.
+installSignalHandlers({ stopWhenOrphaned: process.env.npm_lifecycle_event !== undefined });
 
 const program = new Command('tally')
   .description('Tally: news feeds in, current figures out. Every stage appends events to one log.')

@@ -8,12 +8,21 @@ import { constants } from 'node:os';
  * signal's number; a second signal exits at once. A command that waits for the signal and shuts
  * down by itself (`start`, `worker`, `api`) says so with `shutdownHandledHere`: the signal then
  * only resolves `untilSignal`.
+ *
+ * Run by npm (`npm start`, `npx tally …`), the process's parent is npm or a shell npm started, and
+ * npm passes SIGINT/SIGTERM on to that child only: a shell between them dies of the signal and
+ * leaves this process running with no parent, unasked to stop. So under npm, losing the parent is
+ * taken as SIGTERM. And where npm runs node directly (`exec` in the script), a terminal's Ctrl+C
+ * reaches both and npm passes it on again: a repeat of the first signal within a second is that
+ * same request, not the second signal that exits at once.
  */
 type Closer = () => Promise<void>;
 
 const closers: Closer[] = [];
 let handledHere = false;
 let received: NodeJS.Signals | null = null;
+let receivedAt = 0;
+const REPEAT_WITHIN_MS = 1000;
 const waiters: ((signal: NodeJS.Signals) => void)[] = [];
 const controller = new AbortController();
 
@@ -62,14 +71,25 @@ async function closeAll(): Promise<void> {
   }
 }
 
+export interface SignalOptions {
+  /**
+   * Stop as on SIGTERM when the parent process goes away (it is checked four times a second).
+   * For npm's children only: a process left running on purpose by a parent that exits (nohup, a
+   * daemonizing script) must not stop then.
+   */
+  stopWhenOrphaned?: boolean;
+}
+
 /** Installs the handlers; `main` does it once, before any command runs. */
-export function installSignalHandlers(): void {
+export function installSignalHandlers(options: SignalOptions = {}): void {
   const onSignal = (signal: NodeJS.Signals) => {
     if (received) {
+      if (signal === received && performance.now() - receivedAt < REPEAT_WITHIN_MS) return;
       // A second signal: exit now. Exit hooks still stop private servers and release the log.
       process.exit(exitCodeOf(received));
     }
     received = signal;
+    receivedAt = performance.now();
     controller.abort(signal);
     for (const wake of waiters.splice(0)) wake(signal);
     if (handledHere) return;
@@ -77,4 +97,14 @@ export function installSignalHandlers(): void {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  if (options.stopWhenOrphaned) {
+    const parent = process.ppid;
+    const watch = setInterval(() => {
+      if (process.ppid === parent) return;
+      clearInterval(watch);
+      // Asked to stop once: a lost parent is never the second signal that cuts a stop short.
+      if (!received) onSignal('SIGTERM');
+    }, 250);
+    watch.unref();
+  }
 }

@@ -21,4 +21,5 @@ export default new Command('api')
       },
       { extractPool: false },
     );
+    log.info('stopped');
   });

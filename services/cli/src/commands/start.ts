@@ -1,4 +1,6 @@
-import { defaultSeedsDir, startNewsroom } from '@tally/newsroom';
+import type { Config } from '@tally/config';
+import type { Logger } from '@tally/logger';
+import { defaultSeedsDir, type Newsroom, startNewsroom } from '@tally/newsroom';
 import {
   type Runtime,
   reconcileSchedules,
@@ -10,6 +12,12 @@ import {
 import { Command } from 'commander';
 import { startApi } from '../api.ts';
 import { cliConfig, cliLogger, shutdownHandledHere, shutdownSignal, untilSignal, withRuntime } from '../context.ts';
+import {
+  DemoNewsroomPortInUseError,
+  demoNewsroomPort,
+  recordDemoNewsroomPort,
+  recordedDemoNewsroomPort,
+} from '../demoNewsroomPort.ts';
 import { readFeedsFile } from '../feedsFile.ts';
 import { printFigures } from '../figuresTable.ts';
 import { progressBar } from '../progress.ts';
@@ -34,6 +42,26 @@ async function waitForFirstRound(rt: Runtime): Promise<void> {
   bar.stop();
 }
 
+/** Serves the demo newsroom on its port and keeps the port for the next start. */
+async function startDemoNewsroom(at: { host: string; port: number }, config: Config, log: Logger): Promise<Newsroom> {
+  const recorded = recordedDemoNewsroomPort(config.TALLY_DATA_DIR);
+  if (recorded !== null && recorded !== at.port) {
+    log.warn(
+      { recordedPort: recorded, port: at.port },
+      'NEWSROOM_PORT moves the demo newsroom: its feeds and articles are registered again under the new addresses',
+    );
+  }
+  const newsroom = await startNewsroom({
+    host: at.host,
+    port: at.port,
+    seedsDir: config.SEEDS_DIR ?? defaultSeedsDir(),
+  }).catch((err: NodeJS.ErrnoException) => {
+    throw err.code === 'EADDRINUSE' ? new DemoNewsroomPortInUseError(at.port) : err;
+  });
+  recordDemoNewsroomPort(config.TALLY_DATA_DIR, newsroom.port);
+  return newsroom;
+}
+
 export default new Command('start')
   .description(
     'Run everything in one process on the embedded defaults: the demo newsroom, every worker, the projector and the API.',
@@ -49,27 +77,30 @@ export default new Command('start')
     const base = cliConfig(opts.port ? { API_PORT: opts.port } : {});
     // Checked before anything starts: a bad feeds file stops the start.
     const configuredFeeds = base.FEEDS_FILE ? readFeedsFile(base.FEEDS_FILE) : [];
-    const newsroom = opts.demo
-      ? await startNewsroom({ port: base.NEWSROOM_PORT, seedsDir: base.SEEDS_DIR ?? defaultSeedsDir() })
+    // The demo newsroom keeps its port across starts (see demoNewsroomPort.ts); it is known before
+    // the log opens, and the newsroom starts once this process holds the log.
+    const demo = opts.demo
+      ? { host: '127.0.0.1', port: await demoNewsroomPort(base.TALLY_DATA_DIR, base.NEWSROOM_PORT) }
       : null;
     // The demo newsroom lives on loopback: let the address guard through to it, and poll it often.
     // Its address and port only: the rest of the machine stays refused (a feed item linking Tally's
     // own API must not be fetched into the log). It is ours, so it takes as many requests as the
     // workers make; other hosts keep the polite defaults.
-    const config = newsroom
+    const config = demo
       ? cliConfig({
-          HTTP_ALLOW: [...base.HTTP_ALLOW, new URL(newsroom.url).host].join(','),
+          HTTP_ALLOW: [...base.HTTP_ALLOW, `${demo.host}:${demo.port}`].join(','),
           POLL_MIN_INTERVAL_SEC: 60,
           ...(opts.port ? { API_PORT: opts.port } : {}),
         })
       : base;
-    const hostLimits = newsroom ? { [newsroom.host]: { concurrency: 16, intervalMs: 0 } } : undefined;
+    const hostLimits = demo ? { [demo.host]: { concurrency: 16, intervalMs: 0 } } : undefined;
     const log = cliLogger(config);
-    try {
-      await withRuntime(
-        config,
-        log,
-        async (rt) => {
+    await withRuntime(
+      config,
+      log,
+      async (rt) => {
+        const newsroom = demo ? await startDemoNewsroom(demo, base, log) : null;
+        try {
           if (newsroom) {
             for (const f of newsroom.feeds) await registerFeed(rt.store, { url: f.url, title: f.title }, 'demo');
             log.info({ url: newsroom.url, feeds: newsroom.feeds.length }, 'demo newsroom started');
@@ -114,10 +145,10 @@ export default new Command('start')
             await api.close();
             await running.close();
           }
-        },
-        { hostLimits },
-      );
-    } finally {
-      await newsroom?.close();
-    }
+        } finally {
+          await newsroom?.close();
+        }
+      },
+      { hostLimits },
+    );
   });

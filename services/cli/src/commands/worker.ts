@@ -1,6 +1,6 @@
 import { runService, type StageName, stageNames } from '@tally/pipeline';
 import { Argument, Command } from 'commander';
-import { cliConfig, cliLogger, shutdownHandledHere } from '../context.ts';
+import { cliConfig, cliLogger, shutdownHandledHere, untilSignal } from '../context.ts';
 
 export default new Command('worker')
   .description('Run one pipeline stage in this process (distributed mode: set REDIS_URL and DATABASE_URL).')
@@ -10,8 +10,8 @@ export default new Command('worker')
     '\nRun as many instances of a stage as you like: jobs go to one worker each, events are idempotent.\nSIGTERM stops cleanly: no new jobs, active ones finish or return to their queue.\nExample:\n  REDIS_URL=redis://127.0.0.1:6379 DATABASE_URL=postgres://tally@127.0.0.1/tally tally worker fetcher',
   )
   .action(async (stage: StageName) => {
-    // runService stops the stages itself on SIGTERM: no new jobs, active ones finish or go back.
+    // runService stops the stages itself on the signal: no new jobs, active ones finish or go back.
     shutdownHandledHere();
     const config = cliConfig();
-    await runService([stage], config, cliLogger(config, `tally-${stage}`));
+    await runService([stage], config, cliLogger(config, `tally-${stage}`), undefined, { stopWhen: untilSignal() });
   });
