@@ -5,6 +5,7 @@
  *   npm run eval:claims                               # from the repository root
  *   npm run eval:claims -- --show missed,unmatched    # list what was missed and every unmatched claim
  *   npm run eval:claims -- --baseline <git ref>       # the version to compare with (default below)
+ *   npm run eval:claims -- --baseline HEAD --show changed:speaker   # what a change turned right or wrong
  *   npm run eval:claims -- --corpus DIR               # another corpus folder of the same layout
  *   npm run eval:claims -- --unmatched-json FILE      # the unjudged unmatched claims, for judging
  *

@@ -105,6 +105,23 @@ export function printReport(r: ReportInput): void {
       );
     }
   }
+  for (const f of FIELDS) {
+    if (!r.show.has(`changed:${f}`) || !before) continue;
+    // Gold claims whose field is right in one version and wrong in the other.
+    const rightIn = (score: ClaimsScore): Map<string, OutputClaim> =>
+      new Map(score.pairs.filter((p) => fieldRight(f, p.gold, p.output, r.sameEntity)).map((p) => [p.gold.gid, p.output]));
+    const was = rightIn(before);
+    const is = rightIn(now);
+    console.log(`\ngold claims whose ${f} changed against ${r.baselineRef}`);
+    for (const g of r.gold) {
+      if (was.has(g.gid) === is.has(g.gid)) continue;
+      const o = now.pairs.find((p) => p.gold.gid === g.gid)?.output;
+      const field = (c: OutputClaim | undefined): string => JSON.stringify(c ? c[f as keyof OutputClaim] : null);
+      console.log(
+        `  ${is.has(g.gid) ? 'now right' : 'now wrong'}  ${g.gid.padEnd(34)} gold ${JSON.stringify(g[f as keyof GoldClaim])}  ours ${field(o)}\n      ${clip(g.sentence, 150)}`,
+      );
+    }
+  }
   const listed = r.show.has('unmatched') ? now.unmatched : now.unmatched.filter((u) => u.verdict === null);
   console.log(
     `\n${r.show.has('unmatched') ? 'unmatched' : 'unjudged unmatched'} claims (${listed.length}); judge them in evaluations/judgments/news-claims.jsonl`,

@@ -140,6 +140,11 @@ export function readClaims(text: string, options: ExtractClaimsOptions = {}): Cl
         if (own && !(anaphor?.person && !own.person)) {
           speaker = own.speaker;
           statedAt = own.statedAt;
+          // "They say they can save £4bn": the same pronoun as the speaker's means the speaker.
+          if (f.subjectPronoun && own.pronoun === f.subjectPronoun) {
+            const { person, ...named } = facts.names.resolve(own.speaker.name, own.person);
+            f.subject = { ...named, kind: person ? 'person' : 'named' };
+          }
         } else if (anaphor) {
           speaker = anaphor.speaker;
           statedAt = anaphor.statedAt;

@@ -126,6 +126,25 @@ describe('speakers with open roles', () => {
   });
 });
 
+describe('whose figure it is', () => {
+  it('"its" and a bare measure go to the name before them in the sentence, not to the article\'s topic', () => {
+    const found = claims(
+      'Acme Corp reported record sales. Meanwhile, rival Globex saw its annual profits fall 12% to $40m.',
+    );
+    expect(found.find((c) => c.value === 40_000_000)?.subject).toBe('Globex');
+  });
+
+  it('a nationality qualifying a noun owns nothing: "Initech\'s German unit" is Initech\'s', () => {
+    const found = claims("Initech's German unit saw volume sales fall 4.1% last year.");
+    expect(found.map((c) => c.subject)).toEqual(['Initech']);
+  });
+
+  it('"they say they can" is the speaker\'s own figure', () => {
+    const found = claims('The Greens want a new levy. They say they can raise £2bn a year from it.');
+    expect(found.map((c) => [c.subject, c.speaker?.name])).toEqual([['Greens', 'The Greens']]);
+  });
+});
+
 describe('not claims', () => {
   it('scores, phone numbers and ages are no figures', () => {
     expect(

@@ -1,7 +1,7 @@
 import type { Entity } from '../gazetteer.ts';
 import { looksLikePersonName } from '../lexical/personNames.ts';
 import { ArticleNames } from '../sentence/entityNames.ts';
-import { FUNCTION_WORD, isPersonNoun } from '../sentence/namedMentions.ts';
+import { FUNCTION_WORD, isPersonNoun, qualifiesNoun } from '../sentence/namedMentions.ts';
 import type { SentenceInfo } from './sentenceInfo.ts';
 
 const CAPITAL = /^(?:\p{Lu}|\p{Ll}\p{Lu})/u;
@@ -85,7 +85,8 @@ export function articleNameFacts(infos: readonly SentenceInfo[], title: Sentence
         .join('');
       // Capitals opening a sentence may be there by position: such a run counts when known elsewhere.
       if (!info.titleLike && i > 0 && !FUNCTION_WORD.test(text.toLowerCase())) known.add(text.toLowerCase());
-      if (!titled) runs.push({ text, order, titleLike: info.titleLike || i === 0 });
+      if (!titled && !qualifiesNoun(tokens, from, end))
+        runs.push({ text, order, titleLike: info.titleLike || i === 0 });
       i = end;
     }
   });

@@ -301,7 +301,7 @@ export function isPersonKind(a: Attribution): boolean {
 export function pickSpeaker(
   info: SentenceInfo,
   offset: number,
-): { speaker: Speaker; statedAt: string | null; person: boolean } | null {
+): { speaker: Speaker; statedAt: string | null; person: boolean; pronoun: string | null } | null {
   let best = -1;
   let bestScore = -1;
   for (let i = 0; i < info.attributions.length; i++) {
@@ -322,6 +322,7 @@ export function pickSpeaker(
     speaker: info.speakers[best]!,
     statedAt: info.statedAt[best] ?? null,
     person: isPersonKind(info.attributions[best]!),
+    pronoun: info.attributions[best]!.kind === 'pronoun' ? info.attributions[best]!.name : null,
   };
 }
 

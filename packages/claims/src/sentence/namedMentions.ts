@@ -53,6 +53,12 @@ function isCommonWord(word: string): boolean {
   return hit;
 }
 
+/** A word WordNet knows in lower case as an adjective ("traditional", "fresh"). */
+export function isAdjective(word: string): boolean {
+  const w = word.toLowerCase();
+  return senses(w, 'a').length > 0;
+}
+
 /**
  * A title or role word ("President", "Chairman", "Analyst"): in WordNet its most frequent noun sense
  * is a person. Such a word splits a run of capitals between a country or organisation and a person
@@ -179,10 +185,22 @@ function introducedAsPerson(tokens: readonly Token[], start: number): boolean {
   return /^(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Lord|Lady)\.?$/.test(tokens[start]!.text);
 }
 
+/** "the average English bill": a nationality before a lower-case noun qualifies it; it names nobody. */
+export function qualifiesNoun(tokens: readonly Token[], start: number, end: number): boolean {
+  const next = tokens[end];
+  return (
+    end - start === 1 &&
+    /(?:ish|ese)$/.test(tokens[start]!.lower) &&
+    next?.kind === 'word' &&
+    /^\p{Ll}/u.test(next.text)
+  );
+}
+
 function addRun(ctx: NamedMentionContext, start: number, end: number, out: EntityMention[], person = false): void {
   const { tokens, pos } = ctx;
-  // Joiners never open or close a name.
-  while (start < end && !isCapitalised(tokens[start]!)) start++;
+  // Joiners never open or close a name, nor does an article capitalised by position ("A Gallup poll").
+  while (start < end && (!isCapitalised(tokens[start]!) || (start === 0 && /^(?:A|An|The)$/.test(tokens[start]!.text))))
+    start++;
   while (end > start && !isCapitalised(tokens[end - 1]!) && !ctx.bareNumber[end - 1]) end--;
   if (start >= end) return;
   const text = tokens
@@ -199,14 +217,11 @@ function addRun(ctx: NamedMentionContext, start: number, end: number, out: Entit
   // Opening a sentence, a word the tagger reads as an adjective, adverb or verb names nobody
   // ("Fresh halibut fillets", "Just the data", "Included will be").
   if (start === 0 && end - start === 1 && !known && /^(?:ADJ|ADV|VERB|AUX|ADP|SCONJ)$/.test(ctx.pos[0] ?? '')) return;
-  // "the average English bill": a nationality before a lower-case noun qualifies it; it names nobody.
-  if (
-    end - start === 1 &&
-    /(?:ish|ese)$/.test(lower) &&
-    ctx.tokens[end]?.kind === 'word' &&
-    /^\p{Ll}/u.test(ctx.tokens[end]!.text)
-  )
+  // Whatever the tagger says, an adjective WordNet knows before a lower-case word opens a noun phrase
+  // ("Traditional drugs", "Fresh fillets"): no name unless the article writes it as one elsewhere.
+  if (start === 0 && end - start === 1 && !known && isAdjective(text) && /^\p{Ll}/u.test(tokens[end]?.text ?? ''))
     return;
+  if (qualifiesNoun(tokens, start, end)) return;
   // "DVD", "TV", "GDP": an acronym WordNet knows as a common noun is no name.
   if (end - start === 1 && /^\p{Lu}{2,5}$/u.test(text) && isCommonWord(text)) return;
   if (end - start === 1 && (pos[start] === 'PRON' || pos[start] === 'DET' || isPersonNoun(text))) return;

@@ -4,6 +4,7 @@ import { type ArticleNames, entityId } from './entityNames.ts';
 import type { Governor } from './governor.ts';
 import { isPossessiveMark, phraseEndingAt } from './governor.ts';
 import { measureText } from './measure.ts';
+import { isAdjective } from './namedMentions.ts';
 import { type SentenceView, textOf } from './sentenceView.ts';
 
 /** Who a figure is about (or who acted), who was on the other side, and what it measures. */
@@ -14,6 +15,8 @@ export interface Roles {
   measure: string | null;
   /** The subject phrase names who acted (an actor), not what was measured. */
   actorSubject: boolean;
+  /** The subject phrase was a personal pronoun alone ("they", "he"): lower-cased, else null. */
+  pronoun: string | null;
 }
 
 /** What the article has said so far: the entity a pronoun or "the company" refers back to. */
@@ -55,6 +58,7 @@ const STATE_VERBS = new Set([
   'halve',
 ]);
 
+const PERSONAL_PRONOUNS = new Set(['it', 'they', 'he', 'she', 'we']);
 const PRONOUN_SUBJECTS = new Set(['it', 'its', 'they', 'their', 'itself']);
 const PREPOSITIONS_IN_SUBJECT = new Set(['of', 'at', 'in', 'for', 'from', 'on', 'across', 'among']);
 /** Prepositions that name the other party of a directed figure: "paid $1bn to Fiat", "sold to Verizon". */
@@ -105,7 +109,8 @@ export function subjectPhrase(view: SentenceView, v: number, floor: number, dept
     }
   }
   let np = phraseEndingAt(view, k, floor);
-  if (!np) return null;
+  // "they can save", "it expects": a personal pronoun alone is the subject phrase.
+  if (!np) return k > floor && PERSONAL_PRONOUNS.has(view.tokens[k - 1]!.lower) ? [k - 1, k] : null;
   // Extend left over "of/at/in …" chains: "sales at Home Depot's US stores".
   for (;;) {
     const p = np[0] - 1;
@@ -164,6 +169,33 @@ function focusEntity(focus: ArticleFocus): Entity | null {
   return focus.topic ?? (focus.last?.kind === 'person' ? null : focus.last);
 }
 
+/**
+ * What "it", "its", "they" or "their" at token `a` refers to: the nearest name before it in the same
+ * sentence that is no person ("BP added that it was increasing its dividend", "Southwest Airlines saw
+ * its profits fall"), else the article's focus.
+ */
+function referent(view: SentenceView, a: number, focus: ArticleFocus): Entity | null {
+  for (let i = view.mentions.length - 1; i >= 0; i--) {
+    const m = view.mentions[i]!;
+    if (m.end > a) continue;
+    // "Inbev's European business": a nationality qualifying a noun owns nothing.
+    if (qualifiesNext(view, m)) continue;
+    if (m.entity.kind !== 'person' && m.entity.kind !== 'group') return m.entity;
+  }
+  return focusEntity(focus);
+}
+
+/** A one-word name used as an adjective before a lower-case noun: "European business", "English bill". */
+function qualifiesNext(view: SentenceView, m: EntityMention): boolean {
+  const next = view.tokens[m.end];
+  return (
+    m.end - m.start === 1 &&
+    next?.kind === 'word' &&
+    /^\p{Ll}/u.test(next.text) &&
+    (m.form === 'demonym' || isAdjective(view.tokens[m.start]!.text))
+  );
+}
+
 const isDefinite = (view: SentenceView, a: number): boolean => /^(?:the|this|that)$/.test(view.tokens[a]!.lower);
 
 /** A common-noun subject as written, with names kept in their case: "former Enron directors". */
@@ -217,7 +249,11 @@ function readSubject(
   if (head < 0 || headIsName) {
     // "Ford reported", "American Airlines' parent AMR reported": the name at the head (or a pronoun).
     const atHead = ms.find((m) => head >= m.start && head < m.end)?.entity;
-    return { subject: atHead ?? possessorOrName ?? (back ? focusEntity(focus) : null), measure: null, actor: true };
+    return {
+      subject: atHead ?? possessorOrName ?? (back ? referent(view, a, focus) : null),
+      measure: null,
+      actor: true,
+    };
   }
   const headLemma = view.lemma[head]!;
   if (isActorNoun(headLemma) && !back) {
@@ -237,8 +273,10 @@ function readSubject(
   }
   if (back && ms.length === 0) {
     // "the government", "the company" with nothing to refer back to: the phrase itself.
-    const phrase = PRONOUN_SUBJECTS.has(view.tokens[ha]!.lower) ? null : subjectText(view, ha, hb);
-    return { subject: focusEntity(focus) ?? (phrase ? commonActor(phrase) : null), measure: null, actor: true };
+    const pronoun = PRONOUN_SUBJECTS.has(view.tokens[ha]!.lower);
+    const phrase = pronoun ? null : subjectText(view, ha, hb);
+    const owner = pronoun ? referent(view, a, focus) : focusEntity(focus);
+    return { subject: owner ?? (phrase ? commonActor(phrase) : null), measure: null, actor: true };
   }
   // "The plague outbreak has killed 12 people": an event that acts is its figure's subject.
   if (ms.length === 0 && isEventNoun(headLemma) && actsOnFigure) {
@@ -253,13 +291,15 @@ function readSubject(
   // "its US sales", "their UK exports": the owner is the entity referred back to; the place names a
   // part of the measure.
   if (ms.length > 0 && ms.every((m) => !m.entity.kind) && /^(?:its|their)$/.test(view.tokens[ha]!.lower)) {
-    const owner = focusEntity(focus);
+    const owner = referent(view, a, focus);
     if (owner) return { subject: owner, measure: measureText(view, ha, hb, (k) => k === ha), actor: false };
   }
   // The measure is the head of the phrase with its "of" complement ("exports of goods"), not the
   // places and owners after other prepositions ("sales at Home Depot's US stores" → sales).
   const measure = measureText(view, ha, hb, (k) => inMention(k) || PRONOUN_SUBJECTS.has(view.tokens[k]!.lower));
-  return { subject: possessorOrName ?? focusEntity(focus), measure, actor: false };
+  // A bare measure belongs to a name earlier in its sentence ("Southwest Airlines saw its 2004
+  // profits fall"), else to the article's focus.
+  return { subject: possessorOrName ?? referent(view, a, focus), measure, actor: false };
 }
 
 /** The entity right after a directed verb, or after "to/for" past the figure: "paid Fiat $1.55bn", "sold it to Verizon". */
@@ -300,8 +340,11 @@ export function rolesOf(
   let subject: Entity | null = null;
   let measure: string | null = null;
   let actorSubject = false;
+  let pronoun: string | null = null;
   if (gov.verb >= 0 && !gov.figureFirst) {
     const np = subjectPhrase(view, gov.verb, clause[0]);
+    if (np && np[1] - np[0] === 1 && /^(?:he|she|they|we)$/.test(view.tokens[np[0]]!.lower))
+      pronoun = view.tokens[np[0]]!.lower;
     if (np) {
       const r = readSubject(
         view,
@@ -341,9 +384,9 @@ export function rolesOf(
   // "Yahoo's $4.8 billion sale": the owner named right before the figure.
   const owner = view.mentions.find((m) => m.end === s - 1 && isPossessiveMark(view, m.end));
   if (!subject && owner) subject = owner.entity;
-  if (!subject && gov.verb >= 0 && !gov.figureFirst && !actorSubject) subject = focusEntity(focus);
+  if (!subject && gov.verb >= 0 && !gov.figureFirst && !actorSubject) subject = referent(view, gov.verb, focus);
   const recipient = directed ? recipientOf(view, gov, e, clause[1], subject) : null;
-  return { subject, recipient, measure, actorSubject };
+  return { subject, recipient, measure, actorSubject, pronoun };
 }
 
 export { textOf };
