@@ -76,4 +76,17 @@ describe('teasers', () => {
       [P1, 'Setting up¶', P2, 'Paying for it¶', P3, P4].join('\n\n'),
     );
   });
+
+  it('keeps links written out as their address (sources the text cites), and drops linked headlines', () => {
+    const sources = ['https://nodejs.org/api/inspector.html', 'https://www.npmjs.com/package/inspector-api'];
+    const related = ['Council delays the vote on bus fares', 'Libraries to open on Sundays'];
+    const list = (items: string[]) =>
+      `<ul>${items.map((item, i) => `<li><a href="https://elsewhere.example/${i}">${item}</a></li>`).join('')}</ul>`;
+    const html = page(
+      `<p>${P1}</p><p>${P2}</p><p>Sources:</p>${list(sources)}<p>${P3}</p>${list(related)}<p>${P4}</p>`,
+    );
+    const text = extractArticle(html, { url: URL }).text;
+    for (const source of sources) expect(text).toContain(source);
+    for (const headline of related) expect(text).not.toContain(headline);
+  });
 });

@@ -1,5 +1,6 @@
 import type { BlockKind } from './blockText.ts';
 import { isDateOnly } from './dateOnly.ts';
+import { isMetaLine } from './metaLine.ts';
 import { wordsOf } from './words.ts';
 
 export { wordsOf } from './words.ts';
@@ -140,6 +141,9 @@ const TRACKER =
 const EMBEDDED_POST_TAIL =
   /^[—–-]\s*[^()\n]{1,60}\(@\w{1,30}\)\s+\p{L}+\.? \d{1,2},? \d{4}$|^(?:[^\n]{0,200}\s)?pic\.twitter\.com\/\w+$/u;
 
+/** A link shown as its address ("https://nodejs.org/api/inspector.html"): a source the text cites, not a teaser. */
+const WRITTEN_URL = /^(?:https?:\/\/|www\.)\S+$/i;
+
 const WEATHER = /^[\p{L} .'-]{0,30}[-+−–]?\d{1,2}(?:[.,]\d)?\s*(?:°\s*[CF]?|[CF])$/u;
 
 /**
@@ -273,8 +277,10 @@ export const CLEANING_RULES: readonly CleaningRule[] = [
   },
   {
     name: 'link-teaser',
-    description: 'A short block that is all link: a teaser headline, a tag list, a list of related stories.',
-    drops: (block, context) => block.outboundLinkDensity >= 0.8 && context.wordCount <= 25,
+    description:
+      'A short block that is all link: a teaser headline, a tag list, a list of related stories (not a link written out as its address: a reference).',
+    drops: (block, context) =>
+      block.outboundLinkDensity >= 0.8 && context.wordCount <= 25 && !WRITTEN_URL.test(block.text.trim()),
   },
   {
     name: 'title-repeat',
@@ -292,6 +298,12 @@ export const CLEANING_RULES: readonly CleaningRule[] = [
       'Publication and update lines: "Published 2:31 PM EST, Thu January 5, 2024 | Updated 3:00 PM", "First published on Thu 5 Jan 2024 14.31 GMT".',
     drops: (block, context) =>
       context.wordCount <= 25 && /\d/.test(block.text) && PUBLICATION_LINE.test(block.text.trim()),
+  },
+  {
+    name: 'meta-line',
+    description:
+      'A line of article metadata (after `publication-line`, which takes the lines opening with "Published") joined by separators: "Dec. 6, 2024, 10:00 PM UTC / Updated Dec. 7, 2024", "Le Monde | 04.05.2015 à 13h36 • Mis à jour le 05.05.2015 | Par ‹name›".',
+    drops: (block) => block.kind !== 'li' && isMetaLine(block.text),
   },
   {
     name: 'comment-prompt',

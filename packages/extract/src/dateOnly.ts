@@ -21,6 +21,11 @@ const DATE_FILLERS =
   'st|nd|rd|th|of|the|сегодня|вчера|сьогодні|вчора|обновлено|опубликовано|оновлено|опубліковано|г|года|год|року|рік|р|в|о|мин|назад|тому|час|годин';
 const DATE_WORD = new Set(`${MONTHS}|${WEEKDAYS}|${DATE_FILLERS}`.split('|'));
 
+/** A month, a weekday or a word that goes with a date or a time ("updated", "am", "ago"). */
+export function isDateWord(token: string): boolean {
+  return DATE_WORD.has(token);
+}
+
 /** "Monday, December 4, 2023", "17:24 21 Dec 2023", "May 3, 2024 - 06:04", "Updated 3 hours ago". */
 export function isDateOnly(text: string): boolean {
   const tokens = wordsOf(text);

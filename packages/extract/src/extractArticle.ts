@@ -34,6 +34,7 @@ export const EXTRACTION_STEPS = [
   'dom:furniture-class',
   'dom:furniture-tag',
   'dom:preview-card',
+  'dom:overlay',
   'recover:lead',
   'recover:gap',
   'recover:json-ld-body',
@@ -134,6 +135,7 @@ export function draftArticle(
     removeFurniture(document, {
       furnitureClass: !disabled.has('dom:furniture-class'),
       furnitureTag: !disabled.has('dom:furniture-tag'),
+      overlay: !disabled.has('dom:overlay'),
     });
     original = collectBlocks(document.body, isFurnitureElement);
     read = readabilityBlocks(document);

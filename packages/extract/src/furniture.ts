@@ -1,3 +1,5 @@
+import { findOverlays } from './overlays.ts';
+
 /**
  * Page furniture recognised by markup, removed before Readability scores the page: navigation,
  * share bars, ads, related links, newsletter and donation boxes, cookie banners, comments, captions.
@@ -118,6 +120,15 @@ const COMPOUND_HINT =
   /most-?(?:read|popular|viewed|shared)|read-?(?:more|also|next)|see-?also|more-?(?:articles|stories|news|from)|latest-?(?:news|articles|posts)|about-?(?:the-?)?author|error-?report|screen-?reader|sr-?only|visually-?hidden|td-?a-?rec/;
 
 /**
+ * Furniture words glued to the site's own prefix or suffix (`fbcommentsmodule`, `mastfooter`,
+ * `prefooter`, `fbpopup`, `rightsidebar`): only words that name nothing else inside a longer word
+ * (not `share`, which `shared` holds, nor `related` or `social`). A qualifier glued before them
+ * still describes the element (`contentwithsidebar`, `nocomments`).
+ */
+const GLUED_HINT =
+  /(?<!(?:no|non|not|has|have|with|without)[-_]?)(?:comments|newsletter|sidebar|footer|popup|disqus|taboola|outbrain|cookie|advert)/;
+
+/**
  * A class that names the article itself. WordPress puts `category-world tag-x` on the article
  * element beside `post hentry`; such an element is content whatever else its classes say.
  */
@@ -145,7 +156,9 @@ export function isFurnitureElement(element: Element): boolean {
   if (!cls && !id) return false;
   if (cls && CONTENT_CLASS.test(cls)) return false;
   const tokens = dashed(`${cls ?? ''} ${id ?? ''}`).split(/\s+/);
-  if (tokens.some((token) => WORD_HINT.test(token) || COMPOUND_HINT.test(token))) return true;
+  if (tokens.some((token) => WORD_HINT.test(token) || COMPOUND_HINT.test(token) || GLUED_HINT.test(token))) {
+    return true;
+  }
   // A "menu" without a link or button in it is not navigation (MathJax marks formulas `CtxtMenu_Attached`).
   return tokens.some((token) => NAVIGATION_HINT.test(token)) && element.querySelector('a[href], button') !== null;
 }
@@ -164,6 +177,8 @@ const FURNITURE_ROLES = new Set([
 const NON_TEXT = 'script,style,noscript,template,svg,iframe,object,embed,canvas,button,select,textarea,input';
 
 export interface PrecleanRules {
+  /** Remove overlays: elements with a close button among their own children (`findOverlays`). */
+  overlay?: boolean;
   /** Remove elements whose class or id names furniture. */
   furnitureClass: boolean;
   /** Remove nav, aside, footer, dialog, figcaption and their ARIA roles. */
@@ -176,9 +191,11 @@ export interface PrecleanRules {
  * wrappers are often called `has-sidebar` or `content-with-comments`.
  */
 export function removeFurniture(document: Document, rules: PrecleanRules): void {
+  // Overlays are known by their close buttons, which go with the other controls just below.
+  const overlays = rules.overlay && document.body ? findOverlays(document.body) : new Set<Element>();
   for (const element of Array.from(document.querySelectorAll(NON_TEXT))) element.remove();
   const body = document.body;
-  if (!body || (!rules.furnitureClass && !rules.furnitureTag)) return;
+  if (!body || (!rules.furnitureClass && !rules.furnitureTag && overlays.size === 0)) return;
 
   const anchors = Array.from(document.querySelectorAll('h1, main, [itemprop="articleBody"]')).slice(0, 8);
   const protectedElements = new Set<Node>();
@@ -195,7 +212,12 @@ export function removeFurniture(document: Document, rules: PrecleanRules): void 
   const doomed: Element[] = [];
   const visit = (parent: Element, depth: number): void => {
     for (let child = parent.firstElementChild; child !== null; child = child.nextElementSibling) {
-      if (!protectedElements.has(child) && !inRunningText(child) && isDoomed(child, rules) && !holdsMostText(child)) {
+      if (
+        !protectedElements.has(child) &&
+        !inRunningText(child) &&
+        isDoomed(child, rules, overlays) &&
+        !holdsMostText(child)
+      ) {
         doomed.push(child);
         continue;
       }
@@ -223,7 +245,8 @@ function inRunningText(element: Element): boolean {
   return false;
 }
 
-function isDoomed(element: Element, rules: PrecleanRules): boolean {
+function isDoomed(element: Element, rules: PrecleanRules, overlays: ReadonlySet<Element>): boolean {
+  if (overlays.has(element) && !holdsArticleProse(element)) return true;
   if (rules.furnitureTag) {
     if (FURNITURE_TAGS.has(element.localName)) return true;
     const role = element.getAttribute('role');

@@ -33,6 +33,16 @@ describe('isFurnitureElement', () => {
     expect(isFurnitureElement(element('<div class="has-sidebar layout">x</div>'))).toBe(false);
   });
 
+  it('reads furniture words glued to a prefix or suffix, unless a qualifier is glued before them', () => {
+    expect(isFurnitureElement(element('<div id="fbcommentsmodule">x</div>'))).toBe(true);
+    expect(isFurnitureElement(element('<footer class="mastfooter">x</footer>'))).toBe(true);
+    expect(isFurnitureElement(element('<div class="rightsidebar">x</div>'))).toBe(true);
+    expect(isFurnitureElement(element('<div class="contentwithsidebar">x</div>'))).toBe(false);
+    expect(isFurnitureElement(element('<div class="page-no-comments">x</div>'))).toBe(false);
+    // `share` names nothing inside a longer word: "shared", "sharedaddy" are left to other rules.
+    expect(isFurnitureElement(element('<div class="section" id="shared-history">x</div>'))).toBe(false);
+  });
+
   it('takes a navigation name only with a link or a button in it', () => {
     expect(isFurnitureElement(element('<span class="MathJax CtxtMenu_Attached_0">x = 1</span>'))).toBe(false);
     expect(isFurnitureElement(element('<div class="menu"><a href="/a">Home</a></div>'))).toBe(true);
@@ -47,5 +57,41 @@ describe('removeFurniture', () => {
     removeFurniture(document as unknown as Document, { furnitureClass: true, furnitureTag: true });
     expect(document.body.textContent).toContain('He said I seldom lose my temper and left.');
     expect(document.body.textContent).not.toContain('Share');
+  });
+});
+
+describe('overlays', () => {
+  const overlaid = (box: string): string => {
+    const { document } = parseHTML(
+      `<html><body><article><h1>Title</h1>${PARAGRAPHS}${box}</article><div class="end">${box}</div></body></html>`,
+    );
+    removeFurniture(document as unknown as Document, { furnitureClass: true, furnitureTag: true, overlay: true });
+    return document.body.textContent ?? '';
+  };
+
+  it('removes a box whose own children include a control that closes it', () => {
+    expect(
+      overlaid('<div class="box"><button class="box__x" aria-label="Close">×</button><p>Like us to see more</p></div>'),
+    ).not.toContain('Like us');
+    expect(
+      overlaid('<div id="homepagedialog"><span class="closebutton">Close</span><h2>Make us your homepage</h2></div>'),
+    ).not.toContain('homepage');
+    expect(overlaid('<div class="x"><button>×</button><p>Get the morning briefing</p></div>')).not.toContain(
+      'briefing',
+    );
+  });
+
+  it('keeps a box whose button does something else, or only states that something is closed', () => {
+    expect(overlaid('<div class="poll"><button>Vote</button><p>Which route do you take?</p></div>')).toContain(
+      'Which route',
+    );
+    expect(
+      overlaid('<div class="notice"><span class="is-closed">Closed</span><p>The bridge reopens in May.</p></div>'),
+    ).toContain('reopens');
+  });
+
+  it('keeps paragraphs of the article even under a close button (a "read more" expander)', () => {
+    const text = overlaid(`<div class="more"><button class="close">Show less</button>${PARAGRAPHS}</div>`);
+    expect(text).toContain('Paragraph 5 of the article');
   });
 });
