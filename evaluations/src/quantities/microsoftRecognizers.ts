@@ -11,6 +11,7 @@ type NumberPackage = typeof import('@microsoft/recognizers-text-number');
 interface ModelResult {
   start: number;
   end: number;
+  text: string;
   typeName: string;
   resolution?: { value?: string | null; unit?: string; isoCurrency?: string };
 }
@@ -50,7 +51,7 @@ export function microsoftRecognizers(): Extract {
       for (const r of model.parse(sentence) as ModelResult[]) {
         const span: [number, number] = [r.start, r.end + 1];
         if (out.some((q) => q.span[0] < span[1] && span[0] < q.span[1])) continue;
-        const mapped = mapResolution(r.typeName, r.resolution);
+        const mapped = mapResolution(r.typeName, r.resolution, r.text);
         if (!mapped) continue;
         out.push({
           value: mapped.value,

@@ -80,6 +80,9 @@ const UNITS: Record<string, string> = {
   Age: 'year',
 };
 
+/** A ton spelled as the metric one: "tonnes", or "t" against the number. */
+const METRIC_TON_TEXT = /tonnes?\b|\dt$/i;
+
 /** Notations that name the same unit: compared after mapping both sides through this table. */
 const SAME_UNIT: Record<string, string> = {
   'metric ton': 'tonne',
@@ -122,6 +125,7 @@ export interface MappedResolution {
 export function mapResolution(
   typeName: string,
   resolution: { value?: string | null; unit?: string; isoCurrency?: string } | undefined,
+  text = '',
 ): MappedResolution | null {
   const raw = resolution?.value ?? null;
   if (raw === null) return null;
@@ -140,6 +144,8 @@ export function mapResolution(
   }
   if (typeName === 'dimension' || typeName === 'temperature' || typeName === 'age') {
     const name = resolution?.unit ?? '';
+    // The specifications write "tonnes" and "100t" as "Ton" too; a tonne is the metric ton ("Metric ton").
+    if (name === 'Ton' && METRIC_TON_TEXT.test(text)) return { value: v, range: null, bound: '=', unit: 'tonne' };
     return { value: v, range: null, bound: '=', unit: UNITS[name] ?? name.toLowerCase() };
   }
   return { value: v, range: null, bound: '=', unit: null };

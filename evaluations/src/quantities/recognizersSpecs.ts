@@ -43,7 +43,7 @@ export function loadRecognizersSpecs(dir: string): SpecSentence[] {
     for (const c of JSON.parse(text) as RawCase[]) {
       const mentions = (c.Results ?? []).map((r): GoldMention => {
         const span: [number, number] = [r.Start, r.End + 1];
-        const mapped = mapResolution(r.TypeName, r.Resolution);
+        const mapped = mapResolution(r.TypeName, r.Resolution, r.Text);
         const how = disposition(model, c.Input, span[0], span[1], mapped);
         return { text: r.Text, span, disposition: how, gold: how === 'quantity' ? mapped : null };
       });
