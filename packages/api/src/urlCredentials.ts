@@ -1,19 +1,9 @@
 /**
  * Credentials in URLs (`https://user:password@host/feed`). Feed URLs are recorded in the log and
- * shown on public routes, so the API refuses to register one that carries credentials, and every
- * answer has any that reached the log by other ways (an older registration, a redirect, a failure
- * message) replaced before it leaves.
+ * shown on public routes, so registering one that carries credentials is refused (by the pipeline's
+ * `registerFeed`, whoever registers), and every answer has any that reached the log by other ways
+ * (an older registration, a redirect, a failure message) replaced before it leaves.
  */
-
-/** Whether `url` parses as a URL with a user name or password. */
-export function hasUrlCredentials(url: string): boolean {
-  try {
-    const u = new URL(url);
-    return u.username !== '' || u.password !== '';
-  } catch {
-    return false;
-  }
-}
 
 /** What stands in for the credentials of a URL. */
 export const REDACTED_USERINFO = '***';

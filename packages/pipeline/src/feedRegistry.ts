@@ -2,6 +2,7 @@ import { ConcurrencyError, type EventStore } from '@tally/event-store';
 import { feedIdFor, makeEvent, type StoredEvent, streams } from '@tally/events';
 import { canonicalUrl } from '@tally/feeds';
 import { feedPollViewsOf } from './feedPollView.ts';
+import { FEED_URL_CREDENTIALS, hasUrlCredentials, withoutUrlCredentials } from './feedUrlCredentials.ts';
 import { type FeedState, foldFeed } from './state.ts';
 
 const PAGE = 5000;
@@ -19,9 +20,18 @@ async function readFeedStream(store: EventStore, feedId: string): Promise<Stored
   }
 }
 
+/**
+ * A feed URL that is not registered: not an http(s) URL (`invalid-url`), or one carrying credentials
+ * (`feed-url-credentials`: the URL would be recorded in the log and shown to readers).
+ */
 export class InvalidFeedUrlError extends Error {
   override readonly name = 'InvalidFeedUrlError';
-  readonly code = 'invalid-url';
+  constructor(
+    message: string,
+    readonly code: 'invalid-url' | typeof FEED_URL_CREDENTIALS = 'invalid-url',
+  ) {
+    super(message);
+  }
 }
 
 export interface FeedRegistration {
@@ -33,7 +43,9 @@ export interface FeedRegistration {
 
 /**
  * Registers a feed: a `FeedRegistered` event on the feed's stream. Registering a registered feed
- * writes nothing; registering a removed one registers it again.
+ * writes nothing; registering a removed one registers it again. Whoever registers it (the API, the
+ * CLI, a feeds file, the demo), a URL carrying credentials is refused before anything is written,
+ * and no message names them.
  */
 export async function registerFeed(
   store: EventStore,
@@ -42,6 +54,12 @@ export async function registerFeed(
 ): Promise<{ feedId: string; created: boolean }> {
   // The canonical form names the feed; the URL as given is what gets fetched (a trailing slash or
   // a query parameter can matter to the server).
+  if (hasUrlCredentials(reg.url)) {
+    throw new InvalidFeedUrlError(
+      `feed URL ${withoutUrlCredentials(reg.url)} carries credentials (user:password@): feed URLs are recorded in the log and shown to readers, so they are refused`,
+      FEED_URL_CREDENTIALS,
+    );
+  }
   const canonical = canonicalUrl(reg.url);
   if (!canonical) throw new InvalidFeedUrlError(`not an http(s) URL: ${reg.url}`);
   const url = new URL(reg.url).toString();

@@ -3,14 +3,18 @@ import type { EventStore } from '@tally/event-store';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { type FeedRegistration, registerFeed } from './feedRegistry.ts';
+import { FEED_URL_CREDENTIALS, hasUrlCredentials, withoutUrlCredentials } from './feedUrlCredentials.ts';
 
-/** A feeds file cannot be read, is not YAML, or does not list feeds. */
+/**
+ * A feeds file cannot be read, is not YAML, or does not list feeds (`feeds-file`), or lists a feed
+ * URL carrying credentials (`feed-url-credentials`).
+ */
 export class FeedsFileError extends Error {
   override readonly name = 'FeedsFileError';
-  readonly code = 'feeds-file';
   constructor(
     readonly path: string,
     message: string,
+    readonly code: 'feeds-file' | typeof FEED_URL_CREDENTIALS = 'feeds-file',
   ) {
     super(message);
   }
@@ -49,7 +53,18 @@ export function readFeedsFile(path: string): FeedRegistration[] {
     );
   }
   const list = Array.isArray(parsed.data) ? parsed.data : parsed.data.feeds;
-  return list.map((e) => (typeof e === 'string' ? { url: e } : e));
+  const feeds = list.map((e) => (typeof e === 'string' ? { url: e } : e));
+  // Refused with the file, before any of its feeds is registered: registerFeed would refuse them
+  // one by one, after the feeds listed before them.
+  const carrying = feeds.filter((f) => hasUrlCredentials(f.url)).map((f) => withoutUrlCredentials(f.url));
+  if (carrying.length > 0) {
+    throw new FeedsFileError(
+      path,
+      `feeds file ${path}: feed URLs must not carry credentials (user:password@): they are recorded in the log and shown to readers; refused ${carrying.join(', ')}`,
+      FEED_URL_CREDENTIALS,
+    );
+  }
+  return feeds;
 }
 
 /**

@@ -4,7 +4,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiError, ErrorBody } from '../apiErrors.ts';
 import { FeedCreated, FeedParams, NewFeed, RemoveFeedQuery } from '../schemas.ts';
-import { hasUrlCredentials } from '../urlCredentials.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 413: ErrorBody, 415: ErrorBody };
 
@@ -27,13 +26,18 @@ export function feedRoutes(app: FastifyInstance, runtime: Runtime): void {
       },
     },
     async (request, reply) => {
-      // Refused, not stored apart: the URL is recorded in the log and shown on `GET /feeds`.
-      if (hasUrlCredentials(request.body.url)) throw new ApiError('TALLY_ERR_FEED_URL_CREDENTIALS');
       let result: { feedId: string; created: boolean };
       try {
         result = await registerFeed(runtime.store, { url: request.body.url, title: request.body.title }, 'api');
       } catch (err) {
-        if (err instanceof InvalidFeedUrlError) throw new ApiError('TALLY_ERR_INVALID_FEED_URL', err.message);
+        // Credentials are refused by registerFeed itself (the rule of every way in), not stored apart:
+        // the URL is recorded in the log and shown on `GET /feeds`. Its message names the URL without them.
+        if (err instanceof InvalidFeedUrlError) {
+          throw new ApiError(
+            err.code === 'feed-url-credentials' ? 'TALLY_ERR_FEED_URL_CREDENTIALS' : 'TALLY_ERR_INVALID_FEED_URL',
+            err.message,
+          );
+        }
         throw err;
       }
       if (result.created) {

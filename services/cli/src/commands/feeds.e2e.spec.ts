@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openEventStore } from '@tally/event-store';
-import { registerFeed } from '@tally/pipeline';
+import { feedIdFor, makeEvent, streams } from '@tally/events';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runTally } from '../../test/support/tallyProcess.ts';
 
@@ -57,9 +57,18 @@ describe('tally feeds with credentials in a URL', () => {
   });
 
   it('lists a feed registered with credentials before without them', async () => {
+    // Registered before registration refused credentials: written as such a log holds it.
     const store = await openEventStore({ dataDir: join(dir, 'log') });
+    const feedId = feedIdFor('http://private.example/rss.xml');
+    const url = `http://reader:${SECRET}@private.example/rss.xml`;
     try {
-      await registerFeed(store, { url: `http://reader:${SECRET}@private.example/rss.xml` }, 'config');
+      await store.append(streams.feed(feedId), [
+        makeEvent(
+          'FeedRegistered',
+          { feedId, url, title: null, source: 'config', minIntervalSec: null, maxIntervalSec: null },
+          [feedId, 0],
+        ),
+      ]);
     } finally {
       await store.close();
     }
