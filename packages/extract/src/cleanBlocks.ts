@@ -16,6 +16,17 @@ function aboutSectionEnd(blocks: readonly PlacedBlock[], index: number): number 
   return end;
 }
 
+/** Lists with an item that is a sentence of a few words and hardly a link: lists of the text, not of links. */
+function listsWithProse(blocks: readonly PlacedBlock[]): Set<object> {
+  const lists = new Set<object>();
+  for (const block of blocks) {
+    if (block.kind === 'li' && block.list !== null && block.linkDensity < 0.5 && wordsOf(block.text).length >= 4) {
+      lists.add(block.list);
+    }
+  }
+  return lists;
+}
+
 /** Drops the blocks the text rules call furniture, "About <company>" boilerplate and the comment section. */
 export function cleanBlocks(
   blocks: PlacedBlock[],
@@ -36,10 +47,22 @@ export function cleanBlocks(
   const teaserCards = blocks.filter((block, i) =>
     isTeaserCard(block, block.before, blocks[i + 1] ?? null, wordsOf(block.text).length),
   ).length;
+  const proseLists = listsWithProse(blocks);
   const firstDropping = (block: RuleBlock, index: number, previous: RuleBlock | null): CleaningRule | undefined => {
     const wordCount = wordsOf(block.text).length;
     const next = blocks[index + 1] ?? null;
-    const context = { title: titleWords, index, count: blocks.length, wordCount, previous, next, teaserCards };
+    const list = blocks[index]!.list;
+    const inProseList = block.kind === 'li' && list !== null && proseLists.has(list);
+    const context = {
+      title: titleWords,
+      index,
+      count: blocks.length,
+      wordCount,
+      previous,
+      next,
+      teaserCards,
+      inProseList,
+    };
     return rules.find((r) => r.drops(block, context));
   };
   for (let index = 0; index < blocks.length; index++) {

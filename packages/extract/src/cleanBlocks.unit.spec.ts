@@ -89,4 +89,20 @@ describe('teasers', () => {
     for (const source of sources) expect(text).toContain(source);
     for (const headline of related) expect(text).not.toContain(headline);
   });
+
+  it('keeps linked items of a list whose other items are sentences (release notes), and drops a list of links', () => {
+    const notes = [
+      'The import of saved logins from other managers now keeps their folders',
+      '<a href="https://bugs.example/1677080">Bug 1677080 – Fullscreen window follows the video source</a>',
+      'Printing a range of pages such as 1-3, 6 and 7 works again',
+    ];
+    const related = ['Council delays the vote on bus fares', 'Libraries to open on Sundays'];
+    const html = page(
+      `<p>${P1}</p><ul>${notes.map((n) => `<li>${n}</li>`).join('')}</ul><p>${P2}</p>` +
+        `<ul>${related.map((r, i) => `<li><a href="/news/${i}">${r}</a></li>`).join('')}</ul><p>${P3}</p>`,
+    );
+    const text = extractArticle(html, { url: URL }).text;
+    expect(text).toContain('Bug 1677080 – Fullscreen window follows the video source');
+    for (const headline of related) expect(text).not.toContain(headline);
+  });
 });

@@ -34,6 +34,12 @@ export interface RuleContext {
   next: RuleBlock | null;
   /** How many of the article's blocks are teaser cards (`isTeaserCard`). */
   teaserCards: number;
+  /**
+   * Whether the block is an item of a list whose other items include sentences that are not links:
+   * such a list is part of the text (release notes naming their bugs), where a list of related
+   * stories is links from top to bottom.
+   */
+  inProseList: boolean;
 }
 
 export interface CleaningRule {
@@ -280,7 +286,10 @@ export const CLEANING_RULES: readonly CleaningRule[] = [
     description:
       'A short block that is all link: a teaser headline, a tag list, a list of related stories (not a link written out as its address: a reference).',
     drops: (block, context) =>
-      block.outboundLinkDensity >= 0.8 && context.wordCount <= 25 && !WRITTEN_URL.test(block.text.trim()),
+      block.outboundLinkDensity >= 0.8 &&
+      context.wordCount <= 25 &&
+      !context.inProseList &&
+      !WRITTEN_URL.test(block.text.trim()),
   },
   {
     name: 'title-repeat',
