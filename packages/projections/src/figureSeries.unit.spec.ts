@@ -306,6 +306,37 @@ describe('changes and their levels', () => {
   });
 });
 
+describe('running totals', () => {
+  it('a total "since" a month, said later, stands after a total said in that month without a period', () => {
+    const key = 'level:acme-hardware:stores:store';
+    const log = new LogBuilder()
+      .claim(
+        said({
+          figureKey: key,
+          articleId: 'may',
+          value: 140,
+          unit: 'store',
+          statedAt: '2024-05-03',
+          publishedAt: '2024-05-03T00:00:00Z',
+          period: { from: '2023-12', to: null, text: 'since the end of last year' },
+        }),
+      )
+      .claim(
+        said({
+          figureKey: key,
+          articleId: 'december',
+          value: 100,
+          unit: 'store',
+          statedAt: '2023-12-20',
+          publishedAt: '2023-12-21T00:00:00Z',
+        }),
+      );
+    const f = view(fold(log.stored()), key);
+    expect(f.history.map((s) => s.value)).toEqual([100, 140]);
+    expect(f.current?.value).toBe(140);
+  });
+});
+
 describe('claims stored before figures of any beat', () => {
   it('fold with the new fields null, and a change without a measure still reads as an amount of change', () => {
     const key = 'transfer:KP>RU:container';

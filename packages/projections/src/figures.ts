@@ -330,7 +330,7 @@ export function figuresProjection(options: FiguresOptions = {}): Projection<Figu
     // 4: a figure's position is its last claim or duplicate verdict (article events refresh references only).
     // 5: figures of any beat: measure, period (the timeline and the current figure follow it), a
     //    level's stated change, hedged statements not current while a statement stands.
-    version: 5,
+    version: 6,
     handles: [
       'ClaimExtracted',
       'ArticleDiscovered',

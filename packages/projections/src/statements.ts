@@ -185,10 +185,14 @@ function buildStatement(items: Item[], articles: ArticleRefs): StoredStatement {
 
 /**
  * Where a statement stands in its figure's timeline: at the period it is about when a source gives
- * one (the series of a recurring measure: Q3, then Q4), else at its statement date.
+ * one (the series of a recurring measure: Q3, then Q4), else at its statement date. A period open at
+ * its end ("since the end of last year") is a running total as of its statement: one said in May
+ * stands after one said in December.
  */
 function timelineKey(s: StatementFields): { from: string; to: string } {
-  return periodDays(s.period) ?? { from: s.statedFrom ?? '', to: '' };
+  const openEnded = s.period?.from && !s.period.to && s.statedFrom;
+  const days = openEnded ? null : periodDays(s.period);
+  return days ?? { from: s.statedFrom ?? '', to: '' };
 }
 
 function statementOrder(
