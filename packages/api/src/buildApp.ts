@@ -17,6 +17,7 @@ import { BULL_BOARD_PATH, mountBullBoard } from './dashboard/bullBoard.ts';
 import { FigureChangeFeed } from './FigureChangeFeed.ts';
 import { HostGuard } from './hostGuard.ts';
 import { LogCounters } from './LogCounters.ts';
+import { LogScrubber } from './logScrubber.ts';
 import { createMetrics } from './metrics.ts';
 import { type ProjectionReads, projectionStoreReads } from './ProjectionReads.ts';
 import { installRequestGuards } from './requestGuards.ts';
@@ -27,7 +28,6 @@ import { type FigureStreamOptions, FigureStreams, figureStreamRoute } from './ro
 import { healthRoutes } from './routes/healthRoutes.ts';
 import { readRoutes } from './routes/readRoutes.ts';
 import { serverOptions } from './serverOptions.ts';
-import { redactUrlCredentials } from './urlCredentials.ts';
 
 export interface AppOptions {
   /**
@@ -67,7 +67,9 @@ function accessByPath(url: string): { access: Access; challenge?: 'basic' } | nu
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { runtime, config, logger } = deps;
   const options = deps.options ?? {};
-  const log = logger.child({ component: 'api' });
+  // Request logs carry no secret whatever the logger given: URLs and errors are scrubbed, headers left out.
+  const scrubber = new LogScrubber(config.API_TOKEN);
+  const log = logger.child({ component: 'api' }, { serializers: scrubber.serializers() });
   const app = Fastify({
     loggerInstance: log,
     ...serverOptions(config, log),
@@ -91,12 +93,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     token: config.API_TOKEN,
     readsNeedToken: config.API_READS_NEED_TOKEN,
     listenHost: config.API_HOST,
+    loopbackOpen: config.API_LOOPBACK_OPEN,
   });
   const hostGuard = new HostGuard({ allowedHosts: config.API_ALLOWED_HOSTS, listenHost: config.API_HOST });
   if (!auth.hasToken) {
     app.log.warn(
-      { host: config.API_HOST },
-      'API_TOKEN is not set: write routes are refused; events, metrics and the dashboard are open only on loopback',
+      { host: config.API_HOST, loopbackOpen: config.API_LOOPBACK_OPEN },
+      config.API_LOOPBACK_OPEN
+        ? 'API_TOKEN is not set: write routes are refused; events, metrics and the dashboard are open only to local requests on loopback'
+        : 'API_TOKEN is not set: write routes, events, metrics and the dashboard are refused (API_LOOPBACK_OPEN=false)',
     );
   }
 
@@ -104,12 +109,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     const byPath = accessByPath(route.url);
     if (byPath && route.config?.access === undefined) route.config = { ...route.config, ...byPath };
   });
-  installRequestGuards(app, { hostGuard, auth });
+  installRequestGuards(app, { hostGuard, auth, scrubber });
 
   app.setErrorHandler((err, request, reply) => {
     const e = toApiError(err);
     if (e.statusCode >= 500) request.log.error({ err }, 'request failed');
-    else request.log.info({ code: e.code, message: redactUrlCredentials(e.message) }, 'request rejected');
+    else request.log.info({ code: e.code, message: scrubber.text(e.message) }, 'request rejected');
     return reply.code(e.statusCode).send(e.toBody());
   });
   app.setNotFoundHandler((request, reply) => {

@@ -2,11 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { toApiError } from './apiErrors.ts';
 import type { Authenticator } from './auth.ts';
 import type { HostGuard } from './hostGuard.ts';
+import type { LogScrubber } from './logScrubber.ts';
 import { redactUrlCredentials } from './urlCredentials.ts';
 
 export interface RequestGuards {
   hostGuard: HostGuard;
   auth: Authenticator;
+  scrubber: LogScrubber;
 }
 
 /**
@@ -17,7 +19,7 @@ export interface RequestGuards {
  *   client announcing a huge body and sending it a byte at a time does not keep the socket;
  * - credentials in URLs are taken out of every answer (JSON and HTML alike).
  */
-export function installRequestGuards(app: FastifyInstance, { hostGuard, auth }: RequestGuards): void {
+export function installRequestGuards(app: FastifyInstance, { hostGuard, auth, scrubber }: RequestGuards): void {
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
     try {
@@ -29,7 +31,7 @@ export function installRequestGuards(app: FastifyInstance, { hostGuard, auth }: 
     } catch (err) {
       // Answered here, not thrown: plugin scopes (Bull Board) have error handlers of their own.
       const e = toApiError(err);
-      request.log.info({ code: e.code, url: request.url }, 'request refused');
+      request.log.info({ code: e.code, url: scrubber.url(request.url) }, 'request refused');
       return reply.code(e.statusCode).send(e.toBody());
     }
     return undefined;
