@@ -8,7 +8,8 @@ import { ApiError } from './apiErrors.ts';
  * - `public`: anyone (health, docs);
  * - `read`: anyone, unless `API_READS_NEED_TOKEN` (then as `operator`);
  * - `operator`: the token (events, metrics, dashboard); open without one only when no token is
- *   configured and the API listens on loopback, so the local demo works out of the box;
+ *   configured, the API listens on loopback and `API_LOOPBACK_OPEN` is on (the default), to local
+ *   requests, so the local demo works out of the box;
  * - `write`: the token, always (a write is never open, not even on loopback).
  */
 export type Access = 'public' | 'read' | 'operator' | 'write';
@@ -18,7 +19,26 @@ export interface AuthSettings {
   readsNeedToken: boolean;
   /** The host the API listens on (config `API_HOST`). */
   listenHost: string;
+  /**
+   * Whether operator routes are open to local requests when no token is configured (config
+   * `API_LOOPBACK_OPEN`). Off for a proxy on the same machine that sends no forwarding header.
+   * @defaultValue true
+   */
+  loopbackOpen?: boolean;
 }
+
+/**
+ * Headers a proxy adds to what it forwards (RFC 7239 and the de facto ones of nginx, Apache, Caddy,
+ * HAProxy, Traefik and the cloud balancers). A browser on this machine sends none of them.
+ */
+export const FORWARDING_HEADERS = [
+  'forwarded',
+  'x-forwarded-for',
+  'x-real-ip',
+  'x-forwarded-host',
+  'x-forwarded-proto',
+  'via',
+] as const;
 
 export function isLoopbackHost(host: string): boolean {
   const h = host
@@ -34,13 +54,15 @@ export function isLoopbackHost(host: string): boolean {
  * Whether a request comes from this machine for this machine: it arrived on a loopback address,
  * from a loopback client (behind a trusted proxy: the client the proxy names), for a loopback Host,
  * and no proxy forwarded it. A reverse proxy on the same machine connects over loopback too; the
- * Host it passes on and its forwarding headers tell its requests apart from a local browser's.
+ * Host it passes on and its forwarding headers tell its requests apart from a local browser's. One
+ * that rewrites Host to a loopback name and adds no forwarding header cannot be told apart: that is
+ * what `API_LOOPBACK_OPEN=false` (or a token) is for.
  */
 export function isLocalRequest(request: FastifyRequest): boolean {
   const local = request.socket?.localAddress;
   if (local !== undefined && !isLoopbackHost(local)) return false;
   if (!isLoopbackHost(request.ip)) return false;
-  if (request.headers.forwarded !== undefined || request.headers['x-forwarded-for'] !== undefined) return false;
+  if (FORWARDING_HEADERS.some((name) => request.headers[name] !== undefined)) return false;
   const host = request.host;
   const name = host.startsWith('[') ? host.slice(1, host.indexOf(']')) : host.split(':', 1)[0]!;
   return isLoopbackHost(name) || name.toLowerCase().endsWith('.localhost');
@@ -95,7 +117,9 @@ export class Authenticator {
     if (access === 'public') return true;
     if (access === 'read' && !this.#settings.readsNeedToken) return true;
     if (access === 'write' || this.#expected !== null) return false;
-    // No token configured: operator routes (and tokened reads) are open on loopback only.
+    // No token configured: operator routes (and tokened reads) are open to local requests only,
+    // unless the operator turned that off.
+    if (this.#settings.loopbackOpen === false) return false;
     return isLoopbackHost(this.#settings.listenHost) && isLocalRequest(request);
   }
 

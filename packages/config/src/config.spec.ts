@@ -26,6 +26,13 @@ describe('loadConfig', () => {
     },
   );
 
+  it('opens operator routes to local requests by default, and reads the switch that turns it off', () => {
+    expect(loadConfig({}, {}).API_LOOPBACK_OPEN).toBe(true);
+    for (const off of ['false', '0', 'no'])
+      expect(loadConfig({}, { API_LOOPBACK_OPEN: off }).API_LOOPBACK_OPEN).toBe(false);
+    expect(() => loadConfig({}, { API_LOOPBACK_OPEN: 'sometimes' })).toThrow(/API_LOOPBACK_OPEN/);
+  });
+
   it('names every invalid key at once', () => {
     try {
       loadConfig({}, { API_PORT: '70000', DEDUPE_THRESHOLD: '2' });

@@ -52,6 +52,13 @@ export const Config = z.object({
   API_TOKEN: z.string().min(16).optional(),
   /** Whether read routes (/figures, /articles, /feeds) need the token too. */
   API_READS_NEED_TOKEN: bool.default(false),
+  /**
+   * With no API_TOKEN and API_HOST on loopback, whether /events, /metrics and the dashboard (Bull
+   * Board included) are open to local requests: arrived on loopback from loopback, for a loopback
+   * Host, with no forwarding header (Forwarded, X-Forwarded-*, X-Real-IP, Via). Turn it off when a
+   * proxy on the same machine forwards to the API without such headers.
+   */
+  API_LOOPBACK_OPEN: bool.default(true),
   /** Largest request body accepted, in bytes. */
   API_BODY_LIMIT: z.coerce
     .number()
