@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import { loadConfig } from '@tally/config';
+import { type EventStore, openEventStore } from '@tally/event-store';
+import { streams } from '@tally/events';
+import type {} from '@tally/local-services/vitest-setup';
+import { silentLogger } from '@tally/logger';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { registerFeed } from './feedRegistry.ts';
+import { type FeedTestServer, startFeedTestServer } from './feedTestServer.ts';
+import { pollFeed } from './poller.ts';
+import { openRuntime, type Runtime } from './runtime.ts';
+
+/**
+ * A 9 KB feed nesting 3,000 elements in an item overflowed the parser's stack, and the poll was
+ * recorded as `internal` (a fault of Tally, retried) instead of `malformed` (the feed's). Through the
+ * poller on a real runtime: the failure is the feed's, with its reason, and the worker goes on.
+ */
+describe('pollFeed on a deeply nested feed', () => {
+  let server: FeedTestServer;
+  let store: EventStore;
+  let rt: Runtime;
+
+  beforeAll(async () => {
+    server = await startFeedTestServer();
+    store = await openEventStore({ dataDir: 'memory://' });
+    const config = loadConfig(
+      {
+        REDIS_URL: inject('redisUrl'),
+        QUEUE_PREFIX: `t${randomUUID().slice(0, 8)}`,
+        HTTP_ALLOW: '127.0.0.1',
+        HTTP_HOST_INTERVAL_MS: 0,
+        LOG_LEVEL: 'silent',
+      },
+      {},
+    );
+    rt = await openRuntime(config, silentLogger, { store, extractPool: false });
+  });
+  afterAll(async () => {
+    await rt?.close();
+    await store?.close();
+    await server?.close();
+  });
+
+  it('records the poll as malformed, not internal, and polls a sound feed after it', async () => {
+    const deep = `<item><title>Deep</title><description>${'<i>'.repeat(3000)}x${'</i>'.repeat(3000)}</description></item>`;
+    server.route('/deep.xml', (_req, res) => {
+      res
+        .writeHead(200, { 'content-type': 'application/rss+xml' })
+        .end(`<?xml version="1.0"?><rss version="2.0"><channel><title>Deep</title>${deep}</channel></rss>`);
+    });
+    server.route('/sound.xml', (_req, res) => {
+      res
+        .writeHead(200, { 'content-type': 'application/rss+xml' })
+        .end(
+          '<?xml version="1.0"?><rss version="2.0"><channel><title>Sound</title><item><title>One</title><link>https://sound.example/a</link></item></channel></rss>',
+        );
+    });
+    const deepId = (await registerFeed(store, { url: `${server.origin}/deep.xml` }, 'cli')).feedId;
+    const soundId = (await registerFeed(store, { url: `${server.origin}/sound.xml` }, 'cli')).feedId;
+    const poll = (feedId: string) =>
+      pollFeed(rt, { feedId, slot: '2024-01-01T00:00:00.000Z', reschedule: false, runId: null });
+
+    expect(await poll(deepId)).toMatchObject({ status: 'failed', reason: 'malformed' });
+    const failed = (await store.readStream(streams.feed(deepId))).filter((e) => e.type === 'FeedPollFailed');
+    expect(failed.map((e) => e.data)).toEqual([expect.objectContaining({ reason: 'malformed' })]);
+    expect(await poll(soundId)).toMatchObject({ status: 'polled' });
+  });
+});
