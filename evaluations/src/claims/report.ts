@@ -109,7 +109,9 @@ export function printReport(r: ReportInput): void {
     if (!r.show.has(`changed:${f}`) || !before) continue;
     // Gold claims whose field is right in one version and wrong in the other.
     const rightIn = (score: ClaimsScore): Map<string, OutputClaim> =>
-      new Map(score.pairs.filter((p) => fieldRight(f, p.gold, p.output, r.sameEntity)).map((p) => [p.gold.gid, p.output]));
+      new Map(
+        score.pairs.filter((p) => fieldRight(f, p.gold, p.output, r.sameEntity)).map((p) => [p.gold.gid, p.output]),
+      );
     const was = rightIn(before);
     const is = rightIn(now);
     console.log(`\ngold claims whose ${f} changed against ${r.baselineRef}`);
