@@ -16,9 +16,23 @@ export interface Seed {
 
 const seedFileName = /^(\d{3})_([0-9a-f]+)\.txt$/;
 
-/** The seeds directory beside the repository root (`<repo>/../shared/seeds`). */
+/**
+ * The seeds directory beside the repository root (`<repo>/../shared/seeds`). The root is the
+ * nearest folder above this module with a workspaces `package.json`: this module may run from
+ * `packages/newsroom/src` or bundled into a deployable's `dist/`.
+ */
 export function defaultSeedsDir(): string {
-  return path.resolve(import.meta.dirname, '..', '..', '..', '..', 'shared', 'seeds');
+  for (let dir = import.meta.dirname; ; ) {
+    try {
+      const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { workspaces?: unknown };
+      if (pkg.workspaces) return path.resolve(dir, '..', 'shared', 'seeds');
+    } catch {
+      // no package.json here
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return path.resolve(import.meta.dirname, '..', '..', '..', '..', 'shared', 'seeds');
+    dir = parent;
+  }
 }
 
 /** Reads every `NNN_<hash>.txt` file of `dir`, sorted by id; other files are ignored. */

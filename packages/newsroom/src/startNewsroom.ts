@@ -17,6 +17,12 @@ export interface NewsroomOptions {
   host?: string;
   /** @defaultValue `0` (a free port) */
   port?: number;
+  /**
+   * Where others reach the newsroom (`http://newsroom:8099` in a container network), for the
+   * addresses its pages and feeds give: canonical links, feed items, `url` of the result.
+   * @defaultValue `http://<host>:<port>` it listens on
+   */
+  origin?: string;
   /** Directory of the seed reports. @defaultValue {@link defaultSeedsDir} */
   seedsDir?: string;
   /** Serve this generated corpus instead of the seed reports. */
@@ -161,7 +167,7 @@ export async function startNewsroom(options: NewsroomOptions = {}): Promise<News
     });
   });
   const { port } = server.address() as AddressInfo;
-  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const origin = options.origin?.replace(/\/+$/, '') ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 
   try {
     const built = options.corpus

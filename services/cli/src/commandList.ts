@@ -65,6 +65,18 @@ export const commandList: readonly CommandEntry[] = [
     load: () => import('./commands/api.ts'),
   },
   {
+    name: 'health',
+    term: 'health [options]',
+    description: 'Exit 0 when the tally services running here are healthy (a container HEALTHCHECK).',
+    load: () => import('./commands/health.ts'),
+  },
+  {
+    name: 'newsroom',
+    term: 'newsroom [options]',
+    description: 'Serve the demo newsroom alone: five real reports as the pages and feeds of invented outlets.',
+    load: () => import('./commands/newsroom.ts'),
+  },
+  {
     name: 'doctor',
     term: 'doctor [options]',
     description:

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { startApi } from '../api.ts';
 import { cliConfig, cliLogger, shutdownHandledHere, untilSignal, withRuntime } from '../context.ts';
+import { startHeartbeat } from '../heartbeat.ts';
 
 export default new Command('api')
   .description('Serve the API, live stream, figures page, queue dashboard and metrics.')
@@ -16,7 +17,11 @@ export default new Command('api')
       async (rt) => {
         const api = await startApi(rt, config, log);
         log.info({ url: api.url }, 'api listening');
+        const beat = startHeartbeat(config.TALLY_DATA_DIR, 'api', () =>
+          Promise.all([rt.redis.ping(), rt.store.head()]),
+        );
         await untilSignal();
+        beat.close();
         await api.close();
       },
       { extractPool: false },

@@ -1,6 +1,7 @@
-import { runService, type StageName, stageNames } from '@tally/pipeline';
+import { type Runtime, runService, type StageName, stageNames } from '@tally/pipeline';
 import { Argument, Command } from 'commander';
 import { cliConfig, cliLogger, shutdownHandledHere, untilSignal } from '../context.ts';
+import { startHeartbeat } from '../heartbeat.ts';
 
 export default new Command('worker')
   .description('Run one pipeline stage in this process (distributed mode: set REDIS_URL and DATABASE_URL).')
@@ -13,5 +14,12 @@ export default new Command('worker')
     // runService stops the stages itself on the signal: no new jobs, active ones finish or go back.
     shutdownHandledHere();
     const config = cliConfig();
-    await runService([stage], config, cliLogger(config, `tally-${stage}`), undefined, { stopWhen: untilSignal() });
+    // Beats while Redis and the log answer: `tally health` (the image's HEALTHCHECK) reads it.
+    const heartbeat = async (rt: Runtime) => {
+      const beat = startHeartbeat(config.TALLY_DATA_DIR, `worker ${stage}`, () =>
+        Promise.all([rt.redis.ping(), rt.store.head()]),
+      );
+      return { close: async () => beat.close() };
+    };
+    await runService([stage], config, cliLogger(config, `tally-${stage}`), heartbeat, { stopWhen: untilSignal() });
   });
