@@ -26,6 +26,12 @@ export const FeedRegistered = z.object({
   /** Optional per-feed bounds on the polling interval, in seconds. */
   minIntervalSec: z.number().int().positive().nullable().default(null),
   maxIntervalSec: z.number().int().positive().nullable().default(null),
+  /**
+   * Labels of the feed, e.g. the folders of an OPML import (`['News', 'Economy']`). Absent means
+   * none (`[]`): registrations recorded before tags existed, and registrations without any, fold
+   * alike. Optional rather than defaulted so that writers that know nothing of tags stay valid.
+   */
+  tags: z.array(z.string().min(1).max(100)).max(20).optional(),
 });
 export type FeedRegistered = z.infer<typeof FeedRegistered>;
 

@@ -20,6 +20,10 @@ export const ReasonCode = z.enum([
   'http-5xx',
   'too-large',
   'bad-encoding',
+  // robots.txt (RFC 9309): the site's robots.txt disallows the page to our product token, or could
+  // not be read (5xx, timeout, network) and so disallows everything until it can
+  'robots-disallowed',
+  'robots-unavailable',
   // content
   'not-a-feed',
   'malformed',
@@ -45,6 +49,7 @@ const permanent: ReadonlySet<ReasonCode> = new Set<ReasonCode>([
   'too-many-redirects',
   'redirect-loop',
   'extract-timeout',
+  'robots-disallowed',
 ]);
 
 /** A permanent failure is recorded once and never retried. */
