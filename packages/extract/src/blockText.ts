@@ -19,6 +19,8 @@ export const Context = {
   link: 128,
   /** Inside a link to a place in the page itself (`href="#section"`). */
   pageLink: 256,
+  /** Inside the element the page marks as its article's body (schema.org `itemprop="articleBody"`). */
+  declaredBody: 512,
 } as const;
 
 export interface TextBlock {
@@ -127,6 +129,12 @@ interface Frame {
   list: object | null;
   context: number;
   pre: boolean;
+}
+
+/** schema.org microdata: `itemprop` is a list of names, and pages write `articlebody` too. */
+export function isDeclaredBody(element: Element): boolean {
+  const itemprop = element.getAttribute('itemprop');
+  return itemprop !== null && /(?:^|\s)articlebody(?:\s|$)/i.test(itemprop);
 }
 
 /** Decides which class/id strings mark furniture; the walk only records the verdict. */
@@ -268,7 +276,7 @@ function childFrame(parent: Frame, element: Element, tag: string, isFurniture: F
       context |= Context.article;
       break;
   }
-  if (element.getAttribute('itemprop') === 'articleBody') context |= Context.article;
+  if (isDeclaredBody(element)) context |= Context.article | Context.declaredBody;
   const role = element.getAttribute('role');
   if (role === 'navigation' || role === 'menu' || role === 'menubar') context |= Context.nav;
   if (isFurniture?.(element)) context |= Context.furniture;

@@ -4,6 +4,7 @@ import { type ArticleMetadata, type PublishedAtSource, readMetadata } from './ar
 import { collectBlocks, type TextBlock } from './blockText.ts';
 import { cleanBlocks, renderText } from './cleanBlocks.ts';
 import { CLEANING_RULES, wordsOf } from './cleaningRules.ts';
+import { boundToDeclaredBody } from './declaredBody.ts';
 import { ExtractError } from './ExtractError.ts';
 import { isFurnitureElement, removeFurniture } from './furniture.ts';
 import { fallbackBlocks, type PlacedBlock, placeBlocks, type StepTrace } from './placeBlocks.ts';
@@ -35,6 +36,7 @@ export const EXTRACTION_STEPS = [
   'dom:furniture-tag',
   'dom:preview-card',
   'dom:overlay',
+  'dom:declared-body',
   'recover:lead',
   'recover:gap',
   'recover:json-ld-body',
@@ -145,10 +147,11 @@ export function draftArticle(
     throw new ExtractError('extract-error', `extraction failed: ${message}`, { cause: err });
   }
   const titleWords = metadata.title ? wordsOf(metadata.title).join(' ') : null;
-  const placed =
+  let placed =
     read !== null && read.length > 0
       ? placeBlocks(original, read, titleWords, disabled, trace)
       : fallbackBlocks(original);
+  if (!disabled.has('dom:declared-body')) placed = boundToDeclaredBody(original, placed, trace);
   return { metadata, titleWords, placed };
 }
 

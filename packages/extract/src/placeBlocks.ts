@@ -13,7 +13,7 @@ export interface PlacedBlock extends RuleBlock {
   before: RuleBlock | null;
 }
 
-const EXCLUDED_CONTEXT = Context.figure | Context.nav | Context.aside | Context.footer | Context.furniture;
+export const EXCLUDED_CONTEXT = Context.figure | Context.nav | Context.aside | Context.footer | Context.furniture;
 
 function endsLikeSentence(text: string): boolean {
   return /[.!?…"”»)]\s*$/.test(text);
