@@ -1,7 +1,7 @@
 import type { Entity } from '../gazetteer.ts';
 import { looksLikePersonName } from '../lexical/personNames.ts';
 import { ArticleNames } from '../sentence/entityNames.ts';
-import { FUNCTION_WORD, isPersonNoun, qualifiesNoun } from '../sentence/namedMentions.ts';
+import { FUNCTION_WORD, isPersonNoun, opensSentence, qualifiesNoun } from '../sentence/namedMentions.ts';
 import type { SentenceInfo } from './sentenceInfo.ts';
 
 const CAPITAL = /^(?:\p{Lu}|\p{Ll}\p{Lu})/u;
@@ -84,9 +84,10 @@ export function articleNameFacts(infos: readonly SentenceInfo[], title: Sentence
         .map((t, k) => (k > 0 && t.spaceBefore ? ' ' : '') + t.text)
         .join('');
       // Capitals opening a sentence may be there by position: such a run counts when known elsewhere.
-      if (!info.titleLike && i > 0 && !FUNCTION_WORD.test(text.toLowerCase())) known.add(text.toLowerCase());
+      const opening = opensSentence(tokens, i);
+      if (!info.titleLike && !opening && !FUNCTION_WORD.test(text.toLowerCase())) known.add(text.toLowerCase());
       if (!titled && !qualifiesNoun(tokens, from, end))
-        runs.push({ text, order, titleLike: info.titleLike || i === 0 });
+        runs.push({ text, order, titleLike: info.titleLike || opening });
       i = end;
     }
   });

@@ -45,7 +45,14 @@ function isCommonWord(word: string): boolean {
   const w = word.toLowerCase();
   let hit = commonCache.get(w);
   if (hit === undefined) {
-    const stem = w.endsWith('ies') ? `${w.slice(0, -3)}y` : w.endsWith('s') ? w.slice(0, -1) : w;
+    // Regular plurals, and the irregular "-men" of "gunmen", "fishermen".
+    const stem = w.endsWith('ies')
+      ? `${w.slice(0, -3)}y`
+      : w.endsWith('men')
+        ? `${w.slice(0, -3)}man`
+        : w.endsWith('s')
+          ? w.slice(0, -1)
+          : w;
     const common = (x: string, pos: 'n' | 'v'): boolean => senses(x, pos).some((s) => !s.proper);
     hit = common(w, 'n') || common(stem, 'n') || common(w, 'v') || common(stem, 'v');
     commonCache.set(w, hit);
@@ -166,7 +173,9 @@ function splitAtTitles(
       isCapitalised(tokens[k]!) &&
       !isStateWord(k) &&
       isPersonNoun(tokens[k]!.text) &&
-      isCapitalised(tokens[k + 1]!)
+      isCapitalised(tokens[k + 1]!) &&
+      // "General Motors", "General Mills": a plural common noun after the word is no person's name.
+      !(/s$/.test(tokens[k + 1]!.text) && isCommonWord(tokens[k + 1]!.text) && !isCommonWord(`${tokens[k + 1]!.text}s`))
     ) {
       if (k > s) parts.push([s, k]);
       s = k + 1;
@@ -196,11 +205,25 @@ export function qualifiesNoun(tokens: readonly Token[], start: number, end: numb
   );
 }
 
+/**
+ * Whether token `i` is capitalised by its position: it opens the sentence, or follows a dateline
+ * ("CAIRO — Gunmen opened fire"), a colon, an opening quotation mark or parenthesis.
+ */
+export function opensSentence(tokens: readonly Token[], i: number): boolean {
+  if (i === 0) return true;
+  const before = tokens[i - 1]!.text;
+  if (/^[:“"(‘]$/.test(before)) return true;
+  if (!/^[—–-]$/.test(before)) return false;
+  // A dateline: capitals only (and commas) before the dash.
+  for (let k = 0; k < i - 1; k++) if (!/^(?:\p{Lu}[\p{Lu}.'’-]*|,)$/u.test(tokens[k]!.text)) return false;
+  return true;
+}
+
 function addRun(ctx: NamedMentionContext, start: number, end: number, out: EntityMention[], person = false): void {
   const { tokens, pos } = ctx;
-  // Joiners never open or close a name, nor does an article capitalised by position ("A Gallup poll").
-  while (start < end && (!isCapitalised(tokens[start]!) || (start === 0 && /^(?:A|An|The)$/.test(tokens[start]!.text))))
-    start++;
+  // Joiners never open or close a name, nor does a function word capitalised by position ("A Gallup
+  // poll", "But the Conservatives").
+  while (start < end && (!isCapitalised(tokens[start]!) || FUNCTION_WORD.test(tokens[start]!.lower))) start++;
   while (end > start && !isCapitalised(tokens[end - 1]!) && !ctx.bareNumber[end - 1]) end--;
   if (start >= end) return;
   const text = tokens
@@ -213,14 +236,14 @@ function addRun(ctx: NamedMentionContext, start: number, end: number, out: Entit
   if (ctx.titleCase && !known) return;
   // A capitalised word opening the sentence is a name when the article names it elsewhere, or when it
   // is no common English word ("Photographs show", "Shares fell" name nobody).
-  if (start === 0 && end - start === 1 && !known && isCommonWord(text)) return;
+  const opening = opensSentence(tokens, start);
+  if (opening && end - start === 1 && !known && isCommonWord(text)) return;
   // Opening a sentence, a word the tagger reads as an adjective, adverb or verb names nobody
   // ("Fresh halibut fillets", "Just the data", "Included will be").
-  if (start === 0 && end - start === 1 && !known && /^(?:ADJ|ADV|VERB|AUX|ADP|SCONJ)$/.test(ctx.pos[0] ?? '')) return;
+  if (opening && end - start === 1 && !known && /^(?:ADJ|ADV|VERB|AUX|ADP|SCONJ)$/.test(ctx.pos[start] ?? '')) return;
   // Whatever the tagger says, an adjective WordNet knows before a lower-case word opens a noun phrase
   // ("Traditional drugs", "Fresh fillets"): no name unless the article writes it as one elsewhere.
-  if (start === 0 && end - start === 1 && !known && isAdjective(text) && /^\p{Ll}/u.test(tokens[end]?.text ?? ''))
-    return;
+  if (opening && end - start === 1 && !known && isAdjective(text) && /^\p{Ll}/u.test(tokens[end]?.text ?? '')) return;
   if (qualifiesNoun(tokens, start, end)) return;
   // "DVD", "TV", "GDP": an acronym WordNet knows as a common noun is no name.
   if (end - start === 1 && /^\p{Lu}{2,5}$/u.test(text) && isCommonWord(text)) return;
