@@ -12,6 +12,13 @@ export interface HostLimiter {
   acquire(host: string): Promise<() => Promise<void>>;
   /** Blocks `host` for `ms` from now (e.g. its Retry-After); a shorter penalty never shortens a longer one. */
   penalize(host: string, ms: number): Promise<void>;
+  /**
+   * Spaces request starts on `host` at least `intervalMs` apart for the next `forMs` (the host's
+   * robots.txt `Crawl-delay`, for as long as that robots.txt is cached), on top of the configured
+   * interval: the larger of the two holds. Every process sharing the Redis and prefix sees it.
+   * A later call replaces an earlier one; 0 lifts it.
+   */
+  slowDown(host: string, intervalMs: number, forMs: number): Promise<void>;
 }
 
 export interface HostLimiterOptions {
@@ -45,6 +52,12 @@ export interface HostLimiterOptions {
    * @defaultValue 86_400_000 (24 h)
    */
   maxPenaltyMs?: number;
+  /**
+   * Longest interval `slowDown` sets, whatever Crawl-delay said: a host asking for minutes between
+   * requests gets this, so a queue job still finds a slot within `maxWaitMs`.
+   * @defaultValue 30_000
+   */
+  maxSlowDownMs?: number;
 }
 
 /** One host's politeness. */
@@ -78,8 +91,9 @@ const NOW = `local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)`;
 
 /**
- * KEYS: slots (zset token -> lease expiry), next start, penalty until.
- * ARGV: token, concurrency, intervalMs, leaseMs.
+ * KEYS: slots (zset token -> lease expiry), next start, penalty until, slow-down interval.
+ * ARGV: token, concurrency, intervalMs, leaseMs. The interval is the larger of ARGV's and the
+ * slow-down's (a host's Crawl-delay).
  * Returns {granted (1/0), wait ms (-1 = unknown: all slots taken), penalized (1/0)}.
  */
 const ACQUIRE = `${NOW}
@@ -92,7 +106,7 @@ if nextStart > now then return {0, nextStart - now, 0} end
 local lease = tonumber(ARGV[4])
 redis.call('ZADD', KEYS[1], now + lease, ARGV[1])
 redis.call('PEXPIRE', KEYS[1], lease * 2)
-local interval = tonumber(ARGV[3])
+local interval = math.max(tonumber(ARGV[3]), tonumber(redis.call('GET', KEYS[4]) or '0'))
 if interval > 0 then redis.call('SET', KEYS[2], now + interval, 'PX', interval) end
 return {1, 0, 0}`;
 
@@ -111,6 +125,12 @@ local current = tonumber(redis.call('GET', KEYS[1]) or '0')
 if untilMs > current then redis.call('SET', KEYS[1], untilMs, 'PX', ms) end
 return 1`;
 
+/** KEYS: slow-down interval. ARGV: interval ms, for ms. */
+const SLOW_DOWN = `local interval = tonumber(ARGV[1])
+if interval <= 0 then redis.call('DEL', KEYS[1]) return 1 end
+redis.call('SET', KEYS[1], interval, 'PX', tonumber(ARGV[2]))
+return 1`;
+
 interface Script {
   source: string;
   sha: string;
@@ -120,7 +140,12 @@ function script(source: string): Script {
   return { source, sha: createHash('sha1').update(source).digest('hex') };
 }
 
-const scripts = { acquire: script(ACQUIRE), renew: script(RENEW), penalize: script(PENALIZE) };
+const scripts = {
+  acquire: script(ACQUIRE),
+  renew: script(RENEW),
+  penalize: script(PENALIZE),
+  slowDown: script(SLOW_DOWN),
+};
 
 /** EVALSHA, loading the script on NOSCRIPT (a restarted or flushed Redis). */
 async function run(redis: Redis, s: Script, keys: string[], args: (string | number)[]): Promise<unknown> {
@@ -143,7 +168,8 @@ function atLeast(name: string, value: number, min: number): number {
  * is one Lua script (atomic); waiters sleep the known remaining interval or back off (10 ms doubling
  * to 250 ms, jittered) while all slots are taken, so nobody spins. Waiters are not queued: under
  * contention a slot goes to whoever asks first after it frees, which is fair enough for politeness.
- * Keys expire on their own, so thousands of hosts leave nothing behind.
+ * Keys expire on their own, so thousands of hosts leave nothing behind. A host's robots.txt
+ * `Crawl-delay` comes in through `slowDown` and widens its interval while it lasts.
  */
 export function createHostLimiter(redis: Redis, options: HostLimiterOptions): HostLimiter {
   const concurrency = atLeast('concurrency', options.concurrency, 1);
@@ -151,6 +177,7 @@ export function createHostLimiter(redis: Redis, options: HostLimiterOptions): Ho
   const leaseMs = Math.round(atLeast('leaseMs', options.leaseMs ?? 30_000, 100));
   const maxWaitMs = atLeast('maxWaitMs', options.maxWaitMs ?? 60_000, 0);
   const maxPenaltyMs = atLeast('maxPenaltyMs', options.maxPenaltyMs ?? 86_400_000, 1);
+  const maxSlowDownMs = atLeast('maxSlowDownMs', options.maxSlowDownMs ?? 30_000, 0);
   const limits = new Map<string, { concurrency: number; intervalMs: number }>();
   for (const [host, limit] of Object.entries(options.hosts ?? {})) {
     limits.set(host.toLowerCase(), {
@@ -162,7 +189,7 @@ export function createHostLimiter(redis: Redis, options: HostLimiterOptions): Ho
   // The host sits in braces (a Redis Cluster hash tag) so one host's keys share a slot.
   const keys = (host: string) => {
     const base = `${options.prefix}:host:{${host.toLowerCase()}}`;
-    return { slots: `${base}:slots`, next: `${base}:next`, penalty: `${base}:penalty` };
+    return { slots: `${base}:slots`, next: `${base}:next`, penalty: `${base}:penalty`, delay: `${base}:delay` };
   };
 
   async function acquire(host: string): Promise<() => Promise<void>> {
@@ -175,7 +202,7 @@ export function createHostLimiter(redis: Redis, options: HostLimiterOptions): Ho
       const [granted, wait, penalized] = (await run(
         redis,
         scripts.acquire,
-        [k.slots, k.next, k.penalty],
+        [k.slots, k.next, k.penalty, k.delay],
         [token, limit.concurrency, limit.intervalMs, leaseMs],
       )) as [number, number, number];
       if (granted === 1) break;
@@ -217,5 +244,11 @@ export function createHostLimiter(redis: Redis, options: HostLimiterOptions): Ho
     await run(redis, scripts.penalize, [keys(host).penalty], [bounded]);
   }
 
-  return { acquire, penalize };
+  async function slowDown(host: string, intervalMs: number, forMs: number): Promise<void> {
+    const interval = Math.round(Math.min(Math.max(intervalMs, 0), maxSlowDownMs));
+    const lifetime = Math.round(Math.max(forMs, 1));
+    await run(redis, scripts.slowDown, [keys(host).delay], [interval, lifetime]);
+  }
+
+  return { acquire, penalize, slowDown };
 }

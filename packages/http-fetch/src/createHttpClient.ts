@@ -72,6 +72,17 @@ export interface HttpRequest {
   accept?: string;
   /** Overrides the client's `maxBodyBytes` for this request. */
   maxBodyBytes?: number;
+  /**
+   * A body over the cap is cut there (its first `maxBodyBytes` decoded bytes) instead of failing
+   * with `too-large`: for documents read only up to a bound, as robots.txt is.
+   * @defaultValue false
+   */
+  truncate?: boolean;
+  /**
+   * Called with each hop's URL (the first and every redirect target) before its request is sent or
+   * a politeness slot taken; a `FetchError` it rejects with ends the request (robots.txt checks).
+   */
+  beforeHop?: (url: string) => Promise<void>;
 }
 
 export interface HttpResponse {
@@ -288,6 +299,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         });
       }
 
+      if (req.beforeHop) {
+        try {
+          await req.beforeHop(url.href);
+        } catch (err) {
+          throw toFetchError(err, url.href, false);
+        }
+      }
       const release = await acquireSlot(url);
       const remaining = totalTimeoutMs - networkMs;
       const controller = new AbortController();
@@ -346,14 +364,14 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         let body: Buffer = Buffer.alloc(0);
         if (status >= 200 && status < 300) {
           const declared = Number(resHeaders['content-length']);
-          if (Number.isFinite(declared) && declared > bodyLimit) {
+          if (Number.isFinite(declared) && declared > bodyLimit && !req.truncate) {
             res.body.destroy();
             throw new FetchError('too-large', `${url.href} declares ${declared} bytes, over the ${bodyLimit} cap`, {
               url: url.href,
               httpStatus: status,
             });
           }
-          body = await readBody(res.body, contentCodings(resHeaders['content-encoding']), bodyLimit);
+          body = await readBody(res.body, contentCodings(resHeaders['content-encoding']), bodyLimit, req.truncate);
         } else {
           await res.body.dump({ limit: drainLimit }).catch(() => {});
           if (!notModified) throw statusError(status, url.href, retryAfterMs);

@@ -12,5 +12,11 @@ export {
   type HttpRequest,
   type HttpResponse,
 } from './createHttpClient.ts';
+export {
+  createRobotsRules,
+  productToken,
+  type RobotsRules,
+  type RobotsRulesOptions,
+} from './createRobotsRules.ts';
 export { FetchError } from './FetchError.ts';
 export { isRefusedAddress } from './isRefusedAddress.ts';

@@ -13,6 +13,11 @@ export class BodyTooLargeError extends Error {
   }
 }
 
+/** Thrown inside the read to stop it at the cap when the caller wants the body cut there, not refused. */
+class CapReached extends Error {
+  override readonly name = 'CapReached';
+}
+
 /** The Content-Encoding is unknown or the compressed stream is corrupt. */
 export class BadContentEncodingError extends Error {
   override readonly name = 'BadContentEncodingError';
@@ -55,14 +60,21 @@ function decoderFor(coding: string, first: Buffer): Transform {
  * Reads a response body into one Buffer, decoding its content codings as a stream and counting
  * both the wire bytes and the decoded bytes against `limit`. Decoding stops at the first decoded
  * chunk past the limit, so a compression bomb costs at most `limit` plus one zlib chunk (16 KiB)
- * of memory and never inflates in full.
+ * of memory and never inflates in full. With `truncate`, a body past the cap is not refused: its
+ * first `limit` decoded bytes are returned (what was decoded by then, when the wire bytes reach the
+ * cap first) and the rest is never read.
  */
-export async function readBody(body: Readable, codings: readonly string[], limit: number): Promise<Buffer> {
+export async function readBody(
+  body: Readable,
+  codings: readonly string[],
+  limit: number,
+  truncate = false,
+): Promise<Buffer> {
   const iterator = body[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   let wireBytes = 0;
   const countWire = (chunk: Buffer): Buffer => {
     wireBytes += chunk.length;
-    if (wireBytes > limit) throw new BodyTooLargeError(limit, 'wire');
+    if (wireBytes > limit) throw truncate ? new CapReached() : new BodyTooLargeError(limit, 'wire');
     return chunk;
   };
 
@@ -74,7 +86,7 @@ export async function readBody(body: Readable, codings: readonly string[], limit
     throw err;
   }
   if (first.done) return Buffer.alloc(0);
-  if (codings.length === 0) return readPlain(body, iterator, first.value, limit);
+  if (codings.length === 0) return readPlain(body, iterator, first.value, limit, truncate);
   let decoders: Transform[];
   try {
     countWire(first.value);
@@ -106,11 +118,18 @@ export async function readBody(body: Readable, codings: readonly string[], limit
   let decodedBytes = 0;
   const sink = new Writable({
     write(chunk: Buffer, _encoding, callback) {
-      decodedBytes += chunk.length;
-      if (decodedBytes > limit) {
-        callback(new BodyTooLargeError(limit, 'decoded'));
+      if (decodedBytes + chunk.length > limit) {
+        if (!truncate) {
+          callback(new BodyTooLargeError(limit, 'decoded'));
+          return;
+        }
+        const kept = chunk.subarray(0, limit - decodedBytes);
+        chunks.push(kept);
+        decodedBytes += kept.length;
+        callback(new CapReached());
         return;
       }
+      decodedBytes += chunk.length;
       chunks.push(chunk);
       callback();
     },
@@ -119,6 +138,7 @@ export async function readBody(body: Readable, codings: readonly string[], limit
   try {
     await pipeline([source, ...decoders, sink]);
   } catch (err) {
+    if (err instanceof CapReached) return Buffer.concat(chunks, decodedBytes);
     const code = (err as { code?: unknown }).code;
     if (typeof code === 'string' && zlibCodes.test(code)) {
       throw new BadContentEncodingError(`corrupt ${codings.join(', ')} body: ${(err as Error).message}`, {
@@ -140,17 +160,23 @@ async function readPlain(
   iterator: AsyncIterator<Buffer>,
   first: Buffer,
   limit: number,
+  truncate: boolean,
 ): Promise<Buffer> {
-  const chunks: Buffer[] = [first];
-  let bytes = first.length;
+  const chunks: Buffer[] = [];
+  let bytes = 0;
   try {
-    if (bytes > limit) throw new BodyTooLargeError(limit, 'wire');
-    for (;;) {
+    for (let chunk: Buffer | null = first; chunk; ) {
+      if (bytes + chunk.length > limit) {
+        if (!truncate) throw new BodyTooLargeError(limit, 'wire');
+        chunks.push(chunk.subarray(0, limit - bytes));
+        bytes = limit;
+        body.destroy();
+        break;
+      }
+      chunks.push(chunk);
+      bytes += chunk.length;
       const next = await iterator.next();
-      if (next.done) break;
-      bytes += next.value.length;
-      if (bytes > limit) throw new BodyTooLargeError(limit, 'wire');
-      chunks.push(next.value);
+      chunk = next.done ? null : next.value;
     }
   } catch (err) {
     // Stopping early (too large, a broken connection) must close the connection too.
