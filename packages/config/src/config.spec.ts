@@ -33,6 +33,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({}, { API_LOOPBACK_OPEN: 'sometimes' })).toThrow(/API_LOOPBACK_OPEN/);
   });
 
+  it('obeys robots.txt by default, and reads the switch that turns it off for private feeds', () => {
+    expect(loadConfig({}, {}).ROBOTS_TXT).toBe(true);
+    expect(loadConfig({}, { ROBOTS_TXT: 'false' }).ROBOTS_TXT).toBe(false);
+    expect(() => loadConfig({}, { ROBOTS_TXT: 'maybe' })).toThrow(/ROBOTS_TXT/);
+  });
+
   it('names every invalid key at once', () => {
     try {
       loadConfig({}, { API_PORT: '70000', DEDUPE_THRESHOLD: '2' });

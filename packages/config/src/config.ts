@@ -107,6 +107,12 @@ export const Config = z.object({
   HTTP_HOST_LIMITS: hostLimits.default({}),
   /** Hosts or CIDR ranges the SSRF guard lets through although private (e.g. 127.0.0.1 for a local newsroom). */
   HTTP_ALLOW: list.default([]),
+  /**
+   * Whether article fetches obey robots.txt (RFC 9309) for the product token of HTTP_USER_AGENT
+   * (`TallyBot`), Crawl-delay included. Turn it off only for private feeds whose sites you own or
+   * have leave to fetch; feeds themselves are fetched either way (a subscription, not a crawl).
+   */
+  ROBOTS_TXT: bool.default(true),
 
   // --- polling
   POLL_MIN_INTERVAL_SEC: z.coerce.number().int().positive().default(300),
