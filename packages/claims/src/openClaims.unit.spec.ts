@@ -145,6 +145,24 @@ describe('whose figure it is', () => {
   });
 });
 
+describe('speakers named earlier', () => {
+  it('"the treasurer said" is the person a title introduced before, though that person did not speak there', () => {
+    const found = claims(
+      'Mayor Ann Holt said the city would hire 40 officers. Treasurer Paul Okafor backed a plan to sell bonds. ' +
+        'The treasurer said the plan would raise about $30m next year.',
+    );
+    expect(found.find((c) => c.value === 30_000_000)?.speaker?.name).toBe('Paul Okafor');
+  });
+
+  it('a stray straight quotation mark does not pull the next sentences into a quotation', () => {
+    const found = claims(
+      'Mayor Ann Holt called the budget "a turning point. She said the city "would not wait" for the state. ' +
+        'Treasurer Paul Okafor backed a plan to sell bonds. The treasurer said the plan would raise about $30m.',
+    );
+    expect(found.find((c) => c.value === 30_000_000)?.speaker?.name).toBe('Paul Okafor');
+  });
+});
+
 describe('not claims', () => {
   it('scores, phone numbers and ages are no figures', () => {
     expect(

@@ -30,7 +30,7 @@ export function firstQuoteAfter(quotes: QuoteRegion[], at: number): number {
   return lo;
 }
 
-/** Quotation marks in the text: curly pairs, and straight quotes paired in order. */
+/** Quotation marks in the text: curly pairs, and straight quotes paired in order by which side of a word they stand. */
 export function findQuoteRegions(text: string): QuoteRegion[] {
   const out: QuoteRegion[] = [];
   let curlyOpen = -1;
@@ -42,10 +42,20 @@ export function findQuoteRegions(text: string): QuoteRegion[] {
       out.push({ open: curlyOpen, close: i });
       curlyOpen = -1;
     } else if (c === 0x22) {
-      if (straightOpen < 0) straightOpen = i;
-      else {
+      // A straight mark opens after a space and before a word, closes after a word; one that can
+      // only open while a quotation is open means the earlier mark was stray, and a mark that can
+      // only close with none open is stray itself.
+      const before = i > 0 ? text[i - 1]! : ' ';
+      const after = i + 1 < text.length ? text[i + 1]! : ' ';
+      const opens = /[\s([{—–-]/.test(before) && /\S/.test(after);
+      const closes = /\S/.test(before) && !/[\s([{]/.test(before);
+      if (straightOpen < 0) {
+        if (opens || !closes) straightOpen = i;
+      } else if (closes || !opens) {
         out.push({ open: straightOpen, close: i });
         straightOpen = -1;
+      } else {
+        straightOpen = i;
       }
     } else if (c === 0x0a && text.charCodeAt(i + 1) === 0x0a) {
       // A quotation does not run over a paragraph break unopened; reset stray marks.

@@ -10,6 +10,7 @@ import { tokenize } from '../tokenize.ts';
 import type { Speaker } from '../types.ts';
 import type { QuoteRegion } from './quotes.ts';
 import type { SentenceInfo } from './sentenceInfo.ts';
+import { titledPeople } from './titledPeople.ts';
 
 const SPEAKER_ALIASES: Record<string, string> = { WH: 'White House', 'The White House': 'White House' };
 
@@ -104,6 +105,7 @@ export function resolveSpeakers(infos: SentenceInfo[], _gazetteer: Gazetteer, no
   const persons = new PersonIndex();
   for (const info of infos) {
     for (const a of info.attributions) if (a.kind === 'person' && a.name) persons.add(a.name, a.role, info.index);
+    for (const p of titledPeople(info.tokens)) persons.add(p.name, p.role, info.index);
   }
   const groups: string[] = [];
   // The last organisation or group that spoke: "they" is it, not the last person.

@@ -1,3 +1,4 @@
+import { isPersonNoun } from '../sentence/namedMentions.ts';
 import { isCapitalized, type Token } from '../tokenize.ts';
 import type { Attribution, AttributionOptions } from './attribution.ts';
 import { isHyphenTail, isNamePart, isNameParticle, stripArticle, textOf } from './speakerTokens.ts';
@@ -106,7 +107,10 @@ export function classify(
     const plural = /s$/.test(head.lower) && head.lower !== 'press' && head.lower !== 'news';
     if (plural) return { kind: 'group', name: text, role: null, ...base };
   }
-  if (tokens.slice(s, end).some((t) => ROLE_HEADS.has(t.lower)))
+  if (
+    tokens.slice(s, end).some((t) => ROLE_HEADS.has(t.lower)) ||
+    (head.text === head.lower && isPersonNoun(head.text))
+  )
     return { kind: 'role', name: null, role: text, ...base };
   if (SPEAKER_HEADS.has(head.lower)) return { kind: 'org', name: stripArticle(text), role: null, ...base };
   if (

@@ -1,4 +1,5 @@
 import { senses } from '../lexical/wordnet.ts';
+import { isPersonNoun } from '../sentence/namedMentions.ts';
 import type { Token } from '../tokenize.ts';
 import type { AttributionOptions } from './attribution.ts';
 import { looksLikeRole, roleBeforeName } from './speakerRoles.ts';
@@ -153,6 +154,12 @@ function openRoleStart(tokens: Token[], start: number, opts: AttributionOptions)
   for (let n = 0; n < 5 && s > 0; n++) {
     const t = tokens[s - 1]!;
     if (/^[,;:“”"«»–—(]$/.test(t.text)) return s === start ? null : s;
+    // "The chancellor said", "the finance minister added": an article opening the clause before
+    // a role whose head is a person in WordNet.
+    if (/^(?:the|a|an)$/i.test(t.text) && s < start && isPersonNoun(tokens[start - 1]!.text)) {
+      const before = tokens[s - 2];
+      if (!before || /^[,;:“”"«»–—(]$/.test(before.text) || CLAUSE_OPENERS.has(before.lower)) return s - 1;
+    }
     if (t.kind !== 'word' || t.text !== t.lower || opts.inQuote[s - 1]) return null;
     if (CLAUSE_OPENERS.has(t.lower) || SPEECH_VERBS.has(t.lower) || /(?:ed|ing)$/.test(t.lower)) return null;
     if (/^(?:is|are|was|were|has|have|had|will|would|to|the|a|an)$/.test(t.lower)) return null;
