@@ -26,6 +26,8 @@ const MARKET_MEASURES = /\b(?:shares?|stock|share price|market value|valuation)\
  */
 export class ArticleSpeakers {
   private readonly byEntity = new Map<string, Spoken>();
+  /** Entities that spoke as people: a person's figures are the report's unless said in their own sentence. */
+  private readonly people = new Set<string>();
   /** Sources named in each paragraph ("figures released by X"), by line. */
   private readonly sourcesByLine = new Map<number, Spoken[]>();
   private readonly bySentence: Array<{ info: SentenceInfo; spoken: Spoken | null }> = [];
@@ -43,6 +45,11 @@ export class ArticleSpeakers {
         }
         const key = entityId(speaker.name);
         if (!this.byEntity.has(key)) this.byEntity.set(key, spoken);
+        // A single name ("Inbev said") may be a company; one resolved to a longer name is a person's surname.
+        const a = info.attributions[i];
+        const person =
+          a?.kind === 'person' || a?.kind === 'pronoun' || a?.kind === 'role' || (a?.kind === 'single' && a.name !== speaker.name);
+        if (person) this.people.add(key);
         last = spoken;
       });
       this.bySentence.push({ info, spoken: last });
@@ -78,8 +85,12 @@ export class ArticleSpeakers {
 
   /** The speaker that is the figure's own subject, unless the figure is the market's. */
   ofSubject(subject: Entity | null, measure: string | null): Spoken | null {
-    if (!subject || (measure && MARKET_MEASURES.test(measure))) return null;
-    return this.byEntity.get(entityId(subject.name)) ?? this.byEntity.get(subject.id) ?? null;
+    if (!subject || subject.kind === 'person' || (measure && MARKET_MEASURES.test(measure))) return null;
+    const key = this.byEntity.has(entityId(subject.name)) ? entityId(subject.name) : subject.id;
+    // "Parata, 75, has overseen more than 500 strandings": what the report says of a person who
+    // spoke elsewhere in it is the report's.
+    if (this.people.has(key)) return null;
+    return this.byEntity.get(key) ?? null;
   }
 
   /**
