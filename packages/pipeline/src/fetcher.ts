@@ -68,8 +68,9 @@ async function analysisHere(
 
 /**
  * Fetches an article and extracts its text: `ArticleFetched` + `ArticleExtracted`, or a failure
- * event with a reason code. Permanent failures (404, 410, not-html, too-large, refused-address)
- * end the job; transient ones are recorded and rethrown so the queue retries them.
+ * event with a reason code. Permanent failures (404, 410, not-html, too-large, refused-address,
+ * robots-disallowed) end the job; transient ones (robots-unavailable among them) are recorded and
+ * rethrown so the queue retries them.
  */
 export async function fetchArticle(
   rt: Runtime,
@@ -104,7 +105,8 @@ export async function fetchArticle(
   };
   let res: Awaited<ReturnType<Runtime['http']['get']>>;
   try {
-    res = await rt.http.get({ url: job.url, accept: HTML_ACCEPT });
+    // robots.txt is checked on every hop, redirect targets included, before its request is sent.
+    res = await rt.http.get({ url: job.url, accept: HTML_ACCEPT, beforeHop: rt.robots?.check });
   } catch (err) {
     if (!(err instanceof FetchError)) throw err;
     return failed(err.reason, err.message, err.httpStatus, err.permanent);

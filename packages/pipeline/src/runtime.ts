@@ -3,7 +3,14 @@ import type { Config } from '@tally/config';
 import { createDedupeIndex, type DedupeIndex } from '@tally/dedupe-index';
 import { type EventStore, openEventStore } from '@tally/event-store';
 import { createExtractPool, type ExtractPool } from '@tally/extract-pool';
-import { createHostLimiter, createHttpClient, type HostLimit, type HttpClient } from '@tally/http-fetch';
+import {
+  createHostLimiter,
+  createHttpClient,
+  createRobotsRules,
+  type HostLimit,
+  type HttpClient,
+  type RobotsRules,
+} from '@tally/http-fetch';
 import { type LocalServer, provideRedis } from '@tally/local-services';
 import type { Logger } from '@tally/logger';
 import { createQueues, type QueueSet, redisConnection } from '@tally/queues';
@@ -21,6 +28,11 @@ export interface Runtime {
   redisUrl: string;
   queues: QueueSet;
   http: HttpClient;
+  /**
+   * The robots.txt rules article fetches obey (per origin, cached with its expiry, Crawl-delay fed
+   * to the host limiter); null when `ROBOTS_TXT` is off. Feeds are not checked: a subscription.
+   */
+  robots: RobotsRules | null;
   extractPool: ExtractPool;
   dedupe: DedupeIndex;
   close(): Promise<void>;
@@ -79,6 +91,7 @@ export async function openRuntime(config: Config, log: Logger, options: RuntimeO
     allow: config.HTTP_ALLOW,
     limiter,
   });
+  const robots = config.ROBOTS_TXT ? createRobotsRules({ http, userAgent: config.HTTP_USER_AGENT, limiter }) : null;
   const extractPool =
     options.extractPool === false
       ? ({
@@ -103,6 +116,7 @@ export async function openRuntime(config: Config, log: Logger, options: RuntimeO
     redisUrl: redisServer.url,
     queues,
     http,
+    robots,
     extractPool,
     dedupe,
     async close() {
