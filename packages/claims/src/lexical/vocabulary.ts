@@ -13,7 +13,7 @@ import { reaches, type Synset, senses, synsetAt } from './wordnet.ts';
  * - everything else by its own lemma: `sell`, `buy`, `pay`, `spend`, `kill`, `arrest`, `employ`, …
  */
 const ENTRIES = phraseLines(`
-  be | stand | total | amount | number | equal | represent | reach | hit | top | account | make up | come | sit | remain | stay | exceed => be
+  be | stand | total | amount | number | equal | represent | reach | hit | top | account | make up | come | sit | remain | stay | exceed | surpass => be
   post | record | announce | unveil | disclose | report => report
   earn | make | net | generate | gross | bring in | take in | rake in | book => earn
   lose | lost => lose
