@@ -39,6 +39,8 @@ export interface FeedRegistration {
   title?: string | null;
   minIntervalSec?: number | null;
   maxIntervalSec?: number | null;
+  /** Labels, e.g. an OPML import's folders (at most 20 of at most 100 characters). @defaultValue [] */
+  tags?: readonly string[];
 }
 
 /**
@@ -74,6 +76,8 @@ export async function registerFeed(
         source,
         minIntervalSec: reg.minIntervalSec ?? null,
         maxIntervalSec: reg.maxIntervalSec ?? null,
+        // Left out when empty: a registration without tags is written as before tags existed.
+        ...(reg.tags && reg.tags.length > 0 ? { tags: [...reg.tags] } : {}),
       },
       [feedId, generation],
     );

@@ -5,6 +5,8 @@ export interface FeedState {
   feedId: string;
   url: string;
   title: string | null;
+  /** From the latest registration; none when it had none. */
+  tags: string[];
   removed: boolean;
   etag: string | null;
   lastModified: string | null;
@@ -26,6 +28,7 @@ export function foldFeed(events: readonly StoredEvent[]): FeedState | null {
           feedId: e.data.feedId,
           url: s?.url ?? e.data.url,
           title: e.data.title,
+          tags: e.data.tags ?? [],
           removed: false,
           etag: s?.etag ?? null,
           lastModified: s?.lastModified ?? null,

@@ -1,0 +1,121 @@
+import { type EventStore, openEventStore } from '@tally/event-store';
+import { feedIdFor, makeEvent, streams } from '@tally/events';
+import { canonicalUrl, readOpml } from '@tally/feeds';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listFeeds, registerFeed, removeFeed } from './feedRegistry.ts';
+import { exportOpml, importOpml, OpmlImportError } from './feedsOpml.ts';
+
+const subscriptions = `<?xml version="1.0" encoding="UTF-8"?>
+<opml version="2.0">
+  <head><title>Reader export</title></head>
+  <body>
+    <outline text="News">
+      <outline type="rss" text="Harbour Times" xmlUrl="https://harbour.example/feed"/>
+      <outline text="Economy">
+        <outline type="rss" text="Market Wire" xmlUrl="https://wire.example/rss"/>
+      </outline>
+    </outline>
+    <outline type="rss" text="Loose" xmlUrl="https://loose.example/atom.xml"/>
+    <outline type="rss" text="Gopher" xmlUrl="gopher://old.example/feed"/>
+  </body>
+</opml>`;
+
+async function importError(store: EventStore, input: string): Promise<OpmlImportError> {
+  try {
+    await importOpml(store, input, 'cli');
+  } catch (err) {
+    if (err instanceof OpmlImportError) return err;
+    throw err;
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('importOpml / exportOpml', () => {
+  let store: EventStore;
+  beforeEach(async () => {
+    store = await openEventStore({ dataDir: 'memory://' });
+  });
+  afterEach(async () => {
+    await store.close();
+  });
+
+  it('registers every http(s) feed with its folders as tags, names what it skipped, and registers nothing twice', async () => {
+    const first = await importOpml(store, subscriptions, 'api');
+    expect(first).toMatchObject({
+      created: 3,
+      existing: 0,
+      skipped: [{ url: 'gopher://old.example/feed', reason: 'invalid-url' }],
+    });
+    const registered = await store.readAll({ types: ['FeedRegistered'] });
+    expect(registered.map((e) => e.data)).toEqual([
+      expect.objectContaining({
+        url: 'https://harbour.example/feed',
+        title: 'Harbour Times',
+        source: 'api',
+        tags: ['News'],
+      }),
+      expect.objectContaining({ url: 'https://wire.example/rss', tags: ['News', 'Economy'] }),
+      // No folder, no tags field: written as registrations were before tags.
+      expect.not.objectContaining({ tags: expect.anything() }),
+    ]);
+    const feeds = await listFeeds(store);
+    expect(feeds.map((f) => [f.url, f.tags])).toEqual([
+      ['https://harbour.example/feed', ['News']],
+      ['https://wire.example/rss', ['News', 'Economy']],
+      ['https://loose.example/atom.xml', []],
+    ]);
+
+    const again = await importOpml(store, subscriptions, 'cli');
+    expect(again).toMatchObject({ created: 0, existing: 3 });
+    expect(await store.readAll({ types: ['FeedRegistered'] })).toHaveLength(3);
+  });
+
+  it('folds registrations written before tags existed as feeds without tags', async () => {
+    const url = 'https://old.example/rss';
+    const feedId = feedIdFor(canonicalUrl(url)!);
+    await store.append(streams.feed(feedId), [
+      makeEvent(
+        'FeedRegistered',
+        { feedId, url, title: 'Old', source: 'config', minIntervalSec: null, maxIntervalSec: null },
+        [feedId, 0],
+      ),
+    ]);
+    expect((await listFeeds(store))[0]).toMatchObject({ feedId, tags: [] });
+    const back = readOpml(await exportOpml(store));
+    expect(back.ok && back.feeds).toEqual([{ url, title: 'Old', siteUrl: null, tags: [] }]);
+  });
+
+  it('exports the registered feeds (not the removed ones) so that importing the export gives the same feeds and tags', async () => {
+    await importOpml(store, subscriptions, 'cli');
+    const gone = await registerFeed(store, { url: 'https://gone.example/rss', title: 'Gone', tags: ['News'] }, 'cli');
+    await removeFeed(store, gone.feedId, 'test');
+    const xml = await exportOpml(store, { now: new Date('2026-12-06T00:00:00Z') });
+    expect(xml).not.toContain('gone.example');
+
+    const other = await openEventStore({ dataDir: 'memory://' });
+    try {
+      const imported = await importOpml(other, xml, 'cli');
+      expect(imported.created).toBe(3);
+      const pairs = (s: Awaited<ReturnType<typeof listFeeds>>) =>
+        s.map((f) => [f.feedId, f.url, f.title, f.tags]).sort();
+      expect(pairs(await listFeeds(other))).toEqual(pairs((await listFeeds(store)).filter((f) => !f.removed)));
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('registers nothing from a document it cannot read, or that lists a URL with credentials, and says why', async () => {
+    expect((await importError(store, '<opml version="2.0"><body><outline text="x"></body></opml>')).code).toBe(
+      'malformed',
+    );
+    expect(
+      (await importError(store, '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><opml/>'))
+        .code,
+    ).toBe('doctype');
+    const withSecret = subscriptions.replace('https://loose.example', 'https://reader:s3cret-pass@loose.example');
+    const refused = await importError(store, withSecret);
+    expect(refused.code).toBe('feed-url-credentials');
+    expect(refused.message).not.toContain('s3cret-pass');
+    expect(await store.readAll({ types: ['FeedRegistered'] })).toEqual([]);
+  });
+});
