@@ -27,6 +27,33 @@ function listsWithProse(blocks: readonly PlacedBlock[]): Set<object> {
   return lists;
 }
 
+/**
+ * Subheadings of the text: headings below a paragraph of the text, followed up to the next heading by
+ * 2+ paragraphs (of 10+ words) or 60+ words of hardly linked prose. (A linked heading above all text is the post's own
+ * headline, which is the title and not the text.)
+ */
+function headingsOverSections(blocks: readonly PlacedBlock[]): Set<number> {
+  const headings = new Set<number>();
+  const firstProse = blocks.findIndex(
+    (block) => block.kind === 'p' && block.linkDensity <= 0.3 && wordsOf(block.text).length >= 10,
+  );
+  if (firstProse < 0) return headings;
+  for (let i = firstProse + 1; i < blocks.length; i++) {
+    if (blocks[i]!.kind !== 'h') continue;
+    let paragraphs = 0;
+    let words = 0;
+    for (let j = i + 1; j < blocks.length && blocks[j]!.kind !== 'h'; j++) {
+      const block = blocks[j]!;
+      const count = wordsOf(block.text).length;
+      if (block.kind !== 'p' || block.linkDensity > 0.3 || count < 10) continue;
+      paragraphs++;
+      words += count;
+    }
+    if (paragraphs >= 2 || words >= 60) headings.add(i);
+  }
+  return headings;
+}
+
 /** Drops the blocks the text rules call furniture, "About <company>" boilerplate and the comment section. */
 export function cleanBlocks(
   blocks: PlacedBlock[],
@@ -48,6 +75,7 @@ export function cleanBlocks(
     isTeaserCard(block, block.before, blocks[i + 1] ?? null, wordsOf(block.text).length),
   ).length;
   const proseLists = listsWithProse(blocks);
+  const sectionHeadings = headingsOverSections(blocks);
   const firstDropping = (block: RuleBlock, index: number, previous: RuleBlock | null): CleaningRule | undefined => {
     const wordCount = wordsOf(block.text).length;
     const next = blocks[index + 1] ?? null;
@@ -62,6 +90,7 @@ export function cleanBlocks(
       next,
       teaserCards,
       inProseList,
+      opensSection: block.kind === 'h' && sectionHeadings.has(index),
     };
     return rules.find((r) => r.drops(block, context));
   };

@@ -105,4 +105,17 @@ describe('teasers', () => {
     expect(text).toContain('Bug 1677080 – Fullscreen window follows the video source');
     for (const headline of related) expect(text).not.toContain(headline);
   });
+
+  it('keeps linked subheadings over sections of the text (a listicle naming its products), and drops linked headlines of a list', () => {
+    const section = (name: string, p: string) =>
+      `<h3><a href="https://shop.example/${name.length}">${name}</a></h3><p>${p}</p><p>${P4}</p>`;
+    const html = page(
+      `<p>${P1}</p>${section('“Harbour Run” ($30)', P2)}${section('“Night Ferry” ($20)', P3)}` +
+        `<p>More news:</p><ul><li><a href="/news/1">Council delays the vote on bus fares</a></li><li><a href="/news/2">Libraries to open on Sundays</a></li></ul>`,
+    );
+    const text = extractArticle(html, { url: URL }).text;
+    expect(text).toContain('“Harbour Run” ($30)');
+    expect(text).toContain('“Night Ferry” ($20)');
+    expect(text).not.toContain('Council delays the vote');
+  });
 });

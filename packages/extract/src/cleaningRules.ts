@@ -40,6 +40,12 @@ export interface RuleContext {
    * stories is links from top to bottom.
    */
   inProseList: boolean;
+  /**
+   * Whether the block is a heading over a section of the text: two or more paragraphs, or 60+
+   * words, of hardly linked prose before the next heading. A teaser's headline has a short summary
+   * under it at most; a listicle's linked subheading (a product, a game) opens its section.
+   */
+  opensSection: boolean;
 }
 
 export interface CleaningRule {
@@ -289,6 +295,7 @@ export const CLEANING_RULES: readonly CleaningRule[] = [
       block.outboundLinkDensity >= 0.8 &&
       context.wordCount <= 25 &&
       !context.inProseList &&
+      !context.opensSection &&
       !WRITTEN_URL.test(block.text.trim()),
   },
   {
