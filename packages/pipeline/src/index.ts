@@ -1,7 +1,7 @@
 export { ANALYZER_VERSION, analyzeArticle } from './analyzer.ts';
 export { type FeedRegistration, InvalidFeedUrlError, listFeeds, registerFeed, removeFeed } from './feedRegistry.ts';
 export { FeedsFile, FeedsFileError, readFeedsFile, registerConfiguredFeeds } from './feedsFile.ts';
-export { exportOpml, importOpml, type OpmlImport, type OpmlImportedFeed, OpmlImportError } from './feedsOpml.ts';
+export { exportOpml, importOpml, type OpmlImport, OpmlImportError, type OpmlImportedFeed } from './feedsOpml.ts';
 export { type FetchArticleOptions, fetchArticle } from './fetcher.ts';
 export { type IngestProgress, type IngestSummary, ingestOnce } from './ingest.ts';
 export { pollFeed } from './poller.ts';
