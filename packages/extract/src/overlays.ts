@@ -13,9 +13,6 @@ const CLOSE_NAME = /(?:^|[^a-z])(?:close|dismiss)(?:$|[^a-z]|btn|button|icon|lin
 const CLOSE_LABEL =
   /^(?:close|dismiss|schließen|fermer|cerrar|chiudi|fechar|sluiten|закрыть|закрити)(?:$|[\s.,:!-])|^[×✕✖⨯]$/iu;
 
-/** Where close controls are: buttons, and elements named or labelled for closing. */
-const CONTROLS =
-  'button, [class*=close], [class*=Close], [id*=close], [id*=Close], [class*=dismiss], [aria-label], [title]';
 const CONTROL_TAGS = new Set(['button', 'a', 'span', 'div', 'i']);
 
 function dashed(name: string): string {
@@ -39,13 +36,22 @@ function isCloseControl(element: Element): boolean {
  */
 export function findOverlays(body: Element): Set<Element> {
   const overlays = new Set<Element>();
-  for (const control of Array.from(body.querySelectorAll(CONTROLS))) {
-    if (!CONTROL_TAGS.has(control.localName)) continue;
-    // Controls are empty or nearly so; a paragraph's worth of text is no close button.
-    if ((control.textContent ?? '').length > 40) continue;
-    if (!isCloseControl(control)) continue;
-    const parent = control.parentElement;
-    if (parent !== null && parent !== body) overlays.add(parent);
-  }
+  // One walk over the elements: cheaper on linkedom than several attribute selectors.
+  const visit = (parent: Element, depth: number): void => {
+    for (let child = parent.firstElementChild; child !== null; child = child.nextElementSibling) {
+      // Controls are empty or nearly so; a paragraph's worth of text is no close button.
+      if (
+        CONTROL_TAGS.has(child.localName) &&
+        child.childElementCount <= 2 &&
+        isCloseControl(child) &&
+        (child.textContent ?? '').length <= 40
+      ) {
+        if (parent !== body) overlays.add(parent);
+        continue;
+      }
+      if (depth < 400) visit(child, depth + 1);
+    }
+  };
+  visit(body, 0);
   return overlays;
 }
