@@ -2,6 +2,7 @@ import { listFeeds, registerFeed, removeFeed } from '@tally/pipeline';
 import { Command } from 'commander';
 import { cliConfig, UsageError, withStore } from '../context.ts';
 import { readFeedsFile } from '../feedsFile.ts';
+import { exportOpmlCommand, importOpmlCommand } from './feedsOpml.ts';
 
 /** The URL with its user name and password (if any) replaced by `***`; anything unparsable as given. */
 function withoutCredentials(url: string): string {
@@ -61,7 +62,7 @@ const list = new Command('list')
         if (opts.json) process.stdout.write(`${JSON.stringify({ ...f, url: withoutCredentials(f.url) })}\n`);
         else
           process.stdout.write(
-            `${f.feedId}\t${f.removed ? 'removed' : f.consecutiveErrors ? `failing(${f.consecutiveErrors}, ${f.lastReason})` : 'ok'}\t${withoutCredentials(f.url)}\t${f.title ?? ''}\n`,
+            `${f.feedId}\t${f.removed ? 'removed' : f.consecutiveErrors ? `failing(${f.consecutiveErrors}, ${f.lastReason})` : 'ok'}\t${withoutCredentials(f.url)}\t${f.title ?? ''}\t${f.tags.join(', ')}\n`,
           );
       }
     });
@@ -84,4 +85,6 @@ export default new Command('feeds')
   .description('Register, list and remove feeds (registration is an event in the log).')
   .addCommand(add)
   .addCommand(list)
-  .addCommand(remove);
+  .addCommand(remove)
+  .addCommand(importOpmlCommand)
+  .addCommand(exportOpmlCommand);
