@@ -1,5 +1,6 @@
 import { BUCKET_FUNCTIONS_LUA } from './indexBuckets.lua.ts';
 import { SOURCE_BINS_LUA } from './sourceBins.lua.ts';
+import { WHOLE_TEXT_LUA } from './wholeText.lua.ts';
 
 /**
  * The check-and-insert, one Lua script, so that it is atomic: two copies of one text checked at the
@@ -39,7 +40,8 @@ import { SOURCE_BINS_LUA } from './sourceBins.lua.ts';
  * documents of one source, document count, the documents packed in one binary string (266 bytes
  * each: published in s or 0xffffffff for unknown, content hash, source tag, 128-byte compact
  * signature, 32 band hashes; big-endian), then one id per document, then per document the bins its
- * source's boilerplate fills (sourceBins.lua.ts) or ''.
+ * source's boilerplate fills (sourceBins.lua.ts) or '', then per document its whole text's signature
+ * and band hashes when it is mostly what its source repeats (wholeText.lua.ts) or ''.
  * One packed argument instead of four per document spares both sides most of the argument
  * handling. Reply: one array per document, `{'original'}`,
  * `{'original', replacedId, similarity, method}` or `{'duplicate', originalId, similarity, method}`.
@@ -117,6 +119,7 @@ local function record(n)
   return { n = n, pub = pub, root = root, ch = ch, src = src, sig = string.sub(r, 16) }
 end
 
+${WHOLE_TEXT_LUA}
 local function idOf(n)
   return redis.call('HGET', base .. 'i:' .. math.floor(n / CHUNK), n)
 end
@@ -134,6 +137,13 @@ for d = 1, D do
   local nbands = NBANDS
   K = SIG
   R = 15 + K
+  -- the whole text of a document that is mostly what its source repeats (wholeText.lua.ts)
+  local whole = ARGV[7 + 2 * D + d] or ''
+  local before, nothingKept = nil, false
+  if #whole > 0 then
+    before = binsBefore(source)
+    nothingKept = string.byte(whole, 1) == 1
+  end
   -- learnt before the verification: it may be what lets this very document match an early original
   learnSourceBins(source, ARGV[7 + D + d])
 
@@ -193,10 +203,17 @@ for d = 1, D do
       -- two articles of one source share what boilerplate is not learned yet: a stricter threshold
       local bar = threshold
       if source ~= 0 and rec.src == source then bar = sameSourceThreshold end
-      if s >= bar and (s > bestSim or (s == bestSim and n < best.n)) then
+      -- (a document of nothing but repeats is compared as a whole text only, below)
+      if s >= bar and not nothingKept and (s > bestSim or (s == bestSim and n < best.n)) then
         best, bestSim = rec, s
       end
     end
+  end
+  local byWhole = false
+  if not best and #whole > 0 then
+    best, bestSim = wholeTextMatch(whole, source, before, ARGV[7 + D + d])
+    byWhole = best ~= nil
+    if byWhole then forgetSourceBins(source, before) end
   end
   local indexedAs = nil
   for _, rec in ipairs(identical) do
@@ -291,7 +308,7 @@ for d = 1, D do
       verdict = { 'original' }
     else
       local sim = bestSim
-      if root.n ~= best.n then sim = similarity(root.sig, root.src) end
+      if root.n ~= best.n and not byWhole then sim = similarity(root.sig, root.src) end
       local method = 'minhash'
       if root.ch == chash and sim >= 1 then method = 'content-hash' end
       if published ~= UNKNOWN and root.pub ~= UNKNOWN and published < root.pub then
@@ -305,6 +322,8 @@ for d = 1, D do
         verdict = { 'duplicate', rootId, tostring(sim), method }
       end
     end
+  elseif nothingKept then
+    verdict = { 'original' }
   else
     insert()
     verdict = { 'original' }

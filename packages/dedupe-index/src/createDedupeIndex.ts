@@ -11,7 +11,17 @@ import {
 } from '@tally/dedupe';
 import type { ChainableCommander, Redis } from 'ioredis';
 import { CHECK_AND_INSERT_LUA } from './checkAndInsert.lua.ts';
-import { boilerplateBins, createSourceBoilerplate, sourceOf, sourceTag } from './sourceBoilerplate.ts';
+import type { DedupeIndexOptions } from './DedupeIndexOptions.ts';
+
+export type { DedupeIndexOptions };
+
+import {
+  boilerplateBins,
+  createSourceBoilerplate,
+  sourceOf,
+  sourceTag,
+  wholeTextArgument,
+} from './sourceBoilerplate.ts';
 
 export interface DedupeDocument {
   id: string;
@@ -77,61 +87,6 @@ export interface DedupeIndex {
   clear(): Promise<number>;
 }
 
-export interface DedupeIndexOptions {
-  /**
-   * Key prefix; becomes the Redis Cluster hash tag `{prefix}`, so every key of one index lives in
-   * one slot (an index is one shard; run several with different prefixes to spread load).
-   * @defaultValue 'tally:dedupe'
-   */
-  prefix?: string;
-  /**
-   * Documents older than this are forgotten (by insertion time), which bounds memory under
-   * continuous ingestion. Expiry runs in 32 slices: a document lives between 31/32 of the window and
-   * the whole window.
-   * @defaultValue 30
-   */
-  windowDays?: number;
-  /**
-   * Estimated Jaccard similarity of 4-word shingles from which a document is a copy.
-   * @defaultValue DEFAULT_THRESHOLD from `@tally/dedupe` (0.4)
-   */
-  threshold?: number;
-  /**
-   * The same between two documents of one source. Higher, because until the source's boilerplate is
-   * learned (its first few articles) two of its articles share it; after that it costs little, since
-   * a source's own copies (updated versions at a new address) share its boilerplate too.
-   * @defaultValue DEFAULT_SAME_SOURCE_THRESHOLD from `@tally/dedupe` (0.5), or `threshold` if higher
-   */
-  sameSourceThreshold?: number;
-  /**
-   * Learn what each source repeats (documents with a `url`): a sentence that this many other recent
-   * documents of the source had is left out of its fingerprints. `false` fingerprints every text whole.
-   * @defaultValue 3
-   */
-  sourceBoilerplate?: number | false;
-  /**
-   * Sentences remembered per source, in each of two generations (see sourceSentences.lua.ts): about
-   * 35 bytes each in Redis, so at most ~35 KB for a source that publishes a lot. A generation holds
-   * the sentences of some 15 to 25 articles: what a source repeats less often than every 30 or so
-   * articles (one author's bio among many) is not learnt. 256 to 1,024 scored alike on the hard set.
-   * @defaultValue 512
-   */
-  sourceMemory?: number;
-  /**
-   * The clock, in ms since the epoch. By default the Redis server's clock, so that every worker
-   * agrees on the time; tests pass their own.
-   */
-  now?: () => number;
-  /**
-   * Documents per script call in `checkAndInsertMany` and `checkAndInsertFingerprinted` (the calls
-   * of one request are pipelined). A call is atomic and holds Redis for its whole batch, so the
-   * batch is kept small enough (about a millisecond of Redis time for 16) not to stall the queues
-   * that share the server; larger batches save little more.
-   * @defaultValue 16
-   */
-  batchSize?: number;
-}
-
 const COMMAND = 'tallyDedupeCheckAndInsert';
 
 type ScriptArgs = (string | Buffer | number)[];
@@ -166,6 +121,8 @@ const NO_SENTENCES = new Uint32Array(0);
 /** A document ready for the script, with what its source's boilerplate put in its bins when some was left out. */
 interface Prepared extends FingerprintedDocument {
   sourceBins?: Buffer | undefined;
+  /** For a document mostly made of what its source repeats: its whole text's signature and band hashes. */
+  wholeText?: Buffer | undefined;
 }
 
 /** A document as the script receives it: published, content hash, source tag, compact signature, band hashes. */
@@ -212,6 +169,9 @@ export function createDedupeIndex(redis: Redis, options: DedupeIndexOptions = {}
   const sourceMemory = options.sourceMemory ?? 512;
   if (!(Number.isInteger(sourceMemory) && sourceMemory >= 16))
     throw new RangeError(`sourceMemory must be an integer of at least 16, got ${sourceMemory}`);
+  const wholeTextBelow = options.wholeTextBelow ?? 0.5;
+  if (!(wholeTextBelow >= 0 && wholeTextBelow <= 1))
+    throw new RangeError(`wholeTextBelow must be within [0, 1], got ${wholeTextBelow}`);
   const windowMs = Math.round(windowDays * 86_400_000);
   const base = `{${prefix}}:${versionTag()}:`;
   const keys = [`${base}m`, `${base}t`];
@@ -240,12 +200,23 @@ export function createDedupeIndex(redis: Redis, options: DedupeIndexOptions = {}
     return docs.map((d, i) => {
       const r = read[i];
       const left = ignore[i];
+      const prepared = { id: d.id, publishedAt: d.publishedAt, url: d.url };
+      if (!r) return { ...prepared, fingerprint: fingerprint(d.text) };
+      if (!left) return { ...prepared, fingerprint: fingerprint(r) };
+      const kept = fingerprint(r, { ignore: left });
+      const repeated = fingerprint(r, { only: left });
+      const sourceBins = boilerplateBins(repeated);
+      if (kept.shingleCount === 0) {
+        // nothing but what the source repeats: only the whole text can be checked
+        const whole = fingerprint(r);
+        return { ...prepared, fingerprint: whole, sourceBins, wholeText: wholeTextArgument(whole, true) };
+      }
+      const mostlyRepeated = kept.shingleCount < wholeTextBelow * (kept.shingleCount + repeated.shingleCount);
       return {
-        id: d.id,
-        publishedAt: d.publishedAt,
-        url: d.url,
-        fingerprint: r ? fingerprint(r, { ignore: left }) : fingerprint(d.text),
-        sourceBins: r && left ? boilerplateBins(fingerprint(r, { only: left })) : undefined,
+        ...prepared,
+        fingerprint: kept,
+        sourceBins,
+        wholeText: mostlyRepeated ? wholeTextArgument(fingerprint(r), false) : undefined,
       };
     });
   };
@@ -287,6 +258,7 @@ export function createDedupeIndex(redis: Redis, options: DedupeIndexOptions = {}
       packed,
       ...ids,
       ...docs.map((d) => d.sourceBins ?? ''),
+      ...docs.map((d) => d.wholeText ?? ''),
     ];
   };
 

@@ -1,4 +1,4 @@
-import type { Fingerprint } from '@tally/dedupe';
+import { bandHashes, compactSignature, type Fingerprint } from '@tally/dedupe';
 import type { ChainableCommander, Redis } from 'ioredis';
 import { SOURCE_SENTENCES_LUA } from './sourceSentences.lua.ts';
 
@@ -131,5 +131,16 @@ export function boilerplateBins(fp: Fingerprint): Buffer | undefined {
       out[bins + (b >> 3)]! |= 1 << (b & 7);
     }
   }
+  return out;
+}
+
+/** The script's `whole` argument: 1 when nothing was kept (the fingerprint sent is the whole text's), its signature, its band hashes. */
+export function wholeTextArgument(fp: Fingerprint, nothingKept: boolean): Buffer {
+  const sig = compactSignature(fp);
+  const bands = bandHashes(fp);
+  const out = Buffer.allocUnsafe(1 + sig.length + bands.length * 4);
+  out[0] = nothingKept ? 1 : 0;
+  out.set(sig, 1);
+  for (let i = 0; i < bands.length; i++) out.writeUInt32BE(bands[i]!, 1 + sig.length + i * 4);
   return out;
 }
