@@ -14,6 +14,11 @@ export const apiErrors = {
     message:
       'the feed URL carries credentials (user:password@): feed URLs are recorded in the log and shown to readers, so they are refused',
   },
+  TALLY_ERR_INVALID_OPML: {
+    status: 400,
+    message:
+      'the body is not a readable OPML subscription list (details.reason: too-large, bad-encoding, doctype, malformed, too-deep, not-opml, too-many-feeds); nothing was registered',
+  },
   TALLY_ERR_BAD_REQUEST: { status: 400, message: 'the request is not valid HTTP' },
   TALLY_ERR_UNAUTHORIZED: { status: 401, message: 'a valid bearer token is required' },
   TALLY_ERR_TOKEN_NOT_CONFIGURED: {

@@ -195,8 +195,45 @@ export const FeedSummary = rowOf<FeedRow>(
     description: 'A feed: health, last and next poll, consecutive errors.',
   }),
 );
-export const FeedsAnswer = z.object({ feeds: z.array(FeedSummary) });
+export const FeedsQuery = z.object({
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1000)
+    .optional()
+    .describe('Feeds per page, in feed id order; without `limit` or `after`, every feed at once.'),
+  after: identifierText(z.string().min(1).max(200))
+    .optional()
+    .describe('The `next` cursor of the previous page: the page after it.'),
+});
+export const FeedsAnswer = z.object({
+  feeds: z.array(FeedSummary),
+  next: z
+    .string()
+    .nullable()
+    .describe('Pass as `after` for the next page; null on the last page (and without paging).'),
+});
 export const FeedCreated = z.object({ feedId: z.string(), created: z.boolean(), url: z.string() });
+export const OpmlImported = z
+  .object({
+    feeds: z.array(
+      z.object({
+        feedId: z.string(),
+        url: z.string(),
+        title: z.string().nullable(),
+        tags: z.array(z.string()).describe('The folders the feed sat in, outermost first, then its OPML categories.'),
+        created: z.boolean().describe('False when the feed was registered already (left as it was).'),
+      }),
+    ),
+    created: z.number().int(),
+    existing: z.number().int(),
+    skipped: z
+      .array(z.object({ url: z.string(), reason: z.literal('invalid-url') }))
+      .describe('Outlines whose `xmlUrl` is not an http(s) URL.'),
+    warnings: z.array(z.string()),
+  })
+  .meta({ id: 'OpmlImported' });
 
 export const StoredEventSchema = rowOf<StoredEvent>(
   loose({

@@ -4,12 +4,17 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiError, ErrorBody } from '../apiErrors.ts';
 import { FeedCreated, FeedParams, NewFeed, RemoveFeedQuery } from '../schemas.ts';
+import { opmlRoutes } from './opmlRoutes.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 413: ErrorBody, 415: ErrorBody };
 
-/** Registering and removing feeds: events on the feed's stream, as the CLI and the feeds file write them. */
+/**
+ * Registering and removing feeds: events on the feed's stream, as the CLI and the feeds file write
+ * them; OPML import and export in a scope of their own (their XML body parser stays there).
+ */
 export function feedRoutes(app: FastifyInstance, runtime: Runtime): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  app.register(async (scope) => opmlRoutes(scope, runtime));
 
   r.post(
     '/feeds',

@@ -2,12 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ApiError, ErrorBody } from '../apiErrors.ts';
 import type { ProjectionReads } from '../ProjectionReads.ts';
+import { linkNextPage } from '../pageLinks.ts';
 import {
   ArticleAnswer,
   ArticleParams,
   ArticlesAnswer,
   ArticlesQuery,
   FeedsAnswer,
+  FeedsQuery,
   FigureAnswer,
   FigureParams,
   FiguresAnswer,
@@ -29,15 +31,16 @@ export function readRoutes(app: FastifyInstance, reads: ProjectionReads): void {
         tags: ['figures'],
         summary: 'Current figures',
         description:
-          'Every tracked figure with its current statement (history and sources: `GET /figures/{key}`); with `limit`, a page at a time in key order (pass `next` as `after`).',
+          'Every tracked figure with its current statement (history and sources: `GET /figures/{key}`); with `limit`, a page at a time in key order (pass `next` as `after`, or follow the `Link: <…>; rel="next"` header).',
         querystring: FiguresQuery,
         response: { 200: FiguresAnswer, ...errors },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { limit, after } = request.query;
       if (limit === undefined && after === undefined) return { figures: await reads.listFigures(), next: null };
       const page = await reads.listFigurePage({ limit: limit ?? 100, after });
+      linkNextPage(request, reply, page.next);
       return { figures: page.items, next: page.next };
     },
   );
@@ -69,14 +72,16 @@ export function readRoutes(app: FastifyInstance, reads: ProjectionReads): void {
       schema: {
         tags: ['articles'],
         summary: 'Articles, newest first, by stage',
-        description: 'Pages of `limit` articles, newest discovered first; pass `next` as `after` for the next page.',
+        description:
+          'Pages of `limit` articles, newest discovered first; pass `next` as `after` for the next page, or follow the `Link: <…>; rel="next"` header. A fetch that failed shows its reason code (`robots-disallowed` for a page the site\'s robots.txt disallows).',
         querystring: ArticlesQuery,
         response: { 200: ArticlesAnswer, ...errors },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { status, limit, after } = request.query;
       const page = await reads.listArticles({ status, limit, after });
+      linkNextPage(request, reply, page.next);
       return { articles: page.items, next: page.next };
     },
   );
@@ -106,9 +111,26 @@ export function readRoutes(app: FastifyInstance, reads: ProjectionReads): void {
       schema: {
         tags: ['feeds'],
         summary: 'Feeds with their health, last and next poll, consecutive errors',
-        response: { 200: FeedsAnswer, 401: ErrorBody },
+        description:
+          'Every feed in registration order; with `limit` or `after`, a page at a time in feed id order (pass `next` as `after`, or follow the `Link: <…>; rel="next"` header).',
+        querystring: FeedsQuery,
+        response: { 200: FeedsAnswer, ...errors },
       },
     },
-    async () => ({ feeds: await reads.listFeeds() }),
+    async (request, reply) => {
+      const { limit, after } = request.query;
+      const feeds = await reads.listFeeds();
+      if (limit === undefined && after === undefined) return { feeds, next: null };
+      // Feeds number in the thousands at most: a page is cut from the whole list, in id order, so
+      // a cursor stays valid however registrations interleave.
+      const rest = feeds
+        .filter((f) => after === undefined || f.feedId > after)
+        .sort((a, b) => (a.feedId < b.feedId ? -1 : a.feedId > b.feedId ? 1 : 0));
+      const size = limit ?? 100;
+      const page = rest.slice(0, size);
+      const next = rest.length > size ? (page.at(-1)?.feedId ?? null) : null;
+      linkNextPage(request, reply, next);
+      return { feeds: page, next };
+    },
   );
 }
