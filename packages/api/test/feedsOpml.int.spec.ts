@@ -1,5 +1,5 @@
 import { readOpml } from '@tally/feeds';
-import { seedScenario } from '@tally/projections/testing';
+import { LogBuilder, seedScenario } from '@tally/projections/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auth, type Harness, startHarness } from './harness.ts';
@@ -201,5 +201,28 @@ describe('list routes page with Link headers', () => {
     const positions = events.flatMap((p) => p.events.map((e) => e.position));
     expect(positions.length).toBe((await h.store.readAll({ types: ['FeedRegistered'] })).length);
     expect(new Set(positions).size).toBe(positions.length);
+  });
+});
+
+describe('a page disallowed by robots.txt', () => {
+  it('shows as robots-disallowed in the articles list, the article, and the pipeline page', async () => {
+    const url = 'https://gazette.example/members/story';
+    const log = new LogBuilder()
+      .articleDiscovered({ articleId: 'a_robots', feedId: 'f_robots', url, title: 'Members only' })
+      .articleFetchFailed('a_robots', url, 'robots-disallowed', true);
+    await h.append(log.entries);
+    await h.project();
+
+    const failed = (await app.inject({ url: '/articles?status=fetch-failed&limit=500' })).json() as {
+      articles: { articleId: string; reason: string | null }[];
+    };
+    expect(failed.articles.find((a) => a.articleId === 'a_robots')).toMatchObject({ reason: 'robots-disallowed' });
+    const one = (await app.inject({ url: '/articles/a_robots' })).json() as {
+      article: { status: string; reason: string };
+    };
+    expect(one.article).toMatchObject({ status: 'fetch-failed', reason: 'robots-disallowed' });
+    const page = await app.inject({ url: '/pipeline', headers: auth });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toMatch(/<tr data-outcome="robots-disallowed">[\s\S]*?<td class="num">1<\/td>/);
   });
 });
