@@ -114,7 +114,7 @@ export class EmbeddedEventStore extends SqlEventStore {
       }
       if (damage) store.log.warn({ dataDir, damage: damage.code, ...census }, 'embedded log opened as it is now');
       store.#manifest = new ManifestKeeper(dataDir, store.schema, manifest, census.head, (err) =>
-        store.log.warn({ err: (err as Error).message, dataDir }, 'could not write the log manifest'),
+        store.log.warn({ err, dataDir }, 'could not write the log manifest'),
       );
     } catch (err) {
       await db.close().catch(() => {});

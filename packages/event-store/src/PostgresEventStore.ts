@@ -95,7 +95,7 @@ export class PostgresEventStore extends SqlEventStore {
     let lost: Error | undefined;
     const onError = (err: Error) => {
       lost = err;
-      this.log.warn({ err: err.message }, 'PostgreSQL connection lost in a transaction');
+      this.log.warn({ err }, 'PostgreSQL connection lost in a transaction');
     };
     client.on('error', onError);
     const tx: StoreTx = {

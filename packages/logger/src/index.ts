@@ -1,4 +1,4 @@
-import { type Logger, type LoggerOptions, pino } from 'pino';
+import { type DestinationStream, type Logger, type LoggerOptions, pino } from 'pino';
 
 export type { Logger } from 'pino';
 
@@ -8,6 +8,8 @@ export interface LoggerSettings {
   name?: string;
   /** Write to this file descriptor instead of stdout (2 = stderr, so stdout stays for command output). @defaultValue 1 */
   fd?: number;
+  /** Write to this stream instead of a file descriptor (a test reading the lines it logs). */
+  stream?: DestinationStream;
 }
 
 /** Secrets never reach the logs. */
@@ -28,7 +30,7 @@ const redact: LoggerOptions['redact'] = {
 export function createLogger(settings: LoggerSettings = {}): Logger {
   return pino(
     { level: settings.level ?? 'info', name: settings.name ?? 'tally', redact, base: { pid: process.pid } },
-    pino.destination({ fd: settings.fd ?? 1, sync: false }),
+    settings.stream ?? pino.destination({ fd: settings.fd ?? 1, sync: false }),
   );
 }
 

@@ -61,7 +61,7 @@ async function analysisHere(
   try {
     return { appends: await planAnalysis(rt, { articleId: job.articleId, runId: job.runId }, state), failed: false };
   } catch (err) {
-    rt.log.warn({ articleId: job.articleId, err: (err as Error).message }, 'analysis after extraction failed; queued');
+    rt.log.warn({ articleId: job.articleId, err }, 'analysis after extraction failed; queued');
     return { appends: null, failed: true };
   }
 }

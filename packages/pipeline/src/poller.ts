@@ -429,7 +429,7 @@ async function recordItems(
       listed.map((l) => l.fingerprint),
     )
     .catch((err: Error) => {
-      log.warn({ err: err.message }, 'feed listing cache unreadable: recording every item');
+      log.warn({ err }, 'feed listing cache unreadable: recording every item');
       return listed.map(() => false);
     });
   const remembered = listed.filter((_, i) => known[i]).map((l) => l.fingerprint);
@@ -501,7 +501,7 @@ async function recordItems(
   // Fetch jobs before the fingerprints: an item is remembered only once nothing about it is missing.
   await rt.queues.enqueueMany('fetchArticle', fetches);
   await cache.remember(listing, remembered).catch((err: Error) => {
-    log.warn({ err: err.message }, 'feed listing cache not written');
+    log.warn({ err }, 'feed listing cache not written');
   });
   return { newItems, skippedItems };
 }

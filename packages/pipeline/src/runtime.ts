@@ -74,7 +74,7 @@ export async function openRuntime(config: Config, log: Logger, options: RuntimeO
   }
   if (redisServer.started) log.info({ redisUrl: redisServer.url }, 'started a private redis-server');
   const redis = redisConnection(redisServer.url);
-  redis.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
+  redis.on('error', (err) => log.warn({ err }, 'redis connection error'));
   const queues = createQueues(redis, config.QUEUE_PREFIX);
   const limiter = createHostLimiter(redis, {
     prefix: `${config.QUEUE_PREFIX}:hosts`,

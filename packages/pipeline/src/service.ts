@@ -39,7 +39,7 @@ function keepRunning(log: Logger, what: string, task: () => Promise<void>): { st
     try {
       await task();
     } catch (err) {
-      log.warn({ err: (err as Error).message }, `${what} failed; retrying`);
+      log.warn({ err }, `${what} failed; retrying`);
       next = 5_000;
     }
     if (!stopped) timer = setTimeout(run, next);
@@ -73,7 +73,7 @@ async function openWithRetry(
       return await openRuntime(config, log, { extractPool: stages.includes('fetcher') });
     } catch (err) {
       const delayMs = Math.min(30_000, 500 * 2 ** Math.min(attempt - 1, 6));
-      log.warn({ err: (err as Error).message, attempt, retryInMs: delayMs }, 'cannot open the log or Redis yet');
+      log.warn({ err, attempt, retryInMs: delayMs }, 'cannot open the log or Redis yet');
       for (let waited = 0; waited < delayMs && !stop; waited += 100) await new Promise((r) => setTimeout(r, 100));
       if (stop) return null;
     }

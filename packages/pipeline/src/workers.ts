@@ -26,11 +26,11 @@ export function startStages(rt: Runtime, stages: readonly StageName[]): RunningS
   const workers: WorkerHandle[] = [];
   const connection = rt.redis;
   const prefix = rt.config.QUEUE_PREFIX;
-  const onError = (stage: string) => (err: Error) => rt.log.error({ stage, err: err.message }, 'worker error');
+  const onError = (stage: string) => (err: Error) => rt.log.error({ stage, err }, 'worker error');
   const onReleased = (stage: string) => (released: number) =>
     rt.log.info({ stage, released }, 'put back the jobs of workers whose process died');
   const onFailed = (stage: string) => (job: { id?: string; attemptsMade: number } | undefined, err: Error) =>
-    rt.log.warn({ stage, jobId: job?.id, attemptsMade: job?.attemptsMade, err: err.message }, 'job failed');
+    rt.log.warn({ stage, jobId: job?.id, attemptsMade: job?.attemptsMade, err }, 'job failed');
   if (stages.includes('poller')) {
     workers.push(
       createJobWorker('pollFeed', async (p) => void (await pollFeed(rt, p)), {
