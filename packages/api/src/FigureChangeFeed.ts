@@ -29,7 +29,8 @@ export interface FigureChange {
     value: number | null;
     range: [number, number] | null;
     bound: Bound;
-    qualifier: string;
+    /** "more than", "about", …; null for a plain number: the source gave no qualifier. */
+    qualifier: string | null;
     unit: string | null;
     /** What the figure measures ("revenue"); null when its unit says it all. */
     measure: string | null;

@@ -114,7 +114,10 @@ const period = z
 const statementShape = loose({
   value: z.number().nullable(),
   bound: z.string(),
-  qualifier: z.string(),
+  qualifier: z
+    .string()
+    .nullable()
+    .describe('The words of the bound ("more than", "about", "nearly"); null for a plain number: no source gave any.'),
   measure: z.string().nullable().optional().describe('What the figure measures ("revenue", "death toll").'),
   valueIs: z
     .enum(['level', 'change'])

@@ -80,6 +80,15 @@ describe('figures', () => {
     expect(r003.url).toMatch(/^https:\/\/vistula-daily\.example\//);
   });
 
+  it('says "exactly" of no plain number: a figure its source gave without a qualifier has none', async () => {
+    const res = await app.inject({ url: `/figures/${encodeURIComponent(seedFigureKeys.shellsHeld)}` });
+    expect(res.statusCode).toBe(200);
+    const { figure } = res.json() as { figure: FigureView };
+    expect(figure.current).toMatchObject({ value: 4_000_000, bound: '=', qualifier: null });
+    expect(figure.current!.sources.map((s) => s.qualifier)).toEqual(figure.current!.sources.map(() => null));
+    expect(res.body).not.toContain('"exactly"');
+  });
+
   it('answers 404 with a code for an unknown figure, and 400 / 414 for a key too long', async () => {
     expectError(await app.inject({ url: '/figures/transfer%3ANOPE' }), 'TALLY_ERR_FIGURE_NOT_FOUND');
     expectError(await app.inject({ url: `/figures/${'x'.repeat(600)}` }), 'TALLY_ERR_VALIDATION');

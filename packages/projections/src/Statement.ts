@@ -48,9 +48,12 @@ export interface StatementSource {
   claimId: string;
   sentence: string;
   span: [number, number];
-  /** The source's own qualifier, which may disagree with other sources (see `conflicts`). */
+  /**
+   * The source's own qualifier, which may disagree with other sources (see `conflicts`); null for a
+   * plain number (bound `=`): the source gave no qualifier.
+   */
   bound: Bound;
-  qualifier: string;
+  qualifier: string | null;
   value: number | null;
   range: [number, number] | null;
   statedAt: string | null;
@@ -109,7 +112,8 @@ export interface StatementFields {
   value: number | null;
   range: [number, number] | null;
   bound: Bound;
-  qualifier: string;
+  /** "more than", "about", …; null for a plain number (bound `=`): no source gave a qualifier. */
+  qualifier: string | null;
   unit: string | null;
   /** What the figure measures ("revenue", "death toll"); null when its unit says it all. */
   measure: string | null;

@@ -63,7 +63,7 @@ export function conflictsOf(items: readonly Item[], value: number | null, range:
     const sides = sidesOf(
       items,
       (i) => i.claim.bound,
-      (i) => `${qualifierOf[i.claim.bound]} ${formatQuantity(value, range)}`,
+      (i) => [qualifierOf[i.claim.bound], formatQuantity(value, range)].filter(Boolean).join(' '),
       (i) => i.claim.bound,
     );
     conflicts.push({ kind: 'bound', detail: `sources disagree: ${describe(sides)}`, sides });

@@ -330,7 +330,9 @@ export function figuresProjection(options: FiguresOptions = {}): Projection<Figu
     // 4: a figure's position is its last claim or duplicate verdict (article events refresh references only).
     // 5: figures of any beat: measure, period (the timeline and the current figure follow it), a
     //    level's stated change, hedged statements not current while a statement stands.
-    version: 6,
+    // 6: a statement about a period open at its end is a running total as of its statement.
+    // 7: a plain number has no qualifier (null, was "exactly": no source said so).
+    version: 7,
     handles: [
       'ClaimExtracted',
       'ArticleDiscovered',

@@ -1,8 +1,12 @@
 import type { Bound } from '@tally/events';
 
-/** How a bound reads in a sentence. */
-export const qualifierOf: Record<Bound, string> = {
-  '=': 'exactly',
+/**
+ * How a bound reads in a sentence: the words a source put before or after its number. A plain
+ * number (`=`) has none: a report that writes "4 million shells" did not say "exactly", and the
+ * claims carry no sign of the rare one that did, so nothing here claims precision no source gave.
+ */
+export const qualifierOf: Record<Bound, string | null> = {
+  '=': null,
   '>': 'more than',
   '>=': 'at least',
   '<': 'less than',

@@ -213,7 +213,7 @@ describe('statements: repetitions inside one article', () => {
     // The report's source shows Kirby's sentence, not the White House's.
     expect(s.sources.map((x) => x.claimId)).toEqual([claims[1]!.claimId, claims[2]!.claimId]);
     expect(s.conflicts.map((c) => c.detail)).toEqual([
-      'sources disagree: exactly 1,000 (1 source) vs up to 1,000 (1 source) vs more than 1,000 (1 source)',
+      'sources disagree: 1,000 (1 source) vs up to 1,000 (1 source) vs more than 1,000 (1 source)',
     ]);
   });
 

@@ -18,9 +18,9 @@ describe('quantity wording', () => {
 
   it('needs no qualifier for an exact figure, and writes big round numbers in words', () => {
     expect(
-      describeQuantity({ value: 4_000_000, range: null, bound: '=', unit: null }, 'exactly', 'artillery-shell'),
+      describeQuantity({ value: 4_000_000, range: null, bound: '=', unit: null }, null, 'artillery-shell'),
     ).toBe('4 million artillery shells');
-    expect(describeQuantity({ value: 6e9, range: null, bound: '=', unit: 'USD' }, 'exactly')).toBe('$6 billion');
+    expect(describeQuantity({ value: 6e9, range: null, bound: '=', unit: 'USD' }, null)).toBe('$6 billion');
     expect(describeQuantity({ value: 1_250_000, range: null, bound: '>', unit: 'EUR' }, 'more than')).toBe(
       'more than €1.25 million',
     );
@@ -62,7 +62,7 @@ describe('figure wording: changes with their level', () => {
     expect(
       describeFigure(
         { ...level, value: 27.2e9, unit: 'USD', valueIs: 'level', change: 'up', changeBy: 3.5, changeUnit: '%' },
-        'exactly',
+        null,
       ),
     ).toBe('$27.2 billion, up 3.5%');
     expect(
@@ -76,7 +76,7 @@ describe('figure wording: changes with their level', () => {
           changeBy: 0.2,
           changeUnit: 'percentage point',
         },
-        'exactly',
+        null,
       ),
     ).toBe('5.1%, up 0.2 percentage points');
     expect(
@@ -90,10 +90,10 @@ describe('figure wording: changes with their level', () => {
           changeBy: 3,
           changeUnit: 'USD',
         },
-        'exactly',
+        null,
       ),
     ).toBe('$55.12 per barrel, down $3');
-    expect(describeFigure({ ...level, value: 5.1, unit: '%', valueIs: 'level', change: 'up' }, 'exactly')).toBe(
+    expect(describeFigure({ ...level, value: 5.1, unit: '%', valueIs: 'level', change: 'up' }, null)).toBe(
       '5.1%, up',
     );
   });
@@ -107,10 +107,10 @@ describe('figure wording: changes with their level', () => {
       change: 'down' as const,
       previous: 138e6,
     };
-    expect(describeFigure({ ...profit, changeBy: 20e6, changeUnit: 'GBP' }, 'exactly')).toBe(
+    expect(describeFigure({ ...profit, changeBy: 20e6, changeUnit: 'GBP' }, null)).toBe(
       '£118 million, down from £138 million',
     );
-    expect(describeFigure({ ...profit, changeBy: 14.5, changeUnit: '%' }, 'exactly')).toBe(
+    expect(describeFigure({ ...profit, changeBy: 14.5, changeUnit: '%' }, null)).toBe(
       '£118 million, down 14.5% from £138 million',
     );
     // The direction follows from the levels when none is stated.
@@ -126,7 +126,7 @@ describe('figure wording: changes with their level', () => {
     expect(
       describeFigure(
         { ...level, value: 5, unit: '%', valueIs: 'change', change: 'up', changeBy: 5, changeUnit: '%' },
-        'exactly',
+        null,
       ),
     ).toBe('up 5%');
     expect(
@@ -138,7 +138,7 @@ describe('figure wording: changes with their level', () => {
     expect(describeQuantity({ value: 12, range: null, bound: '>=', unit: 'person' }, 'at least')).toBe(
       'at least 12 people',
     );
-    expect(describeQuantity({ value: 1, range: null, bound: '=', unit: 'person' }, 'exactly')).toBe('1 person');
+    expect(describeQuantity({ value: 1, range: null, bound: '=', unit: 'person' }, null)).toBe('1 person');
     expect(countedThing('%', null)).toBe('%');
     expect(countedThing('USD/barrel', null)).toBe('USD/barrel');
   });

@@ -79,11 +79,11 @@ function amount(q: Quantity, concept: string | null): string {
  * figure needs no qualifier), "dozens of ballistic missiles" (a vague amount reads as reported:
  * its words are already the qualifier).
  */
-export function describeQuantity(q: Quantity, qualifier: string, concept: string | null = null): string {
+export function describeQuantity(q: Quantity, qualifier: string | null, concept: string | null = null): string {
   const vague = q.value === null && q.range ? vagueAmountWords(q.range) : null;
   if (vague) return vagueAmount(vague, q.unit?.trim() || null, concept);
   const words = amount(q, concept);
-  return q.bound === '=' ? words : `${qualifier} ${words}`;
+  return q.bound === '=' || !qualifier ? words : `${qualifier} ${words}`;
 }
 
 /** What a figure counts, in the plural: "containers", "artillery shells", or a currency code. */
@@ -145,7 +145,7 @@ export interface FigureWording extends Quantity, FigureMove {
  * 3.5%", "£118 million, down from £138 million", "nearly 11,000 containers"; a figure that is itself
  * a change reads as one: "up 5%", "down more than 2.1%".
  */
-export function describeFigure(s: FigureWording, qualifier: string, concept: string | null = null): string {
+export function describeFigure(s: FigureWording, qualifier: string | null, concept: string | null = null): string {
   const quantity = describeQuantity(s, qualifier, concept);
   if (s.valueIs === 'change') return s.change ? `${s.change} ${quantity}` : quantity;
   const move = describeMove(s, s.unit);
