@@ -42,7 +42,8 @@ function coverage(body: readonly string[], blocks: readonly PlacedBlock[]): numb
  * When the chosen blocks hold the declared body, the blocks placed after its end are the page around
  * the article (a comment thread, teasers, an author's bio) and go; when they miss most of it, the
  * declared body's own blocks are the article, provided they are one stretch of the page (most blocks
- * between its first and last are its own: teasers that each declare a body are scattered). Blocks above the body stay: a standfirst is often set outside it.
+ * between its first and last are its own: teasers that each declare a body are scattered). Blocks
+ * above the body stay: a standfirst is often set outside it.
  */
 export function boundToDeclaredBody(
   original: readonly TextBlock[],
