@@ -50,6 +50,14 @@ describe('comment sections and cookie notices, told from text that only names th
   });
 });
 
+describe('photo credits', () => {
+  it('drops a credit naming the photographer and more than one agency', () => {
+    const html = page(`<p>${P1}</p><p>JIM WATSON/AFP/Getty Images</p><p>${P2}</p><p>${P3}</p>`);
+    const text = extractArticle(html, { url: URL }).text;
+    expect(text).toBe([P1, P2, P3].join('\n\n'));
+  });
+});
+
 describe('teasers', () => {
   it('keeps a post under its own linked headline, line by line', () => {
     const lines = [P1, P2, P3].map((p) => `+ ${p}`).join('<br>');

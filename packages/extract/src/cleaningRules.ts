@@ -93,7 +93,7 @@ const PHOTO_CREDIT =
 const CAPTION_CREDIT =
   /\((?:photo|image|picture|illustration|фото)(?:\s+(?:source|credit|by))?\s*:?[^()]{1,80}\)\s*$/iu;
 const AGENCY_CREDIT =
-  /^(?:©\s*)?[\p{L}\p{N} .'’&-]{0,60}\/\s*(?:getty images|reuters|ap|afp|epa|shutterstock|ap photo|anadolu|picture alliance|efe|sipa)[\p{L} .]*$/iu;
+  /^(?:©\s*)?[\p{L}\p{N} .'’&/-]{0,80}\/\s*(?:getty images|reuters|ap|afp|epa|shutterstock|ap photo|anadolu|picture alliance|efe|sipa)[\p{L} .]*$/iu;
 
 const PLEA_SIGNALS: RegExp[] = [
   /become a (?:patron|member|supporter|subscriber|donor)/i,
@@ -257,7 +257,7 @@ export const CLEANING_RULES: readonly CleaningRule[] = [
   {
     name: 'photo-credit',
     description:
-      'Photo credits and captions ending in one: "Photo: Narciso Contreras/AA/picture alliance", "... (Image source: KCNA)", "John Doe/Getty Images".',
+      'Photo credits and captions ending in one: "Photo: Narciso Contreras/AA/picture alliance", "... (Image source: KCNA)", "John Doe/Getty Images", "JIM WATSON/AFP/Getty Images".',
     drops: (block, context) =>
       (context.wordCount <= 25 && (PHOTO_CREDIT.test(block.text) || AGENCY_CREDIT.test(block.text))) ||
       (context.wordCount <= 60 && CAPTION_CREDIT.test(block.text)),
