@@ -1,10 +1,10 @@
+import { anaphoricAttributions } from './article/anaphoricAttributions.ts';
 import { articleNameFacts } from './article/articleNames.ts';
 import { ArticleSpeakers, selfReported } from './article/articleSpeakers.ts';
 import { findQuoteRegions, quoteAt } from './article/quotes.ts';
 import { analyseSentence, lineStartOffsets, titleInfo } from './article/sentenceInfo.ts';
 import {
   aboutTopics,
-  anaphoricAttributions,
   embeddedPostAttributions,
   pickSpeaker,
   quoteAttribution,

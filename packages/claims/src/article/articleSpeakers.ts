@@ -48,7 +48,10 @@ export class ArticleSpeakers {
         // A single name ("Inbev said") may be a company; one resolved to a longer name is a person's surname.
         const a = info.attributions[i];
         const person =
-          a?.kind === 'person' || a?.kind === 'pronoun' || a?.kind === 'role' || (a?.kind === 'single' && a.name !== speaker.name);
+          a?.kind === 'person' ||
+          a?.kind === 'pronoun' ||
+          a?.kind === 'role' ||
+          (a?.kind === 'single' && a.name !== speaker.name);
         if (person) this.people.add(key);
         last = spoken;
       });

@@ -1,4 +1,10 @@
-import nlp from 'compromise';
+import { createRequire } from 'node:module';
+import type nlpType from 'compromise';
+
+// Required on first use, not imported: a process that never reads claims does not load compromise
+// (about 30 MB resident).
+const require = createRequire(import.meta.url);
+const compromise = (): typeof nlpType => require('compromise') as typeof nlpType;
 
 const cache = new Map<string, string>();
 
@@ -10,7 +16,7 @@ const cache = new Map<string, string>();
 export function participle(lemma: string): string {
   let p = cache.get(lemma);
   if (p === undefined) {
-    const forms = (nlp(lemma).verbs().conjugate() as Array<{ Participle?: string; PastTense?: string }>)[0];
+    const forms = (compromise()(lemma).verbs().conjugate() as Array<{ Participle?: string; PastTense?: string }>)[0];
     p = forms?.Participle ?? forms?.PastTense ?? regularPast(lemma);
     cache.set(lemma, p);
   }

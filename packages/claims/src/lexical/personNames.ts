@@ -1,4 +1,10 @@
-import nlp from 'compromise';
+import { createRequire } from 'node:module';
+import type nlpType from 'compromise';
+
+// Required on first use, not imported: a process that never reads claims does not load compromise
+// (about 30 MB resident).
+const require = createRequire(import.meta.url);
+const compromise = (): typeof nlpType => require('compromise') as typeof nlpType;
 
 let firstNames: ReadonlySet<string> | null = null;
 
@@ -9,7 +15,7 @@ let firstNames: ReadonlySet<string> | null = null;
  */
 function givenNames(): ReadonlySet<string> {
   if (!firstNames) {
-    const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
+    const lexicon = (compromise().model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
     const names = new Set<string>();
     for (const [word, tag] of Object.entries(lexicon)) {
       const tags = Array.isArray(tag) ? tag : [tag];

@@ -1,6 +1,10 @@
-import model from 'wink-eng-lite-web-model';
-import winkNLP from 'wink-nlp';
+import { createRequire } from 'node:module';
+import type winkNLP from 'wink-nlp';
 import type { Token } from '../tokenize.ts';
+
+// Required on first use, not imported: a process that never reads claims (the API, a fetcher
+// alone) does not load the model (about 25 MB resident).
+const require = createRequire(import.meta.url);
 
 /** Universal part-of-speech tags, as wink-nlp's English model gives them. */
 export type Pos =
@@ -40,7 +44,7 @@ let wink: Wink | null = null;
  * 3.5%" as a noun); see docs/decisions/2026-12-06-claims-open-predicates.md.
  */
 function tagger(): Wink {
-  wink ??= winkNLP(model, ['pos']);
+  wink ??= (require('wink-nlp') as typeof winkNLP)(require('wink-eng-lite-web-model'), ['pos']);
   return wink;
 }
 
