@@ -1,12 +1,22 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { createLogCluster } from './createLogCluster.ts';
 import { lockDataDir } from './dataDirLock.ts';
 import { EmbeddedLogDamagedError } from './logIntegrity.ts';
 import { type LogManifest, manifestPath, readManifest } from './logManifest.ts';
 
 /** The folder under Tally's data directory that holds the embedded log. */
 export const EMBEDDED_FOLDER = 'pglite';
+/**
+ * PostgreSQL's buffer pool inside PGlite: 16 MB instead of PostgreSQL's 128 MB. PGlite reserves it
+ * in its WebAssembly memory, which never shrinks, so it is resident from the start: a log opened
+ * with 128 MB took 346 MB resident in a process that held 117 MB before, with 16 MB 224 MB. One
+ * process reads the log, and the operating system's page cache holds its files all the same.
+ */
+const EMBEDDED_SHARED_BUFFERS = '16MB';
+const embeddedStartParams = [...PGlite.defaultStartParams, '-c', `shared_buffers=${EMBEDDED_SHARED_BUFFERS}`];
+
 /** The folder beside it naming the process that has the log open (see `lockDataDir`). */
 export const LOCK_FOLDER = 'tally.lock';
 
@@ -69,8 +79,9 @@ export async function openLogFolder(dataDir: string, acceptLoss: boolean): Promi
       );
     }
     mkdirSync(dir, { recursive: true });
+    if (!existsSync(join(dir, 'PG_VERSION'))) await createLogCluster(dir);
     try {
-      return { db: await PGlite.create({ dataDir: dir }), unlock, manifest };
+      return { db: await PGlite.create({ dataDir: dir, startParams: embeddedStartParams }), unlock, manifest };
     } catch (err) {
       throw asDamage(dataDir, err);
     }

@@ -167,6 +167,35 @@ describe('pages handed to a worker ahead', () => {
   });
 });
 
+describe('idle workers', () => {
+  it('are stopped, and the next page starts one again', async () => {
+    const pool = createExtractPool({ threads: 2, idleMs: 50 });
+    try {
+      const first = await Promise.all(
+        [1, 2].map((i) => pool.extract({ bytes: smallPage(), url: `https://a.example/${i}` })),
+      );
+      expect(pool.workers).toBeGreaterThan(0);
+      for (let waited = 0; pool.workers > 0 && waited < 200; waited++) await new Promise((r) => setTimeout(r, 50));
+      expect(pool.workers).toBe(0);
+      const again = await pool.extract({ bytes: smallPage(), url: 'https://a.example/1' });
+      expect(again).toEqual(first[0]);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('are kept with idleMs 0', async () => {
+    const pool = createExtractPool({ threads: 1, idleMs: 0 });
+    try {
+      await pool.extract({ bytes: smallPage(), url: 'https://a.example/1' });
+      await new Promise((r) => setTimeout(r, 300));
+      expect(pool.workers).toBe(1);
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
 describe('close', () => {
   it('finishes the pages already accepted, then refuses new ones', async () => {
     const pool = createExtractPool({ threads: 1 });

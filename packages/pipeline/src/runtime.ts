@@ -97,6 +97,7 @@ export async function openRuntime(config: Config, log: Logger, options: RuntimeO
       ? ({
           extract: () => Promise.reject(new Error('no extraction pool in this process')),
           close: async () => {},
+          workers: 0,
         } as ExtractPool)
       : createExtractPool({
           threads: config.EXTRACT_THREADS || undefined,
