@@ -1,5 +1,27 @@
-import type { SubscribeOptions, Subscription } from './EventStore.ts';
-import type { SqlEventStore, StoreLogger } from './SqlEventStore.ts';
+import type { StoredEvent } from '@tally/events';
+import type { EventStore, SqlTx, SubscribeOptions, Subscription } from './EventStore.ts';
+
+/**
+ * What a subscription asks of its store: the log's head, its consumer's checkpoint, a wait for
+ * appends, and two reads and writes the public `EventStore` does not offer (a bounded range of the
+ * log, and moving a checkpoint inside the transaction that handled the batch).
+ */
+export interface SubscriptionSource extends Pick<EventStore, 'head' | 'checkpoint' | 'transaction' | 'waitForAppend'> {
+  /** Events after `after` and up to `upTo` (when given), in position order. */
+  readRange(
+    after: number,
+    upTo: number | null,
+    limit: number,
+    types: readonly string[] | undefined,
+  ): Promise<StoredEvent[]>;
+  /** Moves checkpoint `name` from `from` to `to` in `tx` after `run`; the stored position when another consumer moved it. */
+  advanceCheckpoint(tx: SqlTx, name: string, from: number, to: number, run: () => Promise<void>): Promise<number>;
+}
+
+/** The one logger method a subscription uses; a pino logger fits. */
+export interface SubscriptionLog {
+  error(obj: object, msg?: string): void;
+}
 
 interface CaughtUpWaiter {
   target: number;
@@ -13,9 +35,9 @@ interface CaughtUpWaiter {
  * transaction, so a consumer's writes and its position commit together or not at all.
  */
 export class StoreSubscription implements Subscription {
-  readonly #store: SqlEventStore;
+  readonly #store: SubscriptionSource;
   readonly #options: SubscribeOptions;
-  readonly #log: StoreLogger;
+  readonly #log: SubscriptionLog;
   readonly #onEnd: () => void;
   readonly #batchSize: number;
   readonly #pollIntervalMs: number;
@@ -28,7 +50,7 @@ export class StoreSubscription implements Subscription {
   #stopped = false;
   #failure: unknown = null;
 
-  constructor(store: SqlEventStore, options: SubscribeOptions, log: StoreLogger, onEnd: () => void) {
+  constructor(store: SubscriptionSource, options: SubscribeOptions, log: SubscriptionLog, onEnd: () => void) {
     if (options.name.length === 0) throw new Error('a subscription needs a name');
     this.#store = store;
     this.#options = options;
