@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseFeed } from '../src/parseFeed.ts';
 import { htmlToText } from '../src/text.ts';
-import type { ConformanceCase, Expectation, ExpectedItem } from './cases.ts';
+import type { ConformanceCase, Expectation, ExpectedItem } from './ConformanceCase.ts';
 
 export const FIXTURE_DIR = fileURLToPath(new URL('../fixtures/conformance/', import.meta.url));
 

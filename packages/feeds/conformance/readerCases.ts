@@ -1,4 +1,4 @@
-import type { ConformanceCase, Expectation, ExpectedItem } from './cases.ts';
+import type { ConformanceCase, Expectation, ExpectedItem } from './ConformanceCase.ts';
 
 /**
  * Cases for behaviours feed readers in the field rely on beyond the specifications' happy path:
