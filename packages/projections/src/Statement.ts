@@ -1,7 +1,23 @@
 import type { Bound, ClaimExtracted, DuplicateMethod, Period, Speaker } from '@tally/events';
 import type { ValueMeaning } from './changes.ts';
-import type { Conflict } from './conflicts.ts';
 import type { HedgeKind } from './hedges.ts';
+
+export type ConflictKind = 'bound' | 'value' | 'statedAt' | 'negation' | 'change' | 'period';
+
+/** One side of a disagreement and the sources on it. */
+export interface ConflictSide {
+  label: string;
+  bound: Bound | null;
+  /** The original articles on this side (a copy's claim counts for its original). */
+  articleIds: string[];
+}
+
+/** Sources of one statement that cannot all be right. Listed, never resolved silently. */
+export interface Conflict {
+  kind: ConflictKind;
+  detail: string;
+  sides: ConflictSide[];
+}
 
 /** A claim as the figures projection keeps it: the event's data and its log position. */
 export type FigureClaim = Omit<ClaimExtracted, 'figureKey'> & { position: number };

@@ -2,26 +2,10 @@ import type { Bound } from '@tally/events';
 import { changeKey } from './changes.ts';
 import { periodLabel } from './periods.ts';
 import { boundsAgree, formatQuantity, qualifierOf } from './qualifiers.ts';
+import type { Conflict, ConflictSide } from './Statement.ts';
 import { dayString } from './statedDate.ts';
 import type { Item } from './statementItems.ts';
 import { describeMove } from './wording.ts';
-
-export type ConflictKind = 'bound' | 'value' | 'statedAt' | 'negation' | 'change' | 'period';
-
-/** One side of a disagreement and the sources on it. */
-export interface ConflictSide {
-  label: string;
-  bound: Bound | null;
-  /** The original articles on this side (a copy's claim counts for its original). */
-  articleIds: string[];
-}
-
-/** Sources of one statement that cannot all be right. Listed, never resolved silently. */
-export interface Conflict {
-  kind: ConflictKind;
-  detail: string;
-  sides: ConflictSide[];
-}
 
 /** The value of a claim as a key: two claims with different keys give different values. */
 export function quantityKey(c: { value: number | null; range: [number, number] | null }): string {

@@ -28,7 +28,6 @@ export {
 } from './applyEvents.ts';
 export { articlesProjection, rootOf } from './articles.ts';
 export { type StatedChange, type ValueMeaning, valueMeaning } from './changes.ts';
-export type { Conflict, ConflictKind, ConflictSide } from './conflicts.ts';
 export { type DuplicateClusterRow, duplicatesProjection } from './duplicates.ts';
 export { expandStatement, outletOf } from './expandStatement.ts';
 export {
@@ -66,6 +65,9 @@ export { boundsAgree, formatNumber, formatQuantity, qualifierOf } from './qualif
 export type {
   AlsoPublishedBy,
   ArticleRefs,
+  Conflict,
+  ConflictKind,
+  ConflictSide,
   FigureArticleRef,
   FigureClaim,
   Statement,

@@ -17,9 +17,9 @@ describe('quantity wording', () => {
   });
 
   it('needs no qualifier for an exact figure, and writes big round numbers in words', () => {
-    expect(
-      describeQuantity({ value: 4_000_000, range: null, bound: '=', unit: null }, null, 'artillery-shell'),
-    ).toBe('4 million artillery shells');
+    expect(describeQuantity({ value: 4_000_000, range: null, bound: '=', unit: null }, null, 'artillery-shell')).toBe(
+      '4 million artillery shells',
+    );
     expect(describeQuantity({ value: 6e9, range: null, bound: '=', unit: 'USD' }, null)).toBe('$6 billion');
     expect(describeQuantity({ value: 1_250_000, range: null, bound: '>', unit: 'EUR' }, 'more than')).toBe(
       'more than €1.25 million',
@@ -93,9 +93,7 @@ describe('figure wording: changes with their level', () => {
         null,
       ),
     ).toBe('$55.12 per barrel, down $3');
-    expect(describeFigure({ ...level, value: 5.1, unit: '%', valueIs: 'level', change: 'up' }, null)).toBe(
-      '5.1%, up',
-    );
+    expect(describeFigure({ ...level, value: 5.1, unit: '%', valueIs: 'level', change: 'up' }, null)).toBe('5.1%, up');
   });
 
   it('shows the level a figure left, with a relative change when one is stated', () => {
