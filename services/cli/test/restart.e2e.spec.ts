@@ -1,11 +1,15 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type EventStore, openEventStore } from '@tally/event-store';
 import type { StoredEvent } from '@tally/events';
 import { freePort } from '@tally/local-services';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_NEWSROOM_FILE } from '../src/demoNewsroomPort.ts';
 import { type Exit, isRunning, LaunchedProcess } from './support/launchedProcess.ts';
+import { runTally, type TallyRun } from './support/tallyProcess.ts';
 
 interface Run {
   npmExit: Exit;
@@ -162,5 +166,43 @@ describe('npm start, stopped and started again', () => {
     const registered = runs[0]!.events.filter((e) => e.type === 'FeedRegistered');
     expect(polled.size).toBe(registered.length);
     expect(added.filter((e) => e.type === 'FeedPollFailed')).toEqual([]);
+  });
+});
+
+/**
+ * The port kept for the demo newsroom is taken by another process: `tally start` refuses by name
+ * rather than serving the newsroom elsewhere, which would register its feeds again under new
+ * addresses.
+ */
+describe('tally start when the demo newsroom’s port is taken', () => {
+  let dir: string;
+  let squatter: Server;
+  let run: TallyRun;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'tally-port-taken-'));
+    squatter = createServer();
+    await new Promise<void>((resolve) => squatter.listen(0, '127.0.0.1', resolve));
+    const port = (squatter.address() as AddressInfo).port;
+    mkdirSync(join(dir, 'data'), { recursive: true });
+    writeFileSync(join(dir, 'data', DEMO_NEWSROOM_FILE), JSON.stringify({ port }));
+    run = await runTally(['start', '--port', String(await freePort())], {
+      TALLY_DATA_DIR: join(dir, 'data'),
+      REDIS_URL: '',
+      DATABASE_URL: '',
+      NEWSROOM_PORT: '',
+      LOG_LEVEL: 'warn',
+    });
+  });
+
+  afterAll(async () => {
+    await new Promise((resolve) => (squatter ? squatter.close(resolve) : resolve(null)));
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('exits 1 naming the port and why it is kept, and leaves the log unlocked', () => {
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr).toMatch(/DemoNewsroomPortInUseError: .*port \d+ .*\[newsroom-port-in-use\]/);
+    expect(existsSync(join(dir, 'data', 'log', 'tally.lock'))).toBe(false);
   });
 });
