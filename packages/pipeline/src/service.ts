@@ -101,7 +101,6 @@ export async function runService(
   extra?: (rt: Runtime) => Promise<{ close(): Promise<void> }>,
   options: ServiceOptions = {},
 ): Promise<void> {
-  const stopWhen = options.stopWhen ?? untilShutdownSignal();
   // Some stages alone are one part of a deployment: with a private Redis and an embedded log they
   // would share their queues and log with nobody, and wait forever for work no one else can give.
   if (stages.length > 0 && stages.length < stageNames.length) {
@@ -118,6 +117,8 @@ export async function runService(
   // The poller registers the feeds of FEEDS_FILE; the file is checked before anything opens.
   const feedsFile: FeedRegistration[] | null =
     stages.includes('poller') && config.FEEDS_FILE ? readFeedsFile(config.FEEDS_FILE) : null;
+  // From here on a signal stops the service cleanly (before, nothing is open that needs closing).
+  const stopWhen = options.stopWhen ?? untilShutdownSignal();
   const rt = await openWithRetry(config, log, stages, stopWhen);
   if (!rt) return;
   try {
