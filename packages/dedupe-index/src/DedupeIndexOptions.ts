@@ -34,7 +34,7 @@ export interface DedupeIndexOptions {
   /**
    * A document that leaving out what its source repeats leaves with less than this share of its
    * shingles is checked as a whole text too, when the check without the repeats finds nothing and
-   * most of its repeats are new to its source's bins (see wholeText.lua.ts). What a host carried four
+   * most of its repeats are new to its source's bins (see wholeText.lua). What a host carried four
    * times is learnt as its boilerplate even when it is a story (a wire story on a platform of several
    * outlets, an outlet's third update at a new address): left out, its next version keeps a few stray
    * shingles and no match. 0 never looks twice (a text of nothing but repeats is still checked
@@ -43,7 +43,7 @@ export interface DedupeIndexOptions {
    */
   wholeTextBelow?: number;
   /**
-   * Sentences remembered per source, in each of two generations (see sourceSentences.lua.ts): about
+   * Sentences remembered per source, in each of two generations (see sourceSentences.lua): about
    * 35 bytes each in Redis, so at most ~35 KB for a source that publishes a lot. A generation holds
    * the sentences of some 15 to 25 articles: what a source repeats less often than every 30 or so
    * articles (one author's bio among many) is not learnt. 256 to 1,024 scored alike on the hard set.

@@ -10,8 +10,8 @@ import {
   readText,
 } from '@tally/dedupe';
 import type { ChainableCommander, Redis } from 'ioredis';
-import { CHECK_AND_INSERT_LUA } from './checkAndInsert.lua.ts';
 import type { DedupeIndexOptions } from './DedupeIndexOptions.ts';
+import { CHECK_AND_INSERT_LUA } from './luaScripts.ts';
 
 export type { DedupeIndexOptions };
 

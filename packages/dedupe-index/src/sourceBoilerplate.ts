@@ -1,6 +1,6 @@
 import { bandHashes, compactSignature, type Fingerprint } from '@tally/dedupe';
 import type { ChainableCommander, Redis } from 'ioredis';
-import { SOURCE_SENTENCES_LUA } from './sourceSentences.lua.ts';
+import { SOURCE_SENTENCES_LUA } from './luaScripts.ts';
 
 /**
  * The source of an article for the boilerplate model: its address's host name in lower case without
@@ -67,7 +67,7 @@ export interface BoilerplateQuery {
 }
 
 /**
- * The per-source boilerplate model on Redis (see sourceSentences.lua.ts). `learn` answers, for each
+ * The per-source boilerplate model on Redis (see sourceSentences.lua). `learn` answers, for each
  * document in order, the sentences its source repeats, and records the document's sentences: the
  * calls of one request are pipelined in one round trip and run in order, so each document of a
  * request is answered with the ones before it counted.
@@ -117,7 +117,7 @@ export function createSourceBoilerplate(redis: Redis, options: SourceBoilerplate
 
 /**
  * The bins a fingerprint of boilerplate alone fills (its minimum fell in the bin, not densified): their
- * compact values, then a 16-byte mask of those bins (sourceBins.lua.ts).
+ * compact values, then a 16-byte mask of those bins (sourceBins.lua).
  */
 export function boilerplateBins(fp: Fingerprint): Buffer | undefined {
   if (fp.shingleCount === 0) return undefined;

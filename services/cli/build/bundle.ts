@@ -11,12 +11,14 @@
  * pages) are where it looks for them. Commands loaded on demand stay separate chunks (`tally
  * --help` loads none of them). Worker-thread entries (`new URL('./x.mjs', import.meta.url)` in a
  * bundled module) are bundled as entries of their own under the same name in the same folder, which
- * is where that URL points once the module that names it is a chunk of `dist/`.
+ * is where that URL points once the module that names it is a chunk of `dist/`. Other files a
+ * bundled module reads beside itself the same way (`new URL('./x.lua', import.meta.url)`: the dedupe
+ * index's Lua) are copied into `dist/` under their name, for the same reason.
  *
  * `dist/build.json` lists the sources the build was made from: the bin runs the build only while
  * none of them is newer than it (a checkout whose sources were edited since runs them through tsx).
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { type BuildOptions, build, type Plugin } from 'esbuild';
 
@@ -57,20 +59,29 @@ const common: BuildOptions = {
 };
 
 const workerUrl = /new URL\(\s*['"](\.\/[\w.-]+\.mjs)['"]\s*,\s*import\.meta\.url\s*\)/g;
+const assetUrl = /new URL\(\s*['"](\.\/[\w.-]+\.lua)['"]\s*,\s*import\.meta\.url\s*\)/g;
 
-// First pass: which sources make the bundle, and which worker entries they name.
+/** Collects `outName → source file` for each URL `pattern` finds in `file`; one name, one source. */
+function collect(found: Map<string, string>, file: string, text: string, pattern: RegExp, ending: string): void {
+  for (const m of text.matchAll(pattern)) {
+    const target = resolve(dirname(file), m[1]!);
+    const outName = m[1]!.slice(2, m[1]!.length - ending.length);
+    const seen = found.get(outName);
+    if (seen && seen !== target) throw new Error(`two sources would be dist/${outName}${ending}: ${seen}, ${target}`);
+    found.set(outName, target);
+  }
+}
+
+// First pass: which sources make the bundle, and which worker entries and files beside them they name.
 const scan = await build({ ...common, entryPoints: [entry], write: false, metafile: true, outdir });
 const workers = new Map<string, string>();
+const assets = new Map<string, string>();
 for (const input of Object.keys(scan.metafile?.inputs ?? {})) {
   if (!/\.(ts|mjs)$/.test(input)) continue;
   const file = resolve(input);
-  for (const m of readFileSync(file, 'utf8').matchAll(workerUrl)) {
-    const target = resolve(dirname(file), m[1]!);
-    const outName = m[1]!.slice(2, -'.mjs'.length);
-    const seen = workers.get(outName);
-    if (seen && seen !== target) throw new Error(`two worker entries would be dist/${outName}.mjs: ${seen}, ${target}`);
-    workers.set(outName, target);
-  }
+  const text = readFileSync(file, 'utf8');
+  collect(workers, file, text, workerUrl, '.mjs');
+  collect(assets, file, text, assetUrl, '');
 }
 
 rmSync(outdir, { recursive: true, force: true });
@@ -86,8 +97,10 @@ const result = await build({
   metafile: true,
 });
 
-const inputs = Object.keys(result.metafile?.inputs ?? {})
-  .map((input) => relative(outdir, resolve(input)))
+for (const [outName, source] of assets) copyFileSync(source, join(outdir, outName));
+
+const inputs = [...Object.keys(result.metafile?.inputs ?? {}).map((input) => resolve(input)), ...assets.values()]
+  .map((file) => relative(outdir, file))
   .sort();
 writeFileSync(
   join(outdir, 'build.json'),
@@ -96,5 +109,6 @@ writeFileSync(
 const bytes = Object.values(result.metafile?.outputs ?? {}).reduce((n, o) => n + o.bytes, 0);
 process.stdout.write(
   `built ${relative(process.cwd(), outdir)}/${name}.mjs from ${inputs.length} sources` +
-    `${workers.size ? ` (worker entries: ${[...workers.keys()].join(', ')})` : ''}, ${(bytes / 1024).toFixed(0)} KB\n`,
+    `${workers.size ? ` (worker entries: ${[...workers.keys()].join(', ')})` : ''}` +
+    `${assets.size ? ` (files beside them: ${[...assets.keys()].join(', ')})` : ''}, ${(bytes / 1024).toFixed(0)} KB\n`,
 );

@@ -1,54 +1,48 @@
-import { BUCKET_FUNCTIONS_LUA } from './indexBuckets.lua.ts';
-import { SOURCE_BINS_LUA } from './sourceBins.lua.ts';
-import { WHOLE_TEXT_LUA } from './wholeText.lua.ts';
+-- The check-and-insert, one Lua script, so that it is atomic: two copies of one text checked at the
+-- same moment by two workers are serialised by Redis, and the second sees the first. One call
+-- checks a batch of documents, in order: each sees the ones before it, so two copies inside one
+-- batch are one original and one duplicate, as if checked one by one.
+--
+-- Layout (every key starts with the `{prefix}` hash tag, so all live in one Redis Cluster slot; the
+-- script builds the chunk keys itself, which Redis Cluster allows within the slot of its declared
+-- keys):
+--
+-- - `m` (hash): `L`, `s` (linear-hashing level and split pointer), `E` (band entries), `seq` (last
+--   document number), `live` (first live document number), `slice` (current time slice), `sweep`
+--   (next bucket to clean), `dropped` (first record chunk not yet deleted), `ttlset`.
+-- - `t` (hash): time slice start (ms) → first document number of that slice.
+-- - `b` (hash): bucket number (4 bytes, big-endian) → band entries, 8 bytes each (band hash, document number; big-endian
+--   uint32). One hash rather than a key per bucket, so that a document's 32 buckets are read with
+--   one HMGET and a batch's changed buckets written back with a few HSETs, instead of 32 APPENDs
+--   per document. What Redis spends per document is mostly proportional to the bytes its buckets
+--   carry in and out of the script, so buckets are small: the bucket count grows by linear hashing
+--   (one bucket split at a time) to keep them near 16 entries (128 bytes) at any size, and a field
+--   of a hash costs less memory than a key.
+-- - `r:<c>` (string): fixed-size records of 128 documents: flag, published (s), copy-of (n + 1),
+--   content hash, source tag (2 bytes, 0 for unknown), 128-byte compact signature.
+-- - `i:<c>` (hash): document number → id, for the same 128 documents.
+--
+-- Buckets read in a batch are kept in the script and changed there; the changed ones are written
+-- back once, at the end of the batch.
+--
+-- Expiry: the window is cut into 32 time slices; a document is live while its slice is younger than
+-- the window. Numbers below `live` are dead: they are skipped at once, dropped from a bucket when it
+-- is split, and by a sweep that cleans four buckets per insert. Record and id chunks are deleted once
+-- all their documents are dead; chunks and the bucket hash carry a TTL past their newest document's
+-- expiry in case ingestion stops.
+--
+-- Arguments: base, now ('' for the server's clock), window (ms), threshold, the threshold between two
+-- documents of one source, document count, the documents packed in one binary string (266 bytes
+-- each: published in s or 0xffffffff for unknown, content hash, source tag, 128-byte compact
+-- signature, 32 band hashes; big-endian), then one id per document, then per document the bins its
+-- source's boilerplate fills (sourceBins.lua) or '', then per document its whole text's signature
+-- and band hashes when it is mostly what its source repeats (wholeText.lua) or ''.
+-- One packed argument instead of four per document spares both sides most of the argument
+-- handling. Reply: one array per document, `{'original'}`,
+-- `{'original', replacedId, similarity, method}` or `{'duplicate', originalId, similarity, method}`.
+-- A document indexed already (same id) is not inserted again and gets the verdict it got when it was
+-- indexed, `replacedId` included: a job retried after a crash appends what the first run would have.
 
-/**
- * The check-and-insert, one Lua script, so that it is atomic: two copies of one text checked at the
- * same moment by two workers are serialised by Redis, and the second sees the first. One call
- * checks a batch of documents, in order: each sees the ones before it, so two copies inside one
- * batch are one original and one duplicate, as if checked one by one.
- *
- * Layout (every key starts with the `{prefix}` hash tag, so all live in one Redis Cluster slot; the
- * script builds the chunk keys itself, which Redis Cluster allows within the slot of its declared
- * keys):
- *
- * - `m` (hash): `L`, `s` (linear-hashing level and split pointer), `E` (band entries), `seq` (last
- *   document number), `live` (first live document number), `slice` (current time slice), `sweep`
- *   (next bucket to clean), `dropped` (first record chunk not yet deleted), `ttlset`.
- * - `t` (hash): time slice start (ms) → first document number of that slice.
- * - `b` (hash): bucket number (4 bytes, big-endian) → band entries, 8 bytes each (band hash, document number; big-endian
- *   uint32). One hash rather than a key per bucket, so that a document's 32 buckets are read with
- *   one HMGET and a batch's changed buckets written back with a few HSETs, instead of 32 APPENDs
- *   per document. What Redis spends per document is mostly proportional to the bytes its buckets
- *   carry in and out of the script, so buckets are small: the bucket count grows by linear hashing
- *   (one bucket split at a time) to keep them near 16 entries (128 bytes) at any size, and a field
- *   of a hash costs less memory than a key.
- * - `r:<c>` (string): fixed-size records of 128 documents: flag, published (s), copy-of (n + 1),
- *   content hash, source tag (2 bytes, 0 for unknown), 128-byte compact signature.
- * - `i:<c>` (hash): document number → id, for the same 128 documents.
- *
- * Buckets read in a batch are kept in the script and changed there; the changed ones are written
- * back once, at the end of the batch.
- *
- * Expiry: the window is cut into 32 time slices; a document is live while its slice is younger than
- * the window. Numbers below `live` are dead: they are skipped at once, dropped from a bucket when it
- * is split, and by a sweep that cleans four buckets per insert. Record and id chunks are deleted once
- * all their documents are dead; chunks and the bucket hash carry a TTL past their newest document's
- * expiry in case ingestion stops.
- *
- * Arguments: base, now ('' for the server's clock), window (ms), threshold, the threshold between two
- * documents of one source, document count, the documents packed in one binary string (266 bytes
- * each: published in s or 0xffffffff for unknown, content hash, source tag, 128-byte compact
- * signature, 32 band hashes; big-endian), then one id per document, then per document the bins its
- * source's boilerplate fills (sourceBins.lua.ts) or '', then per document its whole text's signature
- * and band hashes when it is mostly what its source repeats (wholeText.lua.ts) or ''.
- * One packed argument instead of four per document spares both sides most of the argument
- * handling. Reply: one array per document, `{'original'}`,
- * `{'original', replacedId, similarity, method}` or `{'duplicate', originalId, similarity, method}`.
- * A document indexed already (same id) is not inserted again and gets the verdict it got when it was
- * indexed, `replacedId` included: a job retried after a crash appends what the first run would have.
- */
-export const CHECK_AND_INSERT_LUA = `
 local meta, slices = KEYS[1], KEYS[2]
 local base = ARGV[1]
 local now = tonumber(ARGV[2])
@@ -108,8 +102,8 @@ if cur > slice then
   end
 end
 
-${BUCKET_FUNCTIONS_LUA}
-${SOURCE_BINS_LUA}
+-- splice: indexBuckets.lua
+-- splice: sourceBins.lua
 local R, K = 0, 0
 local function record(n)
   local off = (n % CHUNK) * R
@@ -119,7 +113,7 @@ local function record(n)
   return { n = n, pub = pub, root = root, ch = ch, src = src, sig = string.sub(r, 16) }
 end
 
-${WHOLE_TEXT_LUA}
+-- splice: wholeText.lua
 local function idOf(n)
   return redis.call('HGET', base .. 'i:' .. math.floor(n / CHUNK), n)
 end
@@ -137,7 +131,7 @@ for d = 1, D do
   local nbands = NBANDS
   K = SIG
   R = 15 + K
-  -- the whole text of a document that is mostly what its source repeats (wholeText.lua.ts)
+  -- the whole text of a document that is mostly what its source repeats (wholeText.lua)
   local whole = ARGV[7 + 2 * D + d] or ''
   local before, nothingKept = nil, false
   if #whole > 0 then
@@ -265,7 +259,7 @@ for d = 1, D do
     end
     if seq % CHUNK == 0 or seq == 1 then
       -- allocate the whole chunk at once: growing it write by write would over-allocate
-      redis.call('SETRANGE', rkey, CHUNK * R - 1, '\\0')
+      redis.call('SETRANGE', rkey, CHUNK * R - 1, '\0')
     end
     redis.call('SETRANGE', rkey, (seq % CHUNK) * R, struct.pack('>BI4I4I4I2', 1, published, 0, chash, source) .. sig)
     redis.call('HSET', ikey, seq, id)
@@ -361,4 +355,3 @@ writeSourceBins()
 
 redis.call('HSET', meta, 'L', L, 's', split, 'E', E, 'seq', seq, 'live', live, 'slice', slice, 'sweep', sweep, 'dropped', dropped, 'ttlset', ttlset)
 return out
-`;

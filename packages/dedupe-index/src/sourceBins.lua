@@ -1,20 +1,18 @@
-/**
- * What each source's boilerplate puts in the fingerprint's bins, a part of the check-and-insert
- * script (checkAndInsert.lua.ts, spliced in where `base` and `windowMs` are in scope).
- *
- * An article indexed before its source's boilerplate was learned (one of the source's first few) was
- * fingerprinted whole: in some of its bins the minimum is a boilerplate shingle. A later copy,
- * fingerprinted without that boilerplate, disagrees in those bins, and a short article under a long
- * footer then falls below the threshold. So, per source, the index keeps the compact values its
- * boilerplate puts in each bin (two per bin, the latest first: boilerplate varies a little, a
- * newsletter box in turn with another). Node sends them with every document whose sentences were
- * partly left out (the fingerprint of those sentences alone); a candidate's similarity is then
- * measured on the bins its own source's boilerplate does not explain. Those bins are no evidence
- * either way: a different article of the same source agrees there too, a copy may not.
- *
- * `bp` (hash): source tag (2 bytes) → 512 bytes, per bin two slots of (present, value).
- */
-export const SOURCE_BINS_LUA = `
+-- What each source's boilerplate puts in the fingerprint's bins, a part of the check-and-insert
+-- script (checkAndInsert.lua, spliced in where `base` and `windowMs` are in scope).
+--
+-- An article indexed before its source's boilerplate was learned (one of the source's first few) was
+-- fingerprinted whole: in some of its bins the minimum is a boilerplate shingle. A later copy,
+-- fingerprinted without that boilerplate, disagrees in those bins, and a short article under a long
+-- footer then falls below the threshold. So, per source, the index keeps the compact values its
+-- boilerplate puts in each bin (two per bin, the latest first: boilerplate varies a little, a
+-- newsletter box in turn with another). Node sends them with every document whose sentences were
+-- partly left out (the fingerprint of those sentences alone); a candidate's similarity is then
+-- measured on the bins its own source's boilerplate does not explain. Those bins are no evidence
+-- either way: a different article of the same source agrees there too, a copy may not.
+--
+-- `bp` (hash): source tag (2 bytes) → 512 bytes, per bin two slots of (present, value).
+
 local bpKey = base .. 'bp'
 local bpOf, bpDirty = {}, {}
 -- fewer bins left than this and the estimate is too rough: the plain similarity stands
@@ -85,4 +83,3 @@ local function writeSourceBins()
   end
   if any then redis.call('PEXPIRE', bpKey, windowMs) end
 end
-`;

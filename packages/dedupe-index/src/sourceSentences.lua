@@ -1,32 +1,30 @@
-/**
- * What a source (an outlet's host) repeats across its own articles. One call, for one document,
- * answers which of its sentences are boilerplate (at least `need` other documents of the source had
- * them) and records the document's sentences, in one atomic step: two workers checking two articles
- * of one outlet see each other in the order Redis runs them.
- *
- * Nearly every sentence of an article's body is said once and never again, so a first occurrence
- * only sets a bit in the source's bitmap of sentences seen (2^16 bits, by 16 bits of the sentence
- * hash, cleared every BITMAP_DOCUMENTS documents of the source, so that it stays sparse: a sentence
- * mistaken for seen costs one phantom count). A sentence seen before gets an entry: the tags of up
- * to four documents that had it after the first, the first being implied. Entries are what memory
- * is spent on, and only what a source repeats gets one. The document's own tag never counts for it
- * and is added once. A document checked again (a retried job) is known by its tag among the source's
- * last RECENT documents: where its tag is not in an entry, it was the first occurrence, and it gets
- * the answer it got the first time, unless other documents came in between.
- *
- * Entries are bounded per source by two generations: `cur` takes every write; once it holds `cap`
- * sentences it becomes `prev` (the previous `prev` is dropped) and a new `cur` starts. A sentence
- * found only in `prev` is copied into `cur`, so what the source keeps repeating stays while what it
- * repeated for a while and dropped is forgotten. Every key expires a window after the source's last
- * article.
- *
- * KEYS: cur, prev (hash: sentence hash, 4 bytes → document tags, 2 bytes each; field `n` counts the
- * documents since the bitmap was cleared, field `r` holds the tags of the last documents), seen
- * (string: the bitmap).
- * ARGV: document tag (2 bytes), need, cap, ttl (ms), sentence hashes (4 bytes each, distinct).
- * Reply: one character per sentence, '1' for boilerplate, '0' otherwise.
- */
-export const SOURCE_SENTENCES_LUA = `
+-- What a source (an outlet's host) repeats across its own articles. One call, for one document,
+-- answers which of its sentences are boilerplate (at least `need` other documents of the source had
+-- them) and records the document's sentences, in one atomic step: two workers checking two articles
+-- of one outlet see each other in the order Redis runs them.
+--
+-- Nearly every sentence of an article's body is said once and never again, so a first occurrence
+-- only sets a bit in the source's bitmap of sentences seen (2^16 bits, by 16 bits of the sentence
+-- hash, cleared every BITMAP_DOCUMENTS documents of the source, so that it stays sparse: a sentence
+-- mistaken for seen costs one phantom count). A sentence seen before gets an entry: the tags of up
+-- to four documents that had it after the first, the first being implied. Entries are what memory
+-- is spent on, and only what a source repeats gets one. The document's own tag never counts for it
+-- and is added once. A document checked again (a retried job) is known by its tag among the source's
+-- last RECENT documents: where its tag is not in an entry, it was the first occurrence, and it gets
+-- the answer it got the first time, unless other documents came in between.
+--
+-- Entries are bounded per source by two generations: `cur` takes every write; once it holds `cap`
+-- sentences it becomes `prev` (the previous `prev` is dropped) and a new `cur` starts. A sentence
+-- found only in `prev` is copied into `cur`, so what the source keeps repeating stays while what it
+-- repeated for a while and dropped is forgotten. Every key expires a window after the source's last
+-- article.
+--
+-- KEYS: cur, prev (hash: sentence hash, 4 bytes → document tags, 2 bytes each; field `n` counts the
+-- documents since the bitmap was cleared, field `r` holds the tags of the last documents), seen
+-- (string: the bitmap).
+-- ARGV: document tag (2 bytes), need, cap, ttl (ms), sentence hashes (4 bytes each, distinct).
+-- Reply: one character per sentence, '1' for boilerplate, '0' otherwise.
+
 local cur, prev, seenKey = KEYS[1], KEYS[2], KEYS[3]
 local tag = ARGV[1]
 local need = tonumber(ARGV[2])
@@ -128,4 +126,3 @@ else
   redis.call('PEXPIRE', cur, ttl)
 end
 return table.concat(flags)
-`;

@@ -1,27 +1,25 @@
-/**
- * A second look at a document whose text is mostly what its source repeats, a part of the
- * check-and-insert script (checkAndInsert.lua.ts, spliced in after the source bins, where `vals`,
- * `bkey`, `live`, `B0`, `split`, `record`, `threshold` and `sameSourceThreshold` are in scope).
- *
- * What a source repeats is learnt by counting documents, so a story that one host carries four times
- * (a wire story on a platform hosting several outlets, an outlet's third update at a new address)
- * becomes that host's "boilerplate" at its fourth version: left out, it leaves that version a few
- * stray shingles and no match. Boilerplate is furniture around an article; a document that is mostly
- * boilerplate is either a short article under a long footer or such a version. So Node also sends
- * the fingerprint of such a document's whole text, and when the fingerprint without the repeats
- * finds nothing, the whole text is checked too, on the bins that the source's boilerplate as learnt
- * before this document does not explain, on either side: the footer of a short article is not
- * counted, a story that only this document took for boilerplate is. Fewer than MIN_BINS such bins
- * and there is no evidence: no match.
- *
- * A document of which nothing is left without the repeats is checked whole only, and not indexed
- * unless it turns out to be published before the original it matches (as a text of repeats alone
- * was not before).
- *
- * Per document: `whole` is '' or a flag byte (1: nothing was kept, and the fingerprint sent as the
- * document's is its whole text's), its compact signature (128 bytes), its 32 band hashes.
- */
-export const WHOLE_TEXT_LUA = `
+-- A second look at a document whose text is mostly what its source repeats, a part of the
+-- check-and-insert script (checkAndInsert.lua, spliced in after the source bins, where `vals`,
+-- `bkey`, `live`, `B0`, `split`, `record`, `threshold` and `sameSourceThreshold` are in scope).
+--
+-- What a source repeats is learnt by counting documents, so a story that one host carries four times
+-- (a wire story on a platform hosting several outlets, an outlet's third update at a new address)
+-- becomes that host's "boilerplate" at its fourth version: left out, it leaves that version a few
+-- stray shingles and no match. Boilerplate is furniture around an article; a document that is mostly
+-- boilerplate is either a short article under a long footer or such a version. So Node also sends
+-- the fingerprint of such a document's whole text, and when the fingerprint without the repeats
+-- finds nothing, the whole text is checked too, on the bins that the source's boilerplate as learnt
+-- before this document does not explain, on either side: the footer of a short article is not
+-- counted, a story that only this document took for boilerplate is. Fewer than MIN_BINS such bins
+-- and there is no evidence: no match.
+--
+-- A document of which nothing is left without the repeats is checked whole only, and not indexed
+-- unless it turns out to be published before the original it matches (as a text of repeats alone
+-- was not before).
+--
+-- Per document: `whole` is '' or a flag byte (1: nothing was kept, and the fingerprint sent as the
+-- document's is its whole text's), its compact signature (128 bytes), its 32 band hashes.
+
 -- a copy of a source's bins as they are before this document teaches them anything
 local function binsBefore(src)
   if src == 0 then return nil end
@@ -46,7 +44,7 @@ local function explained(bins, b, v)
 end
 
 -- the best candidate for the whole text at or above its bar, or nil
--- how many of the bins that a document's repeats fill (sourceBins.lua.ts) the source's bins
+-- how many of the bins that a document's repeats fill (sourceBins.lua) the source's bins
 -- explained already, of how many
 local function knownRepeats(given, before)
   local known, all = 0, 0
@@ -125,4 +123,3 @@ local function wholeTextMatch(whole, source, before, given)
   end
   return best, bestSim
 end
-`;

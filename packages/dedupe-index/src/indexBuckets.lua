@@ -1,15 +1,13 @@
-/**
- * The bucket functions of the check-and-insert script (checkAndInsert.lua.ts), a part of its one Lua
- * chunk: they read and change the script's locals (`vals`, `dirty`, `live`, `split`, `L`, `B0`, `E`,
- * `sweep`), so they are spliced in where those are in scope.
- *
- * Buckets are fields of one hash (`b`): bucket number (4 bytes) → band entries, 8 bytes each (band
- * hash, document number). Buckets read in a batch are kept in `vals` and changed there; the changed
- * ones (`dirty`) are written back once, at the end of the batch. The bucket count grows by linear
- * hashing, one split at a time, to keep buckets near TARGET entries; dead entries (numbers below
- * `live`) are dropped when a bucket is split and by the sweep.
- */
-export const BUCKET_FUNCTIONS_LUA = `
+-- The bucket functions of the check-and-insert script (checkAndInsert.lua), a part of its one Lua
+-- chunk: they read and change the script's locals (`vals`, `dirty`, `live`, `split`, `L`, `B0`, `E`,
+-- `sweep`), so they are spliced in where those are in scope.
+--
+-- Buckets are fields of one hash (`b`): bucket number (4 bytes) → band entries, 8 bytes each (band
+-- hash, document number). Buckets read in a batch are kept in `vals` and changed there; the changed
+-- ones (`dirty`) are written back once, at the end of the batch. The bucket count grows by linear
+-- hashing, one split at a time, to keep buckets near TARGET entries; dead entries (numbers below
+-- `live`) are dropped when a bucket is split and by the sweep.
+
 -- a bucket's field: its number, 4 bytes (no number formatting in the script, shorter fields)
 local function field(a)
   return struct.pack('>I4', a)
@@ -98,4 +96,3 @@ local function sweepBuckets(count)
   end
 end
 
-`;
