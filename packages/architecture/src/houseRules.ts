@@ -8,6 +8,8 @@ const LAYERS: Record<string, Layer> = {
   '@tally/dedupe': 'domain',
   '@tally/claims': 'domain',
   '@tally/projections': 'domain',
+  // How figures read; pure. The faces word figures with it, and the figures fold its conflict labels.
+  '@tally/figure-wording': 'domain',
   '@tally/event-store': 'adapter',
   '@tally/projection-store': 'adapter',
   '@tally/queues': 'adapter',

@@ -40,10 +40,3 @@ export function changeKey(c: StatedChange): string | null {
   if (c.changeBy === null && c.previous === null) return null;
   return `${c.change ?? ''}:${c.changeBy ?? ''}:${c.changeUnit ?? ''}:${c.previous ?? ''}`;
 }
-
-/** The direction of a level's move: as stated, else from the earlier level. */
-export function directionOf(c: Pick<StatedChange, 'value' | 'change' | 'previous'>): 'up' | 'down' | null {
-  if (c.change) return c.change;
-  if (c.previous === null || c.value === null || c.previous === c.value) return null;
-  return c.value > c.previous ? 'up' : 'down';
-}

@@ -1,11 +1,11 @@
 import type { Bound } from '@tally/events';
+import { describeMove } from '@tally/figure-wording';
 import { changeKey } from './changes.ts';
 import { periodLabel } from './periods.ts';
 import { boundsAgree, formatQuantity, qualifierOf } from './qualifiers.ts';
 import type { Conflict, ConflictSide } from './Statement.ts';
 import { dayString } from './statedDate.ts';
 import type { Item } from './statementItems.ts';
-import { describeMove } from './wording.ts';
 
 /** The value of a claim as a key: two claims with different keys give different values. */
 export function quantityKey(c: { value: number | null; range: [number, number] | null }): string {

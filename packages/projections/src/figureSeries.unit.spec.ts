@@ -1,10 +1,10 @@
 import type { Period, StoredEvent } from '@tally/events';
+import { describeFigure } from '@tally/figure-wording';
 import { describe, expect, it } from 'vitest';
 import { InMemoryProjections } from './applyEvents.ts';
 import type { FigureRow } from './figures.ts';
 import { type FigureView, figureSummary, figureView } from './figureView.ts';
 import { type ClaimInput, LogBuilder, storedFrom } from './testing/index.ts';
-import { describeFigure } from './wording.ts';
 
 const quarter = (n: number, year: number, text = `Q${n}`): Period => ({
   from: `${year}-${String(3 * n - 2).padStart(2, '0')}`,

@@ -61,7 +61,7 @@ export {
   projectionNames,
 } from './Projection.ts';
 export { periodDays, periodLabel } from './periods.ts';
-export { boundsAgree, formatNumber, formatQuantity, qualifierOf } from './qualifiers.ts';
+export { boundsAgree, formatQuantity, qualifierOf } from './qualifiers.ts';
 export type {
   AlsoPublishedBy,
   ArticleRefs,
@@ -79,14 +79,3 @@ export type {
 } from './Statement.ts';
 export { sameSpeaker, speakerTokens } from './speakerName.ts';
 export { deriveStatements, type StatementDelta, updateStatements } from './statements.ts';
-export {
-  countedThing,
-  describeFigure,
-  describeMove,
-  describeQuantity,
-  type FigureMove,
-  type FigureWording,
-  pluralize,
-  type Quantity,
-  readableNumber,
-} from './wording.ts';

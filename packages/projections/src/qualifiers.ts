@@ -1,4 +1,5 @@
 import type { Bound } from '@tally/events';
+import { formatNumber } from '@tally/figure-wording';
 
 /**
  * How a bound reads in a sentence: the words a source put before or after its number. A plain
@@ -64,14 +65,6 @@ export function boundsAgree(a: Bound, b: Bound, value: number): boolean {
   if (lo > hi) return false;
   const closedAt = (i: Interval) => (i.lo === lo ? !i.loOpen : true) && (i.hi === hi ? !i.hiOpen : true);
   return closedAt(x) && closedAt(y);
-}
-
-/** 1000 → "1,000", 0.5 → "0.5"; no locale data involved, so output is the same everywhere. */
-export function formatNumber(n: number): string {
-  if (!Number.isFinite(n)) return String(n);
-  const [int, frac] = String(Math.abs(n)).split('.');
-  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return (n < 0 ? '-' : '') + grouped + (frac ? `.${frac}` : '');
 }
 
 /** "1,000" or "24–99". */

@@ -1,6 +1,7 @@
 import type { EventStore } from '@tally/event-store';
+import { describeFigure } from '@tally/figure-wording';
 import { createProjectionReader, type FigureSummary } from '@tally/projection-store';
-import { describeFigure, periodLabel } from '@tally/projections';
+import { periodLabel } from '@tally/projections';
 
 const head = ['figure', 'measure', 'period', 'current', 'said by', 'stated', 'history'];
 

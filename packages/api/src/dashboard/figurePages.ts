@@ -1,6 +1,7 @@
 import type { Bound } from '@tally/events';
+import { countedThing } from '@tally/figure-wording';
 import type { FigureSummary, FigureView } from '@tally/projection-store';
-import { countedThing, periodDays, type Statement } from '@tally/projections';
+import { periodDays, type Statement } from '@tally/projections';
 import { html, type SafeHtml, safeHref } from './html.ts';
 import { page } from './layout.ts';
 import { type TimelinePoint, timelineChart } from './timelineChart.ts';

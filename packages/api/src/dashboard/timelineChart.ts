@@ -1,5 +1,5 @@
 import type { Bound } from '@tally/events';
-import { readableNumber } from '@tally/projections';
+import { readableNumber } from '@tally/figure-wording';
 import { html, type SafeHtml, trusted } from './html.ts';
 import { readableDate } from './wording.ts';
 

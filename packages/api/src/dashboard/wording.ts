@@ -1,4 +1,5 @@
-import { countedThing, describeFigure, type FigureWording, periodLabel, type Statement } from '@tally/projections';
+import { countedThing, describeFigure, type FigureWording } from '@tally/figure-wording';
+import { periodLabel, type Statement } from '@tally/projections';
 
 /** A figure key as a heading: `transfer:KP>RU:container` → "transfer · KP → RU · container". */
 export function figureKeyLabel(key: string): string {

@@ -1,7 +1,5 @@
 import { vagueAmountWords } from '@tally/claims';
 import type { Bound } from '@tally/events';
-import { directionOf, type ValueMeaning } from './changes.ts';
-import { formatNumber } from './qualifiers.ts';
 
 /** What a figure's wording needs of a statement or a source. */
 export interface Quantity {
@@ -17,6 +15,14 @@ const scales: [number, string][] = [
   [1e9, 'billion'],
   [1e6, 'million'],
 ];
+
+/** 1000 → "1,000", 0.5 → "0.5"; no locale data involved, so output is the same everywhere. */
+export function formatNumber(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  const [int, frac] = String(Math.abs(n)).split('.');
+  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return (n < 0 ? '-' : '') + grouped + (frac ? `.${frac}` : '');
+}
 
 /** 6000000000 → "6 billion", 11000 → "11,000": large round numbers read the way reports write them. */
 export function readableNumber(n: number): string {
@@ -108,6 +114,13 @@ export interface FigureMove {
   previous: number | null;
 }
 
+/** The direction of a level's move: as stated, else from the earlier level. */
+export function directionOf(c: Pick<FigureMove, 'value' | 'change' | 'previous'>): 'up' | 'down' | null {
+  if (c.change) return c.change;
+  if (c.previous === null || c.value === null || c.previous === c.value) return null;
+  return c.value > c.previous ? 'up' : 'down';
+}
+
 const relativeUnits = new Set(['%', 'percentage point', 'basis point']);
 
 /** An amount of change in its unit, without its sign: "3.5%", "0.2 percentage points", "$3". */
@@ -137,7 +150,7 @@ export function describeMove(m: FigureMove, unit: string | null): string | null 
 /** What the wording of a statement or of one of its sources needs. */
 export interface FigureWording extends Quantity, FigureMove {
   /** Whether `value` is the figure's level or a change of it: the statement's `valueIs`. */
-  valueIs: ValueMeaning;
+  valueIs: 'level' | 'change';
 }
 
 /**

@@ -1,0 +1,13 @@
+export {
+  countedThing,
+  describeFigure,
+  describeMove,
+  describeQuantity,
+  directionOf,
+  type FigureMove,
+  type FigureWording,
+  formatNumber,
+  pluralize,
+  type Quantity,
+  readableNumber,
+} from './wording.ts';
