@@ -1,4 +1,10 @@
 export {
+  createGuardedPoster,
+  type GuardedPoster,
+  type GuardedPosterOptions,
+  type PostResult,
+} from './createGuardedPoster.ts';
+export {
   createHostLimiter,
   type HostLimit,
   type HostLimiter,
