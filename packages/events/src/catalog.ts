@@ -10,6 +10,7 @@ import { ReasonCode } from './reasons.ts';
  * - `feed-<feedId>`: registration, polls, failures, URL changes of one feed.
  * - `article-<articleId>`: discovery, fetch, extraction, duplicate verdict, analysis of one article.
  * - `figure-<figureKey>`: the claims stated about one tracked figure.
+ * - `webhook-<webhookId>`: registration and removal of one webhook on figure changes.
  */
 
 const IsoDate = z.string().min(1);
@@ -256,6 +257,26 @@ export const ClaimExtracted = z.object({
 });
 export type ClaimExtracted = z.infer<typeof ClaimExtracted>;
 
+// ---------------------------------------------------------------- webhooks
+
+/** A consumer asked to be told of changes to the figures whose keys match `pattern`. */
+export const WebhookRegistered = z.object({
+  webhookId: z.string(),
+  url: Url,
+  /** Figure keys to deliver, `*` standing for any run of characters (`*` alone: every figure). */
+  pattern: z.string().min(1).max(512),
+  /**
+   * The signing secret, sealed (AES-256-GCM) under the deployment's webhook key: the log, its
+   * reads and its copies never hold it in clear.
+   */
+  sealedSecret: z.string().min(1),
+  description: z.string().nullable().default(null),
+});
+export type WebhookRegistered = z.infer<typeof WebhookRegistered>;
+
+export const WebhookRemoved = z.object({ webhookId: z.string(), reason: z.string().nullable().default(null) });
+export type WebhookRemoved = z.infer<typeof WebhookRemoved>;
+
 // ---------------------------------------------------------------- the catalog
 
 export const eventSchemas = {
@@ -274,6 +295,8 @@ export const eventSchemas = {
   ArticleDuplicateDetected,
   ArticleAnalyzed,
   ClaimExtracted,
+  WebhookRegistered,
+  WebhookRemoved,
 } as const;
 
 export type EventType = keyof typeof eventSchemas;
@@ -296,6 +319,8 @@ export const eventVersions: Record<EventType, number> = {
   ArticleDuplicateDetected: 1,
   ArticleAnalyzed: 1,
   ClaimExtracted: 1,
+  WebhookRegistered: 1,
+  WebhookRemoved: 1,
 };
 
 export type EventData<T extends EventType> = z.infer<(typeof eventSchemas)[T]>;

@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 
-/** Stream ids: one stream per feed, per article and per figure. */
+/** Stream ids: one stream per feed, per article, per figure and per webhook. */
 export const streams = {
   feed: (feedId: string) => `feed-${feedId}`,
   article: (articleId: string) => `article-${articleId}`,
   figure: (figureKey: string) => `figure-${figureKey}`,
+  webhook: (webhookId: string) => `webhook-${webhookId}`,
 } as const;
 
-/** The category of a stream id: `feed`, `article` or `figure`. */
+/** The category of a stream id: `feed`, `article`, `figure` or `webhook`. */
 export function streamCategory(streamId: string): string {
   const i = streamId.indexOf('-');
   return i < 0 ? streamId : streamId.slice(0, i);
