@@ -3,13 +3,14 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { Config } from '@tally/config';
 import type { Logger } from '@tally/logger';
 import type { Runtime } from '@tally/pipeline';
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, LogController } from 'fastify';
 import {
   createJsonSchemaTransform,
   jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
+import { DOCS_PATH, installAccessLog, isStaticAsset } from './accessLog.ts';
 import { ApiError, toApiError } from './apiErrors.ts';
 import { type Access, Authenticator, presentedToken } from './auth.ts';
 import { clientKeyOf } from './clientKey.ts';
@@ -18,7 +19,7 @@ import { FigureChangeFeed } from './FigureChangeFeed.ts';
 import { HostGuard } from './hostGuard.ts';
 import { LogCounters } from './LogCounters.ts';
 import { LogScrubber } from './logScrubber.ts';
-import { createMetrics } from './metrics.ts';
+import { type ApiMetrics, createMetrics } from './metrics.ts';
 import { type ProjectionReads, projectionStoreReads } from './ProjectionReads.ts';
 import { installRequestGuards } from './requestGuards.ts';
 import { dashboardRoutes } from './routes/dashboardRoutes.ts';
@@ -50,14 +51,19 @@ export interface AppDeps {
   options?: AppOptions;
 }
 
-const DOCS_PATH = '/docs';
-
 /** The routes a plugin registers without an access of their own, by path prefix. */
 function accessByPath(url: string): { access: Access; challenge?: 'basic' } | null {
   if (url === DOCS_PATH || url.startsWith(`${DOCS_PATH}/`)) return { access: 'public' };
   if (url === BULL_BOARD_PATH || url.startsWith(`${BULL_BOARD_PATH}/`))
     return { access: 'operator', challenge: 'basic' };
   return null;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The API's metrics with the process's, as `/metrics` renders them (a metrics server elsewhere renders the same). */
+    tallyMetrics: ApiMetrics;
+  }
 }
 
 /**
@@ -75,6 +81,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ...serverOptions(config, log),
     bodyLimit: config.API_BODY_LIMIT,
     return503OnClosing: true,
+    // Static files of the dashboard's pages are logged at debug (see accessLog.ts).
+    logController: new LogController({ disableRequestLogging: (request) => isStaticAsset(request.url) }),
     // Figure keys are path parameters; the schema bounds them (512), the router must not cut in first.
     routerOptions: { maxParamLength: 1000 },
     // Errors raised before routing (a malformed or over-long path) get a registry code too.
@@ -110,6 +118,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (byPath && route.config?.access === undefined) route.config = { ...route.config, ...byPath };
   });
   installRequestGuards(app, { hostGuard, auth, scrubber });
+  // Metrics are made once the routes' sources are; no request is answered before then.
+  installAccessLog(app, () => metrics);
 
   app.setErrorHandler((err, request, reply) => {
     const e = toApiError(err);
@@ -154,7 +164,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     projectionLag: () => reads.lag().catch(() => null),
     logHead: () => runtime.store.head(),
     openStreams: () => streams.openCount,
+    process: runtime.metrics.registry,
   });
+  app.decorate('tallyMetrics', metrics);
 
   readRoutes(app, reads);
   figureStreamRoute(app, streams, (request) =>

@@ -1,5 +1,5 @@
 import type { QueueSet } from '@tally/queues';
-import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { JobDurationSampler } from './JobDurationSampler.ts';
 import type { LogCounters } from './LogCounters.ts';
 
@@ -10,24 +10,30 @@ export interface MetricsSources {
   projectionLag: () => Promise<number | null>;
   logHead: () => Promise<number>;
   openStreams: () => number;
+  /**
+   * The process's own metrics, rendered after the API's: the stages' latency histograms and Node's
+   * process metrics under their standard names (the runtime's registry).
+   */
+  process: Registry;
 }
 
 export interface ApiMetrics {
   registry: Registry;
   /** Job durations and recent throughput per queue (the pipeline page reads it too). */
   sampler: JobDurationSampler;
+  /** Observes one answered request: its route's pattern (never the raw URL), method and status. */
+  observeRequest(route: string, method: string, status: number, seconds: number): void;
   /** Brings the log counts and job samples up to date, then renders the exposition text. */
   render(): Promise<string>;
 }
 
 /**
  * The API's Prometheus metrics, in a registry of its own (several apps in one process never share
- * series). Queue depths, projection lag and the log head are read at scrape time; log-derived
+ * series), rendered together with the process's (`sources.process`). Queue depths, projection lag and the log head are read at scrape time; log-derived
  * counters are fed by `LogCounters`, which counts the log incrementally.
  */
 export function createMetrics(sources: MetricsSources): ApiMetrics {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: 'tally_api_' });
 
   new Gauge({
     name: 'tally_queue_jobs',
@@ -48,6 +54,13 @@ export function createMetrics(sources: MetricsSources): ApiMetrics {
     help: 'Time from a job starting to finishing, per queue and outcome (sampled from the finished-job sets).',
     labelNames: ['queue', 'outcome'] as const,
     buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120],
+    registers: [registry],
+  });
+  const requests = new Histogram({
+    name: 'tally_http_request_duration_seconds',
+    help: 'API requests from arrival to the last byte of the answer, by route pattern, method and status.',
+    labelNames: ['route', 'method', 'status'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
   });
   const sampler = new JobDurationSampler((queue, outcome, seconds) => durations.observe({ queue, outcome }, seconds));
@@ -127,10 +140,13 @@ export function createMetrics(sources: MetricsSources): ApiMetrics {
   return {
     registry,
     sampler,
+    observeRequest(route, method, status, seconds) {
+      requests.observe({ route, method, status: String(status) }, seconds);
+    },
     async render() {
       await sources.counters.update();
       await sampler.sample(Object.values(sources.queues.queues));
-      return registry.metrics();
+      return Registry.merge([registry, sources.process]).metrics();
     },
   };
 }

@@ -40,8 +40,14 @@ export const Config = z.object({
   TALLY_DATA_DIR: z.string().default('.tally'),
   /** pino level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Pretty logs for people instead of JSON lines. */
-  LOG_PRETTY: bool.default(false),
+  /**
+   * How logs are written to stderr. `auto`: short lines for people when stderr is a terminal (only
+   * warnings and errors while `tally start` shows its own progress and status), JSON lines
+   * otherwise (piped, containers); `json`: JSON lines always; `text`: short lines always.
+   */
+  LOG_FORMAT: z.enum(['auto', 'json', 'text']).default('auto'),
+  /** Also append every record at LOG_LEVEL, as JSON lines, to this file (whatever LOG_FORMAT says). */
+  LOG_FILE: z.string().optional(),
   /** Queue names are prefixed with this, so several Tally installs can share a Redis. */
   QUEUE_PREFIX: z.string().default('tally'),
 
@@ -88,6 +94,16 @@ export const Config = z.object({
   API_MAX_STREAMS: z.coerce.number().int().positive().default(100),
   /** Figure streams one client may hold at once: one address (a /64 for IPv6), or the token's holder. */
   API_MAX_STREAMS_PER_CLIENT: z.coerce.number().int().positive().default(8),
+
+  // --- metrics and health of every service
+  /**
+   * Serve `/metrics` (Prometheus text) and `/healthz` on this port, in every long-running `tally`
+   * process (workers, api, start); unset = no such server. No token is asked there: keep it on
+   * loopback (METRICS_HOST) or on a network only the scraper reaches.
+   */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** The address the metrics server listens on. */
+  METRICS_HOST: z.string().default('127.0.0.1'),
 
   // --- HTTP fetching (feeds and articles)
   HTTP_USER_AGENT: z.string().default('TallyBot/0.1 (+https://github.com/tally-news/tally)'),

@@ -6,6 +6,7 @@ import { canonicalUrl } from '@tally/feeds';
 import type { Logger } from '@tally/logger';
 import type { AnalyzeArticle } from '@tally/queues';
 import type { Runtime } from './runtime.ts';
+import { timed } from './stageMetrics.ts';
 import { type ArticleState, foldArticle } from './state.ts';
 
 export const ANALYZER_VERSION = CLAIMS_VERSION;
@@ -41,11 +42,15 @@ export async function analyzeArticle(rt: Runtime, job: AnalyzeArticle): Promise<
  * and updated; the log is not written: the caller appends, possibly together with more (the
  * fetcher adds the extraction itself, so that extraction and analysis commit as one).
  */
-export async function planAnalysis(
-  rt: Runtime,
-  job: AnalyzeArticle,
-  state: ArticleState,
-): Promise<StreamAppend[] | null> {
+export function planAnalysis(rt: Runtime, job: AnalyzeArticle, state: ArticleState): Promise<StreamAppend[] | null> {
+  return timed(
+    rt.metrics.analyzeSeconds,
+    () => analysisOf(rt, job, state),
+    (r) => ('error' in r ? 'error' : r.value ? 'analyzed' : 'skipped'),
+  );
+}
+
+async function analysisOf(rt: Runtime, job: AnalyzeArticle, state: ArticleState): Promise<StreamAppend[] | null> {
   const stream = streams.article(job.articleId);
   const a = state.extracted;
   if (!a || state.analyzedVersion === ANALYZER_VERSION) return null;

@@ -1,5 +1,6 @@
 import type { EventStore } from '@tally/event-store';
 import { type StoredEvent, streams } from '@tally/events';
+import { unwrapStore } from './timedEventStore.ts';
 
 /** How many recent slots a view remembers, to refuse polling a slot twice. */
 const RECENT_SLOTS = 16;
@@ -165,10 +166,12 @@ const viewsByStore = new WeakMap<EventStore, FeedPollViews>();
 
 /** The views kept for one log, shared by every runtime of the process that uses it. */
 export function feedPollViewsOf(store: EventStore): FeedPollViews {
-  let views = viewsByStore.get(store);
+  // A runtime's store times its appends around the log it was given: one log, one set of views.
+  const log = unwrapStore(store);
+  let views = viewsByStore.get(log);
   if (!views) {
-    views = new FeedPollViews(store);
-    viewsByStore.set(store, views);
+    views = new FeedPollViews(log);
+    viewsByStore.set(log, views);
   }
   return views;
 }

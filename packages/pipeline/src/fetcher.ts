@@ -6,6 +6,7 @@ import { FetchError } from '@tally/http-fetch';
 import type { FetchArticle } from '@tally/queues';
 import { planAnalysis } from './analyzer.ts';
 import type { Runtime } from './runtime.ts';
+import { timed } from './stageMetrics.ts';
 import { type ArticleState, foldArticle } from './state.ts';
 
 const HTML_ACCEPT = 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5';
@@ -104,10 +105,13 @@ export async function fetchArticle(
     return 'failed' as const;
   };
   let res: Awaited<ReturnType<Runtime['http']['get']>>;
+  const fetchEnd = rt.metrics.fetchSeconds.startTimer({ kind: 'article' });
   try {
     // robots.txt is checked on every hop, redirect targets included, before its request is sent.
     res = await rt.http.get({ url: job.url, accept: HTML_ACCEPT, beforeHop: rt.robots?.check });
+    fetchEnd({ outcome: 'ok' });
   } catch (err) {
+    fetchEnd({ outcome: err instanceof FetchError ? err.reason : 'error' });
     if (!(err instanceof FetchError)) throw err;
     return failed(err.reason, err.message, err.httpStatus, err.permanent);
   }
@@ -136,7 +140,11 @@ export async function fetchArticle(
   const events: NewEvent[] = [];
   try {
     // The body is handed over to the extraction thread (moved, not copied): not used after this.
-    const a = await rt.extractPool.extract({ bytes: res.body, contentType: res.contentType, url: res.url });
+    const a = await timed(
+      rt.metrics.extractSeconds,
+      () => rt.extractPool.extract({ bytes: res.body, contentType: res.contentType, url: res.url }),
+      (r) => ('value' in r ? 'ok' : r.error instanceof ExtractError ? r.error.reason : 'error'),
+    );
     events.push({ ...fetched, data: { ...fetched.data, charset: a.charset ?? null } } as NewEvent);
     const publishedAt = a.publishedAt ?? state.feedPublishedAt;
     const textHash = createHash('sha256').update(a.text).digest('hex');

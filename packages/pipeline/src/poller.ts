@@ -315,12 +315,14 @@ async function scheduleNext(rt: Runtime, feedId: string, nextCheckAt: string): P
 
 /** Fetches the feed and records its items; throws FetchError for what the HTTP client refused. */
 async function observe(rt: Runtime, job: PollFeed, view: FeedPollView, log: Logger): Promise<Observation> {
-  const res = await rt.http.get({
-    url: view.url,
-    etag: view.etag,
-    lastModified: view.lastModified,
-    accept: FEED_ACCEPT,
-  });
+  const fetchEnd = rt.metrics.fetchSeconds.startTimer({ kind: 'feed' });
+  const res = await rt.http
+    .get({ url: view.url, etag: view.etag, lastModified: view.lastModified, accept: FEED_ACCEPT })
+    .catch((err: unknown) => {
+      fetchEnd({ outcome: err instanceof FetchError ? err.reason : 'error' });
+      throw err;
+    });
+  fetchEnd({ outcome: res.notModified ? 'not-modified' : 'ok' });
   if (res.permanentRedirectTo && res.permanentRedirectTo !== view.url) {
     log.info({ from: view.url, to: res.permanentRedirectTo }, 'feed moved permanently');
   }

@@ -15,6 +15,8 @@ import { type LocalServer, provideRedis } from '@tally/local-services';
 import type { Logger } from '@tally/logger';
 import { createQueues, type QueueSet, redisConnection } from '@tally/queues';
 import type { Redis } from 'ioredis';
+import { createStageMetrics, type StageMetrics } from './stageMetrics.ts';
+import { TimedEventStore } from './timedEventStore.ts';
 
 /**
  * Everything a stage needs, opened once per process: the log, Redis (queues, politeness, dedupe
@@ -23,6 +25,7 @@ import type { Redis } from 'ioredis';
 export interface Runtime {
   config: Config;
   log: Logger;
+  /** The log; every append is timed into `metrics.appendSeconds`. */
   store: EventStore;
   redis: Redis;
   redisUrl: string;
@@ -35,6 +38,8 @@ export interface Runtime {
   robots: RobotsRules | null;
   extractPool: ExtractPool;
   dedupe: DedupeIndex;
+  /** This process's latency histograms and Node's process metrics (`/metrics` renders them). */
+  metrics: StageMetrics;
   close(): Promise<void>;
 }
 
@@ -49,10 +54,12 @@ export interface RuntimeOptions {
    * `HTTP_HOST_INTERVAL_MS`.
    */
   hostLimits?: Readonly<Record<string, HostLimit>>;
+  /** Observe into these metrics (a test reading them); by default the runtime makes its own. */
+  metrics?: StageMetrics;
 }
 
 export async function openRuntime(config: Config, log: Logger, options: RuntimeOptions = {}): Promise<Runtime> {
-  const store =
+  const opened =
     options.store ??
     (await openEventStore({
       databaseUrl: config.DATABASE_URL,
@@ -62,6 +69,8 @@ export async function openRuntime(config: Config, log: Logger, options: RuntimeO
   // index must outlive a restart as the log does (an article discovered but not yet fetched is
   // only a job). The embedded log has one process; a log on a server may have many, which must
   // share one REDIS_URL anyway.
+  const metrics = options.metrics ?? createStageMetrics();
+  const store = new TimedEventStore(opened, metrics.appendSeconds);
   let redisServer: LocalServer;
   try {
     redisServer = await provideRedis(config.REDIS_URL, {
@@ -120,6 +129,7 @@ export async function openRuntime(config: Config, log: Logger, options: RuntimeO
     robots,
     extractPool,
     dedupe,
+    metrics,
     async close() {
       if (closed) return;
       closed = true;
