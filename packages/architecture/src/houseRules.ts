@@ -16,6 +16,8 @@ const LAYERS: Record<string, Layer> = {
   '@tally/http-fetch': 'adapter',
   '@tally/dedupe-index': 'adapter',
   '@tally/extract-pool': 'adapter',
+  // Webhook registrations (log), deliveries (BullMQ, HTTP under the SSRF guard), the delivery log (Redis).
+  '@tally/webhooks': 'adapter',
   '@tally/pipeline': 'pipeline',
   '@tally/api': 'face',
   '@tally/config': 'host',
