@@ -3,6 +3,7 @@ import { type Config, ConfigError, loadConfig } from '@tally/config';
 import { type EventStore, openEventStore } from '@tally/event-store';
 import { createLogger, type Logger } from '@tally/logger';
 import { openRuntime, type Runtime, type RuntimeOptions } from '@tally/pipeline';
+import { logFormat, processTerminals } from './consoleOutput.ts';
 import { closeOnSignal } from './shutdown.ts';
 import { UsageError } from './usageError.ts';
 
@@ -18,9 +19,20 @@ export function cliConfig(overrides: Partial<Record<keyof Config, unknown>> = {}
   }
 }
 
-/** Logs go to stderr: stdout is for the command's own output. */
-export function cliLogger(config: Config, name = 'tally'): Logger {
-  return createLogger({ level: config.LOG_LEVEL, name, fd: 2 });
+/**
+ * Logs go to stderr: stdout is for the command's own output. On a terminal they are short text
+ * lines (consoleOutput.ts says when); `quiet` keeps them to warnings and errors there, for a
+ * command that shows its own progress. LOG_FILE gets every record at LOG_LEVEL as JSON lines.
+ */
+export function cliLogger(config: Config, name = 'tally', options: { quiet?: boolean } = {}): Logger {
+  return createLogger({
+    level: config.LOG_LEVEL,
+    name,
+    fd: 2,
+    format: logFormat(config.LOG_FORMAT, processTerminals()),
+    textLevel: options.quiet ? 'warn' : undefined,
+    file: config.LOG_FILE,
+  });
 }
 
 export async function openStore(config: Config): Promise<EventStore> {

@@ -58,7 +58,11 @@ export function figuresTable(figures: readonly FigureSummary[]): string {
 
 /** Prints the current figures as a table, or as JSON lines. */
 export async function printFigures(store: EventStore, out: NodeJS.WritableStream, json = false): Promise<number> {
-  const figures = await createProjectionReader(store).listFigures();
+  return writeFigures(await createProjectionReader(store).listFigures(), out, json);
+}
+
+/** Writes figures as a table, or as JSON lines (one per figure, as the projection reader gives it). */
+export function writeFigures(figures: readonly FigureSummary[], out: NodeJS.WritableStream, json = false): number {
   if (json) {
     for (const f of figures) out.write(`${JSON.stringify(f)}\n`);
     return figures.length;

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { startApi } from '../api.ts';
 import { cliConfig, cliLogger, shutdownHandledHere, untilSignal, withRuntime } from '../context.ts';
 import { startHeartbeat } from '../heartbeat.ts';
+import { serveMetrics } from '../metricsEndpoint.ts';
 
 export default new Command('api')
   .description('Serve the API, live stream, figures page, queue dashboard and metrics.')
@@ -15,13 +16,18 @@ export default new Command('api')
       config,
       log,
       async (rt) => {
-        const api = await startApi(rt, config, log);
+        const api = await startApi(rt, config, log, 'api');
         log.info({ url: api.url }, 'api listening');
+        const metrics = await serveMetrics(config, log, rt, api.metrics).catch(async (err) => {
+          await api.close();
+          throw err;
+        });
         const beat = startHeartbeat(config.TALLY_DATA_DIR, 'api', () =>
           Promise.all([rt.redis.ping(), rt.store.head()]),
         );
         await untilSignal();
         beat.close();
+        await metrics.close();
         await api.close();
       },
       { extractPool: false },

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
-import { cliConfig, parseIntOption, withStore } from '../context.ts';
+import { cliConfig, parseIntOption } from '../context.ts';
+import { withLogReads } from '../logReads.ts';
 
 function summary(data: Record<string, unknown>): string {
   const keys = ['feedId', 'articleId', 'figureKey', 'url', 'reason', 'value', 'title'];
@@ -18,10 +19,11 @@ export default new Command('events')
   .addHelpText('after', '\nExamples:\n  tally events --limit 20\n  tally events --after 1500 --json | jq .type')
   .action(async (opts: { after: number; limit: number; type?: string; json?: boolean }) => {
     const config = cliConfig();
-    await withStore(config, async (store) => {
+    // While `tally start` holds the embedded log, through its API (see logReads.ts).
+    await withLogReads(config, async (reads) => {
       const types = opts.type ? opts.type.split(',').map((t) => t.trim()) : undefined;
       let left = opts.limit === 0 ? Number.POSITIVE_INFINITY : opts.limit;
-      for await (const page of store.readAllPages({ after: opts.after, types, limit: Math.min(1000, left) })) {
+      for await (const page of reads.eventPages({ after: opts.after, types, limit: Math.min(1000, left) })) {
         for (const e of page) {
           if (left-- <= 0) return;
           if (opts.json) process.stdout.write(`${JSON.stringify(e)}\n`);

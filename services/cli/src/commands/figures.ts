@@ -1,6 +1,7 @@
 import { Command } from 'commander';
-import { cliConfig, withStore } from '../context.ts';
-import { printFigures } from '../figuresTable.ts';
+import { cliConfig } from '../context.ts';
+import { writeFigures } from '../figuresTable.ts';
+import { withLogReads } from '../logReads.ts';
 
 export default new Command('figures')
   // The description is also in commandList.ts (what --help lists without loading the command).
@@ -10,7 +11,8 @@ export default new Command('figures')
     'one JSON object per figure per line, with the current statement (measure, period, change, hedge) and its sources',
   )
   .action(async (opts: { json?: boolean }) => {
-    await withStore(cliConfig(), async (store) => {
-      await printFigures(store, process.stdout, opts.json);
+    // While `tally start` holds the embedded log, through its API (see logReads.ts).
+    await withLogReads(cliConfig(), async (reads) => {
+      writeFigures(await reads.listFigures(), process.stdout, opts.json);
     });
   });

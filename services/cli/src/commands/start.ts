@@ -11,6 +11,7 @@ import {
 } from '@tally/pipeline';
 import { Command } from 'commander';
 import { startApi } from '../api.ts';
+import { logFormat, processTerminals, startStatusLines } from '../consoleOutput.ts';
 import { cliConfig, cliLogger, shutdownHandledHere, shutdownSignal, untilSignal, withRuntime } from '../context.ts';
 import {
   DemoNewsroomPortInUseError,
@@ -20,6 +21,7 @@ import {
 } from '../demoNewsroomPort.ts';
 import { readFeedsFile } from '../feedsFile.ts';
 import { printFigures } from '../figuresTable.ts';
+import { serveMetrics } from '../metricsEndpoint.ts';
 import { progressBar } from '../progress.ts';
 
 /** Shows progress until the first round of work is done: nothing queued but the next polls. */
@@ -94,7 +96,10 @@ export default new Command('start')
         })
       : base;
     const hostLimits = demo ? { [demo.host]: { concurrency: 16, intervalMs: 0 } } : undefined;
-    const log = cliLogger(config);
+    // On a terminal the command shows its progress, the figures and status lines; its log only
+    // warnings and errors there (consoleOutput.ts).
+    const onTerminal = logFormat(config.LOG_FORMAT, processTerminals()) === 'text';
+    const log = cliLogger(config, 'tally', { quiet: true });
     await withRuntime(
       config,
       log,
@@ -110,7 +115,13 @@ export default new Command('start')
             log.info({ feedsFile: config.FEEDS_FILE, ...registered }, 'feeds file registered');
           }
           const running = startStages(rt, ['poller', 'fetcher', 'analyzer', 'projector']);
-          const api = await startApi(rt, config, log).catch(async (err) => {
+          const api = await startApi(rt, config, log, 'start').catch(async (err) => {
+            await running.close();
+            throw err;
+          });
+          let stopStatusLines = () => {};
+          const metrics = await serveMetrics(config, log, rt, api.metrics).catch(async (err) => {
+            await api.close();
             await running.close();
             throw err;
           });
@@ -131,17 +142,23 @@ export default new Command('start')
                   `dashboard      ${api.url}/admin/queues`,
                   `API docs       ${api.url}/docs`,
                   ...(newsroom ? [`demo newsroom  ${newsroom.url}/`] : []),
+                  ...(metrics.url ? [`metrics        ${metrics.url}/metrics`] : []),
+                  ...(config.LOG_FILE ? [`log            ${config.LOG_FILE}`] : []),
                   '',
                   'Polling goes on; Ctrl+C stops cleanly.',
                   '',
                 ].join('\n'),
               );
+              if (onTerminal) stopStatusLines = startStatusLines(rt, process.stdout).stop;
             })();
             // A signal during the first round stops it too; its end, once the runtime closes, is moot.
             firstRound.catch(() => {});
             const sig = await Promise.race([firstRound.then(() => untilSignal()), untilSignal()]);
             log.info({ signal: sig }, 'shutting down: finishing active jobs');
+            if (onTerminal) process.stdout.write('Stopping: active jobs finish or go back to their queue.\n');
           } finally {
+            stopStatusLines();
+            await metrics.close();
             await api.close();
             await running.close();
           }

@@ -2,6 +2,7 @@ import { type Runtime, runService, type StageName, stageNames } from '@tally/pip
 import { Argument, Command } from 'commander';
 import { cliConfig, cliLogger, shutdownHandledHere, untilSignal } from '../context.ts';
 import { startHeartbeat } from '../heartbeat.ts';
+import { serveMetrics } from '../metricsEndpoint.ts';
 
 export default new Command('worker')
   .description('Run one pipeline stage in this process (distributed mode: set REDIS_URL and DATABASE_URL).')
@@ -14,12 +15,20 @@ export default new Command('worker')
     // runService stops the stages itself on the signal: no new jobs, active ones finish or go back.
     shutdownHandledHere();
     const config = cliConfig();
+    const log = cliLogger(config, `tally-${stage}`);
     // Beats while Redis and the log answer: `tally health` (the image's HEALTHCHECK) reads it.
-    const heartbeat = async (rt: Runtime) => {
+    // With METRICS_PORT, /metrics and /healthz are served beside the stage.
+    const beside = async (rt: Runtime) => {
+      const metrics = await serveMetrics(config, log, rt);
       const beat = startHeartbeat(config.TALLY_DATA_DIR, `worker ${stage}`, () =>
         Promise.all([rt.redis.ping(), rt.store.head()]),
       );
-      return { close: async () => beat.close() };
+      return {
+        close: async () => {
+          beat.close();
+          await metrics.close();
+        },
+      };
     };
-    await runService([stage], config, cliLogger(config, `tally-${stage}`), heartbeat, { stopWhen: untilSignal() });
+    await runService([stage], config, log, beside, { stopWhen: untilSignal() });
   });
