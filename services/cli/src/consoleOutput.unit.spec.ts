@@ -40,6 +40,8 @@ describe('status lines', () => {
 
   it('say only what happened: polls alone make a short line', () => {
     const counts = countEvents([{ type: 'FeedPolled' }]);
-    expect(statusLine(at, { ...counts, head: 9, queued: 1 })).toBe('14:05:00  +1 event: 1 poll · log at 9 · 1 job queued\n');
+    expect(statusLine(at, { ...counts, head: 9, queued: 1 })).toBe(
+      '14:05:00  +1 event: 1 poll · log at 9 · 1 job queued\n',
+    );
   });
 });

@@ -73,7 +73,12 @@ describe('read commands while tally start runs', () => {
     const dead = spawnSync(process.execPath, ['-e', 'process.pid']).pid;
     writeFileSync(
       join(data, 'api.json'),
-      JSON.stringify({ url: `http://127.0.0.1:${apiPort}`, pid: dead, command: 'start', startedAt: '2026-01-01T00:00:00Z' }),
+      JSON.stringify({
+        url: `http://127.0.0.1:${apiPort}`,
+        pid: dead,
+        command: 'start',
+        startedAt: '2026-01-01T00:00:00Z',
+      }),
     );
     stale = await runTally(reads.figures!, env);
     staleLeft = existsSync(join(data, 'api.json'));
@@ -127,7 +132,9 @@ describe('read commands while tally start runs', () => {
     expect(sample(metrics, 'tally_fetch_duration_seconds_count{kind="feed",outcome="ok"}')).toBeGreaterThan(0);
     expect(sample(metrics, 'tally_analyze_duration_seconds_count{outcome="analyzed"}')).toBeGreaterThan(0);
     expect(sample(metrics, 'tally_append_duration_seconds_count{outcome="ok"}')).toBeGreaterThan(0);
-    expect(metrics).toMatch(/^tally_http_request_duration_seconds_count\{route="\/figures",method="GET",status="200"\} 1$/m);
+    expect(metrics).toMatch(
+      /^tally_http_request_duration_seconds_count\{route="\/figures",method="GET",status="200"\} 1$/m,
+    );
     expect(metrics).toMatch(/^process_resident_memory_bytes \d/m);
     expect(metrics).toMatch(/^tally_log_head_position \d/m);
   });
