@@ -1,7 +1,7 @@
 import { type DateExpression, findDateExpressions } from './dateExpressions.ts';
 import { type EntityMention, gazetteerFor } from './gazetteer.ts';
 import { wordSet } from './lexicon.ts';
-import { isPageFurniture, isTitleCase } from './quantities/exclusions.ts';
+import { isNumberOnly, isPageFurniture, isTitleCase } from './quantities/exclusions.ts';
 import { linkMeasures } from './quantities/linkMeasures.ts';
 import type { Context } from './quantities/quantityContext.ts';
 import { readQuantity } from './quantities/readQuantity.ts';
@@ -18,7 +18,7 @@ import type { Quantity } from './types.ts';
  */
 
 const NUMBERISH =
-  /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|scores|half|halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b|[½¼¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]/i;
+  /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|scores|half|halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?|zero|nought|naught|hundredths?|thousandths?|millionths?|billionths?|trillionths?)\b|[½¼¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]/i;
 
 /** The number words of `NUMBERISH`, for sentences already tokenized. */
 const NUMBER_WORDS = wordSet(`
@@ -26,6 +26,8 @@ const NUMBER_WORDS = wordSet(`
   eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands
   million millions billion billions trillion trillions dozen dozens scores half halves third thirds quarter quarters
   fourth fourths fifth fifths sixth sixths seventh sevenths eighth eighths ninth ninths tenth tenths
+  zero nought naught hundredth hundredths thousandth thousandths millionth millionths billionth billionths
+  trillionth trillionths
 `);
 const URL = /\b(?:https?:\/\/|www\.)\S+/g;
 const DIGIT = /[\d½¼¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]/;
@@ -35,6 +37,13 @@ function hasNumberToken(sentence: string, tokens: Token[]): boolean {
   if (DIGIT.test(sentence)) return true;
   for (const t of tokens) if (t.kind === 'word' && NUMBER_WORDS.has(t.lower)) return true;
   return false;
+}
+
+function isProperFraction(text: string): boolean {
+  const slash = text.indexOf('/');
+  const n = Number(text.slice(0, slash));
+  const d = Number(text.slice(slash + 1));
+  return n > 0 && n < d && d <= 16;
 }
 
 /**
@@ -64,6 +73,8 @@ export function quantitiesOfTokens(
   for (const e of dates) {
     if (e.kind === 'weekday' || e.kind === 'relative') continue;
     if (e.kind === 'month' && !/\d/.test(e.text)) continue;
+    // "3/4", "1/2 cup": a proper fraction is the number reader's to judge ("24/7", "9/11" stay masked).
+    if (e.kind === 'fraction' && isProperFraction(e.text)) continue;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
       if (t.start < e.end && t.end > e.start) masked[i] = 1;
@@ -87,6 +98,7 @@ export function quantitiesOfTokens(
     entityToken,
     mentions,
     titleCase: isTitleCase(tokens),
+    numberOnly: tokens.length <= 24 && isNumberOnly(tokens),
     out: [],
     gazetteer,
   };

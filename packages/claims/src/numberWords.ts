@@ -45,6 +45,8 @@ export const SCALE_WORDS: Record<string, number> = {
   bn: 1e9,
   tn: 1e12,
   trn: 1e12,
+  tln: 1e12,
+  mil: 1e6,
   // South Asian scales: "35 lakh rupees", "1 crore".
   lakh: 1e5,
   lakhs: 1e5,
@@ -63,6 +65,8 @@ export const SCALE_SUFFIXES: Record<string, number> = {
   bln: 1e9,
   tn: 1e12,
   trn: 1e12,
+  tln: 1e12,
+  mil: 1e6,
 };
 
 /**

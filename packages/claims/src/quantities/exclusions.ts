@@ -1,7 +1,8 @@
 import { isPlural } from '../singularize.ts';
-import { isCapitalized, type Token } from '../tokenize.ts';
+import { isCapitalized, parseDigits, type Token } from '../tokenize.ts';
 import { matchCurrencyAfter, matchCurrencyBefore, matchUnit } from '../units.ts';
-import { SMALL_NUMBER_VALUES } from './numbers.ts';
+import { readDenominator } from './fractions.ts';
+import { SCALE_SUFFIX_VALUES, SCALE_WORD_VALUES, SMALL_NUMBER_VALUES, ZERO_WORDS } from './numberWordMaps.ts';
 import { type Context, type Core, firstWordIndex } from './quantityContext.ts';
 import {
   CAPITALIZED_OK_BEFORE_NUMBER,
@@ -34,7 +35,11 @@ export function isIdentifier(ctx: Context, c: Core): boolean {
       if (before && !prev.spaceBefore && before.kind === 'word' && !SMALL_NUMBER_VALUES.has(before.lower)) return true;
     }
     if (!first.spaceBefore && (prev.text === '#' || prev.text === '№')) return true;
-    if (prev.text === '.' && /^(?:no|nos|nr)$/.test(tokens[c.start - 2]?.lower ?? '')) return true;
+    // "No. 5", "nrs. 22,24,26": every number of a list after the abbreviation.
+    let k = c.start - 1;
+    while (tokens[k]?.text === ',' && !tokens[k]!.spaceBefore && tokens[k - 1]?.kind === 'num' && !first.spaceBefore)
+      k -= 2;
+    if (tokens[k]?.text === '.' && /^(?:no|nos|nr|nrs)$/.test(tokens[k - 1]?.lower ?? '')) return true;
     if (!c.rawInt) return false;
     if (prev.kind === 'word' && IDENTIFIER_NOUNS.has(prev.lower) && !matchQualifier(tokens, c.start)) return true;
   } else if (!isCapitalized(first) || c.start === firstWordIndex(tokens)) {
@@ -136,7 +141,14 @@ export function isFractionOrRatio(tokens: Token[], c: Core): boolean {
 
 /** "4 out of 10 respondents": a proportion; both numbers are skipped. */
 export function isOutOf(tokens: Token[], c: Core): boolean {
-  return tokens[c.end]?.lower === 'out' && tokens[c.end + 1]?.lower === 'of' && tokens[c.end + 2]?.kind === 'num';
+  const whole = tokens[c.end + 2];
+  return (
+    tokens[c.end]?.lower === 'out' &&
+    tokens[c.end + 1]?.lower === 'of' &&
+    whole?.kind === 'num' &&
+    // "12 out of 10" is no proportion: two numbers.
+    !(c.value !== null && parseDigits(whole.text) < c.value)
+  );
 }
 
 export function skipRatio(tokens: Token[], c: Core): number {
@@ -161,8 +173,40 @@ export function looksLikeYear(ctx: Context, c: Core): boolean {
 
 export function isPageFurniture(sentence: string, tokens: Token[]): boolean {
   const words = tokens.filter((t) => t.kind === 'word');
-  if (words.length <= 2 && !words.some((t) => t.lower === t.text && t.text.length >= 3)) return true;
+  if (words.length <= 2 && !words.some((t) => t.lower === t.text && t.text.length >= 3)) return !isNumberOnly(tokens);
   return words.length <= 6 && FURNITURE.test(sentence);
+}
+
+/** Words that may stand in a sentence that is nothing but a number: "minus", "point", "and", "a". */
+const NUMBER_GRAMMAR = new Set(['a', 'an', 'and', 'point', 'minus', 'negative', 'half', 'quarter', 'dozen', 'dozens']);
+
+/**
+ * A sentence that is nothing but a number: digits, signs and number words ("1,234,567", "-9.23",
+ * "two thirds", "10k", "$20", "one hundred and three quarters"). A word written against digits
+ * ("75ml", "USD115") belongs to the number. Such a line is read, not taken for page furniture.
+ */
+export function isNumberOnly(tokens: Token[]): boolean {
+  let number = false;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.kind === 'num') {
+      number = true;
+      continue;
+    }
+    if (t.kind !== 'word') continue;
+    const w = t.lower;
+    if (SMALL_NUMBER_VALUES.has(w) || ZERO_WORDS.has(w) || SCALE_WORD_VALUES.has(w) || readDenominator(tokens, k)) {
+      number = true;
+      continue;
+    }
+    if (NUMBER_GRAMMAR.has(w)) continue;
+    const glued =
+      (!t.spaceBefore && tokens[k - 1]?.kind === 'num') ||
+      (tokens[k + 1]?.kind === 'num' && !tokens[k + 1]!.spaceBefore);
+    if (glued || SCALE_SUFFIX_VALUES.has(w)) continue;
+    return false;
+  }
+  return number;
 }
 
 export function isTitleCase(tokens: Token[]): boolean {
@@ -215,6 +259,15 @@ export function numbersThatName(ctx: Context, c: Core): number {
   // "10^5 * 300", "2^15 - 1": written arithmetic; "1.8.3": a version.
   if (tokens[c.end]?.text === '^') return c.end + 2;
   if (tokens[c.start - 1]?.text === '^') return c.end;
+  // "24/7", "9/11", "2222/2222": digits after a slash against digits are part of a name or a code.
+  if (
+    c.digits &&
+    tokens[c.start - 1]?.text === '/' &&
+    !first.spaceBefore &&
+    !tokens[c.start - 1]!.spaceBefore &&
+    tokens[c.start - 2]?.kind === 'num'
+  )
+    return c.end;
   if (
     c.digits &&
     tokens[c.end]?.text === '.' &&

@@ -14,6 +14,12 @@ import type { Context, NumberHead } from './quantityContext.ts';
 import { matchQualifier, matchSuffix, readRange } from './ranges.ts';
 import { parseShare } from './shares.ts';
 
+/** Words that make the number after them negative. */
+const SIGN_WORDS = new Set(['minus', 'negative']);
+
+/** "tested negative", "came back negative": a result, no sign. */
+const TESTED = /^(?:test(?:s|ed|ing)?|came|come|comes|proved|proves|returned|turned)$/;
+
 /**
  * Reads the number expression starting at token `i`, or, when what is there is no quantity (a
  * model name, an idiomatic "one", a proportion, a year), the token index to go on from.
@@ -25,7 +31,8 @@ export function readNumberHead(ctx: Context, i: number): NumberHead | number {
   if (core.skip || isIdentifier(ctx, core)) return core.end;
   const notAmount = numbersThatName(ctx, core);
   if (notAmount > 0) return notAmount;
-  if (core.bareOne && isIdiomaticOne(tokens, core)) return core.end;
+  if (core.bareOne && !SIGN_WORDS.has(tokens[core.start - 1]?.lower ?? '') && isIdiomaticOne(tokens, core))
+    return core.end;
   if (isFractionOrRatio(tokens, core) || isOutOf(tokens, core)) return skipRatio(tokens, core);
 
   // Currency and qualifier before the number.
@@ -36,14 +43,18 @@ export function readNumberHead(ctx: Context, i: number): NumberHead | number {
     currency = cur.currency;
     start = cur.start;
   }
-  // "minus 15 degrees", "-15°C"
+  // "minus 15 degrees", "-15°C", "negative 0.5%"; in a sentence that is only a number, "- 1 4/5".
   let sign = 1;
   const before = tokens[start - 1];
   const plusOrMinus = tokens[start - 2]?.lower === 'or' && tokens[start - 3]?.lower === 'plus';
   if (
     before &&
     !plusOrMinus &&
-    (before.lower === 'minus' || (before.text === '-' && before.spaceBefore && !tokens[start]!.spaceBefore))
+    (before.lower === 'minus' ||
+      (before.lower === 'negative' && !TESTED.test(tokens[start - 2]?.lower ?? '')) ||
+      (before.text === '-' &&
+        before.spaceBefore &&
+        (!tokens[start]!.spaceBefore || (ctx.numberOnly && tokens[start - 2] === undefined))))
   ) {
     sign = -1;
     start--;

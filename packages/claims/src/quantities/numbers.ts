@@ -1,19 +1,28 @@
-import { SCALE_SUFFIXES, SCALE_WORDS, SMALL_NUMBERS, TENS, VAGUE_MULTIPLIERS, VAGUE_PLURALS } from '../numberWords.ts';
 import { isPlural } from '../singularize.ts';
 import { parseDigits, type Token } from '../tokenize.ts';
 import { currencyCode, matchCurrencyAfter, matchCurrencyBefore, matchUnit } from '../units.ts';
+import { digitFractionAt, VULGAR_FRACTIONS } from './fractions.ts';
+import {
+  SCALE_SUFFIX_VALUES,
+  SCALE_WORD_VALUES,
+  SMALL_NUMBER_VALUES,
+  VAGUE_PLURAL_RANGES,
+  ZERO_WORDS,
+} from './numberWordMaps.ts';
 import { type Context, type Core, core, round } from './quantityContext.ts';
+import { fractionAfter, parseSpelled, parseVague, smallCardinal } from './spelledNumbers.ts';
 
-// Number expressions: digits with separators and scale suffixes ("1.5bn", "10K"), spelled-out numbers ("five
-// hundred and fifty", "half a million") and vague amounts ("dozens of", "several hundred").
+export {
+  SCALE_SUFFIX_VALUES,
+  SCALE_WORD_VALUES,
+  SMALL_NUMBER_VALUES,
+  VAGUE_MULTIPLIER_RANGES,
+  VAGUE_PLURAL_RANGES,
+} from './numberWordMaps.ts';
 
-// Maps of the number words: looked up once or more per token, and a Map lookup of a token's text
-// is cheaper than a property lookup on an object (which also sees "constructor" and friends).
-export const SMALL_NUMBER_VALUES = new Map(Object.entries(SMALL_NUMBERS));
-export const SCALE_WORD_VALUES = new Map(Object.entries(SCALE_WORDS));
-export const SCALE_SUFFIX_VALUES = new Map(Object.entries(SCALE_SUFFIXES));
-export const VAGUE_PLURAL_RANGES = new Map(Object.entries(VAGUE_PLURALS));
-export const VAGUE_MULTIPLIER_RANGES = new Map(Object.entries(VAGUE_MULTIPLIERS));
+// Number expressions: digits with separators, exponents and scale suffixes ("1.5bn", "10K", "1e10",
+// "12,34,567"), spelled-out numbers ("five hundred and fifty", "half a million", see spelledNumbers.ts),
+// fractions (fractions.ts) and vague amounts ("dozens of", "several hundred").
 
 export function parseCore(ctx: Context, i: number): Core | null {
   const { tokens } = ctx;
@@ -23,10 +32,12 @@ export function parseCore(ctx: Context, i: number): Core | null {
       tokens,
       i,
       ctx.out.some((q) => q.quantity.kind === 'money'),
+      ctx.numberOnly,
     );
   if (t.kind !== 'word') {
     const vulgar = VULGAR_FRACTIONS.get(t.text);
-    return vulgar === undefined ? null : core(i, i + 1, round(vulgar), {});
+    if (vulgar !== undefined) return core(i, i + 1, round(vulgar), {});
+    return t.text === '.' ? leadingPoint(tokens, i) : null;
   }
   // "RM79", "USD115": a currency written against the digits is one token.
   if (t.text.length > 2 && t.text.charCodeAt(t.text.length - 1) <= 57) {
@@ -52,25 +63,87 @@ export function parseCore(ctx: Context, i: number): Core | null {
   const w = t.lower;
   // "scores of people"; "he scores 20" is a verb.
   if (VAGUE_PLURAL_RANGES.has(w) && (w !== 'scores' || tokens[i + 1]?.lower === 'of')) return parseVague(tokens, i);
-  if (w === 'a' || w === 'an' || w === 'half' || w === 'several' || w === 'dozen' || SMALL_NUMBER_VALUES.has(w)) {
-    return parseSpelled(tokens, i);
+  if (
+    w === 'a' ||
+    w === 'an' ||
+    w === 'half' ||
+    w === 'quarter' ||
+    w === 'hundred' ||
+    w === 'several' ||
+    w === 'dozen' ||
+    SMALL_NUMBER_VALUES.has(w) ||
+    ZERO_WORDS.has(w)
+  ) {
+    return parseSpelled(tokens, i, ctx.numberOnly);
   }
   return null;
 }
 
+/** ".08", "$.50": a decimal written without its leading zero, after a space, the start or a currency. */
+function leadingPoint(tokens: Token[], i: number): Core | null {
+  const d = tokens[i + 1];
+  if (d?.kind !== 'num' || d.spaceBefore || !/^\d+$/.test(d.text)) return null;
+  const prev = tokens[i - 1];
+  if (prev && !tokens[i]!.spaceBefore && !matchCurrencyBefore(tokens, i)) return null;
+  if (tokens[i + 2]?.text === '.' && !tokens[i + 2]!.spaceBefore && tokens[i + 3]?.kind === 'num') return null;
+  return core(i, i + 2, Number(`0.${d.text}`), { digits: true });
+}
+
+/** "12,34,567.89", "1,00,000": digits grouped the South Asian way (lakhs and crores), as one number. */
+function southAsianGroups(tokens: Token[], i: number): { digits: string; end: number } | null {
+  let digits = tokens[i]!.text;
+  let k = i + 1;
+  while (tokens[k]?.text === ',' && !tokens[k]!.spaceBefore && tokens[k + 1] && !tokens[k + 1]!.spaceBefore) {
+    const g = tokens[k + 1]!.text;
+    if (/^\d{2}$/.test(g)) {
+      digits += g;
+      k += 2;
+      continue;
+    }
+    // The tokenizer reads the last two groups as thousands ("34,567.89").
+    if (/^\d{2},\d{3}(?:\.\d+)?$/.test(g)) return { digits: digits + g.replace(',', ''), end: k + 2 };
+    return null;
+  }
+  return null;
+}
+
+/** "1e10", "12.32e+14", "12e-1": the power of ten written after the digits, or null. */
+function exponentAt(tokens: Token[], j: number): { power: number; end: number } | null {
+  const e = tokens[j];
+  if (!e || e.spaceBefore || e.kind !== 'word') return null;
+  const glued = /^[eE](\d{1,3})$/.exec(e.text);
+  if (glued) return { power: Number(glued[1]), end: j + 1 };
+  const sign = tokens[j + 1];
+  const p = tokens[j + 2];
+  if (
+    (e.text === 'e' || e.text === 'E') &&
+    (sign?.text === '+' || sign?.text === '-') &&
+    !sign.spaceBefore &&
+    p?.kind === 'num' &&
+    !p.spaceBefore &&
+    /^\d{1,3}$/.test(p.text)
+  )
+    return { power: sign.text === '-' ? -Number(p.text) : Number(p.text), end: j + 3 };
+  return null;
+}
+
+/** Abbreviations of a dozen after a number: "3 dozen", "3 dozens", "3 doz", "5 dzs". */
+const DOZEN = /^(?:dozens?|doz|dozs|dz|dzs)$/;
+
 /**
  * Digits with their scale and fraction. `moneyBefore`: the sentence named money already, so "550m"
- * ("1bn euros now, another 550m later") is a sum, not metres.
+ * ("1bn euros now, another 550m later") is a sum, not metres. `numberOnly`: the sentence is nothing
+ * but the number, so "1.2b" and "3/4" are numbers whatever would follow in running text.
  */
-export function parseDigitsCore(tokens: Token[], i: number, moneyBefore = false): Core {
+export function parseDigitsCore(tokens: Token[], i: number, moneyBefore = false, numberOnly = false): Core {
   const t = tokens[i]!;
-  // "a 1/4 mile oval", "1/2 cup": a fraction before its unit.
-  if (tokens[i + 1]?.text === '/' && /^\d$/.test(t.text) && tokens[i + 2]?.kind === 'num') {
-    const d = tokens[i + 2]!;
-    const n = Number(t.text);
-    const den = Number(d.text);
-    if (!tokens[i + 1]!.spaceBefore && !d.spaceBefore && n < den && den <= 16 && matchUnit(tokens, i + 3))
-      return core(i, i + 3, round(n / den), { digits: true });
+  // "a 1/4 mile oval", "1/2 cup", "3/4": a fraction before its unit or standing alone.
+  const fraction = digitFractionAt(tokens, i);
+  if (fraction) {
+    const next = tokens[fraction.end];
+    const alone = !next || (next.kind === 'punct' && next.text !== '/') || numberOnly;
+    if (matchUnit(tokens, fraction.end) || (alone && tokens[i - 1]?.lower !== 'on'))
+      return core(i, fraction.end, round(fraction.value), { digits: true, fraction: true });
   }
   let value = parseDigits(t.text);
   let rawInt = /^\d+$/.test(t.text);
@@ -94,24 +167,38 @@ export function parseDigitsCore(tokens: Token[], i: number, moneyBefore = false)
     if (j > i + 1) {
       value = Number(digits);
       rawInt = /^\d+$/.test(digits);
+    } else if (t.text.length <= 2 && tokens[j]?.text === ',') {
+      const grouped = southAsianGroups(tokens, i);
+      if (grouped) {
+        value = Number(grouped.digits);
+        rawInt = false;
+        j = grouped.end;
+      }
     }
   }
+  const exponent = exponentAt(tokens, j);
+  if (exponent) return core(i, exponent.end, Number((value * 10 ** exponent.power).toPrecision(15)), { digits: true });
   const nx = tokens[j];
-  // "$458 m": a scale letter apart from the number, after a currency.
+  // "$458 m": a scale letter apart from the number, after a currency; "2.33 k".
   if (nx?.spaceBefore && (nx.lower === 'm' || nx.lower === 'b') && matchCurrencyBefore(tokens, i)) {
     value *= nx.lower === 'm' ? 1e6 : 1e9;
     return core(i, j + 1, round(value), { digits: true, scaled: true });
   }
+  if (nx?.spaceBefore && nx.text === 'k' && tokens[j + 1]?.kind !== 'word')
+    return core(i, j + 1, round(value * 1e3), { digits: true, scaled: true });
   if (nx && !nx.spaceBefore && nx.kind === 'word') {
     const suf = nx.lower;
-    const scale = SCALE_SUFFIX_VALUES.get(suf);
-    const modelLike = tokens[i - 1]?.text === '-' && !t.spaceBefore;
+    const capital = capitalScale(tokens, j, rawInt && t.text.length === 1);
+    const scale = SCALE_SUFFIX_VALUES.get(suf) ?? capital;
+    // "T-90M", "Su-35"; but "5k-20k" is a range of amounts.
+    const modelLike =
+      tokens[i - 1]?.text === '-' && !t.spaceBefore && !SCALE_SUFFIX_VALUES.has(tokens[i - 2]?.lower ?? '');
     if (scale !== undefined && !modelLike) {
       const money = matchCurrencyBefore(tokens, i) !== null;
-      const ambiguous = suf === 'm' || suf === 'b';
+      const ambiguous = (suf === 'm' || suf === 'b') && capital === undefined;
       const nounAfter = tokens[j + 1]?.kind === 'word' && isPlural(tokens[j + 1]!.lower);
       const afterMoney = moneyBefore && ambiguous && !money && !matchCurrencyAfter(tokens, j + 1);
-      if (!ambiguous || money || nounAfter || afterMoney || matchCurrencyAfter(tokens, j + 1)) {
+      if (!ambiguous || money || nounAfter || afterMoney || numberOnly || matchCurrencyAfter(tokens, j + 1)) {
         value *= scale;
         rawInt = false;
         scaled = true;
@@ -127,30 +214,71 @@ export function parseDigitsCore(tokens: Token[], i: number, moneyBefore = false)
     }
   }
   // "6 ½ minutes", "10 1/2 miles", "2 and a half years"
-  const fraction = fractionAfter(tokens, j);
-  if (fraction) {
-    value += fraction.value;
+  const fractionPart = fractionAfter(tokens, j);
+  if (fractionPart) {
+    value += fractionPart.value;
     rawInt = false;
-    j = fraction.end;
+    j = fractionPart.end;
   }
+  let lastScale = 0;
   while (tokens[j] && tokens[j]!.kind === 'word' && SCALE_WORD_VALUES.has(tokens[j]!.lower)) {
-    value *= SCALE_WORD_VALUES.get(tokens[j]!.lower)!;
+    lastScale = SCALE_WORD_VALUES.get(tokens[j]!.lower)!;
+    value *= lastScale;
     rawInt = false;
     scaled = true;
     j++;
   }
-  // "3 dozen", "3 dozens"
-  if (tokens[j]?.lower === 'dozen' || (tokens[j]?.lower === 'dozens' && tokens[j + 1]?.lower !== 'of')) {
+  if (lastScale > 0) {
+    // "4 thousand 3 hundred and 21", "3 million and a half"
+    const more = digitsAfterScale(tokens, j, lastScale) ?? fractionAfter(tokens, j, lastScale);
+    if (more) {
+      value += more.value;
+      j = more.end;
+    }
+  }
+  // "3 dozen", "3 dozens", "5 dzs"
+  if (DOZEN.test(tokens[j]?.lower ?? '') && tokens[j + 1]?.lower !== 'of') {
     value *= 12;
     rawInt = false;
     j++;
   }
-  return core(i, j, round(value), { rawInt, digits: true, scaled, moneySuffix });
+  // Digits as written keep every decimal ("9.2321312"); arithmetic is rounded.
+  const exact = j === i + 1 ? value : round(value);
+  return core(i, j, exact, { rawInt, digits: true, scaled, moneySuffix });
 }
 
-/** Ordinal words ("first", "twenty-fifth", "hundredth"), singular or plural. */
-const ORDINAL_WORD =
-  /^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|[a-z]+teenth|[a-z]+ieth|hundredth|thousandth|millionth|billionth|trillionth)s?$/;
+/**
+ * A scale written in capitals against the digits where "m" would be a metre: "10M", "US$ 1MM" (the
+ * financial million). A single digit with a capital is a name ("3M", "5G") and stays one.
+ */
+function capitalScale(tokens: Token[], j: number, singleDigit: boolean): number | undefined {
+  const text = tokens[j]!.text;
+  if (text === 'MM') return 1e6;
+  if (text !== 'M' || singleDigit) return undefined;
+  const after = tokens[j + 1];
+  return !after || after.kind === 'punct' ? 1e6 : undefined;
+}
+
+/** "3 hundred and 21" after "4 thousand": digits, and a smaller scale, continuing a number in words. */
+function digitsAfterScale(tokens: Token[], j: number, lastScale: number): { value: number; end: number } | null {
+  let k = j;
+  const and = tokens[k]?.lower === 'and';
+  if (and) k++;
+  const d = tokens[k];
+  // Digits, or words after "and" ("3 hundred and one", "6 crore and two hundred").
+  const said = and ? smallCardinal(tokens, k) : null;
+  if (!said && (d?.kind !== 'num' || !/^\d{1,3}$/.test(d.text))) return null;
+  const n = said ? said.value : Number(d!.text);
+  const after = said ? said.end : k + 1;
+  const scale = SCALE_WORD_VALUES.get(tokens[after]?.lower ?? '');
+  if (scale !== undefined && scale < lastScale) {
+    const rest = and ? null : digitsAfterScale(tokens, after + 1, scale);
+    return { value: n * scale + (rest?.value ?? 0), end: rest?.end ?? after + 1 };
+  }
+  // "and 21" after "hundred" only: "2 million and 300" is two numbers.
+  if (and && lastScale === 100 && n < 100 && scale === undefined) return { value: n, end: after };
+  return null;
+}
 
 /** "RM79" → 79 MYR, "USD115.5" → 115.5 USD: an ISO code in capitals or a lettered symbol, then digits. */
 function gluedMoney(text: string): { value: number; currency: string } | null {
@@ -167,206 +295,7 @@ const LETTERED_SYMBOLS = new Map([
   ['Rs', 'INR'],
 ]);
 
-/** Vulgar fractions as printed: "½", "¾". */
-export const VULGAR_FRACTIONS = new Map([
-  ['½', 1 / 2],
-  ['¼', 1 / 4],
-  ['¾', 3 / 4],
-  ['⅓', 1 / 3],
-  ['⅔', 2 / 3],
-  ['⅕', 1 / 5],
-  ['⅖', 2 / 5],
-  ['⅗', 3 / 5],
-  ['⅘', 4 / 5],
-  ['⅙', 1 / 6],
-  ['⅚', 5 / 6],
-  ['⅛', 1 / 8],
-  ['⅜', 3 / 8],
-  ['⅝', 5 / 8],
-  ['⅞', 7 / 8],
-]);
-
-/** A fraction added to the number before it: "½", " 1/2", "and a half", "and a quarter". */
-function fractionAfter(tokens: Token[], j: number): { value: number; end: number } | null {
-  const t = tokens[j];
-  if (!t) return null;
-  const vulgar = VULGAR_FRACTIONS.get(t.text);
-  if (vulgar !== undefined) return { value: vulgar, end: j + 1 };
-  if (t.kind === 'num' && tokens[j + 1]?.text === '/' && /^\d$/.test(t.text)) {
-    const d = tokens[j + 2];
-    if (d?.kind === 'num' && !tokens[j + 1]!.spaceBefore && !d.spaceBefore && /^\d{1,2}$/.test(d.text)) {
-      const n = Number(t.text);
-      const den = Number(d.text);
-      if (n < den && den <= 16) return { value: n / den, end: j + 3 };
-    }
-    return null;
-  }
-  if (t.lower === 'and' && (tokens[j + 1]?.lower === 'a' || tokens[j + 1]?.lower === 'one')) {
-    const f = tokens[j + 2]?.lower;
-    if ((f === 'half' || f === 'quarter') && !SCALE_WORD_VALUES.has(tokens[j + 3]?.lower ?? ''))
-      return { value: f === 'half' ? 0.5 : 0.25, end: j + 3 };
-  }
-  return null;
-}
-
 /** "F-16s": the plural of a numbered name. */
 export function isPluralOfNumberedName(tokens: Token[], i: number): boolean {
   return tokens[i - 1]?.text === '-' && !tokens[i]!.spaceBefore;
-}
-
-export function parseVague(tokens: Token[], i: number): Core | null {
-  const w = tokens[i]!.lower;
-  let range = VAGUE_PLURAL_RANGES.get(w)!;
-  let j = i + 1;
-  if (w === 'tens' || w === 'hundreds' || w === 'dozens') {
-    const of = tokens[j]?.lower === 'of';
-    const next = tokens[j + 1]?.lower ?? '';
-    if (of && (next === 'thousands' || next === 'millions' || next === 'billions')) {
-      const inner = VAGUE_PLURAL_RANGES.get(next)!;
-      range = [range[0] * inner[0], range[0] * inner[1]];
-      j += 2;
-    } else if (w === 'tens') {
-      return null;
-    }
-  }
-  return core(i, j, null, { range, vague: true, scaled: true, takesOf: true });
-}
-
-export function parseSpelled(tokens: Token[], i: number): Core | null {
-  let j = i;
-  const w0 = tokens[i]!.lower;
-  // "a few hundred", "a couple of thousand", "several thousand", "several dozen"
-  if (
-    w0 === 'several' ||
-    ((w0 === 'a' || w0 === 'an') && (tokens[i + 1]?.lower === 'few' || tokens[i + 1]?.lower === 'couple'))
-  ) {
-    const mult = VAGUE_MULTIPLIER_RANGES.get(w0 === 'several' ? 'several' : tokens[i + 1]!.lower)!;
-    j = w0 === 'several' ? i + 1 : i + 2;
-    if (tokens[j]?.lower === 'of') j++;
-    let lo = mult[0];
-    let hi = mult[1];
-    let any = false;
-    while (tokens[j] && (SCALE_WORD_VALUES.has(tokens[j]!.lower) || tokens[j]!.lower === 'dozen')) {
-      const s = tokens[j]!.lower === 'dozen' ? 12 : SCALE_WORD_VALUES.get(tokens[j]!.lower)!;
-      lo *= s;
-      hi *= s;
-      any = true;
-      j++;
-    }
-    if (!any) return null;
-    return core(i, j, null, { range: [lo, hi], vague: true, scaled: true, takesOf: true });
-  }
-  // "half a million", "half a dozen"; "half a percentage point", "half an hour"; "half million"
-  if (w0 === 'half') {
-    const a = tokens[i + 1]?.lower;
-    if (SCALE_WORD_VALUES.has(a ?? '') && a !== 'hundred')
-      return core(i, i + 2, 0.5 * SCALE_WORD_VALUES.get(a!)!, { scaled: true, takesOf: true });
-    const s = tokens[i + 2]?.lower ?? '';
-    if ((a === 'a' || a === 'an') && (SCALE_WORD_VALUES.has(s) || s === 'dozen')) {
-      const scale = s === 'dozen' ? 12 : SCALE_WORD_VALUES.get(s)!;
-      return core(i, i + 3, 0.5 * scale, { scaled: true, takesOf: true });
-    }
-    if ((a === 'a' || a === 'an') && matchUnit(tokens, i + 2)) return core(i, i + 2, 0.5);
-    return null;
-  }
-  let total = 0;
-  let current = 0;
-  let any = false;
-  let lastScale = false;
-  let words = 0;
-  if (w0 === 'a' || w0 === 'an') {
-    const s = tokens[i + 1]?.lower ?? '';
-    // "a quarter of a million", "a half million"
-    if ((s === 'quarter' || s === 'half') && tokens[i + 2]?.lower === 'of' && tokens[i + 3]?.lower === 'a') {
-      const sc = tokens[i + 4]?.lower ?? '';
-      if (SCALE_WORD_VALUES.has(sc))
-        return core(i, i + 5, (s === 'quarter' ? 0.25 : 0.5) * SCALE_WORD_VALUES.get(sc)!, {
-          scaled: true,
-          takesOf: true,
-        });
-    }
-    const sc2 = tokens[i + 2]?.lower ?? '';
-    if ((s === 'quarter' || s === 'half') && SCALE_WORD_VALUES.has(sc2)) {
-      return core(i, i + 3, (s === 'quarter' ? 0.25 : 0.5) * SCALE_WORD_VALUES.get(sc2)!, {
-        scaled: true,
-        takesOf: true,
-      });
-    }
-    if (!SCALE_WORD_VALUES.has(s) && s !== 'dozen') return null;
-    current = 1;
-    any = true;
-    j = i + 1;
-  }
-  for (; j < tokens.length; j++) {
-    const t = tokens[j]!;
-    const w = t.lower;
-    if (t.kind !== 'word' && t.text !== '-') break;
-    if (SMALL_NUMBER_VALUES.has(w)) {
-      const n = SMALL_NUMBER_VALUES.get(w)!;
-      if (!any || lastScale) current += n;
-      // "twenty-five", "thirty one"
-      else if (
-        n < 10 &&
-        current % 10 === 0 &&
-        current % 100 >= 20 &&
-        (tokens[j - 1]?.text === '-' || TENS.has(tokens[j - 1]?.lower ?? ''))
-      )
-        current += n;
-      else break;
-      any = true;
-      lastScale = false;
-      words++;
-      continue;
-    }
-    if (w === '-' && !t.spaceBefore && any && TENS.has(tokens[j - 1]?.lower ?? '') && !tokens[j + 1]?.spaceBefore)
-      continue;
-    if (!any) break;
-    if (w === 'hundred') {
-      current = (current || 1) * 100;
-      lastScale = true;
-      continue;
-    }
-    if (w === 'dozen' || (w === 'dozens' && tokens[j + 1]?.lower !== 'of')) {
-      current = (current || 1) * 12;
-      lastScale = false;
-      continue;
-    }
-    if (SCALE_WORD_VALUES.has(w)) {
-      total += (current || 1) * SCALE_WORD_VALUES.get(w)!;
-      current = 0;
-      lastScale = true;
-      continue;
-    }
-    if (w === 'and' && lastScale && SMALL_NUMBER_VALUES.has(tokens[j + 1]?.lower ?? '')) continue;
-    // "one and a half million"
-    if (
-      w === 'and' &&
-      tokens[j + 1]?.lower === 'a' &&
-      tokens[j + 2]?.lower === 'half' &&
-      SCALE_WORD_VALUES.has(tokens[j + 3]?.lower ?? '')
-    ) {
-      total += (current + 0.5) * SCALE_WORD_VALUES.get(tokens[j + 3]!.lower)!;
-      current = 0;
-      j += 3;
-      lastScale = true;
-      continue;
-    }
-    break;
-  }
-  if (!any) return null;
-  let end = j;
-  while (end > i && tokens[end - 1]!.text === '-') end--;
-  // "twenty-first", "two hundredth", "one fifth": the words make an ordinal or a fraction, no amount.
-  const after = tokens[j]?.text === '-' && !tokens[j]!.spaceBefore ? tokens[j + 1] : tokens[j];
-  if (after && ORDINAL_WORD.test(after.lower) && after.lower !== 'seconds')
-    return core(i, j + (after === tokens[j] ? 1 : 2), null, { skip: true });
-  let value = total + current;
-  // "two and a half years"
-  const fraction = end === j ? fractionAfter(tokens, end) : null;
-  if (fraction && fraction.end > end + 1) {
-    value += fraction.value;
-    end = fraction.end;
-  }
-  const bareOne = value === 1 && words === 1 && end === i + 1;
-  return core(i, end, value, { bareOne, scaled: total > 0 || value >= 100 });
 }

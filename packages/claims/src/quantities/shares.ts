@@ -1,6 +1,8 @@
 import { parseDigits, type Token } from '../tokenize.ts';
-import { SMALL_NUMBER_VALUES } from './numbers.ts';
+import { digitFractionAt } from './fractions.ts';
+import { SMALL_NUMBER_VALUES } from './numberWordMaps.ts';
 import { type Context, type Core, core } from './quantityContext.ts';
+import { parseSpelled } from './spelledNumbers.ts';
 
 // Shares written as fractions or proportions, read as percentages (the news-claims convention):
 // "a quarter of the market" 25 %, "half of", "nearly two-thirds" 66.7 %, "one in three" 33.3 %,
@@ -69,6 +71,15 @@ function smallNumber(t: Token | undefined): number | null {
   return SMALL_NUMBER_VALUES.get(t.lower) ?? null;
 }
 
+/** The whole of a proportion at token `k`: "10", "1,000", "twenty-one", "five hundred". */
+function wholeAt(tokens: Token[], k: number): { value: number; end: number } | null {
+  const t = tokens[k];
+  if (!t) return null;
+  if (t.kind === 'num') return /^\d{1,3}(?:,\d{3})*$/.test(t.text) ? { value: parseDigits(t.text), end: k + 1 } : null;
+  const c = SMALL_NUMBER_VALUES.has(t.lower) ? parseSpelled(tokens, k) : null;
+  return c && c.value !== null && !c.skip ? { value: c.value, end: c.end } : null;
+}
+
 /**
  * A share starting at token `i`, or null: "a third of", "one-fifth", "two thirds of", "half of",
  * "one in five", "4 out of 10".
@@ -102,15 +113,19 @@ export function parseShare(ctx: Context, i: number): Core | null {
     return shareContext(tokens, i, i + 2) ? share(i, i + 2, n, d) : null;
   }
   if (w === 'a' || w === 'an') return null;
-  // "one in three", "4 in 10 voters"
+  // "one in three", "4 in 10 voters", "1 in twenty-one"
   if (a?.lower === 'in') {
-    const m = smallNumber(tokens[i + 2]);
-    if (m !== null && m > n && m <= 1000 && tokens[i + 3]?.lower !== 'years') return share(i, i + 3, n, m);
+    const m = wholeAt(tokens, i + 2);
+    if (m !== null && m.value > n && m.value <= 1000 && tokens[m.end]?.lower !== 'years')
+      return share(i, m.end, n, m.value);
   }
-  // "4 out of 10 respondents"; "16 out of the top 20 titles" is a count of the titles.
+  // "4 out of 10 respondents", "two out of five hundred"; "16 out of the top 20 titles" is a count of the titles.
   if (a?.lower === 'out' && tokens[i + 2]?.lower === 'of') {
-    const m = smallNumber(tokens[i + 3]);
-    if (m !== null && m > n) return share(i, i + 4, n, m);
+    const m = wholeAt(tokens, i + 3);
+    if (m !== null && m.value > n) return share(i, m.end, n, m.value);
   }
+  // "3/4 of the vote"
+  const f = t.kind === 'num' ? digitFractionAt(tokens, i) : null;
+  if (f && shareContext(tokens, i, f.end)) return share(i, f.end, Number(t.text), Number(tokens[i + 2]!.text));
   return null;
 }
