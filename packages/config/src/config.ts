@@ -94,6 +94,32 @@ export const Config = z.object({
   API_MAX_STREAMS: z.coerce.number().int().positive().default(100),
   /** Figure streams one client may hold at once: one address (a /64 for IPv6), or the token's holder. */
   API_MAX_STREAMS_PER_CLIENT: z.coerce.number().int().positive().default(8),
+  /**
+   * Requests one client may make per API_RATE_LIMIT_WINDOW_MS (the token's holder, else one address,
+   * a /64 for IPv6), counted in Redis so every API process shares the count; over it, 429
+   * `TALLY_ERR_RATE_LIMITED` with Retry-After. /healthz, /readyz and /metrics are not counted. 0 = no limit.
+   */
+  API_RATE_LIMIT_MAX: z.coerce.number().int().min(0).default(1000),
+  API_RATE_LIMIT_WINDOW_MS: z.coerce.number().int().positive().default(60_000),
+  /**
+   * Origins whose pages may read the API from a browser (CORS), comma-separated
+   * (`https://app.example`); empty = no CORS headers at all. Reads only: writes from another
+   * origin stay refused.
+   */
+  API_CORS_ORIGINS: list.default([]),
+  /**
+   * Cache-Control max-age of read answers (figures, articles, feeds), in seconds; every answer
+   * carries an ETag, so 0 (`no-cache`) means a client revalidates and gets 304 when nothing changed.
+   */
+  API_CACHE_MAX_AGE_SEC: z.coerce.number().int().min(0).default(0),
+  /**
+   * Shed load: while the event loop lags more than this many ms, requests are answered 503
+   * `TALLY_ERR_OVERLOADED` with Retry-After (/readyz too, so a balancer steers away); /healthz and
+   * /metrics still answer. 0 = never.
+   */
+  API_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).default(1000),
+  /** Shed load as well while the event loop is busier than this share of the time (0–1); 0 = never. */
+  API_MAX_EVENT_LOOP_UTILIZATION: z.coerce.number().min(0).max(1).default(0),
 
   // --- metrics and health of every service
   /**
@@ -149,6 +175,22 @@ export const Config = z.object({
   /** Extraction worker threads; 0 = one per core. */
   EXTRACT_THREADS: z.coerce.number().int().min(0).default(0),
   EXTRACT_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+
+  // --- webhooks
+  /**
+   * The key webhook secrets are sealed under in the log (any text of 32 characters or more; every
+   * API and webhook worker process must have the same). Unset with the embedded log: a key file
+   * `webhook.key` in TALLY_DATA_DIR, made once; unset with DATABASE_URL: webhooks cannot be registered.
+   */
+  WEBHOOK_SECRET_KEY: z.string().min(32).optional(),
+  /** Attempts of one delivery before it is dead-lettered (the first included). */
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(10),
+  /** Delay before the first retry; each later one doubles it. */
+  WEBHOOK_RETRY_DELAY_MS: z.coerce.number().int().positive().default(5000),
+  /** A receiver must answer within this many ms, else the attempt failed. */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** Deliveries in flight at once per webhook worker. */
+  WEBHOOK_CONCURRENCY: z.coerce.number().int().positive().default(4),
 
   // --- dedupe
   DEDUPE_WINDOW_DAYS: z.coerce.number().positive().default(30),
