@@ -154,6 +154,18 @@ describe('speakers named earlier', () => {
     expect(found.find((c) => c.value === 30_000_000)?.speaker?.name).toBe('Paul Okafor');
   });
 
+  it('"Lead bidder, the Borealis Pension Fund, announced the news, adding …": the body named after its role speaks', () => {
+    const found = claims(
+      'Nine former trustees have agreed a $40m settlement. Lead bidder, the Borealis Pension Fund, announced the news, adding that four trustees will pay $5m themselves.',
+    );
+    expect(found.map((c) => [c.value, c.speaker?.name])).toEqual([
+      [9, 'Borealis Pension Fund'],
+      [40_000_000, 'Borealis Pension Fund'],
+      [4, 'Borealis Pension Fund'],
+      [5_000_000, 'Borealis Pension Fund'],
+    ]);
+  });
+
   it('a stray straight quotation mark does not pull the next sentences into a quotation', () => {
     const found = claims(
       'Mayor Ann Holt called the budget "a turning point. She said the city "would not wait" for the state. ' +

@@ -90,7 +90,9 @@ export function leftPhrase(
     } else {
       // "Portugal's defence minister, Ana Pereira, said": the role opens the clause, the name follows.
       const named = roleBeforeName(tokens, p, k, opts);
-      return named ? { start: p + 1, end: k, role: named.role, roleSpan: named.span } : null;
+      if (named) return { start: p + 1, end: k, role: named.role, roleSpan: named.span };
+      // "Leading plaintiff, the University of California, announced": a body named after its role.
+      return bodyAfterRole(tokens, p, k, opts) ? { start: p + 1, end: k, role: null } : null;
     }
   }
   const end = k + 1;
@@ -188,4 +190,20 @@ function extendToClause(tokens: Token[], start: number, end: number, opts: Attri
     if (i === 0) return s;
   }
   return null;
+}
+
+/**
+ * Tokens `comma + 1`..`to` are an organisation's name ("the University of California": capitalised
+ * words and the words that join them), and the words before the comma, from the start of the
+ * sentence, end in a noun WordNet knows first as a person ("Leading plaintiff", "The buyer").
+ */
+function bodyAfterRole(tokens: Token[], comma: number, to: number, opts: AttributionOptions): boolean {
+  let i = comma + 1;
+  if (/^(?:the)$/i.test(tokens[i]?.text ?? '')) i++;
+  if (i >= to || !isCapitalizedMidSentence(tokens, i)) return false;
+  for (let k = i; k < to; k++) if (!nameishAt(tokens, k, opts) && !CONNECTORS.has(tokens[k]!.lower)) return false;
+  const head = tokens[comma - 1];
+  if (!head || head.kind !== 'word' || !isPersonNoun(head.text)) return false;
+  for (let k = 0; k < comma; k++) if (tokens[k]!.kind !== 'word' || opts.inQuote[k]) return false;
+  return comma <= 4;
 }
