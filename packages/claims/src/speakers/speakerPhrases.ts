@@ -203,7 +203,7 @@ function bodyAfterRole(tokens: Token[], comma: number, to: number, opts: Attribu
   if (i >= to || !isCapitalizedMidSentence(tokens, i)) return false;
   for (let k = i; k < to; k++) if (!nameishAt(tokens, k, opts) && !CONNECTORS.has(tokens[k]!.lower)) return false;
   const head = tokens[comma - 1];
-  if (!head || head.kind !== 'word' || !isPersonNoun(head.text)) return false;
+  if (head?.kind !== 'word' || !isPersonNoun(head.text)) return false;
   for (let k = 0; k < comma; k++) if (tokens[k]!.kind !== 'word' || opts.inQuote[k]) return false;
   return comma <= 4;
 }
