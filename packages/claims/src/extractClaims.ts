@@ -1,6 +1,6 @@
 import { anaphoricAttributions } from './article/anaphoricAttributions.ts';
 import { articleNameFacts } from './article/articleNames.ts';
-import { ArticleSpeakers, selfReported } from './article/articleSpeakers.ts';
+import { ArticleSpeakers, ownResults, selfReported } from './article/articleSpeakers.ts';
 import { findQuoteRegions, quoteAt } from './article/quotes.ts';
 import { analyseSentence, lineStartOffsets, titleInfo } from './article/sentenceInfo.ts';
 import {
@@ -162,7 +162,8 @@ export function readClaims(text: string, options: ExtractClaimsOptions = {}): Cl
             ? { speaker: own, statedAt: null }
             : (articleSpeakers.ofSubject(f.subject, f.measure) ??
               articleSpeakers.before(info.index, f.subject) ??
-              articleSpeakers.sourceOf(info.index));
+              articleSpeakers.sourceOf(info.index) ??
+              ownSpoken(f.subject, f.measure, (periodOf(info, f.clause, now) ?? periods.carried(info)) !== null));
           if (carried) {
             speaker = carried.speaker;
             statedAt = carried.statedAt;
@@ -289,4 +290,13 @@ function refersToOrganisation(speaker: Speaker): boolean {
 function placeOf(speaker: Speaker, gazetteer: Gazetteer): Entity | null {
   const text = `${speaker.name} ${speaker.role ?? ''}`;
   return gazetteer.mentions(tokenize(text))[0]?.entity ?? null;
+}
+
+function ownSpoken(
+  subject: Entity | null,
+  measure: string | null,
+  hasPeriod: boolean,
+): { speaker: Speaker; statedAt: null } | null {
+  const speaker = ownResults(subject, measure, hasPeriod);
+  return speaker ? { speaker, statedAt: null } : null;
 }

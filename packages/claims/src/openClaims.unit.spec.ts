@@ -166,6 +166,16 @@ describe('speakers named earlier', () => {
     ]);
   });
 
+  it("a company's results for a period, said by nobody in the article, are the company's statement; its share price is not", () => {
+    const found = claims(
+      'Rival carrier Skyline Air saw its fourth-quarter profits fall 15% to $56m. Its shares rose 3% to $12.',
+    );
+    expect(found.map((c) => [c.value, c.speaker?.name ?? null])).toEqual([
+      [56_000_000, 'Skyline Air'],
+      [12, null],
+    ]);
+  });
+
   it('a stray straight quotation mark does not pull the next sentences into a quotation', () => {
     const found = claims(
       'Mayor Ann Holt called the budget "a turning point. She said the city "would not wait" for the state. ' +

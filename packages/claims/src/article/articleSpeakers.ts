@@ -1,4 +1,5 @@
 import type { Entity } from '../gazetteer.ts';
+import { reaches, senses } from '../lexical/wordnet.ts';
 import { entityId } from '../sentence/entityNames.ts';
 import type { Speaker } from '../types.ts';
 import type { SentenceInfo } from './sentenceInfo.ts';
@@ -142,4 +143,23 @@ export function selfReported(subject: Entity | null, governorLemma: string, sent
   if (!subject || subject.kind === 'group' || subject.kind === 'person') return null;
   if (REPORTING.has(governorLemma) || SELF_REPORT.test(sentence)) return { name: subject.name, role: null };
   return null;
+}
+
+/**
+ * A company's own results: a named subject's income or loss for a stated period (profit, revenue,
+ * sales, earnings, a dividend: WordNet nouns under income, gain or loss) that nobody in the article
+ * is said to have stated is the company's statement, as results are published by the company
+ * ("Southwest Airlines saw its fourth-quarter profits fall 15%"). Its share price stays the report's.
+ */
+export function ownResults(subject: Entity | null, measure: string | null, hasPeriod: boolean): Speaker | null {
+  if (!hasPeriod || !subject || subject.kind !== 'named' || !measure || MARKET_MEASURES.test(measure)) return null;
+  const head = measure.split(/\s+/).at(-1)!.toLowerCase();
+  return isResult(head) ? { name: subject.name, role: null } : null;
+}
+
+const RESULT_WORDS = new Set(['income', 'financial_gain', 'gain', 'loss', 'financial_loss', 'revenue']);
+
+function isResult(word: string): boolean {
+  const first = senses(word, 'n')[0];
+  return first !== undefined && reaches(first, 'n', RESULT_WORDS, 4);
 }
