@@ -176,6 +176,13 @@ describe('speakers named earlier', () => {
     ]);
   });
 
+  it('"Eric Hale, one of the leading voices on trade, said …" — then "he said" is Hale', () => {
+    const found = claims(
+      'Eric Hale, one of the leading voices on trade, said he was surprised. He said that tariffs had cost farmers more than $2bn last year.',
+    );
+    expect(found.map((c) => [c.value, c.speaker?.name])).toEqual([[2_000_000_000, 'Eric Hale']]);
+  });
+
   it('a stray straight quotation mark does not pull the next sentences into a quotation', () => {
     const found = claims(
       'Mayor Ann Holt called the budget "a turning point. She said the city "would not wait" for the state. ' +

@@ -1,3 +1,4 @@
+import { looksLikePersonName } from '../lexical/personNames.ts';
 import { senses } from '../lexical/wordnet.ts';
 import { isPersonNoun } from '../sentence/namedMentions.ts';
 import type { Token } from '../tokenize.ts';
@@ -85,6 +86,11 @@ export function leftPhrase(
       k = p - 1;
     } else if (looksLikeRole(tokens, p + 1, k, opts)) {
       role = stripArticle(textOf(tokens, p + 1, k));
+      roleSpan = [p + 1, k];
+      k = p - 1;
+    } else if (describesOne(tokens, p + 1, k) && looksLikePersonName(textOf(tokens, Math.max(0, p - 3), p))) {
+      // "Eric Hale, one of the leading voices on trade, said": a description of the person named before.
+      role = textOf(tokens, p + 1, k);
       roleSpan = [p + 1, k];
       k = p - 1;
     } else {
@@ -206,4 +212,14 @@ function bodyAfterRole(tokens: Token[], comma: number, to: number, opts: Attribu
   if (head?.kind !== 'word' || !isPersonNoun(head.text)) return false;
   for (let k = 0; k < comma; k++) if (tokens[k]!.kind !== 'word' || opts.inQuote[k]) return false;
   return comma <= 4;
+}
+
+/** An appositive that describes one of a kind: "one of the leading voices on trade", "among the founders of …". */
+function describesOne(tokens: Token[], from: number, to: number): boolean {
+  if (to - from < 3 || to - from > 16) return false;
+  const a = tokens[from]!.lower;
+  const b = tokens[from + 1]?.lower;
+  if (!((a === 'one' && b === 'of') || a === 'among')) return false;
+  for (let i = from; i < to; i++) if (tokens[i]!.kind === 'num' || isQuote(tokens[i])) return false;
+  return true;
 }
