@@ -187,8 +187,9 @@ export function disposition(
   end: number,
   mapped: MappedResolution | null,
 ): Disposition {
-  // Ordinals are positions ("the third", "11th"), not amounts.
-  if (model === 'OrdinalModel') return 'not-a-quantity';
+  // Ordinals are positions ("the third", "11th"), not amounts; but an ordinal word after a number or
+  // "and a" is the denominator of a fraction ("forty two and a third"), which NumberModel reads as a number.
+  if (model === 'OrdinalModel') return isDenominator(input, start, end) ? 'ignored' : 'not-a-quantity';
   // A unit or a percent sign named without a number ("convert to fahrenheit", "a small percent").
   if (mapped === null) return 'ignored';
   const around = input.slice(Math.max(0, start - 16), Math.min(input.length, end + 16));
@@ -200,6 +201,16 @@ export function disposition(
     if (/\^|\bover\b|\dx10/.test(input.slice(start, end))) return 'ignored';
   }
   return 'quantity';
+}
+
+const DENOMINATOR_WORD =
+  /^(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[a-z]+teenth|[a-z]+ieth|hundredth|thousandth|millionth|half|quarter)s?$/i;
+const NUMBER_WORD_BEFORE =
+  /(?:\band an?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)|\d)$/i;
+
+/** An ordinal word standing as a fraction's denominator: "two thirds", "forty two and a third". */
+function isDenominator(input: string, start: number, end: number): boolean {
+  return DENOMINATOR_WORD.test(input.slice(start, end)) && NUMBER_WORD_BEFORE.test(input.slice(0, start).trimEnd());
 }
 
 /** Which of our predictions a model's specification is entitled to judge when they overlap no labelled mention. */
@@ -260,7 +271,7 @@ export function sameNumber(a: number, b: number): boolean {
 
 /** Where Tally and the Recognizers specifications disagree on purpose (printed by the evaluation). */
 export const DISAGREEMENTS: string[] = [
-  'ordinals ("11th", "the third", "last") are positions, not quantities: a prediction over one is wrong',
+  'ordinals ("11th", "the third", "last") are positions, not quantities: a prediction over one is wrong; an ordinal word that is the denominator of a fraction ("forty two and a third", NumberModel 42.33) is judged by NumberModel, not OrdinalModel',
   'numbers inside dates, phone numbers, dotted addresses and numbered names ("SCP-173", "nrs. 22", "version two") are no quantities',
   'sub-units of money are written in the main unit: "50 cents" is 0.5 USD, "470 pence" 4.7 GBP',
   'a share is a percentage: "half" (0.5 to them) is 50 %, "two out of five hundred" 0.4 %',

@@ -200,6 +200,11 @@ export function isNumberOnly(tokens: Token[]): boolean {
       continue;
     }
     if (NUMBER_GRAMMAR.has(w)) continue;
+    // "USD115", "e10": letters and digits in one word.
+    if (t.text.charCodeAt(t.text.length - 1) <= 57) {
+      number = true;
+      continue;
+    }
     const glued =
       (!t.spaceBefore && tokens[k - 1]?.kind === 'num') ||
       (tokens[k + 1]?.kind === 'num' && !tokens[k + 1]!.spaceBefore);

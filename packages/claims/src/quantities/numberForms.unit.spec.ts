@@ -109,3 +109,46 @@ describe('number forms: fractions and mixed numbers', () => {
     expect(values('there are 12 out of 10')).toEqual([12, 10]);
   });
 });
+
+describe('number forms: ranges written with two bounds, a tilde or "through"', () => {
+  it.each([
+    ['Sales were greater than 30 and less than or equal to 40.', [30, 40]],
+    ['There were at most 100 and at least 20 apples.', [20, 100]],
+    ['The number is above 1000 and below 1500.', [1000, 1500]],
+    ['These apples are about 20~100.', [20, 100]],
+    ['The number range is 20 through 100.', [20, 100]],
+    ['He scores between negative ten and fifteen.', [-10, 15]],
+  ])('%s', (sentence, range) => {
+    expect(values(sentence)).toEqual([range]);
+  });
+
+  it('two bounds of different things stay two quantities', () => {
+    expect(values('More than 30 people died and at least 20 were hurt.')).toEqual([30, 20]);
+  });
+
+  it('a minus against a comparison sign is a sign; "<>" makes no bound', () => {
+    expect(extractQuantities('Is it still the case when <-30')[0]).toMatchObject({ value: -30, bound: '<' });
+    expect(extractQuantities('<>30')[0]).toMatchObject({ value: 30, bound: '=' });
+  });
+});
+
+describe('number forms: amounts in two units', () => {
+  it.each([
+    ['It only cost 3 dollars 50 cents.', 3.5, 'USD'],
+    ['It only cost thirteen dollars and forty-five cents.', 13.45, 'USD'],
+    ['It costs 15 dollars 50.', 15.5, 'USD'],
+    ['He is 5 feet 2 inches tall.', 5 + 2 / 12, 'ft'],
+    ['The length is 12 ft 2 in more or less.', 12 + 2 / 12, 'ft'],
+    ['The baby weighed 7 lb 4 oz.', 7.25, 'lb'],
+    ['The weight is 20 (kg).', 20, 'kg'],
+  ])('%s', (sentence, value, unit) => {
+    const [q] = extractQuantities(sentence);
+    expect(q?.unit).toBe(unit);
+    expect(q?.value).toBeCloseTo(value, 5);
+  });
+
+  it('a number after a sum that is no part of it stays apart', () => {
+    expect(values('He paid 15 dollars and 20 others paid nothing.')).toEqual([15, 20]);
+    expect(values('He is 6 ft 2 in the morning.')).toEqual([6, 2]);
+  });
+});

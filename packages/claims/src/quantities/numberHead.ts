@@ -11,11 +11,14 @@ import {
 } from './exclusions.ts';
 import { parseCore } from './numbers.ts';
 import type { Context, NumberHead } from './quantityContext.ts';
-import { matchQualifier, matchSuffix, readRange } from './ranges.ts';
+import { matchQualifier, matchSuffix, readPairedBound, readRange } from './ranges.ts';
 import { parseShare } from './shares.ts';
 
 /** Words that make the number after them negative. */
 const SIGN_WORDS = new Set(['minus', 'negative']);
+
+/** Signs a minus may stand against: "<-30", "(-5)", "=-2". */
+const SIGN_OPENERS = new Set(['<', '>', '=', '(', '[', '≤', '≥']);
 
 /** "tested negative", "came back negative": a result, no sign. */
 const TESTED = /^(?:test(?:s|ed|ing)?|came|come|comes|proved|proves|returned|turned)$/;
@@ -53,7 +56,7 @@ export function readNumberHead(ctx: Context, i: number): NumberHead | number {
     (before.lower === 'minus' ||
       (before.lower === 'negative' && !TESTED.test(tokens[start - 2]?.lower ?? '')) ||
       (before.text === '-' &&
-        before.spaceBefore &&
+        (before.spaceBefore || SIGN_OPENERS.has(tokens[start - 2]?.text ?? '')) &&
         (!tokens[start]!.spaceBefore || (ctx.numberOnly && tokens[start - 2] === undefined))))
   ) {
     sign = -1;
@@ -65,6 +68,9 @@ export function readNumberHead(ctx: Context, i: number): NumberHead | number {
     bound = qual.bound;
     start = qual.start;
   }
+
+  // "between negative ten and fifteen": the sign belongs to the first number, before any range.
+  if (sign < 0 && core.value !== null) core = { ...core, value: -core.value };
 
   // Ranges: "300-500", "300 to 500", "between 300 and 500", "$5-6 billion", "two or three", "3% to 4%".
   let end = core.end;
@@ -79,13 +85,19 @@ export function readNumberHead(ctx: Context, i: number): NumberHead | number {
   }
 
   if (core.rawInt && !currency && !qual && looksLikeYear(ctx, core)) return core.end;
-  if (sign < 0 && core.value !== null) core = { ...core, value: -core.value };
 
   // Suffix qualifier: "1,000 or more", "300-odd".
   const suf = matchSuffix(tokens, end);
   if (suf) {
     bound = suf.bound;
     end = suf.end;
+  }
+  // "more than 10 and less than 40"
+  const paired = core.value !== null && !rng ? readPairedBound(ctx, bound, core.value, end) : null;
+  if (paired) {
+    core = { ...paired.core, start: core.start, value: null, range: [paired.lo, paired.hi], rawInt: false };
+    end = paired.core.end;
+    bound = '=';
   }
   return { core, start, end, bound, qualifierStart: qual?.start ?? null, currency };
 }

@@ -30,6 +30,10 @@ export const SUFFIXES = qualifierTable(SUFFIX_QUALIFIERS, 'first');
 export function matchQualifier(tokens: Token[], at: number): { bound: Bound; start: number } | null {
   const prev = tokens[at - 1];
   if (!prev) return null;
+  // "<>30" (not equal), "=>30": signs run together that make no bound.
+  const before = tokens[at - 2];
+  if (prev.kind === 'punct' && before && !prev.spaceBefore && COMPARISON_SIGNS.has(before.text) && prev.text !== '=')
+    return null;
   const list = PREFIX_QUALIFIERS.get(prev.lower);
   if (!list) return null;
   outer: for (const { words, bound } of list) {
@@ -37,6 +41,38 @@ export function matchQualifier(tokens: Token[], at: number): { bound: Bound; sta
     if (s < 0) continue;
     for (let k = 0; k < words.length; k++) if (tokens[s + k]!.lower !== words[k]) continue outer;
     return { bound, start: s };
+  }
+  return null;
+}
+
+const COMPARISON_SIGNS = new Set(['<', '>', '=']);
+
+/**
+ * "more than 10 and less than 40", "at most 100 and at least 20": a lower and an upper bound joined
+ * by "and", "but" or a comma are one range. `end`: the token after the first bounded number.
+ */
+export function readPairedBound(
+  ctx: Context,
+  bound: Bound,
+  value: number,
+  end: number,
+): { lo: number; hi: number; start: number; core: Core } | null {
+  const { tokens } = ctx;
+  const lower = bound === '>' || bound === '>=';
+  if (!lower && bound !== '<' && bound !== '<=') return null;
+  const joint = tokens[end]?.lower;
+  if (joint !== 'and' && joint !== 'but' && joint !== ',') return null;
+  for (let p = end + 2; p <= end + 6 && p < tokens.length; p++) {
+    const q = matchQualifier(tokens, p);
+    if (!q || q.start !== end + 1) continue;
+    const second = ctx.masked[p] ? null : parseCore(ctx, p);
+    if (!second) continue;
+    if (second.value === null || second.vague || second.skip) return null;
+    const otherLower = q.bound === '>' || q.bound === '>=';
+    if (otherLower === lower || !(q.bound === '<' || q.bound === '<=' || otherLower)) return null;
+    const lo = lower ? value : second.value;
+    const hi = lower ? second.value : value;
+    return lo < hi ? { lo, hi, start: p, core: second } : null;
   }
   return null;
 }
@@ -73,7 +109,10 @@ export function readRange(
   const between = tokens[qualStart - 1]?.lower === 'between';
   const from = tokens[qualStart - 1]?.lower === 'from';
   let k = sepAt + 1;
-  if (!(s === '-' || s === '–' || s === 'to' || (s === 'and' && between) || s === 'or')) return null;
+  // "20~100": a tilde between two numbers, as East Asian text writes a range.
+  const tilde = s === '~' && !sep.spaceBefore && !tokens[k]?.spaceBefore;
+  if (!(s === '-' || s === '–' || s === 'to' || s === 'through' || tilde || (s === 'and' && between) || s === 'or'))
+    return null;
   // "fell 0.3 points to 3.9%", "rose 4 points to 52%": a change and a level, not a range.
   if (s === 'to' && !between && !from && readChangeBefore(tokens, qualStart) !== null) return null;
   if (from && s === 'to' && isMove(tokens, qualStart - 2)) return null;

@@ -1,6 +1,7 @@
 import type { Bound, Quantity, QuantityKind } from '../types.ts';
 import type { Dimension } from '../units.ts';
 import { readAge } from './ages.ts';
+import { addSmallerUnit } from './compoundAmounts.ts';
 import { collectLeft, readConceptBefore } from './conceptBefore.ts';
 import { CASUALTY_STATES } from './countedNoun.ts';
 import { readNumberHead } from './numberHead.ts';
@@ -38,6 +39,7 @@ export function readQuantity(ctx: Context, i: number): number {
   }
 
   const d = readUnit(ctx, head);
+  addSmallerUnit(ctx, d);
   readWhatIsCounted(ctx, d);
   settleChange(ctx, d);
   readFromSentence(ctx, d);

@@ -138,7 +138,7 @@ export function readUnit(ctx: Context, head: NumberHead): Draft {
   }
   const crown = currency ? null : readCrowns(ctx, j);
   const curAfter = currency || crown ? null : (matchCurrencyAfter(tokens, j) ?? matchWireCurrency(tokens, j));
-  const unitHit = curAfter || crown ? null : matchUnit(tokens, j);
+  const unitHit = curAfter || crown ? null : (matchUnit(tokens, j) ?? bracketedUnit(tokens, j));
   if (crown && !d.adjectival) {
     d.kind = 'money';
     currency = crown.currency;
@@ -223,6 +223,21 @@ export function readUnit(ctx: Context, head: NumberHead): Draft {
   )
     d.bound = '=';
   return d;
+}
+
+const CLOSING = new Map([
+  ['(', ')'],
+  ['[', ']'],
+  ['{', '}'],
+  ['<', '>'],
+]);
+
+/** "20 (kg)", "20 [kg]": a unit alone in brackets after the number, as tables write it. */
+function bracketedUnit(tokens: Token[], j: number): ReturnType<typeof matchUnit> {
+  const close = CLOSING.get(tokens[j]?.text ?? '');
+  if (!close) return null;
+  const hit = matchUnit(tokens, j + 1);
+  return hit && tokens[hit.end]?.text === close ? { ...hit, end: hit.end + 1 } : null;
 }
 
 /**
