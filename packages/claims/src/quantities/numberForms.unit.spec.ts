@@ -122,6 +122,13 @@ describe('number forms: ranges written with two bounds, a tilde or "through"', (
     expect(values(sentence)).toEqual([range]);
   });
 
+  it('the scale of the upper bound applies to the lower', () => {
+    expect(extractQuantities('Profits were more than 10 and less than 40 million dollars.')[0]).toMatchObject({
+      range: [10e6, 40e6],
+      unit: 'USD',
+    });
+  });
+
   it('two bounds of different things stay two quantities', () => {
     expect(values('More than 30 people died and at least 20 were hurt.')).toEqual([30, 20]);
   });

@@ -93,7 +93,7 @@ export function readNumberHead(ctx: Context, i: number): NumberHead | number {
     end = suf.end;
   }
   // "more than 10 and less than 40"
-  const paired = core.value !== null && !rng ? readPairedBound(ctx, bound, core.value, end) : null;
+  const paired = core.value !== null && !rng ? readPairedBound(ctx, bound, core.value, core.scaled, end) : null;
   if (paired) {
     core = { ...paired.core, start: core.start, value: null, range: [paired.lo, paired.hi], rawInt: false };
     end = paired.core.end;

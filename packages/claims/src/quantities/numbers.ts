@@ -141,7 +141,8 @@ export function parseDigitsCore(tokens: Token[], i: number, moneyBefore = false,
   const fraction = digitFractionAt(tokens, i);
   if (fraction) {
     const next = tokens[fraction.end];
-    const alone = !next || (next.kind === 'punct' && next.text !== '/') || numberOnly;
+    // "1/2 cup", "3/4": before a noun or standing alone ("on 3/4" is a date).
+    const alone = !next || (next.kind === 'punct' && next.text !== '/') || next.kind === 'word' || numberOnly;
     if (matchUnit(tokens, fraction.end) || (alone && tokens[i - 1]?.lower !== 'on'))
       return core(i, fraction.end, round(fraction.value), { digits: true, fraction: true });
   }

@@ -55,6 +55,7 @@ export function readPairedBound(
   ctx: Context,
   bound: Bound,
   value: number,
+  scaled: boolean,
   end: number,
 ): { lo: number; hi: number; start: number; core: Core } | null {
   const { tokens } = ctx;
@@ -70,9 +71,17 @@ export function readPairedBound(
     if (second.value === null || second.vague || second.skip) return null;
     const otherLower = q.bound === '>' || q.bound === '>=';
     if (otherLower === lower || !(q.bound === '<' || q.bound === '<=' || otherLower)) return null;
-    const lo = lower ? value : second.value;
-    const hi = lower ? second.value : value;
-    return lo < hi ? { lo, hi, start: p, core: second } : null;
+    // "more than 10 and less than 40 million": the scale of the second applies to the first.
+    let first = value;
+    if (!scaled && second.scaled) {
+      const t = tokens[p]!;
+      const base = t.kind === 'num' ? parseDigits(t.text) : (SMALL_NUMBER_VALUES.get(t.lower) ?? second.value);
+      const scale = second.value / base;
+      if (Number.isFinite(scale) && scale > 1) first = value * scale;
+    }
+    const lo = lower ? first : second.value;
+    const hi = lower ? second.value : first;
+    return lo < hi ? { lo: round(lo), hi: round(hi), start: p, core: second } : null;
   }
   return null;
 }
