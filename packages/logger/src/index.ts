@@ -19,6 +19,12 @@ export interface LoggerSettings {
   format?: 'json' | 'text';
   /** In the text format, the least level written to the descriptor (records below reach only `file`). @defaultValue `level` */
   textLevel?: string;
+  /**
+   * In the text format, clear the terminal's current line before each record, so a line does not
+   * land in the middle of a progress bar drawn there (the bar's next update draws it again below).
+   * For a terminal only. @defaultValue false
+   */
+  clearLine?: boolean;
   /** Also append every record at `level`, as JSON lines, to this file (created with its folders). */
   file?: string;
 }
@@ -43,7 +49,9 @@ const rank = (level: string): number => pino.levels.values[level] ?? Number.POSI
 function destination(settings: LoggerSettings, level: string): DestinationStream {
   const format = settings.format ?? 'json';
   const out = settings.stream ?? pino.destination({ fd: settings.fd ?? 1, sync: format === 'text' });
-  const primary: DestinationStream = format === 'text' ? { write: (line) => void out.write(textLineOf(line)) } : out;
+  const clear = settings.clearLine ? '\r\x1b[2K' : '';
+  const primary: DestinationStream =
+    format === 'text' ? { write: (line) => void out.write(`${clear}${textLineOf(line)}`) } : out;
   if ((!settings.file && format === 'json') || level === 'silent') return primary;
   const textLevel = settings.textLevel && rank(settings.textLevel) > rank(level) ? settings.textLevel : level;
   const streams: StreamEntry[] = [{ level: (format === 'text' ? textLevel : level) as pino.Level, stream: primary }];

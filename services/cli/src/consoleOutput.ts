@@ -83,12 +83,38 @@ export async function jobsQueued(rt: Runtime): Promise<number> {
   );
 }
 
+/** A status line is worth writing when something beyond routine polls happened, or after `quietMs` of polls alone. */
+export function worthALine(
+  counts: Omit<StatusCounts, 'head' | 'queued'>,
+  sinceLastMs: number,
+  quietMs: number,
+): boolean {
+  if (counts.events === 0) return false;
+  return counts.articles + counts.claims + counts.failures > 0 || sinceLastMs >= quietMs;
+}
+
+const addCounts = (a: Omit<StatusCounts, 'head' | 'queued'>, b: Omit<StatusCounts, 'head' | 'queued'>) => ({
+  events: a.events + b.events,
+  polls: a.polls + b.polls,
+  articles: a.articles + b.articles,
+  claims: a.claims + b.claims,
+  failures: a.failures + b.failures,
+});
+
 /**
- * Writes a status line every `everyMs` when the log moved since the last one; nothing when it did
- * not (an idle Tally stays quiet). A failed read skips a line, it never stops the command.
+ * Looks at the log every `everyMs` and writes a status line of what it gained since the last line
+ * when that is worth it (`worthALine`): new articles, claims or failures at once, polls that found
+ * nothing new once an hour. An idle Tally stays quiet. A failed read skips a look, it never stops
+ * the command.
  */
-export function startStatusLines(rt: Runtime, out: NodeJS.WritableStream, everyMs = 60_000): { stop(): void } {
+export function startStatusLines(
+  rt: Runtime,
+  out: NodeJS.WritableStream,
+  { everyMs = 60_000, quietMs = 60 * 60_000 } = {},
+): { stop(): void } {
   let position: number | null = null;
+  let pending = countEvents([]);
+  let lastLine = Date.now();
   let busy = false;
   const tick = async () => {
     if (busy) return;
@@ -96,13 +122,18 @@ export function startStatusLines(rt: Runtime, out: NodeJS.WritableStream, everyM
     try {
       const head = await rt.store.head();
       if (position === null) position = head;
-      if (head === position) return;
-      const events = await rt.store.readAll({ after: position, limit: 10_000 });
-      const counted = countEvents(events);
-      position = events.at(-1)?.position ?? head;
-      out.write(statusLine(new Date(), { ...counted, head, queued: await jobsQueued(rt) }));
+      while (position < head) {
+        const events = await rt.store.readAll({ after: position, limit: 1000 });
+        if (events.length === 0) break;
+        pending = addCounts(pending, countEvents(events));
+        position = events.at(-1)!.position;
+      }
+      if (!worthALine(pending, Date.now() - lastLine, quietMs)) return;
+      out.write(statusLine(new Date(), { ...pending, head, queued: await jobsQueued(rt) }));
+      pending = countEvents([]);
+      lastLine = Date.now();
     } catch {
-      // the next tick tries again; the log says what failed
+      // the next look tries again; the log says what failed
     } finally {
       busy = false;
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countEvents, logFormat, statusLine } from './consoleOutput.ts';
+import { countEvents, logFormat, statusLine, worthALine } from './consoleOutput.ts';
 
 describe('logFormat', () => {
   it('writes text lines only when stdout and stderr are both terminals', () => {
@@ -16,6 +16,17 @@ describe('logFormat', () => {
 });
 
 describe('status lines', () => {
+  const hour = 60 * 60_000;
+
+  it('are written for new articles, claims or failures at once, for polls alone once an hour', () => {
+    const polls = countEvents([{ type: 'FeedPolled' }, { type: 'FeedPolled' }]);
+    expect(worthALine(polls, 60_000, hour)).toBe(false);
+    expect(worthALine(polls, hour, hour)).toBe(true);
+    expect(worthALine(countEvents([{ type: 'FeedPolled' }, { type: 'ArticleExtracted' }]), 60_000, hour)).toBe(true);
+    expect(worthALine(countEvents([{ type: 'ArticleFetchFailed' }]), 60_000, hour)).toBe(true);
+    expect(worthALine(countEvents([]), 2 * hour, hour)).toBe(false);
+  });
+
   const at = new Date(2026, 11, 6, 14, 5, 0);
 
   it('count what the log gained since the last line', () => {

@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import { type Config, ConfigError, loadConfig } from '@tally/config';
-import { type EventStore, openEventStore } from '@tally/event-store';
+import { EmbeddedLogInUseError, type EventStore, openEventStore } from '@tally/event-store';
 import { createLogger, type Logger } from '@tally/logger';
 import { openRuntime, type Runtime, type RuntimeOptions } from '@tally/pipeline';
 import { logFormat, processTerminals } from './consoleOutput.ts';
+import { runningInstance } from './runningInstance.ts';
 import { closeOnSignal } from './shutdown.ts';
 import { UsageError } from './usageError.ts';
 
@@ -31,6 +32,7 @@ export function cliLogger(config: Config, name = 'tally', options: { quiet?: boo
     fd: 2,
     format: logFormat(config.LOG_FORMAT, processTerminals()),
     textLevel: options.quiet ? 'warn' : undefined,
+    clearLine: process.stderr.isTTY === true,
     file: config.LOG_FILE,
   });
 }
@@ -39,6 +41,11 @@ export async function openStore(config: Config): Promise<EventStore> {
   return openEventStore({
     databaseUrl: config.DATABASE_URL,
     dataDir: config.DATABASE_URL ? undefined : join(config.TALLY_DATA_DIR, 'log'),
+  }).catch((err: unknown) => {
+    // A command that writes (or reads what the API does not serve) says where the holder answers.
+    const holder = err instanceof EmbeddedLogInUseError ? runningInstance(config.TALLY_DATA_DIR) : null;
+    if (holder && err instanceof Error) err.message += `; \`tally ${holder.command}\` (process ${holder.pid}) serves its API at ${holder.url}`;
+    throw err;
   });
 }
 

@@ -36,6 +36,7 @@ describe('read commands while tally start runs', () => {
   let record: Record<string, unknown>;
   const online: Record<string, TallyRun> = {};
   const offline: Record<string, TallyRun> = {};
+  let writeWhileRunning: TallyRun;
   let metrics: string;
   let health: number;
   let exit: { code: number | null; signal: NodeJS.Signals | null };
@@ -64,6 +65,7 @@ describe('read commands while tally start runs', () => {
     await start.waitFor('the first round to end', () => start.stdout.includes('Polling goes on'), 400_000);
     record = JSON.parse(readFileSync(join(data, 'api.json'), 'utf8'));
     for (const [name, args] of Object.entries(reads)) online[name] = await runTally(args, env);
+    writeWhileRunning = await runTally(['feeds', 'add', 'http://127.0.0.1:9/feed.xml'], env);
     metrics = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
     health = (await fetch(`http://127.0.0.1:${metricsPort}/healthz`)).status;
     exit = await start.stop('SIGTERM');
@@ -101,6 +103,14 @@ describe('read commands while tally start runs', () => {
     }
     expect(jsonLines(online.figures!).length).toBeGreaterThan(0);
     expect(online.events!.stdout.split('\n').filter(Boolean)).toHaveLength(5);
+  });
+
+  it('refuses a command that opens the log itself by naming the running instance and its API', () => {
+    expect(writeWhileRunning.code).toBe(1);
+    expect(writeWhileRunning.stderr).toContain('EmbeddedLogInUseError');
+    expect(writeWhileRunning.stderr).toContain(
+      `(process ${start.child.pid}) serves its API at http://127.0.0.1:${apiPort}`,
+    );
   });
 
   it('gives the output the same commands give offline', () => {
