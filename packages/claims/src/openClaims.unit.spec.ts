@@ -183,6 +183,13 @@ describe('speakers named earlier', () => {
     expect(found.map((c) => [c.value, c.speaker?.name])).toEqual([[2_000_000_000, 'Eric Hale']]);
   });
 
+  it('"Mr. Okafor said" is a person, not a body named in the plural, and the person named in full before', () => {
+    const found = claims(
+      'The thaw worried Tomas Okafor, deputy commissioner for water operations.\n\n“The ground moves,” Mr. Okafor said.\n\nThere are typically between 400 and 600 breaks a year, he added.',
+    );
+    expect(found.map((c) => [c.range, c.speaker?.name])).toEqual([[[400, 600], 'Tomas Okafor']]);
+  });
+
   it('a stray straight quotation mark does not pull the next sentences into a quotation', () => {
     const found = claims(
       'Mayor Ann Holt called the budget "a turning point. She said the city "would not wait" for the state. ' +

@@ -156,6 +156,9 @@ function pluralNameOpening(info: SentenceInfo): string | null {
 function resolveOne(a: Attribution, sentence: number, persons: PersonIndex, groups: string[]): Speaker | null {
   switch (a.kind) {
     case 'person': {
+      // "Mr. Hale said" after "Tom Hale, deputy commissioner, …": the person named in full before.
+      const full = a.name!.includes(' ') ? undefined : persons.withSurname(a.name!);
+      if (full && full.name !== a.name) return { name: full.name, role: full.role ?? a.role ?? null };
       const p = persons.named(a.name!);
       return { name: a.name!, role: a.role ?? p?.role ?? null };
     }

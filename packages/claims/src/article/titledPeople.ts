@@ -1,4 +1,5 @@
 import { looksLikePersonName } from '../lexical/personNames.ts';
+import { senses } from '../lexical/wordnet.ts';
 import { isPersonNoun } from '../sentence/namedMentions.ts';
 import { isCapitalized, type Token } from '../tokenize.ts';
 
@@ -32,6 +33,34 @@ export function titledPeople(tokens: readonly Token[]): Array<{ name: string; ro
       .join(' ');
     out.push({ name, role });
     i = end - 1;
+  }
+  return [...out, ...appositivePeople(tokens)];
+}
+
+/**
+ * "Tasos Hale, deputy commissioner for water operations, said …": a person's name followed by an
+ * appositive whose first words hold a lower-case noun WordNet knows first as a person.
+ */
+function appositivePeople(tokens: readonly Token[]): Array<{ name: string; role: string }> {
+  const out: Array<{ name: string; role: string }> = [];
+  for (let i = 0; i < tokens.length - 3; i++) {
+    if (!isNameWord(tokens[i]!) || (i > 0 && isNameWord(tokens[i - 1]!))) continue;
+    let end = i + 1;
+    while (end < tokens.length && end - i < 3 && isNameWord(tokens[end]!)) end++;
+    if (end - i < 2 || tokens[end]?.text !== ',') continue;
+    const name = tokens
+      .slice(i, end)
+      .map((t) => t.text)
+      .join(' ');
+    // A known given name, or a surname that is no English word ("Tasos Georgelis").
+    if (!looksLikePersonName(name) && senses(tokens[end - 1]!.lower, 'n').length > 0) continue;
+    let stop = end + 1;
+    while (stop < tokens.length && stop - end <= 10 && !/^[,.;:]$/.test(tokens[stop]!.text)) stop++;
+    const words = tokens.slice(end + 1, stop);
+    const head = words.slice(0, 4).find((t) => t.kind === 'word' && t.text === t.lower && isPersonNoun(t.text));
+    if (!head) continue;
+    out.push({ name, role: words.map((t) => t.text).join(' ') });
+    i = end;
   }
   return out;
 }

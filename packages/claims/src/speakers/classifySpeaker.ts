@@ -84,7 +84,15 @@ export function classify(
   const text = textOf(tokens, s, end);
   // "Federation of American Scientists", "Institute for the Study of War": organisation names link with "of"/"for".
   const linked = n > s && /^(?:of|for|on|the|and)$/.test(tokens[n - 1]!.lower);
-  if (linked || (nameLen === 1 && /s$/.test(tokens[end - 1]!.text) && n > s && !TITLE_WORDS.has(tokens[n - 1]!.text))) {
+  // "Liberal Democrats", "the Tories": one plural name word after others is a body — unless a title
+  // or an honorific stands before it ("Mr. Georgelis", "Senator Collins").
+  const before = tokens[n - 1]?.text === '.' ? tokens[n - 2] : tokens[n - 1];
+  const titled =
+    n > s && !!before && (/^(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov)$/.test(before.text) || isPersonNoun(before.text));
+  if (
+    linked ||
+    (nameLen === 1 && /s$/.test(tokens[end - 1]!.text) && n > s && !TITLE_WORDS.has(tokens[n - 1]!.text) && !titled)
+  ) {
     return { kind: 'org', name: stripArticle(text), role: null, ...base };
   }
   if (nameLen >= 2 && nameLen <= 4) {
