@@ -44,7 +44,8 @@ export async function openStore(config: Config): Promise<EventStore> {
   }).catch((err: unknown) => {
     // A command that writes (or reads what the API does not serve) says where the holder answers.
     const holder = err instanceof EmbeddedLogInUseError ? runningInstance(config.TALLY_DATA_DIR) : null;
-    if (holder && err instanceof Error) err.message += `; \`tally ${holder.command}\` (process ${holder.pid}) serves its API at ${holder.url}`;
+    if (holder && err instanceof Error)
+      err.message += `; \`tally ${holder.command}\` (process ${holder.pid}) serves its API at ${holder.url}`;
     throw err;
   });
 }
