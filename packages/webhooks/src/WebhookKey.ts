@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /** The sealed secret could not be opened: another key, or a changed event. */
 export class SealedSecretError extends Error {
@@ -75,4 +75,20 @@ export function resolveWebhookKey(options: {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
   }
   return new WebhookKey(readFileSync(options.keyFile, 'utf8').trim());
+}
+
+/** The key file beside the embedded log. */
+export const WEBHOOK_KEY_FILE = 'webhook.key';
+
+/** The deployment's key from its configuration (see `resolveWebhookKey`). */
+export function webhookKeyFor(config: {
+  WEBHOOK_SECRET_KEY?: string | undefined;
+  DATABASE_URL?: string | undefined;
+  TALLY_DATA_DIR: string;
+}): WebhookKey | null {
+  return resolveWebhookKey({
+    configured: config.WEBHOOK_SECRET_KEY,
+    keyFile: join(config.TALLY_DATA_DIR, WEBHOOK_KEY_FILE),
+    embedded: !config.DATABASE_URL,
+  });
 }

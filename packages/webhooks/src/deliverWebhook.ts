@@ -15,8 +15,11 @@ import {
 
 export interface DeliveryDeps {
   store: EventStore;
-  /** Opens the secrets; null when the deployment has no webhook key (every delivery is dead-lettered). */
-  key: WebhookKey | null;
+  /**
+   * Opens the secrets; null when the deployment has no webhook key (every delivery is
+   * dead-lettered). A function is asked at the first delivery (a key file is made only when needed).
+   */
+  key: WebhookKey | null | (() => WebhookKey | null);
   poster: GuardedPoster;
   deliveries: DeliveryLog;
   retry: DeliveryRetry;
@@ -59,10 +62,11 @@ export async function deliverWebhook(deps: DeliveryDeps, job: Job): Promise<void
     await record({ status: 'skipped', httpStatus: null, error: 'the webhook was removed', durationMs: null });
     return;
   }
-  if (!deps.key) return dead('no webhook key: set WEBHOOK_SECRET_KEY (the same in every process)');
+  const key = typeof deps.key === 'function' ? deps.key() : deps.key;
+  if (!key) return dead('no webhook key: set WEBHOOK_SECRET_KEY (the same in every process)');
   let secret: string;
   try {
-    secret = deps.key.open(webhook.sealedSecret, webhook.webhookId);
+    secret = key.open(webhook.sealedSecret, webhook.webhookId);
   } catch (err) {
     if (err instanceof SealedSecretError) return dead(err.message);
     throw err;

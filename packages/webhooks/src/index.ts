@@ -19,7 +19,7 @@ export {
   WebhookDispatcher,
   type WebhookDispatcherOptions,
 } from './WebhookDispatcher.ts';
-export { resolveWebhookKey, SealedSecretError, WebhookKey } from './WebhookKey.ts';
+export { resolveWebhookKey, SealedSecretError, WEBHOOK_KEY_FILE, WebhookKey, webhookKeyFor } from './WebhookKey.ts';
 export {
   checkWebhookUrl,
   deliversAt,

@@ -21,7 +21,8 @@ export interface WebhookDeliveryOptions<C extends FigureChangeLike> {
   /** Queue and key prefix (config `QUEUE_PREFIX`). */
   prefix: string;
   changes: FigureChangeSource<C>;
-  key: WebhookKey | null;
+  /** The deployment's key, or a function that finds it at the first delivery (`webhookKeyFor`). */
+  key: WebhookKey | null | (() => WebhookKey | null);
   retry: DeliveryRetry;
   /** Deliveries in flight at once. @defaultValue 4 (config `WEBHOOK_CONCURRENCY`) */
   concurrency: number;
@@ -84,7 +85,7 @@ export function startWebhookDelivery<C extends FigureChangeLike>(o: WebhookDeliv
     log: o.log,
   });
   dispatcher.start();
-  if (!o.key) o.log.warn({}, 'no webhook key (WEBHOOK_SECRET_KEY): webhook deliveries are dead-lettered');
+  if (o.key === null) o.log.warn({}, 'no webhook key (WEBHOOK_SECRET_KEY): webhook deliveries are dead-lettered');
   return {
     queue,
     dispatcher: dispatcher as unknown as WebhookDispatcher<FigureChangeLike>,
