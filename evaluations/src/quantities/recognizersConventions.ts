@@ -188,7 +188,7 @@ export function disposition(
   mapped: MappedResolution | null,
 ): Disposition {
   // Ordinals are positions ("the third", "11th"), not amounts; but an ordinal word after a number or
-  // "and a" is the denominator of a fraction ("forty two and a third"), which NumberModel reads as a number.
+  // "and a" is the denominator of a fraction ("fifty one and a third"), which NumberModel reads as a number.
   if (model === 'OrdinalModel') return isDenominator(input, start, end) ? 'ignored' : 'not-a-quantity';
   // A unit or a percent sign named without a number ("convert to fahrenheit", "a small percent").
   if (mapped === null) return 'ignored';
@@ -208,7 +208,7 @@ const DENOMINATOR_WORD =
 const NUMBER_WORD_BEFORE =
   /(?:\band an?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)|\d)$/i;
 
-/** An ordinal word standing as a fraction's denominator: "two thirds", "forty two and a third". */
+/** An ordinal word standing as a fraction's denominator: "two thirds", "fifty one and a third". */
 function isDenominator(input: string, start: number, end: number): boolean {
   return DENOMINATOR_WORD.test(input.slice(start, end)) && NUMBER_WORD_BEFORE.test(input.slice(0, start).trimEnd());
 }
@@ -271,10 +271,10 @@ export function sameNumber(a: number, b: number): boolean {
 
 /** Where Tally and the Recognizers specifications disagree on purpose (printed by the evaluation). */
 export const DISAGREEMENTS: string[] = [
-  'ordinals ("11th", "the third", "last") are positions, not quantities: a prediction over one is wrong; an ordinal word that is the denominator of a fraction ("forty two and a third", NumberModel 42.33) is judged by NumberModel, not OrdinalModel',
+  'ordinals ("11th", "the third", "last") are positions, not quantities: a prediction over one is wrong; an ordinal word that is the denominator of a fraction ("fifty one and a third", NumberModel 51.33) is judged by NumberModel, not OrdinalModel',
   'numbers inside dates, phone numbers, dotted addresses and numbered names ("SCP-173", "nrs. 22", "version two") are no quantities',
   'sub-units of money are written in the main unit: "50 cents" is 0.5 USD, "470 pence" 4.7 GBP',
-  'a share is a percentage: "half" (0.5 to them) is 50 %, "two out of five hundred" 0.4 %',
+  'a share is a percentage: "half" (0.5 to them) is 50 %, "three out of four hundred" 0.75 %',
   'a price or amount per unit is a compound unit to us ("$98 a share" USD/share, "500,000 barrels a day" barrel/day); the specifications label the first part, and that part is compared',
   'written arithmetic ("1.1^23", "2000 over 3", "1.3x10^6") is judged neither way',
   'a number written against its unit ("the 180ml liquid") is a measure to us; NumberModel labels none there, so a measure, money or percentage is judged only by its own model',

@@ -3,8 +3,8 @@ import { matchCurrencyAfter, matchUnit } from '../units.ts';
 import { type Context, type Draft, round } from './quantityContext.ts';
 import { smallCardinal } from './spelledNumbers.ts';
 
-// Amounts in two units, read as one in the larger: "3 dollars 50 cents" 3.5 USD, "thirteen dollars
-// and forty-five cents", "15 dollars 50", "5 feet 2 inches" 5.17 ft, "6 ft 2 in", "7 lb 4 oz".
+// Amounts in two units, read as one in the larger: "4 dollars 25 cents" 4.25 USD, "thirteen dollars
+// and forty-five cents", "15 dollars 50", "6 feet 1 inch" 6.08 ft, "6 ft 2 in", "8 lb 2 oz".
 
 /** How many of the smaller unit make one of the larger, by the larger unit. */
 const SMALLER_UNITS: Record<string, { unit: string; per: number }> = {
@@ -56,7 +56,7 @@ function smallerUnitEnd(tokens: Token[], k: number, kind: string, unit: string):
 /**
  * After a sum or a length in its larger unit, the rest in the smaller one: the value becomes one
  * number in the larger unit and the span takes both. Money takes a bare number of cents at the end
- * of a clause too ("It costs 15 dollars 50."); a count or a range never takes any.
+ * of a clause too ("It costs 12 dollars 75."); a count or a range never takes any.
  */
 export function addSmallerUnit(ctx: Context, d: Draft): void {
   const { tokens } = ctx;

@@ -35,7 +35,7 @@ export function isIdentifier(ctx: Context, c: Core): boolean {
       if (before && !prev.spaceBefore && before.kind === 'word' && !SMALL_NUMBER_VALUES.has(before.lower)) return true;
     }
     if (!first.spaceBefore && (prev.text === '#' || prev.text === '№')) return true;
-    // "No. 5", "nrs. 22,24,26": every number of a list after the abbreviation.
+    // "No. 5", "nrs. 14,18,23": every number of a list after the abbreviation.
     let k = c.start - 1;
     while (tokens[k]?.text === ',' && !tokens[k]!.spaceBefore && tokens[k - 1]?.kind === 'num' && !first.spaceBefore)
       k -= 2;
@@ -146,7 +146,7 @@ export function isOutOf(tokens: Token[], c: Core): boolean {
     tokens[c.end]?.lower === 'out' &&
     tokens[c.end + 1]?.lower === 'of' &&
     whole?.kind === 'num' &&
-    // "12 out of 10" is no proportion: two numbers.
+    // "15 out of 12" is no proportion: two numbers.
     !(c.value !== null && parseDigits(whole.text) < c.value)
   );
 }
@@ -181,9 +181,9 @@ export function isPageFurniture(sentence: string, tokens: Token[]): boolean {
 const NUMBER_GRAMMAR = new Set(['a', 'an', 'and', 'point', 'minus', 'negative', 'half', 'quarter', 'dozen', 'dozens']);
 
 /**
- * A sentence that is nothing but a number: digits, signs and number words ("1,234,567", "-9.23",
- * "two thirds", "10k", "$20", "one hundred and three quarters"). A word written against digits
- * ("75ml", "USD115") belongs to the number. Such a line is read, not taken for page furniture.
+ * A sentence that is nothing but a number: digits, signs and number words ("2,345,678", "-4.17",
+ * "two thirds", "10k", "$20", "two hundred and three quarters"). A word written against digits
+ * ("75ml", "USD240") belongs to the number. Such a line is read, not taken for page furniture.
  */
 export function isNumberOnly(tokens: Token[]): boolean {
   let number = false;
@@ -200,7 +200,7 @@ export function isNumberOnly(tokens: Token[]): boolean {
       continue;
     }
     if (NUMBER_GRAMMAR.has(w)) continue;
-    // "USD115", "e10": letters and digits in one word.
+    // "USD240", "e10": letters and digits in one word.
     if (t.text.charCodeAt(t.text.length - 1) <= 57) {
       number = true;
       continue;
@@ -264,7 +264,7 @@ export function numbersThatName(ctx: Context, c: Core): number {
   // "10^5 * 300", "2^15 - 1": written arithmetic; "1.8.3": a version.
   if (tokens[c.end]?.text === '^') return c.end + 2;
   if (tokens[c.start - 1]?.text === '^') return c.end;
-  // "24/7", "9/11", "2222/2222": digits after a slash against digits are part of a name or a code.
+  // "24/7", "9/11", "3333/3333": digits after a slash against digits are part of a name or a code.
   if (
     c.digits &&
     tokens[c.start - 1]?.text === '/' &&

@@ -3,7 +3,7 @@ import { isPlural } from '../singularize.ts';
 import type { Token } from '../tokenize.ts';
 
 // Fractions: printed ("½"), in digits ("3/4", "2 1/4") and in words ("two thirds", "one eighth",
-// "twenty-three fifths", "a hundredth", "three and a fifth"). An ordinal word after a number is a
+// "seventeen fifths", "a hundredth", "four and a fifth"). An ordinal word after a number is a
 // denominator when the number agrees with it ("one fifth", "two fifths"); "the third day", "a
 // second term" and "the past three quarters" stay ordinals and periods (see `wordFractionAllowed`).
 
@@ -125,7 +125,7 @@ export function fractionValue(numerator: number, denominator: number): number {
 
 /**
  * Whether number words and the denominator after them make a fraction here. `one`: the numerator is
- * "a", "an" or "one"; `mixed`: the fraction follows a whole number ("three and a fifth");
+ * "a", "an" or "one"; `mixed`: the fraction follows a whole number ("four and a fifth");
  * `numberOnly`: the sentence is nothing but the number. A singular denominator after "a"/"one" is
  * an ordinal before a noun ("a third term"), and "quarters"/"halves" name periods and sides ("the
  * last three quarters"): they are fractions only where nothing but a number follows.

@@ -17,7 +17,7 @@ import { parseShare } from './shares.ts';
 /** Words that make the number after them negative. */
 const SIGN_WORDS = new Set(['minus', 'negative']);
 
-/** Signs a minus may stand against: "<-30", "(-5)", "=-2". */
+/** Signs a minus may stand against: "<-25", "(-5)", "=-2". */
 const SIGN_OPENERS = new Set(['<', '>', '=', '(', '[', '≤', '≥']);
 
 /** "tested negative", "came back negative": a result, no sign. */
@@ -46,7 +46,7 @@ export function readNumberHead(ctx: Context, i: number): NumberHead | number {
     currency = cur.currency;
     start = cur.start;
   }
-  // "minus 15 degrees", "-15°C", "negative 0.5%"; in a sentence that is only a number, "- 1 4/5".
+  // "minus 15 degrees", "-15°C", "negative 0.5%"; in a sentence that is only a number, "- 2 3/5".
   let sign = 1;
   const before = tokens[start - 1];
   const plusOrMinus = tokens[start - 2]?.lower === 'or' && tokens[start - 3]?.lower === 'plus';
@@ -69,7 +69,7 @@ export function readNumberHead(ctx: Context, i: number): NumberHead | number {
     start = qual.start;
   }
 
-  // "between negative ten and fifteen": the sign belongs to the first number, before any range.
+  // "between negative five and twelve": the sign belongs to the first number, before any range.
   if (sign < 0 && core.value !== null) core = { ...core, value: -core.value };
 
   // Ranges: "300-500", "300 to 500", "between 300 and 500", "$5-6 billion", "two or three", "3% to 4%".
@@ -92,7 +92,7 @@ export function readNumberHead(ctx: Context, i: number): NumberHead | number {
     bound = suf.bound;
     end = suf.end;
   }
-  // "more than 10 and less than 40"
+  // "more than 15 and fewer than 30"
   const paired = core.value !== null && !rng ? readPairedBound(ctx, bound, core.value, core.scaled, end) : null;
   if (paired) {
     core = { ...paired.core, start: core.start, value: null, range: [paired.lo, paired.hi], rawInt: false };

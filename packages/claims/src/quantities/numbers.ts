@@ -20,7 +20,7 @@ export {
   VAGUE_PLURAL_RANGES,
 } from './numberWordMaps.ts';
 
-// Number expressions: digits with separators, exponents and scale suffixes ("1.5bn", "10K", "1e10",
+// Number expressions: digits with separators, exponents and scale suffixes ("1.5bn", "10K", "1e9",
 // "12,34,567"), spelled-out numbers ("five hundred and fifty", "half a million", see spelledNumbers.ts),
 // fractions (fractions.ts) and vague amounts ("dozens of", "several hundred").
 
@@ -39,11 +39,11 @@ export function parseCore(ctx: Context, i: number): Core | null {
     if (vulgar !== undefined) return core(i, i + 1, round(vulgar), {});
     return t.text === '.' ? leadingPoint(tokens, i) : null;
   }
-  // "RM79", "USD115": a currency written against the digits is one token.
+  // "RM79", "USD240": a currency written against the digits is one token.
   if (t.text.length > 2 && t.text.charCodeAt(t.text.length - 1) <= 57) {
     const glued = gluedMoney(t.text);
     if (glued) {
-      // "USD115.5": the decimals are tokens of their own.
+      // "USD240.5": the decimals are tokens of their own.
       const dot = tokens[i + 1];
       const decimals = tokens[i + 2];
       if (
@@ -79,7 +79,7 @@ export function parseCore(ctx: Context, i: number): Core | null {
   return null;
 }
 
-/** ".08", "$.50": a decimal written without its leading zero, after a space, the start or a currency. */
+/** ".06", "$.50": a decimal written without its leading zero, after a space, the start or a currency. */
 function leadingPoint(tokens: Token[], i: number): Core | null {
   const d = tokens[i + 1];
   if (d?.kind !== 'num' || d.spaceBefore || !/^\d+$/.test(d.text)) return null;
@@ -89,7 +89,7 @@ function leadingPoint(tokens: Token[], i: number): Core | null {
   return core(i, i + 2, Number(`0.${d.text}`), { digits: true });
 }
 
-/** "12,34,567.89", "1,00,000": digits grouped the South Asian way (lakhs and crores), as one number. */
+/** "45,67,890.12", "1,00,000": digits grouped the South Asian way (lakhs and crores), as one number. */
 function southAsianGroups(tokens: Token[], i: number): { digits: string; end: number } | null {
   let digits = tokens[i]!.text;
   let k = i + 1;
@@ -107,7 +107,7 @@ function southAsianGroups(tokens: Token[], i: number): { digits: string; end: nu
   return null;
 }
 
-/** "1e10", "12.32e+14", "12e-1": the power of ten written after the digits, or null. */
+/** "1e9", "3.5e+12", "15e-1": the power of ten written after the digits, or null. */
 function exponentAt(tokens: Token[], j: number): { power: number; end: number } | null {
   const e = tokens[j];
   if (!e || e.spaceBefore || e.kind !== 'word') return null;
@@ -133,7 +133,7 @@ const DOZEN = /^(?:dozens?|doz|dozs|dz|dzs)$/;
 /**
  * Digits with their scale and fraction. `moneyBefore`: the sentence named money already, so "550m"
  * ("1bn euros now, another 550m later") is a sum, not metres. `numberOnly`: the sentence is nothing
- * but the number, so "1.2b" and "3/4" are numbers whatever would follow in running text.
+ * but the number, so "3.4b" and "3/4" are numbers whatever would follow in running text.
  */
 export function parseDigitsCore(tokens: Token[], i: number, moneyBefore = false, numberOnly = false): Core {
   const t = tokens[i]!;
@@ -180,7 +180,7 @@ export function parseDigitsCore(tokens: Token[], i: number, moneyBefore = false,
   const exponent = exponentAt(tokens, j);
   if (exponent) return core(i, exponent.end, Number((value * 10 ** exponent.power).toPrecision(15)), { digits: true });
   const nx = tokens[j];
-  // "$458 m": a scale letter apart from the number, after a currency; "2.33 k".
+  // "$458 m": a scale letter apart from the number, after a currency; "4.75 k".
   if (nx?.spaceBefore && (nx.lower === 'm' || nx.lower === 'b') && matchCurrencyBefore(tokens, i)) {
     value *= nx.lower === 'm' ? 1e6 : 1e9;
     return core(i, j + 1, round(value), { digits: true, scaled: true });
@@ -230,7 +230,7 @@ export function parseDigitsCore(tokens: Token[], i: number, moneyBefore = false,
     j++;
   }
   if (lastScale > 0) {
-    // "4 thousand 3 hundred and 21", "3 million and a half"
+    // "5 thousand 2 hundred and 40", "7 million and a half"
     const more = digitsAfterScale(tokens, j, lastScale) ?? fractionAfter(tokens, j, lastScale);
     if (more) {
       value += more.value;
@@ -249,7 +249,7 @@ export function parseDigitsCore(tokens: Token[], i: number, moneyBefore = false,
 }
 
 /**
- * A scale written in capitals against the digits where "m" would be a metre: "10M", "US$ 1MM" (the
+ * A scale written in capitals against the digits where "m" would be a metre: "40M", "US$ 3MM" (the
  * financial million). A single digit with a capital is a name ("3M", "5G") and stays one.
  */
 function capitalScale(tokens: Token[], j: number, singleDigit: boolean): number | undefined {
@@ -260,13 +260,13 @@ function capitalScale(tokens: Token[], j: number, singleDigit: boolean): number 
   return !after || after.kind === 'punct' ? 1e6 : undefined;
 }
 
-/** "3 hundred and 21" after "4 thousand": digits, and a smaller scale, continuing a number in words. */
+/** "2 hundred and 45" after "4 thousand": digits, and a smaller scale, continuing a number in words. */
 function digitsAfterScale(tokens: Token[], j: number, lastScale: number): { value: number; end: number } | null {
   let k = j;
   const and = tokens[k]?.lower === 'and';
   if (and) k++;
   const d = tokens[k];
-  // Digits, or words after "and" ("3 hundred and one", "6 crore and two hundred").
+  // Digits, or words after "and" ("2 hundred and one", "4 crore and three hundred").
   const said = and ? smallCardinal(tokens, k) : null;
   if (!said && (d?.kind !== 'num' || !/^\d{1,3}$/.test(d.text))) return null;
   const n = said ? said.value : Number(d!.text);
@@ -281,7 +281,7 @@ function digitsAfterScale(tokens: Token[], j: number, lastScale: number): { valu
   return null;
 }
 
-/** "RM79" → 79 MYR, "USD115.5" → 115.5 USD: an ISO code in capitals or a lettered symbol, then digits. */
+/** "RM79" → 79 MYR, "USD240.5" → 115.5 USD: an ISO code in capitals or a lettered symbol, then digits. */
 function gluedMoney(text: string): { value: number; currency: string } | null {
   const m = /^([A-Z][A-Za-z]{1,2})(\d+(?:\.\d+)?)$/.exec(text);
   if (!m) return null;

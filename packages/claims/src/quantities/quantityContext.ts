@@ -21,7 +21,7 @@ export interface Core {
   scaled: boolean;
   /** The vague or scale word wants "of" before its noun ("thousands of containers"). */
   takesOf: boolean;
-  /** A fraction in words or digits ("two thirds", "3/4", "twenty and three fifths"). */
+  /** A fraction in words or digits ("two thirds", "3/4", "thirty and two fifths"). */
   fraction?: boolean;
   /** A share written as a fraction or proportion ("a third of", "one in five"): the value is its percentage. */
   share?: boolean;
@@ -84,7 +84,7 @@ export interface Context {
   entityToken: Uint8Array;
   mentions: EntityMention[];
   titleCase: boolean;
-  /** The sentence is nothing but a number ("1,234,567", "two thirds", "-9.23"): every number form is read. */
+  /** The sentence is nothing but a number ("2,345,678", "two thirds", "-4.17"): every number form is read. */
   numberOnly: boolean;
   out: Found[];
   gazetteer: Gazetteer;

@@ -30,7 +30,7 @@ export const SUFFIXES = qualifierTable(SUFFIX_QUALIFIERS, 'first');
 export function matchQualifier(tokens: Token[], at: number): { bound: Bound; start: number } | null {
   const prev = tokens[at - 1];
   if (!prev) return null;
-  // "<>30" (not equal), "=>30": signs run together that make no bound.
+  // "<>25" (not equal), "=>25": signs run together that make no bound.
   const before = tokens[at - 2];
   if (prev.kind === 'punct' && before && !prev.spaceBefore && COMPARISON_SIGNS.has(before.text) && prev.text !== '=')
     return null;
@@ -48,7 +48,7 @@ export function matchQualifier(tokens: Token[], at: number): { bound: Bound; sta
 const COMPARISON_SIGNS = new Set(['<', '>', '=']);
 
 /**
- * "more than 10 and less than 40", "at most 100 and at least 20": a lower and an upper bound joined
+ * "more than 15 and fewer than 30", "at most 90 and at least 30": a lower and an upper bound joined
  * by "and", "but" or a comma are one range. `end`: the token after the first bounded number.
  */
 export function readPairedBound(
@@ -71,7 +71,7 @@ export function readPairedBound(
     if (second.value === null || second.vague || second.skip) return null;
     const otherLower = q.bound === '>' || q.bound === '>=';
     if (otherLower === lower || !(q.bound === '<' || q.bound === '<=' || otherLower)) return null;
-    // "more than 10 and less than 40 million": the scale of the second applies to the first.
+    // "more than 15 and fewer than 30 million": the scale of the second applies to the first.
     let first = value;
     if (!scaled && second.scaled) {
       const t = tokens[p]!;
@@ -118,7 +118,7 @@ export function readRange(
   const between = tokens[qualStart - 1]?.lower === 'between';
   const from = tokens[qualStart - 1]?.lower === 'from';
   let k = sepAt + 1;
-  // "20~100": a tilde between two numbers, as East Asian text writes a range.
+  // "30~70": a tilde between two numbers, as East Asian text writes a range.
   const tilde = s === '~' && !sep.spaceBefore && !tokens[k]?.spaceBefore;
   if (!(s === '-' || s === '–' || s === 'to' || s === 'through' || tilde || (s === 'and' && between) || s === 'or'))
     return null;

@@ -113,13 +113,13 @@ export function parseShare(ctx: Context, i: number): Core | null {
     return shareContext(tokens, i, i + 2) ? share(i, i + 2, n, d) : null;
   }
   if (w === 'a' || w === 'an') return null;
-  // "one in three", "4 in 10 voters", "1 in twenty-one"
+  // "one in three", "4 in 10 voters", "1 in thirty-two"
   if (a?.lower === 'in') {
     const m = wholeAt(tokens, i + 2);
     if (m !== null && m.value > n && m.value <= 1000 && tokens[m.end]?.lower !== 'years')
       return share(i, m.end, n, m.value);
   }
-  // "4 out of 10 respondents", "two out of five hundred"; "16 out of the top 20 titles" is a count of the titles.
+  // "4 out of 10 respondents", "three out of four hundred"; "16 out of the top 20 titles" is a count of the titles.
   if (a?.lower === 'out' && tokens[i + 2]?.lower === 'of') {
     const m = wholeAt(tokens, i + 3);
     if (m !== null && m.value > n) return share(i, m.end, n, m.value);

@@ -20,8 +20,8 @@ import {
 } from './numberWordMaps.ts';
 import { type Core, core } from './quantityContext.ts';
 
-// Numbers in words: "five hundred and fifty", "half a million", "two hundred point zero three",
-// "three hundred and two dozen", "two thirds", "one million and a half"; and vague amounts ("dozens
+// Numbers in words: "five hundred and fifty", "half a million", "four hundred point zero six",
+// "two hundred and three dozen", "two thirds", "two million and a half"; and vague amounts ("dozens
 // of", "several hundred").
 
 /** Ordinal words ("first", "twenty-fifth", "hundredth"), singular or plural. */
@@ -48,7 +48,7 @@ export function smallCardinal(tokens: Token[], k: number): { value: number; end:
   return { value: v, end: k + 1 };
 }
 
-/** "point zero three", "point seventy-one": the digits of a decimal said in words, after "point". */
+/** "point zero six", "point sixty-two": the digits of a decimal said in words, after "point". */
 function spokenDecimals(tokens: Token[], k: number): { digits: string; end: number } | null {
   const pair = smallCardinal(tokens, k);
   if (pair && pair.value >= 10) return { digits: String(pair.value), end: pair.end };
@@ -63,7 +63,7 @@ function spokenDecimals(tokens: Token[], k: number): { digits: string; end: numb
 
 /**
  * A fraction added to the whole number that ends before token `j`: "½", " 1/2", "and a half",
- * "and a fifth", "and two thirds", "and fifty-four hundredths". `wholeScale`: the scale word the
+ * "and a fifth", "and two thirds", "and thirty-six hundredths". `wholeScale`: the scale word the
  * whole number ended with, when it is a thousand or more; the fraction is of it ("three million and
  * a half" is 3.5 million). Before a scale word ("2 and a half million") the fraction ends before
  * it and the caller scales both; after one, a smaller scale scales the fraction alone ("one billion
@@ -157,7 +157,7 @@ function parseHalf(tokens: Token[], i: number): Core | null {
 
 /**
  * "a quarter of a million", "a half million", "quarter million"; or, after "a", a fraction ("a
- * fifth", "a hundredth", "a twenty-first") where nothing but a number follows.
+ * fifth", "a hundredth", "a thirty-first") where nothing but a number follows.
  */
 function parseArticle(tokens: Token[], i: number, numberOnly: boolean): Core | null {
   const s = tokens[i + 1]?.lower ?? '';
@@ -183,9 +183,9 @@ function parseArticle(tokens: Token[], i: number, numberOnly: boolean): Core | n
 }
 
 /**
- * Number words from token `i`: "five hundred and fifty", "twenty-five", "fifty - two", "a
- * thousand", "three hundred and two dozen", "two hundred point zero three", "zero", and the
- * fractions they open ("two thirds", "one hundred and three quarters", "one million and a half").
+ * Number words from token `i`: "five hundred and fifty", "twenty-five", "sixty - three", "a
+ * thousand", "two hundred and three dozen", "four hundred point zero six", "zero", and the
+ * fractions they open ("two thirds", "two hundred and three quarters", "two million and a half").
  * `numberOnly`: the sentence is nothing but a number, so a fraction word is one wherever it stands.
  */
 export function parseSpelled(tokens: Token[], i: number, numberOnly = false): Core | null {
@@ -207,7 +207,7 @@ export function parseSpelled(tokens: Token[], i: number, numberOnly = false): Co
   let lastScale = false;
   let words = 0;
   let j = i;
-  // The words said since the last scale or "and" ("two" of "three hundred and two dozen").
+  // The words said since the last scale or "and" ("two" of "two hundred and three dozen").
   let lastAdded = 0;
   // The largest scale of a thousand or more so far, and the number before the last "and".
   let bigScale = 0;
@@ -221,7 +221,7 @@ export function parseSpelled(tokens: Token[], i: number, numberOnly = false): Co
     any = true;
     j = i + 1;
   } else if (w0 === 'hundred') {
-    // "hundred thousand dollars"
+    // "hundred thousand euros"
     if ((SCALE_WORD_VALUES.get(tokens[i + 1]?.lower ?? '') ?? 0) < 1e3) return null;
     current = 100;
     any = true;
@@ -241,7 +241,7 @@ export function parseSpelled(tokens: Token[], i: number, numberOnly = false): Co
         current += n;
         lastAdded = n;
       }
-      // "twenty-five", "thirty one", "fifty - two"
+      // "twenty-five", "thirty one", "sixty - three"
       else if (
         n < 10 &&
         current % 10 === 0 &&
@@ -272,7 +272,7 @@ export function parseSpelled(tokens: Token[], i: number, numberOnly = false): Co
       lastScaleWord = 100;
       continue;
     }
-    // "three dozen"; "three hundred and two dozen" is 300 + 24.
+    // "three dozen"; "two hundred and three dozen" is 200 + 36.
     if (w === 'dozen' || (DOZENS.test(w) && tokens[j + 1]?.lower !== 'of')) {
       current = lastAdded > 0 && current > lastAdded ? current - lastAdded + lastAdded * 12 : (current || 1) * 12;
       lastScale = false;
@@ -281,7 +281,7 @@ export function parseSpelled(tokens: Token[], i: number, numberOnly = false): Co
     }
     const scale = SCALE_WORD_VALUES.get(w);
     if (scale !== undefined) {
-      // "three lakh crore", "a thousand billion": a scale of a scale multiplies the group before it.
+      // "two lakh crore", "a thousand billion": a scale of a scale multiplies the group before it.
       if (lastScale && current === 0 && scale > lastScaleWord && lastGroup > 0) {
         total += lastGroup * (scale - 1);
         lastGroup *= scale;
@@ -323,7 +323,7 @@ export function parseSpelled(tokens: Token[], i: number, numberOnly = false): Co
   let end = j;
   while (end > i && tokens[end - 1]!.text === '-') end--;
   let value = total + current;
-  // "two hundred point zero three", "nought point five"
+  // "four hundred point zero six", "nought point five"
   if (tokens[end]?.lower === 'point' && end === j) {
     const decimals = spokenDecimals(tokens, end + 1);
     if (decimals) return core(i, decimals.end, Number(`${value}.${decimals.digits}`), { scaled: value >= 100 });
@@ -334,7 +334,7 @@ export function parseSpelled(tokens: Token[], i: number, numberOnly = false): Co
   const after = tokens[j]?.text === '-' && !tokens[j]!.spaceBefore ? tokens[j + 1] : tokens[j];
   if (after && ORDINAL_WORD.test(after.lower) && after.lower !== 'seconds')
     return core(i, j + (after === tokens[j] ? 1 : 2), null, { skip: true });
-  // "two and a half years", "one million and a half", "twenty and three fifths"
+  // "two and a half years", "two million and a half", "thirty and two fifths"
   const added = end === j ? fractionAfter(tokens, end, bigScale > 0 && current === 0 ? bigScale : 0) : null;
   if (added && added.end > end + 1) {
     value += added.value;
@@ -346,9 +346,9 @@ export function parseSpelled(tokens: Token[], i: number, numberOnly = false): Co
 
 /**
  * The denominator after number words, making them a fraction: "two thirds" 2/3, "twenty-three
- * fifths" 23/5, "one hundred and three quarters" 100 + 3/4 (a numerator after "and" smaller than
- * its denominator is the fraction of a mixed number), "two million and three fifths" 2.6 million,
- * "three quarters billion" 750 million.
+ * fifths" 23/5, "two hundred and three quarters" 200 + 3/4 (a numerator after "and" smaller than
+ * its denominator is the fraction of a mixed number), "four million and two fifths" 4.4 million,
+ * "three quarters million" 750,000.
  */
 function readWordFraction(
   tokens: Token[],
@@ -358,7 +358,7 @@ function readWordFraction(
   beforeAnd: { value: number; scale: number } | null,
   numberOnly: boolean,
 ): { value: number; end: number } | null {
-  // "one - fourth", "five - eighths": a hyphen set apart by spaces on both sides.
+  // "one - fourth", "three - eighths": a hyphen set apart by spaces on both sides.
   const hyphen = tokens[at]?.text === '-' && tokens[at]!.spaceBefore && tokens[at + 1]?.spaceBefore;
   const d: Denominator | null = readDenominator(tokens, hyphen ? at + 1 : at);
   if (!d) return null;
@@ -367,7 +367,7 @@ function readWordFraction(
   const one = numerator === 1 && (mixed || words === 1);
   if (!wordFractionAllowed(tokens, d, one, mixed, numberOnly, scaleAt(tokens))) return null;
   let end = d.end;
-  // "three quarters billion", "two thirds of a million"; "one billion and three quarters million".
+  // "three quarters million", "two thirds of a billion"; "two billion and a quarter million".
   const ofA = tokens[end]?.lower === 'of' && /^an?$/.test(tokens[end + 1]?.lower ?? '');
   const scale = SCALE_WORD_VALUES.get(tokens[ofA ? end + 2 : end]?.lower ?? '');
   let v: number;

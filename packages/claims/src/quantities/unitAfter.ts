@@ -232,7 +232,7 @@ const CLOSING = new Map([
   ['<', '>'],
 ]);
 
-/** "20 (kg)", "20 [kg]": a unit alone in brackets after the number, as tables write it. */
+/** "35 (kg)", "35 [kg]": a unit alone in brackets after the number, as tables write it. */
 function bracketedUnit(tokens: Token[], j: number): ReturnType<typeof matchUnit> {
   const close = CLOSING.get(tokens[j]?.text ?? '');
   if (!close) return null;
