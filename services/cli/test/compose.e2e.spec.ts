@@ -19,7 +19,7 @@ import { type PlainProcess, plainProcesses, serviceOf } from './support/composeS
 import { freshDatabase } from './support/freshDatabase.ts';
 import { type Exit, LaunchedProcess, repoRoot } from './support/launchedProcess.ts';
 
-const WORKERS = ['poller', 'fetcher', 'analyzer', 'projector'];
+const WORKERS = ['poller', 'fetcher', 'analyzer', 'projector', 'webhooks'];
 /** Node's own variables, which the image's processes may be given besides Tally's configuration. */
 const NODE_VARIABLES = new Set(['NODE_OPTIONS']);
 
@@ -36,13 +36,13 @@ describe('docker-compose.yml', () => {
   it('runs every Tally service as a command of the CLI, through node itself (no npm or npx to swallow SIGTERM)', () => {
     expect(docker.entrypoint.slice(0, 2)).toEqual(['node', 'services/cli/bin/tally.mjs']);
     expect(tallyServices.map(([name]) => name).sort()).toEqual(
-      ['analyzer', 'api', 'fetcher', 'newsroom', 'poller', 'projector'].sort(),
+      ['analyzer', 'api', 'fetcher', 'newsroom', 'poller', 'projector', 'webhooks'].sort(),
     );
     const commands = new Set(commandList.map((c) => c.name));
     for (const [name, service] of tallyServices) {
       const [command, stage] = service.command ?? [];
       expect(commands.has(command ?? ''), `${name}: ${command}`).toBe(true);
-      if (command === 'worker') expect(stageNames, name).toContain(stage);
+      if (command === 'worker') expect([...stageNames, 'webhooks'], name).toContain(stage);
     }
     expect(JSON.stringify(compose)).not.toMatch(/\bnpx\b|\bnpm\b/);
     expect(docker.text).not.toMatch(/^(CMD|ENTRYPOINT).*\bnpx\b/m);
