@@ -38,8 +38,16 @@ export interface ReadAllOptions {
 }
 
 export interface ReadStreamOptions {
-  /** Read events with stream version greater than this. @defaultValue 0 */
+  /**
+   * `forwards`: oldest first, versions above `afterVersion`; `backwards`: newest first, versions
+   * below `beforeVersion` (a stream browser shows the latest events first).
+   * @defaultValue `'forwards'`
+   */
+  direction?: 'forwards' | 'backwards';
+  /** Forwards: read events with stream version greater than this. @defaultValue 0 */
   afterVersion?: number;
+  /** Backwards: read events with stream version less than this. @defaultValue the stream's end */
+  beforeVersion?: number;
   /** @defaultValue 10000 */
   limit?: number;
 }

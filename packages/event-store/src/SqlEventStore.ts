@@ -327,12 +327,21 @@ export abstract class SqlEventStore implements EventStore {
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
     this.assertOpen();
-    const rows = await this.queryArrays<[string]>(
-      `SELECT ${EVENT_JSON} FROM ${this.table.events}
-       WHERE stream_id = $1 AND stream_version > $2 ORDER BY stream_version LIMIT $3`,
-      [streamId, options.afterVersion ?? 0, options.limit ?? 10_000],
-      'tally_read_stream',
-    );
+    const limit = options.limit ?? 10_000;
+    const rows =
+      options.direction === 'backwards'
+        ? await this.queryArrays<[string]>(
+            `SELECT ${EVENT_JSON} FROM ${this.table.events}
+             WHERE stream_id = $1 AND stream_version < $2 ORDER BY stream_version DESC LIMIT $3`,
+            [streamId, options.beforeVersion ?? 2 ** 31 - 1, limit],
+            'tally_read_stream_backwards',
+          )
+        : await this.queryArrays<[string]>(
+            `SELECT ${EVENT_JSON} FROM ${this.table.events}
+             WHERE stream_id = $1 AND stream_version > $2 ORDER BY stream_version LIMIT $3`,
+            [streamId, options.afterVersion ?? 0, limit],
+            'tally_read_stream',
+          );
     return toStoredEvents(rows);
   }
 

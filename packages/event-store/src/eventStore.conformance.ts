@@ -71,6 +71,15 @@ export function eventStoreConformance(subject: ConformanceSubject): void {
       expect(stream.map((e) => e.id)).toEqual(a.map((e) => e.id));
       expect((await store.readStream('feed-a', { afterVersion: 1 })).map((e) => e.streamVersion)).toEqual([2]);
       expect((await store.readStream('feed-a', { limit: 1 })).map((e) => e.streamVersion)).toEqual([1]);
+      // Backwards: newest first, below a version when one is given (a stream browser's pages).
+      expect((await store.readStream('feed-a', { direction: 'backwards' })).map((e) => e.id)).toEqual(
+        a.map((e) => e.id).reverse(),
+      );
+      expect((await store.readStream('feed-a', { direction: 'backwards', limit: 1 }))[0]?.streamVersion).toBe(2);
+      expect(
+        (await store.readStream('feed-a', { direction: 'backwards', beforeVersion: 2 })).map((e) => e.streamVersion),
+      ).toEqual([1]);
+      expect(await store.readStream('feed-none', { direction: 'backwards' })).toEqual([]);
       expect(await store.readStream('feed-none')).toEqual([]);
       expect(await store.head()).toBe(3);
       expect(await store.has(a[1]!.id)).toBe(true);
