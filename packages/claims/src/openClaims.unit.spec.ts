@@ -145,6 +145,21 @@ describe('whose figure it is', () => {
   });
 });
 
+describe('what a count measures', () => {
+  it('"there were 750 leaks", "had 9 games in the top 20": the counted thing', () => {
+    expect(claims('Even last January there were 750 leaks, city officials said.').map((c) => c.measure)).toEqual([
+      'leaks',
+    ]);
+    expect(claims('Nordic Games had 9 games in the top 20.').map((c) => c.measure)).toEqual(['games']);
+  });
+
+  it('"its share of the audience soared by 20%": the owner\'s measure', () => {
+    expect(claims('Its share of the audience soared by 20% in January.').map((c) => c.measure)).toEqual([
+      'share of audience growth',
+    ]);
+  });
+});
+
 describe('speakers named earlier', () => {
   it('"the treasurer said" is the person a title introduced before, though that person did not speak there', () => {
     const found = claims(

@@ -173,6 +173,11 @@ function measureOf(
   if (!m && q.kind === 'count' && gov.verb >= 0 && unit && !DESCRIBING.has(predicate) && predicate !== 'be') {
     m = `${countedWords(view, q)} ${participle(gov.lemma)}`;
   }
+  // "there were 750 leaks", "holds 192 of the 300 seats", "had 9 games in the top 20": what is counted.
+  if (!m && q.kind === 'count' && unit && (DESCRIBING.has(predicate) || predicate === 'be')) {
+    const counted = countedWords(view, q);
+    if (counted && !/^(?:people|persons?|times?)$/.test(counted)) m = counted;
+  }
   // "its shares fell 20%", "the stock rose to $55": the share price.
   if (m && /^(?:shares?|stocks?|share prices?)$/.test(m) && (q.kind === 'money' || q.kind === 'percent'))
     m = 'share price';

@@ -276,6 +276,11 @@ function readSubject(
     const pronoun = PRONOUN_SUBJECTS.has(view.tokens[ha]!.lower);
     const phrase = pronoun ? null : subjectText(view, ha, hb);
     const owner = pronoun ? referent(view, a, focus) : focusEntity(focus);
+    // "Its share of the audience soared": the owner's measure.
+    if (pronoun && head > ha && !isActorNoun(headLemma)) {
+      const measure = measureText(view, ha, b, (k) => PRONOUN_SUBJECTS.has(view.tokens[k]!.lower));
+      return { subject: owner, measure, actor: false };
+    }
     return { subject: owner ?? (phrase ? commonActor(phrase) : null), measure: null, actor: true };
   }
   // "The plague outbreak has killed 12 people": an event that acts is its figure's subject.
