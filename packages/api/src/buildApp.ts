@@ -1,8 +1,9 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { Config } from '@tally/config';
+import type { EventStore } from '@tally/event-store';
 import type { Logger } from '@tally/logger';
-import type { Runtime } from '@tally/pipeline';
+import type { QueueSet } from '@tally/queues';
 import Fastify, { type FastifyInstance, type FastifyReply, LogController } from 'fastify';
 import {
   createJsonSchemaTransform,
@@ -10,11 +11,13 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
+import type { Registry } from 'prom-client';
 import { DOCS_PATH, installAccessLog, isStaticAsset } from './accessLog.ts';
 import { ApiError, toApiError } from './apiErrors.ts';
 import { type Access, Authenticator, presentedToken } from './auth.ts';
 import { clientKeyOf } from './clientKey.ts';
 import { BULL_BOARD_PATH, mountBullBoard } from './dashboard/bullBoard.ts';
+import type { FeedCommands } from './FeedCommands.ts';
 import { FigureChangeFeed } from './FigureChangeFeed.ts';
 import { HostGuard } from './hostGuard.ts';
 import { LogCounters } from './LogCounters.ts';
@@ -40,12 +43,23 @@ export interface AppOptions {
   readyTimeoutMs?: number;
   /** Figure stream (SSE) settings. */
   stream?: FigureStreamOptions;
-  /** Read projections through this instead of the projection store (another deployment's reader). */
-  reads?: ProjectionReads;
 }
 
+/**
+ * What the API uses, and nothing more: the log (catch-up reads, the figure change feed, counts), the
+ * projections, the feed commands, the queues (new feeds' first polls, the queue dashboard), Redis
+ * (readiness) and the process's metrics registry.
+ */
 export interface AppDeps {
-  runtime: Runtime;
+  store: EventStore;
+  /** @defaultValue the projection tables beside the log (`projectionStoreReads(store)`) */
+  reads?: ProjectionReads;
+  feedCommands: FeedCommands;
+  queues: QueueSet;
+  /** Answers PING for `/readyz`. */
+  redis: { ping(): Promise<string> };
+  /** The process's metrics registry, rendered with the API's (`/metrics`). */
+  processMetrics: Registry;
   config: Config;
   logger: Logger;
   options?: AppOptions;
@@ -68,10 +82,10 @@ declare module 'fastify' {
 
 /**
  * The API and dashboard as a Fastify app, not listening: the caller listens (`app.listen`), tests
- * call `app.inject()`. Closing the app ends open figure streams; the runtime stays the caller's.
+ * call `app.inject()`. Closing the app ends open figure streams; what it was given stays the caller's.
  */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  const { runtime, config, logger } = deps;
+  const { store, queues, config, logger } = deps;
   const options = deps.options ?? {};
   // Request logs carry no secret whatever the logger given: URLs and errors are scrubbed, headers left out.
   const scrubber = new LogScrubber(config.API_TOKEN);
@@ -148,9 +162,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: DOCS_PATH });
 
-  const reads = options.reads ?? projectionStoreReads(runtime.store);
-  const counters = new LogCounters(runtime.store);
-  const feed = new FigureChangeFeed(runtime.store, {
+  const reads = deps.reads ?? projectionStoreReads(store);
+  const counters = new LogCounters(store);
+  const feed = new FigureChangeFeed(store, {
     onError: (err) => app.log.warn({ err }, 'figure change feed cannot read the log'),
   });
   const streams = new FigureStreams(feed, {
@@ -159,12 +173,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ...options.stream,
   });
   const metrics = createMetrics({
-    queues: runtime.queues,
+    queues,
     counters,
     projectionLag: () => reads.lag().catch(() => null),
-    logHead: () => runtime.store.head(),
+    logHead: () => store.head(),
     openStreams: () => streams.openCount,
-    process: runtime.metrics.registry,
+    process: deps.processMetrics,
   });
   app.decorate('tallyMetrics', metrics);
 
@@ -172,15 +186,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   figureStreamRoute(app, streams, (request) =>
     clientKeyOf(request.ip, auth.tokenMatches(presentedToken(request.headers.authorization))),
   );
-  feedRoutes(app, runtime);
-  eventRoutes(app, runtime.store);
-  healthRoutes(app, runtime, metrics, {
+  feedRoutes(app, { feeds: deps.feedCommands, queues });
+  eventRoutes(app, store);
+  healthRoutes(app, { store, redis: deps.redis }, metrics, {
     maxLag: options.readyMaxLag ?? 10_000,
     timeoutMs: options.readyTimeoutMs ?? 2000,
     lag: () => reads.lag(),
   });
-  dashboardRoutes(app, { runtime, reads, counters, sampler: metrics.sampler });
-  await mountBullBoard(app, Object.values(runtime.queues.queues));
+  dashboardRoutes(app, { store, queues, reads, counters, sampler: metrics.sampler });
+  await mountBullBoard(app, Object.values(queues.queues));
 
   app.addHook('preClose', async () => {
     await streams.closeAll();

@@ -99,7 +99,16 @@ export async function startHarness(
       const parsed = loadConfig(appOverrides, {}) as Record<string, unknown>;
       const appConfig: Record<string, unknown> = { ...config };
       for (const key of Object.keys(appOverrides)) appConfig[key] = parsed[key];
-      const app = await buildApp({ runtime, config: appConfig as Config, logger, options });
+      const app = await buildApp({
+        store: runtime.store,
+        feedCommands: runtime.feedCommands,
+        queues: runtime.queues,
+        redis: runtime.redis,
+        processMetrics: runtime.metrics.registry,
+        config: appConfig as Config,
+        logger,
+        options,
+      });
       apps.push(app);
       return app;
     },

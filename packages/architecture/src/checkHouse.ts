@@ -11,6 +11,8 @@ export interface HouseRules {
   impureModules: readonly string[];
   /** Folders of a domain package that hold support code (benches, corpora): its `src/` may not import them. */
   supportDirs: readonly string[];
+  /** Layers that may not import another layer beyond the domain's purity, each with why. */
+  forbidden: readonly { from: Layer; to: Layer; why: string }[];
   /** Known violations kept on purpose for now, each with why. Matched by `key`. */
   allowed: readonly AllowedViolation[];
 }
@@ -20,7 +22,7 @@ export interface AllowedViolation {
   why: string;
 }
 
-export type Rule = 'domain-reaches-out' | 'undeclared-package' | 'into-another-package' | 'circle';
+export type Rule = 'domain-reaches-out' | 'layer-forbidden' | 'undeclared-package' | 'into-another-package' | 'circle';
 
 export interface Violation {
   rule: Rule;
@@ -40,6 +42,7 @@ export interface HouseReport {
 /**
  * Checks the workspace against the house's rules:
  * - a domain package imports only domain packages and no impure module, and its `src/` no support folder;
+ * - no package imports a layer its own layer is forbidden (`forbidden`: the API, a face, never the pipeline);
  * - every workspace package a file imports is declared in its package.json;
  * - no file reaches into another package by a relative path or a path its exports do not name;
  * - no files import each other in a circle (type-only imports count: a reader follows them too).
@@ -53,6 +56,7 @@ export function checkHouse(workspace: Workspace, rules: HouseRules): HouseReport
   const found: Violation[] = [];
   const add = (rule: Rule, from: string, to: string, detail: string) =>
     found.push({ rule, key: `${rule} ${from} -> ${to}`, detail });
+  const forbiddenOf = (from: Layer, to: Layer) => rules.forbidden.find((f) => f.from === from && f.to === to);
 
   for (const file of workspace.files) {
     const own = byName.get(file.packageName)!;
@@ -72,6 +76,8 @@ export function checkHouse(workspace: Workspace, rules: HouseRules): HouseReport
         if (domain && pkg !== own && rules.layerOf(pkg) !== 'domain') {
           add('domain-reaches-out', file.path, pkg.name, `a domain package imports ${rules.layerOf(pkg)} ${pkg.name}`);
         }
+        const forbidden = pkg !== own && forbiddenOf(rules.layerOf(own), rules.layerOf(pkg));
+        if (forbidden) add('layer-forbidden', file.path, pkg.name, forbidden.why);
         if (target.path === null) {
           add('into-another-package', file.path, ref.specifier, `${ref.specifier} is not in ${pkg.name}'s exports`);
         } else if (sources.has(target.path)) targets.add(target.path);

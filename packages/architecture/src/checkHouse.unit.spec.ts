@@ -38,6 +38,7 @@ const rules: HouseRules = {
   layerOf: (pkg) => (pkg.name === '@fx/core' ? 'domain' : pkg.name === '@fx/store' ? 'adapter' : 'service'),
   impureModules: ['pg'],
   supportDirs: ['bench'],
+  forbidden: [],
   allowed: [],
 };
 
@@ -81,6 +82,26 @@ describe('checkHouse', () => {
         'undeclared-package services/app/src/main.ts -> @fx/core',
       ].sort(),
     );
+  });
+
+  it('fails on an import between layers the rules forbid, and only there', () => {
+    const root = tree({
+      ...cleanCore,
+      'packages/face/package.json': manifest('@fx/face', { '@fx/flow': '*', '@fx/store': '*' }),
+      'packages/face/src/index.ts':
+        "import { run } from '@fx/flow';\nimport { kept } from '@fx/store';\nexport { run, kept };\n",
+      'packages/flow/package.json': manifest('@fx/flow', {}),
+      'packages/flow/src/index.ts': 'export const run = 1;\n',
+    });
+    const layered: HouseRules = {
+      ...rules,
+      layerOf: (pkg) => (pkg.name === '@fx/face' ? 'face' : pkg.name === '@fx/flow' ? 'pipeline' : rules.layerOf(pkg)),
+      forbidden: [{ from: 'face', to: 'pipeline', why: 'faces take ports' }],
+    };
+    const violations = checkHouse(readWorkspace(root), layered).violations;
+    expect(violations.map((v) => `${v.key} (${v.detail})`)).toEqual([
+      'layer-forbidden packages/face/src/index.ts -> @fx/flow (faces take ports)',
+    ]);
   });
 
   it('reads imports, not text: tests, template strings and comments do not count', () => {

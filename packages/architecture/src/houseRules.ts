@@ -8,6 +8,8 @@ const LAYERS: Record<string, Layer> = {
   '@tally/dedupe': 'domain',
   '@tally/claims': 'domain',
   '@tally/projections': 'domain',
+  // The write side: each stream's state and a decide per command.
+  '@tally/ingest': 'domain',
   // How figures read; pure. The faces word figures with it, and the figures fold its conflict labels.
   '@tally/figure-wording': 'domain',
   '@tally/event-store': 'adapter',
@@ -38,6 +40,13 @@ export const houseRules: HouseRules = {
   },
   impureModules: ['pg', '@electric-sql/pglite', 'ioredis', 'bullmq', 'pino', 'undici', 'piscina'],
   supportDirs: ['bench', 'corpus', 'labelled', 'conformance'],
+  forbidden: [
+    {
+      from: 'face',
+      to: 'pipeline',
+      why: 'the API takes the few ports it uses (store, reads, feed commands, queues); the process serving it wires the pipeline',
+    },
+  ],
   allowed: [
     // Benches that live inside the domain package they measure and drive it through the stores,
     // the fetcher or the whole pipeline. Declaring what they import would make the package depend

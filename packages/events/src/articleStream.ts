@@ -35,24 +35,24 @@ function withFeed(feedIds: string[], feedId: string): string[] {
 }
 
 /**
- * The listing after one event of the article's stream, on whatever record holds it (the write
- * side's state, the articles projection's row): a new object with the listing fields moved and every
- * other field as it was, so the caller may go on to fill its own fields.
+ * The listing after one event of the article's stream, as a new object of the listing fields alone:
+ * whatever record holds a listing (the write side's state, the articles projection's row) is given,
+ * and spreads the answer over itself. The feed list is the same array when it did not change.
  */
-export function evolveArticleListing<S extends ArticleListing>(s: S, e: StoredArticleEvent): S {
+export function evolveArticleListing(s: ArticleListing, e: StoredArticleEvent): ArticleListing {
   switch (e.type) {
     case 'ArticleDiscovered':
     case 'ArticleListedByFeed':
-      return { ...s, url: s.url ?? e.data.url, feedIds: withFeed(s.feedIds, e.data.feedId) };
+      return { url: s.url ?? e.data.url, feedIds: withFeed(s.feedIds, e.data.feedId) };
     case 'ArticleFetched':
     case 'ArticleFetchFailed':
-      return { ...s, url: s.url ?? e.data.url };
+      return { url: s.url ?? e.data.url, feedIds: s.feedIds };
     case 'ArticleRevised':
     case 'ArticleExtracted':
     case 'ArticleExtractionFailed':
     case 'ArticleDuplicateDetected':
     case 'ArticleAnalyzed':
-      return { ...s };
+      return { url: s.url, feedIds: s.feedIds };
     default: {
       const unhandled: never = e;
       return unhandled;

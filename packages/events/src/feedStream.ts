@@ -45,29 +45,41 @@ export const noFeedPollStatus: FeedPollStatus = {
   lastReason: null,
 };
 
+/** The poll status of a record that holds one (the write side's state, a projection's row), alone. */
+export function feedPollStatusOf(s: FeedPollStatus): FeedPollStatus {
+  const { removed, minIntervalSec, maxIntervalSec, consecutiveErrors, lastPollAt, nextPollAt, lastReason } = s;
+  return { removed, minIntervalSec, maxIntervalSec, consecutiveErrors, lastPollAt, nextPollAt, lastReason };
+}
+
 /**
- * The poll status after one event of the feed's stream, on whatever record holds it (the write
- * side's state, a projection's row): the record comes back as a new object with the status fields
- * moved and every other field as it was, so the caller may go on to fill its own fields.
+ * The poll status after one event of the feed's stream, as a new object of the status fields alone:
+ * whatever record holds a status (the write side's state, the feeds projection's row) is given, and
+ * spreads the answer over itself.
  */
-export function evolveFeedPollStatus<S extends FeedPollStatus>(s: S, e: StoredFeedEvent): S {
+export function evolveFeedPollStatus(s: FeedPollStatus, e: StoredFeedEvent): FeedPollStatus {
+  const status = feedPollStatusOf(s);
   switch (e.type) {
     case 'FeedRegistered':
-      return { ...s, removed: false, minIntervalSec: e.data.minIntervalSec, maxIntervalSec: e.data.maxIntervalSec };
+      status.removed = false;
+      status.minIntervalSec = e.data.minIntervalSec;
+      status.maxIntervalSec = e.data.maxIntervalSec;
+      return status;
     case 'FeedRemoved':
-      return { ...s, removed: true };
+      status.removed = true;
+      return status;
     case 'FeedUrlChanged':
-      return { ...s };
+      return status;
     case 'FeedPolled':
-      return { ...s, consecutiveErrors: 0, lastPollAt: e.recordedAt, nextPollAt: e.data.nextCheckAt };
+      status.consecutiveErrors = 0;
+      status.lastPollAt = e.recordedAt;
+      status.nextPollAt = e.data.nextCheckAt;
+      return status;
     case 'FeedPollFailed':
-      return {
-        ...s,
-        consecutiveErrors: e.data.consecutiveErrors,
-        lastPollAt: e.recordedAt,
-        nextPollAt: e.data.nextCheckAt,
-        lastReason: e.data.reason,
-      };
+      status.consecutiveErrors = e.data.consecutiveErrors;
+      status.lastPollAt = e.recordedAt;
+      status.nextPollAt = e.data.nextCheckAt;
+      status.lastReason = e.data.reason;
+      return status;
     default: {
       const unhandled: never = e;
       return unhandled;

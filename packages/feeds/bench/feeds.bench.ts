@@ -28,7 +28,7 @@ import type { StoredEvent } from '@tally/events';
 import { createHttpClient } from '@tally/http-fetch';
 import { type LocalServer, startPostgres } from '@tally/local-services';
 import { createLogger } from '@tally/logger';
-import { openRuntime, type Runtime, registerFeed, startStages } from '@tally/pipeline';
+import { openRuntime, type Runtime, startStages } from '@tally/pipeline';
 import { benchParse, generateRss } from './parse.bench.ts';
 
 const TARGET_POLLS_304 = 500;
@@ -247,7 +247,7 @@ async function main(): Promise<void> {
       Array.from({ length: 8 }, async () => {
         while (next < feedCount) {
           const i = next++;
-          feedIds[i] = (await registerFeed(store, { url: `${server.origin}/f/${i}` }, 'config')).feedId;
+          feedIds[i] = (await rt.feedCommands.register({ url: `${server.origin}/f/${i}` }, 'config')).feedId;
         }
       }),
     );

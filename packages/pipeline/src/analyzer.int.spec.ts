@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { loadConfig } from '@tally/config';
 import { type EventStore, openEventStore } from '@tally/event-store';
 import { makeEvent, streams } from '@tally/events';
+import { MAX_SENTENCES_PER_ARTICLE } from '@tally/ingest';
 import type {} from '@tally/local-services/vitest-setup';
 import { silentLogger } from '@tally/logger';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { analyzeArticle, MAX_SENTENCES_PER_ARTICLE } from './analyzer.ts';
+import { analyzeArticle } from './analyzer.ts';
 import { openRuntime, type Runtime } from './runtime.ts';
 
 const body = [

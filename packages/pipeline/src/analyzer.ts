@@ -1,24 +1,27 @@
-import { CLAIMS_VERSION, readClaims } from '@tally/claims';
-import type { DuplicateMethod } from '@tally/dedupe-index';
-import type { StreamAppend } from '@tally/event-store';
-import { articleIdFor, makeEvent, type NewEvent, streams } from '@tally/events';
+import type { DedupeIndex } from '@tally/dedupe-index';
+import type { EventStore, StreamAppend } from '@tally/event-store';
+import { articleIdFor, streams } from '@tally/events';
 import { canonicalUrl } from '@tally/feeds';
+import {
+  type ArticleState,
+  analysisNeeded,
+  type DuplicateFound,
+  decideAnalysis,
+  foldArticle,
+  type RecordAnalysis,
+  readArticleClaims,
+} from '@tally/ingest';
 import type { Logger } from '@tally/logger';
 import type { AnalyzeArticle } from '@tally/queues';
-import type { Runtime } from './runtime.ts';
-import { timed } from './stageMetrics.ts';
-import { type ArticleState, foldArticle } from './state.ts';
+import { type StageMetrics, timed } from './stageMetrics.ts';
 
-export const ANALYZER_VERSION = CLAIMS_VERSION;
-
-/**
- * Sentences read per article. Analysis runs on the worker's event loop, so the cap bounds how long
- * one page (a 4 MB repetition, a table of thousands of lines) can hold timeouts, polls and job
- * locks: 250 sentences of dense real news took 41–73 ms (median 68) on a loaded two-core machine
- * where 400 took 101–312 ms. News articles stay far below it; the rest is recorded as skipped
- * (`article-too-long`) on `ArticleAnalyzed`.
- */
-export const MAX_SENTENCES_PER_ARTICLE = 250;
+/** What an analysis uses: the log, the shared dedupe index. */
+export interface AnalyzerPorts {
+  store: EventStore;
+  dedupe: Pick<DedupeIndex, 'checkAndInsert'>;
+  log: Logger;
+  metrics: Pick<StageMetrics, 'analyzeSeconds'>;
+}
 
 /**
  * Analyzes an extracted article: URL-level then content-level near-duplicate check (one atomic
@@ -28,11 +31,11 @@ export const MAX_SENTENCES_PER_ARTICLE = 250;
  * Everything the analysis concludes (a copy's verdict, the claims on their figures' streams,
  * `ArticleAnalyzed`) is appended in one transaction: the article is analysed whole or not at all.
  */
-export async function analyzeArticle(rt: Runtime, job: AnalyzeArticle): Promise<'analyzed' | 'skipped'> {
-  const state = foldArticle(job.articleId, await rt.store.readStream(streams.article(job.articleId)));
-  const appends = await planAnalysis(rt, job, state);
+export async function analyzeArticle(ports: AnalyzerPorts, job: AnalyzeArticle): Promise<'analyzed' | 'skipped'> {
+  const state = foldArticle(job.articleId, await ports.store.readStream(streams.article(job.articleId)));
+  const appends = await planAnalysis(ports, job, state);
   if (!appends) return 'skipped';
-  await rt.store.appendMany(appends);
+  await ports.store.appendMany(appends);
   return 'analyzed';
 }
 
@@ -42,154 +45,73 @@ export async function analyzeArticle(rt: Runtime, job: AnalyzeArticle): Promise<
  * and updated; the log is not written: the caller appends, possibly together with more (the
  * fetcher adds the extraction itself, so that extraction and analysis commit as one).
  */
-export function planAnalysis(rt: Runtime, job: AnalyzeArticle, state: ArticleState): Promise<StreamAppend[] | null> {
+export function planAnalysis(
+  ports: AnalyzerPorts,
+  job: AnalyzeArticle,
+  state: ArticleState,
+): Promise<StreamAppend[] | null> {
   return timed(
-    rt.metrics.analyzeSeconds,
-    () => analysisOf(rt, job, state),
+    ports.metrics.analyzeSeconds,
+    () => analysisOf(ports, job, state),
     (r) => ('error' in r ? 'error' : r.value ? 'analyzed' : 'skipped'),
   );
 }
 
-async function analysisOf(rt: Runtime, job: AnalyzeArticle, state: ArticleState): Promise<StreamAppend[] | null> {
-  const stream = streams.article(job.articleId);
-  const a = state.extracted;
-  if (!a || state.analyzedVersion === ANALYZER_VERSION) return null;
-  const log = rt.log.child({ articleId: job.articleId });
-  const appends: StreamAppend[] = [];
-
+async function analysisOf(
+  ports: AnalyzerPorts,
+  job: AnalyzeArticle,
+  state: ArticleState,
+): Promise<StreamAppend[] | null> {
+  const a = analysisNeeded(state);
+  if (!a) return null;
+  const log = ports.log.child({ articleId: job.articleId });
   // Claims first (pure work): the dedupe check changes the shared index, so as little as possible
   // stands between it and the append that records what it said.
-  // The headline can name who speaks for the whole report ("White House: …").
-  const reading = readClaims(a.text, {
-    publishedAt: a.publishedAt,
-    title: a.title ?? state.title,
-    maxSentences: MAX_SENTENCES_PER_ARTICLE,
-  });
-  const { claims } = reading;
-  const byFigure = new Map<string, NewEvent[]>();
-  for (const c of claims) {
-    const claimId = `${job.articleId}:${c.span[0]}-${c.span[1]}`;
-    const event = makeEvent(
-      'ClaimExtracted',
-      {
-        claimId,
-        articleId: job.articleId,
-        figureKey: c.figureKey,
-        subject: c.subject,
-        predicate: c.predicate,
-        recipient: c.recipient,
-        value: c.value,
-        range: c.range,
-        bound: c.bound,
-        unit: c.unit,
-        concept: c.concept,
-        measure: c.measure,
-        change: c.change,
-        changeBy: c.changeBy,
-        changeUnit: c.changeUnit,
-        previous: c.previous,
-        negated: c.negated,
-        hedged: c.hedged,
-        speaker: c.speaker,
-        statedAt: c.statedAt,
-        period: c.period,
-        sentence: c.sentence,
-        span: c.span,
-        url: a.url,
-        publishedAt: a.publishedAt,
-        siteName: a.siteName,
-        extractorVersion: CLAIMS_VERSION,
-      },
-      [job.articleId, CLAIMS_VERSION, c.figureKey, c.span[0], c.span[1]],
-    );
-    const list = byFigure.get(c.figureKey) ?? [];
-    list.push(event);
-    byFigure.set(c.figureKey, list);
+  const reading = readArticleClaims(state, a);
+  const checked = await checkDuplicate(ports, job.articleId, state, a);
+  if (checked.duplicate) log.info(checked.duplicate, 'article is a copy');
+  if (checked.replaced) {
+    const { id, similarity, method } = checked.replaced;
+    log.info({ copyId: id, similarity, method }, 'article is the original of an earlier-indexed copy');
   }
-  if (!state.duplicateOf) {
-    let dup: {
-      originalId: string;
-      similarity: number;
-      method: 'canonical-url' | 'minhash' | 'simhash' | 'content-hash';
-    } | null = null;
-    const declared = a.canonicalUrl ? canonicalUrl(a.canonicalUrl, a.url) : null;
-    if (declared) {
-      const otherId = articleIdFor(declared);
-      if (otherId !== job.articleId && (await rt.store.readStream(streams.article(otherId), { limit: 1 })).length > 0) {
-        dup = { originalId: otherId, similarity: 1, method: 'canonical-url' };
-      }
-    }
-    if (!dup) {
-      const verdict = await rt.dedupe.checkAndInsert({
-        id: job.articleId,
-        text: a.text,
-        publishedAt: a.publishedAt,
-        url: a.url,
-      });
-      if (verdict.verdict === 'duplicate') {
-        dup = { originalId: verdict.originalId, similarity: verdict.similarity, method: verdict.method };
-      } else if (verdict.replaced) {
-        appends.push(creditReplaced(job.articleId, verdict.replaced, log));
-      }
-    }
-    if (dup) {
-      appends.push({
-        streamId: stream,
-        events: [makeEvent('ArticleDuplicateDetected', { articleId: job.articleId, ...dup }, [job.articleId])],
-      });
-      log.info(dup, 'article is a copy');
-    }
-  } else if (state.duplicateMethod !== 'canonical-url') {
-    // Credited to an even earlier copy since its own check: if that check had replaced a copy and the
-    // job died before recording it, the index's answer to the same article again still names that
-    // copy, which would otherwise never be credited. (A copy is not indexed: checking it adds nothing.)
-    const verdict = await rt.dedupe.checkAndInsert({
-      id: job.articleId,
-      text: a.text,
-      publishedAt: a.publishedAt,
-      url: a.url,
-    });
-    if (verdict.verdict === 'original' && verdict.replaced) {
-      appends.push(creditReplaced(job.articleId, verdict.replaced, log));
-    }
-  }
-
-  for (const [key, events] of byFigure) appends.push({ streamId: streams.figure(key), events });
-  appends.push({
-    streamId: stream,
-    events: [
-      makeEvent(
-        'ArticleAnalyzed',
-        {
-          articleId: job.articleId,
-          sentenceCount: reading.sentences,
-          quantityCount: reading.quantities,
-          claimCount: claims.length,
-          analyzerVersion: ANALYZER_VERSION,
-          skipped: reading.skipped,
-        },
-        [job.articleId, ANALYZER_VERSION],
-      ),
-    ],
-  });
+  const appends = decideAnalysis(state, { articleId: job.articleId, reading, ...checked });
   if (reading.skipped.length > 0) log.warn({ skipped: reading.skipped }, 'article partly analysed');
-  log.info({ claims: claims.length, sentences: reading.sentences }, 'article analyzed');
+  log.info({ claims: reading.claims.length, sentences: reading.sentences }, 'article analyzed');
   return appends;
 }
 
 /**
- * This article was published before the copy indexed first: the earliest published copy is the
- * original, so the earlier-indexed one is credited to this one.
+ * The duplicate check: a canonical URL naming another article the log knows, else the dedupe index
+ * (which records the article as it answers). An article credited to an earlier copy is checked again
+ * unless the page itself declared it: if that check had replaced a copy and the job died before
+ * recording it, the index's answer to the same article again still names that copy, which would
+ * otherwise never be credited. (A copy is not indexed: checking it adds nothing.)
  */
-function creditReplaced(
+async function checkDuplicate(
+  ports: AnalyzerPorts,
   articleId: string,
-  replaced: { id: string; similarity: number; method: DuplicateMethod },
-  log: Logger,
-): StreamAppend {
-  const { id, similarity, method } = replaced;
-  log.info({ copyId: id, similarity, method }, 'article is the original of an earlier-indexed copy');
-  return {
-    streamId: streams.article(id),
-    events: [makeEvent('ArticleDuplicateDetected', { articleId: id, originalId: articleId, similarity, method }, [id])],
-  };
+  state: ArticleState,
+  a: NonNullable<ArticleState['extracted']>,
+): Promise<Pick<RecordAnalysis, 'duplicate' | 'replaced'>> {
+  const indexed = () =>
+    ports.dedupe.checkAndInsert({ id: articleId, text: a.text, publishedAt: a.publishedAt, url: a.url });
+  if (state.duplicateOf) {
+    if (state.duplicateMethod === 'canonical-url') return { duplicate: null, replaced: null };
+    const verdict = await indexed();
+    return { duplicate: null, replaced: verdict.verdict === 'original' ? (verdict.replaced ?? null) : null };
+  }
+  const declared = a.canonicalUrl ? canonicalUrl(a.canonicalUrl, a.url) : null;
+  if (declared) {
+    const otherId = articleIdFor(declared);
+    if (otherId !== articleId && (await ports.store.readStream(streams.article(otherId), { limit: 1 })).length > 0) {
+      const duplicate: DuplicateFound = { originalId: otherId, similarity: 1, method: 'canonical-url' };
+      return { duplicate, replaced: null };
+    }
+  }
+  const verdict = await indexed();
+  if (verdict.verdict === 'duplicate') {
+    const { originalId, similarity, method } = verdict;
+    return { duplicate: { originalId, similarity, method }, replaced: null };
+  }
+  return { duplicate: null, replaced: verdict.replaced ?? null };
 }

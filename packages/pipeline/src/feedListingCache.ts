@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 
 /**
  * What the last poll of a feed already recorded, as one fingerprint per item (article, title,
- * date): an item whose fingerprint is here needs no event and no fetch job, so re-polling a feed
+ * date: `listingFingerprint` of @tally/ingest): an item whose fingerprint is here needs no event and no fetch job, so re-polling a feed
  * that answers 200 with the same 50 items costs one Redis call instead of a hundred store queries.
  *
  * The log stays the only truth: a missing or lost set (Redis flushed, key expired) only means the
@@ -32,14 +31,6 @@ export interface FeedListingCacheOptions {
    * @defaultValue 7 days
    */
   ttlSec?: number;
-}
-
-/** One item's fingerprint: the article it names and what a revision would change. */
-export function listingFingerprint(articleId: string, title: string | null, publishedAt: string | null): string {
-  return createHash('sha1')
-    .update(`${articleId}\u0000${title ?? ''}\u0000${publishedAt ?? ''}`)
-    .digest('base64url')
-    .slice(0, 16);
 }
 
 export function createFeedListingCache(redis: Redis, options: FeedListingCacheOptions): FeedListingCache {

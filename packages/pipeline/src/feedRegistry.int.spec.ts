@@ -1,6 +1,10 @@
 import { type EventStore, openEventStore } from '@tally/event-store';
+import { InvalidFeedUrlError } from '@tally/ingest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InvalidFeedUrlError, listFeeds, registerFeed } from './feedRegistry.ts';
+import { createFeedCommands } from './feedCommands.ts';
+
+/** Feed commands over a log, without a poller of their own. */
+const feedsOf = (store: EventStore) => createFeedCommands({ store });
 
 /**
  * `http://user:pass@host/feed` used to be registered as given by every way in but the API (the CLI,
@@ -19,7 +23,7 @@ afterAll(async () => {
 
 async function refusal(url: string, source: 'config' | 'cli' | 'api' | 'demo'): Promise<InvalidFeedUrlError> {
   try {
-    await registerFeed(store, { url, title: 'Private' }, source);
+    await feedsOf(store).register({ url, title: 'Private' }, source);
   } catch (err) {
     if (err instanceof InvalidFeedUrlError) return err;
     throw err;
@@ -45,12 +49,12 @@ describe('registerFeed with credentials in the URL', () => {
       }
     }
     expect(await store.head()).toBe(head);
-    expect(await listFeeds(store)).toEqual([]);
+    expect(await feedsOf(store).list()).toEqual([]);
   });
 
   it('still registers a URL whose query or path holds an @', async () => {
     for (const url of ['https://open.example/feed?mail=desk@open.example', 'https://open.example/@desk/rss']) {
-      expect((await registerFeed(store, { url }, 'cli')).created, url).toBe(true);
+      expect((await feedsOf(store).register({ url }, 'cli')).created, url).toBe(true);
     }
     expect((await refusal('not a url', 'cli')).code).toBe('invalid-url');
   });

@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { hasUrlCredentials, withoutUrlCredentials } from '@tally/ingest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FeedsFileError, readFeedsFile } from './feedsFile.ts';
-import { hasUrlCredentials, withoutUrlCredentials } from './feedUrlCredentials.ts';
 
 const SECRET = 'hunter2-s3cret';
 

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { EventStore } from '@tally/event-store';
+import { FEED_URL_CREDENTIALS, type FeedRegistration, hasUrlCredentials, withoutUrlCredentials } from '@tally/ingest';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { type FeedRegistration, registerFeed } from './feedRegistry.ts';
-import { FEED_URL_CREDENTIALS, hasUrlCredentials, withoutUrlCredentials } from './feedUrlCredentials.ts';
+import type { FeedCommands } from './feedCommands.ts';
 
 /**
  * A feeds file cannot be read, is not YAML, or does not list feeds (`feeds-file`), or lists a feed
@@ -73,10 +72,10 @@ export function readFeedsFile(path: string): FeedRegistration[] {
  * nothing; one removed while still in the file is registered again: the file says it is polled.
  */
 export async function registerConfiguredFeeds(
-  store: EventStore,
+  commands: Pick<FeedCommands, 'register'>,
   feeds: readonly FeedRegistration[],
 ): Promise<{ feeds: number; added: number }> {
   let added = 0;
-  for (const f of feeds) if ((await registerFeed(store, f, 'config')).created) added++;
+  for (const f of feeds) if ((await commands.register(f, 'config')).created) added++;
   return { feeds: feeds.length, added };
 }

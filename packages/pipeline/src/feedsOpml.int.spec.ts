@@ -1,9 +1,12 @@
 import { type EventStore, openEventStore } from '@tally/event-store';
 import { feedIdFor, makeEvent, streams } from '@tally/events';
 import { canonicalUrl, readOpml } from '@tally/feeds';
+import { OpmlImportError } from '@tally/ingest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listFeeds, registerFeed, removeFeed } from './feedRegistry.ts';
-import { exportOpml, importOpml, OpmlImportError } from './feedsOpml.ts';
+import { createFeedCommands } from './feedCommands.ts';
+
+/** Feed commands over a log, without a poller of their own. */
+const feedsOf = (store: EventStore) => createFeedCommands({ store });
 
 const subscriptions = `<?xml version="1.0" encoding="UTF-8"?>
 <opml version="2.0">
@@ -22,7 +25,7 @@ const subscriptions = `<?xml version="1.0" encoding="UTF-8"?>
 
 async function importError(store: EventStore, input: string): Promise<OpmlImportError> {
   try {
-    await importOpml(store, input, 'cli');
+    await feedsOf(store).importOpml(input, 'cli');
   } catch (err) {
     if (err instanceof OpmlImportError) return err;
     throw err;
@@ -40,7 +43,7 @@ describe('importOpml / exportOpml', () => {
   });
 
   it('registers every http(s) feed with its folders as tags, names what it skipped, and registers nothing twice', async () => {
-    const first = await importOpml(store, subscriptions, 'api');
+    const first = await feedsOf(store).importOpml(subscriptions, 'api');
     expect(first).toMatchObject({
       created: 3,
       existing: 0,
@@ -58,14 +61,14 @@ describe('importOpml / exportOpml', () => {
       // No folder, no tags field: written as registrations were before tags.
       expect.not.objectContaining({ tags: expect.anything() }),
     ]);
-    const feeds = await listFeeds(store);
+    const feeds = await feedsOf(store).list();
     expect(feeds.map((f) => [f.url, f.tags])).toEqual([
       ['https://harbour.example/feed', ['News']],
       ['https://wire.example/rss', ['News', 'Economy']],
       ['https://loose.example/atom.xml', []],
     ]);
 
-    const again = await importOpml(store, subscriptions, 'cli');
+    const again = await feedsOf(store).importOpml(subscriptions, 'cli');
     expect(again).toMatchObject({ created: 0, existing: 3 });
     expect(await store.readAll({ types: ['FeedRegistered'] })).toHaveLength(3);
   });
@@ -80,25 +83,30 @@ describe('importOpml / exportOpml', () => {
         [feedId, 0],
       ),
     ]);
-    expect((await listFeeds(store))[0]).toMatchObject({ feedId, tags: [] });
-    const back = readOpml(await exportOpml(store));
+    expect((await feedsOf(store).list())[0]).toMatchObject({ feedId, tags: [] });
+    const back = readOpml(await feedsOf(store).exportOpml());
     expect(back.ok && back.feeds).toEqual([{ url, title: 'Old', siteUrl: null, tags: [] }]);
   });
 
   it('exports the registered feeds (not the removed ones) so that importing the export gives the same feeds and tags', async () => {
-    await importOpml(store, subscriptions, 'cli');
-    const gone = await registerFeed(store, { url: 'https://gone.example/rss', title: 'Gone', tags: ['News'] }, 'cli');
-    await removeFeed(store, gone.feedId, 'test');
-    const xml = await exportOpml(store, { now: new Date('2026-12-06T00:00:00Z') });
+    await feedsOf(store).importOpml(subscriptions, 'cli');
+    const gone = await feedsOf(store).register(
+      { url: 'https://gone.example/rss', title: 'Gone', tags: ['News'] },
+      'cli',
+    );
+    await feedsOf(store).remove(gone.feedId, 'test');
+    const xml = await feedsOf(store).exportOpml({ now: new Date('2026-12-06T00:00:00Z') });
     expect(xml).not.toContain('gone.example');
 
     const other = await openEventStore({ dataDir: 'memory://' });
     try {
-      const imported = await importOpml(other, xml, 'cli');
+      const imported = await feedsOf(other).importOpml(xml, 'cli');
       expect(imported.created).toBe(3);
-      const pairs = (s: Awaited<ReturnType<typeof listFeeds>>) =>
+      const pairs = (s: Awaited<ReturnType<ReturnType<typeof feedsOf>['list']>>) =>
         s.map((f) => [f.feedId, f.url, f.title, f.tags]).sort();
-      expect(pairs(await listFeeds(other))).toEqual(pairs((await listFeeds(store)).filter((f) => !f.removed)));
+      expect(pairs(await feedsOf(other).list())).toEqual(
+        pairs((await feedsOf(store).list()).filter((f) => !f.removed)),
+      );
     } finally {
       await other.close();
     }

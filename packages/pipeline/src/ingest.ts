@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type FeedRegistration, registerFeed } from './feedRegistry.ts';
+import type { FeedRegistration } from '@tally/ingest';
 import type { Runtime } from './runtime.ts';
 import { sweepUnanalyzed } from './sweepUnanalyzed.ts';
 import { type RunningStages, startStages } from './workers.ts';
@@ -33,7 +33,7 @@ export async function ingestOnce(
   const runId = randomUUID();
   const headBefore = await rt.store.head();
   const ids: string[] = [];
-  for (const f of feeds) ids.push((await registerFeed(rt.store, f, 'cli')).feedId);
+  for (const f of feeds) ids.push((await rt.feedCommands.register(f, 'cli')).feedId);
   const running = options.stages ?? startStages(rt, ['poller', 'fetcher', 'analyzer', 'projector']);
   try {
     // Articles an earlier run extracted but did not live to analyse are finished by this one.

@@ -8,7 +8,7 @@ import type {} from '@tally/local-services/vitest-setup';
 import { type Logger, silentLogger } from '@tally/logger';
 import { createProjectionReader, createProjector } from '@tally/projection-store';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { listFeeds, registerFeed, removeFeed } from './feedRegistry.ts';
+import { createFeedCommands } from './feedCommands.ts';
 import {
   conditional,
   type FeedTestServer,
@@ -19,6 +19,9 @@ import {
 } from './feedTestServer.ts';
 import { type PollOutcome, pollFeed } from './poller.ts';
 import { openRuntime, type Runtime } from './runtime.ts';
+
+/** Feed commands over a log, without a poller of their own. */
+const feedsOf = (store: EventStore) => createFeedCommands({ store });
 
 interface LogRecord {
   level: string;
@@ -98,7 +101,7 @@ describe('pollFeed against a local feed server', () => {
   });
 
   const nextSlot = () => new Date(Date.UTC(2024, 0, 1) + ++slotCounter * 1000).toISOString();
-  const register = async (url: string) => (await registerFeed(store, { url }, 'cli')).feedId;
+  const register = async (url: string) => (await feedsOf(store).register({ url }, 'cli')).feedId;
   const pollOnce = (feedId: string, runtime: Runtime = rt, slot = nextSlot()): Promise<PollOutcome> =>
     pollFeed(runtime, { feedId, slot, reschedule: false, runId: null });
   const feedEvents = (feedId: string) => store.readStream(streams.feed(feedId));
@@ -124,14 +127,14 @@ describe('pollFeed against a local feed server', () => {
   describe('feed registry', () => {
     it('registers a feed once, and again after it was removed', async () => {
       const url = `${server.origin}/registry?b=2&a=1`;
-      const first = await registerFeed(store, { url, title: 'Registry' }, 'cli');
+      const first = await feedsOf(store).register({ url, title: 'Registry' }, 'cli');
       expect(first.created).toBe(true);
-      expect((await registerFeed(store, { url }, 'api')).created).toBe(false);
-      expect(await removeFeed(store, first.feedId, 'test')).toBe(true);
-      expect(await removeFeed(store, first.feedId, 'test')).toBe(false);
-      expect(await registerFeed(store, { url }, 'config')).toEqual({ feedId: first.feedId, created: true });
-      expect((await registerFeed(store, { url }, 'cli')).created).toBe(false);
-      const listed = (await listFeeds(store)).find((f) => f.feedId === first.feedId);
+      expect((await feedsOf(store).register({ url }, 'api')).created).toBe(false);
+      expect(await feedsOf(store).remove(first.feedId, 'test')).toBe(true);
+      expect(await feedsOf(store).remove(first.feedId, 'test')).toBe(false);
+      expect(await feedsOf(store).register({ url }, 'config')).toEqual({ feedId: first.feedId, created: true });
+      expect((await feedsOf(store).register({ url }, 'cli')).created).toBe(false);
+      const listed = (await feedsOf(store).list()).find((f) => f.feedId === first.feedId);
       expect(listed).toMatchObject({ removed: false, registrations: 2, url });
     });
   });
@@ -519,9 +522,9 @@ describe('pollFeed against a local feed server', () => {
     it('records no poll and schedules none for a feed removed while it was being polled', async () => {
       let feedId = '';
       server.route('/removed-meanwhile', (_req, res) => {
-        void removeFeed(store, feedId, 'test').then(() =>
-          res.writeHead(200).end(rssDocument('Going', numberedItems('going.example', 1))),
-        );
+        void feedsOf(store)
+          .remove(feedId, 'test')
+          .then(() => res.writeHead(200).end(rssDocument('Going', numberedItems('going.example', 1))));
       });
       feedId = await register(`${server.origin}/removed-meanwhile`);
       const outcome = await pollFeed(rt, { feedId, slot: nextSlot(), reschedule: true, runId: null });
@@ -536,9 +539,9 @@ describe('pollFeed against a local feed server', () => {
       const url = `${server.origin}/comeback`;
       const feedId = await register(url);
       expect((await pollOnce(feedId)).status).toBe('polled');
-      await removeFeed(store, feedId, 'paused');
+      await rt.feedCommands.remove(feedId, 'paused');
       expect((await pollOnce(feedId)).status).toBe('skipped');
-      await registerFeed(store, { url }, 'cli');
+      await feedsOf(store).register({ url }, 'cli');
       expect((await pollOnce(feedId)).status).toBe('polled');
       expect(server.hits('/comeback')).toBe(2);
     });
@@ -588,7 +591,7 @@ describe('pollFeed against a local feed server', () => {
       expect(outcome).toMatchObject({ status: 'not-modified' });
       expect(server.requests.filter((r) => r.path === '/old-feed').at(-1)?.headers['if-none-match']).toBe('"latest"');
       // The registry (what schedules are reconciled from) sees the latest poll too.
-      expect((await listFeeds(store)).find((f) => f.feedId === feedId)?.nextCheckAt).toBe(outcome.nextCheckAt);
+      expect((await feedsOf(store).list()).find((f) => f.feedId === feedId)?.nextCheckAt).toBe(outcome.nextCheckAt);
       // And a retried job of its last slot is still recognised.
       expect((await pollOnce(feedId, rt, 'history-11999')).status).toBe('skipped');
     });

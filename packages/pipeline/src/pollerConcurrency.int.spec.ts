@@ -5,10 +5,13 @@ import type { StoredEvent } from '@tally/events';
 import type {} from '@tally/local-services/vitest-setup';
 import { silentLogger } from '@tally/logger';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { registerFeed } from './feedRegistry.ts';
+import { createFeedCommands } from './feedCommands.ts';
 import { type FeedTestServer, numberedItems, rssDocument, startFeedTestServer } from './feedTestServer.ts';
 import { openRuntime, type Runtime } from './runtime.ts';
 import { type RunningStages, reconcileSchedules, startStages } from './workers.ts';
+
+/** Feed commands over a log, without a poller of their own. */
+const feedsOf = (store: EventStore) => createFeedCommands({ store });
 
 const FEEDS = 30;
 
@@ -51,7 +54,7 @@ describe('several pollers starting at once', () => {
       const doc = rssDocument(`Feed ${i}`, numberedItems(`race${i}.example`, 3));
       // A little latency, so polls overlap the other poller's reconciliation.
       server.route(`/race/${i}`, (_req, res) => void setTimeout(() => res.writeHead(200).end(doc), 10));
-      feedIds.push((await registerFeed(store, { url: `${server.origin}/race/${i}` }, 'config')).feedId);
+      feedIds.push((await feedsOf(store).register({ url: `${server.origin}/race/${i}` }, 'config')).feedId);
     }
     const config = loadConfig(
       {

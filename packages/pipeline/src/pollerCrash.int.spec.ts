@@ -9,11 +9,14 @@ import type {} from '@tally/local-services/vitest-setup';
 import { silentLogger } from '@tally/logger';
 import { createJobWorker, type WorkerHandle } from '@tally/queues';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { registerFeed } from './feedRegistry.ts';
+import { createFeedCommands } from './feedCommands.ts';
 import { type FeedTestServer, numberedItems, rssDocument, startFeedTestServer } from './feedTestServer.ts';
 import { pollFeed } from './poller.ts';
 import type { CrashChildOptions } from './pollerCrashChild.ts';
 import { openRuntime, type Runtime } from './runtime.ts';
+
+/** Feed commands over a log, without a poller of their own. */
+const feedsOf = (store: EventStore) => createFeedCommands({ store });
 
 const FEEDS = 40;
 const ITEMS = 30;
@@ -66,7 +69,7 @@ describe('poller killed mid-batch', () => {
       const doc = rssDocument(`Crash ${i}`, items);
       // Slow enough that the poller is mid-batch when it is killed.
       server.route(`/crash/${i}`, (_req, res) => void setTimeout(() => res.writeHead(200).end(doc), 40));
-      feedIds.push((await registerFeed(store, { url: `${server.origin}/crash/${i}` }, 'config')).feedId);
+      feedIds.push((await feedsOf(store).register({ url: `${server.origin}/crash/${i}` }, 'config')).feedId);
     }
     const queuePrefix = `t${randomUUID().slice(0, 8)}`;
     rt = await openRuntime(

@@ -5,10 +5,13 @@ import { streams } from '@tally/events';
 import type {} from '@tally/local-services/vitest-setup';
 import { silentLogger } from '@tally/logger';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { registerFeed } from './feedRegistry.ts';
+import { createFeedCommands } from './feedCommands.ts';
 import { type FeedTestServer, startFeedTestServer } from './feedTestServer.ts';
 import { pollFeed } from './poller.ts';
 import { openRuntime, type Runtime } from './runtime.ts';
+
+/** Feed commands over a log, without a poller of their own. */
+const feedsOf = (store: EventStore) => createFeedCommands({ store });
 
 /**
  * A 9 KB feed nesting 3,000 elements in an item overflowed the parser's stack, and the poll was
@@ -55,8 +58,8 @@ describe('pollFeed on a deeply nested feed', () => {
           '<?xml version="1.0"?><rss version="2.0"><channel><title>Sound</title><item><title>One</title><link>https://sound.example/a</link></item></channel></rss>',
         );
     });
-    const deepId = (await registerFeed(store, { url: `${server.origin}/deep.xml` }, 'cli')).feedId;
-    const soundId = (await registerFeed(store, { url: `${server.origin}/sound.xml` }, 'cli')).feedId;
+    const deepId = (await feedsOf(store).register({ url: `${server.origin}/deep.xml` }, 'cli')).feedId;
+    const soundId = (await feedsOf(store).register({ url: `${server.origin}/sound.xml` }, 'cli')).feedId;
     const poll = (feedId: string) =>
       pollFeed(rt, { feedId, slot: '2024-01-01T00:00:00.000Z', reschedule: false, runId: null });
 

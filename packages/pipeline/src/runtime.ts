@@ -15,12 +15,17 @@ import { type LocalServer, provideRedis } from '@tally/local-services';
 import type { Logger } from '@tally/logger';
 import { createQueues, type QueueSet, redisConnection } from '@tally/queues';
 import type { Redis } from 'ioredis';
+import { createFeedCommands, type FeedCommands } from './feedCommands.ts';
+import { createFeedListingCache, type FeedListingCache } from './feedListingCache.ts';
+import { FeedStates } from './feedStates.ts';
 import { createStageMetrics, type StageMetrics } from './stageMetrics.ts';
 import { TimedEventStore } from './timedEventStore.ts';
 
 /**
- * Everything a stage needs, opened once per process: the log, Redis (queues, politeness, dedupe
- * index), the HTTP client and the extraction pool. Stages take a Runtime; they open nothing.
+ * What one process opens once: the log, Redis (queues, politeness, dedupe index), the HTTP client,
+ * the extraction pool, and the feed states its writers of feed streams share. Stages open nothing:
+ * each takes the few of these it uses (its ports: `PollerPorts`, `FetcherPorts`, `AnalyzerPorts`),
+ * and the API the ones it names.
  */
 export interface Runtime {
   config: Config;
@@ -40,6 +45,12 @@ export interface Runtime {
   dedupe: DedupeIndex;
   /** This process's latency histograms and Node's process metrics (`/metrics` renders them). */
   metrics: StageMetrics;
+  /** Feed states kept between polls: the poller reads them, the feed commands tell them of removals. */
+  feedStates: FeedStates;
+  /** What the last poll of each feed recorded (Redis), so unchanged items cost nothing. */
+  feedListings: FeedListingCache;
+  /** Registering, removing and listing feeds in this process. */
+  feedCommands: FeedCommands;
   close(): Promise<void>;
 }
 
@@ -117,6 +128,7 @@ export async function openRuntime(config: Config, log: Logger, options: RuntimeO
     windowDays: config.DEDUPE_WINDOW_DAYS,
     threshold: config.DEDUPE_THRESHOLD,
   });
+  const feedStates = new FeedStates(store);
   let closed = false;
   return {
     config,
@@ -130,6 +142,9 @@ export async function openRuntime(config: Config, log: Logger, options: RuntimeO
     extractPool,
     dedupe,
     metrics,
+    feedStates,
+    feedListings: createFeedListingCache(redis, { prefix: config.QUEUE_PREFIX }),
+    feedCommands: createFeedCommands({ store, feedStates }),
     async close() {
       if (closed) return;
       closed = true;

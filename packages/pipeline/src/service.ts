@@ -1,6 +1,6 @@
 import type { Config } from '@tally/config';
+import type { FeedRegistration } from '@tally/ingest';
 import type { Logger } from '@tally/logger';
-import type { FeedRegistration } from './feedRegistry.ts';
 import { readFeedsFile, registerConfiguredFeeds } from './feedsFile.ts';
 import { openRuntime, type Runtime } from './runtime.ts';
 import { sweepUnanalyzed } from './sweepUnanalyzed.ts';
@@ -123,7 +123,7 @@ export async function runService(
   if (!rt) return;
   try {
     if (feedsFile) {
-      const registered = await registerConfiguredFeeds(rt.store, feedsFile);
+      const registered = await registerConfiguredFeeds(rt.feedCommands, feedsFile);
       log.info({ feedsFile: config.FEEDS_FILE, ...registered }, 'feeds file registered');
     }
     const running = startStages(rt, stages);

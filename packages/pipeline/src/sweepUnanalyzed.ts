@@ -1,6 +1,7 @@
 import type { EventStore } from '@tally/event-store';
-import { ANALYZER_VERSION } from './analyzer.ts';
-import type { Runtime } from './runtime.ts';
+import { ANALYZER_VERSION } from '@tally/ingest';
+import type { Logger } from '@tally/logger';
+import type { QueueSet } from '@tally/queues';
 
 const ARTICLE_STREAM = 'article-';
 
@@ -31,13 +32,17 @@ export async function unanalyzedArticles(store: EventStore): Promise<string[]> {
  * Queues an analysis for every article extracted but never analysed; a finished or failed job of
  * the same id is replaced, so the article is analysed again. Returns how many were queued.
  */
-export async function sweepUnanalyzed(rt: Runtime, runId: string | null = null): Promise<number> {
-  const ids = await unanalyzedArticles(rt.store);
-  await rt.queues.enqueueMany(
+export async function sweepUnanalyzed(
+  ports: { store: EventStore; queues: Pick<QueueSet, 'enqueueMany'>; log: Logger },
+  runId: string | null = null,
+): Promise<number> {
+  const ids = await unanalyzedArticles(ports.store);
+  await ports.queues.enqueueMany(
     'analyzeArticle',
     ids.map((articleId) => ({ articleId, runId })),
     { replaceFinished: true },
   );
-  if (ids.length > 0) rt.log.info({ articles: ids.length }, 'queued analysis of articles extracted but not analysed');
+  if (ids.length > 0)
+    ports.log.info({ articles: ids.length }, 'queued analysis of articles extracted but not analysed');
   return ids.length;
 }

@@ -29,10 +29,6 @@ export class TimedEventStore implements EventStore {
     this.#appendSeconds = appendSeconds;
   }
 
-  /** The log this store times. */
-  get inner(): EventStore {
-    return this.#store;
-  }
   get kind(): EventStore['kind'] {
     return this.#store.kind;
   }
@@ -77,7 +73,3 @@ export class TimedEventStore implements EventStore {
   }
 }
 
-/** The log behind a runtime's timed store (the store itself otherwise). */
-export function unwrapStore(store: EventStore): EventStore {
-  return store instanceof TimedEventStore ? store.inner : store;
-}

@@ -1,7 +1,7 @@
 import { createProjector } from '@tally/projection-store';
-import { createJobWorker, UnrecoverableError, type WorkerHandle } from '@tally/queues';
+import { createJobWorker, type QueueSet, UnrecoverableError, type WorkerHandle } from '@tally/queues';
 import { analyzeArticle } from './analyzer.ts';
-import { listFeeds } from './feedRegistry.ts';
+import type { FeedCommands } from './feedCommands.ts';
 import { fetchArticle } from './fetcher.ts';
 import { pollFeed } from './poller.ts';
 import type { Runtime } from './runtime.ts';
@@ -18,7 +18,8 @@ export interface RunningStages {
 }
 
 /**
- * Starts the given stages in this process. Each stage is safe to run in many processes at once:
+ * Starts the given stages in this process, each given the ports it uses out of the process's
+ * runtime. Each stage is safe to run in many processes at once:
  * jobs are taken by one worker each, events are idempotent, and the projector's checkpoint is
  * stored with its writes.
  */
@@ -100,14 +101,17 @@ export function startStages(rt: Runtime, stages: readonly StageName[]): RunningS
  * Makes sure every registered feed has its next poll scheduled. Job ids are derived from feed and
  * slot, so several pollers reconciling at once add each job once.
  */
-export async function reconcileSchedules(rt: Runtime): Promise<number> {
-  const feeds = await listFeeds(rt.store);
+export async function reconcileSchedules(ports: {
+  feedCommands: Pick<FeedCommands, 'list'>;
+  queues: Pick<QueueSet, 'enqueue'>;
+}): Promise<number> {
+  const feeds = await ports.feedCommands.list();
   let n = 0;
   for (const f of feeds) {
     if (f.removed) continue;
     const due = f.nextCheckAt && Date.parse(f.nextCheckAt) > Date.now() ? f.nextCheckAt : null;
     const slot = due ?? f.nextCheckAt ?? 'first';
-    await rt.queues.enqueue(
+    await ports.queues.enqueue(
       'pollFeed',
       { feedId: f.feedId, slot, reschedule: true, runId: null },
       {

@@ -1,4 +1,4 @@
-import type { ReasonCode } from '@tally/events';
+import { evolveArticleListing, type ReasonCode } from '@tally/events';
 import {
   ARTICLE_FAILURES_KEPT,
   type ArticleFailure,
@@ -63,10 +63,6 @@ function withStatus(
 function withFailure(list: readonly ArticleFailure[], failure: ArticleFailure): ArticleFailure[] {
   const next = [...list, failure];
   return next.length > ARTICLE_FAILURES_KEPT ? next.slice(next.length - ARTICLE_FAILURES_KEPT) : next;
-}
-
-function withFeed(feedIds: readonly string[], feedId: string): string[] {
-  return feedIds.includes(feedId) ? (feedIds as string[]) : [...feedIds, feedId];
 }
 
 function byPositionThenId(a: CopyRef, b: CopyRef): number {
@@ -143,16 +139,15 @@ function evolveArticle(
       const d = event.data;
       return {
         ...base,
-        url: base.url ?? d.url,
+        ...evolveArticleListing(base, event),
         canonicalUrl: base.canonicalUrl ?? d.canonicalUrl,
         title: base.title ?? d.title,
         publishedAt: base.publishedAt ?? d.publishedAt,
-        feedIds: withFeed(base.feedIds, d.feedId),
         discoveredAt: base.discoveredAt ?? at,
       };
     }
     case 'ArticleListedByFeed':
-      return { ...base, url: base.url ?? event.data.url, feedIds: withFeed(base.feedIds, event.data.feedId) };
+      return { ...base, ...evolveArticleListing(base, event) };
     case 'ArticleRevised': {
       const d = event.data;
       return { ...base, title: d.title ?? base.title, publishedAt: d.publishedAt ?? base.publishedAt };
@@ -161,8 +156,8 @@ function evolveArticle(
       const d = event.data;
       return {
         ...base,
+        ...evolveArticleListing(base, event),
         ...withStatus(base, 'fetched', null, false),
-        url: base.url ?? d.url,
         finalUrl: d.finalUrl,
         httpStatus: d.httpStatus,
         bytes: d.bytes,
@@ -175,8 +170,8 @@ function evolveArticle(
       const d = event.data;
       return {
         ...base,
+        ...evolveArticleListing(base, event),
         ...withStatus(base, 'fetch-failed', d.reason, !d.permanent),
-        url: base.url ?? d.url,
         httpStatus: d.httpStatus ?? base.httpStatus,
         fetchAttempts: base.fetchAttempts + 1,
         failures: withFailure(base.failures, {

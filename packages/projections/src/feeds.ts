@@ -1,4 +1,4 @@
-import type { FeedRegistered, ReasonCode } from '@tally/events';
+import { evolveFeedPollStatus, type FeedPollStatus, type FeedRegistered } from '@tally/events';
 import type { EventOf, Projection } from './Projection.ts';
 
 /** `new`: registered, never polled; `ok`: the last poll succeeded; `failing`: consecutive errors; `removed`. */
@@ -15,7 +15,11 @@ export interface FeedUrlChange {
   at: string;
 }
 
-export interface FeedRow {
+/**
+ * One feed as readers see it. Its poll status (removal, bounds, errors, last and next poll, last
+ * reason) moves as the write side's does (`evolveFeedPollStatus`); the rest is what readers want to know.
+ */
+export interface FeedRow extends FeedPollStatus {
   feedId: string;
   position: number;
   firstPosition: number;
@@ -26,22 +30,14 @@ export interface FeedRow {
   title: string | null;
   feedTitle: string | null;
   source: FeedRegistered['source'] | null;
-  minIntervalSec: number | null;
-  maxIntervalSec: number | null;
   registeredAt: string | null;
-  removed: boolean;
   removedAt: string | null;
   removedReason: string | null;
   health: FeedHealth;
-  consecutiveErrors: number;
-  lastPollAt: string | null;
   lastSuccessAt: string | null;
   lastFailureAt: string | null;
-  lastReason: ReasonCode | null;
   lastMessage: string | null;
   lastHttpStatus: number | null;
-  /** When the poller means to look again (from the last poll or failure). */
-  nextPollAt: string | null;
   lastDurationMs: number | null;
   polls: number;
   failures: number;
@@ -64,7 +60,7 @@ type FeedEventType =
   | 'FeedPollFailed'
   | 'ArticleDiscovered'
   | 'ArticleListedByFeed';
-type FeedEvent = EventOf<FeedEventType>;
+type FeedRowEvent = EventOf<FeedEventType>;
 
 export function emptyFeed(feedId: string, position: number): FeedRow {
   return {
@@ -109,7 +105,7 @@ function healthOf(row: Pick<FeedRow, 'removed' | 'consecutiveErrors' | 'lastPoll
   return row.lastPollAt === null ? 'new' : 'ok';
 }
 
-function evolveFeed(row: FeedRow | null, event: FeedEvent, key: string): FeedRow {
+function evolveFeed(row: FeedRow | null, event: FeedRowEvent, key: string): FeedRow {
   const base = row ?? emptyFeed(key, event.position);
   const at = event.recordedAt;
   let next: FeedRow;
@@ -118,21 +114,19 @@ function evolveFeed(row: FeedRow | null, event: FeedEvent, key: string): FeedRow
       const d = event.data;
       next = {
         ...base,
+        ...evolveFeedPollStatus(base, event),
         url: base.removed || base.url === null ? d.url : base.url,
         registeredUrl: d.url,
         title: d.title ?? base.title,
         source: d.source,
-        minIntervalSec: d.minIntervalSec,
-        maxIntervalSec: d.maxIntervalSec,
         registeredAt: base.removed || base.registeredAt === null ? at : base.registeredAt,
-        removed: false,
         removedAt: null,
         removedReason: null,
       };
       break;
     }
     case 'FeedRemoved':
-      next = { ...base, removed: true, removedAt: at, removedReason: event.data.reason };
+      next = { ...base, ...evolveFeedPollStatus(base, event), removedAt: at, removedReason: event.data.reason };
       break;
     case 'FeedUrlChanged': {
       const d = event.data;
@@ -147,13 +141,11 @@ function evolveFeed(row: FeedRow | null, event: FeedEvent, key: string): FeedRow
       const d = event.data;
       next = {
         ...base,
+        ...evolveFeedPollStatus(base, event),
         feedTitle: d.feedTitle ?? base.feedTitle,
         title: base.title ?? d.feedTitle,
-        consecutiveErrors: 0,
-        lastPollAt: at,
         lastSuccessAt: at,
         lastHttpStatus: d.httpStatus,
-        nextPollAt: d.nextCheckAt,
         lastDurationMs: d.durationMs,
         polls: base.polls + 1,
         notModified: base.notModified + (d.notModified ? 1 : 0),
@@ -166,13 +158,10 @@ function evolveFeed(row: FeedRow | null, event: FeedEvent, key: string): FeedRow
       const d = event.data;
       next = {
         ...base,
-        consecutiveErrors: d.consecutiveErrors,
-        lastPollAt: at,
+        ...evolveFeedPollStatus(base, event),
         lastFailureAt: at,
-        lastReason: d.reason,
         lastMessage: d.message,
         lastHttpStatus: d.httpStatus,
-        nextPollAt: d.nextCheckAt,
         polls: base.polls + 1,
         failures: base.failures + 1,
         advertisedFeeds: d.advertisedFeeds,

@@ -7,7 +7,15 @@ import { runService } from '@tally/pipeline';
 const config = loadConfig();
 const logger = createLogger({ level: config.LOG_LEVEL, name: 'tally-api' });
 await runService([], config, logger, async (runtime) => {
-  const app = await buildApp({ runtime, config, logger });
+  const app = await buildApp({
+    store: runtime.store,
+    feedCommands: runtime.feedCommands,
+    queues: runtime.queues,
+    redis: runtime.redis,
+    processMetrics: runtime.metrics.registry,
+    config,
+    logger,
+  });
   const url = await app.listen({ host: config.API_HOST, port: config.API_PORT });
   logger.info({ url }, 'api listening');
   return { close: () => app.close() };

@@ -17,7 +17,15 @@ export interface RunningApi {
  * address is recorded in the data directory for the read commands run meanwhile (runningInstance.ts).
  */
 export async function startApi(rt: Runtime, config: Config, log: Logger, command: string): Promise<RunningApi> {
-  const app = await buildApp({ runtime: rt, config, logger: log });
+  const app = await buildApp({
+    store: rt.store,
+    feedCommands: rt.feedCommands,
+    queues: rt.queues,
+    redis: rt.redis,
+    processMetrics: rt.metrics.registry,
+    config,
+    logger: log,
+  });
   const address = await app.listen({ host: config.API_HOST, port: config.API_PORT });
   const url = address.replace('[::1]', 'localhost');
   const record = config.DATABASE_URL ? null : recordRunningInstance(config.TALLY_DATA_DIR, url, command);

@@ -1,4 +1,5 @@
-import { type FeedRegistration, FeedsFileError, readFeedsFile as readFile } from '@tally/pipeline';
+import type { FeedRegistration } from '@tally/ingest';
+import { FeedsFileError, readFeedsFile as readFile } from '@tally/pipeline';
 import { UsageError } from './context.ts';
 
 /** The feeds of a feeds file given on the command line; a bad file is a usage error. */

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { type EventStore, openEventStore } from '@tally/event-store';
 import type {} from '@tally/local-services/vitest-setup';
 import { createRng, generateCorpus, type Newsroom, startNewsroom } from '@tally/newsroom';
-import { registerFeed } from '@tally/pipeline';
+import { createFeedCommands } from '@tally/pipeline';
 import { createProjectionReader } from '@tally/projection-store';
 import { createQueues, type QueueSet, redisConnection } from '@tally/queues';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -87,7 +87,7 @@ describe('the distributed pipeline under faults', () => {
     const viaProxy = new URL(db.url);
     viaProxy.port = String(proxy.port);
     store = await openEventStore({ databaseUrl: db.url });
-    for (const f of newsroom.feeds) await registerFeed(store, { url: f.url }, 'cli');
+    for (const f of newsroom.feeds) await createFeedCommands({ store }).register({ url: f.url }, 'cli');
 
     const prefix = `faults${randomUUID().slice(0, 8)}`;
     probe = redisConnection(redis.url);

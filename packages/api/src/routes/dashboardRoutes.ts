@@ -1,4 +1,5 @@
-import type { Runtime } from '@tally/pipeline';
+import type { EventStore } from '@tally/event-store';
+import type { QueueSet } from '@tally/queues';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { BULL_BOARD_PATH } from '../dashboard/bullBoard.ts';
@@ -12,7 +13,8 @@ import { FigureParams } from '../schemas.ts';
 const HTML = 'text/html; charset=utf-8';
 
 export interface DashboardSources {
-  runtime: Runtime;
+  store: Pick<EventStore, 'head'>;
+  queues: QueueSet;
   reads: ProjectionReads;
   counters: LogCounters;
   sampler: JobDurationSampler;
@@ -42,12 +44,11 @@ export function dashboardRoutes(app: FastifyInstance, s: DashboardSources): void
     '/pipeline',
     { config: { access: 'operator', challenge: 'basic' }, schema: { hide } },
     async (_request, reply) => {
-      const { runtime, reads, counters, sampler } = s;
-      const queues = runtime.queues;
+      const { store, queues, reads, counters, sampler } = s;
       const [queueCounts, stats, logHead, projectionLag, feeds] = await Promise.all([
         queues.counts(),
         reads.stats(),
-        runtime.store.head(),
+        store.head(),
         reads.lag().catch(() => null),
         reads.listFeeds(),
         counters.update(),

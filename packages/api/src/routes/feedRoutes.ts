@@ -1,8 +1,9 @@
-import { InvalidFeedUrlError, type Runtime, registerFeed, removeFeed } from '@tally/pipeline';
+import { InvalidFeedUrlError } from '@tally/ingest';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiError, ErrorBody } from '../apiErrors.ts';
+import type { FeedRoutePorts } from '../FeedCommands.ts';
 import { FeedCreated, FeedParams, NewFeed, RemoveFeedQuery } from '../schemas.ts';
 import { opmlRoutes } from './opmlRoutes.ts';
 
@@ -12,9 +13,9 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 413: ErrorBody, 415: ErrorBody 
  * Registering and removing feeds: events on the feed's stream, as the CLI and the feeds file write
  * them; OPML import and export in a scope of their own (their XML body parser stays there).
  */
-export function feedRoutes(app: FastifyInstance, runtime: Runtime): void {
+export function feedRoutes(app: FastifyInstance, ports: FeedRoutePorts): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  app.register(async (scope) => opmlRoutes(scope, runtime));
+  app.register(async (scope) => opmlRoutes(scope, ports));
 
   r.post(
     '/feeds',
@@ -33,9 +34,9 @@ export function feedRoutes(app: FastifyInstance, runtime: Runtime): void {
     async (request, reply) => {
       let result: { feedId: string; created: boolean };
       try {
-        result = await registerFeed(runtime.store, { url: request.body.url, title: request.body.title }, 'api');
+        result = await ports.feeds.register({ url: request.body.url, title: request.body.title }, 'api');
       } catch (err) {
-        // Credentials are refused by registerFeed itself (the rule of every way in), not stored apart:
+        // Credentials are refused by the registration itself (the rule of every way in), not stored apart:
         // the URL is recorded in the log and shown on `GET /feeds`. Its message names the URL without them.
         if (err instanceof InvalidFeedUrlError) {
           throw new ApiError(
@@ -47,7 +48,7 @@ export function feedRoutes(app: FastifyInstance, runtime: Runtime): void {
       }
       if (result.created) {
         // The same job id the poller's reconciliation would use, so the two never poll twice.
-        await runtime.queues.enqueue('pollFeed', {
+        await ports.queues.enqueue('pollFeed', {
           feedId: result.feedId,
           slot: 'first',
           reschedule: true,
@@ -76,11 +77,7 @@ export function feedRoutes(app: FastifyInstance, runtime: Runtime): void {
       },
     },
     async (request, reply) => {
-      const removed = await removeFeed(
-        runtime.store,
-        request.params.id,
-        request.query.reason ?? 'removed through the API',
-      );
+      const removed = await ports.feeds.remove(request.params.id, request.query.reason ?? 'removed through the API');
       if (!removed) throw new ApiError('TALLY_ERR_FEED_NOT_FOUND', `no registered feed with id ${request.params.id}`);
       request.log.info({ feedId: request.params.id }, 'feed removed');
       return reply.code(204).send(null);

@@ -1,4 +1,4 @@
-import type { Runtime } from '@tally/pipeline';
+import type { EventStore } from '@tally/event-store';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -35,7 +35,7 @@ async function check(fn: () => Promise<string | undefined>): Promise<{ ok: boole
 
 export function healthRoutes(
   app: FastifyInstance,
-  runtime: Runtime,
+  ports: { store: Pick<EventStore, 'head'>; redis: { ping(): Promise<string> } },
   metrics: ApiMetrics,
   readiness: ReadinessOptions,
 ): void {
@@ -65,11 +65,11 @@ export function healthRoutes(
       const t = readiness.timeoutMs;
       const [redis, log, projector] = await Promise.all([
         check(async () => {
-          const pong = await within(runtime.redis.ping(), t, 'redis');
+          const pong = await within(ports.redis.ping(), t, 'redis');
           if (pong !== 'PONG') throw new Error(`redis answered ${pong}`);
           return undefined;
         }),
-        check(async () => `head at ${await within(runtime.store.head(), t, 'the log')}`),
+        check(async () => `head at ${await within(ports.store.head(), t, 'the log')}`),
         check(async () => {
           const lag = await within(readiness.lag(), t, 'the projector checkpoint');
           if (lag > readiness.maxLag) throw new Error(`projector is ${lag} events behind (bound ${readiness.maxLag})`);

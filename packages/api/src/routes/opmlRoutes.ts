@@ -1,7 +1,8 @@
-import { exportOpml, importOpml, OpmlImportError, type Runtime } from '@tally/pipeline';
+import { type OpmlImport, OpmlImportError } from '@tally/ingest';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ApiError, ErrorBody } from '../apiErrors.ts';
+import type { FeedRoutePorts } from '../FeedCommands.ts';
 import { OpmlImported } from '../schemas.ts';
 
 /** The media types an OPML upload may carry. */
@@ -15,7 +16,7 @@ const OPML_TYPE = 'text/x-opml; charset=utf-8';
  * tags) as `POST /feeds` registers one, `GET /feeds.opml` writes the registered feeds back. The
  * OPML body parser lives in this plugin's scope only: every other route still takes JSON alone.
  */
-export async function opmlRoutes(app: FastifyInstance, runtime: Runtime): Promise<void> {
+export async function opmlRoutes(app: FastifyInstance, ports: FeedRoutePorts): Promise<void> {
   app.addContentTypeParser(OPML_TYPES, { parseAs: 'buffer', bodyLimit: OPML_BODY_LIMIT }, (_request, body, done) =>
     done(null, body),
   );
@@ -50,9 +51,9 @@ export async function opmlRoutes(app: FastifyInstance, runtime: Runtime): Promis
           `send the OPML document itself as the body (${OPML_TYPES.join(', ')})`,
         );
       }
-      let result: Awaited<ReturnType<typeof importOpml>>;
+      let result: OpmlImport;
       try {
-        result = await importOpml(runtime.store, request.body, 'api', {
+        result = await ports.feeds.importOpml(request.body, 'api', {
           maxBytes: OPML_BODY_LIMIT,
           contentType: request.headers['content-type'] ?? null,
         });
@@ -66,7 +67,7 @@ export async function opmlRoutes(app: FastifyInstance, runtime: Runtime): Promis
       const created = result.feeds.filter((f) => f.created);
       // The same job ids the poller's reconciliation would use, so the two never poll twice.
       for (const f of created) {
-        await runtime.queues.enqueue('pollFeed', { feedId: f.feedId, slot: 'first', reschedule: true, runId: null });
+        await ports.queues.enqueue('pollFeed', { feedId: f.feedId, slot: 'first', reschedule: true, runId: null });
       }
       request.log.info(
         { created: result.created, existing: result.existing, skipped: result.skipped.length },
@@ -90,7 +91,7 @@ export async function opmlRoutes(app: FastifyInstance, runtime: Runtime): Promis
       },
     },
     async (_request, reply) => {
-      const xml = await exportOpml(runtime.store);
+      const xml = await ports.feeds.exportOpml();
       return reply.type(OPML_TYPE).header('content-disposition', 'inline; filename="tally-feeds.opml"').send(xml);
     },
   );

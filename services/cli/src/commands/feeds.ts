@@ -1,4 +1,4 @@
-import { listFeeds, registerFeed, removeFeed } from '@tally/pipeline';
+import { createFeedCommands } from '@tally/pipeline';
 import { Command } from 'commander';
 import { cliConfig, UsageError, withStore } from '../context.ts';
 import { readFeedsFile } from '../feedsFile.ts';
@@ -45,7 +45,7 @@ const add = new Command('add')
     refuseCredentials(regs.map((r) => r.url));
     await withStore(cliConfig(), async (store) => {
       for (const r of regs) {
-        const { feedId, created } = await registerFeed(store, r, 'cli');
+        const { feedId, created } = await createFeedCommands({ store }).register(r, 'cli');
         process.stdout.write(`${created ? 'added' : 'exists'}\t${feedId}\t${r.url}\n`);
       }
     });
@@ -57,7 +57,7 @@ const list = new Command('list')
   .option('--all', 'include removed feeds')
   .action(async (opts: { json?: boolean; all?: boolean }) => {
     await withStore(cliConfig(), async (store) => {
-      for (const f of await listFeeds(store)) {
+      for (const f of await createFeedCommands({ store }).list()) {
         if (f.removed && !opts.all) continue;
         if (opts.json) process.stdout.write(`${JSON.stringify({ ...f, url: withoutCredentials(f.url) })}\n`);
         else
@@ -74,7 +74,7 @@ const remove = new Command('remove')
   .action(async (ids: string[]) => {
     await withStore(cliConfig(), async (store) => {
       for (const id of ids) {
-        const removed = await removeFeed(store, id, 'removed from the command line');
+        const removed = await createFeedCommands({ store }).remove(id, 'removed from the command line');
         process.stdout.write(`${removed ? 'removed' : 'unknown'}\t${id}\n`);
         if (!removed) process.exitCode = 1;
       }

@@ -1,5 +1,6 @@
 import { closeSync, openSync, readSync, statSync, writeFileSync } from 'node:fs';
-import { exportOpml, importOpml, OpmlImportError } from '@tally/pipeline';
+import { type OpmlImport, OpmlImportError } from '@tally/ingest';
+import { createFeedCommands } from '@tally/pipeline';
 import { Command } from 'commander';
 import { cliConfig, UsageError, withStore } from '../context.ts';
 
@@ -42,9 +43,9 @@ export const importOpmlCommand = new Command('import')
   .action(async (file: string, opts: { json?: boolean }) => {
     const bytes = readBounded(file);
     await withStore(cliConfig(), async (store) => {
-      let result: Awaited<ReturnType<typeof importOpml>>;
+      let result: OpmlImport;
       try {
-        result = await importOpml(store, bytes, 'cli', { maxBytes: MAX_OPML_BYTES });
+        result = await createFeedCommands({ store }).importOpml(bytes, 'cli', { maxBytes: MAX_OPML_BYTES });
       } catch (err) {
         if (err instanceof OpmlImportError)
           throw new UsageError(`${file}: ${err.message} (nothing registered)`, err.code);
@@ -68,7 +69,7 @@ export const exportOpmlCommand = new Command('export')
   .description('Write the registered feeds as an OPML 2.0 subscription list (tags as folders), to FILE or stdout.')
   .argument('[file]', 'where to write it; stdout when left out')
   .action(async (file: string | undefined) => {
-    const xml = await withStore(cliConfig(), (store) => exportOpml(store));
+    const xml = await withStore(cliConfig(), (store) => createFeedCommands({ store }).exportOpml());
     if (file) writeFileSync(file, xml);
     else process.stdout.write(xml.endsWith('\n') ? xml : `${xml}\n`);
   });

@@ -5,7 +5,6 @@ import {
   type Runtime,
   reconcileSchedules,
   registerConfiguredFeeds,
-  registerFeed,
   startStages,
   sweepUnanalyzed,
 } from '@tally/pipeline';
@@ -107,11 +106,11 @@ export default new Command('start')
         const newsroom = demo ? await startDemoNewsroom(demo, base, log) : null;
         try {
           if (newsroom) {
-            for (const f of newsroom.feeds) await registerFeed(rt.store, { url: f.url, title: f.title }, 'demo');
+            for (const f of newsroom.feeds) await rt.feedCommands.register({ url: f.url, title: f.title }, 'demo');
             log.info({ url: newsroom.url, feeds: newsroom.feeds.length }, 'demo newsroom started');
           }
           if (config.FEEDS_FILE) {
-            const registered = await registerConfiguredFeeds(rt.store, configuredFeeds);
+            const registered = await registerConfiguredFeeds(rt.feedCommands, configuredFeeds);
             log.info({ feedsFile: config.FEEDS_FILE, ...registered }, 'feeds file registered');
           }
           const running = startStages(rt, ['poller', 'fetcher', 'analyzer', 'projector']);

@@ -1,7 +1,6 @@
-import type { EventStore } from '@tally/event-store';
 import { canonicalUrl, type OpmlErrorCode, type ReadOpmlOptions, readOpml, writeOpml } from '@tally/feeds';
-import { listFeeds, registerFeed } from './feedRegistry.ts';
 import { FEED_URL_CREDENTIALS, hasUrlCredentials, withoutUrlCredentials } from './feedUrlCredentials.ts';
+import type { FeedRegistration } from './registration.ts';
 
 /** An OPML document that registers nothing: unreadable (a code of `readOpml`) or listing a URL with credentials. */
 export class OpmlImportError extends Error {
@@ -33,17 +32,18 @@ export interface OpmlImport {
 }
 
 /**
- * Registers every feed of an OPML subscription list, its folders as tags, as `tally feeds add`
- * and `POST /feeds` register one: a `FeedRegistered` per new feed (source `cli` or `api`). A
- * document that cannot be read, or lists any URL with credentials, registers nothing and throws
- * `OpmlImportError` with the reason code; outlines whose URL is not http(s) are skipped and named.
+ * The registrations an OPML subscription list asks for, its folders as tags. A document that
+ * cannot be read, or lists any URL with credentials, asks for none: `OpmlImportError` with the
+ * reason code. Outlines whose URL is not http(s) are named as skipped.
  */
-export async function importOpml(
-  store: EventStore,
+export function opmlRegistrations(
   input: Uint8Array | string,
-  source: 'cli' | 'api',
   options: ReadOpmlOptions = {},
-): Promise<OpmlImport> {
+): {
+  feeds: (FeedRegistration & { title: string | null; tags: string[] })[];
+  skipped: OpmlImport['skipped'];
+  warnings: string[];
+} {
   const read = readOpml(input, options);
   if (!read.ok) throw new OpmlImportError(read.error.code, read.error.message);
   const carrying = read.feeds.filter((f) => hasUrlCredentials(f.url));
@@ -53,28 +53,25 @@ export async function importOpml(
       `feed URLs must not carry credentials (user:password@): they are recorded in the log and shown to readers; refused ${carrying.map((f) => withoutUrlCredentials(f.url)).join(', ')} (nothing registered)`,
     );
   }
-  const result: OpmlImport = { feeds: [], created: 0, existing: 0, skipped: [], warnings: read.warnings };
+  const feeds: (FeedRegistration & { title: string | null; tags: string[] })[] = [];
+  const skipped: OpmlImport['skipped'] = [];
   for (const f of read.feeds) {
-    if (!canonicalUrl(f.url)) {
-      result.skipped.push({ url: f.url, reason: 'invalid-url' });
-      continue;
-    }
-    const { feedId, created } = await registerFeed(store, { url: f.url, title: f.title, tags: f.tags }, source);
-    result.feeds.push({ feedId, url: f.url, title: f.title, tags: f.tags, created });
-    if (created) result.created++;
-    else result.existing++;
+    if (canonicalUrl(f.url)) feeds.push({ url: f.url, title: f.title, tags: f.tags });
+    else skipped.push({ url: f.url, reason: 'invalid-url' });
   }
-  return result;
+  return { feeds, skipped, warnings: read.warnings };
 }
 
 /**
- * Every registered feed (removed ones left out) as an OPML 2.0 subscription list: its current URL
- * (after permanent redirects), its title, its tags as folder and categories.
+ * Registered feeds (removed ones left out) as an OPML 2.0 subscription list: the URL polls use,
+ * the title, the tags as folder and categories.
  */
-export async function exportOpml(store: EventStore, options: { title?: string; now?: Date } = {}): Promise<string> {
-  const feeds = (await listFeeds(store)).filter((f) => !f.removed);
+export function opmlOfFeeds(
+  feeds: readonly { url: string; title: string | null; tags: string[]; removed: boolean }[],
+  options: { title?: string; now?: Date } = {},
+): string {
   return writeOpml(
-    feeds.map((f) => ({ url: f.url, title: f.title, tags: f.tags })),
+    feeds.filter((f) => !f.removed).map((f) => ({ url: f.url, title: f.title, tags: f.tags })),
     { title: options.title ?? 'Tally feeds', dateCreated: options.now ?? new Date() },
   );
 }

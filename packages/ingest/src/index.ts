@@ -1,0 +1,59 @@
+export {
+  ANALYZER_VERSION,
+  analysisNeeded,
+  type DuplicateFound,
+  decideAnalysis,
+  MAX_SENTENCES_PER_ARTICLE,
+  type RecordAnalysis,
+  readArticleClaims,
+  type StreamEvents,
+} from './analysisDecision.ts';
+export { type ArticleState, emptyArticle, evolveArticle, foldArticle } from './articleState.ts';
+export {
+  decideKnownItem,
+  discoveredEvent,
+  type ListedItem,
+  listItems,
+  listingFingerprint,
+  parseFailureReason,
+  withoutNul,
+} from './feedItems.ts';
+export { evolveFeed, type FeedState, foldFeed, type PolledSlot, RECENT_SLOTS, slotPolled } from './feedState.ts';
+export { FEED_URL_CREDENTIALS, hasUrlCredentials, withoutUrlCredentials } from './feedUrlCredentials.ts';
+export {
+  contentHashOf,
+  decideExtracted,
+  decideExtractionFailed,
+  decideFetchFailed,
+  type FetchAttempt,
+  type FetchedPage,
+  fetchNeeded,
+  isHtml,
+} from './fetchDecision.ts';
+export {
+  type OpmlImport,
+  OpmlImportError,
+  type OpmlImportedFeed,
+  opmlOfFeeds,
+  opmlRegistrations,
+} from './opmlFeeds.ts';
+export {
+  decidePoll,
+  type FeedAnswer,
+  type Observation,
+  type PollBounds,
+  type PollOutcome,
+  pollSlot,
+  type RecordPoll,
+  skippedPoll,
+} from './pollDecision.ts';
+export {
+  decideRegisterFeed,
+  decideRemoveFeed,
+  type FeedRegistration,
+  InvalidFeedUrlError,
+  type RegisterFeed,
+  type RegistrationSource,
+  registerFeedCommand,
+} from './registration.ts';
+export { expectedItemGapSec, medianItemGapSec, nextCheck, type Schedule, type ScheduleInput } from './schedule.ts';

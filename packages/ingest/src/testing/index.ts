@@ -1,0 +1,1 @@
+export { GIVEN_EPOCH_MS, type Given, givenArticle, givenFeed, storedStream } from './given.ts';

@@ -1,0 +1,152 @@
+import { ConcurrencyError, type EventStore } from '@tally/event-store';
+import { streams } from '@tally/events';
+import type { ReadOpmlOptions } from '@tally/feeds';
+import {
+  decideRegisterFeed,
+  decideRemoveFeed,
+  type FeedRegistration,
+  type FeedState,
+  type OpmlImport,
+  opmlOfFeeds,
+  opmlRegistrations,
+  type RegistrationSource,
+  registerFeedCommand,
+} from '@tally/ingest';
+import { catchUpFeed, type FeedStates } from './feedStates.ts';
+
+/** A feed as `tally feeds list` shows it: its registration, health and polling state. */
+export interface FeedSummary {
+  feedId: string;
+  url: string;
+  title: string | null;
+  tags: string[];
+  removed: boolean;
+  etag: string | null;
+  lastModified: string | null;
+  consecutiveErrors: number;
+  lastPolledAt: string | null;
+  nextCheckAt: string | null;
+  lastReason: FeedState['lastReason'];
+  minIntervalSec: number | null;
+  maxIntervalSec: number | null;
+  registrations: number;
+}
+
+function summaryOf(s: FeedState): FeedSummary {
+  return {
+    feedId: s.feedId,
+    url: s.url,
+    title: s.title,
+    tags: s.tags,
+    removed: s.removed,
+    etag: s.etag,
+    lastModified: s.lastModified,
+    consecutiveErrors: s.consecutiveErrors,
+    lastPolledAt: s.lastPollAt,
+    nextCheckAt: s.nextPollAt,
+    lastReason: s.lastReason,
+    minIntervalSec: s.minIntervalSec,
+    maxIntervalSec: s.maxIntervalSec,
+    registrations: s.registrations,
+  };
+}
+
+/**
+ * Registering, removing and listing feeds: events on the feed's stream, whoever asks (the API, the
+ * CLI, a feeds file, the demo).
+ */
+export interface FeedCommands {
+  /**
+   * Registers a feed: `FeedRegistered`, unless it is registered already (nothing written, `created`
+   * false); a removed one is registered again. Throws `InvalidFeedUrlError` before anything is
+   * written for a URL that is not http(s) or carries credentials.
+   */
+  register(reg: FeedRegistration, source: RegistrationSource): Promise<{ feedId: string; created: boolean }>;
+  /** Removes a registered feed (`FeedRemoved`); false when it is unknown or removed already. */
+  remove(feedId: string, reason: string | null): Promise<boolean>;
+  /** Every feed ever registered, folded from the log. */
+  list(): Promise<FeedSummary[]>;
+  /**
+   * Registers every feed of an OPML subscription list, its folders as tags, as `register` does one.
+   * A document that cannot be read, or lists any URL with credentials, registers nothing and throws
+   * `OpmlImportError` with the reason code; outlines whose URL is not http(s) are skipped and named.
+   */
+  importOpml(input: Uint8Array | string, source: 'cli' | 'api', options?: ReadOpmlOptions): Promise<OpmlImport>;
+  /** Every registered feed (removed ones left out) as an OPML 2.0 subscription list. */
+  exportOpml(options?: { title?: string; now?: Date }): Promise<string>;
+}
+
+export interface FeedCommandPorts {
+  store: EventStore;
+  /** The feed states this process's poller keeps, told of removals (none in a process without a poller). */
+  feedStates?: FeedStates;
+}
+
+export function createFeedCommands({ store, feedStates }: FeedCommandPorts): FeedCommands {
+  const stateOf = (feedId: string) => catchUpFeed(store, feedId, null);
+  const commands: FeedCommands = {
+    async register(reg, source) {
+      const command = registerFeedCommand(reg, source);
+      const { feedId } = command;
+      const stream = streams.feed(feedId);
+      // A new feed (the common case when thousands are registered) costs one append; a stream that
+      // exists already is read and folded to tell a registered feed from a removed one. A kept state
+      // of the poller needs no word: one that is not removed stays true, a removed one is read again.
+      try {
+        const first = await store.append(stream, decideRegisterFeed(null, command), { expectedVersion: 'no-stream' });
+        if (first.written > 0) return { feedId, created: true };
+      } catch (err) {
+        if (!(err instanceof ConcurrencyError)) throw err;
+      }
+      const events = decideRegisterFeed(await stateOf(feedId), command);
+      if (events.length === 0) return { feedId, created: false };
+      const r = await store.append(stream, events);
+      return { feedId, created: r.written > 0 };
+    },
+
+    async remove(feedId, reason) {
+      const events = decideRemoveFeed(await stateOf(feedId), { feedId, reason });
+      if (events.length === 0) return false;
+      await store.append(streams.feed(feedId), events);
+      // The poller's kept state would still say registered: it reads the stream at its next poll.
+      feedStates?.forget(feedId);
+      return true;
+    },
+
+    async list() {
+      const ids = new Set<string>();
+      for await (const page of store.readAllPages({ types: ['FeedRegistered'] })) {
+        for (const e of page) if (e.type === 'FeedRegistered') ids.add(e.data.feedId);
+      }
+      const out: FeedSummary[] = [];
+      for (const id of ids) {
+        const s = await stateOf(id);
+        if (s) out.push(summaryOf(s));
+      }
+      return out;
+    },
+
+    async importOpml(input, source, options = {}) {
+      const asked = opmlRegistrations(input, options);
+      const result: OpmlImport = {
+        feeds: [],
+        created: 0,
+        existing: 0,
+        skipped: asked.skipped,
+        warnings: asked.warnings,
+      };
+      for (const f of asked.feeds) {
+        const { feedId, created } = await commands.register(f, source);
+        result.feeds.push({ feedId, url: f.url, title: f.title, tags: f.tags, created });
+        if (created) result.created++;
+        else result.existing++;
+      }
+      return result;
+    },
+
+    async exportOpml(options = {}) {
+      return opmlOfFeeds(await commands.list(), options);
+    },
+  };
+  return commands;
+}
