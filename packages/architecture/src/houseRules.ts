@@ -24,6 +24,8 @@ const LAYERS: Record<string, Layer> = {
   '@tally/api': 'face',
   '@tally/config': 'host',
   '@tally/logger': 'host',
+  // Process hosting: a service of pipeline stages, its signals and start-up retries.
+  '@tally/hosting': 'host',
   '@tally/local-services': 'support',
   '@tally/newsroom': 'support',
   '@tally/evaluations': 'support',

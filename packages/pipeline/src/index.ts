@@ -14,7 +14,6 @@ export {
 } from './metricsServer.ts';
 export { type PollerPorts, pollFeed } from './poller.ts';
 export { openRuntime, type Runtime, type RuntimeOptions } from './runtime.ts';
-export { runService, type ServiceOptions, untilShutdownSignal } from './service.ts';
 export { createStageMetrics, type StageMetrics } from './stageMetrics.ts';
 export { sweepUnanalyzed, unanalyzedArticles } from './sweepUnanalyzed.ts';
 export { type RunningStages, reconcileSchedules, type StageName, stageNames, startStages } from './workers.ts';

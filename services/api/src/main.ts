@@ -1,8 +1,8 @@
 // The API as a service of its own: REST, live stream, figures page, queue dashboard, metrics.
 import { buildApp } from '@tally/api';
 import { loadConfig } from '@tally/config';
+import { runService } from '@tally/hosting';
 import { createLogger } from '@tally/logger';
-import { runService } from '@tally/pipeline';
 
 const config = loadConfig();
 const logger = createLogger({ level: config.LOG_LEVEL, name: 'tally-api' });

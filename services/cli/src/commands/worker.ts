@@ -1,4 +1,5 @@
-import { type Runtime, runService, type StageName, stageNames } from '@tally/pipeline';
+import { runService } from '@tally/hosting';
+import { type Runtime, type StageName, stageNames } from '@tally/pipeline';
 import { Argument, Command } from 'commander';
 import { cliConfig, cliLogger, shutdownHandledHere, UsageError, untilSignal } from '../context.ts';
 import { startHeartbeat } from '../heartbeat.ts';

@@ -1,57 +1,19 @@
 import type { Config } from '@tally/config';
 import type { FeedRegistration } from '@tally/ingest';
 import type { Logger } from '@tally/logger';
-import { readFeedsFile, registerConfiguredFeeds } from './feedsFile.ts';
-import { openRuntime, type Runtime } from './runtime.ts';
-import { sweepUnanalyzed } from './sweepUnanalyzed.ts';
-import { reconcileSchedules, type StageName, stageNames, startStages } from './workers.ts';
-
-/**
- * Resolves on the first SIGINT/SIGTERM; a second one exits at once. A repeat of the first within a
- * second is that same request delivered twice (a terminal's Ctrl+C reaches npm and the service it
- * runs, and npm passes it on again), not a second one.
- */
-export function untilShutdownSignal(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    let first: { sig: NodeJS.Signals; at: number } | null = null;
-    const handler = (sig: NodeJS.Signals) => {
-      if (!first) {
-        first = { sig, at: performance.now() };
-        resolve(sig);
-      } else if (sig !== first.sig || performance.now() - first.at >= 1000) {
-        process.exit(130);
-      }
-    };
-    process.on('SIGINT', handler);
-    process.on('SIGTERM', handler);
-  });
-}
-
-/**
- * Runs `task` now and every five minutes. A failure (the log unreachable) is logged and retried
- * soon; it never stops the service.
- */
-function keepRunning(log: Logger, what: string, task: () => Promise<void>): { stop(): void } {
-  let timer: NodeJS.Timeout | undefined;
-  let stopped = false;
-  const run = async () => {
-    let next = 5 * 60_000;
-    try {
-      await task();
-    } catch (err) {
-      log.warn({ err }, `${what} failed; retrying`);
-      next = 5_000;
-    }
-    if (!stopped) timer = setTimeout(run, next);
-  };
-  void run();
-  return {
-    stop() {
-      stopped = true;
-      clearTimeout(timer);
-    },
-  };
-}
+import {
+  openRuntime,
+  type Runtime,
+  readFeedsFile,
+  reconcileSchedules,
+  registerConfiguredFeeds,
+  type StageName,
+  stageNames,
+  startStages,
+  sweepUnanalyzed,
+} from '@tally/pipeline';
+import { keepRunning } from './keepRunning.ts';
+import { untilShutdownSignal } from './untilShutdownSignal.ts';
 
 /**
  * Opens the runtime, waiting out an unreachable log or Redis with capped exponential backoff: a

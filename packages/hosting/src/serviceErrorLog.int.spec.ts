@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 import { loadConfig } from '@tally/config';
 import { createLogger } from '@tally/logger';
 import { describe, expect, it } from 'vitest';
-import { runService } from './service.ts';
+import { runService } from './runService.ts';
 
 /** A loopback port nothing listens on. */
 async function closedPort(): Promise<number> {

@@ -1,7 +1,7 @@
 import { loadConfig } from '@tally/config';
 import { silentLogger } from '@tally/logger';
 import { describe, expect, it } from 'vitest';
-import { runService } from './service.ts';
+import { runService } from './runService.ts';
 
 describe('one stage as a service of its own', () => {
   it('refuses to start without the shared servers, naming what is missing', async () => {

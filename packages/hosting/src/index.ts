@@ -1,0 +1,2 @@
+export { runService, type ServiceOptions } from './runService.ts';
+export { untilShutdownSignal } from './untilShutdownSignal.ts';
