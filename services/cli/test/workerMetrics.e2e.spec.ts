@@ -66,6 +66,9 @@ describe('metrics and health of worker processes', () => {
   let afterFetch: string;
   let afterAnalysis: string;
   let fetcherExit: { code: number | null; signal: NodeJS.Signals | null };
+  let apiMetrics: string;
+  let apiHealth: { status: string; checks: Record<string, unknown> };
+  let apiExit: { code: number | null; signal: NodeJS.Signals | null };
   let closedAfterStop: boolean;
 
   beforeAll(async () => {
@@ -134,6 +137,20 @@ describe('metrics and health of worker processes', () => {
       () => true,
     );
     await analyzer.stop('SIGTERM');
+
+    // `tally api` serves the API's metrics with the process's on the metrics port too.
+    const apiMetricsPort = await freePort();
+    const api = new TallyChild(['api', '--port', String(await freePort())], {
+      ...env,
+      METRICS_PORT: String(apiMetricsPort),
+      LOG_FILE: join(dir, 'logs', 'api.log'),
+    });
+    try {
+      apiHealth = await healthy(api, `http://127.0.0.1:${apiMetricsPort}`);
+      apiMetrics = (await scrape(`http://127.0.0.1:${apiMetricsPort}/metrics`)).body;
+    } finally {
+      apiExit = await api.stop('SIGTERM');
+    }
   });
 
   afterAll(async () => {
@@ -182,6 +199,15 @@ describe('metrics and health of worker processes', () => {
   it('stops serving on SIGTERM and exits 0', () => {
     expect(fetcherExit).toEqual({ code: 0, signal: null });
     expect(closedAfterStop).toBe(true);
+  });
+
+  it('serves the metrics of the API with those of its process on the metrics port of tally api', () => {
+    expect(apiHealth).toMatchObject({ status: 'ok' });
+    expect(sample(apiMetrics, 'tally_events_appended_total{type="ArticleExtracted"}')).toBe(ids.length);
+    expect(sample(apiMetrics, 'tally_queue_jobs{queue="fetch",state="completed"}')).toBe(ids.length);
+    expect(apiMetrics).toMatch(/^process_cpu_seconds_total \d/m);
+    expect(apiMetrics).toContain('# TYPE tally_http_request_duration_seconds histogram');
+    expect(apiExit).toEqual({ code: 0, signal: null });
   });
 
   it('writes text lines to stderr with LOG_FORMAT=text, and every record as JSON to LOG_FILE', () => {
