@@ -72,4 +72,3 @@ export class TimedEventStore implements EventStore {
     return this.#store.close();
   }
 }
-
