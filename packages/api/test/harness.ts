@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { type Config, loadConfig } from '@tally/config';
 import { type EventStore, openEventStore } from '@tally/event-store';
 import type { NewEvent } from '@tally/events';
+import { apiPorts } from '@tally/hosting';
 import { type Logger, silentLogger } from '@tally/logger';
 import { openRuntime, type Runtime } from '@tally/pipeline';
 import { createProjector } from '@tally/projection-store';
@@ -99,16 +100,7 @@ export async function startHarness(
       const parsed = loadConfig(appOverrides, {}) as Record<string, unknown>;
       const appConfig: Record<string, unknown> = { ...config };
       for (const key of Object.keys(appOverrides)) appConfig[key] = parsed[key];
-      const app = await buildApp({
-        store: runtime.store,
-        feedCommands: runtime.feedCommands,
-        queues: runtime.queues,
-        redis: runtime.redis,
-        processMetrics: runtime.metrics.registry,
-        config: appConfig as Config,
-        logger,
-        options,
-      });
+      const app = await buildApp({ ...apiPorts(runtime), config: appConfig as Config, logger, options });
       apps.push(app);
       return app;
     },

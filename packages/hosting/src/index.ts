@@ -1,2 +1,3 @@
+export { apiPorts } from './apiPorts.ts';
 export { runService, type ServiceOptions } from './runService.ts';
 export { untilShutdownSignal } from './untilShutdownSignal.ts';

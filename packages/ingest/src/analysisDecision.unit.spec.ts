@@ -1,24 +1,11 @@
 import { makeEvent, streams } from '@tally/events';
 import { describe, expect, it } from 'vitest';
 import { ANALYZER_VERSION, analysisNeeded, decideAnalysis, readArticleClaims } from './analysisDecision.ts';
-import { givenArticle } from './testing/index.ts';
+import { articleDiscovered, givenArticle } from './testing/index.ts';
 
 const articleId = 'a_one';
 const url = 'https://news.example/a';
-const discovered = makeEvent(
-  'ArticleDiscovered',
-  {
-    articleId,
-    feedId: 'f_one',
-    url,
-    canonicalUrl: url,
-    itemKey: url,
-    title: 'Feed title',
-    publishedAt: null,
-    summary: null,
-  },
-  [articleId],
-);
+const discovered = articleDiscovered(articleId, url, { title: 'Feed title', publishedAt: null });
 const text =
   'The ministry said on Tuesday that 1,200 households had been evacuated from the valley. ' +
   'Officials said 14 schools would stay closed until Friday.';

@@ -11,24 +11,11 @@ import {
   fetchNeeded,
   isHtml,
 } from './fetchDecision.ts';
-import { givenArticle, storedStream } from './testing/index.ts';
+import { articleDiscovered, givenArticle, storedStream } from './testing/index.ts';
 
 const articleId = 'a_one';
 const url = 'https://news.example/a';
-const discovered = makeEvent(
-  'ArticleDiscovered',
-  {
-    articleId,
-    feedId: 'f_one',
-    url,
-    canonicalUrl: url,
-    itemKey: url,
-    title: 'Feed title',
-    publishedAt: '2024-05-03T10:00:00.000Z',
-    summary: null,
-  },
-  [articleId],
-);
+const discovered = articleDiscovered(articleId, url, { title: 'Feed title', publishedAt: '2024-05-03T10:00:00.000Z' });
 const attempt = (n: number, finalAttempt = false): FetchAttempt => ({ articleId, url, attempt: n, finalAttempt });
 const page: FetchedPage = {
   finalUrl: `${url}/`,

@@ -1,4 +1,4 @@
-import { evolveArticleListing, type ReasonCode } from '@tally/events';
+import { articleEventTypes, evolveArticleListing, figureEventTypes, type ReasonCode } from '@tally/events';
 import {
   ARTICLE_FAILURES_KEPT,
   type ArticleFailure,
@@ -20,19 +20,10 @@ const stageRank: Record<ArticleStatus, number> = {
 };
 const failures: ReadonlySet<ArticleStatus> = new Set(['fetch-failed', 'extraction-failed']);
 
-/** How many failures an article row keeps (the latest). */
-type ArticleEventType =
-  | 'ArticleDiscovered'
-  | 'ArticleListedByFeed'
-  | 'ArticleRevised'
-  | 'ArticleFetched'
-  | 'ArticleFetchFailed'
-  | 'ArticleExtracted'
-  | 'ArticleExtractionFailed'
-  | 'ArticleDuplicateDetected'
-  | 'ArticleAnalyzed'
-  | 'ClaimExtracted';
-type ArticleEvent = EventOf<ArticleEventType>;
+/** The article stream's events, and the claims (an article row knows the figures it feeds). */
+const handledTypes = [...articleEventTypes, ...figureEventTypes];
+type ArticleRowEventType = (typeof handledTypes)[number];
+type ArticleRowEvent = EventOf<ArticleRowEventType>;
 
 /**
  * The original an article is credited to: itself when it is not a copy. Any lookup of article
@@ -127,7 +118,7 @@ function evolveDuplicate(
 
 function evolveArticle(
   row: ArticleRow | null,
-  event: ArticleEvent,
+  event: ArticleRowEvent,
   key: string,
   lookup: ProjectionLookup,
 ): ArticleRow | null {
@@ -259,22 +250,11 @@ function evolveArticle(
  * Articles: one row per article, its status through each stage with reason codes, the feeds that
  * list it, its duplicate link or its copies, and the figures it feeds.
  */
-export const articlesProjection: Projection<ArticleRow, ArticleEventType> = {
+export const articlesProjection: Projection<ArticleRow, ArticleRowEventType> = {
   name: 'articles',
   // 2: `skipped`, the sentences the analyzer left unread.
   version: 2,
-  handles: [
-    'ArticleDiscovered',
-    'ArticleListedByFeed',
-    'ArticleRevised',
-    'ArticleFetched',
-    'ArticleFetchFailed',
-    'ArticleExtracted',
-    'ArticleExtractionFailed',
-    'ArticleDuplicateDetected',
-    'ArticleAnalyzed',
-    'ClaimExtracted',
-  ],
+  handles: handledTypes,
   keysOf(event, lookup) {
     switch (event.type) {
       case 'ClaimExtracted': {

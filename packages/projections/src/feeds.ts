@@ -1,4 +1,4 @@
-import { evolveFeedPollStatus, type FeedPollStatus, type FeedRegistered } from '@tally/events';
+import { evolveFeedPollStatus, type FeedPollStatus, type FeedRegistered, feedEventTypes } from '@tally/events';
 import type { EventOf, Projection } from './Projection.ts';
 
 /** `new`: registered, never polled; `ok`: the last poll succeeded; `failing`: consecutive errors; `removed`. */
@@ -52,15 +52,10 @@ export interface FeedRow extends FeedPollStatus {
   urlChanges: FeedUrlChange[];
 }
 
-type FeedEventType =
-  | 'FeedRegistered'
-  | 'FeedRemoved'
-  | 'FeedUrlChanged'
-  | 'FeedPolled'
-  | 'FeedPollFailed'
-  | 'ArticleDiscovered'
-  | 'ArticleListedByFeed';
-type FeedRowEvent = EventOf<FeedEventType>;
+/** The feed stream's events, and the articles a feed lists (a feed row counts them). */
+const handledTypes = [...feedEventTypes, 'ArticleDiscovered', 'ArticleListedByFeed'] as const;
+type FeedRowEventType = (typeof handledTypes)[number];
+type FeedRowEvent = EventOf<FeedRowEventType>;
 
 export function emptyFeed(feedId: string, position: number): FeedRow {
   return {
@@ -184,18 +179,10 @@ function evolveFeed(row: FeedRow | null, event: FeedRowEvent, key: string): Feed
 }
 
 /** Feeds: registration, health (consecutive errors, last success, last reason, last and next poll) and counts. */
-export const feedsProjection: Projection<FeedRow, FeedEventType> = {
+export const feedsProjection: Projection<FeedRow, FeedRowEventType> = {
   name: 'feeds',
   version: 1,
-  handles: [
-    'FeedRegistered',
-    'FeedRemoved',
-    'FeedUrlChanged',
-    'FeedPolled',
-    'FeedPollFailed',
-    'ArticleDiscovered',
-    'ArticleListedByFeed',
-  ],
+  handles: handledTypes,
   keysOf: (event) => [event.data.feedId],
   evolve: (row, event, key) => evolveFeed(row, event, key),
   finalize: (row) => row,

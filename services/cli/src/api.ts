@@ -1,5 +1,6 @@
 import { buildApp } from '@tally/api';
 import type { Config } from '@tally/config';
+import { apiPorts } from '@tally/hosting';
 import type { Logger } from '@tally/logger';
 import type { Runtime } from '@tally/pipeline';
 import type { MetricsSource } from './metricsEndpoint.ts';
@@ -17,15 +18,7 @@ export interface RunningApi {
  * address is recorded in the data directory for the read commands run meanwhile (runningInstance.ts).
  */
 export async function startApi(rt: Runtime, config: Config, log: Logger, command: string): Promise<RunningApi> {
-  const app = await buildApp({
-    store: rt.store,
-    feedCommands: rt.feedCommands,
-    queues: rt.queues,
-    redis: rt.redis,
-    processMetrics: rt.metrics.registry,
-    config,
-    logger: log,
-  });
+  const app = await buildApp({ ...apiPorts(rt), config, logger: log });
   const address = await app.listen({ host: config.API_HOST, port: config.API_PORT });
   const url = address.replace('[::1]', 'localhost');
   const record = config.DATABASE_URL ? null : recordRunningInstance(config.TALLY_DATA_DIR, url, command);

@@ -1,4 +1,4 @@
-import type { NewEvent, StoredEvent } from '@tally/events';
+import { makeEvent, type NewEvent, type StoredEvent } from '@tally/events';
 import { type ArticleState, foldArticle } from '../articleState.ts';
 import { type FeedState, foldFeed } from '../feedState.ts';
 
@@ -50,4 +50,26 @@ export function givenFeed(...events: (NewEvent | readonly NewEvent[])[]): Given<
 /** Given / when / then for an article's commands (see `givenFeed`). */
 export function givenArticle(articleId: string, ...events: (NewEvent | readonly NewEvent[])[]): Given<ArticleState> {
   return givenState(foldArticle(articleId, storedStream(`article-${articleId}`, events.flat())));
+}
+
+/** An article's discovery by a feed, as the poller records it: the URL is also its canonical URL and item key. */
+export function articleDiscovered(
+  articleId: string,
+  url: string,
+  listing: { feedId?: string; title?: string | null; publishedAt?: string | null } = {},
+): NewEvent {
+  return makeEvent(
+    'ArticleDiscovered',
+    {
+      articleId,
+      feedId: listing.feedId ?? 'f_one',
+      url,
+      canonicalUrl: url,
+      itemKey: url,
+      title: listing.title ?? null,
+      publishedAt: listing.publishedAt ?? null,
+      summary: null,
+    },
+    [articleId],
+  );
 }

@@ -1,1 +1,8 @@
-export { GIVEN_EPOCH_MS, type Given, givenArticle, givenFeed, storedStream } from './given.ts';
+export {
+  articleDiscovered,
+  GIVEN_EPOCH_MS,
+  type Given,
+  givenArticle,
+  givenFeed,
+  storedStream,
+} from './given.ts';
