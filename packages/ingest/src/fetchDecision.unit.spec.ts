@@ -1,4 +1,3 @@
-import { makeEvent } from '@tally/events';
 import { EXTRACTOR_VERSION, type ExtractedArticle } from '@tally/extract';
 import { describe, expect, it } from 'vitest';
 import { foldArticle } from './articleState.ts';
