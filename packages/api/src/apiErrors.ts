@@ -19,6 +19,11 @@ export const apiErrors = {
     message:
       'the body is not a readable OPML subscription list (details.reason: too-large, bad-encoding, doctype, malformed, too-deep, not-opml, too-many-feeds); nothing was registered',
   },
+  TALLY_ERR_INVALID_WEBHOOK: {
+    status: 400,
+    message:
+      'the webhook cannot be registered (details.reason: invalid-url, url-credentials, refused-address, invalid-pattern)',
+  },
   TALLY_ERR_BAD_REQUEST: { status: 400, message: 'the request is not valid HTTP' },
   TALLY_ERR_UNAUTHORIZED: { status: 401, message: 'a valid bearer token is required' },
   TALLY_ERR_TOKEN_NOT_CONFIGURED: {
@@ -33,6 +38,7 @@ export const apiErrors = {
   TALLY_ERR_FIGURE_NOT_FOUND: { status: 404, message: 'no such figure' },
   TALLY_ERR_ARTICLE_NOT_FOUND: { status: 404, message: 'no such article' },
   TALLY_ERR_FEED_NOT_FOUND: { status: 404, message: 'no such feed (or it is removed already)' },
+  TALLY_ERR_WEBHOOK_NOT_FOUND: { status: 404, message: 'no such webhook (or it is removed already)' },
   TALLY_ERR_REQUEST_TIMEOUT: { status: 408, message: 'the request did not arrive in time (API_REQUEST_TIMEOUT_MS)' },
   TALLY_ERR_BODY_TOO_LARGE: { status: 413, message: 'the request body is larger than the limit' },
   TALLY_ERR_URI_TOO_LONG: { status: 414, message: 'a path parameter is longer than the router accepts' },
@@ -46,8 +52,21 @@ export const apiErrors = {
     status: 429,
     message: 'this client has too many open streams: close one first (API_MAX_STREAMS_PER_CLIENT)',
   },
+  TALLY_ERR_RATE_LIMITED: {
+    status: 429,
+    message: 'too many requests from this client: wait for Retry-After seconds (API_RATE_LIMIT_MAX)',
+  },
   TALLY_ERR_HEADERS_TOO_LARGE: { status: 431, message: 'the request headers are larger than the limit' },
   TALLY_ERR_INTERNAL: { status: 500, message: 'internal error' },
+  TALLY_ERR_OVERLOADED: {
+    status: 503,
+    message: 'the API is overloaded (its event loop lags): try again after Retry-After seconds',
+  },
+  TALLY_ERR_WEBHOOKS_NOT_CONFIGURED: {
+    status: 503,
+    message:
+      'webhooks need WEBHOOK_SECRET_KEY with a log on PostgreSQL (the same key in every API and webhook worker process)',
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ApiErrorCode = keyof typeof apiErrors;

@@ -11,6 +11,7 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
+import type { Redis } from 'ioredis';
 import type { Registry } from 'prom-client';
 import { DOCS_PATH, installAccessLog, isStaticAsset } from './accessLog.ts';
 import { ApiError, toApiError } from './apiErrors.ts';
@@ -19,18 +20,22 @@ import { clientKeyOf } from './clientKey.ts';
 import { BULL_BOARD_PATH, mountBullBoard } from './dashboard/bullBoard.ts';
 import type { FeedCommands } from './FeedCommands.ts';
 import { FigureChangeFeed } from './FigureChangeFeed.ts';
+import { registerHardening } from './hardening.ts';
 import { HostGuard } from './hostGuard.ts';
 import { LogCounters } from './LogCounters.ts';
 import { LogScrubber } from './logScrubber.ts';
 import { type ApiMetrics, createMetrics } from './metrics.ts';
+import { withOperationIds } from './operationIds.ts';
 import { type ProjectionReads, projectionStoreReads } from './ProjectionReads.ts';
 import { installRequestGuards } from './requestGuards.ts';
 import { dashboardRoutes } from './routes/dashboardRoutes.ts';
 import { eventRoutes } from './routes/eventRoutes.ts';
+import { exportRoutes } from './routes/exportRoutes.ts';
 import { feedRoutes } from './routes/feedRoutes.ts';
 import { type FigureStreamOptions, FigureStreams, figureStreamRoute } from './routes/figureStream.ts';
 import { healthRoutes } from './routes/healthRoutes.ts';
 import { readRoutes } from './routes/readRoutes.ts';
+import { webhookRoutes } from './routes/webhookRoutes.ts';
 import { serverOptions } from './serverOptions.ts';
 
 export interface AppOptions {
@@ -56,8 +61,8 @@ export interface AppDeps {
   reads?: ProjectionReads;
   feedCommands: FeedCommands;
   queues: QueueSet;
-  /** Answers PING for `/readyz`. */
-  redis: { ping(): Promise<string> };
+  /** Answers PING for `/readyz`; holds the rate-limit counts, the webhook delivery log and queue. */
+  redis: Redis;
   /** The process's metrics registry, rendered with the API's (`/metrics`). */
   processMetrics: Registry;
   config: Config;
@@ -157,10 +162,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     },
-    transform: createJsonSchemaTransform({ skipList: [] }),
+    transform: withOperationIds(createJsonSchemaTransform({ skipList: [] })),
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: DOCS_PATH });
+  // Before any route: rate limiting hooks each route as it is added.
+  await registerHardening(app, { redis: deps.redis, auth }, config);
 
   const reads = deps.reads ?? projectionStoreReads(store);
   const counters = new LogCounters(store);
@@ -183,6 +190,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('tallyMetrics', metrics);
 
   readRoutes(app, reads);
+  exportRoutes(app, reads);
   figureStreamRoute(app, streams, (request) =>
     clientKeyOf(request.ip, auth.tokenMatches(presentedToken(request.headers.authorization))),
   );
@@ -194,7 +202,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     lag: () => reads.lag(),
   });
   dashboardRoutes(app, { store, queues, reads, counters, sampler: metrics.sampler });
-  await mountBullBoard(app, Object.values(queues.queues));
+  const webhooks = webhookRoutes(app, { store, redis: deps.redis }, config);
+  await mountBullBoard(app, [...Object.values(queues.queues), webhooks.queue]);
 
   app.addHook('preClose', async () => {
     await streams.closeAll();

@@ -353,14 +353,14 @@ describe('operations', () => {
     expect([200, 302]).toContain(ui.statusCode);
   });
 
-  it('mounts Bull Board for every queue', async () => {
+  it('mounts Bull Board for every queue, the webhook deliveries’ included', async () => {
     const page = await app.inject({ url: '/admin/queues', headers: auth });
     expect(page.statusCode).toBe(200);
     expect(page.headers['content-type']).toMatch(/html/);
     const api = await app.inject({ url: '/admin/queues/api/queues', headers: auth });
     expect(api.statusCode).toBe(200);
     const names = (api.json() as { queues: { name: string }[] }).queues.map((q) => q.name).sort();
-    expect(names).toEqual(['analyze', 'fetch', 'poll']);
+    expect(names).toEqual(['analyze', 'fetch', 'poll', 'webhook']);
   });
 
   it('answers unknown routes with a 404 code', async () => {

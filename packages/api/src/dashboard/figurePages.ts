@@ -20,6 +20,11 @@ export function figurePageHref(figureKey: string): string {
   return `/figures/${encodeURIComponent(figureKey)}/page`;
 }
 
+/** The link to a figure's history export. */
+export function historyHref(figureKey: string, format: 'csv' | 'json'): string {
+  return `/figures/${encodeURIComponent(figureKey)}/history.${format}`;
+}
+
 /** "forecast", "target", …: a hedged statement is marked wherever its figure is shown. */
 function hedgeBadge(s: Statement): SafeHtml | '' {
   const mark = hedgeMark(s);
@@ -72,6 +77,11 @@ export function figuresIndexPage(figures: readonly FigureSummary[]): string {
             The latest statement of each figure (the latest period's, when its sources give periods), worded as its
             sources word it, with the change they state. Forecasts and targets are marked. Open a figure for its
             timeline, sources and quotes.
+          </p>
+          <p class="downloads">
+            Download the current figures:
+            <a class="download" id="download-figures-csv" href="/figures.csv" download>CSV</a>
+            <a class="download" id="download-figures-json" href="/figures.json" download>JSON</a>
           </p>
           <table class="figures">
             <thead>
@@ -182,6 +192,11 @@ export function figurePage(f: FigureView): string {
   const body = html`<p><a href="/">← all figures</a></p>
     <h1>${figureTitle(f)}</h1>
     <p class="muted"><code>${f.figureKey}</code></p>
+    <p class="downloads">
+      Download its history:
+      <a class="download" id="download-history-csv" href="${historyHref(f.figureKey, 'csv')}" download>CSV</a>
+      <a class="download" id="download-history-json" href="${historyHref(f.figureKey, 'json')}" download>JSON</a>
+    </p>
     <div class="card">
       ${
         current

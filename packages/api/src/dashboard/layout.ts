@@ -53,9 +53,11 @@ svg.timeline a.point:hover .dot, svg.timeline a.point:focus .dot { fill:#dce8fb;
 .legend span { margin-right:1rem; }
 .grid-2 { display:grid; grid-template-columns:repeat(auto-fit, minmax(300px, 1fr)); gap:1rem; margin-top:1rem; }
 .stat { font-size:1.6rem; font-weight:700; }
+a.download { display:inline-block; padding:.15rem .6rem; margin-left:.3rem; border:1px solid var(--accent); border-radius:6px; text-decoration:none; font-size:.85rem; }
+a.download:hover { background:#e8f0fb; }
 `;
 
-export type Section = 'figures' | 'pipeline' | 'queues' | 'docs';
+export type Section = 'figures' | 'pipeline' | 'webhooks' | 'queues' | 'docs';
 
 /** The page shell: one stylesheet inline, no script, no external asset. */
 export function page(title: string, section: Section, body: SafeHtml): string {
@@ -74,7 +76,7 @@ export function page(title: string, section: Section, body: SafeHtml): string {
   <body>
     <header class="top">
       <span class="brand">TALLY</span>
-      ${nav('/', 'figures', 'Figures')} ${nav('/pipeline', 'pipeline', 'Pipeline')}
+      ${nav('/', 'figures', 'Figures')} ${nav('/pipeline', 'pipeline', 'Pipeline')} ${nav('/webhooks/page', 'webhooks', 'Webhooks')}
       ${nav('/admin/queues', 'queues', 'Queues')} ${nav('/docs', 'docs', 'API')}
     </header>
     <main>${body}</main>
