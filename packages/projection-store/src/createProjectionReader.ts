@@ -9,6 +9,14 @@ import {
   type FigureView,
   figureView,
 } from '@tally/projections';
+import {
+  type ArticleHit,
+  checkSearch,
+  type SearchOptions,
+  type SearchPage,
+  searchArticles,
+  searchFigures,
+} from './projectionSearch.ts';
 import { ProjectionTables } from './projectionTables.ts';
 
 export type { FigureSummary, FigureView };
@@ -89,6 +97,14 @@ export interface ProjectionReader {
   getArticle(articleId: string): Promise<ArticleView | null>;
   listFeeds(): Promise<FeedRow[]>;
   listDuplicates(): Promise<DuplicateClusterView[]>;
+  /**
+   * Figures matching a query (subject, recipient, measure, concept, speakers), best first; none
+   * while the live tables predate the search index (a rebuild brings it).
+   * @throws InvalidSearchError when the query is empty, too long or holds NUL, or the cursor is not a page's
+   */
+  searchFigures(options: SearchOptions): Promise<SearchPage<FigureSummary>>;
+  /** Articles matching a query (title, outlet, byline, text), best first; as `searchFigures`. */
+  searchArticles(options: SearchOptions): Promise<SearchPage<ArticleHit>>;
   stats(): Promise<ProjectionStats>;
 }
 
@@ -136,6 +152,17 @@ export function createProjectionReader(store: EventStore, options: { name?: stri
 
   const read = <T>(empty: T, fn: (tx: SqlTx) => Promise<T>): Promise<T> =>
     store.transaction(async (tx) => ((await tables.exist(tx)) ? fn(tx) : empty));
+
+  /** Searches, once the live tables have the search index (tables of an older version have none). */
+  const search = async <T>(o: SearchOptions, fn: (tx: SqlTx) => Promise<SearchPage<T>>): Promise<SearchPage<T>> => {
+    checkSearch(o);
+    return store.transaction(async (tx) => {
+      const { rows } = await tx.query<{ t: string | null }>('SELECT to_regclass($1)::text AS t', [
+        tables.articleSearch.table('live'),
+      ]);
+      return rows[0]?.t != null ? fn(tx) : { items: [], next: null };
+    });
+  };
 
   return {
     listFigures: (o = {}) =>
@@ -220,6 +247,10 @@ export function createProjectionReader(store: EventStore, options: { name?: stri
           copies: r.copies.map((c) => ({ ...c, article: members.get(c.articleId) ?? null })),
         }));
       }),
+
+    searchFigures: (o) => search(o, (tx) => searchFigures(tx, tables, o)),
+
+    searchArticles: (o) => search(o, (tx) => searchArticles(tx, tables, o)),
 
     stats: async () => {
       const head = await store.head();

@@ -11,6 +11,7 @@ import {
   type ProjectionSetOptions,
   type RowLoader,
 } from '@tally/projections';
+import { collectArticleTexts } from './ArticleSearchTable.ts';
 import { BuildCache } from './BuildCache.ts';
 import { ProjectionTables, type TableSet } from './projectionTables.ts';
 import { RebuildFigures } from './RebuildFigures.ts';
@@ -175,14 +176,30 @@ export class ProjectionVersionError extends Error {
   }
 }
 
+/**
+ * The version of the tables a projector writes, beside the folds' own (`createProjectionSet`): a
+ * changed layout (columns, the search index) needs a rebuild as a changed fold does.
+ * tables=2: the search index (figures' `search` column, `projection_article_search`).
+ */
+const TABLES_VERSION = 'tables=2';
+
+/** Characters of article text a rebuild holds for the search index before it commits and indexes them. */
+const REBUILD_TEXT_CHARS = 8_000_000;
+
 /** What a rebuild stores before the swap once idle (see `storeIdle`), and after how many batches. */
 const STORED_EARLY: readonly ProjectionName[] = ['articles', 'feeds', 'duplicates'];
 const STORE_IDLE_AFTER_BATCHES = 10;
 
-/** A rebuild's rows in memory: the cache of articles, feeds and clusters, and the figures. */
+/** A rebuild's rows in memory: the cache of articles, feeds and clusters, the figures, the texts not yet indexed. */
 interface Build {
   cache: BuildCache;
   figures: RebuildFigures;
+  /**
+   * Texts of the articles extracted since the build's last commit, for the search index
+   * (`ArticleSearchTable`); indexed after the commit, with the idle rows (`storeIdle`).
+   */
+  texts: Map<string, string>;
+  textChars: number;
 }
 
 /** Thrown by a rebuild's in-memory loader when a batch needs rows from the build tables. */
@@ -208,7 +225,8 @@ const MAX_RESTART_DELAY_MS = 30_000;
 export function createProjector(store: EventStore, options: ProjectorOptions = {}): Projector {
   const name = options.name ?? 'projections';
   const log = (options.logger ?? silentLogger).child({ projector: name });
-  const projections = createProjectionSet(options);
+  const folds = createProjectionSet(options);
+  const projections = { ...folds, get: folds.get, version: `${folds.version} ${TABLES_VERSION}` };
   /** What a rebuild folds: figures as marks, their rows made at the swap (`RebuildFigures`). */
   const rebuildSet = createRebuildSet(options);
   const tables = new ProjectionTables(store.schema);
@@ -262,6 +280,9 @@ export function createProjector(store: EventStore, options: ProjectorOptions = {
       for (const [projection, rows] of changes) {
         if (rows.size > 0) await tables.write(tx, projection, 'live', rows);
       }
+      const texts = new Map<string, string>();
+      collectArticleTexts(fresh, texts);
+      if (texts.size > 0) await tables.articleSearch.writeTexts(tx, 'live', texts);
     }
     await tx.query(`UPDATE ${tables.state} SET position = $2, updated_at = now() WHERE name = $1`, [name, last]);
     await options.beforeCommit?.(
@@ -340,6 +361,15 @@ export function createProjector(store: EventStore, options: ProjectorOptions = {
       }
     }
     build.figures.add(events);
+    build.textChars += collectArticleTexts(events, build.texts);
+  };
+
+  /** Takes the texts the build folded and has not indexed yet. */
+  const takeTexts = (build: Build): Map<string, string> => {
+    const texts = build.texts;
+    build.texts = new Map();
+    build.textChars = 0;
+    return texts;
   };
 
   /**
@@ -397,14 +427,18 @@ export function createProjector(store: EventStore, options: ProjectorOptions = {
    * Stores, in a transaction of its own that runs while the rebuild folds on, the rows that no batch
    * used for `STORE_IDLE_AFTER_BATCHES` batches. An article is done with within a few thousand
    * events, so most need no write in the swap, which otherwise stored every row still cached with
-   * the rebuild waiting (a third of its time).
+   * the rebuild waiting (a third of its time). The texts of the articles extracted since the last
+   * commit go into the search index in the same transaction: parsing text is most of what the
+   * server does in a rebuild, and done here it runs while the rebuild folds on.
    */
   const storeIdle = (build: Build, own: (tx: SqlTx, lock: ' FOR SHARE') => Promise<unknown>): Promise<void> => {
     const idle = build.cache.takeIdle(STORED_EARLY, STORE_IDLE_AFTER_BATCHES);
-    if (idle.length === 0) return Promise.resolve();
+    if (idle.length === 0 && build.texts.size === 0) return Promise.resolve();
+    const texts = takeTexts(build);
     const storing = store.transaction(async (tx) => {
       await own(tx, ' FOR SHARE');
-      await storeRows(tx, build, idle);
+      if (idle.length > 0) await storeRows(tx, build, idle);
+      if (texts.size > 0) await tables.articleSearch.writeTexts(tx, 'build', texts);
     });
     storing.catch(() => {}); // awaited before the next commit, the swap, or the rebuild's end
     return storing;
@@ -438,6 +472,8 @@ export function createProjector(store: EventStore, options: ProjectorOptions = {
         { statementWindowDays: options.statementWindowDays },
         log,
       ),
+      texts: new Map(),
+      textChars: 0,
     };
     const { cache } = build;
     /** The build's own state, checked under a share lock: a newer rebuild (which locks for update) supersedes it. */
@@ -464,7 +500,12 @@ export function createProjector(store: EventStore, options: ProjectorOptions = {
           const folded = await foldInMemory(build, events);
           uncommitted.events += events.length;
           uncommitted.first ??= events[0]!.position;
-          if (!folded || cache.full || uncommitted.events >= rebuildCommitEvents) {
+          if (
+            !folded ||
+            cache.full ||
+            uncommitted.events >= rebuildCommitEvents ||
+            build.textChars >= REBUILD_TEXT_CHARS
+          ) {
             const batch = uncommitted;
             // Rows read back must have been stored: the last early store commits first.
             await storingEarly;
@@ -512,6 +553,7 @@ export function createProjector(store: EventStore, options: ProjectorOptions = {
         at = Math.max(at, state.position);
         // Every article stored first: the figures read what they need of them as the log ends.
         await storeRows(tx, build, cache.drain());
+        await tables.articleSearch.writeTexts(tx, 'build', takeTexts(build));
         figures = await build.figures.store(tx, tables);
         await tables.createIndexes(tx, 'build', generation);
         await tables.swap(tx);
@@ -537,6 +579,7 @@ export function createProjector(store: EventStore, options: ProjectorOptions = {
     } finally {
       await storingEarly.catch(() => {});
       cache.clear();
+      build.texts.clear();
       await build.figures.close().catch((err: unknown) => log.warn({ err }, 'closing the figure worker failed'));
     }
     const ms = performance.now() - started;

@@ -2,6 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { EmbeddedEventStore } from '@tally/event-store';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { projectorSuite } from './projector.suite.ts';
+import { searchSuite } from './search.suite.ts';
 
 // One in-memory database for the file (starting PGlite is the slow part), one schema per test.
 let db: PGlite;
@@ -17,4 +18,8 @@ afterAll(async () => {
 
 describe('projector on embedded PGlite (in memory)', () => {
   projectorSuite(() => EmbeddedEventStore.open({ pglite: db, schema: `proj_${++schemas}` }), { scale: 0.5 });
+});
+
+describe('search on embedded PGlite (in memory)', () => {
+  searchSuite(() => EmbeddedEventStore.open({ pglite: db, schema: `proj_${++schemas}` }));
 });

@@ -22,4 +22,11 @@ export {
   type RebuildResult,
   RebuildSupersededError,
 } from './createProjector.ts';
+export {
+  type ArticleHit,
+  InvalidSearchError,
+  MAX_SEARCH_QUERY,
+  type SearchOptions,
+  type SearchPage,
+} from './projectionSearch.ts';
 export { ProjectionTables, type TableSet, tableSpecs } from './projectionTables.ts';

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { openEventStore } from '@tally/event-store';
 import { afterAll, describe, inject } from 'vitest';
 import { projectorSuite } from './projector.suite.ts';
+import { searchSuite } from './search.suite.ts';
 
 const databaseUrl = inject('databaseUrl');
 const prefix = `proj_${randomBytes(4).toString('hex')}`;
@@ -19,10 +20,16 @@ afterAll(async () => {
   }
 });
 
+const openFresh = async () => {
+  const schema = `${prefix}_${schemas.length + 1}`;
+  schemas.push(schema);
+  return openEventStore({ databaseUrl, schema, poolSize: 4 });
+};
+
 describe('projector on PostgreSQL', () => {
-  projectorSuite(async () => {
-    const schema = `${prefix}_${schemas.length + 1}`;
-    schemas.push(schema);
-    return openEventStore({ databaseUrl, schema, poolSize: 4 });
-  });
+  projectorSuite(openFresh);
+});
+
+describe('search on PostgreSQL', () => {
+  searchSuite(openFresh);
 });

@@ -8,18 +8,32 @@ import {
   type ProjectionName,
   type ProjectionRow,
 } from '@tally/projections';
+import { ArticleSearchTable } from './ArticleSearchTable.ts';
+import { FIGURE_SEARCH_WEIGHTS, figureSearchParts, weightedVectorSql } from './searchText.ts';
 
 /** Rows per INSERT, and JSON characters per INSERT (whichever comes first). */
 const WRITE_CHUNK_ROWS = 2000;
 const WRITE_CHUNK_CHARS = 8_000_000;
 
-/** Columns beside each row's JSON document, for listing and sorting without reading documents. */
+/** A column beside each row's JSON document, for listing, sorting and searching without reading documents. */
+interface ColumnSpec {
+  name: string;
+  /** The column's SQL type. */
+  type: string;
+  /** The value from the row (sent as a parameter). */
+  of: (row: ProjectionRow) => unknown;
+  /**
+   * When the column is computed on the server from the value: the parameter's SQL type and the
+   * expression over it (a search vector from the row's texts).
+   */
+  computed?: { param: string; sql: (param: string) => string };
+}
+
 interface TableSpec {
   name: ProjectionName;
-  /** Extra columns: name, SQL type, value from the row. */
-  columns: readonly { name: string; type: string; of: (row: ProjectionRow) => unknown }[];
-  /** Extra indexes (column lists). */
-  indexes: readonly string[];
+  columns: readonly ColumnSpec[];
+  /** Extra indexes: B-tree column lists, or a GIN index over an expression. */
+  indexes: readonly (string | { gin: string })[];
 }
 
 const spec = (s: TableSpec) => s;
@@ -45,8 +59,19 @@ export const tableSpecs: readonly TableSpec[] = [
   }),
   spec({
     name: 'figures',
-    columns: [{ name: 'summary', type: 'json', of: (r) => figureSummary(r as FigureRow) }],
-    indexes: [],
+    columns: [
+      { name: 'summary', type: 'json', of: (r) => figureSummary(r as FigureRow) },
+      {
+        name: 'search',
+        type: 'tsvector',
+        of: (r) => figureSearchParts(r as FigureRow),
+        computed: {
+          param: 'text[]',
+          sql: (p) => weightedVectorSql(FIGURE_SEARCH_WEIGHTS.map((w, i) => [`(${p})[${i + 1}]`, w] as const)),
+        },
+      },
+    ],
+    indexes: [{ gin: 'search' }],
   }),
 ];
 
@@ -56,10 +81,13 @@ export type TableSet = 'live' | 'build';
 /** Quoted, schema-qualified names of the projection tables. */
 export class ProjectionTables {
   readonly schema: string;
+  /** The articles' search index, created, swapped and dropped with the projection tables. */
+  readonly articleSearch: ArticleSearchTable;
 
   constructor(schema: string) {
     if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name ${JSON.stringify(schema)}`);
     this.schema = schema;
+    this.articleSearch = new ArticleSearchTable(schema);
   }
 
   /** The bare table name (no schema). */
@@ -120,6 +148,7 @@ export class ProjectionTables {
          )`,
       );
     }
+    await this.articleSearch.create(tx, set, generation);
     if (set === 'live') await this.createIndexes(tx, set, generation);
   }
 
@@ -127,10 +156,12 @@ export class ProjectionTables {
   async createIndexes(tx: SqlTx, set: TableSet, generation: number): Promise<void> {
     for (const s of tableSpecs) {
       const tag = `projection_${s.name}_g${generation}`;
-      for (const [i, columns] of s.indexes.entries()) {
-        await tx.query(`CREATE INDEX ${tag}_i${i} ON ${this.table(s.name, set)} (${columns})`);
+      for (const [i, index] of s.indexes.entries()) {
+        const how = typeof index === 'string' ? `(${index})` : `USING gin (${index.gin})`;
+        await tx.query(`CREATE INDEX ${tag}_i${i} ON ${this.table(s.name, set)} ${how}`);
       }
     }
+    await this.articleSearch.createIndexes(tx, set, generation);
   }
 
   /** Whether the live tables exist (a reader before any projector ran finds none). */
@@ -147,10 +178,12 @@ export class ProjectionTables {
       await tx.query(`DROP TABLE IF EXISTS ${this.table(s.name, 'live')}`);
       await tx.query(`ALTER TABLE ${this.table(s.name, 'build')} RENAME TO ${this.bare(s.name, 'live')}`);
     }
+    await this.articleSearch.swap(tx);
   }
 
   async dropBuild(tx: SqlTx): Promise<void> {
     for (const s of tableSpecs) await tx.query(`DROP TABLE IF EXISTS ${this.table(s.name, 'build')}`);
+    await this.articleSearch.dropBuild(tx);
   }
 
   async load(
@@ -189,6 +222,9 @@ export class ProjectionTables {
     if (deletes.length > 0) {
       await tx.query(`DELETE FROM ${this.table(name, set)} WHERE key = ANY($1::text[])`, [deletes]);
     }
+    // Titles and outlets are not changed by `prepare` (articles are not derived on the way).
+    if (name === 'articles')
+      await this.articleSearch.writeNames(tx, set, rows as ReadonlyMap<string, ArticleRow | null>);
   }
 
   /**
@@ -263,11 +299,19 @@ function upsertSql(table: string, s: TableSpec, rowCount: number): string {
   const id = `${table} ${rowCount}`;
   let sql = upsertSqls.get(id);
   if (sql) return sql;
-  const types = ['text', 'int8', ...s.columns.map((c) => c.type), 'json'];
+  const value = (type: string) => (p: string) => `${p}::${type}`;
+  const values = [
+    value('text'),
+    value('int8'),
+    ...s.columns.map((c) =>
+      c.computed ? (p: string) => c.computed!.sql(`${p}::${c.computed!.param}`) : value(c.type),
+    ),
+    value('json'),
+  ];
   const cols = ['key', 'position', ...s.columns.map((c) => c.name), 'doc'];
   const tuples: string[] = [];
   for (let r = 0; r < rowCount; r++) {
-    tuples.push(`(${types.map((t, i) => `$${r * types.length + i + 1}::${t}`).join(',')})`);
+    tuples.push(`(${values.map((v, i) => v(`$${r * values.length + i + 1}`)).join(',')})`);
   }
   sql = `INSERT INTO ${table} (${cols.join(', ')}) VALUES ${tuples.join(',')}
      ON CONFLICT (key) DO UPDATE SET ${cols
