@@ -22,6 +22,7 @@ import { readFeedsFile } from '../feedsFile.ts';
 import { printFigures } from '../figuresTable.ts';
 import { serveMetrics } from '../metricsEndpoint.ts';
 import { progressBar } from '../progress.ts';
+import { startWebhookStage } from '../webhookStage.ts';
 
 /** Shows progress until the first round of work is done: nothing queued but the next polls. */
 async function waitForFirstRound(rt: Runtime): Promise<void> {
@@ -113,7 +114,16 @@ export default new Command('start')
             const registered = await registerConfiguredFeeds(rt.feedCommands, configuredFeeds);
             log.info({ feedsFile: config.FEEDS_FILE, ...registered }, 'feeds file registered');
           }
-          const running = startStages(rt, ['poller', 'fetcher', 'analyzer', 'projector']);
+          const stages = startStages(rt, ['poller', 'fetcher', 'analyzer', 'projector']);
+          // Beside them the webhook stage: figure changes delivered to the registered webhooks.
+          const webhooks = startWebhookStage(rt, config, log);
+          const running = {
+            ...stages,
+            close: async () => {
+              await webhooks.close();
+              await stages.close();
+            },
+          };
           const api = await startApi(rt, config, log, 'start').catch(async (err) => {
             await running.close();
             throw err;
