@@ -3,7 +3,7 @@ export { createFeedCommands, type FeedCommandPorts, type FeedCommands, type Feed
 export { FeedStates } from './feedStates.ts';
 export { FeedsFile, FeedsFileError, readFeedsFile, registerConfiguredFeeds } from './feedsFile.ts';
 export { type FetchArticleOptions, type FetcherPorts, fetchArticle } from './fetcher.ts';
-export { type IngestProgress, type IngestSummary, ingestOnce } from './ingest.ts';
+export { type IngestProgress, type IngestSummary, ingestOnce } from './ingestOnce.ts';
 export {
   type HealthCheck,
   type HealthReport,

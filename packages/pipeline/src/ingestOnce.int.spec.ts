@@ -6,7 +6,7 @@ import { silentLogger } from '@tally/logger';
 import { defaultSeedsDir, type Newsroom, startNewsroom } from '@tally/newsroom';
 import { createProjectionReader, type FigureView } from '@tally/projection-store';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type IngestSummary, ingestOnce } from './ingest.ts';
+import { type IngestSummary, ingestOnce } from './ingestOnce.ts';
 import { openRuntime, type Runtime } from './runtime.ts';
 
 /**

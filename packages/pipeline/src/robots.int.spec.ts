@@ -11,7 +11,7 @@ import { createProjectionReader } from '@tally/projection-store';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { type FeedTestServer, rssDocument, startFeedTestServer } from './feedTestServer.ts';
 import { fetchArticle, TransientFetchError } from './fetcher.ts';
-import { ingestOnce } from './ingest.ts';
+import { ingestOnce } from './ingestOnce.ts';
 import { openRuntime, type Runtime } from './runtime.ts';
 
 /** Four reports on unrelated subjects, so the dedupe index keeps them apart. */
