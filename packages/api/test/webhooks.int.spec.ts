@@ -46,46 +46,6 @@ async function receiver(secret: () => string, answer: (n: number) => number) {
 }
 
 const SECRET = 'whsec_a-consumer-secret-0123456789';
-let h: Harness;
-let app: FastifyInstance;
-let flaky: Awaited<ReturnType<typeof receiver>>;
-let down: Awaited<ReturnType<typeof receiver>>;
-let generatedSecret = '';
-let delivery: WebhookDelivery | null = null;
-const logLines: string[] = [];
-
-beforeAll(async () => {
-  flaky = await receiver(
-    () => SECRET,
-    (n) => (n <= 3 ? 500 : 200),
-  );
-  down = await receiver(
-    () => generatedSecret,
-    () => 503,
-  );
-  h = await startHarness({
-    HTTP_ALLOW: `127.0.0.1:${flaky.port},127.0.0.1:${down.port}`,
-    WEBHOOK_SECRET_KEY: 'a webhook key for the API tests, 32+ chars',
-    WEBHOOK_MAX_ATTEMPTS: 4,
-    WEBHOOK_RETRY_DELAY_MS: 20,
-  });
-  const logger = pino(
-    { level: 'debug' },
-    new Writable({
-      write(chunk, _encoding, done) {
-        logLines.push(String(chunk));
-        done();
-      },
-    }),
-  );
-  app = await h.app({}, {}, logger);
-});
-afterAll(async () => {
-  await delivery?.close();
-  await h?.close();
-  await flaky?.close();
-  await down?.close();
-});
 
 async function until<T>(read: () => Promise<T>, done: (v: T) => boolean): Promise<T> {
   // Bounded by the test timeout; polls as an operator would.
@@ -96,7 +56,51 @@ async function until<T>(read: () => Promise<T>, done: (v: T) => boolean): Promis
   }
 }
 
-describe('webhooks through the API and the delivery worker', () => {
+describe.each(['embedded', 'postgres'] as const)('webhooks through the API and the delivery worker (%s log)', (log) => {
+  let h: Harness;
+  let app: FastifyInstance;
+  let flaky: Awaited<ReturnType<typeof receiver>>;
+  let down: Awaited<ReturnType<typeof receiver>>;
+  let generatedSecret = '';
+  let delivery: WebhookDelivery | null = null;
+  const logLines: string[] = [];
+
+  beforeAll(async () => {
+    flaky = await receiver(
+      () => SECRET,
+      (n) => (n <= 3 ? 500 : 200),
+    );
+    down = await receiver(
+      () => generatedSecret,
+      () => 503,
+    );
+    h = await startHarness(
+      {
+        HTTP_ALLOW: `127.0.0.1:${flaky.port},127.0.0.1:${down.port}`,
+        WEBHOOK_SECRET_KEY: 'a webhook key for the API tests, 32+ chars',
+        WEBHOOK_MAX_ATTEMPTS: 4,
+        WEBHOOK_RETRY_DELAY_MS: 20,
+      },
+      { log },
+    );
+    const logger = pino(
+      { level: 'debug' },
+      new Writable({
+        write(chunk, _encoding, done) {
+          logLines.push(String(chunk));
+          done();
+        },
+      }),
+    );
+    app = await h.app({}, {}, logger);
+  });
+  afterAll(async () => {
+    await delivery?.close();
+    await h?.close();
+    await flaky?.close();
+    await down?.close();
+  });
+
   let aidHook = '';
   let deadHook = '';
 
