@@ -160,6 +160,13 @@ describe('what a count measures', () => {
   });
 });
 
+describe('datelines', () => {
+  it('"LISBON — …" is where the report was filed, never a subject', () => {
+    const found = claims('LISBON — Rescue teams searched the coast on Monday. Revenue at the port fell 8% last year.');
+    expect(found.map((c) => c.subject)).not.toContain('LISBON');
+  });
+});
+
 describe('speakers named earlier', () => {
   it('"the treasurer said" is the person a title introduced before, though that person did not speak there', () => {
     const found = claims(

@@ -236,6 +236,13 @@ function addRun(ctx: NamedMentionContext, start: number, end: number, out: Entit
   if (ctx.titleCase && !known) return;
   // A capitalised word opening the sentence is a name when the article names it elsewhere, or when it
   // is no common English word ("Photographs show", "Shares fell" name nobody).
+  // "CAIRO —" opening a report is its dateline: where it was filed, not what the sentence is about.
+  if (
+    start === 0 &&
+    /^[—–-]$/.test(tokens[end]?.text ?? '') &&
+    tokens.slice(start, end).every((t) => !/\p{Ll}/u.test(t.text))
+  )
+    return;
   const opening = opensSentence(tokens, start);
   if (opening && end - start === 1 && !known && isCommonWord(text)) return;
   // Opening a sentence, a word the tagger reads as an adjective, adverb or verb names nobody
