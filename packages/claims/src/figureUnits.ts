@@ -1,4 +1,6 @@
+import { LEX, senses } from './lexical/wordnet.ts';
 import { phraseLines } from './lexicon.ts';
+import { singularize } from './singularize.ts';
 
 /**
  * Units of a figure key. Reports name one kind of materiel several ways ("artillery rounds" and
@@ -23,4 +25,17 @@ const FAMILIES = new Map(
 /** The unit a figure is keyed on: `main battle tank` → `tank`; units without a family are returned as they are. */
 export function figureUnit(unit: string): string {
   return FAMILIES.get(unit) ?? unit;
+}
+
+/**
+ * People counted by what they are ("civilians", "gunmen", "churchgoers", "foreigners") are persons
+ * to a casualty figure's unit, as "people" is: a death toll is one figure whichever word a report
+ * counts it by. A one-word unit whose first sense in WordNet is a person; the written word stays the
+ * concept.
+ */
+export function peopleUnit(unit: string): string {
+  if (unit === 'person' || unit.includes(' ') || unit.includes('/')) return unit;
+  const lemma = singularize(unit.toLowerCase());
+  const first = senses(lemma, 'n').find((x) => !x.proper);
+  return first?.lexFile === LEX.nounPerson ? 'person' : unit;
 }

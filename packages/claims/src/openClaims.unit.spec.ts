@@ -160,6 +160,15 @@ describe('what a count measures', () => {
   });
 });
 
+describe('casualties', () => {
+  it('are persons whichever word counts them; other counts of people keep their word', () => {
+    const killed = claims('Militants killed 12 civilians in the raid on Sunday.');
+    expect(killed.map((c) => c.unit)).toEqual(['person']);
+    const hired = claims('The airline hired 300 pilots last year.');
+    expect(hired.map((c) => c.unit)).toEqual(['pilot']);
+  });
+});
+
 describe('datelines', () => {
   it('"LISBON — …" is where the report was filed, never a subject', () => {
     const found = claims('LISBON — Revenue at the port fell 8% last year.');

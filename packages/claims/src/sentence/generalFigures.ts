@@ -1,4 +1,4 @@
-import { figureUnit } from '../figureUnits.ts';
+import { figureUnit, peopleUnit } from '../figureUnits.ts';
 import { isActorNoun, isThingNoun } from '../lexical/nounClass.ts';
 import { participle } from '../lexical/participle.ts';
 import { actMeasure, familyOf, isDirected, predicateOf } from '../lexical/vocabulary.ts';
@@ -106,7 +106,9 @@ function figureOf(view: SentenceView, st: Statement, focus: ArticleFocus): Figur
   )
     return null;
   const direction = st.direction ?? reading.direction;
-  const unit = q.unit === null ? null : figureUnit(q.unit);
+  // Casualties are persons whichever word counts them ("19 people", "17 foreigners", "two gunmen").
+  const casualty = predicate === 'kill' || predicate === 'injure' || predicate === 'die';
+  const unit = q.unit === null ? null : casualty ? peopleUnit(figureUnit(q.unit)) : figureUnit(q.unit);
   const measure =
     changeNounMeasure(view, st, clause[1], direction) ??
     (forPrice ? (predicate === 'buy' || predicate === 'sell' ? actMeasure(predicate, q.kind, unit) : 'price') : null) ??
