@@ -39,6 +39,8 @@ export const apiErrors = {
   TALLY_ERR_ARTICLE_NOT_FOUND: { status: 404, message: 'no such article' },
   TALLY_ERR_FEED_NOT_FOUND: { status: 404, message: 'no such feed (or it is removed already)' },
   TALLY_ERR_WEBHOOK_NOT_FOUND: { status: 404, message: 'no such webhook (or it is removed already)' },
+  TALLY_ERR_STREAM_NOT_FOUND: { status: 404, message: 'no such stream: the log holds no event of it' },
+  TALLY_ERR_EVENT_NOT_FOUND: { status: 404, message: 'no event at that position (past the log head)' },
   TALLY_ERR_REQUEST_TIMEOUT: { status: 408, message: 'the request did not arrive in time (API_REQUEST_TIMEOUT_MS)' },
   TALLY_ERR_BODY_TOO_LARGE: { status: 413, message: 'the request body is larger than the limit' },
   TALLY_ERR_URI_TOO_LONG: { status: 414, message: 'a path parameter is longer than the router accepts' },

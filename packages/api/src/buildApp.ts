@@ -35,6 +35,8 @@ import { feedRoutes } from './routes/feedRoutes.ts';
 import { type FigureStreamOptions, FigureStreams, figureStreamRoute } from './routes/figureStream.ts';
 import { healthRoutes } from './routes/healthRoutes.ts';
 import { readRoutes } from './routes/readRoutes.ts';
+import { searchRoutes } from './routes/searchRoutes.ts';
+import { streamRoutes } from './routes/streamRoutes.ts';
 import { webhookRoutes } from './routes/webhookRoutes.ts';
 import { serverOptions } from './serverOptions.ts';
 
@@ -190,12 +192,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('tallyMetrics', metrics);
 
   readRoutes(app, reads);
+  searchRoutes(app, reads);
   exportRoutes(app, reads);
   figureStreamRoute(app, streams, (request) =>
     clientKeyOf(request.ip, auth.tokenMatches(presentedToken(request.headers.authorization))),
   );
   feedRoutes(app, { feeds: deps.feedCommands, queues });
   eventRoutes(app, store);
+  streamRoutes(app, store);
   healthRoutes(app, { store, redis: deps.redis }, metrics, {
     maxLag: options.readyMaxLag ?? 10_000,
     timeoutMs: options.readyTimeoutMs ?? 2000,

@@ -1,9 +1,12 @@
 import type { Bound } from '@tally/events';
+import { streams } from '@tally/events';
 import { countedThing } from '@tally/figure-wording';
 import type { FigureSummary, FigureView } from '@tally/projection-store';
 import { periodDays, type Statement } from '@tally/projections';
 import { html, type SafeHtml, safeHref } from './html.ts';
 import { page } from './layout.ts';
+import { streamPageHref } from './logLinks.ts';
+import { searchForm } from './searchForm.ts';
 import { type TimelinePoint, timelineChart } from './timelineChart.ts';
 import {
   figureKeyLabel,
@@ -71,8 +74,10 @@ export function figuresIndexPage(figures: readonly FigureSummary[]): string {
   const body =
     figures.length === 0
       ? html`<h1>Current figures</h1>
+          ${searchForm()}
           <div class="card">No figure yet: register feeds and let the pipeline ingest them.</div>`
       : html`<h1>Current figures</h1>
+          ${searchForm()}
           <p class="muted">
             The latest statement of each figure (the latest period's, when its sources give periods), worded as its
             sources word it, with the change they state. Forecasts and targets are marked. Open a figure for its
@@ -156,7 +161,7 @@ function sourceItem(src: Statement['sources'][number], s: Statement, concept: st
   );
   return html`<li class="source" data-article-id="${src.articleId}">
     <strong>${src.outlet}</strong> · <a href="${safeHref(src.url)}" rel="noopener noreferrer">${src.url ?? 'no URL'}</a>
-    <span class="muted">· published ${src.publishedAt ? readableDate(src.publishedAt.slice(0, 10)) : 'undated'}${src.feedId ? html` · feed <code>${src.feedId}</code>` : ''} · article <a href="/articles/${encodeURIComponent(src.articleId)}"><code>${src.articleId}</code></a></span>
+    <span class="muted">· published ${src.publishedAt ? readableDate(src.publishedAt.slice(0, 10)) : 'undated'}${src.feedId ? html` · feed <a class="feed-events" href="${streamPageHref(streams.feed(src.feedId))}"><code>${src.feedId}</code></a>` : ''} · article <a href="/articles/${encodeURIComponent(src.articleId)}"><code>${src.articleId}</code></a> (<a class="article-events" href="${streamPageHref(streams.article(src.articleId))}">its events</a>)</span>
     <div>Says: <em>${sourceWording(src, s, concept)}</em>${sourceNotes(src, s)}${src.quotedFrom ? html` <span class="muted">(quoted from copy ${src.quotedFrom})</span>` : ''}</div>
     <blockquote class="quote">${src.sentence}</blockquote>
     ${copies.length > 0 ? html`<div class="copies">Also published by (credited to this source, not counted again):<ul>${copies}</ul></div>` : ''}
@@ -191,7 +196,7 @@ export function figurePage(f: FigureView): string {
   const unitLabel = (measure && counted ? `${measure}, ${counted}` : (measure ?? counted)) ?? undefined;
   const body = html`<p><a href="/">← all figures</a></p>
     <h1>${figureTitle(f)}</h1>
-    <p class="muted"><code>${f.figureKey}</code></p>
+    <p class="muted"><code>${f.figureKey}</code> · <a id="figure-events" href="${streamPageHref(streams.figure(f.figureKey))}">its claims in the log</a></p>
     <p class="downloads">
       Download its history:
       <a class="download" id="download-history-csv" href="${historyHref(f.figureKey, 'csv')}" download>CSV</a>

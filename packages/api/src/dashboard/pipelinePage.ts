@@ -1,8 +1,10 @@
+import { streams } from '@tally/events';
 import type { FeedRow } from '@tally/projections';
 import type { QueueThroughput } from '../JobDurationSampler.ts';
 import type { LogCounts } from '../LogCounters.ts';
 import { html, type SafeHtml, safeHref } from './html.ts';
 import { page } from './layout.ts';
+import { streamPageHref } from './logLinks.ts';
 
 export interface PipelineView {
   /** Per queue: job counts by state. */
@@ -67,7 +69,7 @@ export function pipelinePage(v: PipelineView): string {
     .sort((a, b) => Number(a.removed) - Number(b.removed) || b.consecutiveErrors - a.consecutiveErrors)
     .map(
       (f) => html`<tr data-feed-id="${f.feedId}">
-        <td>${f.title ?? f.feedTitle ?? f.feedId}<br /><a class="muted" href="${safeHref(f.url)}" rel="noopener noreferrer">${f.url ?? ''}</a></td>
+        <td>${f.title ?? f.feedTitle ?? f.feedId} <a class="feed-events" href="${streamPageHref(streams.feed(f.feedId))}">events</a><br /><a class="muted" href="${safeHref(f.url)}" rel="noopener noreferrer">${f.url ?? ''}</a></td>
         <td><span class="badge ${f.health}">${f.health}</span></td>
         <td>${when(f.lastPollAt)}</td>
         <td>${when(f.nextPollAt)}</td>
