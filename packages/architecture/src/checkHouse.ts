@@ -2,8 +2,12 @@ import { findCircles } from './findCircles.ts';
 import type { Workspace, WorkspacePackage } from './readWorkspace.ts';
 import { resolveImport } from './resolveImport.ts';
 
-/** What a package is in the house. Only `domain` is held to purity; the others name where an import leads. */
-export type Layer = 'domain' | 'adapter' | 'pipeline' | 'service' | 'face' | 'host' | 'support';
+/**
+ * What a package is in the house. Only `domain` is held to purity; the others name where an import
+ * leads. `support` is code that ships beside the product (test servers, the demo newsroom); `tools`
+ * is code that only measures it (benches, evaluations).
+ */
+export type Layer = 'domain' | 'adapter' | 'pipeline' | 'service' | 'face' | 'host' | 'support' | 'tools';
 
 export interface HouseRules {
   layerOf(pkg: WorkspacePackage): Layer;

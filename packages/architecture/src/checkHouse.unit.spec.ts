@@ -104,6 +104,35 @@ describe('checkHouse', () => {
     ]);
   });
 
+  it('fails on a domain package, an adapter or a service importing a tools workspace; tools may import them', () => {
+    const root = tree({
+      ...cleanCore,
+      'package.json': JSON.stringify({ workspaces: ['packages/*', 'services/*', 'tools/*'] }),
+      'tools/bench/package.json': manifest('@fx/bench', { '@fx/core': '*', '@fx/store': '*' }),
+      'tools/bench/src/index.ts':
+        "import { rule } from '@fx/core';\nimport { kept } from '@fx/store';\nexport const timed = [rule, kept];\n",
+      'packages/core/package.json': manifest('@fx/core', { '@fx/bench': '*' }),
+      'packages/core/src/timed.ts': "export { timed } from '@fx/bench';\n",
+      'packages/store/package.json': manifest('@fx/store', { '@fx/core': '*', '@fx/bench': '*' }),
+      'packages/store/src/timed.ts': "export { timed } from '@fx/bench';\n",
+      'services/app/package.json': manifest('@fx/app', { '@fx/store': '*', '@fx/bench': '*' }),
+      'services/app/src/timed.ts': "export { timed } from '@fx/bench';\n",
+    });
+    const tooled: HouseRules = {
+      ...rules,
+      layerOf: (pkg) => (pkg.dir.startsWith('tools/') ? 'tools' : rules.layerOf(pkg)),
+      forbidden: (['adapter', 'service'] as const).map((from) => ({ from, to: 'tools', why: 'tools measure' })),
+    };
+    const keys = checkHouse(readWorkspace(root), tooled).violations.map((v) => v.key);
+    expect(keys.sort()).toEqual(
+      [
+        'domain-reaches-out packages/core/src/timed.ts -> @fx/bench',
+        'layer-forbidden packages/store/src/timed.ts -> @fx/bench',
+        'layer-forbidden services/app/src/timed.ts -> @fx/bench',
+      ].sort(),
+    );
+  });
+
   it('reads imports, not text: tests, template strings and comments do not count', () => {
     const root = tree({
       ...cleanCore,

@@ -34,7 +34,7 @@ const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'fixtures', 'test-output',
 const TEST_DIRS = new Set(['test', 'tests', '__tests__']);
 
 /**
- * Reads the workspaces the root package.json lists (`packages/*`, `evaluations`) and the imports
+ * Reads the workspaces the root package.json lists (`packages/*`, `services/*`, `tools/*`, `evaluations`) and the imports
  * of every source file in them. Tests are left out: a spec, a file under `test/`, or any file that
  * imports vitest (shared suites, configs, global setups) is test code, free to reach anything.
  */
