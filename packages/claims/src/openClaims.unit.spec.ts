@@ -243,3 +243,33 @@ describe('not claims', () => {
     expect(claims('The new phone comes in two versions.')).toEqual([]);
   });
 });
+
+describe('whose figure', () => {
+  it('a capitalised word owning a figure at the start of a sentence is a name, though WordNet knows it as a noun', () => {
+    const found = claims('Badger’s $2.1 billion sale to Corvan closed on Monday.');
+    expect(found.find((c) => c.value === 2_100_000_000)?.subject).toBe('Badger');
+  });
+
+  it('"compared with" brings the earlier level; the sentence keeps its own verb and subject', () => {
+    const found = claims(
+      "Corvan's profit rose 50% in the quarter. Profit was 1.4bn rupees compared with 900m rupees a year earlier.",
+    );
+    const profit = found.find((c) => c.value === 1_400_000_000);
+    expect([profit?.predicate, profit?.subject]).toEqual(['be', 'Corvan']);
+  });
+
+  it('"sent Corvan\'s shares up 6%": a figure that moved belongs to the owner of what moved', () => {
+    const found = claims('Reports of a probe sent Corvan’s shares up 6% in late January.');
+    expect(found.find((c) => c.value === 6)?.subject).toBe('Corvan');
+  });
+
+  it('"a third of children are": a share of people is about those people', () => {
+    const found = claims('The Liberals said a third of children are overweight.');
+    expect(found.map((c) => c.subject)).toEqual(['children']);
+  });
+
+  it('"killing 19 people" is a death toll; "two gunmen died" counts the gunmen killed', () => {
+    const found = claims('Gunmen opened fire at a museum, killing 19 people. Two gunmen died, officials said.');
+    expect(found.map((c) => c.measure)).toEqual(['death toll', 'gunmen killed']);
+  });
+});

@@ -33,6 +33,7 @@ export const LEX = {
   nounPerson: 18,
   nounPossession: 21,
   nounQuantity: 23,
+  nounSubstance: 27,
   nounTime: 28,
   verbChange: 30,
   verbCommunication: 32,

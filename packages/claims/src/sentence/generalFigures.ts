@@ -1,4 +1,5 @@
 import { figureUnit, peopleUnit } from '../figureUnits.ts';
+import type { Entity } from '../gazetteer.ts';
 import { isActorNoun, isThingNoun } from '../lexical/nounClass.ts';
 import { participle } from '../lexical/participle.ts';
 import { actMeasure, familyOf, isDirected, predicateOf } from '../lexical/vocabulary.ts';
@@ -9,7 +10,7 @@ import type { FigureFound } from './figureFound.ts';
 import { findGovernor, type Governor, phraseStartingAt } from './governor.ts';
 import { LEVEL_WORDS, measureText } from './measure.ts';
 import { modalityOf } from './modality.ts';
-import { type ArticleFocus, rolesOf } from './roles.ts';
+import { type ArticleFocus, type Roles, rolesOf } from './roles.ts';
 import { clauseAround, type SentenceView } from './sentenceView.ts';
 import { type Statement, statementsOf } from './statements.ts';
 
@@ -126,7 +127,9 @@ function figureOf(view: SentenceView, st: Statement, focus: ArticleFocus): Figur
     predicate,
     family: familyOf(predicate, st.changeOnly),
     directed,
-    subject: roles.subject,
+    // "sent Lenovo's shares up 6%", "showed Yoon's approval rating at 13%": a figure that moved or
+    // stands, not one the subject paid or earned, is its owner's.
+    subject: ownerOf(roles, predicate, directed, q.kind, gov.figureFirst),
     ...(roles.pronoun ? { subjectPronoun: roles.pronoun } : {}),
     recipient: directed ? roles.recipient : null,
     unit,
@@ -143,6 +146,25 @@ function figureOf(view: SentenceView, st: Statement, focus: ArticleFocus): Figur
     trigger: gov.verb >= 0 ? gov.verb : (gov.nominal?.[0] ?? s),
     governorLemma: gov.verb >= 0 ? gov.lemma : '',
   };
+}
+
+/**
+ * Whose figure it is when the figure is not the subject's act: the owner of the phrase it fills
+ * ("sent Lenovo's shares up 6%"), the people a share is of ("a third of children do"); else the
+ * subject.
+ */
+function ownerOf(
+  roles: Roles,
+  predicate: string,
+  directed: boolean,
+  kind: string,
+  figureFirst: boolean,
+): Entity | null {
+  if (RESULT_PREDICATES.has(predicate) || directed) return roles.subject;
+  // "attracting a quarter of the television audience": an actor's share is the actor's.
+  if (kind === 'percent' && roles.shareGroup && (predicate === 'be' || figureFirst || !roles.subject))
+    return roles.shareGroup;
+  return roles.measureOwner ?? roles.subject;
 }
 
 /** The measure: the noun the figure fills, else the subject's measure, else the verb's object, the quantity's concept, or the act's own measure. */
@@ -167,6 +189,11 @@ function measureOf(
   if (!m && q.concept && q.kind !== 'count' && !LEVEL_WORDS.has(q.concept.toLowerCase())) m = q.concept.toLowerCase();
   // "The depot is 180 miles from …": the concept names the subject again, not what is measured.
   if (m && subjectName && m === subjectName.toLowerCase()) m = null;
+  // "killing 19 people" is a death toll; "two gunmen died", "17 civilians killed" count those killed.
+  if (!m && q.kind === 'count' && (predicate === 'kill' || predicate === 'die')) {
+    const counted = countedWords(view, q);
+    m = counted === '' || /^(?:people|persons?|others?)$/.test(counted) ? 'death toll' : `${counted} killed`;
+  }
   if (!m) m = actMeasure(predicate, q.kind, unit);
   // "$55.12 a barrel", "£339 each": an amount per unit is a price.
   if (!m && q.kind === 'money' && unit?.includes('/')) m = 'price';
@@ -183,6 +210,8 @@ function measureOf(
   // "its shares fell 20%", "the stock rose to $55": the share price.
   if (m && /^(?:shares?|stocks?|share prices?)$/.test(m) && (q.kind === 'money' || q.kind === 'percent'))
     m = 'share price';
+  // "the proportion of pupils", "its percentage of the vote": one measure, a share.
+  if (m && q.kind === 'percent') m = m.replace(/\b(?:proportion|percentage|fraction)\b/, 'share');
   if (m && changeOnly) m = asChange(m, direction);
   return m;
 }

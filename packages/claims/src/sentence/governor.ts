@@ -144,6 +144,7 @@ export function findGovernor(
     k < ce &&
     view.pos[k] === 'VERB' &&
     k >= valueEnd &&
+    !comparison(view, k) &&
     (leftVerb < 0 || leftSpeaks || !objectTakingVerb(view, leftVerb, s))
   ) {
     // "are confirmed to have died", "is expected to reach": the verb at the end of the chain.
@@ -181,6 +182,11 @@ export function findGovernor(
   if (nominal)
     return { verb: -1, lemma: '', particle: null, figureFirst: false, passive: false, nominal, object: null };
   return null;
+}
+
+/** "compared with 874.2m rupees a year earlier": the verb brings an earlier level, it governs nothing. */
+function comparison(view: SentenceView, k: number): boolean {
+  return view.lemma[k] === 'compare' && /^(?:with|to)$/.test(view.tokens[k + 1]?.lower ?? '');
 }
 
 /** Whether the verb at `k` takes the figure at `s` as (part of) its object: nothing but a noun phrase between. */

@@ -2,6 +2,7 @@ import type { EntityMention } from '../gazetteer.ts';
 import { looksLikePersonName } from '../lexical/personNames.ts';
 import type { Pos } from '../lexical/tagSentence.ts';
 import { LEX, senses } from '../lexical/wordnet.ts';
+import { singularize } from '../singularize.ts';
 import type { Token } from '../tokenize.ts';
 import type { ArticleNames } from './entityNames.ts';
 
@@ -219,6 +220,22 @@ export function opensSentence(tokens: readonly Token[], i: number): boolean {
   return true;
 }
 
+/**
+ * A capitalised singular word opening the sentence as an owner, with no article before it ("Apex's
+ * shares fell"): a common noun would need one ("The company's shares"), so it is a name. Plurals
+ * ("Children's"), times ("Monday's", "Today's") and substances ("Oil's rally") own without one.
+ */
+const DETERMINER = /^(?:the|a|an|this|that|its|their|his|her|our|your|my)$/;
+
+function ownerWithoutArticle(tokens: readonly Token[], start: number, end: number): boolean {
+  const mark = tokens[end]?.lower;
+  if (mark !== "'s" && mark !== '’s') return false;
+  const w = tokens[start]!.lower;
+  if (singularize(w) !== w) return false;
+  const first = senses(w, 'n')[0];
+  return first === undefined || (first.lexFile !== LEX.nounTime && first.lexFile !== LEX.nounSubstance);
+}
+
 function addRun(ctx: NamedMentionContext, start: number, end: number, out: EntityMention[], person = false): void {
   const { tokens, pos } = ctx;
   // Joiners never open or close a name, nor does a function word capitalised by position ("A Gallup
@@ -244,7 +261,8 @@ function addRun(ctx: NamedMentionContext, start: number, end: number, out: Entit
   )
     return;
   const opening = opensSentence(tokens, start);
-  if (opening && end - start === 1 && !known && isCommonWord(text)) return;
+  const owner = opening && end - start === 1 && ownerWithoutArticle(tokens, start, end);
+  if (opening && end - start === 1 && !known && isCommonWord(text) && !owner) return;
   // Opening a sentence, a word the tagger reads as an adjective, adverb or verb names nobody
   // ("Fresh halibut fillets", "Just the data", "Included will be").
   if (opening && end - start === 1 && !known && /^(?:ADJ|ADV|VERB|AUX|ADP|SCONJ)$/.test(ctx.pos[start] ?? '')) return;
@@ -254,7 +272,11 @@ function addRun(ctx: NamedMentionContext, start: number, end: number, out: Entit
   if (qualifiesNoun(tokens, start, end)) return;
   // "DVD", "TV", "GDP": an acronym WordNet knows as a common noun is no name.
   if (end - start === 1 && /^\p{Lu}{2,5}$/u.test(text) && isCommonWord(text)) return;
-  if (end - start === 1 && (pos[start] === 'PRON' || pos[start] === 'DET' || isPersonNoun(text))) return;
+  if (end - start === 1 && (pos[start] === 'PRON' || pos[start] === 'DET')) return;
+  // "the Chancellor", "Minister": a person word alone is a title, unless nothing makes it one ("talks
+  // with Yahoo", "Yahoo's sale" opening a sentence).
+  if (end - start === 1 && isPersonNoun(text) && !owner && (opening || DETERMINER.test(tokens[start - 1]?.lower ?? '')))
+    return;
   const { person: isPerson, ...entity } = ctx.names.resolve(text, person || looksLikePersonName(text));
   out.push({ entity: { ...entity, kind: isPerson ? 'person' : 'named' }, form: 'name', start, end });
 }

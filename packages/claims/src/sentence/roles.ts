@@ -17,6 +17,10 @@ export interface Roles {
   actorSubject: boolean;
   /** The subject phrase was a personal pronoun alone ("they", "he"): lower-cased, else null. */
   pronoun: string | null;
+  /** A name owning the object or noun the figure fills: "sent Lenovo's shares up 6%" → Lenovo. */
+  measureOwner: Entity | null;
+  /** The people a share is of: "a third of children", "80% of UK adults" → the group. */
+  shareGroup: Entity | null;
 }
 
 /** What the article has said so far: the entity a pronoun or "the company" refers back to. */
@@ -391,7 +395,43 @@ export function rolesOf(
   if (!subject && owner) subject = owner.entity;
   if (!subject && gov.verb >= 0 && !gov.figureFirst && !actorSubject) subject = referent(view, gov.verb, focus);
   const recipient = directed ? recipientOf(view, gov, e, clause[1], subject) : null;
-  return { subject, recipient, measure, actorSubject, pronoun };
+  const measureOwner = ownerOfPhrase(view, gov.object ?? gov.nominal);
+  return { subject, recipient, measure, actorSubject, pronoun, measureOwner, shareGroup: shareGroupAfter(view, e) };
+}
+
+const GENERIC_PEOPLE = new Set(['people', 'person', 'persons', 'population', 'public']);
+
+/**
+ * "a third of children do", "more than 50% of mobile owners reported", "80% of UK adults own": a
+ * share of people is about those people; of people in general ("2% of people"), about the place
+ * the sentence names.
+ */
+function shareGroupAfter(view: SentenceView, e: number): Entity | null {
+  if (view.tokens[e]?.lower !== 'of') return null;
+  let a = e + 1;
+  while (view.pos[a] === 'DET') a++;
+  let b = a;
+  while (b < view.tokens.length && /^(?:NOUN|PROPN|ADJ)$/.test(view.pos[b]!) && view.quantityAt[b]! < 0) b++;
+  const head = lastNoun(view, a, b);
+  if (head < 0 || head !== b - 1 || !isActorNoun(view.lemma[head]!)) return null;
+  const names = mentionsIn(view, a, b);
+  if (names.some((m) => m.entity.kind)) return null;
+  if (GENERIC_PEOPLE.has(view.tokens[head]!.lower) && names.length === 0) {
+    const place = view.mentions.find((m) => !m.entity.kind && view.tokens[m.start - 1]?.lower === 'in');
+    return place?.entity ?? null;
+  }
+  const phrase = subjectText(view, a, b);
+  return phrase ? commonActor(phrase) : null;
+}
+
+/** The name that owns a phrase: "Lenovo's shares", "Yoon's approval rating", "GM's stake". */
+function ownerOfPhrase(view: SentenceView, span: [number, number] | null): Entity | null {
+  if (!span) return null;
+  const [a, b] = span;
+  const m = view.mentions.find(
+    (m) => (m.start >= a || m.end === a - 1) && m.end < b && isPossessiveMark(view, m.end) && m.entity.kind !== 'group',
+  );
+  return m?.entity ?? null;
 }
 
 export { textOf };
