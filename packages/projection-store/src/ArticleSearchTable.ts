@@ -1,7 +1,7 @@
 import type { SqlTx } from '@tally/event-store';
 import type { StoredEvent } from '@tally/events';
 import type { ArticleRow } from '@tally/projections';
-import type { TableSet } from './projectionTables.ts';
+import type { TableSet } from './tableSet.ts';
 import {
   ARTICLE_NAME_WEIGHTS,
   articleSearchNames,

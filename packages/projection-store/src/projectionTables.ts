@@ -9,6 +9,7 @@ import {
   type ProjectionRow,
 } from '@tally/projections';
 import { ArticleSearchTable } from './ArticleSearchTable.ts';
+import type { TableSet } from './tableSet.ts';
 import { FIGURE_SEARCH_WEIGHTS, figureSearchParts, weightedVectorSql } from './searchText.ts';
 
 /** Rows per INSERT, and JSON characters per INSERT (whichever comes first). */
@@ -75,8 +76,6 @@ export const tableSpecs: readonly TableSpec[] = [
   }),
 ];
 
-/** Where a projector writes: the live tables, or the ones a rebuild fills before the swap. */
-export type TableSet = 'live' | 'build';
 
 /** Quoted, schema-qualified names of the projection tables. */
 export class ProjectionTables {
@@ -323,3 +322,5 @@ function upsertSql(table: string, s: TableSpec, rowCount: number): string {
   upsertSqls.set(id, sql);
   return sql;
 }
+
+export type { TableSet } from './tableSet.ts';
