@@ -273,3 +273,18 @@ describe('whose figure', () => {
     expect(found.map((c) => c.measure)).toEqual(['death toll', 'gunmen killed']);
   });
 });
+
+describe('things counted as their own subject', () => {
+  it('"4 million tablets were sold": with nobody and nowhere named, the things counted', () => {
+    const found = claims('More than 4 million tablets were sold in the second quarter.');
+    expect(found.map((c) => c.subject)).toEqual(['tablets']);
+  });
+
+  it('"there will be 3 billion sensors in use": what is counted exists, unless someone named says so', () => {
+    expect(claims('It is predicted that there will be 3 billion sensors in use by 2030.').map((c) => c.subject)).toEqual([
+      'sensors',
+    ]);
+    const said = claims('Last winter there were 640 outages, Northgrid officials said.');
+    expect(said.map((c) => c.subject)).toEqual(['Northgrid']);
+  });
+});

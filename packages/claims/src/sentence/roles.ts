@@ -233,6 +233,25 @@ function countedActor(view: SentenceView, s: number, e: number): Entity | null {
   return phrase ? commonActor(phrase) : null;
 }
 
+/** "there are", "there will be", "there have been": the verb at `v` says that something exists. */
+function existential(view: SentenceView, v: number, floor: number): boolean {
+  let k = v - 1;
+  while (k > floor && (view.pos[k] === 'AUX' || view.pos[k] === 'ADV')) k--;
+  return view.tokens[k]?.lower === 'there';
+}
+
+/** The things a figure counts, as written after its number: "mobile phones" of "167 million mobile phones". */
+function countedThing(view: SentenceView, s: number, e: number): Entity | null {
+  let a = s;
+  for (let k = s; k < e; k++) if (view.pos[k] === 'NUM' || view.tokens[k]!.kind === 'num') a = k + 1;
+  const head = lastNoun(view, a, e);
+  // People hurt or counted are no subject of their own figure (see the speaker's place).
+  if (head < 0 || view.pos[head] !== 'NOUN' || isActorNoun(view.lemma[head]!) || mentionsIn(view, a, e).length > 0)
+    return null;
+  const phrase = subjectText(view, a, e, true);
+  return phrase ? commonActor(phrase) : null;
+}
+
 const commonActor = (phrase: string): Entity => ({ id: entityId(phrase), name: phrase, kind: 'group' });
 
 /** Reads subject, actor-ness and measure from a subject phrase [a, b). */
@@ -389,7 +408,15 @@ export function rolesOf(
       );
       subject = place?.entity ?? null;
     }
+    // "167 million mobile phones were sold", "10,000 phones are lost": what is counted, when nobody
+    // and nowhere is named.
+    if (!subject && gov.passive) subject = countedThing(view, s, e);
   }
+  // "there will be two billion handsets in use": what is counted exists. When someone named says so
+  // ("there were 750 leaks, the utility's officials said"), the figure is theirs: see the speakers.
+  const named = view.attributions.some((a) => a.name !== null);
+  if (!subject && !named && gov.verb >= 0 && gov.lemma === 'be' && existential(view, gov.verb, clause[0]))
+    subject = countedThing(view, s, e);
   // "Yahoo's $4.8 billion sale": the owner named right before the figure.
   const owner = view.mentions.find((m) => m.end === s - 1 && isPossessiveMark(view, m.end));
   if (!subject && owner) subject = owner.entity;
