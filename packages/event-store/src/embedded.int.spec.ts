@@ -7,8 +7,8 @@ import { makeEvent } from '@tally/events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EmbeddedLogInUseError, lockClaims } from './dataDirLock.ts';
 import { EMBEDDED_FOLDER, EmbeddedEventStore, LOCK_FOLDER } from './EmbeddedEventStore.ts';
-import { eventStoreConformance } from './eventStore.conformance.ts';
 import { openEventStore } from './openEventStore.ts';
+import { eventStoreConformance } from './testing/index.ts';
 
 // Booting PGlite costs seconds (initdb runs in WebAssembly), so each variant boots one database
 // and every test gets a schema of its own in it.

@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { makeEvent, type NewEvent } from '@tally/events';
 import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { eventStoreConformance } from './eventStore.conformance.ts';
 import { migrations } from './migrations.ts';
 import { openEventStore } from './openEventStore.ts';
 import { PostgresEventStore } from './PostgresEventStore.ts';
 import { lockKeyFor } from './SqlEventStore.ts';
+import { eventStoreConformance } from './testing/index.ts';
 
 const databaseUrl = inject('databaseUrl');
 // One prefix per test file, one schema per test: files and tests never see each other's log.

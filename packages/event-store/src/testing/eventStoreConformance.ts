@@ -1,6 +1,6 @@
 import { eventId, makeEvent, type NewEvent, type StoredEvent, upcasters } from '@tally/events';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConcurrencyError, type EventStore, InvalidEventError } from './EventStore.ts';
+import { ConcurrencyError, type EventStore, InvalidEventError } from '../EventStore.ts';
 
 /** What the shared suite needs from a backend. */
 export interface ConformanceSubject {
