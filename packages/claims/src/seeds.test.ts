@@ -229,7 +229,7 @@ describe('seed reports: not claims', () => {
   it('"one cup of coffee a month" is a quantity but no claim', () => {
     const text = texts.get('002')!;
     const line = splitSentences(text).find((s) => s.text.includes('cup of coffee'))!;
-    expect(extractQuantities(line.text).map((q) => [q.value, q.unit, q.concept])).toEqual([[1, 'cup', 'coffee']]);
+    expect(extractQuantities(line.text).map((q) => [q.value, q.unit, q.concept])).toEqual([[1, 'cup/month', 'coffee']]);
     expect((claimsOf.get('002') ?? []).some((c) => c.sentenceSpan[0] === line.start)).toBe(false);
   });
 });

@@ -265,3 +265,13 @@ describe('quantities: bounds, changes and ages', () => {
     expect(share).toMatchObject({ value: 92.8, kind: 'percent', unit: '%' });
   });
 });
+
+describe('quantities: counts over time', () => {
+  it.each([
+    ['There are between 40 and 60 landslides a year on the coast road.', 'landslide/year'],
+    ['The clinic sees 300 patients every week.', 'patient/week'],
+    ['The plant shipped 300 cars a year ago.', 'car'],
+  ])('%s', (sentence, unit) => {
+    expect(extractQuantities(sentence)[0]?.unit).toBe(unit);
+  });
+});

@@ -255,6 +255,12 @@ export function readWhatIsCounted(ctx: Context, d: Draft): void {
       d.concept = np.concept;
       d.spanEnd = np.headEnd;
       d.afterUnit = np.end;
+      // "600 breaks a year", "10,000 phones every month": a count over time is a rate.
+      const rate = readRate(tokens, d.afterUnit);
+      if (rate && d.unit && matchUnit(tokens, d.afterUnit + 1)?.dimension === 'time') {
+        d.unit = `${d.unit}/${rate.per}`;
+        d.afterUnit = rate.end;
+      }
     }
     return;
   }
