@@ -288,3 +288,10 @@ describe('things counted as their own subject', () => {
     expect(said.map((c) => c.subject)).toEqual(['Northgrid']);
   });
 });
+
+describe('bare counts', () => {
+  it('"the number of films released rose to 310": the measure names what a bare count counts', () => {
+    const found = claims('The number of local films released rose to 310 in 2004.');
+    expect(found.map((c) => c.unit)).toEqual(['film']);
+  });
+});

@@ -132,7 +132,7 @@ function figureOf(view: SentenceView, st: Statement, focus: ArticleFocus): Figur
     subject: ownerOf(roles, predicate, directed, q.kind, gov.figureFirst),
     ...(roles.pronoun ? { subjectPronoun: roles.pronoun } : {}),
     recipient: directed ? roles.recipient : null,
-    unit,
+    unit: unit ?? (q.kind === 'count' ? countedInMeasure(measure) : null),
     concept: q.concept,
     measure,
     scope: null,
@@ -289,6 +289,26 @@ function changeNounMeasure(
   if (/^(?:of|outside|from|abroad)$/.test(link)) end = phraseStartingAt(view, end + 1, clauseEnd)?.[1] ?? end;
   const m = measureText(view, np[0], end, () => false);
   return m && st.changeOnly ? asChange(m, direction) : m;
+}
+
+/**
+ * The thing a bare count counts, named by its measure: "the number of films released rose to 310"
+ * → film, "vehicle unit sales were 6,798,000" → vehicle.
+ */
+function countedInMeasure(measure: string | null): string | null {
+  if (!measure) return null;
+  const words = measure.split(' ');
+  const of = words.indexOf('of');
+  if (of > 0 && /^(?:number|count|total|tally)$/.test(words[of - 1]!)) {
+    const phrase = words.slice(of + 1);
+    const end = phrase.findIndex((w) => /(?:ed|ing)$/.test(w));
+    const head = (end < 0 ? phrase : phrase.slice(0, end)).at(-1);
+    return head ? singularize(head) : null;
+  }
+  const unitAt = words.findIndex(
+    (w, i) => /^units?$/.test(w) && /^(?:sales?|shipments?|deliveries)$/.test(words[i + 1] ?? ''),
+  );
+  return unitAt > 0 ? singularize(words[unitAt - 1]!) : null;
 }
 
 /** The counted words of a quantity as written, after its number: "cinema admissions" of "170 million cinema admissions". */
