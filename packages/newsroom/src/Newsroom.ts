@@ -1,4 +1,4 @@
-import type { CorpusClaim, CorpusManifest } from './generateCorpus.ts';
+import type { CorpusClaim, CorpusManifest } from './Corpus.ts';
 
 export interface NewsroomFeed {
   url: string;

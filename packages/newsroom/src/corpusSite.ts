@@ -1,8 +1,10 @@
 import type { ArticlePage, Block, LinkRef, Outlet } from './ArticlePage.ts';
+import type { Corpus, CorpusArticle, CorpusManifest } from './Corpus.ts';
 import { monthNames } from './calendar.ts';
-import { captionTemplates, expand } from './corpusPhrases.ts';
+import { corpusManifest } from './corpusManifest.ts';
+import { captionTemplates } from './corpusPhrases.ts';
+import { expand } from './expandTemplate.ts';
 import { type FeedDocument, type FeedEntry, renderAtom, renderRss } from './feedDocuments.ts';
-import { type Corpus, type CorpusArticle, type CorpusManifest, corpusManifest } from './generateCorpus.ts';
 import type { NewsroomArticle, NewsroomFeed } from './Newsroom.ts';
 import { pdfDocument } from './pdfDocument.ts';
 import { createRng } from './Rng.ts';

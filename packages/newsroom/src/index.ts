@@ -1,8 +1,5 @@
 export type { ArticlePage, Block, Outlet, TemplateFamily } from './ArticlePage.ts';
-export { renderCorpusPage, renderCorpusPageBytes } from './corpusSite.ts';
-export { syndicatedSeedId } from './demoNewsroom.ts';
 export type {
-  ClaimKind,
   CopyEdit,
   Corpus,
   CorpusArticle,
@@ -13,8 +10,12 @@ export type {
   CorpusOptions,
   CorpusStatement,
   ResolvedCorpusOptions,
-} from './generateCorpus.ts';
-export { corpusManifest, generateCorpus } from './generateCorpus.ts';
+} from './Corpus.ts';
+export type { ClaimKind } from './corpusFigures.ts';
+export { corpusManifest } from './corpusManifest.ts';
+export { renderCorpusPage, renderCorpusPageBytes } from './corpusSite.ts';
+export { syndicatedSeedId } from './demoNewsroom.ts';
+export { generateCorpus } from './generateCorpus.ts';
 export type { Newsroom, NewsroomArticle, NewsroomFeed, NewsroomStats } from './Newsroom.ts';
 export { createRng, type Rng } from './Rng.ts';
 export { defaultSeedsDir, loadSeeds, type Seed } from './Seed.ts';

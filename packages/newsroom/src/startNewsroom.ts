@@ -2,9 +2,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import { gzip, constants as zlibConstants } from 'node:zlib';
+import type { Corpus } from './Corpus.ts';
 import { buildCorpusSite } from './corpusSite.ts';
 import { buildDemoSite } from './demoNewsroom.ts';
-import type { Corpus } from './generateCorpus.ts';
 import type { Newsroom, NewsroomStats } from './Newsroom.ts';
 import { defaultSeedsDir, loadSeeds } from './Seed.ts';
 import { makeResource, type Resource, type Site } from './Site.ts';

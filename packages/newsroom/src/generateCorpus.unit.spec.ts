@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { CorpusArticle, CorpusClaim } from './Corpus.ts';
 import { monthNames } from './calendar.ts';
+import { corpusManifest } from './corpusManifest.ts';
 import { renderCorpusPageBytes } from './corpusSite.ts';
-import { type CorpusArticle, type CorpusClaim, corpusManifest, generateCorpus } from './generateCorpus.ts';
+import { generateCorpus } from './generateCorpus.ts';
 import { pageText } from './testSupport.ts';
 
 const options = {
