@@ -295,3 +295,18 @@ describe('bare counts', () => {
     expect(found.map((c) => c.unit)).toEqual(['film']);
   });
 });
+
+describe('clauses and verbs the tagger misses', () => {
+  it('"Corvan accounts for half of the market": a present form before "for" a figure is the verb', () => {
+    const found = claims("Corvan accounts for half of the country's car sales.");
+    expect(found.map((c) => [c.value, c.subject])).toEqual([[50, 'Corvan']]);
+  });
+
+  it('"a loss of $470m and its sales dipped 3.8%": a change in a clause of its own is a figure of its own', () => {
+    const found = claims('Corvan made a pre-tax loss of $470m in the quarter and its sales dipped 3.8%.');
+    expect(found.map((c) => [c.value, c.change, c.changeBy])).toEqual([
+      [470_000_000, null, null],
+      [3.8, 'down', 3.8],
+    ]);
+  });
+});

@@ -52,6 +52,20 @@ export function retag(tokens: readonly Token[], pos: Pos[], lemma: string[], isF
       pos[k] = 'VERB';
       continue;
     }
+    // "Maruti accounts for half of", "tourism accounts for 15%": a present form between a name or a
+    // noun and "for" a figure is the verb.
+    if (
+      pos[k] === 'NOUN' &&
+      /s$/.test(w) &&
+      (pos[k - 1] === 'PROPN' || pos[k - 1] === 'NOUN') &&
+      tokens[k + 1]?.lower === 'for' &&
+      k + 2 < tokens.length &&
+      (isFigure(k + 2) || pos[k + 2] === 'DET' || isFigure(k + 3)) &&
+      isVerbWord(lemma[k] ?? w)
+    ) {
+      pos[k] = 'VERB';
+      continue;
+    }
     // "militants … beheaded 21 Christians": a past form before its object is the verb.
     if (
       pos[k] === 'ADJ' &&

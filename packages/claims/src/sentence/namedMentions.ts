@@ -265,7 +265,8 @@ function addRun(ctx: NamedMentionContext, start: number, end: number, out: Entit
   if (opening && end - start === 1 && !known && isCommonWord(text) && !owner) return;
   // Opening a sentence, a word the tagger reads as an adjective, adverb or verb names nobody
   // ("Fresh halibut fillets", "Just the data", "Included will be").
-  if (opening && end - start === 1 && !known && /^(?:ADJ|ADV|VERB|AUX|ADP|SCONJ)$/.test(ctx.pos[start] ?? '')) return;
+  if (opening && end - start === 1 && !known && !owner && /^(?:ADJ|ADV|VERB|AUX|ADP|SCONJ)$/.test(ctx.pos[start] ?? ''))
+    return;
   // Whatever the tagger says, an adjective WordNet knows before a lower-case word opens a noun phrase
   // ("Traditional drugs", "Fresh fillets"): no name unless the article writes it as one elsewhere.
   if (opening && end - start === 1 && !known && isAdjective(text) && /^\p{Ll}/u.test(tokens[end]?.text ?? '')) return;

@@ -440,7 +440,8 @@ function shareGroupAfter(view: SentenceView, e: number): Entity | null {
   let b = a;
   while (b < view.tokens.length && /^(?:NOUN|PROPN|ADJ)$/.test(view.pos[b]!) && view.quantityAt[b]! < 0) b++;
   const head = lastNoun(view, a, b);
-  if (head < 0 || head !== b - 1 || !isActorNoun(view.lemma[head]!)) return null;
+  // "half of the country's car sales": a share of what the group owns, not of the group.
+  if (head < 0 || head !== b - 1 || !isActorNoun(view.lemma[head]!) || isPossessiveMark(view, b)) return null;
   const names = mentionsIn(view, a, b);
   if (names.some((m) => m.entity.kind)) return null;
   if (GENERIC_PEOPLE.has(view.tokens[head]!.lower) && names.length === 0) {

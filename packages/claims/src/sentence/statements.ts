@@ -87,6 +87,19 @@ function roleOf(view: SentenceView, qi: number): RoleReading {
   return { role: 'level', direction: null };
 }
 
+/**
+ * A clause of its own between two quantities: a conjunction, then a verb ("a loss of $470m and its
+ * sales dipped 3.8%"). "were sold …, 26% more", "rising 4%" after a comma are none.
+ */
+function verbBetween(view: SentenceView, a: number, b: number): boolean {
+  let joined = false;
+  for (let k = view.quantityTokens[a]![1]; k < view.quantityTokens[b]![0]; k++) {
+    if (view.pos[k] === 'CCONJ') joined = true;
+    else if (joined && view.pos[k] === 'VERB' && !/ing$/.test(view.tokens[k]!.lower)) return true;
+  }
+  return false;
+}
+
 /** Whether a second quantity in parentheses right after a first one restates it in another unit: "£3.1bn ($5.8bn)". */
 export function isConversion(view: SentenceView, qi: number): boolean {
   if (qi === 0) return false;
@@ -148,8 +161,9 @@ export function statementsOf(view: SentenceView, claimable: (q: Quantity, qi: nu
       if (st.previous !== null && prev2 >= 0 && inClause(prev2) && roles[prev2]!.role === 'change') st.change = prev2;
     }
     // A change or an earlier level after: "£3.65bn, up 26%", "£3.1bn, down from £3.6bn".
+    // Not past a verb of its own: "a loss of $470m and its US sales dipped 3.8%" are two figures.
     for (let j = qi + 1; j < roles.length && j <= qi + 2; j++) {
-      if (!inClause(j) || roles[j]!.role === 'level') break;
+      if (!inClause(j) || roles[j]!.role === 'level' || verbBetween(view, qi, j)) break;
       if (roles[j]!.role === 'change' && st.change === null) st.change = j;
       else if (roles[j]!.role === 'previous' && st.previous === null) st.previous = j;
     }
