@@ -310,3 +310,10 @@ describe('clauses and verbs the tagger misses', () => {
     ]);
   });
 });
+
+describe('owners by pronoun', () => {
+  it('"its US sales dipped": the company referred back to owns them, the country only qualifies them', () => {
+    const found = claims('Corvan made a loss of $470m in the quarter and its US sales dipped 3.8%.');
+    expect(found.find((c) => c.value === 3.8)?.subject).toBe('Corvan');
+  });
+});

@@ -1,3 +1,4 @@
+import { isActorNoun } from '../lexical/nounClass.ts';
 import { type SentenceView, textOf } from './sentenceView.ts';
 
 /** The word that makes a figure a statement about something: a verb, and a noun it may fill. */
@@ -70,6 +71,15 @@ export function phraseEndingAt(view: SentenceView, end: number, floor: number): 
     else break;
   }
   while (a < end && view.pos[a] === 'PART') a++;
+  // "its US sales", "their UK exports": the owner's pronoun opens a phrase of things ("X and their
+  // allies" names people, left as it was).
+  if (
+    a < end &&
+    a > floor &&
+    /^(?:its|their)$/.test(view.tokens[a - 1]!.lower) &&
+    !isActorNoun(view.lemma[end - 1] ?? '')
+  )
+    a--;
   return a < end ? [a, end] : null;
 }
 
