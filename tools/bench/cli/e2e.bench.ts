@@ -39,8 +39,8 @@ import { type LocalServer, startPostgres, startRedis } from '@tally/local-servic
 import { generateCorpus, startNewsroom } from '@tally/newsroom';
 import type { IngestSummary } from '@tally/pipeline';
 import { ProjectionTables } from '@tally/projection-store';
+import { CpuMeter, memoryOf, processTree, ThreadCpuMeter } from '../shared/procStats.ts';
 import { summarizeProfiles } from './cpuProfile.ts';
-import { CpuMeter, memoryOf, processTree, ThreadCpuMeter } from './procStats.ts';
 
 const { values: args } = parseArgs({
   options: {

@@ -11,13 +11,13 @@
  *   npm run bench:startup [-- --runs 5]
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { freePort, startPostgres, startRedis } from '@tally/local-services';
-import { cpuSecondsOf, memoryOf } from './procStats.ts';
+import { childrenOf, cpuSecondsOf, memoryOf } from '../shared/procStats.ts';
 
 /** The CLI as users run it: its bin, its build and its sources. */
 const cliDir = fileURLToPath(new URL('../../../services/cli/', import.meta.url));
@@ -45,22 +45,6 @@ const runs = Math.max(1, Number(values.runs));
 
 function argvOf(variant: Variant): string[] {
   return variant === 'compiled' ? [built] : ['--import', 'tsx', join(cliDir, 'src', 'main.ts')];
-}
-
-/** Direct children of `pid` (tsx's esbuild service), from /proc. */
-function childrenOf(pid: number): number[] {
-  const out: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (ppid === pid) out.push(Number(entry));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return out;
 }
 
 function isHelper(pid: number): boolean {

@@ -14,8 +14,8 @@ import { PostgresEventStore } from '@tally/event-store';
 import { type StoredEvent, upcast } from '@tally/events';
 import { startPostgres } from '@tally/local-services';
 import pg from 'pg';
+import { processCpuUs } from '../shared/procStats.ts';
 import { makeBatches } from './benchEvents.ts';
-import { processCpuUs } from './cpu.ts';
 
 const { values: args } = parseArgs({
   options: {

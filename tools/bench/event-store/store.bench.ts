@@ -16,8 +16,8 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '@tally/config';
 import { EmbeddedEventStore, type EventStore, PostgresEventStore } from '@tally/event-store';
 import { startPostgres } from '@tally/local-services';
+import { processCpuUs } from '../shared/procStats.ts';
 import { makeBatches } from './benchEvents.ts';
-import { processCpuUs } from './cpu.ts';
 
 const TARGET_PG_APPEND = 25_000;
 const TARGET_PG_REPLAY = 100_000;

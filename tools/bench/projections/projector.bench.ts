@@ -29,9 +29,8 @@
  * `@tally/projection-store` is not a declared dependency of this package (it depends on this
  * package); it resolves through the workspace.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '@tally/config';
@@ -40,6 +39,7 @@ import type { NewEvent } from '@tally/events';
 import { startPostgres } from '@tally/local-services';
 import { createProjectionReader, createProjector } from '@tally/projection-store';
 import { generateLog } from '@tally/projections/testing';
+import { processCpuUs } from '../shared/procStats.ts';
 
 const TARGET_REBUILD_EPS = 50_000;
 const APPEND_BATCH = 500;
@@ -118,24 +118,6 @@ async function fill(store: EventStore): Promise<{ events: number; seconds: numbe
 }
 
 // ------------------------------------------------------------------ CPU on both sides
-
-const ticksPerSecond = (() => {
-  try {
-    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-  } catch {
-    return 100;
-  }
-})();
-
-function processCpuUs(pid: number): number | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1e6) / ticksPerSecond;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * CPU of the database backends serving this run, sampled while `work` runs (pool connections come

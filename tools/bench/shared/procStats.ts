@@ -1,3 +1,4 @@
+// What the benches read of processes on this machine from /proc: CPU time, memory, threads, children.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 
@@ -20,16 +21,43 @@ export function memoryOf(pid: number): { rssMb: number; peakMb: number } | null 
   }
 }
 
-/** CPU seconds (user + system) a process has used so far, all its threads; 0 once it is gone. */
-export function cpuSecondsOf(pid: number): number {
+/** Clock ticks of CPU (user + system) a process has used so far, all its threads; null once it is gone. */
+function cpuTicksOf(pid: number): number | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // Fields after the command name (which may hold spaces) start at the last ')'.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_S;
+    return Number(fields[11]) + Number(fields[12]);
   } catch {
-    return 0;
+    return null;
   }
+}
+
+/** CPU seconds (user + system) a process has used so far, all its threads; 0 once it is gone. */
+export function cpuSecondsOf(pid: number): number {
+  return (cpuTicksOf(pid) ?? 0) / TICKS_PER_S;
+}
+
+/** User + system CPU time of a local process (a PostgreSQL backend), µs; null when unreadable. */
+export function processCpuUs(pid: number): number | null {
+  const ticks = cpuTicksOf(pid);
+  return ticks === null ? null : (ticks * 1e6) / TICKS_PER_S;
+}
+
+/** Direct children of `pid` (tsx's esbuild service, a server's workers), from /proc. */
+export function childrenOf(pid: number): number[] {
+  const out: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === pid) out.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return out;
 }
 
 /**
