@@ -317,3 +317,16 @@ describe('owners by pronoun', () => {
     expect(found.find((c) => c.value === 3.8)?.subject).toBe('Corvan');
   });
 });
+
+describe('measures named by the act', () => {
+  it('"took 20bn yen", "…, taking 13.8bn yen": a film or a show takes takings', () => {
+    const found = claims(
+      'The animated film Moonfall took 20bn yen. Harbour Lights was the biggest foreign hit last year, taking 13.8bn yen.',
+    );
+    expect(found.map((c) => c.measure)).toEqual(['takings', 'takings']);
+  });
+
+  it('"Sales of films on DVD and video amounted to": nouns joined by "and" stay in the subject phrase', () => {
+    expect(only('Sales of films on DVD and video amounted to 497bn yen for the year.').measure).toBe('sales of films');
+  });
+});

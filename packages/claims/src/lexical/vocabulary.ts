@@ -185,6 +185,7 @@ const MONEY_MEASURES = new Map<string, string>(
     borrow => borrowing
     owe => debt
     steal => theft
+    take => takings
   `),
 );
 

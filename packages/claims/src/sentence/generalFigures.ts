@@ -182,6 +182,11 @@ function measureOf(
   const inMention = (k: number): boolean => view.mentions.some((m) => k >= m.start && k < m.end);
   let m: string | null = null;
   if (gov.nominal) m = nominalMeasure(view, gov, q, inMention);
+  // "…, taking 13.8bn yen", "…, earning $5m": a participle after a comma names its own act; the
+  // subject it shares measures something else.
+  const participleClause =
+    gov.verb > 0 && view.tokens[gov.verb - 1]!.text === ',' && /ing$/.test(view.tokens[gov.verb]!.lower);
+  if (!m && participleClause) m = actMeasure(predicate, q.kind, unit);
   if (!m && subjectMeasure) m = subjectMeasure;
   if (!m && gov.object) m = measureText(view, gov.object[0], gov.object[1], inMention);
   // "47% of the £1.34bn spent on games", "a quarter of the market": the share of a whole.

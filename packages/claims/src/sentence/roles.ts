@@ -115,10 +115,13 @@ export function subjectPhrase(view: SentenceView, v: number, floor: number, dept
   let np = phraseEndingAt(view, k, floor);
   // "they can save", "it expects": a personal pronoun alone is the subject phrase.
   if (!np) return k > floor && PERSONAL_PRONOUNS.has(view.tokens[k - 1]!.lower) ? [k - 1, k] : null;
-  // Extend left over "of/at/in …" chains: "sales at Home Depot's US stores".
+  // Extend left over "of/at/in …" chains: "sales at Home Depot's US stores",
+  // and over "and" between nouns: "sales of movies on DVD and video".
   for (;;) {
     const p = np[0] - 1;
-    if (p <= floor || !PREPOSITIONS_IN_SUBJECT.has(view.tokens[p]!.lower)) break;
+    const nounAt = (k: number): boolean => view.pos[k] === 'NOUN' || view.pos[k] === 'PROPN';
+    const joined = view.tokens[p]?.lower === 'and' && nounAt(p - 1) && view.pos[np[0]] === 'NOUN';
+    if (p <= floor || !(PREPOSITIONS_IN_SUBJECT.has(view.tokens[p]!.lower) || joined)) break;
     const more = phraseEndingAt(view, p, floor);
     if (!more) break;
     np = [more[0], np[1]];
