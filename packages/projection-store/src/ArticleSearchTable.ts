@@ -1,7 +1,6 @@
 import type { SqlTx } from '@tally/event-store';
 import type { StoredEvent } from '@tally/events';
 import type { ArticleRow } from '@tally/projections';
-import type { TableSet } from './tableSet.ts';
 import {
   ARTICLE_NAME_WEIGHTS,
   articleSearchNames,
@@ -9,6 +8,7 @@ import {
   SEARCH_CONFIG,
   weightedVectorSql,
 } from './searchText.ts';
+import type { TableSet } from './tableSet.ts';
 
 /** Rows per statement, and characters of text per statement (whichever comes first). */
 const CHUNK_ROWS = 5000;
