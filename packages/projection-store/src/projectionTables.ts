@@ -9,8 +9,8 @@ import {
   type ProjectionRow,
 } from '@tally/projections';
 import { ArticleSearchTable } from './ArticleSearchTable.ts';
-import type { TableSet } from './tableSet.ts';
 import { FIGURE_SEARCH_WEIGHTS, figureSearchParts, weightedVectorSql } from './searchText.ts';
+import type { TableSet } from './tableSet.ts';
 
 /** Rows per INSERT, and JSON characters per INSERT (whichever comes first). */
 const WRITE_CHUNK_ROWS = 2000;
@@ -75,7 +75,6 @@ export const tableSpecs: readonly TableSpec[] = [
     indexes: [{ gin: 'search' }],
   }),
 ];
-
 
 /** Quoted, schema-qualified names of the projection tables. */
 export class ProjectionTables {
