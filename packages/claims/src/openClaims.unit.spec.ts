@@ -281,9 +281,9 @@ describe('things counted as their own subject', () => {
   });
 
   it('"there will be 3 billion sensors in use": what is counted exists, unless someone named says so', () => {
-    expect(claims('It is predicted that there will be 3 billion sensors in use by 2030.').map((c) => c.subject)).toEqual([
-      'sensors',
-    ]);
+    expect(
+      claims('It is predicted that there will be 3 billion sensors in use by 2030.').map((c) => c.subject),
+    ).toEqual(['sensors']);
     const said = claims('Last winter there were 640 outages, Northgrid officials said.');
     expect(said.map((c) => c.subject)).toEqual(['Northgrid']);
   });
