@@ -152,7 +152,13 @@ export function readClaims(text: string, options: ExtractClaimsOptions = {}): Cl
           const p = postSpeakers.get(info.index)!;
           speaker = p.speaker;
           statedAt = p.statedAt;
-        } else if (headlineSpeaker && !info.titleLike && aboutTopics(headlineTopics, f.subject, f.recipient)) {
+        } else if (
+          headlineSpeaker &&
+          !info.titleLike &&
+          aboutTopics(headlineTopics, f.subject, f.recipient) &&
+          // A speaker named in the sentences just before is nearer than the headline's.
+          !articleSpeakers.before(info.index, f.subject, f.measure)
+        ) {
           speaker = headlineSpeaker.speaker;
           statedAt = headlineSpeaker.statedAt;
         } else {
@@ -161,7 +167,7 @@ export function readClaims(text: string, options: ExtractClaimsOptions = {}): Cl
           const carried = own
             ? { speaker: own, statedAt: null }
             : (articleSpeakers.ofSubject(f.subject, f.measure) ??
-              articleSpeakers.before(info.index, f.subject) ??
+              articleSpeakers.before(info.index, f.subject, f.measure) ??
               articleSpeakers.sourceOf(info.index) ??
               ownSpoken(f.subject, f.measure, (periodOf(info, f.clause, now) ?? periods.carried(info)) !== null));
           if (carried) {

@@ -330,3 +330,29 @@ describe('measures named by the act', () => {
     expect(only('Sales of films on DVD and video amounted to 497bn yen for the year.').measure).toBe('sales of films');
   });
 });
+
+describe('speakers carried from the sentences before', () => {
+  it('a speaker just before covers a figure whose subject is only referred back to, nearer than the headline', () => {
+    const found = extractClaims(
+      'Minister Jane Roe said more pupils would play sport. She added the target was two hours a week. The proportion was at 62% last year.',
+      { publishedAt: PUB, title: "Sport 'is back', says PM" },
+    );
+    expect(found.find((c) => c.value === 62)?.speaker?.name).toBe('Jane Roe');
+  });
+
+  it('"Last week, however, …" turns to another matter', () => {
+    const text = (opener: string): Array<[number | null, string | null]> =>
+      claims(`Analyst Jane Roe said sales rose 5% to $2bn. ${opener} prices fell 10%.`).map((c) => [
+        c.value,
+        c.speaker?.name ?? null,
+      ]);
+    expect(text('Last week,')).toEqual([
+      [2_000_000_000, 'Jane Roe'],
+      [10, 'Jane Roe'],
+    ]);
+    expect(text('Last week, however,')).toEqual([
+      [2_000_000_000, 'Jane Roe'],
+      [10, null],
+    ]);
+  });
+});

@@ -13,10 +13,13 @@ export interface Spoken {
 const CARRY = 3;
 
 /** Openers that turn to another matter: the attribution before does not cover what follows. */
-const TOPIC_SHIFT = /^(?:Meanwhile|Separately|Elsewhere|In other news|On the other hand|However|But)\b/;
+const TOPIC_SHIFT =
+  /^(?:Meanwhile|Separately|Elsewhere|In other news|On the other hand|However|But)\b|^[^,.]{0,40},\s*however,/;
 
 /** Measures a company does not state of itself: its share price is the market's, reported by the outlet. */
 const MARKET_MEASURES = /\b(?:shares?|stock|share price|market value|valuation)\b/;
+/** The market's prices of a company, stated by the market whoever spoke before. */
+const PRICE_MEASURES = /\b(?:stock|share price|market value|valuation)\b/;
 
 /**
  * The speakers of an article, for figures whose own sentence names none. A figure about an entity
@@ -101,17 +104,21 @@ export class ArticleSpeakers {
    * The latest attribution of the three sentences before sentence `index`, when its sentence is
    * about the figure's subject too (names it, or the figure has none): "Meanwhile, the US has
    * halted …" after a statement about North Korea is the report's own. A new paragraph, a headline,
-   * a caption or an opener such as "Meanwhile" breaks the chain.
+   * a caption or an opener such as "Meanwhile" breaks the chain; a subject the sentence only
+   * refers back to ("its share price") changes nothing.
    */
-  before(index: number, subject: Entity | null): Spoken | null {
+  before(index: number, subject: Entity | null, measure: string | null = null): Spoken | null {
     const own = this.bySentence[index]?.info;
     if (!own || TOPIC_SHIFT.test(own.sentence.text)) return null;
+    // A share price is the market's, whoever spoke just before.
+    if (measure && PRICE_MEASURES.test(measure)) return null;
     for (let k = index - 1; k >= 0 && k >= index - CARRY; k--) {
       const s = this.bySentence[k];
       // A paragraph of its own, a headline or a caption breaks the chain.
       if (!s || s.info.titleLike || s.info.line !== own.line) return null;
       if (!s.spoken) continue;
-      return subject === null || names(s.info, subject) ? s.spoken : null;
+      // A subject the sentence does not name itself (read from what came before) is no new matter.
+      return subject === null || names(s.info, subject) || !names(own, subject) ? s.spoken : null;
     }
     return null;
   }
