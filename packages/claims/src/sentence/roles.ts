@@ -236,6 +236,29 @@ function countedActor(view: SentenceView, s: number, e: number): Entity | null {
   return phrase ? commonActor(phrase) : null;
 }
 
+/**
+ * The agent of a passive after token `from`: "by Fiat", "by the Electoral Commission", "by 16
+ * political parties", "by the government" (a name, else people or a body named by a common noun).
+ */
+function agentOf(view: SentenceView, from: number, clauseEnd: number): Entity | null {
+  let k = from + 1;
+  while (k < clauseEnd && view.tokens[k]!.lower !== 'by') {
+    if (view.pos[k] === 'VERB' || view.tokens[k]!.text === ',') return null;
+    k++;
+  }
+  if (k >= clauseEnd) return null;
+  const named = view.mentions.find((m) => m.start > k && m.start <= k + 2);
+  if (named) return named.entity;
+  let a = k + 1;
+  while (view.pos[a] === 'DET') a++;
+  let b = a;
+  while (b < clauseEnd && (/^(?:NOUN|ADJ|NUM)$/.test(view.pos[b]!) || view.quantityAt[b]! >= 0)) b++;
+  const head = lastNoun(view, a, b);
+  if (head < 0 || !(isActorNoun(view.lemma[head]!) || isOrganisationNoun(view.lemma[head]!))) return null;
+  const phrase = subjectText(view, a, b, true);
+  return phrase ? commonActor(phrase) : null;
+}
+
 /** "there are", "there will be", "there have been": the verb at `v` says that something exists. */
 function existential(view: SentenceView, v: number, floor: number): boolean {
   let k = v - 1;
@@ -390,9 +413,9 @@ export function rolesOf(
     }
   }
   if (gov.passive || gov.figureFirst) {
-    const by = view.mentions.find((m) => m.start > Math.max(gov.verb, e) && view.tokens[m.start - 1]?.lower === 'by');
-    if (by) {
-      subject = by.entity;
+    const agent = agentOf(view, Math.max(gov.verb, e), clause[1]);
+    if (agent) {
+      subject = agent;
       actorSubject = true;
     }
   }
