@@ -252,7 +252,7 @@ function agentOf(view: SentenceView, from: number, clauseEnd: number): Entity | 
   let a = k + 1;
   while (view.pos[a] === 'DET') a++;
   let b = a;
-  while (b < clauseEnd && (/^(?:NOUN|ADJ|NUM)$/.test(view.pos[b]!) || view.quantityAt[b]! >= 0)) b++;
+  while (b < clauseEnd && !view.isDate[b] && (/^(?:NOUN|ADJ|NUM)$/.test(view.pos[b]!) || view.quantityAt[b]! >= 0)) b++;
   const head = lastNoun(view, a, b);
   if (head < 0 || !(isActorNoun(view.lemma[head]!) || isOrganisationNoun(view.lemma[head]!))) return null;
   const phrase = subjectText(view, a, b, true);
