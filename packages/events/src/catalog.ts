@@ -7,7 +7,8 @@ import { ReasonCode } from './reasons.ts';
  * edited: a changed shape gets a new version and an upcaster in `upcasters.ts`.
  *
  * Streams (see `streams.ts`):
- * - `feed-<feedId>`: registration, polls, failures, URL changes of one feed.
+ * - `feed-<feedId>`: registration, polls, failures, URL changes of one feed, and the operator's
+ *   edits, pauses and resumes, cleared errors and polls asked for.
  * - `article-<articleId>`: discovery, fetch, extraction, duplicate verdict, analysis of one article.
  * - `figure-<figureKey>`: the claims stated about one tracked figure.
  * - `webhook-<webhookId>`: registration and removal of one webhook on figure changes.
@@ -78,6 +79,52 @@ export const FeedPollFailed = z.object({
   advertisedFeeds: z.array(Url).default([]),
 });
 export type FeedPollFailed = z.infer<typeof FeedPollFailed>;
+
+/**
+ * The operator edited a feed's registration. Only the fields named changed; an absent field is as
+ * it was. A `null` title goes back to the title the feed gives itself, `null` bounds to the
+ * deployment's (`POLL_MIN_INTERVAL_SEC`, `POLL_MAX_INTERVAL_SEC`).
+ */
+export const FeedEdited = z.object({
+  feedId: z.string(),
+  title: z.string().min(1).max(500).nullable().optional(),
+  tags: FeedRegistered.shape.tags,
+  minIntervalSec: z.number().int().positive().nullable().optional(),
+  maxIntervalSec: z.number().int().positive().nullable().optional(),
+});
+export type FeedEdited = z.infer<typeof FeedEdited>;
+
+/** The operator paused a feed: it is not polled until it is resumed. */
+export const FeedPaused = z.object({ feedId: z.string(), reason: z.string().max(500).nullable().default(null) });
+export type FeedPaused = z.infer<typeof FeedPaused>;
+
+/**
+ * A paused feed resumed: polling goes on with the poll it had planned, or at once when that time is
+ * past (`nextCheckAt`, the slot of the poll it plans).
+ */
+export const FeedResumed = z.object({ feedId: z.string(), nextCheckAt: IsoDate });
+export type FeedResumed = z.infer<typeof FeedResumed>;
+
+/**
+ * The operator cleared a failing feed's errors: its count of failures in a row (and so its backoff)
+ * starts again from zero, its last reason is forgotten, and its next poll is at once instead of at
+ * the end of the backoff (`nextCheckAt`; null for a paused feed, polled again once resumed). What
+ * was cleared is recorded.
+ */
+export const FeedErrorsCleared = z.object({
+  feedId: z.string(),
+  consecutiveErrors: z.number().int().nonnegative(),
+  lastReason: ReasonCode.nullable(),
+  nextCheckAt: IsoDate.nullable(),
+});
+export type FeedErrorsCleared = z.infer<typeof FeedErrorsCleared>;
+
+/**
+ * The operator asked for a poll now: the feed's planned poll becomes this slot (an instant), and a
+ * poll already planned for later is superseded (the chain of polls goes on from this one).
+ */
+export const FeedPollRequested = z.object({ feedId: z.string(), slot: IsoDate });
+export type FeedPollRequested = z.infer<typeof FeedPollRequested>;
 
 // ---------------------------------------------------------------- articles
 
@@ -285,6 +332,11 @@ export const eventSchemas = {
   FeedUrlChanged,
   FeedPolled,
   FeedPollFailed,
+  FeedEdited,
+  FeedPaused,
+  FeedResumed,
+  FeedErrorsCleared,
+  FeedPollRequested,
   ArticleDiscovered,
   ArticleListedByFeed,
   ArticleRevised,
@@ -309,6 +361,11 @@ export const eventVersions: Record<EventType, number> = {
   FeedUrlChanged: 1,
   FeedPolled: 1,
   FeedPollFailed: 1,
+  FeedEdited: 1,
+  FeedPaused: 1,
+  FeedResumed: 1,
+  FeedErrorsCleared: 1,
+  FeedPollRequested: 1,
   ArticleDiscovered: 1,
   ArticleListedByFeed: 1,
   ArticleRevised: 1,

@@ -8,6 +8,11 @@ export const feedEventTypes = [
   'FeedUrlChanged',
   'FeedPolled',
   'FeedPollFailed',
+  'FeedEdited',
+  'FeedPaused',
+  'FeedResumed',
+  'FeedErrorsCleared',
+  'FeedPollRequested',
 ] as const;
 export type FeedEventType = (typeof feedEventTypes)[number];
 
@@ -23,13 +28,18 @@ export type StoredFeedEvent = Extract<StoredEvent, { type: FeedEventType }>;
  */
 export interface FeedPollStatus {
   removed: boolean;
+  /** Paused by the operator: not polled until resumed. A new registration is not paused. */
+  paused: boolean;
   minIntervalSec: number | null;
   maxIntervalSec: number | null;
   /** Failed polls in a row (0 after a success). */
   consecutiveErrors: number;
   /** When the last poll, successful or not, was recorded. */
   lastPollAt: string | null;
-  /** When the last poll planned the next one. */
+  /**
+   * The slot of the poll planned next: the one the last poll planned, or the one the operator's
+   * resume, cleared errors or poll now planned. The poll chain's job for any other slot is superseded.
+   */
   nextPollAt: string | null;
   /** The reason of the latest failure, kept after a success. */
   lastReason: ReasonCode | null;
@@ -37,6 +47,7 @@ export interface FeedPollStatus {
 
 export const noFeedPollStatus: FeedPollStatus = {
   removed: false,
+  paused: false,
   minIntervalSec: null,
   maxIntervalSec: null,
   consecutiveErrors: 0,
@@ -47,8 +58,8 @@ export const noFeedPollStatus: FeedPollStatus = {
 
 /** The poll status of a record that holds one (the write side's state, a projection's row), alone. */
 export function feedPollStatusOf(s: FeedPollStatus): FeedPollStatus {
-  const { removed, minIntervalSec, maxIntervalSec, consecutiveErrors, lastPollAt, nextPollAt, lastReason } = s;
-  return { removed, minIntervalSec, maxIntervalSec, consecutiveErrors, lastPollAt, nextPollAt, lastReason };
+  const { removed, paused, minIntervalSec, maxIntervalSec, consecutiveErrors, lastPollAt, nextPollAt, lastReason } = s;
+  return { removed, paused, minIntervalSec, maxIntervalSec, consecutiveErrors, lastPollAt, nextPollAt, lastReason };
 }
 
 /**
@@ -61,6 +72,7 @@ export function evolveFeedPollStatus(s: FeedPollStatus, e: StoredFeedEvent): Fee
   switch (e.type) {
     case 'FeedRegistered':
       status.removed = false;
+      status.paused = false;
       status.minIntervalSec = e.data.minIntervalSec;
       status.maxIntervalSec = e.data.maxIntervalSec;
       return status;
@@ -80,11 +92,41 @@ export function evolveFeedPollStatus(s: FeedPollStatus, e: StoredFeedEvent): Fee
       status.nextPollAt = e.data.nextCheckAt;
       status.lastReason = e.data.reason;
       return status;
+    case 'FeedEdited':
+      if (e.data.minIntervalSec !== undefined) status.minIntervalSec = e.data.minIntervalSec;
+      if (e.data.maxIntervalSec !== undefined) status.maxIntervalSec = e.data.maxIntervalSec;
+      return status;
+    case 'FeedPaused':
+      status.paused = true;
+      return status;
+    case 'FeedResumed':
+      status.paused = false;
+      status.nextPollAt = e.data.nextCheckAt;
+      return status;
+    case 'FeedErrorsCleared':
+      status.consecutiveErrors = 0;
+      status.lastReason = null;
+      if (e.data.nextCheckAt !== null) status.nextPollAt = e.data.nextCheckAt;
+      return status;
+    case 'FeedPollRequested':
+      status.nextPollAt = e.data.slot;
+      return status;
     default: {
       const unhandled: never = e;
       return unhandled;
     }
   }
+}
+
+/**
+ * A feed's tags after one event of its stream: a registration's (none when it names none), an
+ * edit's when it names them. The write side's state (OPML export) and the feeds projection's row
+ * hold them alike.
+ */
+export function evolveFeedTags(tags: readonly string[], e: StoredFeedEvent): readonly string[] {
+  if (e.type === 'FeedRegistered') return e.data.tags ?? [];
+  if (e.type === 'FeedEdited' && e.data.tags !== undefined) return e.data.tags;
+  return tags;
 }
 
 /** Whether an event belongs to a feed's stream. */

@@ -1,5 +1,6 @@
 import {
   evolveFeedPollStatus,
+  evolveFeedTags,
   type FeedPollStatus,
   isFeedEvent,
   noFeedPollStatus,
@@ -25,10 +26,12 @@ export interface FeedState extends FeedPollStatus {
   feedId: string;
   /** The URL polls use: moves with FeedUrlChanged, and a later registration keeps it. */
   url: string;
-  /** The registered title, else the title the feed gave itself. */
+  /** The registered (or edited) title, else the title the feed gave itself. */
   title: string | null;
-  /** From the latest registration; none when it had none. */
-  tags: string[];
+  /** The title the feed gave itself in its latest poll that named one. */
+  feedTitle: string | null;
+  /** From the latest registration or edit that named them; none when it had none. */
+  tags: readonly string[];
   etag: string | null;
   lastModified: string | null;
   /** How many times the feed was registered (a removed feed may be registered again). */
@@ -66,6 +69,7 @@ export function evolveFeed(state: FeedState | null, e: StoredFeedEvent): FeedSta
       feedId: e.data.feedId,
       url: e.data.url,
       title: null,
+      feedTitle: null,
       tags: [],
       etag: null,
       lastModified: null,
@@ -78,7 +82,7 @@ export function evolveFeed(state: FeedState | null, e: StoredFeedEvent): FeedSta
     const next: FeedState = { ...base, ...evolveFeedPollStatus(base, e) };
     next.feedId = e.data.feedId;
     next.title = e.data.title;
-    next.tags = e.data.tags ?? [];
+    next.tags = evolveFeedTags(base.tags, e);
     next.registrations = base.registrations + 1;
     next.version = e.streamVersion;
     return next;
@@ -95,6 +99,7 @@ export function evolveFeed(state: FeedState | null, e: StoredFeedEvent): FeedSta
         next.etag = e.data.etag;
         next.lastModified = e.data.lastModified;
       }
+      if (e.data.feedTitle) next.feedTitle = e.data.feedTitle;
       if (e.data.feedTitle && !next.title) next.title = e.data.feedTitle;
       const sec = (Date.parse(e.data.nextCheckAt) - Date.parse(e.recordedAt)) / 1000;
       if (Number.isFinite(sec) && sec > 0) next.previousIntervalSec = sec;
@@ -103,6 +108,11 @@ export function evolveFeed(state: FeedState | null, e: StoredFeedEvent): FeedSta
     }
     case 'FeedPollFailed':
       next.recentSlots = rememberSlot(state.recentSlots, e.data.slot, e.data.nextCheckAt);
+      break;
+    case 'FeedEdited':
+      next.tags = evolveFeedTags(state.tags, e);
+      // An edited title of null goes back to the one the feed gives itself.
+      if (e.data.title !== undefined) next.title = e.data.title ?? state.feedTitle;
       break;
     default:
       break;

@@ -18,6 +18,16 @@ export {
   parseFailureReason,
   withoutNul,
 } from './feedItems.ts';
+export {
+  decideClearFeedErrors,
+  decideEditFeed,
+  decidePauseFeed,
+  decideRequestPoll,
+  decideResumeFeed,
+  type EditFeed,
+  FeedCommandRefusedError,
+  normalTags,
+} from './feedManagement.ts';
 export { evolveFeed, type FeedState, foldFeed, type PolledSlot, RECENT_SLOTS, slotPolled } from './feedState.ts';
 export { FEED_URL_CREDENTIALS, hasUrlCredentials, withoutUrlCredentials } from './feedUrlCredentials.ts';
 export {
@@ -40,6 +50,7 @@ export {
 export {
   decidePoll,
   type FeedAnswer,
+  FIRST_SLOT,
   type Observation,
   type PollBounds,
   type PollOutcome,

@@ -2,6 +2,9 @@ import { makeEvent, type NewEvent, type ReasonCode } from '@tally/events';
 import { type FeedState, slotPolled } from './feedState.ts';
 import { nextCheck } from './schedule.ts';
 
+/** The slot of a feed's first poll after its registration (the poller's reconciliation uses it too). */
+export const FIRST_SLOT = 'first';
+
 /** What a poll keeps of the feed's HTTP answer. */
 export interface FeedAnswer {
   status: number;
@@ -74,16 +77,24 @@ export interface RecordPoll {
 }
 
 /**
- * Whether a slot is to be polled, and the feed it polls: not a feed removed or unknown, not a slot
- * twice (`already` names the next check its poll recorded).
+ * Whether a slot is to be polled, and the feed it polls: not a feed removed, paused or unknown (its
+ * polls stop there: resuming a paused feed plans the next one), not a slot twice (`already` names
+ * the next check its poll recorded). A slot of the chain of polls (`chained`: its poll plans the
+ * next) is not polled either when the feed plans another one (`nextPollAt`: the operator asked for
+ * a poll now, resumed the feed or cleared its errors since): that chain is superseded, and
+ * `already` names the slot planned instead. A registration's first slot is never superseded.
  */
 export function pollSlot(
   state: FeedState | null,
   slot: string,
+  chained = false,
 ): { poll: true; feed: FeedState } | { poll: false; already: string | null } {
-  if (!state || state.removed) return { poll: false, already: null };
+  if (!state || state.removed || state.paused) return { poll: false, already: null };
   const already = slotPolled(state, slot);
-  return already ? { poll: false, already } : { poll: true, feed: state };
+  if (already) return { poll: false, already };
+  if (chained && slot !== FIRST_SLOT && state.nextPollAt !== null && slot !== state.nextPollAt)
+    return { poll: false, already: state.nextPollAt };
+  return { poll: true, feed: state };
 }
 
 export function skippedPoll(feedId: string, nextCheckAt: string | null = null): PollOutcome {

@@ -85,3 +85,91 @@ describe('feeds: registration and health', () => {
       .then((p) => expect(feed(p)).toMatchObject({ articlesDiscovered: 2, articlesAlsoListed: 1 }));
   });
 });
+
+describe('feeds: the operator’s changes', () => {
+  const stream = 'feed-f1';
+
+  it('shows an edit’s title, tags and bounds, and a null title goes back to the feed’s own', () => {
+    given(registered)
+      .when((log) =>
+        log.push(stream, 'FeedEdited', {
+          feedId: 'f1',
+          title: 'Harbour news',
+          tags: ['Local', 'Ports'],
+          minIntervalSec: 600,
+          maxIntervalSec: 7200,
+        }),
+      )
+      .then((p) =>
+        expect(feed(p)).toMatchObject({
+          title: 'Harbour news',
+          tags: ['Local', 'Ports'],
+          minIntervalSec: 600,
+          maxIntervalSec: 7200,
+        }),
+      );
+    given((log) =>
+      registered(log).push(stream, 'FeedPolled', {
+        feedId: 'f1',
+        url: feedUrl,
+        slot: 's1',
+        httpStatus: 200,
+        notModified: false,
+        feedTitle: 'The feed’s own title',
+        itemCount: 0,
+        newItemCount: 0,
+        etag: null,
+        lastModified: null,
+        nextCheckAt: '2024-01-01T23:00:00.000Z',
+        durationMs: 3,
+      }),
+    )
+      .when((log) => log.push(stream, 'FeedEdited', { feedId: 'f1', title: null }))
+      .then((p) => expect(feed(p)).toMatchObject({ title: 'The feed’s own title', tags: [] }));
+  });
+
+  it('shows a paused feed as paused until it is resumed with its next poll', () => {
+    given(registered)
+      .when((log) => log.push(stream, 'FeedPaused', { feedId: 'f1', reason: 'too noisy' }))
+      .then((p) => expect(feed(p)).toMatchObject({ health: 'paused', paused: true, pausedReason: 'too noisy' }));
+    given((log) => registered(log).push(stream, 'FeedPaused', { feedId: 'f1', reason: null }))
+      .when((log) => log.push(stream, 'FeedResumed', { feedId: 'f1', nextCheckAt: '2024-01-02T00:00:00.000Z' }))
+      .then((p) =>
+        expect(feed(p)).toMatchObject({
+          health: 'new',
+          paused: false,
+          pausedAt: null,
+          nextPollAt: '2024-01-02T00:00:00.000Z',
+        }),
+      );
+  });
+
+  it('clears a failing feed’s errors with their reason and shows the poll asked for', () => {
+    given((log) =>
+      registered(log)
+        .feedPollFailed('f1', fail('2024-01-01T10:00:00.000Z', 1))
+        .feedPollFailed('f1', fail('2024-01-01T11:00:00.000Z', 2)),
+    )
+      .when((log) =>
+        log.push(stream, 'FeedErrorsCleared', {
+          feedId: 'f1',
+          consecutiveErrors: 2,
+          lastReason: 'http-5xx',
+          nextCheckAt: '2024-01-01T12:00:00.000Z',
+        }),
+      )
+      .then((p) =>
+        expect(feed(p)).toMatchObject({
+          health: 'ok',
+          consecutiveErrors: 0,
+          lastReason: null,
+          lastMessage: null,
+          failures: 2,
+          nextPollAt: '2024-01-01T12:00:00.000Z',
+        }),
+      );
+    given(registered)
+      .when((log) => log.push(stream, 'FeedPollRequested', { feedId: 'f1', slot: '2024-01-01T12:30:00.000Z' }))
+      .then((p) => expect(feed(p)).toMatchObject({ nextPollAt: '2024-01-01T12:30:00.000Z', health: 'new' }));
+  });
+});

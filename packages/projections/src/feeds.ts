@@ -1,8 +1,17 @@
-import { evolveFeedPollStatus, type FeedPollStatus, type FeedRegistered, feedEventTypes } from '@tally/events';
+import {
+  evolveFeedPollStatus,
+  evolveFeedTags,
+  type FeedPollStatus,
+  type FeedRegistered,
+  feedEventTypes,
+} from '@tally/events';
 import type { EventOf, Projection } from './Projection.ts';
 
-/** `new`: registered, never polled; `ok`: the last poll succeeded; `failing`: consecutive errors; `removed`. */
-export type FeedHealth = 'new' | 'ok' | 'failing' | 'removed';
+/**
+ * `new`: registered, never polled; `ok`: the last poll succeeded; `failing`: consecutive errors;
+ * `paused` by the operator; `removed`.
+ */
+export type FeedHealth = 'new' | 'ok' | 'failing' | 'paused' | 'removed';
 
 /** How many URL changes a feed row keeps (the latest). */
 export const FEED_URL_CHANGES_KEPT = 10;
@@ -26,9 +35,15 @@ export interface FeedRow extends FeedPollStatus {
   /** The URL polls use now (moves with permanent redirects). */
   url: string | null;
   registeredUrl: string | null;
-  /** The registered title, else the title the feed gives itself. */
+  /** The registered (or edited) title, else the title the feed gives itself. */
   title: string | null;
   feedTitle: string | null;
+  /** Labels (an OPML import's folders, the operator's edits); none when it was given none. */
+  tags: readonly string[];
+  pausedAt: string | null;
+  pausedReason: string | null;
+  /** The latest operator's change (edit, pause, resume, cleared errors, poll asked for). */
+  editedAt: string | null;
   source: FeedRegistered['source'] | null;
   registeredAt: string | null;
   removedAt: string | null;
@@ -66,11 +81,16 @@ export function emptyFeed(feedId: string, position: number): FeedRow {
     registeredUrl: null,
     title: null,
     feedTitle: null,
+    tags: [],
+    pausedAt: null,
+    pausedReason: null,
+    editedAt: null,
     source: null,
     minIntervalSec: null,
     maxIntervalSec: null,
     registeredAt: null,
     removed: false,
+    paused: false,
     removedAt: null,
     removedReason: null,
     health: 'new',
@@ -94,8 +114,10 @@ export function emptyFeed(feedId: string, position: number): FeedRow {
   };
 }
 
-function healthOf(row: Pick<FeedRow, 'removed' | 'consecutiveErrors' | 'lastPollAt'>): FeedHealth {
+/** A feed's health from its poll status (the write side's state holds one too). */
+export function feedHealth(row: Pick<FeedRow, 'removed' | 'paused' | 'consecutiveErrors' | 'lastPollAt'>): FeedHealth {
   if (row.removed) return 'removed';
+  if (row.paused) return 'paused';
   if (row.consecutiveErrors > 0) return 'failing';
   return row.lastPollAt === null ? 'new' : 'ok';
 }
@@ -113,6 +135,9 @@ function evolveFeed(row: FeedRow | null, event: FeedRowEvent, key: string): Feed
         url: base.removed || base.url === null ? d.url : base.url,
         registeredUrl: d.url,
         title: d.title ?? base.title,
+        tags: evolveFeedTags(base.tags, event),
+        pausedAt: null,
+        pausedReason: null,
         source: d.source,
         registeredAt: base.removed || base.registeredAt === null ? at : base.registeredAt,
         removedAt: null,
@@ -163,6 +188,30 @@ function evolveFeed(row: FeedRow | null, event: FeedRowEvent, key: string): Feed
       };
       break;
     }
+    case 'FeedEdited': {
+      const d = event.data;
+      next = { ...base, ...evolveFeedPollStatus(base, event), tags: evolveFeedTags(base.tags, event), editedAt: at };
+      if (d.title !== undefined) next.title = d.title ?? base.feedTitle;
+      break;
+    }
+    case 'FeedPaused':
+      next = {
+        ...base,
+        ...evolveFeedPollStatus(base, event),
+        pausedAt: at,
+        pausedReason: event.data.reason,
+        editedAt: at,
+      };
+      break;
+    case 'FeedResumed':
+      next = { ...base, ...evolveFeedPollStatus(base, event), pausedAt: null, pausedReason: null, editedAt: at };
+      break;
+    case 'FeedErrorsCleared':
+      next = { ...base, ...evolveFeedPollStatus(base, event), lastMessage: null, editedAt: at };
+      break;
+    case 'FeedPollRequested':
+      next = { ...base, ...evolveFeedPollStatus(base, event), editedAt: at };
+      break;
     case 'ArticleDiscovered':
       next = { ...base, articlesDiscovered: base.articlesDiscovered + 1 };
       break;
@@ -174,14 +223,17 @@ function evolveFeed(row: FeedRow | null, event: FeedRowEvent, key: string): Feed
       return unhandled;
     }
   }
-  next.health = healthOf(next);
+  next.health = feedHealth(next);
   return next;
 }
 
-/** Feeds: registration, health (consecutive errors, last success, last reason, last and next poll) and counts. */
+/**
+ * Feeds: registration, tags, health (paused, consecutive errors, last success, last reason, last and
+ * next poll) and counts. Version 2: tags, pauses and the operator's changes.
+ */
 export const feedsProjection: Projection<FeedRow, FeedRowEventType> = {
   name: 'feeds',
-  version: 1,
+  version: 2,
   handles: handledTypes,
   keysOf: (event) => [event.data.feedId],
   evolve: (row, event, key) => evolveFeed(row, event, key),

@@ -36,6 +36,7 @@ export {
   type FeedHealth,
   type FeedRow,
   type FeedUrlChange,
+  feedHealth,
   feedsProjection,
 } from './feeds.ts';
 export { FigureClaims, type FigureMark, figureArticleFacts, figureMarksProjection } from './figureClaims.ts';
