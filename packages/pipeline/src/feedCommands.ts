@@ -1,61 +1,32 @@
-import { ConcurrencyError, type EventStore } from '@tally/event-store';
+import { ConcurrencyError } from '@tally/event-store';
 import { streams } from '@tally/events';
 import type { ReadOpmlOptions } from '@tally/feeds';
+import type { HttpClient } from '@tally/http-fetch';
 import {
   decideRegisterFeed,
   decideRemoveFeed,
   type FeedRegistration,
-  type FeedState,
   type OpmlImport,
   opmlOfFeeds,
   opmlRegistrations,
   type RegistrationSource,
   registerFeedCommand,
 } from '@tally/ingest';
-import { catchUpFeed, type FeedStates } from './feedStates.ts';
-
-/** A feed as `tally feeds list` shows it: its registration, health and polling state. */
-export interface FeedSummary {
-  feedId: string;
-  url: string;
-  title: string | null;
-  tags: string[];
-  removed: boolean;
-  etag: string | null;
-  lastModified: string | null;
-  consecutiveErrors: number;
-  lastPolledAt: string | null;
-  nextCheckAt: string | null;
-  lastReason: FeedState['lastReason'];
-  minIntervalSec: number | null;
-  maxIntervalSec: number | null;
-  registrations: number;
-}
-
-function summaryOf(s: FeedState): FeedSummary {
-  return {
-    feedId: s.feedId,
-    url: s.url,
-    title: s.title,
-    tags: s.tags,
-    removed: s.removed,
-    etag: s.etag,
-    lastModified: s.lastModified,
-    consecutiveErrors: s.consecutiveErrors,
-    lastPolledAt: s.lastPollAt,
-    nextCheckAt: s.nextPollAt,
-    lastReason: s.lastReason,
-    minIntervalSec: s.minIntervalSec,
-    maxIntervalSec: s.maxIntervalSec,
-    registrations: s.registrations,
-  };
-}
+import { discoverFeeds, type FeedDiscovery } from './discoverFeeds.ts';
+import {
+  createFeedOperations,
+  type FeedOperationPorts,
+  type FeedOperations,
+  type FeedSummary,
+  summaryOf,
+} from './feedOperations.ts';
+import { catchUpFeed } from './feedStates.ts';
 
 /**
- * Registering, removing and listing feeds: events on the feed's stream, whoever asks (the API, the
- * CLI, a feeds file, the demo).
+ * Registering, removing, listing and operating feeds: events on the feed's stream, whoever asks (the
+ * API, the CLI, a feeds file, the demo).
  */
-export interface FeedCommands {
+export interface FeedCommands extends FeedOperations {
   /**
    * Registers a feed: `FeedRegistered`, unless it is registered already (nothing written, `created`
    * false); a removed one is registered again. Throws `InvalidFeedUrlError` before anything is
@@ -74,17 +45,23 @@ export interface FeedCommands {
   importOpml(input: Uint8Array | string, source: 'cli' | 'api', options?: ReadOpmlOptions): Promise<OpmlImport>;
   /** Every registered feed (removed ones left out) as an OPML 2.0 subscription list. */
   exportOpml(options?: { title?: string; now?: Date }): Promise<string>;
+  /**
+   * What a URL offers to subscribe to: a feed, or the feeds a page advertises. Fetched through the
+   * guarded HTTP client; nothing is written. Throws without an HTTP client.
+   */
+  discover(url: string): Promise<FeedDiscovery>;
 }
 
-export interface FeedCommandPorts {
-  store: EventStore;
-  /** The feed states this process's poller keeps, told of removals (none in a process without a poller). */
-  feedStates?: FeedStates;
+export interface FeedCommandPorts extends FeedOperationPorts {
+  /** The guarded HTTP client discovery fetches with (none: `discover` throws). */
+  http?: Pick<HttpClient, 'get'>;
 }
 
-export function createFeedCommands({ store, feedStates }: FeedCommandPorts): FeedCommands {
+export function createFeedCommands(ports: FeedCommandPorts): FeedCommands {
+  const { store, feedStates, http } = ports;
   const stateOf = (feedId: string) => catchUpFeed(store, feedId, null);
   const commands: FeedCommands = {
+    ...createFeedOperations(ports),
     async register(reg, source) {
       const command = registerFeedCommand(reg, source);
       const { feedId } = command;
@@ -146,6 +123,11 @@ export function createFeedCommands({ store, feedStates }: FeedCommandPorts): Fee
 
     async exportOpml(options = {}) {
       return opmlOfFeeds(await commands.list(), options);
+    },
+
+    async discover(url) {
+      if (!http) throw new Error('feed discovery needs an HTTP client');
+      return discoverFeeds(http, url);
     },
   };
   return commands;

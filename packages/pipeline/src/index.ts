@@ -1,5 +1,14 @@
 export { type AnalyzerPorts, analyzeArticle } from './analyzer.ts';
-export { createFeedCommands, type FeedCommandPorts, type FeedCommands, type FeedSummary } from './feedCommands.ts';
+export { discoverFeeds, type FeedDiscovery } from './discoverFeeds.ts';
+export { createFeedCommands, type FeedCommandPorts, type FeedCommands } from './feedCommands.ts';
+export {
+  createFeedOperations,
+  type FeedChange,
+  FeedCommandRefusedError,
+  type FeedOperationPorts,
+  type FeedOperations,
+  type FeedSummary,
+} from './feedOperations.ts';
 export { FeedStates } from './feedStates.ts';
 export { FeedsFile, FeedsFileError, readFeedsFile, registerConfiguredFeeds } from './feedsFile.ts';
 export { type FetchArticleOptions, type FetcherPorts, fetchArticle } from './fetcher.ts';

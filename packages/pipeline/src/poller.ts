@@ -15,15 +15,13 @@ import {
 } from '@tally/ingest';
 import type { Logger } from '@tally/logger';
 import type { PollFeed, QueueSet } from '@tally/queues';
+import { FEED_ACCEPT } from './discoverFeeds.ts';
 import type { FeedListingCache } from './feedListingCache.ts';
 import type { FeedStates } from './feedStates.ts';
 import { recordFeedItems } from './recordFeedItems.ts';
 import type { StageMetrics } from './stageMetrics.ts';
 
 export type { PollOutcome } from '@tally/ingest';
-
-const FEED_ACCEPT =
-  'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5';
 
 /** What a poll uses: the log, the queues, HTTP, the kept feed states and listings, the schedule's bounds. */
 export interface PollerPorts {
@@ -62,7 +60,7 @@ export async function pollFeed(ports: PollerPorts, job: PollFeed): Promise<PollO
     log.info({ nextCheckAt: decision.already }, 'slot already polled: skipped');
     return skippedPoll(job.feedId, decision.already);
   };
-  const slot = pollSlot(await feedStates.get(job.feedId), job.slot);
+  const slot = pollSlot(await feedStates.get(job.feedId), job.slot, job.reschedule);
   if (!slot.poll) return notPolled(slot);
   let state = slot.feed;
 
@@ -130,7 +128,7 @@ export async function pollFeed(ports: PollerPorts, job: PollFeed): Promise<PollO
       break;
     } catch (err) {
       if (err instanceof ConcurrencyError) {
-        const again = pollSlot(await feedStates.refresh(job.feedId), job.slot);
+        const again = pollSlot(await feedStates.refresh(job.feedId), job.slot, job.reschedule);
         if (!again.poll) return notPolled(again);
         state = again.feed;
         continue;

@@ -49,7 +49,7 @@ export interface Runtime {
   feedStates: FeedStates;
   /** What the last poll of each feed recorded (Redis), so unchanged items cost nothing. */
   feedListings: FeedListingCache;
-  /** Registering, removing and listing feeds in this process. */
+  /** Registering, removing, listing, operating and discovering feeds in this process. */
   feedCommands: FeedCommands;
   close(): Promise<void>;
 }
@@ -144,7 +144,7 @@ export async function openRuntime(config: Config, log: Logger, options: RuntimeO
     metrics,
     feedStates,
     feedListings: createFeedListingCache(redis, { prefix: config.QUEUE_PREFIX }),
-    feedCommands: createFeedCommands({ store, feedStates }),
+    feedCommands: createFeedCommands({ store, feedStates, queues, http }),
     async close() {
       if (closed) return;
       closed = true;

@@ -1,3 +1,4 @@
+import { FIRST_SLOT } from '@tally/ingest';
 import { createProjector } from '@tally/projection-store';
 import { createJobWorker, type QueueSet, UnrecoverableError, type WorkerHandle } from '@tally/queues';
 import { analyzeArticle } from './analyzer.ts';
@@ -108,9 +109,10 @@ export async function reconcileSchedules(ports: {
   const feeds = await ports.feedCommands.list();
   let n = 0;
   for (const f of feeds) {
-    if (f.removed) continue;
+    // A paused feed is polled again once resumed, which plans its poll.
+    if (f.removed || f.paused) continue;
     const due = f.nextCheckAt && Date.parse(f.nextCheckAt) > Date.now() ? f.nextCheckAt : null;
-    const slot = due ?? f.nextCheckAt ?? 'first';
+    const slot = due ?? f.nextCheckAt ?? FIRST_SLOT;
     await ports.queues.enqueue(
       'pollFeed',
       { feedId: f.feedId, slot, reschedule: true, runId: null },
