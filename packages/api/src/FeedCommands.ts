@@ -1,9 +1,43 @@
-import type { FeedRegistration, OpmlImport } from '@tally/ingest';
+import type { ReasonCode } from '@tally/events';
+import type { EditFeed, FeedRegistration, OpmlImport } from '@tally/ingest';
 import type { QueueSet } from '@tally/queues';
+import type { ProjectionReads } from './ProjectionReads.ts';
+
+/** A feed as the write side folds it from its stream: what an operator's command answers. */
+export interface FeedState {
+  feedId: string;
+  url: string;
+  title: string | null;
+  tags: string[];
+  removed: boolean;
+  paused: boolean;
+  consecutiveErrors: number;
+  lastPolledAt: string | null;
+  nextCheckAt: string | null;
+  lastReason: ReasonCode | null;
+  minIntervalSec: number | null;
+  maxIntervalSec: number | null;
+}
+
+/** What an operator's command did: whether it wrote an event, and the feed after it. */
+export interface FeedChange {
+  changed: boolean;
+  feed: FeedState;
+}
+
+/** What a URL offers to subscribe to: the feed it is, or the feeds a page advertises. */
+export interface FeedDiscovery {
+  url: string;
+  kind: 'feed' | 'page' | 'none';
+  feeds: { url: string; title: string | null }[];
+  reason: ReasonCode | null;
+  message: string | null;
+}
 
 /**
- * The feed commands the API gives (registering, removing, OPML): events on the feeds' streams, as
- * the CLI and the feeds file write them. The process that serves the API provides them.
+ * The feed commands the API gives (registering, removing, OPML, the operator's edits, pauses,
+ * resumes, cleared errors and polls now, discovery): events on the feeds' streams, as the CLI and
+ * the feeds file write them. The process that serves the API provides them.
  */
 export interface FeedCommands {
   /** Throws `InvalidFeedUrlError` for a URL that is not http(s) or carries credentials. */
@@ -17,10 +51,29 @@ export interface FeedCommands {
     options: { maxBytes: number; contentType: string | null },
   ): Promise<OpmlImport>;
   exportOpml(): Promise<string>;
+  /** The feed as its stream says now; null when it was never registered. */
+  get(feedId: string): Promise<FeedState | null>;
+  /**
+   * The operator's commands: each throws `FeedCommandRefusedError` (`feed-not-found`,
+   * `feed-paused`, `invalid-poll-bounds`) before writing anything; the ones that plan a poll
+   * (resume, clear errors, poll now) enqueue it.
+   */
+  edit(command: EditFeed): Promise<FeedChange>;
+  pause(feedId: string, reason: string | null): Promise<FeedChange>;
+  resume(feedId: string): Promise<FeedChange>;
+  clearErrors(feedId: string): Promise<FeedChange>;
+  pollNow(feedId: string): Promise<FeedChange>;
+  /** Fetches the URL through the guarded HTTP client; writes nothing. */
+  discover(url: string): Promise<FeedDiscovery>;
 }
 
-/** What the feed routes use: the feed commands, and the queue of polls a new feed's first one goes on. */
+/**
+ * What the feed routes use: the feed commands, the queue of polls a new feed's first one goes on,
+ * the feeds projection (the feeds page), and whether writes can be made at all (a token is set).
+ */
 export interface FeedRoutePorts {
   feeds: FeedCommands;
   queues: Pick<QueueSet, 'enqueue'>;
+  reads: Pick<ProjectionReads, 'listFeeds'>;
+  writable: boolean;
 }

@@ -24,6 +24,10 @@ export const apiErrors = {
     message:
       'the webhook cannot be registered (details.reason: invalid-url, url-credentials, refused-address, invalid-pattern)',
   },
+  TALLY_ERR_INVALID_POLL_BOUNDS: {
+    status: 400,
+    message: 'the shortest polling interval asked for is longer than the longest (given or kept)',
+  },
   TALLY_ERR_BAD_REQUEST: { status: 400, message: 'the request is not valid HTTP' },
   TALLY_ERR_UNAUTHORIZED: { status: 401, message: 'a valid bearer token is required' },
   TALLY_ERR_TOKEN_NOT_CONFIGURED: {
@@ -41,6 +45,7 @@ export const apiErrors = {
   TALLY_ERR_WEBHOOK_NOT_FOUND: { status: 404, message: 'no such webhook (or it is removed already)' },
   TALLY_ERR_STREAM_NOT_FOUND: { status: 404, message: 'no such stream: the log holds no event of it' },
   TALLY_ERR_EVENT_NOT_FOUND: { status: 404, message: 'no event at that position (past the log head)' },
+  TALLY_ERR_FEED_PAUSED: { status: 409, message: 'the feed is paused: resume it first' },
   TALLY_ERR_REQUEST_TIMEOUT: { status: 408, message: 'the request did not arrive in time (API_REQUEST_TIMEOUT_MS)' },
   TALLY_ERR_BODY_TOO_LARGE: { status: 413, message: 'the request body is larger than the limit' },
   TALLY_ERR_URI_TOO_LONG: { status: 414, message: 'a path parameter is longer than the router accepts' },

@@ -197,7 +197,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   figureStreamRoute(app, streams, (request) =>
     clientKeyOf(request.ip, auth.tokenMatches(presentedToken(request.headers.authorization))),
   );
-  feedRoutes(app, { feeds: deps.feedCommands, queues });
+  feedRoutes(app, { feeds: deps.feedCommands, queues, reads, writable: auth.hasToken });
   eventRoutes(app, store);
   streamRoutes(app, store);
   healthRoutes(app, { store, redis: deps.redis }, metrics, {

@@ -10,7 +10,7 @@ describe('operationIds', () => {
   it('name a route by the table, else by its method and path', () => {
     expect(operationIdOf('get', '/figures/{key}')).toBe('getFigure');
     expect(derivedOperationId('GET', '/figures/{key}/history.csv')).toBe('getFiguresKeyHistoryCsv');
-    expect(operationIdOf('PATCH', '/feeds/{id}')).toBe('patchFeedsId');
+    expect(operationIdOf('PUT', '/feeds/{id}')).toBe('putFeedsId');
   });
 
   it('are added to the transform’s schema, in OpenAPI path form, unless the route names its own', () => {

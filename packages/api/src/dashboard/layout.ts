@@ -55,9 +55,20 @@ svg.timeline a.point:hover .dot, svg.timeline a.point:focus .dot { fill:#dce8fb;
 .stat { font-size:1.6rem; font-weight:700; }
 a.download { display:inline-block; padding:.15rem .6rem; margin-left:.3rem; border:1px solid var(--accent); border-radius:6px; text-decoration:none; font-size:.85rem; }
 a.download:hover { background:#e8f0fb; }
+form.inline { display:inline; }
+td.actions button, form.add-form button, form.edit-form button { font:inherit; font-size:.85rem; padding:.1rem .5rem; margin:0 .2rem .2rem 0; border:1px solid var(--accent); border-radius:6px; background:#fff; color:var(--accent); cursor:pointer; }
+form.add-form, form.edit-form { display:flex; flex-wrap:wrap; gap:.5rem; align-items:end; }
+form.add-form label, form.edit-form label { display:flex; flex-direction:column; font-size:.8rem; color:var(--muted); }
+form.add-form input { min-width:22rem; }
+details.edit summary { cursor:pointer; color:var(--accent); font-size:.85rem; }
+.badge.paused { border-color:var(--warn); color:var(--warn); }
+.badge.tag { color:var(--ink); }
+.notice { padding:.5rem .8rem; border-radius:6px; margin:.5rem 0 1rem; }
+.notice.done { background:#e9f6ee; border:1px solid #a6d8b8; }
+.notice.error { background:#fdecec; border:1px solid #f3b7ba; color:#7d1419; }
 `;
 
-export type Section = 'figures' | 'pipeline' | 'webhooks' | 'queues' | 'docs';
+export type Section = 'figures' | 'feeds' | 'pipeline' | 'webhooks' | 'queues' | 'docs';
 
 /** The page shell: one stylesheet inline, no script, no external asset. */
 export function page(title: string, section: Section, body: SafeHtml): string {
@@ -76,7 +87,7 @@ export function page(title: string, section: Section, body: SafeHtml): string {
   <body>
     <header class="top">
       <span class="brand">TALLY</span>
-      ${nav('/', 'figures', 'Figures')} ${nav('/pipeline', 'pipeline', 'Pipeline')} ${nav('/webhooks/page', 'webhooks', 'Webhooks')}
+      ${nav('/', 'figures', 'Figures')} ${nav('/feeds/page', 'feeds', 'Feeds')} ${nav('/pipeline', 'pipeline', 'Pipeline')} ${nav('/webhooks/page', 'webhooks', 'Webhooks')}
       ${nav('/admin/queues', 'queues', 'Queues')} ${nav('/docs', 'docs', 'API')}
     </header>
     <main>${body}</main>

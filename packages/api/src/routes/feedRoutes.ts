@@ -1,21 +1,27 @@
-import { InvalidFeedUrlError } from '@tally/ingest';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiError, ErrorBody } from '../apiErrors.ts';
 import type { FeedRoutePorts } from '../FeedCommands.ts';
 import { FeedCreated, FeedParams, NewFeed, RemoveFeedQuery } from '../schemas.ts';
+import { feedCommandError, feedOperationRoutes } from './feedOperationRoutes.ts';
+import { feedsPageRoutes } from './feedsPageRoutes.ts';
 import { opmlRoutes } from './opmlRoutes.ts';
+import { registerFeed } from './registerFeed.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 413: ErrorBody, 415: ErrorBody };
 
 /**
  * Registering and removing feeds: events on the feed's stream, as the CLI and the feeds file write
- * them; OPML import and export in a scope of their own (their XML body parser stays there).
+ * them; the operator's commands on a feed; OPML import and export, and the feeds page, each in a
+ * scope of their own (their body parsers stay there).
  */
 export function feedRoutes(app: FastifyInstance, ports: FeedRoutePorts): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   app.register(async (scope) => opmlRoutes(scope, ports));
+  feedOperationRoutes(app, ports.feeds);
+  // The dashboard's feeds page and its forms, with their form body parser in a scope of their own.
+  app.register(async (scope) => feedsPageRoutes(scope, ports));
 
   r.post(
     '/feeds',
@@ -34,27 +40,11 @@ export function feedRoutes(app: FastifyInstance, ports: FeedRoutePorts): void {
     async (request, reply) => {
       let result: { feedId: string; created: boolean };
       try {
-        result = await ports.feeds.register({ url: request.body.url, title: request.body.title }, 'api');
+        result = await registerFeed(ports, { url: request.body.url, title: request.body.title }, request.log);
       } catch (err) {
         // Credentials are refused by the registration itself (the rule of every way in), not stored apart:
         // the URL is recorded in the log and shown on `GET /feeds`. Its message names the URL without them.
-        if (err instanceof InvalidFeedUrlError) {
-          throw new ApiError(
-            err.code === 'feed-url-credentials' ? 'TALLY_ERR_FEED_URL_CREDENTIALS' : 'TALLY_ERR_INVALID_FEED_URL',
-            err.message,
-          );
-        }
-        throw err;
-      }
-      if (result.created) {
-        // The same job id the poller's reconciliation would use, so the two never poll twice.
-        await ports.queues.enqueue('pollFeed', {
-          feedId: result.feedId,
-          slot: 'first',
-          reschedule: true,
-          runId: null,
-        });
-        request.log.info({ feedId: result.feedId }, 'feed registered');
+        throw feedCommandError(err);
       }
       reply.code(result.created ? 201 : 200);
       return { ...result, url: request.body.url };
