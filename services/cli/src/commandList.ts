@@ -37,7 +37,7 @@ export const commandList: readonly CommandEntry[] = [
   {
     name: 'feeds',
     term: 'feeds',
-    description: 'Register, list and remove feeds (registration is an event in the log).',
+    description: 'Register, list, edit, pause, resume, poll and remove feeds (every change is an event in the log).',
     load: () => import('./commands/feeds.ts'),
   },
   {

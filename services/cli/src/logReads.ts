@@ -66,7 +66,7 @@ export function instanceReads(instance: RunningInstance, token: string | undefin
 }
 
 /** Whether the instance's API answers at all (a pid reused by another process leaves a record that looks alive). */
-async function answers(instance: RunningInstance): Promise<boolean> {
+export async function answers(instance: RunningInstance): Promise<boolean> {
   try {
     const res = await fetch(new URL('/healthz', instance.url), { signal: AbortSignal.timeout(3000) });
     await res.body?.cancel();

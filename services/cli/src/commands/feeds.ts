@@ -2,6 +2,7 @@ import { createFeedCommands } from '@tally/pipeline';
 import { Command } from 'commander';
 import { cliConfig, UsageError, withStore } from '../context.ts';
 import { readFeedsFile } from '../feedsFile.ts';
+import { feedManagementCommands } from './feedsManage.ts';
 import { exportOpmlCommand, importOpmlCommand } from './feedsOpml.ts';
 
 /** The URL with its user name and password (if any) replaced by `***`; anything unparsable as given. */
@@ -62,7 +63,7 @@ const list = new Command('list')
         if (opts.json) process.stdout.write(`${JSON.stringify({ ...f, url: withoutCredentials(f.url) })}\n`);
         else
           process.stdout.write(
-            `${f.feedId}\t${f.removed ? 'removed' : f.consecutiveErrors ? `failing(${f.consecutiveErrors}, ${f.lastReason})` : 'ok'}\t${withoutCredentials(f.url)}\t${f.title ?? ''}\t${f.tags.join(', ')}\n`,
+            `${f.feedId}\t${f.removed ? 'removed' : f.paused ? 'paused' : f.consecutiveErrors ? `failing(${f.consecutiveErrors}, ${f.lastReason})` : 'ok'}\t${withoutCredentials(f.url)}\t${f.title ?? ''}\t${f.tags.join(', ')}\n`,
           );
       }
     });
@@ -81,10 +82,13 @@ const remove = new Command('remove')
     });
   });
 
-export default new Command('feeds')
-  .description('Register, list and remove feeds (registration is an event in the log).')
+const feeds = new Command('feeds')
+  .description('Register, list, edit, pause, resume, poll and remove feeds (every change is an event in the log).')
   .addCommand(add)
   .addCommand(list)
   .addCommand(remove)
   .addCommand(importOpmlCommand)
   .addCommand(exportOpmlCommand);
+for (const command of feedManagementCommands) feeds.addCommand(command);
+
+export default feeds;
