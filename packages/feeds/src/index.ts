@@ -1,5 +1,6 @@
 export { canonicalUrl } from './canonicalUrl.ts';
 export { findAdvertisedFeeds } from './findAdvertisedFeeds.ts';
+export { type HubLinks, headerHubLinks, mergeHubLinks } from './hubLinks.ts';
 export { itemKey } from './itemKey.ts';
 export {
   MAX_TAG_LENGTH,

@@ -3,6 +3,7 @@ import { ChildIndex, nonEmpty, trimmedText } from './elementText.ts';
 import { replaceC1Characters } from './entities.ts';
 import { FeedWarnings } from './feedWarnings.ts';
 import { findAdvertisedFeeds } from './findAdvertisedFeeds.ts';
+import { xmlHubLinks } from './hubLinks.ts';
 import { isKnownNamespaceKey } from './namespaces.ts';
 import { parseJsonFeed } from './parseJsonFeed.ts';
 import { resolveUrl } from './text.ts';
@@ -201,6 +202,7 @@ function parseXmlFeed(text: string, options: ParseFeedOptions, encoding: string,
       author: feedAuthor,
       format,
       ttlMinutes: syndicationMinutes(rootIndex),
+      ...xmlHubLinks(rootIndex.links),
     };
     if (feedAuthor) for (const item of items) item.author ??= feedAuthor;
   } else {
@@ -217,6 +219,7 @@ function parseXmlFeed(text: string, options: ParseFeedOptions, encoding: string,
       author: channelAuthor(c),
       format,
       ttlMinutes: rssTtlMinutes(c.get('', 'ttl')) ?? syndicationMinutes(c),
+      ...xmlHubLinks(c.links),
     };
   }
   return { ok: true, feed, items, encoding, warnings: warnings.list };

@@ -1,5 +1,6 @@
 import { collapse, nonEmpty } from './elementText.ts';
 import type { FeedWarnings } from './feedWarnings.ts';
+import { jsonHubLinks } from './hubLinks.ts';
 import { parseFeedDate } from './parseFeedDate.ts';
 import { resolveHtmlUrls, resolveUrl } from './text.ts';
 import type { FeedItem, ParseFeedOptions, ParseResult } from './types.ts';
@@ -95,6 +96,7 @@ export function parseJsonFeed(
       author: feedAuthor,
       format: 'json',
       ttlMinutes: null,
+      ...jsonHubLinks(obj, options.url ?? null),
     },
     items,
     encoding,

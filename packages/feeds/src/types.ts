@@ -40,6 +40,13 @@ export interface Feed {
    * `sy:updatePeriod` / `sy:updateFrequency` (`daily` twice = 720). Null when absent or unreadable.
    */
   ttlMinutes: number | null;
+  /**
+   * WebSub hubs the document names (`<atom:link rel="hub">`, JSON Feed `hubs`), absolute http(s)
+   * URLs; none when it names none. A poll adds the HTTP `Link` header's (`headerHubLinks`).
+   */
+  hubs: string[];
+  /** The URL the document gives itself (`<atom:link rel="self">`, JSON Feed `feed_url`): a WebSub topic. */
+  self: string | null;
 }
 
 export type FeedErrorCode = 'not-a-feed' | 'malformed' | 'bad-encoding' | 'empty';
