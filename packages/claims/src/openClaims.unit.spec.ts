@@ -365,3 +365,29 @@ describe('agents of passives', () => {
     expect(claims('Of the £50m given by the council so far, little had been spent.')[0]?.subject).toBe('council');
   });
 });
+
+describe('what refers back', () => {
+  it('"the senate" is no company referred back to; "the company" is the last company named', () => {
+    const found = claims(
+      'Shares in Nordholm fell 6% on Monday. The senate approved the bill by 61 votes to 38. The company will cut 1,200 jobs.',
+    );
+    expect(found.map((c) => [c.value, c.subject])).toEqual([
+      [6, 'Nordholm'],
+      [61, 'senate'],
+      [38, 'senate'],
+      [1200, 'Nordholm'],
+    ]);
+  });
+
+  it('a bare measure after people named by a common noun is not theirs', () => {
+    const found = claims('Police arrested 14 men on Saturday. Unemployment fell to 4.1% in October.');
+    expect(found.map((c) => [c.value, c.subject])).toEqual([
+      [14, 'Police'],
+      [4.1, null],
+    ]);
+  });
+
+  it('"hospital admissions rose to 4,300": a plural measure names what a bare count counts', () => {
+    expect(only('Hospital admissions for flu rose 12% last week to 4,300.').unit).toBe('admission');
+  });
+});

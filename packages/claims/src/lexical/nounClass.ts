@@ -1,4 +1,4 @@
-import { LEX, senses } from './wordnet.ts';
+import { LEX, reaches, senses } from './wordnet.ts';
 
 const actorCache = new Map<string, boolean>();
 
@@ -32,6 +32,39 @@ export function isOrganisationNoun(lemma: string): boolean {
         .slice(0, 2)
         .some((s) => s.lexFile === LEX.nounGroup);
     groupCache.set(lemma, hit);
+  }
+  return hit;
+}
+
+const companyCache = new Map<string, boolean>();
+/** Hypernyms of a business in WordNet: "bank", "airline", "carmaker", "insurer", "retailer", "lender". */
+const BUSINESS = new Set([
+  'company',
+  'business',
+  'business_firm',
+  'firm',
+  'enterprise',
+  'institution',
+  'concern',
+  'merchant',
+  'businessperson',
+  'creditor',
+]);
+
+/**
+ * Whether a noun names a business in one of its two most frequent senses: "the company", "the
+ * bank", "the airline", "the group" refer back to a named company; "the senate", "the police", "the
+ * council" do not.
+ */
+export function isCompanyNoun(lemma: string): boolean {
+  let hit = companyCache.get(lemma);
+  if (hit === undefined) {
+    hit =
+      lemma === 'group' ||
+      senses(lemma, 'n')
+        .slice(0, 2)
+        .some((s) => reaches(s, 'n', BUSINESS, 6));
+    companyCache.set(lemma, hit);
   }
   return hit;
 }

@@ -38,7 +38,10 @@ export function generalFiguresOf(view: SentenceView, focus: ArticleFocus): Figur
     const f = figureOf(view, st, focus);
     if (f) {
       out.push(f);
-      if (f.subject && !f.negated) focus.last = f.subject;
+      if (f.subject && !f.negated) {
+        focus.last = f.subject;
+        if (f.subject.kind !== 'person' && f.subject.kind !== 'group') focus.lastNamed = f.subject;
+      }
     }
   }
   return out;
@@ -298,7 +301,7 @@ function changeNounMeasure(
 
 /**
  * The thing a bare count counts, named by its measure: "the number of films released rose to 310"
- * → film, "vehicle unit sales were 6,798,000" → vehicle.
+ * → film, "vehicle unit sales were 6,798,000" → vehicle, "hospital admissions rose to 4,300" → admission.
  */
 function countedInMeasure(measure: string | null): string | null {
   if (!measure) return null;
@@ -313,7 +316,11 @@ function countedInMeasure(measure: string | null): string | null {
   const unitAt = words.findIndex(
     (w, i) => /^units?$/.test(w) && /^(?:sales?|shipments?|deliveries)$/.test(words[i + 1] ?? ''),
   );
-  return unitAt > 0 ? singularize(words[unitAt - 1]!) : null;
+  if (unitAt > 0) return singularize(words[unitAt - 1]!);
+  // "hospital admissions rose to 4,300": a plural measure of a few words counts its own things.
+  const last = words.at(-1)!;
+  const one = singularize(last);
+  return words.length <= 3 && one !== last && /^[a-z-]+$/.test(last) ? one : null;
 }
 
 /** The counted words of a quantity as written, after its number: "cinema admissions" of "170 million cinema admissions". */

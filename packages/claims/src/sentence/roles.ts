@@ -1,5 +1,5 @@
 import type { Entity, EntityMention } from '../gazetteer.ts';
-import { isActorNoun, isEventNoun, isOrganisationNoun, isThingNoun } from '../lexical/nounClass.ts';
+import { isActorNoun, isCompanyNoun, isEventNoun, isOrganisationNoun, isThingNoun } from '../lexical/nounClass.ts';
 import { type ArticleNames, entityId } from './entityNames.ts';
 import type { Governor } from './governor.ts';
 import { isPossessiveMark, phraseEndingAt } from './governor.ts';
@@ -29,6 +29,8 @@ export interface ArticleFocus {
   topic: Entity | null;
   /** The subject of the last figure found. */
   last: Entity | null;
+  /** The last subject found that is a name (a company, a body, a state), not people or a group. */
+  lastNamed?: Entity | null;
   /** The article's names: "the department" is the one named "Department of …". */
   names?: ArticleNames;
 }
@@ -152,7 +154,7 @@ function lastNoun(view: SentenceView, a: number, b: number): number {
   return -1;
 }
 
-/** A phrase that refers back to an organisation: "it", "its", "the company", "the firm's". */
+/** A phrase that refers back to a named company: "it", "its", "the company", "the bank's" (not "the senate"). */
 function refersBack(view: SentenceView, a: number, b: number): boolean {
   const words: number[] = [];
   for (let k = a; k < b; k++) if (view.pos[k] !== 'PART') words.push(k);
@@ -162,7 +164,7 @@ function refersBack(view: SentenceView, a: number, b: number): boolean {
     words.length === 2 &&
     view.tokens[words[0]!]!.lower === 'the' &&
     view.pos[words[1]!] === 'NOUN' &&
-    isOrganisationNoun(view.lemma[words[1]!]!)
+    isCompanyNoun(view.lemma[words[1]!]!)
   );
 }
 
@@ -173,7 +175,10 @@ function refersBack(view: SentenceView, a: number, b: number): boolean {
  */
 function focusEntity(focus: ArticleFocus): Entity | null {
   if (focus.last?.kind === 'named') return focus.last;
-  return focus.topic ?? (focus.last?.kind === 'person' ? null : focus.last);
+  // People and groups named by a common noun ("police", "gunmen") own no bare measure.
+  if (focus.topic) return focus.topic;
+  if (focus.last?.kind !== 'person' && focus.last?.kind !== 'group' && focus.last) return focus.last;
+  return focus.lastNamed ?? null;
 }
 
 /**
