@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ReasonCode } from './reasons.ts';
+import { TokenIssued, TokenRevoked } from './tokenEvents.ts';
 
 /**
  * The catalog of every event Tally appends. Each event type has a zod schema for its `data`
@@ -12,6 +13,7 @@ import { ReasonCode } from './reasons.ts';
  * - `article-<articleId>`: discovery, fetch, extraction, duplicate verdict, analysis of one article.
  * - `figure-<figureKey>`: the claims stated about one tracked figure.
  * - `webhook-<webhookId>`: registration and removal of one webhook on figure changes.
+ * - `token-<tokenId>`: issue and revocation of one scoped API token (`tokenEvents.ts`).
  */
 
 const IsoDate = z.string().min(1);
@@ -349,6 +351,8 @@ export const eventSchemas = {
   ClaimExtracted,
   WebhookRegistered,
   WebhookRemoved,
+  TokenIssued,
+  TokenRevoked,
 } as const;
 
 export type EventType = keyof typeof eventSchemas;
@@ -378,6 +382,8 @@ export const eventVersions: Record<EventType, number> = {
   ClaimExtracted: 1,
   WebhookRegistered: 1,
   WebhookRemoved: 1,
+  TokenIssued: 1,
+  TokenRevoked: 1,
 };
 
 export type EventData<T extends EventType> = z.infer<(typeof eventSchemas)[T]>;

@@ -5,4 +5,5 @@ export * from './feedStream.ts';
 export * from './figureStream.ts';
 export * from './reasons.ts';
 export * from './streams.ts';
+export * from './tokenEvents.ts';
 export * from './upcasters.ts';

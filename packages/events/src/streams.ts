@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
 
-/** Stream ids: one stream per feed, per article, per figure and per webhook. */
+/** Stream ids: one stream per feed, per article, per figure, per webhook and per API token. */
 export const streams = {
   feed: (feedId: string) => `feed-${feedId}`,
   article: (articleId: string) => `article-${articleId}`,
   figure: (figureKey: string) => `figure-${figureKey}`,
   webhook: (webhookId: string) => `webhook-${webhookId}`,
+  token: (tokenId: string) => `token-${tokenId}`,
 } as const;
 
-/** The category of a stream id: `feed`, `article`, `figure` or `webhook`. */
+/** The category of a stream id: `feed`, `article`, `figure`, `webhook` or `token`. */
 export function streamCategory(streamId: string): string {
   const i = streamId.indexOf('-');
   return i < 0 ? streamId : streamId.slice(0, i);

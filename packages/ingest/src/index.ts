@@ -68,3 +68,17 @@ export {
   registerFeedCommand,
 } from './registration.ts';
 export { expectedItemGapSec, medianItemGapSec, nextCheck, type Schedule, type ScheduleInput } from './schedule.ts';
+export {
+  decideIssueToken,
+  decideRevokeToken,
+  evolveToken,
+  foldToken,
+  type IssueToken,
+  issueTokenCommand,
+  maskIssuedTokens,
+  normalScopes,
+  TOKEN_PREFIX,
+  TokenCommandRefusedError,
+  type TokenState,
+  tokenSha256,
+} from './tokenIssuance.ts';

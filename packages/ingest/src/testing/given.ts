@@ -1,6 +1,7 @@
 import { makeEvent, type NewEvent, type StoredEvent } from '@tally/events';
 import { type ArticleState, foldArticle } from '../articleState.ts';
 import { type FeedState, foldFeed } from '../feedState.ts';
+import { foldToken, type TokenState } from '../tokenIssuance.ts';
 
 /** The time the first event of a stream given here is recorded at; each further event is one minute later. */
 export const GIVEN_EPOCH_MS = Date.UTC(2024, 4, 3, 12);
@@ -45,6 +46,11 @@ function givenState<S>(state: S): Given<S> {
 export function givenFeed(...events: (NewEvent | readonly NewEvent[])[]): Given<FeedState | null> {
   const feedId = 'given';
   return givenState(foldFeed(storedStream(`feed-${feedId}`, events.flat())));
+}
+
+/** Given / when / then for a token's commands (see `givenFeed`): the token stream's events so far. */
+export function givenToken(...events: (NewEvent | readonly NewEvent[])[]): Given<TokenState | null> {
+  return givenState(foldToken(storedStream('token-given', events.flat())));
 }
 
 /** Given / when / then for an article's commands (see `givenFeed`). */

@@ -4,5 +4,6 @@ export {
   type Given,
   givenArticle,
   givenFeed,
+  givenToken,
   storedStream,
 } from './given.ts';
