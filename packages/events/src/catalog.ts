@@ -1,4 +1,10 @@
 import { z } from 'zod';
+import {
+  FeedContentDistributed,
+  FeedSubscribed,
+  FeedSubscriptionLapsed,
+  FeedSubscriptionRequested,
+} from './feedSubscription.ts';
 import { ReasonCode } from './reasons.ts';
 import { TokenIssued, TokenRevoked } from './tokenEvents.ts';
 
@@ -9,7 +15,8 @@ import { TokenIssued, TokenRevoked } from './tokenEvents.ts';
  *
  * Streams (see `streams.ts`):
  * - `feed-<feedId>`: registration, polls, failures, URL changes of one feed, and the operator's
- *   edits, pauses and resumes, cleared errors and polls asked for.
+ *   edits, pauses and resumes, cleared errors and polls asked for, and its WebSub subscriptions
+ *   (`feedSubscription.ts`).
  * - `article-<articleId>`: discovery, fetch, extraction, duplicate verdict, analysis of one article.
  * - `figure-<figureKey>`: the claims stated about one tracked figure.
  * - `webhook-<webhookId>`: registration and removal of one webhook on figure changes.
@@ -339,6 +346,10 @@ export const eventSchemas = {
   FeedResumed,
   FeedErrorsCleared,
   FeedPollRequested,
+  FeedSubscriptionRequested,
+  FeedSubscribed,
+  FeedSubscriptionLapsed,
+  FeedContentDistributed,
   ArticleDiscovered,
   ArticleListedByFeed,
   ArticleRevised,
@@ -370,6 +381,10 @@ export const eventVersions: Record<EventType, number> = {
   FeedResumed: 1,
   FeedErrorsCleared: 1,
   FeedPollRequested: 1,
+  FeedSubscriptionRequested: 1,
+  FeedSubscribed: 1,
+  FeedSubscriptionLapsed: 1,
+  FeedContentDistributed: 1,
   ArticleDiscovered: 1,
   ArticleListedByFeed: 1,
   ArticleRevised: 1,
