@@ -59,6 +59,15 @@ describe('docker-compose.yml', () => {
     }
   });
 
+  it('serves /metrics from every worker and the API inside the network, published to no host port', () => {
+    for (const [name, service] of tallyServices) {
+      if (name === 'newsroom') continue;
+      const config = loadConfig({}, environmentOf(service));
+      expect([config.METRICS_PORT, config.METRICS_HOST], name).toEqual([9464, '0.0.0.0']);
+      expect(JSON.stringify(service.ports ?? []), name).not.toContain('9464');
+    }
+  });
+
   it('sets an API_TOKEN from an env file, so the API on 0.0.0.0 takes writes', () => {
     const api = compose.services.api!;
     expect(envFilesOf(api).some((f) => f.required)).toBe(true);

@@ -77,6 +77,8 @@ export async function plainProcesses(
         QUEUE_PREFIX: servers.QUEUE_PREFIX,
         TALLY_DATA_DIR: dataDir,
         API_PORT: String(apiPort),
+        // Each container has a port 9464 of its own; as plain processes each takes a free one.
+        ...('METRICS_PORT' in env ? { METRICS_PORT: '0' } : {}),
         EXTRACT_THREADS: '1',
       },
     });
