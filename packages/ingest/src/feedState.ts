@@ -3,10 +3,13 @@ import {
   evolveFeedTags,
   type FeedPollStatus,
   isFeedEvent,
+  isFeedSubscriptionEvent,
   noFeedPollStatus,
   type StoredEvent,
   type StoredFeedEvent,
+  type StoredFeedSubscriptionEvent,
 } from '@tally/events';
+import { evolveSubscription, type FeedSubscription } from './feedSubscription.ts';
 
 /** How many recent slots a feed's state remembers, to refuse polling a slot twice. */
 export const RECENT_SLOTS = 16;
@@ -44,6 +47,8 @@ export interface FeedState extends FeedPollStatus {
   recentSlots: readonly PolledSlot[];
   /** The interval the last successful poll chose, in seconds. */
   previousIntervalSec: number | null;
+  /** The feed's WebSub subscription, when one was ever asked for. */
+  subscription: FeedSubscription | null;
 }
 
 function rememberSlot(slots: readonly PolledSlot[], slot: string, nextCheckAt: string): PolledSlot[] {
@@ -62,7 +67,14 @@ export function slotPolled(state: FeedState, slot: string): string | null {
  * The poll status (removal, bounds, errors, last and next poll) moves as every reader of the stream
  * means it (`evolveFeedPollStatus`); the rest is what polling needs.
  */
-export function evolveFeed(state: FeedState | null, e: StoredFeedEvent): FeedState | null {
+export function evolveFeed(
+  state: FeedState | null,
+  e: StoredFeedEvent | StoredFeedSubscriptionEvent,
+): FeedState | null {
+  if (isFeedSubscriptionEvent(e)) {
+    if (!state) return null;
+    return { ...state, subscription: evolveSubscription(state.subscription, e), version: e.streamVersion };
+  }
   if (e.type === 'FeedRegistered') {
     const base: FeedState = state ?? {
       ...noFeedPollStatus,
@@ -78,6 +90,7 @@ export function evolveFeed(state: FeedState | null, e: StoredFeedEvent): FeedSta
       epoch: `${e.position}.${Date.parse(e.recordedAt)}`,
       recentSlots: [],
       previousIntervalSec: null,
+      subscription: null,
     };
     const next: FeedState = { ...base, ...evolveFeedPollStatus(base, e) };
     next.feedId = e.data.feedId;
@@ -90,6 +103,7 @@ export function evolveFeed(state: FeedState | null, e: StoredFeedEvent): FeedSta
   if (!state) return null;
   const next: FeedState = { ...state, ...evolveFeedPollStatus(state, e) };
   next.version = e.streamVersion;
+  next.subscription = evolveSubscription(state.subscription, e);
   switch (e.type) {
     case 'FeedUrlChanged':
       next.url = e.data.to;
@@ -123,6 +137,6 @@ export function evolveFeed(state: FeedState | null, e: StoredFeedEvent): FeedSta
 /** Folds a feed's events (after `from`, the state kept so far; the whole stream when none). */
 export function foldFeed(events: readonly StoredEvent[], from: FeedState | null = null): FeedState | null {
   let s = from;
-  for (const e of events) if (isFeedEvent(e)) s = evolveFeed(s, e);
+  for (const e of events) if (isFeedEvent(e) || isFeedSubscriptionEvent(e)) s = evolveFeed(s, e);
   return s;
 }

@@ -29,6 +29,20 @@ export {
   normalTags,
 } from './feedManagement.ts';
 export { evolveFeed, type FeedState, foldFeed, type PolledSlot, RECENT_SLOTS, slotPolled } from './feedState.ts';
+export {
+  decideHubsSeen,
+  decideRequestSubscription,
+  decideSubscriptionAnswer,
+  evolveSubscription,
+  type FeedSubscription,
+  type HubsSeen,
+  QUIET_AFTER_MISSED_POLLS,
+  RESUBSCRIBE_AFTER_SEC,
+  type RequestSubscription,
+  type SubscriptionDue,
+  subscriptionLive,
+  VERIFY_WITHIN_SEC,
+} from './feedSubscription.ts';
 export { FEED_URL_CREDENTIALS, hasUrlCredentials, withoutUrlCredentials } from './feedUrlCredentials.ts';
 export {
   contentHashOf,
@@ -40,6 +54,14 @@ export {
   fetchNeeded,
   isHtml,
 } from './fetchDecision.ts';
+export {
+  type DistributionRefusal,
+  decideDistribution,
+  decideIntentVerification,
+  distributingSubscription,
+  type IntentVerification,
+  verifyHubSignature,
+} from './hubCallbacks.ts';
 export {
   type OpmlImport,
   OpmlImportError,

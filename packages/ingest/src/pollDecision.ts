@@ -1,5 +1,6 @@
 import { makeEvent, type NewEvent, type ReasonCode } from '@tally/events';
 import { type FeedState, slotPolled } from './feedState.ts';
+import { subscriptionLive } from './feedSubscription.ts';
 import { nextCheck } from './schedule.ts';
 
 /** The slot of a feed's first poll after its registration (the poller's reconciliation uses it too). */
@@ -61,6 +62,11 @@ export interface PollBounds {
   minIntervalSec: number;
   maxIntervalSec: number;
   maxBackoffSec: number;
+  /**
+   * The least interval while the feed's WebSub subscription is live (the hub tells of new items;
+   * polls only make sure of what it missed), within the feed's own maximum. None: unchanged.
+   */
+  subscribedMinIntervalSec?: number;
 }
 
 /** A poll ended: the command to write it down. */
@@ -110,10 +116,16 @@ export function decidePoll(state: FeedState, command: RecordPoll): { events: New
   const { slot, polledUrl, observation: o } = command;
   const feedId = state.feedId;
   const events: NewEvent[] = [];
+  const maxIntervalSec = state.maxIntervalSec ?? command.bounds.maxIntervalSec;
+  let minIntervalSec = state.minIntervalSec ?? command.bounds.minIntervalSec;
+  const subscribedMin = command.bounds.subscribedMinIntervalSec;
+  if (subscribedMin !== undefined && subscriptionLive(state.subscription, command.now)) {
+    minIntervalSec = Math.max(minIntervalSec, Math.min(subscribedMin, maxIntervalSec));
+  }
   const bounds = {
     now: command.now,
-    minIntervalSec: state.minIntervalSec ?? command.bounds.minIntervalSec,
-    maxIntervalSec: state.maxIntervalSec ?? command.bounds.maxIntervalSec,
+    minIntervalSec,
+    maxIntervalSec,
     maxBackoffSec: command.bounds.maxBackoffSec,
     previousIntervalSec: state.previousIntervalSec,
     random: command.random,
