@@ -8,6 +8,7 @@ import {
   type FigureSummary,
   type FigureView,
   figureView,
+  type TokenRow,
 } from '@tally/projections';
 import {
   type ArticleHit,
@@ -98,6 +99,12 @@ export interface ProjectionReader {
   listFeeds(): Promise<FeedRow[]>;
   listDuplicates(): Promise<DuplicateClusterView[]>;
   /**
+   * API tokens, revoked ones included, in the order they were issued, with the SHA-256 of their
+   * secrets (for the API's authentication; never to be answered). None while the live tables
+   * predate the tokens table (the projector's rebuild brings it).
+   */
+  listTokens(): Promise<TokenRow[]>;
+  /**
    * Figures matching a query (subject, recipient, measure, concept, speakers), best first; none
    * while the live tables predate the search index (a rebuild brings it).
    * @throws InvalidSearchError when the query is empty, too long or holds NUL, or the cursor is not a page's
@@ -138,6 +145,7 @@ export function createProjectionReader(store: EventStore, options: { name?: stri
   const articles = tables.table('articles', 'live');
   const feeds = tables.table('feeds', 'live');
   const duplicates = tables.table('duplicates', 'live');
+  const tokens = tables.table('tokens', 'live');
 
   /** Figures after the key `after`, in key order (the primary key's order: no sort). */
   const figurePage = async (tx: SqlTx, wanted: number, after: string | undefined): Promise<FigurePage> => {
@@ -246,6 +254,14 @@ export function createProjectionReader(store: EventStore, options: { name?: stri
           original: members.get(r.key) ?? null,
           copies: r.copies.map((c) => ({ ...c, article: members.get(c.articleId) ?? null })),
         }));
+      }),
+
+    listTokens: () =>
+      store.transaction(async (tx) => {
+        const { rows: exists } = await tx.query<{ t: string | null }>('SELECT to_regclass($1)::text AS t', [tokens]);
+        if (exists[0]?.t == null) return [];
+        const { rows } = await tx.query<{ doc: TokenRow }>(`SELECT doc FROM ${tokens} ORDER BY first_position, key`);
+        return rows.map((r) => r.doc);
       }),
 
     searchFigures: (o) => search(o, (tx) => searchFigures(tx, tables, o)),

@@ -7,6 +7,7 @@ import {
   figureSummary,
   type ProjectionName,
   type ProjectionRow,
+  type TokenRow,
 } from '@tally/projections';
 import { ArticleSearchTable } from './ArticleSearchTable.ts';
 import { FIGURE_SEARCH_WEIGHTS, figureSearchParts, weightedVectorSql } from './searchText.ts';
@@ -73,6 +74,12 @@ export const tableSpecs: readonly TableSpec[] = [
       },
     ],
     indexes: [{ gin: 'search' }],
+  }),
+  spec({
+    name: 'tokens',
+    // Few rows, all read at once by the API (it compares a presented token with every live one).
+    columns: [{ name: 'first_position', type: 'bigint', of: (r) => (r as TokenRow).firstPosition }],
+    indexes: [],
   }),
 ];
 

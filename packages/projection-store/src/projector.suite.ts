@@ -1,5 +1,5 @@
 import type { EventStore } from '@tally/event-store';
-import type { StoredEvent } from '@tally/events';
+import { makeEvent, type StoredEvent, streams } from '@tally/events';
 import { type FigureView, InMemoryProjections, type ProjectionName, projectionNames } from '@tally/projections';
 import {
   generateLog,
@@ -141,7 +141,38 @@ export function projectorSuite(open: () => Promise<EventStore>, options: { scale
       expect(await reader.listFigures()).toEqual([]);
       expect(await reader.getFigure('x')).toBeNull();
       expect(await reader.listArticles()).toEqual({ items: [], next: null });
+      expect(await reader.listTokens()).toEqual([]);
       expect(await reader.stats()).toMatchObject({ position: 0, lag: 0, version: null });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('lists API tokens in issue order, revoked ones marked, as the folds make them', async () => {
+    const store = await open();
+    try {
+      const sha = (c: string) => c.repeat(64);
+      await appendAll(store, seedScenario().entries.slice(0, 5));
+      await store.append(streams.token('tok_a'), [
+        makeEvent('TokenIssued', { tokenId: 'tok_a', name: 'reader', scopes: ['read'], tokenSha256: sha('a') }, ['a']),
+      ]);
+      const projector = createProjector(store, { restartDelayMs: null });
+      const sub = projector.start();
+      await sub.caughtUp();
+      await store.append(streams.token('tok_b'), [
+        makeEvent('TokenIssued', { tokenId: 'tok_b', name: 'ops', scopes: ['operator'], tokenSha256: sha('b') }, ['b']),
+      ]);
+      await store.append(streams.token('tok_a'), [
+        makeEvent('TokenRevoked', { tokenId: 'tok_a', reason: 'rotated' }, ['a', 'revoked']),
+      ]);
+      await sub.caughtUp();
+      await sub.stop();
+      const tokens = await createProjectionReader(store).listTokens();
+      expect(tokens.map((t) => [t.tokenId, t.scopes, t.tokenSha256, t.revoked, t.revokedReason])).toEqual([
+        ['tok_a', ['read'], sha('a'), true, 'rotated'],
+        ['tok_b', ['operator'], sha('b'), false, null],
+      ]);
+      expect(await dumpTables(store)).toEqual(await model(store));
     } finally {
       await store.close();
     }

@@ -2,7 +2,7 @@ import type { EventType, StoredEvent } from '@tally/events';
 import type { ArticleRow } from './ArticleRow.ts';
 
 /** The projections Tally keeps, in the order they apply each event (articles first: the others read it). */
-export const projectionNames = ['articles', 'feeds', 'duplicates', 'figures'] as const;
+export const projectionNames = ['articles', 'feeds', 'duplicates', 'figures', 'tokens'] as const;
 export type ProjectionName = (typeof projectionNames)[number];
 
 /** One stored event of the given types. */

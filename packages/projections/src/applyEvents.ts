@@ -13,6 +13,7 @@ import {
   type ProjectionRow,
   projectionNames,
 } from './Projection.ts';
+import { tokensProjection } from './tokens.ts';
 
 export interface ProjectionSetOptions extends FiguresOptions {}
 
@@ -35,6 +36,7 @@ export function createProjectionSet(options: ProjectionSetOptions = {}): Project
     feedsProjection,
     duplicatesProjection,
     figures,
+    tokensProjection,
   ] as unknown as readonly Projection<ProjectionRow>[];
   const byName = new Map(projections.map((p) => [p.name, p]));
   const window = options.statementWindowDays ?? 3;

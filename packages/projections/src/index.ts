@@ -80,3 +80,4 @@ export type {
 } from './Statement.ts';
 export { sameSpeaker, speakerTokens } from './speakerName.ts';
 export { deriveStatements, type StatementDelta, updateStatements } from './statements.ts';
+export { type TokenRow, tokensProjection } from './tokens.ts';
