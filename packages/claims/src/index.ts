@@ -12,7 +12,7 @@ export {
   readClaims,
   type SkipReason,
 } from './extractClaims.ts';
-export { extractQuantities } from './extractQuantities.ts';
+export { extractQuantities } from './quantitiesInContext.ts';
 export { type FigureKeyParts, figureKey } from './figureKey.ts';
 export {
   type Entity,

@@ -391,3 +391,9 @@ describe('what refers back', () => {
     expect(only('Hospital admissions for flu rose 12% last week to 4,300.').unit).toBe('admission');
   });
 });
+
+describe('things that act', () => {
+  it('"the film took 20bn yen": a thing that is no measure, doing an act that names its measure, is the subject', () => {
+    expect(only('The film took 20bn yen at the box office.')).toMatchObject({ subject: 'film', measure: 'takings' });
+  });
+});

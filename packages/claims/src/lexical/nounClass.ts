@@ -100,3 +100,21 @@ export function isEventNoun(lemma: string): boolean {
   }
   return hit;
 }
+
+const measureCache = new Map<string, boolean>();
+/** Lexicographer files of what is measured: act, attribute, communication of figures, possession, process, quantity, state, time. */
+const MEASURES = new Set([4, 7, 21, 22, 23, 26, 28]);
+
+/**
+ * Whether a noun names something measured in its first WordNet sense ("revenue", "sales", "profit",
+ * "unemployment", "turnout") rather than something that acts ("the film took 20bn yen").
+ */
+export function isMeasureNoun(lemma: string): boolean {
+  let hit = measureCache.get(lemma);
+  if (hit === undefined) {
+    const first = senses(lemma, 'n')[0];
+    hit = first === undefined || MEASURES.has(first.lexFile);
+    measureCache.set(lemma, hit);
+  }
+  return hit;
+}

@@ -1,5 +1,12 @@
 import type { Entity, EntityMention } from '../gazetteer.ts';
-import { isActorNoun, isCompanyNoun, isEventNoun, isOrganisationNoun, isThingNoun } from '../lexical/nounClass.ts';
+import {
+  isActorNoun,
+  isCompanyNoun,
+  isEventNoun,
+  isMeasureNoun,
+  isOrganisationNoun,
+  isThingNoun,
+} from '../lexical/nounClass.ts';
 import { type ArticleNames, entityId } from './entityNames.ts';
 import type { Governor } from './governor.ts';
 import { isPossessiveMark, phraseEndingAt } from './governor.ts';
@@ -292,6 +299,7 @@ function readSubject(
   b: number,
   focus: ArticleFocus,
   actsOnFigure = false,
+  measuredAct = false,
 ): { subject: Entity | null; measure: string | null; actor: boolean } {
   const [ha, hb] = headChunk(view, a, b);
   const ms = mentionsIn(view, a, b);
@@ -338,7 +346,9 @@ function readSubject(
     return { subject: owner ?? (phrase ? commonActor(phrase) : null), measure: null, actor: true };
   }
   // "The plague outbreak has killed 12 people": an event that acts is its figure's subject.
-  if (ms.length === 0 && isEventNoun(headLemma) && actsOnFigure) {
+  // "The plague outbreak has killed 12 people", "the film took 20bn yen": an event, or a thing that
+  // is no measure, doing an act that names its own measure is its figure's subject.
+  if (ms.length === 0 && actsOnFigure && (isEventNoun(headLemma) || (measuredAct && !isMeasureNoun(headLemma)))) {
     const phrase = subjectText(view, ha, hb);
     return { subject: phrase ? commonActor(phrase) : null, measure: null, actor: true };
   }
@@ -395,6 +405,8 @@ export function rolesOf(
   clause: [number, number],
   focus: ArticleFocus,
   directed: boolean,
+  /** The act names its own measure ("took" → takings, "sold" → sales): its subject acts. */
+  measuredAct = false,
 ): Roles {
   let subject: Entity | null = null;
   let measure: string | null = null;
@@ -411,6 +423,7 @@ export function rolesOf(
         np[1],
         focus,
         !STATE_VERBS.has(gov.lemma) && (gov.object !== null || gov.nominal === null),
+        measuredAct,
       );
       subject = r.subject;
       measure = r.measure;
