@@ -160,6 +160,18 @@ export const Config = z.object({
   POLL_MIN_INTERVAL_SEC: z.coerce.number().int().positive().default(300),
   POLL_MAX_INTERVAL_SEC: z.coerce.number().int().positive().default(86_400),
   POLL_MAX_BACKOFF_SEC: z.coerce.number().int().positive().default(86_400),
+  /**
+   * The address hubs reach this Tally's API at (e.g. `https://tally.example`): WebSub callbacks are
+   * `<this>/websub/<feedId>`. Unset = no WebSub: every feed is polled, hubs or not.
+   */
+  WEBSUB_CALLBACK_URL: z.string().url().optional(),
+  /** The lease asked of a hub (it may grant another); renewed once half of it is gone. */
+  WEBSUB_LEASE_SEC: z.coerce.number().int().positive().default(864_000),
+  /**
+   * The least poll interval of a feed while its WebSub subscription is live: polling never stops
+   * (it catches what a hub misses), it only slows down while the hub tells of new items.
+   */
+  WEBSUB_POLL_INTERVAL_SEC: z.coerce.number().int().positive().default(3600),
   /** Feeds file read at start-up (YAML: a list of {url, title?}). */
   FEEDS_FILE: z.string().optional(),
 

@@ -8,5 +8,6 @@ export function apiPorts(rt: Runtime) {
     queues: rt.queues,
     redis: rt.redis,
     processMetrics: rt.metrics.registry,
+    websub: rt.websub,
   };
 }

@@ -25,4 +25,12 @@ export { type PollerPorts, pollFeed } from './poller.ts';
 export { openRuntime, type Runtime, type RuntimeOptions } from './runtime.ts';
 export { createStageMetrics, type StageMetrics } from './stageMetrics.ts';
 export { sweepUnanalyzed, unanalyzedArticles } from './sweepUnanalyzed.ts';
+export {
+  createWebSub,
+  type DistributionOutcome,
+  type HubDistribution,
+  type HubVerification,
+  type WebSub,
+  type WebSubPorts,
+} from './websub.ts';
 export { type RunningStages, reconcileSchedules, type StageName, stageNames, startStages } from './workers.ts';

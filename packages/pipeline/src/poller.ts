@@ -1,7 +1,7 @@
 import type { Config } from '@tally/config';
 import { type AppendResult, ConcurrencyError, type EventStore } from '@tally/event-store';
 import { type NewEvent, type StoredFeedEvent, streams } from '@tally/events';
-import { parseFeed } from '@tally/feeds';
+import { type HubLinks, headerHubLinks, mergeHubLinks, parseFeed } from '@tally/feeds';
 import { FetchError, type HttpClient } from '@tally/http-fetch';
 import {
   decidePoll,
@@ -20,6 +20,7 @@ import type { FeedListingCache } from './feedListingCache.ts';
 import type { FeedStates } from './feedStates.ts';
 import { recordFeedItems } from './recordFeedItems.ts';
 import type { StageMetrics } from './stageMetrics.ts';
+import type { WebSub } from './websub.ts';
 
 export type { PollOutcome } from '@tally/ingest';
 
@@ -29,10 +30,15 @@ export interface PollerPorts {
   queues: Pick<QueueSet, 'enqueue' | 'enqueueMany'>;
   http: Pick<HttpClient, 'get'>;
   log: Logger;
-  config: Pick<Config, 'POLL_MIN_INTERVAL_SEC' | 'POLL_MAX_INTERVAL_SEC' | 'POLL_MAX_BACKOFF_SEC'>;
+  config: Pick<
+    Config,
+    'POLL_MIN_INTERVAL_SEC' | 'POLL_MAX_INTERVAL_SEC' | 'POLL_MAX_BACKOFF_SEC' | 'WEBSUB_POLL_INTERVAL_SEC'
+  >;
   feedStates: FeedStates;
   feedListings: FeedListingCache;
   metrics: Pick<StageMetrics, 'fetchSeconds'>;
+  /** WebSub subscriptions of the feeds that name a hub; none when `WEBSUB_CALLBACK_URL` is unset. */
+  websub?: Pick<WebSub, 'afterPoll'> | null;
 }
 
 /** Appends of one poll that met a newer stream than expected are redone this often, then written as they are. */
@@ -68,8 +74,10 @@ export async function pollFeed(ports: PollerPorts, job: PollFeed): Promise<PollO
   const polledUrl = state.url;
   let observation: Observation;
   let internal: unknown = null;
+  // The feed's WebSub links as this poll read them (null: not read).
+  const seen: { links: HubLinks | null } = { links: null };
   try {
-    observation = await observe(ports, job, state, log);
+    observation = await observe(ports, job, state, log, seen);
   } catch (err) {
     if (err instanceof FetchError) {
       observation = {
@@ -104,6 +112,7 @@ export async function pollFeed(ports: PollerPorts, job: PollFeed): Promise<PollO
     minIntervalSec: ports.config.POLL_MIN_INTERVAL_SEC,
     maxIntervalSec: ports.config.POLL_MAX_INTERVAL_SEC,
     maxBackoffSec: ports.config.POLL_MAX_BACKOFF_SEC,
+    ...(ports.websub ? { subscribedMinIntervalSec: ports.config.WEBSUB_POLL_INTERVAL_SEC } : {}),
   };
   const stream = streams.feed(job.feedId);
   let outcome: PollOutcome;
@@ -138,6 +147,12 @@ export async function pollFeed(ports: PollerPorts, job: PollFeed): Promise<PollO
     }
   }
   if (job.reschedule && outcome.nextCheckAt) await scheduleNext(ports, job.feedId, outcome.nextCheckAt);
+  if (ports.websub && observation.kind !== 'failed') {
+    // The hub's trouble is never the poll's: polling goes on whatever the subscription does.
+    await ports.websub.afterPoll(job.feedId, seen.links, polledUrl).catch((err: unknown) => {
+      log.warn({ err: err instanceof Error ? err.message : String(err) }, 'websub subscription not made');
+    });
+  }
   if (observation.kind === 'failed') {
     const { reason, message, httpStatus } = observation;
     log.warn({ reason, message, httpStatus, nextCheckAt: outcome.nextCheckAt }, 'feed poll failed');
@@ -168,7 +183,13 @@ async function scheduleNext(ports: Pick<PollerPorts, 'queues'>, feedId: string, 
 }
 
 /** Fetches the feed and records its items; throws FetchError for what the HTTP client refused. */
-async function observe(ports: PollerPorts, job: PollFeed, state: FeedState, log: Logger): Promise<Observation> {
+async function observe(
+  ports: PollerPorts,
+  job: PollFeed,
+  state: FeedState,
+  log: Logger,
+  seen: { links: HubLinks | null },
+): Promise<Observation> {
   const fetchEnd = ports.metrics.fetchSeconds.startTimer({ kind: 'feed' });
   const res = await ports.http
     .get({ url: state.url, etag: state.etag, lastModified: state.lastModified, accept: FEED_ACCEPT })
@@ -194,6 +215,7 @@ async function observe(ports: PollerPorts, job: PollFeed, state: FeedState, log:
     };
   }
   if (parsed.warnings.length) log.warn({ warnings: parsed.warnings }, 'feed parsed with warnings');
+  seen.links = mergeHubLinks(headerHubLinks(res.headers.link, res.url), parsed.feed);
   const recorded = await recordFeedItems(
     ports,
     { feedId: state.feedId, epoch: state.epoch },

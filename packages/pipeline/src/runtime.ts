@@ -4,6 +4,7 @@ import { createDedupeIndex, type DedupeIndex } from '@tally/dedupe-index';
 import { type EventStore, openEventStore } from '@tally/event-store';
 import { createExtractPool, type ExtractPool } from '@tally/extract-pool';
 import {
+  createGuardedPoster,
   createHostLimiter,
   createHttpClient,
   createRobotsRules,
@@ -14,12 +15,14 @@ import {
 import { type LocalServer, provideRedis } from '@tally/local-services';
 import type { Logger } from '@tally/logger';
 import { createQueues, type QueueSet, redisConnection } from '@tally/queues';
+import { webhookKeyFor } from '@tally/webhooks';
 import type { Redis } from 'ioredis';
 import { createFeedCommands, type FeedCommands } from './feedCommands.ts';
 import { createFeedListingCache, type FeedListingCache } from './feedListingCache.ts';
 import { FeedStates } from './feedStates.ts';
 import { createStageMetrics, type StageMetrics } from './stageMetrics.ts';
 import { TimedEventStore } from './timedEventStore.ts';
+import { createWebSub, type WebSub } from './websub.ts';
 
 /**
  * What one process opens once: the log, Redis (queues, politeness, dedupe index), the HTTP client,
@@ -51,6 +54,8 @@ export interface Runtime {
   feedListings: FeedListingCache;
   /** Registering, removing, listing, operating and discovering feeds in this process. */
   feedCommands: FeedCommands;
+  /** WebSub subscriptions (the poller asks, the API's callback route answers); null without `WEBSUB_CALLBACK_URL`. */
+  websub: WebSub | null;
   close(): Promise<void>;
 }
 
@@ -129,6 +134,34 @@ export async function openRuntime(config: Config, log: Logger, options: RuntimeO
     threshold: config.DEDUPE_THRESHOLD,
   });
   const feedStates = new FeedStates(store);
+  const feedListings = createFeedListingCache(redis, { prefix: config.QUEUE_PREFIX });
+  // Subscription requests go through the same SSRF guard as every fetch.
+  const poster = config.WEBSUB_CALLBACK_URL
+    ? createGuardedPoster({
+        userAgent: config.HTTP_USER_AGENT,
+        connectTimeoutMs: config.HTTP_CONNECT_TIMEOUT_MS,
+        totalTimeoutMs: config.HTTP_TOTAL_TIMEOUT_MS,
+        allow: config.HTTP_ALLOW,
+      })
+    : null;
+  let key: ReturnType<typeof webhookKeyFor> | undefined;
+  const websub =
+    poster && config.WEBSUB_CALLBACK_URL
+      ? createWebSub({
+          store,
+          feedStates,
+          queues,
+          feedListings,
+          poster,
+          key: () => {
+            key ??= webhookKeyFor(config);
+            if (!key) throw new Error('WebSub secrets need WEBHOOK_SECRET_KEY with DATABASE_URL');
+            return key;
+          },
+          config: { ...config, WEBSUB_CALLBACK_URL: config.WEBSUB_CALLBACK_URL },
+          log: log.child({ component: 'websub' }),
+        })
+      : null;
   let closed = false;
   return {
     config,
@@ -143,7 +176,8 @@ export async function openRuntime(config: Config, log: Logger, options: RuntimeO
     dedupe,
     metrics,
     feedStates,
-    feedListings: createFeedListingCache(redis, { prefix: config.QUEUE_PREFIX }),
+    feedListings,
+    websub,
     feedCommands: createFeedCommands({ store, feedStates, queues, http }),
     async close() {
       if (closed) return;
@@ -151,6 +185,7 @@ export async function openRuntime(config: Config, log: Logger, options: RuntimeO
       await queues.close();
       await extractPool.close();
       await http.close();
+      await poster?.close();
       if (!options.store) await store.close();
       redis.disconnect();
       await redisServer.stop();
