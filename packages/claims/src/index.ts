@@ -12,7 +12,6 @@ export {
   readClaims,
   type SkipReason,
 } from './extractClaims.ts';
-export { extractQuantities } from './quantitiesInContext.ts';
 export { type FigureKeyParts, figureKey } from './figureKey.ts';
 export {
   type Entity,
@@ -25,6 +24,7 @@ export {
   normalizeEntity,
 } from './gazetteer.ts';
 export { type Predicate, TRIGGERS } from './predicates.ts';
+export { extractQuantities } from './quantitiesInContext.ts';
 export { type Sentence, splitSentences } from './splitSentences.ts';
 export type { Bound, Claim, Period, Quantity, QuantityKind, Speaker } from './types.ts';
 export { vagueAmountWords } from './vagueWords.ts';
