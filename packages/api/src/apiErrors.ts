@@ -46,6 +46,23 @@ export const apiErrors = {
   TALLY_ERR_STREAM_NOT_FOUND: { status: 404, message: 'no such stream: the log holds no event of it' },
   TALLY_ERR_EVENT_NOT_FOUND: { status: 404, message: 'no event at that position (past the log head)' },
   TALLY_ERR_FEED_PAUSED: { status: 409, message: 'the feed is paused: resume it first' },
+  TALLY_ERR_WEBSUB_NOT_CONFIGURED: {
+    status: 404,
+    message: 'WebSub is not configured here (WEBSUB_CALLBACK_URL): no subscription is wanted',
+  },
+  TALLY_ERR_WEBSUB_NOT_WANTED: {
+    status: 404,
+    message: 'no such subscription is wanted: the feed has none pending for that topic (or wants it still)',
+  },
+  TALLY_ERR_WEBSUB_REFUSED: {
+    status: 403,
+    message:
+      'the content distribution is refused, nothing was recorded (details.reason: signature-missing, signature-malformed, signature-unsupported, signature-mismatch, not-a-feed)',
+  },
+  TALLY_ERR_WEBSUB_NO_SUBSCRIPTION: {
+    status: 410,
+    message: 'the feed has no live WebSub subscription: the distribution is refused, nothing was recorded',
+  },
   TALLY_ERR_REQUEST_TIMEOUT: { status: 408, message: 'the request did not arrive in time (API_REQUEST_TIMEOUT_MS)' },
   TALLY_ERR_BODY_TOO_LARGE: { status: 413, message: 'the request body is larger than the limit' },
   TALLY_ERR_URI_TOO_LONG: { status: 414, message: 'a path parameter is longer than the router accepts' },

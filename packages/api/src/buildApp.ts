@@ -38,6 +38,7 @@ import { readRoutes } from './routes/readRoutes.ts';
 import { searchRoutes } from './routes/searchRoutes.ts';
 import { streamRoutes } from './routes/streamRoutes.ts';
 import { webhookRoutes } from './routes/webhookRoutes.ts';
+import { type WebSubCallbacks, websubRoutes } from './routes/websubRoutes.ts';
 import { serverOptions } from './serverOptions.ts';
 
 export interface AppOptions {
@@ -70,6 +71,8 @@ export interface AppDeps {
   config: Config;
   logger: Logger;
   options?: AppOptions;
+  /** WebSub callbacks (`/websub/:feedId`); none: they answer 404 (`WEBSUB_CALLBACK_URL` unset). */
+  websub?: WebSubCallbacks | null;
 }
 
 /** The routes a plugin registers without an access of their own, by path prefix. */
@@ -207,6 +210,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   dashboardRoutes(app, { store, queues, reads, counters, sampler: metrics.sampler });
   const webhooks = webhookRoutes(app, { store, redis: deps.redis }, config);
+  websubRoutes(app, deps.websub ?? null, config.HTTP_MAX_BODY_BYTES);
   await mountBullBoard(app, [...Object.values(queues.queues), webhooks.queue]);
 
   app.addHook('preClose', async () => {

@@ -39,6 +39,8 @@ export const operationIds: Readonly<Record<string, string>> = {
   'GET /webhooks/{id}': 'getWebhook',
   'DELETE /webhooks/{id}': 'removeWebhook',
   'GET /webhooks/{id}/deliveries': 'listWebhookDeliveries',
+  'GET /websub/{feedId}': 'verifyWebSubIntent',
+  'POST /websub/{feedId}': 'receiveWebSubDistribution',
 };
 
 /** `GET /figures/{key}/history.csv` → `getFiguresKeyHistoryCsv`: a fallback, unique per route. */
