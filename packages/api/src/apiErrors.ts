@@ -34,6 +34,11 @@ export const apiErrors = {
     status: 401,
     message: 'this route needs a token and none is configured: set API_TOKEN (or listen on loopback only)',
   },
+  TALLY_ERR_FORBIDDEN_SCOPE: {
+    status: 403,
+    message:
+      "the token is valid but lacks the scope this route needs (details.needed: read, write or operator; details.scopes: the token's)",
+  },
   TALLY_ERR_ORIGIN_NOT_ALLOWED: {
     status: 403,
     message: 'a write from a page of another origin is refused (the Origin is neither this API nor a configured host)',
@@ -43,6 +48,7 @@ export const apiErrors = {
   TALLY_ERR_ARTICLE_NOT_FOUND: { status: 404, message: 'no such article' },
   TALLY_ERR_FEED_NOT_FOUND: { status: 404, message: 'no such feed (or it is removed already)' },
   TALLY_ERR_WEBHOOK_NOT_FOUND: { status: 404, message: 'no such webhook (or it is removed already)' },
+  TALLY_ERR_TOKEN_NOT_FOUND: { status: 404, message: 'no live API token with that id (unknown, or revoked already)' },
   TALLY_ERR_STREAM_NOT_FOUND: { status: 404, message: 'no such stream: the log holds no event of it' },
   TALLY_ERR_EVENT_NOT_FOUND: { status: 404, message: 'no event at that position (past the log head)' },
   TALLY_ERR_FEED_PAUSED: { status: 409, message: 'the feed is paused: resume it first' },

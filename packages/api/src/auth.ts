@@ -1,18 +1,31 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { isIP } from 'node:net';
+import { type TokenScope, tokenScopes } from '@tally/events';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from './apiErrors.ts';
+import { clientKeyOf } from './clientKey.ts';
+import type { Caller, ScopedTokens } from './scopedTokens.ts';
 
 /**
  * Who may call a route:
  * - `public`: anyone (health, docs);
- * - `read`: anyone, unless `API_READS_NEED_TOKEN` (then as `operator`);
- * - `operator`: the token (events, metrics, dashboard); open without one only when no token is
- *   configured, the API listens on loopback and `API_LOOPBACK_OPEN` is on (the default), to local
- *   requests, so the local demo works out of the box;
- * - `write`: the token, always (a write is never open, not even on loopback).
+ * - `read`: anyone, unless `API_READS_NEED_TOKEN` (then a token with the `read` scope, opened as
+ *   `operator` routes are when no admin token is configured);
+ * - `operator`: a token with the `operator` scope (events, streams, metrics, dashboard, job
+ *   actions); open without one only when no admin token (`API_TOKEN`) is configured, the API
+ *   listens on loopback and `API_LOOPBACK_OPEN` is on (the default), to local requests, so the
+ *   local demo works out of the box;
+ * - `write`: a token with the `write` scope (feeds, webhooks), always (never open, not even on loopback);
+ * - `tokens`: a token with the `operator` scope, always: issuing and revoking tokens is never open.
+ *
+ * The admin token (`API_TOKEN`) holds every scope; a scoped token (`POST /tokens`) holds its own.
  */
-export type Access = 'public' | 'read' | 'operator' | 'write';
+export type Access = 'public' | 'read' | 'operator' | 'write' | 'tokens';
+
+/** The scope a route's access asks of a token. */
+export function scopeFor(access: Exclude<Access, 'public'>): TokenScope {
+  return access === 'tokens' ? 'operator' : access;
+}
 
 export interface AuthSettings {
   token: string | undefined;
@@ -88,21 +101,29 @@ export function presentedToken(authorization: string | undefined): string | null
 }
 
 /**
- * Checks requests against the token. Both sides are hashed to fixed-length digests first, so the
- * comparison takes the same time whatever the presented token's length or content.
+ * Checks requests against the admin token and the live scoped tokens. Both sides are hashed to
+ * fixed-length digests first, so a comparison takes the same time whatever the presented token's
+ * length or content.
  */
 export class Authenticator {
   readonly #expected: Buffer | null;
   readonly #settings: AuthSettings;
+  readonly #scoped: ScopedTokens | null;
 
-  constructor(settings: AuthSettings) {
+  constructor(settings: AuthSettings, scoped: ScopedTokens | null = null) {
     this.#settings = settings;
     this.#expected = settings.token ? digest(settings.token) : null;
+    this.#scoped = scoped;
   }
 
-  /** Whether a token is configured. */
+  /** Whether the admin token is configured. */
   get hasToken(): boolean {
     return this.#expected !== null;
+  }
+
+  /** Whether any token (the admin token or a live scoped one) can open a write. */
+  get anyToken(): boolean {
+    return this.#expected !== null || (this.#scoped?.any ?? false);
   }
 
   tokenMatches(presented: string | null): boolean {
@@ -112,32 +133,63 @@ export class Authenticator {
     return timingSafeEqual(given, this.#expected) && presented !== null;
   }
 
+  /** Who holds the presented token: the admin, a live scoped token's holder, or nobody (null). */
+  callerOf(presented: string | null): Caller | null {
+    if (this.tokenMatches(presented)) return { kind: 'admin', scopes: tokenScopes };
+    if (presented === null || this.#scoped === null) return null;
+    return this.#scoped.match(presented);
+  }
+
+  /** The client a per-client limit counts the request against (see `clientKeyOf`). */
+  clientOf(request: FastifyRequest): string {
+    const caller = this.callerOf(presentedToken(request.headers.authorization));
+    const holder = caller === null ? null : caller.kind === 'admin' ? 'token' : `token:${caller.tokenId}`;
+    return clientKeyOf(request.ip, holder);
+  }
+
+  /** Loads the scoped tokens again when the set held is stale (before `check` on each request). */
+  async refresh(): Promise<void> {
+    await this.#scoped?.refresh();
+  }
+
   /** Whether the route is open without a token for this request. */
   #openWithoutToken(access: Access, request: FastifyRequest): boolean {
     if (access === 'public') return true;
     if (access === 'read' && !this.#settings.readsNeedToken) return true;
-    if (access === 'write' || this.#expected !== null) return false;
+    if (access === 'write' || access === 'tokens' || this.#expected !== null) return false;
     // No token configured: operator routes (and tokened reads) are open to local requests only,
     // unless the operator turned that off.
     if (this.#settings.loopbackOpen === false) return false;
     return isLoopbackHost(this.#settings.listenHost) && isLocalRequest(request);
   }
 
-  /** Throws `TALLY_ERR_UNAUTHORIZED` / `TALLY_ERR_TOKEN_NOT_CONFIGURED` unless the request may pass. */
+  /**
+   * Throws unless the request may pass: `TALLY_ERR_UNAUTHORIZED` for no token, an unknown or a
+   * revoked one (`TALLY_ERR_TOKEN_NOT_CONFIGURED` when no token at all could open the route), and
+   * `TALLY_ERR_FORBIDDEN_SCOPE` for a valid token without the route's scope.
+   */
   check(access: Access, request: FastifyRequest, reply: FastifyReply, challenge: 'bearer' | 'basic'): void {
-    if (this.#openWithoutToken(access, request)) return;
+    if (access === 'public' || this.#openWithoutToken(access, request)) return;
+    const presented = presentedToken(request.headers.authorization);
+    const caller = this.callerOf(presented);
+    const scope = scopeFor(access);
+    if (caller !== null) {
+      if (caller.scopes.includes(scope)) return;
+      throw new ApiError(
+        'TALLY_ERR_FORBIDDEN_SCOPE',
+        `this route needs a token with the ${scope} scope; this one has ${caller.scopes.join(', ')}`,
+        { needed: scope, scopes: caller.scopes },
+      );
+    }
     reply.header(
       'www-authenticate',
       challenge === 'basic' ? 'Basic realm="Tally", charset="UTF-8"' : 'Bearer realm="Tally"',
     );
-    if (this.#expected === null) throw new ApiError('TALLY_ERR_TOKEN_NOT_CONFIGURED');
-    const presented = presentedToken(request.headers.authorization);
-    if (!this.tokenMatches(presented)) {
-      throw new ApiError(
-        'TALLY_ERR_UNAUTHORIZED',
-        presented === null ? 'a bearer token is required' : 'the token is not valid',
-      );
-    }
+    if (!this.anyToken) throw new ApiError('TALLY_ERR_TOKEN_NOT_CONFIGURED');
+    throw new ApiError(
+      'TALLY_ERR_UNAUTHORIZED',
+      presented === null ? 'a bearer token is required' : 'the token is not valid',
+    );
   }
 }
 

@@ -15,8 +15,7 @@ import type { Redis } from 'ioredis';
 import type { Registry } from 'prom-client';
 import { DOCS_PATH, installAccessLog, isStaticAsset } from './accessLog.ts';
 import { ApiError, toApiError } from './apiErrors.ts';
-import { type Access, Authenticator, presentedToken } from './auth.ts';
-import { clientKeyOf } from './clientKey.ts';
+import { type Access, Authenticator } from './auth.ts';
 import { BULL_BOARD_PATH, mountBullBoard } from './dashboard/bullBoard.ts';
 import type { FeedCommands } from './FeedCommands.ts';
 import { FigureChangeFeed } from './FigureChangeFeed.ts';
@@ -37,9 +36,12 @@ import { healthRoutes } from './routes/healthRoutes.ts';
 import { readRoutes } from './routes/readRoutes.ts';
 import { searchRoutes } from './routes/searchRoutes.ts';
 import { streamRoutes } from './routes/streamRoutes.ts';
+import { tokenRoutes } from './routes/tokenRoutes.ts';
 import { webhookRoutes } from './routes/webhookRoutes.ts';
 import { type WebSubCallbacks, websubRoutes } from './routes/websubRoutes.ts';
+import { ScopedTokens } from './scopedTokens.ts';
 import { serverOptions } from './serverOptions.ts';
+import { createTokenCommands } from './tokenCommands.ts';
 
 export interface AppOptions {
   /**
@@ -51,6 +53,11 @@ export interface AppOptions {
   readyTimeoutMs?: number;
   /** Figure stream (SSE) settings. */
   stream?: FigureStreamOptions;
+  /**
+   * How long the scoped tokens loaded from the projection are used before they are loaded again.
+   * @defaultValue 2000
+   */
+  tokensRefreshMs?: number;
 }
 
 /**
@@ -121,19 +128,28 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // JSON is the only body the API reads: anything else is a 415, not a string handed to a schema.
   app.removeContentTypeParser('text/plain');
 
-  const auth = new Authenticator({
-    token: config.API_TOKEN,
-    readsNeedToken: config.API_READS_NEED_TOKEN,
-    listenHost: config.API_HOST,
-    loopbackOpen: config.API_LOOPBACK_OPEN,
+  const reads = deps.reads ?? projectionStoreReads(store);
+  const scopedTokens = new ScopedTokens({
+    load: () => reads.listTokens(),
+    refreshMs: options.tokensRefreshMs,
+    onError: (err) => app.log.warn({ err }, 'cannot load the API tokens: keeping the ones loaded before'),
   });
+  const auth = new Authenticator(
+    {
+      token: config.API_TOKEN,
+      readsNeedToken: config.API_READS_NEED_TOKEN,
+      listenHost: config.API_HOST,
+      loopbackOpen: config.API_LOOPBACK_OPEN,
+    },
+    scopedTokens,
+  );
   const hostGuard = new HostGuard({ allowedHosts: config.API_ALLOWED_HOSTS, listenHost: config.API_HOST });
   if (!auth.hasToken) {
     app.log.warn(
       { host: config.API_HOST, loopbackOpen: config.API_LOOPBACK_OPEN },
       config.API_LOOPBACK_OPEN
-        ? 'API_TOKEN is not set: write routes are refused; events, metrics and the dashboard are open only to local requests on loopback'
-        : 'API_TOKEN is not set: write routes, events, metrics and the dashboard are refused (API_LOOPBACK_OPEN=false)',
+        ? 'API_TOKEN is not set: write routes need a scoped token; events, metrics and the dashboard are open only to local requests on loopback'
+        : 'API_TOKEN is not set: write routes, events, metrics and the dashboard need a scoped token (API_LOOPBACK_OPEN=false)',
     );
   }
 
@@ -174,7 +190,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Before any route: rate limiting hooks each route as it is added.
   await registerHardening(app, { redis: deps.redis, auth }, config);
 
-  const reads = deps.reads ?? projectionStoreReads(store);
   const counters = new LogCounters(store);
   const feed = new FigureChangeFeed(store, {
     onError: (err) => app.log.warn({ err }, 'figure change feed cannot read the log'),
@@ -197,11 +212,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   readRoutes(app, reads);
   searchRoutes(app, reads);
   exportRoutes(app, reads);
-  figureStreamRoute(app, streams, (request) =>
-    clientKeyOf(request.ip, auth.tokenMatches(presentedToken(request.headers.authorization))),
-  );
+  figureStreamRoute(app, streams, (request) => auth.clientOf(request));
   feedRoutes(app, { feeds: deps.feedCommands, queues, reads, writable: auth.hasToken });
   eventRoutes(app, store);
+  tokenRoutes(app, { commands: createTokenCommands(store), reads, auth, scoped: scopedTokens });
   streamRoutes(app, store);
   healthRoutes(app, { store, redis: deps.redis }, metrics, {
     maxLag: options.readyMaxLag ?? 10_000,

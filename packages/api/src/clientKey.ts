@@ -1,12 +1,13 @@
 import { isIPv4, isIPv6 } from 'node:net';
 
 /**
- * The client a per-client limit counts: the token's holder, else the address the request came
- * from (the client's, behind a trusted proxy). An IPv6 client is its /64: one host commonly owns a
- * whole /64, so counting single addresses would give it billions of slots.
+ * The client a per-client limit counts: the token's holder (`holder`: `token` for the admin token,
+ * `token:<tokenId>` for a scoped one), else the address the request came from (the client's,
+ * behind a trusted proxy). An IPv6 client is its /64: one host commonly owns a whole /64, so
+ * counting single addresses would give it billions of slots.
  */
-export function clientKeyOf(address: string | undefined, hasToken: boolean): string {
-  if (hasToken) return 'token';
+export function clientKeyOf(address: string | undefined, holder: string | null): string {
+  if (holder !== null) return holder;
   if (address === undefined || address === '') return 'address:unknown';
   const ip = address.toLowerCase().replace(/^\[|\]$/g, '');
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(ip);

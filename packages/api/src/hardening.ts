@@ -7,8 +7,7 @@ import type { Config } from '@tally/config';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Redis } from 'ioredis';
 import { ApiError } from './apiErrors.ts';
-import { type Authenticator, presentedToken } from './auth.ts';
-import { clientKeyOf } from './clientKey.ts';
+import type { Authenticator } from './auth.ts';
 
 type HardeningSettings = Pick<
   Config,
@@ -99,8 +98,7 @@ export async function registerHardening(
   }
 
   if (config.API_RATE_LIMIT_MAX > 0) {
-    const clientOf = (request: FastifyRequest) =>
-      clientKeyOf(request.ip, ports.auth.tokenMatches(presentedToken(request.headers.authorization)));
+    const clientOf = (request: FastifyRequest) => ports.auth.clientOf(request);
     // A queue's connection waits out an outage (maxRetriesPerRequest: null): requests would hang.
     const counting = ports.redis?.duplicate({ maxRetriesPerRequest: 1, commandTimeout: 1000 }) ?? null;
     if (counting) {
@@ -151,7 +149,7 @@ export async function registerHardening(
     const access = request.routeOptions.config?.access;
     if ((request.method === 'GET' || request.method === 'HEAD') && access === 'read' && reply.statusCode < 400) {
       reply.header('cache-control', readCache);
-    } else if (access === 'operator' || access === 'write') {
+    } else if (access === 'operator' || access === 'write' || access === 'tokens') {
       // Operators' answers (events, metrics, pages behind the token) stay out of shared caches.
       reply.header('cache-control', 'no-store');
     }

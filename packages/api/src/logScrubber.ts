@@ -1,9 +1,10 @@
+import { maskIssuedTokens } from '@tally/ingest';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { redactUrlCredentials } from './urlCredentials.ts';
 
 /**
- * What the API's logs never hold: the token (wherever a client put it: a header, the path, the
- * query string), the values of query parameters named like secrets (`token`, `access_token`,
+ * What the API's logs never hold: the admin token and any string shaped like an issued scoped
+ * token (`tly_…`; wherever a client put it: a header, the path, the query string), the values of query parameters named like secrets (`token`, `access_token`,
  * `api_key`, `password`, `signature`, …: clients and proxies put credentials there), and the
  * credentials of URLs passed as parameters or in the path. Headers are not logged at all.
  *
@@ -34,7 +35,7 @@ export class LogScrubber {
 
   /** `text` without the token and URL credentials. */
   text(text: string): string {
-    let out = redactUrlCredentials(text);
+    let out = maskIssuedTokens(redactUrlCredentials(text), MASK);
     for (const t of this.#token) if (out.includes(t)) out = out.split(t).join(MASK);
     return out;
   }

@@ -41,6 +41,9 @@ export const operationIds: Readonly<Record<string, string>> = {
   'GET /webhooks/{id}/deliveries': 'listWebhookDeliveries',
   'GET /websub/{feedId}': 'verifyWebSubIntent',
   'POST /websub/{feedId}': 'receiveWebSubDistribution',
+  'POST /tokens': 'issueToken',
+  'GET /tokens': 'listTokens',
+  'DELETE /tokens/{id}': 'revokeToken',
 };
 
 /** `GET /figures/{key}/history.csv` → `getFiguresKeyHistoryCsv`: a fallback, unique per route. */

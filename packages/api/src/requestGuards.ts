@@ -14,7 +14,7 @@ export interface RequestGuards {
 /**
  * What every request goes through before its route, and every answer after it:
  * - the Host (and a write's Origin) is checked before anything else, 404s included;
- * - then who may call the route (`Access`), before the body is read;
+ * - then who may call the route (`Access`, and the scope it asks of a token), before the body is read;
  * - an answer sent before the request's body arrived (a refusal, a 413) closes the connection, so a
  *   client announcing a huge body and sending it a byte at a time does not keep the socket;
  * - credentials in URLs are taken out of every answer (JSON and HTML alike).
@@ -26,6 +26,8 @@ export function installRequestGuards(app: FastifyInstance, { hostGuard, auth, sc
       hostGuard.check(request.method, request.host, request.headers.origin);
       if (request.is404) return undefined;
       const { access, challenge } = request.routeOptions.config;
+      // Scoped tokens are held in memory: loaded again here when the set held is stale.
+      if (access !== 'public') await auth.refresh();
       // A route that does not say who may call it is an operator's.
       auth.check(access ?? 'operator', request, reply, challenge ?? 'bearer');
     } catch (err) {
