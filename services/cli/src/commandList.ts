@@ -41,6 +41,12 @@ export const commandList: readonly CommandEntry[] = [
     load: () => import('./commands/feeds.ts'),
   },
   {
+    name: 'tokens',
+    term: 'tokens',
+    description: 'Issue, list and revoke scoped API tokens (read, write, operator), without a restart.',
+    load: () => import('./commands/tokens.ts'),
+  },
+  {
     name: 'events',
     term: 'events [options]',
     description: 'Print the event log in order of position.',
