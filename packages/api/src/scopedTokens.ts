@@ -66,9 +66,13 @@ export class ScopedTokens {
             digest: Buffer.from(r.tokenSha256, 'hex'),
           }));
         for (const r of rows) this.#issuedHere.delete(r.tokenId);
-        this.#loadedAt = Date.now();
+        this.#loadedAt = now;
       })
-      .catch((err: unknown) => this.#options.onError?.(err))
+      .catch((err: unknown) => {
+        // Tried again after `refreshMs`, not on every request while the database is away.
+        this.#loadedAt = now;
+        this.#options.onError?.(err);
+      })
       .finally(() => {
         this.#loading = null;
       });
