@@ -397,3 +397,18 @@ describe('things that act', () => {
     expect(only('The film took 20bn yen at the box office.')).toMatchObject({ subject: 'film', measure: 'takings' });
   });
 });
+
+describe('parts, wholes and amounts', () => {
+  it('"16 out of the top 20 titles were sequels": the part is the figure, its verb a form of "be"; the whole is none', () => {
+    expect(
+      claims('16 out of the top 20 titles were all sequels to popular games.').map((c) => [c.value, c.unit]),
+    ).toEqual([[16, 'title']]);
+  });
+
+  it('"$500m has been retrieved": an amount is no thing counted; it is the amount that became so', () => {
+    expect(only('Just under $500m has been retrieved for investors.')).toMatchObject({
+      subject: null,
+      measure: 'amount retrieved',
+    });
+  });
+});

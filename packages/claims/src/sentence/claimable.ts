@@ -13,6 +13,10 @@ export function claimable(view: SentenceView, q: Quantity, qi: number): boolean 
   if (isDescriptiveCount(view, q, s, e)) return false;
   if (isDateLike(view, q, s, e) || isAttributiveDescription(view, q, s, e)) return false;
   if (isNamePart(view, q, s, e)) return false;
+  // "16 out of the top 20 titles": the whole a part is counted out of is no figure of its own.
+  let b = s - 1;
+  while (b > 0 && (view.pos[b] === 'DET' || view.pos[b] === 'ADJ')) b--;
+  if (view.tokens[b]?.lower === 'of' && view.tokens[b - 1]?.lower === 'out') return false;
   return true;
 }
 

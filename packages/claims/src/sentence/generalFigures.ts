@@ -216,6 +216,9 @@ function measureOf(
   if (!m && q.kind === 'count' && gov.verb >= 0 && unit && !DESCRIBING.has(predicate) && predicate !== 'be') {
     m = `${countedWords(view, q)} ${participle(gov.lemma)}`;
   }
+  // "$500m has been retrieved", "£2bn was wiped off": the amount that became so.
+  if (!m && q.kind === 'money' && gov.verb >= 0 && gov.passive && gov.figureFirst)
+    m = `amount ${participle(gov.lemma)}`;
   // "there were 750 leaks", "holds 192 of the 300 seats", "had 9 games in the top 20": what is counted.
   if (!m && q.kind === 'count' && unit && (DESCRIBING.has(predicate) || predicate === 'be')) {
     const counted = countedWords(view, q);

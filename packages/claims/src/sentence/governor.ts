@@ -147,12 +147,18 @@ export function findGovernor(
   // out of the top 20 titles", "$900 billion in interest payments"), then a verb. The phrase is the
   // value's own: a change stated after it ("167 million phones were sold, 26% more than …") is not.
   let k = figurePhraseEnd(view, valueEnd, ce);
-  while (k < ce && (view.pos[k] === 'ADV' || view.pos[k] === 'AUX' || view.pos[k] === 'PART')) k++;
+  let copula = -1;
+  while (k < ce && (view.pos[k] === 'ADV' || view.pos[k] === 'AUX' || view.pos[k] === 'PART')) {
+    if (copula < 0 && isMainVerb(view, k)) copula = k;
+    k++;
+  }
   const leftVerb = nearestVerbBefore(view, nominal ? nominal[0] : s, cs);
   const leftSpeaks = leftVerb >= 0 && view.attributions.some((a) => leftVerb >= a.verbStart && leftVerb < a.verbEnd);
+  // "16 of the top 20 titles were sequels": a form of "be" after the figure's phrase is its verb.
+  if (copula >= valueEnd && view.pos[k] !== 'VERB' && (leftVerb < 0 || leftSpeaks)) k = copula;
   if (
     k < ce &&
-    view.pos[k] === 'VERB' &&
+    (view.pos[k] === 'VERB' || k === copula) &&
     k >= valueEnd &&
     !comparison(view, k) &&
     (leftVerb < 0 || leftSpeaks || !objectTakingVerb(view, leftVerb, s))
@@ -247,9 +253,17 @@ function figurePhraseEnd(view: SentenceView, e: number, ce: number): number {
       }
     }
     if (from < 0) break;
-    while (from < ce && (view.pos[from] === 'DET' || view.pos[from] === 'ADJ' || view.quantityAt[from]! >= 0)) from++;
+    let counted = false;
+    while (from < ce && (view.pos[from] === 'DET' || view.pos[from] === 'ADJ' || view.quantityAt[from]! >= 0)) {
+      if (view.quantityAt[from]! >= 0) counted = true;
+      from++;
+    }
     const np = phraseStartingAt(view, from, ce);
-    if (!np) break;
+    // "16 out of the top 20 titles were": the whole is a quantity with its noun.
+    if (!np) {
+      if (counted) k = from;
+      break;
+    }
     k = np[1];
   }
   return k;

@@ -280,6 +280,8 @@ function existential(view: SentenceView, v: number, floor: number): boolean {
 
 /** The things a figure counts, as written after its number: "mobile phones" of "167 million mobile phones". */
 function countedThing(view: SentenceView, s: number, e: number): Entity | null {
+  // Only a count counts things: "$500m has been retrieved" is an amount.
+  if (view.quantities[view.quantityAt[s]!]?.kind !== 'count') return null;
   let a = s;
   for (let k = s; k < e; k++) if (view.pos[k] === 'NUM' || view.tokens[k]!.kind === 'num') a = k + 1;
   const head = lastNoun(view, a, e);
