@@ -23,6 +23,8 @@ const routes: Record<Scope, InjectOptions[]> = {
     { url: '/metrics' },
     { url: '/pipeline' },
     { url: '/admin/queues/api/queues' },
+    // A job action: pausing a queue from Bull Board.
+    { method: 'PUT', url: '/admin/queues/api/queues/poll/pause' },
   ],
 };
 
