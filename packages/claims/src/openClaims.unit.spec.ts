@@ -412,3 +412,10 @@ describe('parts, wholes and amounts', () => {
     });
   });
 });
+
+describe('words of a measure', () => {
+  it('"a 2bn euro pay-off": the word after a hyphen stays in the measure; "the estimated 150,000 dead" is a death toll', () => {
+    expect(only('Some predictions had expected a 2bn euro pay-off.').measure).toBe('pay-off');
+    expect(only('The country joined a silence for the estimated 150,000 dead.').measure).toBe('death toll');
+  });
+});

@@ -204,8 +204,9 @@ function measureOf(
   // "The depot is 180 miles from …": the concept names the subject again, not what is measured.
   if (m && subjectName && m === subjectName.toLowerCase()) m = null;
   // "killing 19 people" is a death toll; "two gunmen died", "17 civilians killed" count those killed.
-  if (!m && q.kind === 'count' && (predicate === 'kill' || predicate === 'die')) {
-    const counted = countedWords(view, q);
+  const dead = q.kind === 'count' && /^(?:dead|killed)$/.test(countedWords(view, q));
+  if (!m && q.kind === 'count' && (predicate === 'kill' || predicate === 'die' || dead)) {
+    const counted = dead ? '' : countedWords(view, q);
     m = counted === '' || /^(?:people|persons?|others?)$/.test(counted) ? 'death toll' : `${counted} killed`;
   }
   if (!m) m = actMeasure(predicate, q.kind, unit);

@@ -97,7 +97,9 @@ export function phraseStartingAt(view: SentenceView, start: number, ceil: number
     const t = view.tokens[b]!;
     const hyphen = t.text === '-' && !t.spaceBefore && !view.tokens[b + 1]?.spaceBefore;
     if (view.quantityAt[b]! >= 0 || view.isDate[b]) break;
-    if (NOUNISH.has(view.pos[b]!) || hyphen || isPossessiveMark(view, b) || t.lower === '&') b++;
+    // "pay-off", "buy-out": the word after a hyphen is part of the word before it.
+    const afterHyphen = b > start && view.tokens[b - 1]!.text === '-' && !t.spaceBefore;
+    if (NOUNISH.has(view.pos[b]!) || hyphen || afterHyphen || isPossessiveMark(view, b) || t.lower === '&') b++;
     else break;
   }
   return b > start ? [start, b] : null;

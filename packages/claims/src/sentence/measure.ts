@@ -82,7 +82,9 @@ export function measureText(view: SentenceView, a: number, b: number, skip: (k: 
       words[words.length - 1] += '-';
       continue;
     }
-    if (DROP_POS.has(view.pos[k]!) && !(view.pos[k] === 'VERB' && /(?:ed|ing)$/.test(t.lower))) continue;
+    // "pay-off", "buy-out": the word after a hyphen belongs to the one before it, whatever its tag.
+    const joined = words.length > 0 && words[words.length - 1]!.endsWith('-') && !t.spaceBefore;
+    if (!joined && DROP_POS.has(view.pos[k]!) && !(view.pos[k] === 'VERB' && /(?:ed|ing)$/.test(t.lower))) continue;
     const w = /^\p{Lu}\p{Ll}/u.test(t.text) ? t.lower : t.text;
     if (words.length > 0 && words[words.length - 1]!.endsWith('-')) words[words.length - 1] += w;
     else words.push(w);
