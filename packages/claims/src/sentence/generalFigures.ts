@@ -189,6 +189,8 @@ function measureOf(
   direction: 'up' | 'down' | null,
 ): string | null {
   const inMention = (k: number): boolean => view.mentions.some((m) => k >= m.start && k < m.end);
+  // "the estimated 150,000 dead": the dead counted are a death toll, whatever the verb.
+  if (q.kind === 'count' && /^(?:dead|killed)$/.test(countedWords(view, q))) return 'death toll';
   let m: string | null = null;
   if (gov.nominal) m = nominalMeasure(view, gov, q, inMention);
   // "…, taking 13.8bn yen", "…, earning $5m": a participle after a comma names its own act; the
@@ -204,9 +206,8 @@ function measureOf(
   // "The depot is 180 miles from …": the concept names the subject again, not what is measured.
   if (m && subjectName && m === subjectName.toLowerCase()) m = null;
   // "killing 19 people" is a death toll; "two gunmen died", "17 civilians killed" count those killed.
-  const dead = q.kind === 'count' && /^(?:dead|killed)$/.test(countedWords(view, q));
-  if (!m && q.kind === 'count' && (predicate === 'kill' || predicate === 'die' || dead)) {
-    const counted = dead ? '' : countedWords(view, q);
+  if (!m && q.kind === 'count' && (predicate === 'kill' || predicate === 'die')) {
+    const counted = countedWords(view, q);
     m = counted === '' || /^(?:people|persons?|others?)$/.test(counted) ? 'death toll' : `${counted} killed`;
   }
   if (!m) m = actMeasure(predicate, q.kind, unit);
