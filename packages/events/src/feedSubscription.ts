@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { StoredEvent, TallyEvent } from './envelope.ts';
 
 /**
  * WebSub (W3C WebSub, PubSubHubbub before it) subscriptions of a feed, on the feed's stream
@@ -89,19 +88,3 @@ export const FeedContentDistributed = z.object({
   skippedItems: z.number().int().nonnegative(),
 });
 export type FeedContentDistributed = z.infer<typeof FeedContentDistributed>;
-
-/** The subscription events of a feed's stream. */
-export const feedSubscriptionEventTypes = [
-  'FeedSubscriptionRequested',
-  'FeedSubscribed',
-  'FeedSubscriptionLapsed',
-  'FeedContentDistributed',
-] as const;
-export type FeedSubscriptionEventType = (typeof feedSubscriptionEventTypes)[number];
-export type FeedSubscriptionEvent = Extract<TallyEvent, { type: FeedSubscriptionEventType }>;
-export type StoredFeedSubscriptionEvent = Extract<StoredEvent, { type: FeedSubscriptionEventType }>;
-
-/** Whether an event is one of a feed's subscription events. */
-export function isFeedSubscriptionEvent(e: StoredEvent): e is StoredFeedSubscriptionEvent {
-  return (feedSubscriptionEventTypes as readonly string[]).includes(e.type);
-}

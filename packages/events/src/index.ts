@@ -3,6 +3,7 @@ export * from './catalog.ts';
 export * from './envelope.ts';
 export * from './feedStream.ts';
 export * from './feedSubscription.ts';
+export * from './feedSubscriptionStream.ts';
 export * from './figureStream.ts';
 export * from './reasons.ts';
 export * from './streams.ts';
