@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiError, ErrorBody } from '../apiErrors.ts';
+import { identifierText } from '../requestText.ts';
 
 /** Why a distribution was refused (nothing recorded). */
 type Refusal =
@@ -36,7 +37,7 @@ export interface WebSubCallbacks {
   >;
 }
 
-const Params = z.object({ feedId: z.string().min(1).max(100) });
+const Params = z.object({ feedId: identifierText(z.string().min(1).max(100)) });
 const Verification = z.object({
   'hub.mode': z.enum(['subscribe', 'unsubscribe', 'denied']),
   'hub.topic': z.string().min(1).max(8192),
