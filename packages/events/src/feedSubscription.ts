@@ -28,6 +28,8 @@ export const SubscriptionLapseReason = z.enum([
   'hub-quiet',
   /** The feed names another hub or topic now, or none. */
   'hub-changed',
+  /** The feed was removed: the hub is asked to unsubscribe. */
+  'feed-removed',
 ]);
 export type SubscriptionLapseReason = z.infer<typeof SubscriptionLapseReason>;
 

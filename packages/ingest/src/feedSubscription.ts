@@ -123,7 +123,7 @@ export interface SubscriptionDue {
  * subscription whose hub or topic the feed no longer names (`hub-changed`), whose lease ran out
  * (`lease-expired`), that the hub never verified (`verification-timeout`), or whose hub missed the
  * feed's items poll after poll (`hub-quiet`); says when to ask for one (none yet, the last lapsed
- * long enough ago or only by its lease) or to renew the live one (half its lease gone).
+ * long enough ago, or only by its lease, a changed hub or the feed's removal) or to renew the live one (half its lease gone).
  */
 export function decideHubsSeen(
   state: { removed: boolean; paused: boolean; subscription: FeedSubscription | null } | null,
@@ -166,6 +166,8 @@ export function decideHubsSeen(
   const again =
     current.lapseReason === 'lease-expired' ||
     current.lapseReason === 'hub-changed' ||
+    // A feed registered again after its removal subscribes again at once.
+    current.lapseReason === 'feed-removed' ||
     ageSec(current.lapsedAt ?? current.requestedAt, now) > RESUBSCRIBE_AFTER_SEC;
   return { events, subscribe: again ? { hub, topic, renewal: false } : null };
 }

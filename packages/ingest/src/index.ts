@@ -104,3 +104,4 @@ export {
   type TokenState,
   tokenSha256,
 } from './tokenIssuance.ts';
+export { decideUnsubscribeOnRemoval, type Unsubscription } from './unsubscription.ts';
