@@ -197,10 +197,11 @@ const PATTERNS: Pattern[] = [
       edge: null,
     }),
   },
-  // Years after a preposition: "in 2023", "since February" handled above.
+  // Years after a preposition: "in 2023", "In 2004,", "for 2004 was"; "since February" handled above;
+  // "in 2004 cars" counts cars.
   {
     re: new RegExp(
-      `(?<=\\b(?:in|since|by|until|till|from|through|before|after|during|early|late|mid-?|of|between|and)\\s+)${YEAR}\\b(?![,.]?\\d|\\s+(?!and\\b|to\\b)[a-z]+s\\b)`,
+      `(?<=\\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]ill|[Ff]rom|[Tt]hrough|[Bb]efore|[Aa]fter|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-?|of|between|and|[Ff]or)\\s+)${YEAR}\\b(?![,.]?\\d|\\s+(?!(?:and|to|was|has|is|as|its|this|his|thus|plus)\\b)[a-z]+s\\b)`,
       'g',
     ),
     cue: /(?:1[89]|20)\d\d/,

@@ -105,12 +105,12 @@ export function figuresOfSentence(info: SentenceInfo, ctx: SentenceContext): Fig
   const consumed = new Set<number>();
   for (const g of general) {
     // Tokens of the change and earlier level of a general figure are not figures of their own.
-    for (const [s, e] of view.quantityTokens) {
+    view.quantityTokens.forEach(([s, e], qi) => {
       if (s !== g.qStart && s >= g.clause[0] && e <= g.clause[1] && (g.changeBy !== null || g.previous !== null)) {
-        const q = view.quantities[view.quantityAt[s]!]!;
+        const q = view.quantities[qi]!;
         if (q.value === g.changeBy || q.value === g.previous) consumed.add(s);
       }
-    }
+    });
   }
   for (const a of arms) {
     if (!ARMS_CLASSES.has(a.predicate) || consumed.has(a.qStart)) continue;

@@ -76,9 +76,10 @@ function datedPeriod(info: SentenceInfo, clause: [number, number], now: Calendar
     if (before === 'since') {
       return { from: resolveDate(d.expr, now), to: null, text: textFrom(d.start - 1, d.end) };
     }
-    if (/^(?:in|during|by|of|throughout)$/.test(before) || d.expr.kind === 'relative') {
+    // "in 2004", "for 2004" ("net income for 2004 was"), "during", "throughout".
+    if (/^(?:in|during|by|of|throughout|for)$/.test(before) || d.expr.kind === 'relative') {
       const r = resolveDate(d.expr, now);
-      const start = /^(?:in|during|by|of|throughout)$/.test(before) ? d.start - 1 : d.start;
+      const start = /^(?:in|during|by|of|throughout|for)$/.test(before) ? d.start - 1 : d.start;
       return { from: r, to: r, text: textFrom(start, d.end) };
     }
   }

@@ -4,7 +4,7 @@ import type { Period } from '../types.ts';
 /**
  * Reporting periods that the date reader does not know: quarters ("the fourth quarter of 2004",
  * "fourth-quarter", "Q3"), halves ("the first half"), "the three months to December", "the six
- * months to 31 March", and the full or fiscal year. A quarter or half without a year is the latest
+ * months to 31 March", "the first eleven months of 2004", and the full or fiscal year. A quarter or half without a year is the latest
  * one that has ended by publication, or is left open without a publication date.
  */
 
@@ -37,6 +37,20 @@ const QUARTER =
 const HALF = /\b(?:the\s+)?(first|second)[\s-]half(?:\s+(?:of\s+)?((?:19|20)\d\d))?\b|\bH([12])\s*((?:19|20)\d\d)?\b/i;
 const MONTHS_TO =
   /\b(?:the\s+)?(three|six|nine|twelve|3|6|9|12)\s+months\s+(?:to|ended|ending|through)\s+(?:\d{1,2}\s+)?(January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2},?)?(?:\s+((?:19|20)\d\d))?/i;
+const COUNTED_MONTHS: Record<string, number> = {
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+};
+const MONTHS_OF =
+  /\b(?:the\s+)?(first|last|final)\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months\s+of\s+((?:19|20)\d\d)\b/i;
 const FULL_YEAR = /\b(?:full[\s-]year|the\s+whole\s+year|(?:fiscal|financial)\s+year(?:\s+((?:19|20)\d\d))?)\b/i;
 
 const pad = (n: number): string => String(n).padStart(2, '0');
@@ -72,6 +86,29 @@ export function periodPhrase(text: string, now: CalendarDay | null): Period | nu
       text: m[0].replace(/^the\s+/i, ''),
       label: year ? `H${h} ${year}` : `H${h}`,
     };
+  }
+  m = MONTHS_OF.exec(text);
+  if (m) {
+    const months = COUNTED_MONTHS[m[2]!.toLowerCase()] ?? Number(m[2]);
+    if (months >= 1 && months <= 12) {
+      const year = Number(m[3]);
+      const first = m[1]!.toLowerCase() === 'first';
+      const fromMonth = first ? 1 : 13 - months;
+      const toMonth = first ? months : 12;
+      // "the last three months of 2004" is its fourth quarter, "the first six months" its first half.
+      const label =
+        months === 3 && toMonth % 3 === 0
+          ? `Q${toMonth / 3} ${year}`
+          : months === 6
+            ? `H${toMonth / 6} ${year}`
+            : `${first ? 'first' : 'last'} ${months} months of ${year}`;
+      return {
+        from: `${year}-${pad(fromMonth)}`,
+        to: `${year}-${pad(toMonth)}`,
+        text: m[0].replace(/^the\s+/i, ''),
+        label,
+      };
+    }
   }
   m = MONTHS_TO.exec(text);
   if (m) {

@@ -74,6 +74,10 @@ function roleOf(view: SentenceView, qi: number): RoleReading {
     return { role: 'change', direction: view.quantities[qi - 1]!.change };
   }
   if (before === 'up' || before === 'down') return { role: 'change', direction: before };
+  // "less than 1% up on the year before", "5% down from a year ago".
+  const after = tokens[e]?.lower ?? '';
+  if ((after === 'up' || after === 'down') && /^(?:on|from|against|year|compared)$/.test(tokens[e + 1]?.lower ?? ''))
+    return { role: 'change', direction: after };
   if (before === 'by') {
     const d = directionOf(lemma[p - 1] ?? '') ?? directionOf(lemma[p - 2] ?? '');
     if (d) return { role: 'change', direction: d };
@@ -107,7 +111,10 @@ export function isConversion(view: SentenceView, qi: number): boolean {
   const [, pe] = view.quantityTokens[qi - 1]!;
   const prev = view.quantities[qi - 1]!;
   const q = view.quantities[qi]!;
-  return view.tokens[s - 1]?.text === '(' && pe === s - 1 && prev.kind === q.kind && q.kind !== 'count';
+  if (prev.kind !== q.kind || q.kind === 'count') return false;
+  if (view.tokens[s - 1]?.text === '(' && pe === s - 1) return true;
+  // "($54.98m; £29.32m)": each restatement in the brackets after the first.
+  return /^[;,]$/.test(view.tokens[s - 1]?.text ?? '') && pe === s - 1 && isConversion(view, qi - 1);
 }
 
 /**
@@ -162,7 +169,13 @@ export function statementsOf(view: SentenceView, claimable: (q: Quantity, qi: nu
     }
     // A change or an earlier level after: "£3.65bn, up 26%", "£3.1bn, down from £3.6bn".
     // Not past a verb of its own: "a loss of $470m and its US sales dipped 3.8%" are two figures.
-    for (let j = qi + 1; j < roles.length && j <= qi + 2; j++) {
+    // Restatements in brackets between are passed over: "HK$327m (US$42m; £22m), less than 1% up".
+    let reach = qi + 2;
+    for (let j = qi + 1; j < roles.length && j <= reach; j++) {
+      if (isConversion(view, j)) {
+        reach++;
+        continue;
+      }
       if (!inClause(j) || roles[j]!.role === 'level' || verbBetween(view, qi, j)) break;
       if (roles[j]!.role === 'change' && st.change === null) st.change = j;
       else if (roles[j]!.role === 'previous' && st.previous === null) st.previous = j;
