@@ -8,6 +8,7 @@ import {
   type FigureSummary,
   type FigureView,
   figureView,
+  noFeedSubscription,
   type TokenRow,
 } from '@tally/projections';
 import {
@@ -226,7 +227,8 @@ export function createProjectionReader(store: EventStore, options: { name?: stri
     listFeeds: () =>
       read([], async (tx) => {
         const { rows } = await tx.query<{ doc: FeedRow }>(`SELECT doc FROM ${feeds} ORDER BY first_position, key`);
-        return rows.map((r) => r.doc);
+        // Rows of feeds@2, served while the rebuild that adds the subscription runs, have none.
+        return rows.map((r) => (r.doc.subscription ? r.doc : { ...r.doc, subscription: noFeedSubscription }));
       }),
 
     listDuplicates: () =>

@@ -4,7 +4,9 @@ import {
   type FeedPollStatus,
   type FeedRegistered,
   feedEventTypes,
+  feedSubscriptionEventTypes,
 } from '@tally/events';
+import { evolveFeedRowSubscription, type FeedRowSubscription, noFeedSubscription } from './feedSubscriptionRow.ts';
 import type { EventOf, Projection } from './Projection.ts';
 
 /**
@@ -65,10 +67,20 @@ export interface FeedRow extends FeedPollStatus {
   /** For `not-a-feed`: the feeds the page advertises. */
   advertisedFeeds: string[];
   urlChanges: FeedUrlChange[];
+  /** Its WebSub subscription (`state: 'none'` for a feed that names no hub, or a process without WebSub). */
+  subscription: FeedRowSubscription;
 }
 
-/** The feed stream's events, and the articles a feed lists (a feed row counts them). */
-const handledTypes = [...feedEventTypes, 'ArticleDiscovered', 'ArticleListedByFeed'] as const;
+/**
+ * The feed stream's events, its subscription's (kept out of `feedEventTypes`, which the poll status
+ * folds, since a subscription never changes that), and the articles a feed lists (a feed row counts them).
+ */
+const handledTypes = [
+  ...feedEventTypes,
+  ...feedSubscriptionEventTypes,
+  'ArticleDiscovered',
+  'ArticleListedByFeed',
+] as const;
 type FeedRowEventType = (typeof handledTypes)[number];
 type FeedRowEvent = EventOf<FeedRowEventType>;
 
@@ -111,6 +123,7 @@ export function emptyFeed(feedId: string, position: number): FeedRow {
     articlesAlsoListed: 0,
     advertisedFeeds: [],
     urlChanges: [],
+    subscription: noFeedSubscription,
   };
 }
 
@@ -212,6 +225,14 @@ function evolveFeed(row: FeedRow | null, event: FeedRowEvent, key: string): Feed
     case 'FeedPollRequested':
       next = { ...base, ...evolveFeedPollStatus(base, event), editedAt: at };
       break;
+    case 'FeedSubscriptionRequested':
+    case 'FeedSubscribed':
+    case 'FeedSubscriptionLapsed':
+    case 'FeedContentDistributed': {
+      const subscription = evolveFeedRowSubscription(base.subscription ?? noFeedSubscription, event);
+      // A subscription's events leave the feed's own fields (and its health) as they are.
+      return subscription === base.subscription ? base : { ...base, subscription };
+    }
     case 'ArticleDiscovered':
       next = { ...base, articlesDiscovered: base.articlesDiscovered + 1 };
       break;
@@ -229,11 +250,12 @@ function evolveFeed(row: FeedRow | null, event: FeedRowEvent, key: string): Feed
 
 /**
  * Feeds: registration, tags, health (paused, consecutive errors, last success, last reason, last and
- * next poll) and counts. Version 2: tags, pauses and the operator's changes.
+ * next poll), counts, and the WebSub subscription. Version 2: tags, pauses and the operator's
+ * changes; 3: the subscription.
  */
 export const feedsProjection: Projection<FeedRow, FeedRowEventType> = {
   name: 'feeds',
-  version: 2,
+  version: 3,
   handles: handledTypes,
   keysOf: (event) => [event.data.feedId],
   evolve: (row, event, key) => evolveFeed(row, event, key),

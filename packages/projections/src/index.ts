@@ -31,6 +31,12 @@ export { type StatedChange, type ValueMeaning, valueMeaning } from './changes.ts
 export { type DuplicateClusterRow, duplicatesProjection } from './duplicates.ts';
 export { expandStatement, outletOf } from './expandStatement.ts';
 export {
+  evolveFeedRowSubscription,
+  type FeedRowSubscription,
+  type FeedSubscriptionState,
+  noFeedSubscription,
+} from './feedSubscriptionRow.ts';
+export {
   emptyFeed,
   FEED_URL_CHANGES_KEPT,
   type FeedHealth,
