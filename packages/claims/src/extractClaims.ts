@@ -169,7 +169,11 @@ export function readClaims(text: string, options: ExtractClaimsOptions = {}): Cl
             : (articleSpeakers.ofSubject(f.subject, f.measure) ??
               articleSpeakers.before(info.index, f.subject, f.measure) ??
               articleSpeakers.sourceOf(info.index) ??
-              ownSpoken(f.subject, f.measure, (periodOf(info, f.clause, now) ?? periods.carried(info)) !== null));
+              ownSpoken(
+                f.subject,
+                f.measure,
+                (periodOf(info, f.clause, now, [f.qStart, f.qEnd]) ?? periods.carried(info)) !== null,
+              ));
           if (carried) {
             speaker = carried.speaker;
             statedAt = carried.statedAt;
@@ -215,7 +219,7 @@ export function readClaims(text: string, options: ExtractClaimsOptions = {}): Cl
         hedged,
         speaker,
         statedAt,
-        period: periodOf(info, f.clause, now) ?? periods.carried(info),
+        period: periodOf(info, f.clause, now, [f.qStart, f.qEnd]) ?? periods.carried(info),
         sentence: info.sentence.text,
         span: [abs, info.sentence.start + q.span[1]],
         sentenceSpan: [info.sentence.start, info.sentence.end],

@@ -22,6 +22,16 @@ describe('periods', () => {
   });
 });
 
+describe('the date nearest the figure', () => {
+  it('"rise to 85% by 2008 and 100% by 2010": each target its own date', () => {
+    const found = claims('The ministry hopes the share will rise to 85% by 2008 and 100% by 2010.');
+    expect(found.map((c) => [c.value, c.period?.label ?? null])).toEqual([
+      [85, '2008'],
+      [100, '2010'],
+    ]);
+  });
+});
+
 describe('brackets', () => {
   it('"2.39bn rupees ($54.98m; £29.32m) in the last three months": a semicolon in brackets ends no clause, and every restatement is none', () => {
     const found = claims('Net profit surged 70% to 2.39bn rupees ($54.98m; £29.32m) in the last three months of 2004.');

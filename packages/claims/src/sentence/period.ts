@@ -3,7 +3,17 @@ import { type CalendarDay, resolveDate } from '../dateExpressions.ts';
 import type { Period } from '../types.ts';
 import { periodPhrase } from './periodPhrases.ts';
 
-export function periodOf(info: SentenceInfo, clause: [number, number], now: CalendarDay | null): Period | null {
+/**
+ * The period of a figure in `clause`: a reporting period named in it ("the fourth quarter"), else
+ * the date nearest the figure — the first after it before the next figure ("rise to 85% by 2008 and
+ * 100% by 2010"), else the nearest before it — when `figure` (its token range) is given.
+ */
+export function periodOf(
+  info: SentenceInfo,
+  clause: [number, number],
+  now: CalendarDay | null,
+  figure: [number, number] | null = null,
+): Period | null {
   const { tokens, sentence } = info;
   const clauseText = sentence.text.slice(
     tokens[clause[0]]?.start ?? 0,
@@ -11,7 +21,7 @@ export function periodOf(info: SentenceInfo, clause: [number, number], now: Cale
   );
   const phrase = periodPhrase(clauseText, now);
   if (phrase) return phrase;
-  const found = datedPeriod(info, clause, now);
+  const found = datedPeriod(info, clause, now, figure);
   return found ? { ...found, label: labelOf(found) } : null;
 }
 
@@ -23,7 +33,12 @@ function labelOf(p: Period): string {
   return p.text;
 }
 
-function datedPeriod(info: SentenceInfo, clause: [number, number], now: CalendarDay | null): Period | null {
+function datedPeriod(
+  info: SentenceInfo,
+  clause: [number, number],
+  now: CalendarDay | null,
+  figure: [number, number] | null,
+): Period | null {
   const { tokens, sentence } = info;
   const stated = new Set<number>();
   for (const a of info.attributions) {
@@ -57,7 +72,7 @@ function datedPeriod(info: SentenceInfo, clause: [number, number], now: Calendar
       d.end <= clause[1] &&
       (d.expr.kind === 'date' || d.expr.kind === 'month' || d.expr.kind === 'year' || d.expr.kind === 'relative'),
   );
-  for (let i = 0; i < candidates.length; i++) {
+  for (const i of nearestFirst(info, candidates, figure)) {
     const d = candidates[i]!;
     const before = tokens[d.start - 1]?.lower ?? '';
     const next = candidates[i + 1];
@@ -84,6 +99,24 @@ function datedPeriod(info: SentenceInfo, clause: [number, number], now: Calendar
     }
   }
   return null;
+}
+
+/** Candidate dates in the order they are tried: after the figure up to the next figure, then before it nearest first, then the rest. */
+function nearestFirst(
+  info: SentenceInfo,
+  candidates: ReadonlyArray<{ start: number; end: number }>,
+  figure: [number, number] | null,
+): number[] {
+  const all = candidates.map((_, i) => i);
+  if (!figure) return all;
+  const [fs, fe] = figure;
+  const nextFigure = Math.min(
+    ...info.quantities.map((q) => info.tokens.findIndex((t) => t.start >= q.span[0])).filter((k) => k >= fe),
+    Number.MAX_SAFE_INTEGER,
+  );
+  const after = all.filter((i) => candidates[i]!.start >= fe && candidates[i]!.start < nextFigure);
+  const before = all.filter((i) => candidates[i]!.end <= fs).reverse();
+  return [...after, ...before, ...all.filter((i) => !after.includes(i) && !before.includes(i))];
 }
 
 /** How many sentences a period stated once still covers the figures that state none. */
