@@ -419,3 +419,13 @@ describe('words of a measure', () => {
     expect(only('The country joined a silence for the estimated 150,000 dead.').measure).toBe('death toll');
   });
 });
+
+describe('predicates as figures state them', () => {
+  it('a price that is is a cost; a share of a market that is is held; money a film took it earned', () => {
+    expect(only('The $499 Lumen is the cheapest laptop the firm has made.').predicate).toBe('cost');
+    expect(
+      only('Corvan is still the biggest player in Brazil, with more than a quarter of the market.').predicate,
+    ).toBe('hold');
+    expect(only('The film took 20bn yen at the box office.').predicate).toBe('earn');
+  });
+});

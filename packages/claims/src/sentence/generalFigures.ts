@@ -125,16 +125,17 @@ function figureOf(view: SentenceView, st: Statement, focus: ArticleFocus): Figur
     measureOf(view, gov, q, roles.measure, predicate, unit, st.changeOnly, roles.subject?.name ?? null, direction);
   if (q.unit === null && q.concept === null && measure === null) return null;
   if (!roles.subject && !measure) return null;
+  const stated = statedPredicate(predicate, measure, q.kind);
 
   const change = changeOf(view, st, direction);
   const { hedged, negated } = modalityOf(view, gov.verb, fs, clause[0], gov.nominal);
-  const directed = isDirected(predicate) && roles.recipient !== null;
+  const directed = isDirected(stated) && roles.recipient !== null;
   return {
     quantity: q,
     qStart: s,
     qEnd: e,
-    predicate,
-    family: familyOf(predicate, st.changeOnly),
+    predicate: stated,
+    family: familyOf(stated, st.changeOnly),
     directed,
     // "sent Lenovo's shares up 6%", "showed Yoon's approval rating at 13%": a figure that moved or
     // stands, not one the subject paid or earned, is its owner's.
@@ -174,6 +175,22 @@ function ownerOf(
   if (kind === 'percent' && roles.shareGroup && (predicate === 'be' || figureFirst || !roles.subject))
     return roles.shareGroup;
   return roles.measureOwner ?? roles.subject;
+}
+
+/** Wholes of which a share is held: a market, sales, takings, spending, an audience, votes. */
+const HELD_WHOLES = /\b(?:market|sales?|box office|takings|spending|audience|viewers|votes?)\b/;
+
+/**
+ * The predicate as the figure states it: a price that is is a cost ("the $499 Macintosh"), a share
+ * of a market that is is held ("a quarter of the market"), money a film or show took it earned.
+ */
+function statedPredicate(predicate: string, measure: string | null, kind: string): string {
+  if (predicate === 'take' && kind === 'money') return 'earn';
+  if (predicate !== 'be' || !measure) return predicate;
+  if (kind === 'money' && /^(?:price|.*\bprice)$/.test(measure) && !/\bshare price$/.test(measure)) return 'cost';
+  if (kind === 'percent' && (measure === 'market share' || (/^share of /.test(measure) && HELD_WHOLES.test(measure))))
+    return 'hold';
+  return predicate;
 }
 
 /** The measure: the noun the figure fills, else the subject's measure, else the verb's object, the quantity's concept, or the act's own measure. */
