@@ -1,6 +1,8 @@
 import type { ReasonCode } from '@tally/events';
 import type { EditFeed, FeedRegistration, OpmlImport } from '@tally/ingest';
 import type { QueueSet } from '@tally/queues';
+import type { FastifyRequest } from 'fastify';
+import type { WriteAccess } from './auth.ts';
 import type { ProjectionReads } from './ProjectionReads.ts';
 
 /** A feed as the write side folds it from its stream: what an operator's command answers. */
@@ -69,11 +71,12 @@ export interface FeedCommands {
 
 /**
  * What the feed routes use: the feed commands, the queue of polls a new feed's first one goes on,
- * the feeds projection (the feeds page), and whether writes can be made at all (a token is set).
+ * the feeds projection (the feeds page), and whether a request's credentials can make changes
+ * (the page says so above its forms).
  */
 export interface FeedRoutePorts {
   feeds: FeedCommands;
   queues: Pick<QueueSet, 'enqueue'>;
   reads: Pick<ProjectionReads, 'listFeeds'>;
-  writable: boolean;
+  writeAccess(request: FastifyRequest): WriteAccess;
 }

@@ -22,6 +22,13 @@ import type { Caller, ScopedTokens } from './scopedTokens.ts';
  */
 export type Access = 'public' | 'read' | 'operator' | 'write' | 'tokens';
 
+/**
+ * Whether a request's forms can make changes (a page's `write` routes): `granted` (its token holds
+ * the write scope), `ask` (it carries no token: the browser asks for one when a form is sent),
+ * `scope-missing` (its token has no write scope), `no-token` (no token could open a write at all).
+ */
+export type WriteAccess = 'granted' | 'ask' | 'scope-missing' | 'no-token';
+
 /** The scope a route's access asks of a token. */
 export function scopeFor(access: Exclude<Access, 'public'>): TokenScope {
   return access === 'tokens' ? 'operator' : access;
@@ -138,6 +145,14 @@ export class Authenticator {
     if (this.tokenMatches(presented)) return { kind: 'admin', scopes: tokenScopes };
     if (presented === null || this.#scoped === null) return null;
     return this.#scoped.match(presented);
+  }
+
+  /** Whether the request's own credentials can make changes (see `WriteAccess`); the write routes still check. */
+  writeAccessOf(request: FastifyRequest): WriteAccess {
+    const caller = this.callerOf(presentedToken(request.headers.authorization));
+    if (caller?.scopes.includes('write')) return 'granted';
+    if (caller !== null) return 'scope-missing';
+    return this.anyToken ? 'ask' : 'no-token';
   }
 
   /** The client a per-client limit counts the request against (see `clientKeyOf`). */

@@ -213,7 +213,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   searchRoutes(app, reads);
   exportRoutes(app, reads);
   figureStreamRoute(app, streams, (request) => auth.clientOf(request));
-  feedRoutes(app, { feeds: deps.feedCommands, queues, reads, writable: auth.hasToken });
+  feedRoutes(app, { feeds: deps.feedCommands, queues, reads, writeAccess: (request) => auth.writeAccessOf(request) });
   eventRoutes(app, store);
   tokenRoutes(app, { commands: createTokenCommands(store), reads, auth, scoped: scopedTokens });
   streamRoutes(app, store);

@@ -1,4 +1,4 @@
-import { ReasonCode } from '@tally/events';
+import { ReasonCode, SubscriptionLapseReason } from '@tally/events';
 import { z } from 'zod';
 import { freeText, identifierText } from './requestText.ts';
 
@@ -81,3 +81,26 @@ export const FeedDiscovered = z
     description:
       '`feed`: the URL is a feed (itself in `feeds`); `page`: an HTML page, with the feeds it advertises (`<link rel="alternate">`); `none`: neither, with the reason code.',
   });
+
+/** A feed's WebSub subscription as `GET /feeds` and the feeds page show it (never its secret). */
+export const FeedSubscriptionView = z
+  .object({
+    state: z
+      .enum(['none', 'pending', 'live', 'lapsed'])
+      .describe(
+        '`none`: never asked for (the feed names no hub, or WebSub is off); `pending`: asked, the hub has not verified it; `live`: verified, until `expiresAt`; `lapsed`: ended or never verified (`lastLapseReason`).',
+      ),
+    hub: z.string().nullable().describe('The hub asked (the first one the feed names).'),
+    topic: z.string().nullable().describe('The feed URL subscribed to (its `self` link, else the URL polled).'),
+    requestedAt: z.string().nullable().describe('When the latest request (new or renewal) was recorded.'),
+    renewing: z.boolean().describe('A renewal of the live subscription waits for the hub.'),
+    expiresAt: z.string().nullable().describe('When the live subscription’s lease ends; null unless live.'),
+    lastLapseReason: SubscriptionLapseReason.nullable().describe(
+      'Why the latest subscription lapsed, kept after a new one goes live: `hub-refused`, `hub-unreachable`, `hub-denied`, `verification-timeout`, `lease-expired`, `hub-quiet` (polls found items the hub had not sent), `hub-changed`, `feed-removed`.',
+    ),
+    lastLapseMessage: z.string().nullable(),
+    lastLapsedAt: z.string().nullable(),
+    distributions: z.number().int().describe('Signed content distributions recorded (one per content).'),
+    lastDistributionAt: z.string().nullable(),
+  })
+  .meta({ id: 'FeedSubscription', description: 'The feed’s WebSub subscription.' });

@@ -2,6 +2,7 @@ import { eventTypes, type StoredEvent } from '@tally/events';
 import type { ArticleView, FigureSummary as FigureListing, FigureView } from '@tally/projection-store';
 import { type FeedRow, hedgeKinds } from '@tally/projections';
 import { z } from 'zod';
+import { FeedSubscriptionView } from './feedSchemas.ts';
 import { freeText, identifierText } from './requestText.ts';
 
 /**
@@ -193,9 +194,9 @@ export const ArticlesAnswer = z.object({
 export const ArticleAnswer = z.object({ article: ArticleSummary });
 
 export const FeedSummary = rowOf<FeedRow>(
-  loose({ feedId: z.string(), url: z.string().nullable() }).meta({
+  loose({ feedId: z.string(), url: z.string().nullable(), subscription: FeedSubscriptionView }).meta({
     id: 'Feed',
-    description: 'A feed: health, last and next poll, consecutive errors.',
+    description: 'A feed: health, last and next poll, consecutive errors, its WebSub subscription.',
   }),
 );
 export const FeedsQuery = z.object({

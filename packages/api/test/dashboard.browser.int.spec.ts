@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { seedFigureKeys, seedScenario } from '@tally/projections/testing';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, listen, startHarness, TOKEN } from './harness.ts';
+import { auth, type Harness, listen, startHarness, TOKEN } from './harness.ts';
 
 /** Debian's chromium package (CI installs it); the test is skipped, saying so, when it is missing. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -162,6 +162,39 @@ describe.skipIf(!hasChromium)('dashboard in a real browser', () => {
     } finally {
       await context.close();
       await new Promise<void>((resolve) => site.close(() => resolve()));
+    }
+  });
+
+  it('takes the feeds page’s changes from a scoped token with the write scope, without API_TOKEN', async () => {
+    const issued = await (await h.app()).inject({
+      method: 'POST',
+      url: '/tokens',
+      headers: auth,
+      payload: { name: 'dashboard editor', scopes: ['write', 'operator'] },
+    });
+    expect(issued.statusCode).toBe(201);
+    await h.project();
+    const scoped = await listen(await h.app({ API_TOKEN: undefined }, { tokensRefreshMs: 0 }));
+    const context = await browser.newContext({
+      viewport: { width: 1300, height: 900 },
+      httpCredentials: { username: 'tally', password: (issued.json() as { token: string }).token },
+    });
+    const page = await context.newPage();
+    try {
+      expect((await page.goto(`${scoped}/feeds/page`))?.status()).toBe(200);
+      expect(await page.locator('.notice.error').count()).toBe(0);
+      const row = page.locator('tr.feed-row[data-health="ok"], tr.feed-row[data-health="new"]').first();
+      const feedId = await row.getAttribute('data-feed-id');
+      const mine = () => page.locator(`tr.feed-row[data-feed-id="${feedId}"]`);
+      await mine().locator('button[data-action="pause"]').click();
+      await page.waitForURL(/done=pause/);
+      expect(await mine().getAttribute('data-health')).toBe('paused');
+      await page.screenshot({ path: join(outputDir, 'feeds-scoped-token.png'), fullPage: true });
+      await mine().locator('button[data-action="resume"]').click();
+      await page.waitForURL(/done=resume/);
+      expect(await mine().getAttribute('data-health')).not.toBe('paused');
+    } finally {
+      await context.close();
     }
   });
 });

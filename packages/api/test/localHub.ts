@@ -18,13 +18,15 @@ async function bodyOf(req: IncomingMessage): Promise<string> {
 
 /**
  * A WebSub hub and publisher on loopback, for tests: serves one feed that names the hub and itself,
- * takes subscription requests, verifies the subscriber's intent (GET to the callback with a
- * challenge it must echo), and distributes the feed signed with the subscription's secret.
+ * takes subscription and unsubscription requests, verifies the subscriber's intent (GET to the
+ * callback with a challenge it must echo), and distributes the feed signed with the subscription's secret.
  */
 export class LocalHub {
   readonly subscriptions: HubSubscription[] = [];
   /** Every verification of intent: what the subscriber answered. */
   readonly verifications: { mode: string; topic: string; status: number; echoed: boolean }[] = [];
+  /** Every unsubscription request the hub received (`hub.mode=unsubscribe`). */
+  readonly unsubscriptions: { topic: string; callback: string }[] = [];
   private items: { id: string; title: string; link: string }[] = [];
   private waiters: (() => void)[] = [];
   private constructor(
@@ -65,10 +67,10 @@ export class LocalHub {
     return `<?xml version="1.0"?><rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>Harbour notes</title><link>${this.url}/</link><atom:link rel="hub" href="${this.hubUrl}"/><atom:link rel="self" href="${this.feedUrl}"/>${entries}</channel></rss>`;
   }
 
-  /** Resolves once the subscriber answered a verification of intent (confirmed or not). */
-  verificationAnswered(): Promise<void> {
-    if (this.verifications.length > 0) return Promise.resolve();
-    return new Promise((resolve) => this.waiters.push(resolve));
+  /** Resolves once the subscriber answered `count` verifications of intent in all (confirmed or not). */
+  verificationAnswered(count = 1): Promise<void> {
+    if (this.verifications.length >= count) return Promise.resolve();
+    return new Promise<void>((resolve) => this.waiters.push(resolve)).then(() => this.verificationAnswered(count));
   }
 
   /** Sends the feed to every subscriber, signed (`secret` given: signed with it instead). */
@@ -91,13 +93,14 @@ export class LocalHub {
   }
 
   /** Asks the subscriber's callback to confirm an intent, as the hub does. */
-  async verify(callback: string, mode: string, topic: string, leaseSeconds: number): Promise<boolean> {
+  async verify(callback: string, mode: string, topic: string, leaseSeconds: number | null): Promise<boolean> {
     const challenge = randomBytes(12).toString('hex');
     const u = new URL(callback);
     u.searchParams.set('hub.mode', mode);
     u.searchParams.set('hub.topic', topic);
     u.searchParams.set('hub.challenge', challenge);
-    u.searchParams.set('hub.lease_seconds', String(leaseSeconds));
+    // WebSub §5.3: the lease is given for a subscription only.
+    if (leaseSeconds !== null) u.searchParams.set('hub.lease_seconds', String(leaseSeconds));
     const res = await fetch(u);
     const echoed = res.status >= 200 && res.status < 300 && (await res.text()) === challenge;
     this.verifications.push({ mode, topic, status: res.status, echoed });
@@ -114,8 +117,25 @@ export class LocalHub {
       const callback = form.get('hub.callback') ?? '';
       const secret = form.get('hub.secret') ?? '';
       const leaseSeconds = Number(form.get('hub.lease_seconds') ?? 3600);
-      if (form.get('hub.mode') !== 'subscribe' || topic !== this.feedUrl || !callback) {
+      const mode = form.get('hub.mode');
+      if ((mode !== 'subscribe' && mode !== 'unsubscribe') || topic !== this.feedUrl || !callback) {
         return { status: 400, body: 'bad request', type: 'text/plain' };
+      }
+      if (mode === 'unsubscribe') {
+        this.unsubscriptions.push({ topic, callback });
+        // Verified as a subscription is; the subscription ends only when the subscriber confirms.
+        setImmediate(() => {
+          void this.verify(callback, 'unsubscribe', topic, null)
+            .then((ok) => {
+              if (!ok) return;
+              const i = this.subscriptions.findIndex((s) => s.topic === topic && s.callback === callback);
+              if (i >= 0) this.subscriptions.splice(i, 1);
+            })
+            .finally(() => {
+              for (const w of this.waiters.splice(0)) w();
+            });
+        });
+        return { status: 202, body: '', type: 'text/plain' };
       }
       // 202 first, then the verification of intent, as WebSub §5.3 has it (asynchronous).
       setImmediate(() => {

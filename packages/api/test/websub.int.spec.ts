@@ -3,7 +3,7 @@ import { streams } from '@tally/events';
 import { pollFeed } from '@tally/pipeline';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, startHarness } from './harness.ts';
+import { auth, type Harness, startHarness } from './harness.ts';
 import { LocalHub } from './localHub.ts';
 
 /** A free port on loopback: the callback URL is configured before the API listens on it. */
@@ -108,5 +108,52 @@ describe.each(['embedded', 'postgres'] as const)('WebSub against a local hub (%s
     expect(outcome.status).toBe('polled');
     expect(outcome.newItems).toBe(1);
     expect(Date.parse(outcome.nextCheckAt!) - Date.now()).toBeGreaterThan(3500 * 1000);
+  });
+
+  it('shows the live subscription to operators: GET /feeds, the feeds page', async () => {
+    await h.project();
+    const res = await app.inject({ url: '/feeds' });
+    expect(res.statusCode).toBe(200);
+    const row = (res.json() as { feeds: { feedId: string; subscription: Record<string, unknown> }[] }).feeds.find(
+      (f) => f.feedId === feedId,
+    );
+    expect(row?.subscription).toMatchObject({ state: 'live', hub: hub.hubUrl, topic: hub.feedUrl, distributions: 1 });
+    expect(Date.parse(row?.subscription.expiresAt as string)).toBeGreaterThan(Date.now());
+    expect(JSON.stringify(res.json())).not.toContain(hub.subscriptions[0]!.secret);
+    const page = await app.inject({ url: '/feeds/page', headers: auth });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toMatch(new RegExp(`id="feed-${feedId}"[\\s\\S]*data-websub="live"`));
+  });
+
+  it('asks the hub to unsubscribe when the feed is removed, confirms it, and takes no more content from it', async () => {
+    const answered = hub.verifications.length;
+    const callback = hub.subscriptions[0]!.callback;
+    const removed = await app.inject({ method: 'DELETE', url: `/feeds/${feedId}`, headers: auth });
+    expect(removed.statusCode).toBe(204);
+    expect(hub.unsubscriptions).toEqual([{ topic: hub.feedUrl, callback }]);
+    await hub.verificationAnswered(answered + 1);
+    expect(hub.verifications.at(-1)).toEqual({ mode: 'unsubscribe', topic: hub.feedUrl, status: 200, echoed: true });
+    expect(hub.subscriptions).toEqual([]);
+    const stream = await h.store.readStream(streams.feed(feedId));
+    expect(stream.slice(-2).map((e) => [e.type, e.type === 'FeedSubscriptionLapsed' && e.data.reason])).toEqual([
+      ['FeedRemoved', false],
+      ['FeedSubscriptionLapsed', 'feed-removed'],
+    ]);
+    // A distribution the hub sends all the same is refused: the feed has no live subscription.
+    const late = await app.inject({
+      method: 'POST',
+      url: `/websub/${feedId}`,
+      headers: { 'content-type': 'application/rss+xml', 'x-hub-signature': 'sha256=00' },
+      payload: hub.feed(),
+    });
+    expect(late.statusCode).toBe(410);
+    await h.project();
+    const feeds = (await app.inject({ url: '/feeds' })).json() as {
+      feeds: { feedId: string; health: string; subscription: Record<string, unknown> }[];
+    };
+    expect(feeds.feeds.find((f) => f.feedId === feedId)).toMatchObject({
+      health: 'removed',
+      subscription: { state: 'lapsed', lastLapseReason: 'feed-removed', expiresAt: null },
+    });
   });
 });

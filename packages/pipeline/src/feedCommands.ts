@@ -5,6 +5,7 @@ import type { HttpClient } from '@tally/http-fetch';
 import {
   decideRegisterFeed,
   decideRemoveFeed,
+  decideUnsubscribeOnRemoval,
   type FeedRegistration,
   type OpmlImport,
   opmlOfFeeds,
@@ -21,6 +22,7 @@ import {
   summaryOf,
 } from './feedOperations.ts';
 import { catchUpFeed } from './feedStates.ts';
+import type { WebSub } from './websub.ts';
 
 /**
  * Registering, removing, listing and operating feeds: events on the feed's stream, whoever asks (the
@@ -33,7 +35,11 @@ export interface FeedCommands extends FeedOperations {
    * written for a URL that is not http(s) or carries credentials.
    */
   register(reg: FeedRegistration, source: RegistrationSource): Promise<{ feedId: string; created: boolean }>;
-  /** Removes a registered feed (`FeedRemoved`); false when it is unknown or removed already. */
+  /**
+   * Removes a registered feed (`FeedRemoved`); false when it is unknown or removed already. A live
+   * or pending WebSub subscription lapses with it (`feed-removed`), and its hub is asked to
+   * unsubscribe when this process has WebSub (else the hub's lease ends it).
+   */
   remove(feedId: string, reason: string | null): Promise<boolean>;
   /** Every feed ever registered, folded from the log. */
   list(): Promise<FeedSummary[]>;
@@ -55,10 +61,12 @@ export interface FeedCommands extends FeedOperations {
 export interface FeedCommandPorts extends FeedOperationPorts {
   /** The guarded HTTP client discovery fetches with (none: `discover` throws). */
   http?: Pick<HttpClient, 'get'>;
+  /** Where a removed feed's hub is asked to unsubscribe (none: the hub's lease ends the subscription). */
+  websub?: Pick<WebSub, 'unsubscribe'> | null;
 }
 
 export function createFeedCommands(ports: FeedCommandPorts): FeedCommands {
-  const { store, feedStates, http } = ports;
+  const { store, feedStates, http, websub } = ports;
   const stateOf = (feedId: string) => catchUpFeed(store, feedId, null);
   const commands: FeedCommands = {
     ...createFeedOperations(ports),
@@ -82,11 +90,16 @@ export function createFeedCommands(ports: FeedCommandPorts): FeedCommands {
     },
 
     async remove(feedId, reason) {
-      const events = decideRemoveFeed(await stateOf(feedId), { feedId, reason });
+      const state = await stateOf(feedId);
+      const events = decideRemoveFeed(state, { feedId, reason });
       if (events.length === 0) return false;
-      await store.append(streams.feed(feedId), events);
+      const unsubscription = decideUnsubscribeOnRemoval(state, feedId);
+      // One append: the subscription never outlives the feed's removal in the log.
+      await store.append(streams.feed(feedId), [...events, ...unsubscription.events]);
       // The poller's kept state would still say registered: it reads the stream at its next poll.
       feedStates?.forget(feedId);
+      // After the append: the hub verifies the unsubscription, which is confirmed for a removed feed.
+      if (unsubscription.unsubscribe && websub) await websub.unsubscribe(unsubscription.unsubscribe);
       return true;
     },
 

@@ -178,7 +178,7 @@ export async function openRuntime(config: Config, log: Logger, options: RuntimeO
     feedStates,
     feedListings,
     websub,
-    feedCommands: createFeedCommands({ store, feedStates, queues, http }),
+    feedCommands: createFeedCommands({ store, feedStates, queues, http, websub }),
     async close() {
       if (closed) return;
       closed = true;

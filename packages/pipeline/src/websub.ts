@@ -14,6 +14,7 @@ import {
   distributingSubscription,
   type FeedState,
   type IntentVerification,
+  type Unsubscription,
   verifyHubSignature,
 } from '@tally/ingest';
 import type { Logger } from '@tally/logger';
@@ -54,6 +55,11 @@ export interface WebSub {
   verify(feedId: string, v: HubVerification): Promise<string | null>;
   /** The hub's POST: recorded as a poll's items are when it is signed with the subscription's secret. */
   distribute(feedId: string, d: HubDistribution): Promise<DistributionOutcome>;
+  /**
+   * Asks the hub to end a subscription (a removed feed's) through the guarded poster. Never throws
+   * for the hub's sake: a hub that refuses or cannot be reached ends it when the lease runs out.
+   */
+  unsubscribe(u: Unsubscription): Promise<{ ok: boolean; message: string }>;
 }
 
 export interface WebSubPorts {
@@ -136,8 +142,26 @@ export function createWebSub(ports: WebSubPorts): WebSub {
     if (after) await append(after, decideSubscriptionAnswer(after.subscription, feedId, answer));
   }
 
+  async function unsubscribe(u: Unsubscription): Promise<{ ok: boolean; message: string }> {
+    const form = new URLSearchParams({ 'hub.mode': 'unsubscribe', 'hub.topic': u.topic, 'hub.callback': u.callback });
+    let answer: { ok: boolean; message: string };
+    try {
+      const res = await ports.poster.post(u.hub, form.toString(), {
+        'content-type': 'application/x-www-form-urlencoded',
+      });
+      const ok = res.status >= 200 && res.status < 300;
+      answer = { ok, message: `the hub answered HTTP ${res.status}` };
+    } catch (err) {
+      if (!(err instanceof FetchError)) throw err;
+      answer = { ok: false, message: `${err.reason}: ${err.message}` };
+    }
+    log.info({ feedId: u.feedId, hub: u.hub, topic: u.topic, ok: answer.ok }, 'websub unsubscription requested');
+    return answer;
+  }
+
   return {
     callbackOf,
+    unsubscribe,
 
     async afterPoll(feedId, links, polledUrl) {
       const state = await feedStates.refresh(feedId);

@@ -1,5 +1,6 @@
 import { streams } from '@tally/events';
 import type { FeedRow } from '@tally/projections';
+import type { WriteAccess } from '../auth.ts';
 import type { FeedDiscovery } from '../FeedCommands.ts';
 import { html, type SafeHtml, safeHref } from './html.ts';
 import { page } from './layout.ts';
@@ -16,8 +17,8 @@ export interface FeedsView {
   notice: FeedsNotice | null;
   /** The feeds a page given to "add" advertises, to pick from. */
   discovered: FeedDiscovery | null;
-  /** Whether writes can be made at all (a token is configured): the forms say so when not. */
-  writable: boolean;
+  /** Whether this request's credentials can make changes: the page says so above the forms when not. */
+  writeAccess: WriteAccess;
 }
 
 function when(iso: string | null): string {
@@ -53,6 +54,28 @@ function actions(f: FeedRow): SafeHtml {
     </details>`;
 }
 
+/** What each write access says above the forms (none when the request's token can write). */
+const writeNotice: Record<Exclude<WriteAccess, 'granted'>, SafeHtml> = {
+  ask: html`<div class="notice" id="write-access">Changes ask for a token with the <code>write</code> scope (<code>API_TOKEN</code> or one issued with it): your browser asks for it when a form is sent.</div>`,
+  'scope-missing': html`<div class="notice error" id="write-access">This token has no <code>write</code> scope: changes need <code>API_TOKEN</code> or a token issued with the <code>write</code> scope.</div>`,
+  'no-token': html`<div class="notice error" id="write-access">Changes need a token: set <code>API_TOKEN</code>, or issue one with the <code>write</code> scope (<code>tally tokens issue --scopes write,operator</code>).</div>`,
+};
+
+/** The feed's WebSub subscription: its state, hub and lease, and why the latest one lapsed. */
+function subscriptionCell(f: FeedRow): SafeHtml {
+  const s = f.subscription;
+  if (!s || s.state === 'none') return html`<span class="muted websub-state" data-websub="none">—</span>`;
+  const lease =
+    s.state === 'live'
+      ? html`<br /><span class="muted">until ${when(s.expiresAt)}${s.renewing ? ' (renewing)' : ''}</span>`
+      : '';
+  const lapse = s.lastLapseReason
+    ? html`<br /><span class="muted">lapsed: <code class="websub-lapse">${s.lastLapseReason}</code> ${when(s.lastLapsedAt)}</span>`
+    : '';
+  return html`<span class="badge websub-state ${s.state === 'live' ? 'ok' : s.state === 'lapsed' ? 'failing' : 'new'}" data-websub="${s.state}">${s.state}</span>
+    <br /><span class="muted">${s.hub ?? ''}</span>${lease}${lapse}`;
+}
+
 function feedRow(f: FeedRow): SafeHtml {
   const errors =
     f.consecutiveErrors > 0
@@ -81,6 +104,7 @@ function feedRow(f: FeedRow): SafeHtml {
     <td>${when(f.lastPollAt)}</td>
     <td>${f.paused ? html`<span class="muted">paused</span>` : when(f.nextPollAt)}</td>
     <td class="errors">${errors}${advertised}</td>
+    <td class="websub">${subscriptionCell(f)}</td>
     <td class="num">${f.articlesDiscovered}</td>
     <td class="actions">${actions(f)}</td>
   </tr>`;
@@ -120,7 +144,7 @@ export function feedsPage(v: FeedsView): string {
       <code>tally feeds</code>).
     </p>
     ${v.notice ? html`<div class="notice ${v.notice.kind}" id="notice" role="status">${v.notice.text}</div>` : ''}
-    ${v.writable ? '' : html`<div class="notice error">Changes need the API token: set <code>API_TOKEN</code>.</div>`}
+    ${v.writeAccess === 'granted' ? '' : writeNotice[v.writeAccess]}
     <div class="card">
       <form method="post" action="/feeds/page/add" class="add-form">
         <label>Feed or site URL <input name="url" type="url" required maxlength="2048" placeholder="https://example.org/" /></label>
@@ -138,12 +162,13 @@ export function feedsPage(v: FeedsView): string {
           <th>Last poll</th>
           <th>Next poll</th>
           <th>Errors in a row</th>
+          <th>WebSub</th>
           <th class="num">Articles</th>
           <th>Actions</th>
         </tr>
       </thead>
       <tbody>
-        ${rows.length === 0 ? html`<tr><td colspan="7" class="muted">No feed yet.</td></tr>` : rows.map(feedRow)}
+        ${rows.length === 0 ? html`<tr><td colspan="8" class="muted">No feed yet.</td></tr>` : rows.map(feedRow)}
       </tbody>
     </table>`;
   return page('Feeds', 'feeds', body);

@@ -1,5 +1,5 @@
 import { emptyFeed, type FeedRow, feedHealth } from '@tally/projections';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiError } from '../apiErrors.ts';
@@ -94,6 +94,7 @@ export async function feedsPageRoutes(app: FastifyInstance, ports: FeedRoutePort
   const { feeds } = ports;
 
   async function render(
+    request: FastifyRequest,
     reply: FastifyReply,
     status: number,
     view: { notice: FeedsNotice | null; discovered?: FeedDiscovery | null; fresh?: string },
@@ -108,16 +109,16 @@ export async function feedsPageRoutes(app: FastifyInstance, ports: FeedRoutePort
       feeds: rows,
       notice: view.notice,
       discovered: view.discovered ?? null,
-      writable: ports.writable,
+      writeAccess: ports.writeAccess(request),
     });
     // The page's forms post to this origin: with helmet's `no-referrer`, browsers send `Origin: null`
     // on them, which the write guard refuses. `same-origin` sends the origin to this API alone.
     return reply.code(status).type(HTML).header('referrer-policy', 'same-origin').send(page);
   }
-  const refused = (reply: FastifyReply, err: unknown, feedId?: string) => {
+  const refused = (request: FastifyRequest, reply: FastifyReply, err: unknown, feedId?: string) => {
     const e = feedCommandError(err);
     if (!(e instanceof ApiError)) throw e;
-    return render(reply, e.statusCode, { notice: { kind: 'error', text: e.message }, fresh: feedId });
+    return render(request, reply, e.statusCode, { notice: { kind: 'error', text: e.message }, fresh: feedId });
   };
   const done = (reply: FastifyReply, action: string, feedId: string) =>
     reply.redirect(`/feeds/page?done=${action}&feed=${encodeURIComponent(feedId)}#feed-${feedId}`, 303);
@@ -127,7 +128,10 @@ export async function feedsPageRoutes(app: FastifyInstance, ports: FeedRoutePort
     { config: { access: 'operator', challenge: 'basic' }, schema: { hide, querystring: PageQuery } },
     async (request, reply) => {
       const { done: action, feed } = request.query;
-      return render(reply, 200, { notice: action ? { kind: 'done', text: doneText[action] } : null, fresh: feed });
+      return render(request, reply, 200, {
+        notice: action ? { kind: 'done', text: doneText[action] } : null,
+        fresh: feed,
+      });
     },
   );
 
@@ -141,17 +145,17 @@ export async function feedsPageRoutes(app: FastifyInstance, ports: FeedRoutePort
           const found = await feeds.discover(url);
           if (found.kind === 'page' && found.feeds.length > 0) {
             const notice = { kind: 'done' as const, text: `${url} is a page: pick one of the feeds it advertises.` };
-            return render(reply, 200, { notice, discovered: found });
+            return render(request, reply, 200, { notice, discovered: found });
           }
           if (found.kind !== 'feed') {
             const why = `${url} offers no feed (${found.reason ?? 'not-a-feed'}${found.message ? `: ${found.message}` : ''}).`;
-            return render(reply, 400, { notice: { kind: 'error', text: why } });
+            return render(request, reply, 400, { notice: { kind: 'error', text: why } });
           }
         }
         const { feedId } = await registerFeed(ports, { url, title: title ?? null }, request.log);
         return done(reply, 'add', feedId);
       } catch (err) {
-        return refused(reply, err);
+        return refused(request, reply, err);
       }
     },
   );
@@ -166,7 +170,7 @@ export async function feedsPageRoutes(app: FastifyInstance, ports: FeedRoutePort
           const form = EditForm.safeParse(request.body ?? {});
           if (!form.success) {
             const text = `the edit is not valid: ${form.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`;
-            return render(reply, 400, { notice: { kind: 'error', text }, fresh: id });
+            return render(request, reply, 400, { notice: { kind: 'error', text }, fresh: id });
           }
           await feeds.edit({ feedId: id, ...form.data });
         } else if (action === 'pause') await feeds.pause(id, 'paused from the dashboard');
@@ -178,7 +182,7 @@ export async function feedsPageRoutes(app: FastifyInstance, ports: FeedRoutePort
         request.log.info({ feedId: id, action }, 'feed changed from the dashboard');
         return done(reply, action, id);
       } catch (err) {
-        return refused(reply, err, id);
+        return refused(request, reply, err, id);
       }
     },
   );

@@ -110,9 +110,9 @@ export function readRoutes(app: FastifyInstance, reads: ProjectionReads): void {
       config,
       schema: {
         tags: ['feeds'],
-        summary: 'Feeds with their health, last and next poll, consecutive errors',
+        summary: 'Feeds with their health, last and next poll, consecutive errors, WebSub subscription',
         description:
-          'Every feed in registration order; with `limit` or `after`, a page at a time in feed id order (pass `next` as `after`, or follow the `Link: <…>; rel="next"` header).',
+          'Every feed in registration order; with `limit` or `after`, a page at a time in feed id order (pass `next` as `after`, or follow the `Link: <…>; rel="next"` header). `subscription` is the feed’s WebSub subscription: `state` (`none`, `pending`, `live`, `lapsed`), `hub`, `expiresAt` while live, and the latest lapse’s reason.',
         querystring: FeedsQuery,
         response: { 200: FeedsAnswer, ...errors },
       },
