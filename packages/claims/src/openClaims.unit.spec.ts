@@ -263,6 +263,10 @@ describe('whose figure', () => {
     expect(found.find((c) => c.value === 6)?.subject).toBe('Corvan');
   });
 
+  it('"more than 50% of mobile owners reported …": a share of people that speaks is theirs too', () => {
+    expect(claims('More than 50% of tablet owners reported they had lost a device.')[0]?.subject).toBe('tablet owners');
+  });
+
   it('"a third of children are": a share of people is about those people', () => {
     const found = claims('The Liberals said a third of children are overweight.');
     expect(found.map((c) => c.subject)).toEqual(['children']);

@@ -170,10 +170,11 @@ function ownerOf(
   kind: string,
   figureFirst: boolean,
 ): Entity | null {
-  if (RESULT_PREDICATES.has(predicate) || directed) return roles.subject;
-  // "attracting a quarter of the television audience": an actor's share is the actor's.
+  // "attracting a quarter of the television audience": an actor's share is the actor's; "50% of
+  // mobile owners reported …" is theirs.
   if (kind === 'percent' && roles.shareGroup && (predicate === 'be' || figureFirst || !roles.subject))
     return roles.shareGroup;
+  if (RESULT_PREDICATES.has(predicate) || directed) return roles.subject;
   return roles.measureOwner ?? roles.subject;
 }
 
