@@ -433,3 +433,11 @@ describe('predicates as figures state them', () => {
     expect(only('The film took 20bn yen at the box office.').predicate).toBe('earn');
   });
 });
+
+describe('shares of a whole', () => {
+  it('"accounting for 15 percent of its gross domestic product": the share of the whole named, not the subject', () => {
+    expect(
+      only('Tourism is critical to Corvania, accounting for 15 percent of its gross domestic product.').measure,
+    ).toBe('share of gross domestic product');
+  });
+});

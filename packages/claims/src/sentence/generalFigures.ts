@@ -216,10 +216,11 @@ function measureOf(
   const participleClause =
     gov.verb > 0 && view.tokens[gov.verb - 1]!.text === ',' && /ing$/.test(view.tokens[gov.verb]!.lower);
   if (!m && participleClause) m = actMeasure(predicate, q.kind, unit);
+  // "accounted for 37.5% of the box office", "15 percent of its GDP", "47% of the £1.34bn spent on
+  // games": a share of the whole named, before what the subject or the object name.
+  if (!m && q.kind === 'percent') m = shareOf(view, q);
   if (!m && subjectMeasure) m = subjectMeasure;
   if (!m && gov.object) m = measureText(view, gov.object[0], gov.object[1], inMention);
-  // "47% of the £1.34bn spent on games", "a quarter of the market": the share of a whole.
-  if (!m && q.kind === 'percent') m = shareOf(view, q);
   if (!m && q.concept && q.kind !== 'count' && !LEVEL_WORDS.has(q.concept.toLowerCase())) m = q.concept.toLowerCase();
   // "The depot is 180 miles from …": the concept names the subject again, not what is measured.
   if (m && subjectName && m === subjectName.toLowerCase()) m = null;
@@ -289,7 +290,11 @@ function shareOf(view: SentenceView, q: Quantity): string | null {
   const e = view.quantityTokens[qi]?.[1] ?? -1;
   if (e < 0 || view.tokens[e]?.lower !== 'of') return null;
   let k = e + 1;
-  while (k < view.tokens.length && (view.pos[k] === 'DET' || view.quantityAt[k]! >= 0)) k++;
+  while (
+    k < view.tokens.length &&
+    (view.pos[k] === 'DET' || view.quantityAt[k]! >= 0 || /^(?:its|their|his|her|our)$/.test(view.tokens[k]!.lower))
+  )
+    k++;
   const np = phraseStartingAt(view, k, view.tokens.length);
   if (!np) return null;
   const whole = measureText(view, np[0], np[1], () => false);
