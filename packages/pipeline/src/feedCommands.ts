@@ -22,7 +22,7 @@ import {
   summaryOf,
 } from './feedOperations.ts';
 import { catchUpFeed } from './feedStates.ts';
-import type { WebSub } from './websub.ts';
+import type { HubUnsubscriber } from './hubUnsubscriber.ts';
 
 /**
  * Registering, removing, listing and operating feeds: events on the feed's stream, whoever asks (the
@@ -62,7 +62,7 @@ export interface FeedCommandPorts extends FeedOperationPorts {
   /** The guarded HTTP client discovery fetches with (none: `discover` throws). */
   http?: Pick<HttpClient, 'get'>;
   /** Where a removed feed's hub is asked to unsubscribe (none: the hub's lease ends the subscription). */
-  websub?: Pick<WebSub, 'unsubscribe'> | null;
+  websub?: HubUnsubscriber | null;
 }
 
 export function createFeedCommands(ports: FeedCommandPorts): FeedCommands {

@@ -1,5 +1,5 @@
 import { ConcurrencyError, type EventStore } from '@tally/event-store';
-import { type NewEvent, streams } from '@tally/events';
+import { type NewEvent, streams, type SubscriptionLapseReason } from '@tally/events';
 import {
   decideClearFeedErrors,
   decideEditFeed,
@@ -30,6 +30,17 @@ export interface FeedSummary {
   minIntervalSec: number | null;
   maxIntervalSec: number | null;
   registrations: number;
+  /** Its WebSub subscription as its stream says (`none`: never asked for); never the secret. */
+  subscription: FeedSubscriptionSummary;
+}
+
+export interface FeedSubscriptionSummary {
+  state: 'none' | 'pending' | 'live' | 'lapsed';
+  hub: string | null;
+  /** When the live subscription's lease ends. */
+  expiresAt: string | null;
+  /** Why it lapsed (while lapsed). */
+  lapseReason: SubscriptionLapseReason | null;
 }
 
 export function summaryOf(s: FeedState): FeedSummary {
@@ -49,6 +60,14 @@ export function summaryOf(s: FeedState): FeedSummary {
     minIntervalSec: s.minIntervalSec,
     maxIntervalSec: s.maxIntervalSec,
     registrations: s.registrations,
+    subscription: s.subscription
+      ? {
+          state: s.subscription.status,
+          hub: s.subscription.hub,
+          expiresAt: s.subscription.expiresAt,
+          lapseReason: s.subscription.lapseReason,
+        }
+      : { state: 'none', hub: null, expiresAt: null, lapseReason: null },
   };
 }
 

@@ -7,11 +7,13 @@ export {
   FeedCommandRefusedError,
   type FeedOperationPorts,
   type FeedOperations,
+  type FeedSubscriptionSummary,
   type FeedSummary,
 } from './feedOperations.ts';
 export { FeedStates } from './feedStates.ts';
 export { FeedsFile, FeedsFileError, readFeedsFile, registerConfiguredFeeds } from './feedsFile.ts';
 export { type FetchArticleOptions, type FetcherPorts, fetchArticle } from './fetcher.ts';
+export { type HubUnsubscriber, openHubUnsubscriber, unsubscribeAtHub } from './hubUnsubscriber.ts';
 export { type IngestProgress, type IngestSummary, ingestOnce } from './ingestOnce.ts';
 export {
   type HealthCheck,

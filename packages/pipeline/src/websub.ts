@@ -14,7 +14,6 @@ import {
   distributingSubscription,
   type FeedState,
   type IntentVerification,
-  type Unsubscription,
   verifyHubSignature,
 } from '@tally/ingest';
 import type { Logger } from '@tally/logger';
@@ -22,6 +21,7 @@ import type { QueueSet } from '@tally/queues';
 import type { WebhookKey } from '@tally/webhooks';
 import type { FeedListingCache } from './feedListingCache.ts';
 import type { FeedStates } from './feedStates.ts';
+import { type HubUnsubscriber, unsubscribeAtHub } from './hubUnsubscriber.ts';
 import { recordFeedItems } from './recordFeedItems.ts';
 
 /** What the hub's verification GET asks (`hub.*` query parameters), checked at the edge. */
@@ -55,11 +55,8 @@ export interface WebSub {
   verify(feedId: string, v: HubVerification): Promise<string | null>;
   /** The hub's POST: recorded as a poll's items are when it is signed with the subscription's secret. */
   distribute(feedId: string, d: HubDistribution): Promise<DistributionOutcome>;
-  /**
-   * Asks the hub to end a subscription (a removed feed's) through the guarded poster. Never throws
-   * for the hub's sake: a hub that refuses or cannot be reached ends it when the lease runs out.
-   */
-  unsubscribe(u: Unsubscription): Promise<{ ok: boolean; message: string }>;
+  /** Asks the hub to end a subscription (a removed feed's) through the guarded poster (see `HubUnsubscriber`). */
+  unsubscribe: HubUnsubscriber['unsubscribe'];
 }
 
 export interface WebSubPorts {
@@ -142,26 +139,9 @@ export function createWebSub(ports: WebSubPorts): WebSub {
     if (after) await append(after, decideSubscriptionAnswer(after.subscription, feedId, answer));
   }
 
-  async function unsubscribe(u: Unsubscription): Promise<{ ok: boolean; message: string }> {
-    const form = new URLSearchParams({ 'hub.mode': 'unsubscribe', 'hub.topic': u.topic, 'hub.callback': u.callback });
-    let answer: { ok: boolean; message: string };
-    try {
-      const res = await ports.poster.post(u.hub, form.toString(), {
-        'content-type': 'application/x-www-form-urlencoded',
-      });
-      const ok = res.status >= 200 && res.status < 300;
-      answer = { ok, message: `the hub answered HTTP ${res.status}` };
-    } catch (err) {
-      if (!(err instanceof FetchError)) throw err;
-      answer = { ok: false, message: `${err.reason}: ${err.message}` };
-    }
-    log.info({ feedId: u.feedId, hub: u.hub, topic: u.topic, ok: answer.ok }, 'websub unsubscription requested');
-    return answer;
-  }
-
   return {
     callbackOf,
-    unsubscribe,
+    unsubscribe: (u) => unsubscribeAtHub(ports.poster, u, log),
 
     async afterPoll(feedId, links, polledUrl) {
       const state = await feedStates.refresh(feedId);

@@ -1,6 +1,6 @@
-import { createFeedCommands } from '@tally/pipeline';
+import { createFeedCommands, type FeedSubscriptionSummary, openHubUnsubscriber } from '@tally/pipeline';
 import { Command } from 'commander';
-import { cliConfig, UsageError, withStore } from '../context.ts';
+import { cliConfig, cliLogger, UsageError, withStore } from '../context.ts';
 import { readFeedsFile } from '../feedsFile.ts';
 import { feedManagementCommands } from './feedsManage.ts';
 import { exportOpmlCommand, importOpmlCommand } from './feedsOpml.ts';
@@ -52,8 +52,16 @@ const add = new Command('add')
     });
   });
 
+/** A feed's WebSub subscription in one column: empty for none. */
+function subscriptionText(s: FeedSubscriptionSummary): string {
+  if (s.state === 'none') return '';
+  if (s.state === 'live') return `websub live until ${s.expiresAt ?? '?'} (${s.hub})`;
+  if (s.state === 'lapsed') return `websub lapsed: ${s.lapseReason ?? '?'} (${s.hub})`;
+  return `websub pending (${s.hub})`;
+}
+
 const list = new Command('list')
-  .description('List registered feeds with their health.')
+  .description('List registered feeds with their health, tags and WebSub subscription.')
   .option('--json', 'one JSON object per line')
   .option('--all', 'include removed feeds')
   .action(async (opts: { json?: boolean; all?: boolean }) => {
@@ -63,23 +71,30 @@ const list = new Command('list')
         if (opts.json) process.stdout.write(`${JSON.stringify({ ...f, url: withoutCredentials(f.url) })}\n`);
         else
           process.stdout.write(
-            `${f.feedId}\t${f.removed ? 'removed' : f.paused ? 'paused' : f.consecutiveErrors ? `failing(${f.consecutiveErrors}, ${f.lastReason})` : 'ok'}\t${withoutCredentials(f.url)}\t${f.title ?? ''}\t${f.tags.join(', ')}\n`,
+            `${f.feedId}\t${f.removed ? 'removed' : f.paused ? 'paused' : f.consecutiveErrors ? `failing(${f.consecutiveErrors}, ${f.lastReason})` : 'ok'}\t${withoutCredentials(f.url)}\t${f.title ?? ''}\t${f.tags.join(', ')}\t${subscriptionText(f.subscription)}\n`,
           );
       }
     });
   });
 
 const remove = new Command('remove')
-  .description('Remove feeds by id (see `tally feeds list`).')
+  .description('Remove feeds by id (see `tally feeds list`); a WebSub hub is asked to unsubscribe.')
   .argument('<feedIds...>')
   .action(async (ids: string[]) => {
-    await withStore(cliConfig(), async (store) => {
-      for (const id of ids) {
-        const removed = await createFeedCommands({ store }).remove(id, 'removed from the command line');
-        process.stdout.write(`${removed ? 'removed' : 'unknown'}\t${id}\n`);
-        if (!removed) process.exitCode = 1;
-      }
-    });
+    const config = cliConfig();
+    // A feed subscribed through WebSub has its hub asked to unsubscribe (with WEBSUB_CALLBACK_URL).
+    const hubs = openHubUnsubscriber(config, cliLogger(config));
+    try {
+      await withStore(config, async (store) => {
+        for (const id of ids) {
+          const removed = await createFeedCommands({ store, websub: hubs }).remove(id, 'removed from the command line');
+          process.stdout.write(`${removed ? 'removed' : 'unknown'}\t${id}\n`);
+          if (!removed) process.exitCode = 1;
+        }
+      });
+    } finally {
+      await hubs?.close();
+    }
   });
 
 const feeds = new Command('feeds')
