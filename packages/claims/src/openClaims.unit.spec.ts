@@ -441,3 +441,10 @@ describe('shares of a whole', () => {
     ).toBe('share of gross domestic product');
   });
 });
+
+describe('double objects', () => {
+  it('"gave the party a sum of £500,000": an article opens a phrase, the party got it, the sum is a donation', () => {
+    const c = only('Other donations came from Sir Anthony Blake, who gave the party a sum of £500,000.');
+    expect([c.subject, c.measure]).toEqual(['Anthony Blake', 'donation']);
+  });
+});

@@ -1,6 +1,6 @@
 import { figureUnit, peopleUnit } from '../figureUnits.ts';
 import type { Entity } from '../gazetteer.ts';
-import { isActorNoun, isThingNoun } from '../lexical/nounClass.ts';
+import { isActorNoun, isOrganisationNoun, isThingNoun } from '../lexical/nounClass.ts';
 import { participle } from '../lexical/participle.ts';
 import { actMeasure, familyOf, isDirected, predicateOf } from '../lexical/vocabulary.ts';
 import { singularize } from '../singularize.ts';
@@ -220,7 +220,12 @@ function measureOf(
   // games": a share of the whole named, before what the subject or the object name.
   if (!m && q.kind === 'percent') m = shareOf(view, q);
   if (!m && subjectMeasure) m = subjectMeasure;
-  if (!m && gov.object) m = measureText(view, gov.object[0], gov.object[1], inMention);
+  // "gave the party a sum of £500,000": the object of a giving that names people or a body is who
+  // got it, not what was given.
+  const firstNoun = gov.object ? view.pos.slice(gov.object[0], gov.object[1]).indexOf('NOUN') : -1;
+  const recipient = firstNoun >= 0 ? (view.lemma[gov.object![0] + firstNoun] ?? '') : '';
+  const recipientObject = isDirected(predicate) && (isActorNoun(recipient) || isOrganisationNoun(recipient));
+  if (!m && gov.object && !recipientObject) m = measureText(view, gov.object[0], gov.object[1], inMention);
   if (!m && q.concept && q.kind !== 'count' && !LEVEL_WORDS.has(q.concept.toLowerCase())) m = q.concept.toLowerCase();
   // "The depot is 180 miles from …": the concept names the subject again, not what is measured.
   if (m && subjectName && m === subjectName.toLowerCase()) m = null;

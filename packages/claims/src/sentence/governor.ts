@@ -66,9 +66,11 @@ export function phraseEndingAt(view: SentenceView, end: number, floor: number): 
       view.quantityAt[k]! >= 0 ||
       isPossessiveMark(view, k) ||
       t.lower === '&'
-    )
+    ) {
       a--;
-    else break;
+      // An article opens its phrase: "the party a sum" is two.
+      if (view.pos[k] === 'DET' && /^(?:a|an|the)$/.test(t.lower)) break;
+    } else break;
   }
   while (a < end && view.pos[a] === 'PART') a++;
   // "its US sales", "their UK exports": the owner's pronoun opens a phrase of things ("X and their
