@@ -448,3 +448,9 @@ describe('double objects', () => {
     expect([c.subject, c.measure]).toEqual(['Anthony Blake', 'donation']);
   });
 });
+
+describe('takings are counted by others', () => {
+  it('a film that took 20bn yen in 2004 does not state it itself, as a company states its results', () => {
+    expect(only('The animated film Moonfall took 20bn yen in 2004.').speaker).toBeNull();
+  });
+});

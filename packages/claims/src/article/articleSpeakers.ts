@@ -160,6 +160,8 @@ export function selfReported(subject: Entity | null, governorLemma: string, sent
  */
 export function ownResults(subject: Entity | null, measure: string | null, hasPeriod: boolean): Speaker | null {
   if (!hasPeriod || !subject || subject.kind !== 'named' || !measure || MARKET_MEASURES.test(measure)) return null;
+  // A film's or a show's takings are counted by others (a box office tracker), not published by it.
+  if (/\btakings$/.test(measure)) return null;
   const head = measure.split(/\s+/).at(-1)!.toLowerCase();
   return isResult(head) ? { name: subject.name, role: null } : null;
 }
