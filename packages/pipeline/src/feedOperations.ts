@@ -1,5 +1,5 @@
 import { ConcurrencyError, type EventStore } from '@tally/event-store';
-import { type NewEvent, streams, type SubscriptionLapseReason } from '@tally/events';
+import { type NewEvent, type SubscriptionLapseReason, streams } from '@tally/events';
 import {
   decideClearFeedErrors,
   decideEditFeed,
