@@ -454,3 +454,9 @@ describe('takings are counted by others', () => {
     expect(only('The animated film Moonfall took 20bn yen in 2004.').speaker).toBeNull();
   });
 });
+
+describe('relative clauses', () => {
+  it('"3% of kids who ate peanuts got an allergy": the verb after the relative clause governs the share', () => {
+    expect(only('About 3% of kids who ate peanuts got an allergy.').subject).toBe('kids');
+  });
+});

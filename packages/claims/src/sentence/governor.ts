@@ -150,7 +150,7 @@ export function findGovernor(
   // Subject position: the figure's noun phrase with its complements ("50% of mobile owners", "16
   // out of the top 20 titles", "$900 billion in interest payments"), then a verb. The phrase is the
   // value's own: a change stated after it ("167 million phones were sold, 26% more than …") is not.
-  let k = figurePhraseEnd(view, valueEnd, ce);
+  let k = skipRelativeClause(view, figurePhraseEnd(view, valueEnd, ce), ce);
   let copula = -1;
   while (k < ce && (view.pos[k] === 'ADV' || view.pos[k] === 'AUX' || view.pos[k] === 'PART')) {
     if (copula < 0 && isMainVerb(view, k)) copula = k;
@@ -202,6 +202,19 @@ export function findGovernor(
   if (nominal)
     return { verb: -1, lemma: '', particle: null, figureFirst: false, passive: false, nominal, object: null };
   return null;
+}
+
+/**
+ * "3% of kids who ate peanuts got an allergy": past a relative clause after the figure's phrase (its
+ * own verb, then up to the next verb), to the verb the figure's phrase is the subject of.
+ */
+function skipRelativeClause(view: SentenceView, k: number, ce: number): number {
+  if (!/^(?:who|that|which)$/.test(view.tokens[k]?.lower ?? '') || view.pos[k + 1] !== 'VERB') return k;
+  for (let h = k + 2; h < ce; h++) {
+    if (view.tokens[h]!.text === ',' || view.quantityAt[h]! >= 0) return k;
+    if (view.pos[h] === 'VERB' || (view.pos[h] === 'AUX' && isMainVerb(view, h))) return h;
+  }
+  return k;
 }
 
 /** "compared with 874.2m rupees a year earlier": the verb brings an earlier level, it governs nothing. */
