@@ -1,14 +1,13 @@
 import { figureUnit, peopleUnit } from '../figureUnits.ts';
 import type { Entity } from '../gazetteer.ts';
-import { isActorNoun, isOrganisationNoun, isThingNoun } from '../lexical/nounClass.ts';
-import { participle } from '../lexical/participle.ts';
+import { isActorNoun } from '../lexical/nounClass.ts';
 import { actMeasure, familyOf, isDirected, predicateOf } from '../lexical/vocabulary.ts';
 import { singularize } from '../singularize.ts';
 import type { Quantity } from '../types.ts';
 import { claimable } from './claimable.ts';
 import type { FigureFound } from './figureFound.ts';
-import { findGovernor, type Governor, phraseStartingAt } from './governor.ts';
-import { LEVEL_WORDS, measureText } from './measure.ts';
+import { changeNounMeasure, countedInMeasure, DESCRIBING, measureOf } from './figureMeasure.ts';
+import { findGovernor } from './governor.ts';
 import { modalityOf } from './modality.ts';
 import { type ArticleFocus, type Roles, rolesOf } from './roles.ts';
 import { clauseAround, type SentenceView } from './sentenceView.ts';
@@ -21,8 +20,6 @@ const AMOUNT_UNITS =
   /^(?:tonne|ton|kg|lb|g|barrel|litre|gallon|bcm|m3|megaton|kiloton|oz|kwh|mwh|gwh|twh|mw|gw)(?:\/|$)/;
 /** Predicates that state a result of their own: a change beside them does not replace them. */
 const RESULT_PREDICATES = new Set(['report', 'earn', 'lose', 'cost', 'pay', 'spend', 'sell', 'buy', 'raise', 'cut']);
-/** Predicates by which a sentence has or is something: with a small count, a description. */
-const DESCRIBING = new Set(['be', 'hold', 'do', 'come', 'load', 'offer', 'feature', 'include', 'contain']);
 /** Speech verbs that govern a figure only as "it was": "said 500 containers", "added 3%". */
 const SPEECH_ONLY = new Set(['say', 'tell', 'add', 'note', 'state', 'write', 'explain', 'claim', 'insist', 'reckon']);
 
@@ -193,186 +190,6 @@ function statedPredicate(predicate: string, measure: string | null, kind: string
     return 'hold';
   return predicate;
 }
-
-/** The measure: the noun the figure fills, else the subject's measure, else the verb's object, the quantity's concept, or the act's own measure. */
-function measureOf(
-  view: SentenceView,
-  gov: Governor,
-  q: Quantity,
-  subjectMeasure: string | null,
-  predicate: string,
-  unit: string | null,
-  changeOnly: boolean,
-  subjectName: string | null,
-  direction: 'up' | 'down' | null,
-): string | null {
-  const inMention = (k: number): boolean => view.mentions.some((m) => k >= m.start && k < m.end);
-  // "the estimated 150,000 dead": the dead counted are a death toll, whatever the verb.
-  if (q.kind === 'count' && /^(?:dead|killed)$/.test(countedWords(view, q))) return 'death toll';
-  let m: string | null = null;
-  if (gov.nominal) m = nominalMeasure(view, gov, q, inMention);
-  // "…, taking 13.8bn yen", "…, earning $5m": a participle after a comma names its own act; the
-  // subject it shares measures something else.
-  const participleClause =
-    gov.verb > 0 && view.tokens[gov.verb - 1]!.text === ',' && /ing$/.test(view.tokens[gov.verb]!.lower);
-  if (!m && participleClause) m = actMeasure(predicate, q.kind, unit);
-  // "accounted for 37.5% of the box office", "15 percent of its GDP", "47% of the £1.34bn spent on
-  // games": a share of the whole named, before what the subject or the object name.
-  if (!m && q.kind === 'percent') m = shareOf(view, q);
-  if (!m && subjectMeasure) m = subjectMeasure;
-  // "gave the party a sum of £500,000": the object of a giving that names people or a body is who
-  // got it, not what was given.
-  const firstNoun = gov.object ? view.pos.slice(gov.object[0], gov.object[1]).indexOf('NOUN') : -1;
-  const recipient = firstNoun >= 0 ? (view.lemma[gov.object![0] + firstNoun] ?? '') : '';
-  const recipientObject = isDirected(predicate) && (isActorNoun(recipient) || isOrganisationNoun(recipient));
-  if (!m && gov.object && !recipientObject) m = measureText(view, gov.object[0], gov.object[1], inMention);
-  if (!m && q.concept && q.kind !== 'count' && !LEVEL_WORDS.has(q.concept.toLowerCase())) m = q.concept.toLowerCase();
-  // "The depot is 180 miles from …": the concept names the subject again, not what is measured.
-  if (m && subjectName && m === subjectName.toLowerCase()) m = null;
-  // "killing 19 people" is a death toll; "two gunmen died", "17 civilians killed" count those killed.
-  if (!m && q.kind === 'count' && (predicate === 'kill' || predicate === 'die')) {
-    const counted = countedWords(view, q);
-    m = counted === '' || /^(?:people|persons?|others?)$/.test(counted) ? 'death toll' : `${counted} killed`;
-  }
-  if (!m) m = actMeasure(predicate, q.kind, unit);
-  // "$55.12 a barrel", "£339 each": an amount per unit is a price.
-  if (!m && q.kind === 'money' && unit?.includes('/')) m = 'price';
-  // "10,000 phones are lost", "the city filled 255,904 potholes", "holds 192 seats", "killing two
-  // people": what is counted and what became of it.
-  if (!m && q.kind === 'count' && gov.verb >= 0 && unit && !DESCRIBING.has(predicate) && predicate !== 'be') {
-    m = `${countedWords(view, q)} ${participle(gov.lemma)}`;
-  }
-  // "$500m has been retrieved", "£2bn was wiped off": the amount that became so.
-  if (!m && q.kind === 'money' && gov.verb >= 0 && gov.passive && gov.figureFirst)
-    m = `amount ${participle(gov.lemma)}`;
-  // "there were 750 leaks", "holds 192 of the 300 seats", "had 9 games in the top 20": what is counted.
-  if (!m && q.kind === 'count' && unit && (DESCRIBING.has(predicate) || predicate === 'be')) {
-    const counted = countedWords(view, q);
-    if (counted && !/^(?:people|persons?|times?)$/.test(counted)) m = counted;
-  }
-  // "its shares fell 20%", "the stock rose to $55": the share price.
-  if (m && /^(?:shares?|stocks?|share prices?)$/.test(m) && (q.kind === 'money' || q.kind === 'percent'))
-    m = 'share price';
-  // "the proportion of pupils", "its percentage of the vote": one measure, a share.
-  if (m && q.kind === 'percent') m = m.replace(/\b(?:proportion|percentage|fraction)\b/, 'share');
-  if (m && changeOnly) m = asChange(m, direction);
-  return m;
-}
-
-/** Deals whose amount is their price: "a $19 billion acquisition" measures the acquisition price. */
-const DEALS = new Set([
-  'sale',
-  'acquisition',
-  'buyout',
-  'takeover',
-  'purchase',
-  'merger',
-  'deal',
-  'agreement',
-  'bid',
-  'offer',
-]);
-
-/**
- * The measure a governing noun gives: "a net loss of $387m" → net loss; an amount before a thing
- * ("the $499 Macintosh") is its price; before a deal ("a $19 billion acquisition") the deal's price;
- * a share "of" a whole ("47% of the £1.34bn spent", "a quarter of the market") the share of it.
- */
-function nominalMeasure(view: SentenceView, gov: Governor, q: Quantity, skip: (k: number) => boolean): string | null {
-  const [a, b] = gov.nominal!;
-  const after = a > 0 && view.quantityAt[a - 1]! >= 0;
-  const head = view.lemma[b - 1] ?? '';
-  if (after && q.kind === 'money') {
-    if (view.pos[b - 1] === 'PROPN' || isThingNoun(head)) return 'price';
-    if (DEALS.has(head)) return `${head} price`;
-  }
-  return measureText(view, a, b, skip);
-}
-
-/** "share of <whole>" for a percentage followed by "of" and what it is a share of. */
-function shareOf(view: SentenceView, q: Quantity): string | null {
-  const qi = view.quantities.indexOf(q);
-  const e = view.quantityTokens[qi]?.[1] ?? -1;
-  if (e < 0 || view.tokens[e]?.lower !== 'of') return null;
-  let k = e + 1;
-  while (
-    k < view.tokens.length &&
-    (view.pos[k] === 'DET' || view.quantityAt[k]! >= 0 || /^(?:its|their|his|her|our)$/.test(view.tokens[k]!.lower))
-  )
-    k++;
-  const np = phraseStartingAt(view, k, view.tokens.length);
-  if (!np) return null;
-  const whole = measureText(view, np[0], np[1], () => false);
-  return whole ? `share of ${whole}` : null;
-}
-
-/** A measure of a change alone: "exports" that rose 3% is "exports growth". */
-function asChange(m: string, direction: 'up' | 'down' | null): string {
-  if (/\b(?:growth|change|rise|fall|increase|decrease|decline|drop|gain|loss|cut|reduction)$/.test(m)) return m;
-  return `${m} ${direction === 'up' ? 'growth' : direction === 'down' ? 'decline' : 'change'}`;
-}
-
-/**
- * "a 7.5% rise in exports outside the European Union", "a 52% rise in net profit", "an increase
- * of 4% in sales": the phrase after the noun of the change is the measure.
- */
-function changeNounMeasure(
-  view: SentenceView,
-  st: Statement,
-  clauseEnd: number,
-  direction: 'up' | 'down' | null,
-): string | null {
-  if (st.changeNoun === null) return null;
-  let k = st.changeNoun + 1;
-  // "an increase of 4% in sales": past the figure itself.
-  const [, e] = view.quantityTokens[st.change ?? st.value]!;
-  if (view.tokens[k]?.lower === 'of' && view.quantityAt[k + 1] !== undefined && view.quantityAt[k + 1]! >= 0) k = e;
-  if (!/^(?:in|of|on)$/.test(view.tokens[k]?.lower ?? '')) return null;
-  const np = phraseStartingAt(view, k + 1, clauseEnd);
-  if (!np) return null;
-  let end = np[1];
-  // Keep one "of"/"outside"/"from" complement: "exports outside the European Union".
-  const link = view.tokens[end]?.lower ?? '';
-  if (/^(?:of|outside|from|abroad)$/.test(link)) end = phraseStartingAt(view, end + 1, clauseEnd)?.[1] ?? end;
-  const m = measureText(view, np[0], end, () => false);
-  return m && st.changeOnly ? asChange(m, direction) : m;
-}
-
-/**
- * The thing a bare count counts, named by its measure: "the number of films released rose to 310"
- * → film, "vehicle unit sales were 6,798,000" → vehicle, "hospital admissions rose to 4,300" → admission.
- */
-function countedInMeasure(measure: string | null): string | null {
-  if (!measure) return null;
-  const words = measure.split(' ');
-  const of = words.indexOf('of');
-  if (of > 0 && /^(?:number|count|total|tally)$/.test(words[of - 1]!)) {
-    const phrase = words.slice(of + 1);
-    const end = phrase.findIndex((w) => /(?:ed|ing)$/.test(w));
-    const head = (end < 0 ? phrase : phrase.slice(0, end)).at(-1);
-    return head ? singularize(head) : null;
-  }
-  const unitAt = words.findIndex(
-    (w, i) => /^units?$/.test(w) && /^(?:sales?|shipments?|deliveries)$/.test(words[i + 1] ?? ''),
-  );
-  if (unitAt > 0) return singularize(words[unitAt - 1]!);
-  // "hospital admissions rose to 4,300": a plural measure of a few words counts its own things.
-  const last = words.at(-1)!;
-  const one = singularize(last);
-  return words.length <= 3 && one !== last && /^[a-z-]+$/.test(last) ? one : null;
-}
-
-/** The counted words of a quantity as written, after its number: "cinema admissions" of "170 million cinema admissions". */
-function countedWords(_view: SentenceView, q: Quantity): string {
-  const words = q.text.split(/\s+/);
-  let i = words.length;
-  while (i > 0 && !/\d/.test(words[i - 1]!) && !NUMBER_WORD.test(words[i - 1]!)) i--;
-  const tail = words.slice(i).join(' ').toLowerCase();
-  return tail === '' ? (q.unit ?? '') : tail;
-}
-
-const NUMBER_WORD =
-  /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|scores?)$/i;
 
 interface ChangeReading {
   direction: 'up' | 'down' | null;
