@@ -26,7 +26,7 @@ describe('extractClaims: predicates, subjects and recipients', () => {
     ['The United States pledged $300 million in aid to Ukraine.', 'pledge:US>UA:USD'],
     ['The US has halted plans to send an additional $6 billion in military aid to Kyiv.', 'halt-aid:US>UA:USD'],
     ['Russia deployed 10,000 troops to Belarus.', 'deploy:RU>BY:troop'],
-    ['Russian strikes killed 12 Ukrainian civilians.', 'casualties:RU>UA:civilian'],
+    ['Russian strikes killed 12 Ukrainian civilians.', 'casualties:RU>UA:person'],
     ['Rheinmetall said Germany produced 700,000 shells.', 'produce:DE:shell'],
   ])('%s → %s', (sentence, key) => {
     expect(only(sentence).figureKey).toBe(key);
@@ -512,12 +512,12 @@ describe('extractClaims: wire wordings of speaker, role, date and unit', () => {
   it.each([
     [
       'Russia has suffered more than 300,000 casualties in Ukraine, British intelligence said.',
-      'casualties:?>RU:casualty',
+      'casualties:?>RU:person',
       'Russia',
     ],
     [
       'Harriet Baldwin said on Saturday that Moscow had sustained 8,700 casualties near Avdiivka.',
-      'casualties:?>RU:casualty',
+      'casualties:?>RU:person',
       'Russia',
     ],
     ['Ukrainian forces suffered about 400 deaths in the battle for Bakhmut.', 'casualties:?>UA:death', 'Ukraine'],

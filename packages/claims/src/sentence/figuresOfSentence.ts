@@ -1,4 +1,5 @@
 import type { SentenceInfo } from '../article/sentenceInfo.ts';
+import { peopleUnit } from '../figureUnits.ts';
 import type { Gazetteer } from '../gazetteer.ts';
 import { LEX, senses } from '../lexical/wordnet.ts';
 import { DIRECTED, type Predicate } from '../predicates.ts';
@@ -120,6 +121,13 @@ export function figuresOfSentence(info: SentenceInfo, ctx: SentenceContext): Fig
     const g = byQuantity.get(a.qStart);
     const own = g?.subject;
     const found = fromArms(a);
+    // Casualties are persons whichever word counts them; what the open rules read them as
+    // ("churchgoers killed", a death toll) is their measure.
+    if (a.predicate === 'casualties') {
+      found.unit = found.unit === null ? null : peopleUnit(found.unit);
+      const read = g?.measure ?? null;
+      found.measure = read && /(?:\bdeath toll|killed|wounded|injured|dead)$/.test(read) ? read : null;
+    }
     if (own?.kind && own.id !== a.subject?.id && own.id !== a.recipient?.id) {
       // The open rules read a named subject ("Rosoboronexport sent 40 helicopters to India"): it
       // fills the table's unknown subject; against another state (a dateline) it wins outright.

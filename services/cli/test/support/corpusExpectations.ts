@@ -56,7 +56,7 @@ function entityId(name: string | null): string {
 /**
  * The figure key a corpus claim belongs to, in the claims package's scheme
  * (`predicate:subject>recipient:unit`): transfers are `transfer`, aid announcements and commitments
- * `pledge`, stockpiles `stock`, losses `casualties` with the side that suffered them as recipient.
+ * `pledge`, stockpiles `stock`, losses `casualties` (of persons) with the side that suffered them as recipient.
  * The unit is the corpus's normalised unit: "artillery rounds" and "artillery shells" are one figure,
  * as are "main battle tanks" and "tanks".
  */
@@ -69,7 +69,8 @@ export function figureKeyOf(c: Pick<CorpusClaim, 'kind' | 'subject' | 'recipient
     case 'stockpile':
       return `stock:${entityId(c.subject)}:${c.unit}`;
     case 'casualties':
-      return `casualties:?>${entityId(c.subject)}:${c.unit}`;
+      // Casualties are persons in the claims' scheme, whichever word counts them.
+      return `casualties:?>${entityId(c.subject)}:person`;
   }
 }
 
