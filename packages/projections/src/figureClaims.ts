@@ -105,7 +105,7 @@ class Gathered {
 /**
  * The claims of every figure, gathered in log order while a rebuild reads the log, and made into
  * figure rows at the end. `row` gives exactly the row the figures projection folds from the same
- * log (pinned by `figureClaims.spec.ts`): the superseding rules (the same claim id again replaces
+ * log (pinned by `figureClaims.unit.spec.ts`): the superseding rules (the same claim id again replaces
  * the claim; a claim of another extractor version replaces the article's claims) are applied in
  * order, and the references are those the figure's claims need, read from the articles as they
  * ended. Live folding keeps them current as it goes; nothing else removes a reference.

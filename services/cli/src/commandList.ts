@@ -4,7 +4,7 @@ import type { Command } from 'commander';
  * Every `tally` command, by name, with what `tally --help` lists for it, and the module that
  * builds it. Only the command being run is imported: a command module pulls in its whole stage
  * (the log, Redis, the extraction pool, …), and importing all of them made every start, `--help`
- * included, pay for everything. `commandList.spec.ts` checks the table against the modules.
+ * included, pay for everything. `commandList.unit.spec.ts` checks the table against the modules.
  */
 export interface CommandEntry {
   name: string;
