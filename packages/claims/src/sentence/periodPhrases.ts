@@ -1,4 +1,5 @@
 import type { CalendarDay } from '../dateExpressions.ts';
+import { SMALL_NUMBERS } from '../numberWords.ts';
 import type { Period } from '../types.ts';
 
 /**
@@ -37,18 +38,6 @@ const QUARTER =
 const HALF = /\b(?:the\s+)?(first|second)[\s-]half(?:\s+(?:of\s+)?((?:19|20)\d\d))?\b|\bH([12])\s*((?:19|20)\d\d)?\b/i;
 const MONTHS_TO =
   /\b(?:the\s+)?(three|six|nine|twelve|3|6|9|12)\s+months\s+(?:to|ended|ending|through)\s+(?:\d{1,2}\s+)?(January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2},?)?(?:\s+((?:19|20)\d\d))?/i;
-const COUNTED_MONTHS: Record<string, number> = {
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-};
 const MONTHS_OF =
   /\b(?:the\s+)?(first|last|final)\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months\s+of\s+((?:19|20)\d\d)\b/i;
 const FULL_YEAR = /\b(?:full[\s-]year|the\s+whole\s+year|(?:fiscal|financial)\s+year(?:\s+((?:19|20)\d\d))?)\b/i;
@@ -89,7 +78,7 @@ export function periodPhrase(text: string, now: CalendarDay | null): Period | nu
   }
   m = MONTHS_OF.exec(text);
   if (m) {
-    const months = COUNTED_MONTHS[m[2]!.toLowerCase()] ?? Number(m[2]);
+    const months = SMALL_NUMBERS[m[2]!.toLowerCase()] ?? Number(m[2]);
     if (months >= 1 && months <= 12) {
       const year = Number(m[3]);
       const first = m[1]!.toLowerCase() === 'first';
