@@ -1,4 +1,4 @@
-import type { ArticlePage } from '../ArticlePage.ts';
+import type { ArticlePage, TemplateFamily } from '../ArticlePage.ts';
 import { renderAggregator } from './aggregator.ts';
 import { renderBulletin } from './bulletin.ts';
 import { renderLedger } from './ledger.ts';
@@ -8,33 +8,20 @@ import { renderPortal } from './portal.ts';
 import { renderWire } from './wire.ts';
 import { renderWordpress } from './wordpress.ts';
 
+/** Each template family's renderer. */
+const renderers: Record<TemplateFamily, (page: ArticlePage) => string> = {
+  ledger: renderLedger,
+  wordpress: renderWordpress,
+  portal: renderPortal,
+  magazine: renderMagazine,
+  wire: renderWire,
+  aggregator: renderAggregator,
+  bulletin: renderBulletin,
+};
+
 /** The full HTML of an article page in its outlet's template (without padding). */
 export function renderArticlePage(page: ArticlePage): string {
-  let html: string;
-  switch (page.outlet.family) {
-    case 'ledger':
-      html = renderLedger(page);
-      break;
-    case 'wordpress':
-      html = renderWordpress(page);
-      break;
-    case 'portal':
-      html = renderPortal(page);
-      break;
-    case 'magazine':
-      html = renderMagazine(page);
-      break;
-    case 'wire':
-      html = renderWire(page);
-      break;
-    case 'aggregator':
-      html = renderAggregator(page);
-      break;
-    case 'bulletin':
-      html = renderBulletin(page);
-      break;
-  }
-  return html;
+  return renderers[page.outlet.family](page);
 }
 
 /** The page as UTF-8 bytes, padded to its target size when one is set. */
