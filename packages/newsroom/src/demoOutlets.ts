@@ -1,4 +1,4 @@
-import type { LinkRef, Outlet } from './ArticlePage.ts';
+import type { LinkRef, Outlet, OutletFeedLink, OutletUi, TemplateFamily } from './ArticlePage.ts';
 import { slugify } from './markup.ts';
 import { englishUi, ukrainianUi } from './outletUi.ts';
 
@@ -9,122 +9,125 @@ import { englishUi, ukrainianUi } from './outletUi.ts';
 
 const englishSections = ['World', 'Politics', 'War', 'Economy', 'Opinion', 'Culture', 'Sport'];
 
+interface DemoOutletSpec {
+  slug: string;
+  name: string;
+  family: TemplateFamily;
+  /** `uk`: a Ukrainian outlet on an old Cyrillic site, pages and feeds in windows-1251. Default `en`, in UTF-8. */
+  lang?: 'en' | 'uk';
+  sections: readonly string[];
+  accent: string;
+  /** Paths under the outlet's home. */
+  feeds: OutletFeedLink[];
+  /** Interface strings that differ from the English defaults. */
+  ui?: Partial<OutletUi>;
+  desk: string;
+}
+
+/** An outlet served under `/o/<slug>/`, its CSS classes prefixed with the initials of its slug. */
+function demoOutlet({ slug, name, family, lang = 'en', sections, accent, feeds, ui, desk }: DemoOutletSpec): Outlet {
+  const homePath = `/o/${slug}/`;
+  return {
+    slug,
+    name,
+    family,
+    lang,
+    charset: lang === 'uk' ? 'windows-1251' : 'utf-8',
+    homePath,
+    sections,
+    accent,
+    classPrefix: slug
+      .split('-')
+      .map((word) => word[0])
+      .join(''),
+    feeds: feeds.map((feed) => ({ ...feed, path: homePath + feed.path })),
+    ui: lang === 'uk' ? ukrainianUi(name) : englishUi(name, ui),
+    desk,
+  };
+}
+
 export const demoOutlets = {
-  dniproDispatch: {
+  dniproDispatch: demoOutlet({
     slug: 'dnipro-dispatch',
     name: 'The Dnipro Dispatch',
     family: 'portal',
-    lang: 'en',
-    charset: 'utf-8',
-    homePath: '/o/dnipro-dispatch/',
     sections: ['News', 'War', 'Politics', 'Economy', 'Society', 'Video'],
     accent: '#0057b7',
-    classPrefix: 'dd',
-    feeds: [{ path: '/o/dnipro-dispatch/rss.xml', format: 'rss', title: 'The Dnipro Dispatch: all news' }],
-    ui: englishUi('The Dnipro Dispatch', { mostRead: 'News feed', subscribe: 'Subscribe to our Telegram channel' }),
+    feeds: [{ path: 'rss.xml', format: 'rss', title: 'The Dnipro Dispatch: all news' }],
+    ui: { mostRead: 'News feed', subscribe: 'Subscribe to our Telegram channel' },
     desk: 'Dnipro Dispatch newsroom',
-  },
-  atlanticLedger: {
+  }),
+  atlanticLedger: demoOutlet({
     slug: 'atlantic-ledger',
     name: 'The Atlantic Ledger',
     family: 'ledger',
-    lang: 'en',
-    charset: 'utf-8',
-    homePath: '/o/atlantic-ledger/',
     sections: englishSections,
     accent: '#8b0000',
-    classPrefix: 'al',
     feeds: [
-      { path: '/o/atlantic-ledger/world/rss.xml', format: 'rss', title: 'The Atlantic Ledger - World' },
-      { path: '/o/atlantic-ledger/world/atom.xml', format: 'atom', title: 'The Atlantic Ledger - World (Atom)' },
+      { path: 'world/rss.xml', format: 'rss', title: 'The Atlantic Ledger - World' },
+      { path: 'world/atom.xml', format: 'atom', title: 'The Atlantic Ledger - World (Atom)' },
     ],
-    ui: englishUi('The Atlantic Ledger'),
     desk: 'Ledger World Desk',
-  },
-  bridgesReview: {
+  }),
+  bridgesReview: demoOutlet({
     slug: 'bridges-review',
     name: 'Bridges Review',
     family: 'magazine',
-    lang: 'en',
-    charset: 'utf-8',
-    homePath: '/o/bridges-review/',
     sections: ['News', 'Analysis', 'Explainers', 'Culture', 'Opinion'],
     accent: '#e8a33d',
-    classPrefix: 'br',
-    feeds: [{ path: '/o/bridges-review/feed/atom/', format: 'atom', title: 'Bridges Review' }],
-    ui: englishUi('Bridges Review', { subscribe: 'Independent journalism about Ukraine, funded by readers.' }),
+    feeds: [{ path: 'feed/atom/', format: 'atom', title: 'Bridges Review' }],
+    ui: { subscribe: 'Independent journalism about Ukraine, funded by readers.' },
     desk: 'Bridges Review',
-  },
-  vistulaDaily: {
+  }),
+  vistulaDaily: demoOutlet({
     slug: 'vistula-daily',
     name: 'Vistula Daily',
     family: 'wordpress',
-    lang: 'en',
-    charset: 'utf-8',
-    homePath: '/o/vistula-daily/',
     sections: ['World', 'Europe', 'USA', 'Business', 'Tech'],
     accent: '#4db2ec',
-    classPrefix: 'vd',
-    feeds: [{ path: '/o/vistula-daily/feed/', format: 'rss', title: 'Vistula Daily' }],
-    ui: englishUi('Vistula Daily', { mostRead: 'Latest article' }),
+    feeds: [{ path: 'feed/', format: 'rss', title: 'Vistula Daily' }],
+    ui: { mostRead: 'Latest article' },
     desk: 'Vistula Daily',
-  },
-  levantObserver: {
+  }),
+  levantObserver: demoOutlet({
     slug: 'levant-observer',
     name: 'The Levant Observer',
     family: 'wire',
-    lang: 'en',
-    charset: 'utf-8',
-    homePath: '/o/levant-observer/',
     sections: ['Lebanon', 'World', 'Politics', 'Business', 'Opinion'],
     accent: '#c8102e',
-    classPrefix: 'lo',
-    feeds: [{ path: '/o/levant-observer/feeds/world.atom', format: 'atom', title: 'The Levant Observer - World' }],
-    ui: englishUi('The Levant Observer'),
+    feeds: [{ path: 'feeds/world.atom', format: 'atom', title: 'The Levant Observer - World' }],
     desk: 'Levant Observer Staff',
-  },
-  carpathianWire: {
+  }),
+  carpathianWire: demoOutlet({
     slug: 'carpathian-wire',
     name: 'Carpathian Wire',
     family: 'aggregator',
-    lang: 'en',
-    charset: 'utf-8',
-    homePath: '/o/carpathian-wire/',
     sections: ['Europe', 'World', 'Business', 'Science', 'Lifestyle'],
     accent: '#2e7d32',
-    classPrefix: 'cw',
-    feeds: [{ path: '/o/carpathian-wire/europe/rss', format: 'rss', title: 'Carpathian Wire | Europe' }],
-    ui: englishUi('Carpathian Wire', { newsletter: 'The Carpathian Wire daily: five stories before breakfast' }),
+    feeds: [{ path: 'europe/rss', format: 'rss', title: 'Carpathian Wire | Europe' }],
+    ui: { newsletter: 'The Carpathian Wire daily: five stories before breakfast' },
     desk: 'Carpathian Wire',
-  },
-  steppeCourier: {
+  }),
+  steppeCourier: demoOutlet({
     slug: 'steppe-courier',
     name: 'Steppe Courier',
     family: 'bulletin',
-    lang: 'en',
-    charset: 'utf-8',
-    homePath: '/o/steppe-courier/',
     sections: ['News', 'Region', 'World', 'Economy', 'Letters'],
     accent: '#555555',
-    classPrefix: 'sc',
-    feeds: [{ path: '/o/steppe-courier/feed.atom', format: 'atom', title: 'Steppe Courier: latest articles' }],
-    ui: englishUi('Steppe Courier', { mostRead: 'Archive', related: 'See also' }),
+    feeds: [{ path: 'feed.atom', format: 'atom', title: 'Steppe Courier: latest articles' }],
+    ui: { mostRead: 'Archive', related: 'See also' },
     desk: 'Steppe Courier',
-  },
-  slobidskyiVisnyk: {
+  }),
+  slobidskyiVisnyk: demoOutlet({
     slug: 'slobidskyi-visnyk',
     name: 'Слобідський вісник',
     family: 'portal',
     lang: 'uk',
-    charset: 'windows-1251',
-    homePath: '/o/slobidskyi-visnyk/',
     sections: ['Новини', 'Харків', 'Політика', 'Економіка', 'Культура'],
     accent: '#ffd500',
-    classPrefix: 'sv',
-    feeds: [{ path: '/o/slobidskyi-visnyk/rss.xml', format: 'rss', title: 'Слобідський вісник — Новини' }],
-    ui: ukrainianUi('Слобідський вісник'),
+    feeds: [{ path: 'rss.xml', format: 'rss', title: 'Слобідський вісник — Новини' }],
     desk: 'Редакція «Слобідського вісника»',
-  },
+  }),
 } satisfies Record<string, Outlet>;
 
 const englishRelated = [
