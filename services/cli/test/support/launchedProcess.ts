@@ -10,6 +10,15 @@ export interface Exit {
   signal: NodeJS.Signals | null;
 }
 
+export interface LaunchOptions {
+  /** @defaultValue the repository's root */
+  cwd?: string;
+  /** In a process group of its own, as a terminal's job is (`pressCtrlC` and `killGroup` need it). @defaultValue true */
+  ownGroup?: boolean;
+  /** How long `waitFor` waits by default. @defaultValue 300_000 */
+  waitBoundMs?: number;
+}
+
 /**
  * A command as a user starts it from a shell (`npm start`, `npx tally api`, `node …`): in a
  * process group of its own, as a terminal's job is, so that the test can press Ctrl+C (SIGINT to
@@ -22,12 +31,20 @@ export class LaunchedProcess {
   stderr = '';
   readonly exit: Promise<Exit>;
 
-  constructor(command: string, args: readonly string[], env: Record<string, string>, cwd = repoRoot) {
+  private readonly waitBoundMs: number;
+
+  constructor(
+    command: string,
+    args: readonly string[],
+    env: Record<string, string>,
+    { cwd = repoRoot, ownGroup = true, waitBoundMs = 300_000 }: LaunchOptions = {},
+  ) {
+    this.waitBoundMs = waitBoundMs;
     this.child = spawn(command, args, {
       cwd,
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
+      detached: ownGroup,
     });
     this.child.stdout!.on('data', (d: Buffer) => {
       this.stdout += d.toString();
@@ -57,7 +74,7 @@ export class LaunchedProcess {
   }
 
   /** Waits until `done` holds, failing if the launched process exits first or the bound passes. */
-  async waitFor(what: string, done: () => boolean, timeoutMs = 300_000): Promise<void> {
+  async waitFor(what: string, done: () => boolean, timeoutMs = this.waitBoundMs): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!done()) {
       if (!this.running) throw new Error(`exited before ${what}:\n${this.stderr.slice(-4000)}`);
