@@ -293,6 +293,13 @@ describe('things counted as their own subject', () => {
   });
 });
 
+describe('dated subject phrases', () => {
+  it('"vehicle unit sales in 2004 were 6,798,000": the subject phrase is read past its date', () => {
+    const [c] = claims('Corvan said its profits rose. Vehicle unit sales in 2004 were 6,798,000.');
+    expect([c?.measure, c?.unit]).toEqual(['vehicle unit sales', 'vehicle']);
+  });
+});
+
 describe('bare counts', () => {
   it('"the number of films released rose to 310": the measure names what a bare count counts', () => {
     const found = claims('The number of local films released rose to 310 in 2004.');

@@ -56,6 +56,11 @@ export function subjectPhrase(view: SentenceView, v: number, floor: number, dept
       }
     }
   }
+  // "vehicle unit sales in 2004 were": past the date the subject phrase is dated by.
+  let d = k;
+  while (d > floor && view.isDate[d - 1]) d--;
+  const relative = /^(?:who|which|that)$/.test(view.tokens[k]?.lower ?? '');
+  if (!relative && d < k && d > floor && /^(?:in|for|during|of|since)$/.test(view.tokens[d - 1]!.lower)) k = d - 1;
   let np = phraseEndingAt(view, k, floor);
   // "they can save", "it expects": a personal pronoun alone is the subject phrase.
   if (!np) return k > floor && PERSONAL_PRONOUNS.has(view.tokens[k - 1]!.lower) ? [k - 1, k] : null;
