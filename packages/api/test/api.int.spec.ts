@@ -1,23 +1,18 @@
-import { Writable } from 'node:stream';
 import type { StoredEvent } from '@tally/events';
 import type { FigureView } from '@tally/projection-store';
-import { seedArticleIds, seedFigureKeys, seedScenario } from '@tally/projections/testing';
+import { seedArticleIds, seedFigureKeys } from '@tally/projections/testing';
 import { Worker } from 'bullmq';
 import type { FastifyInstance } from 'fastify';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiErrors } from '../src/index.ts';
-import { auth, type Harness, startHarness, TOKEN } from './harness.ts';
+import { auth, capturingLogger, type Harness, startSeededHarness, TOKEN } from './harness.ts';
 
 let h: Harness;
 let app: FastifyInstance;
 const containers = encodeURIComponent(seedFigureKeys.containers);
 
 beforeAll(async () => {
-  h = await startHarness();
-  await h.append(seedScenario().entries);
-  await h.project();
-  app = await h.app();
+  ({ h, app } = await startSeededHarness());
 });
 afterAll(async () => {
   await h?.close();
@@ -489,14 +484,7 @@ describe('auth without a token', () => {
 });
 
 it('never writes the token to the logs', async () => {
-  const lines: string[] = [];
-  const sink = new Writable({
-    write(chunk, _enc, done) {
-      lines.push(String(chunk));
-      done();
-    },
-  });
-  const logger = pino({ level: 'trace' }, sink);
+  const { logger, lines } = capturingLogger();
   const app = await h.app({}, {}, logger);
   await app.inject({ url: '/events', headers: auth });
   await app.inject({ url: '/events', headers: { authorization: `Bearer wrong-${TOKEN}` } });

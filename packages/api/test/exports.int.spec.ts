@@ -1,12 +1,12 @@
 import type { FigureView } from '@tally/projection-store';
-import { seedFigureKeys, seedScenario } from '@tally/projections/testing';
+import { seedFigureKeys } from '@tally/projections/testing';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { statementColumns } from '../src/exports/statementRows.ts';
 import { projectionStoreReads } from '../src/index.ts';
 import { exportRoutes } from '../src/routes/exportRoutes.ts';
-import { type Harness, startHarness } from './harness.ts';
+import { type Harness, startSeededHarness } from './harness.ts';
 import { parseCsv } from './parseCsv.ts';
 
 /** The CSV's records as objects keyed by its header. */
@@ -21,10 +21,7 @@ describe.each(['embedded', 'postgres'] as const)('exports on the %s log', (log) 
   const containers = encodeURIComponent(seedFigureKeys.containers);
 
   beforeAll(async () => {
-    h = await startHarness({}, { log });
-    await h.append(seedScenario().entries);
-    await h.project();
-    app = await h.app();
+    ({ h, app } = await startSeededHarness({}, { log }));
   });
   afterAll(async () => {
     await h?.close();

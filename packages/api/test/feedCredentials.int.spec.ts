@@ -1,8 +1,6 @@
-import { Writable } from 'node:stream';
 import { feedIdFor, makeEvent, streams } from '@tally/events';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auth, type Harness, startHarness } from './harness.ts';
+import { auth, capturingLogger, type Harness, startHarness } from './harness.ts';
 
 /**
  * `http://user:pass@host/feed` used to be stored and shown on the public `GET /feeds` and in
@@ -13,7 +11,6 @@ const SECRET = 'hunter2-s3cret';
 const withCredentials = `http://reader:${SECRET}@feeds.example/rss.xml`;
 
 let h: Harness;
-let lines: string[];
 
 beforeAll(async () => {
   h = await startHarness();
@@ -22,20 +19,10 @@ afterAll(async () => {
   await h?.close();
 });
 
-function capturingLogger() {
-  lines = [];
-  const sink = new Writable({
-    write(chunk, _enc, done) {
-      lines.push(String(chunk));
-      done();
-    },
-  });
-  return pino({ level: 'trace' }, sink);
-}
-
 describe('a feed URL with credentials', () => {
   it('is refused by POST /feeds with its own code, recorded nowhere and echoed nowhere', async () => {
-    const app = await h.app({}, {}, capturingLogger());
+    const log = capturingLogger();
+    const app = await h.app({}, {}, log.logger);
     const head = await h.store.head();
     for (const url of [withCredentials, `https://${SECRET}@feeds.example/`, `ftp://u:${SECRET}@feeds.example/`]) {
       const res = await app.inject({ method: 'POST', url: '/feeds', headers: auth, payload: { url } });
@@ -44,7 +31,7 @@ describe('a feed URL with credentials', () => {
       expect(res.body).not.toContain(SECRET);
     }
     expect(await h.store.head()).toBe(head);
-    expect(lines.join('')).not.toContain(SECRET);
+    expect(log.lines.join('')).not.toContain(SECRET);
   });
 
   it('already in the log is shown to nobody: feeds, events, the pipeline page, failures', async () => {
@@ -86,7 +73,8 @@ describe('a feed URL with credentials', () => {
       },
     ]);
     await h.project();
-    const app = await h.app({ API_TOKEN: undefined }, {}, capturingLogger());
+    const log = capturingLogger();
+    const app = await h.app({ API_TOKEN: undefined }, {}, log.logger);
 
     const feeds = await app.inject({ url: '/feeds' });
     const row = (feeds.json() as { feeds: { feedId: string; url: string; lastMessage: string }[] }).feeds.find(
@@ -100,6 +88,6 @@ describe('a feed URL with credentials', () => {
       expect(res.body, url).not.toContain(SECRET);
     }
     expect((await app.inject({ url: '/events?limit=1000' })).body).toContain('***@feeds.example');
-    expect(lines.join('')).not.toContain(SECRET);
+    expect(log.lines.join('')).not.toContain(SECRET);
   });
 });

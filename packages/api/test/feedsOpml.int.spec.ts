@@ -1,8 +1,8 @@
 import { readOpml } from '@tally/feeds';
-import { LogBuilder, seedScenario } from '@tally/projections/testing';
+import { LogBuilder } from '@tally/projections/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auth, type Harness, startHarness } from './harness.ts';
+import { auth, type Harness, startSeededHarness } from './harness.ts';
 
 const subscriptions = `<?xml version="1.0" encoding="UTF-8"?>
 <opml version="2.0">
@@ -25,10 +25,7 @@ let h: Harness;
 let app: FastifyInstance;
 
 beforeAll(async () => {
-  h = await startHarness();
-  await h.append(seedScenario().entries);
-  await h.project();
-  app = await h.app();
+  ({ h, app } = await startSeededHarness());
 });
 afterAll(async () => {
   await h?.close();

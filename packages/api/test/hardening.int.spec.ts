@@ -1,16 +1,13 @@
-import { seedFigureKeys, seedScenario } from '@tally/projections/testing';
+import { seedFigureKeys } from '@tally/projections/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auth, type Harness, startHarness } from './harness.ts';
+import { auth, type Harness, startHarness, startSeededHarness } from './harness.ts';
 
 let h: Harness;
 let app: FastifyInstance;
 
 beforeAll(async () => {
-  h = await startHarness();
-  await h.append(seedScenario().entries);
-  await h.project();
-  app = await h.app();
+  ({ h, app } = await startSeededHarness());
 });
 afterAll(async () => {
   await h?.close();

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
 import { type Config, loadConfig } from '@tally/config';
 import { type EventStore, openEventStore } from '@tally/event-store';
 import type { NewEvent } from '@tally/events';
@@ -7,7 +8,9 @@ import { apiPorts } from '@tally/hosting';
 import { type Logger, silentLogger } from '@tally/logger';
 import { openRuntime, type Runtime } from '@tally/pipeline';
 import { createProjector } from '@tally/projection-store';
+import { seedScenario } from '@tally/projections/testing';
 import type { FastifyInstance } from 'fastify';
+import { pino } from 'pino';
 import { inject } from 'vitest';
 import { type AppOptions, buildApp } from '../src/index.ts';
 
@@ -112,6 +115,17 @@ export async function startHarness(
   };
 }
 
+/** A harness whose log holds the seed scenario, projected, and an app over it with the test settings. */
+export async function startSeededHarness(
+  overrides: Partial<Record<keyof Config, unknown>> = {},
+  harnessOptions: HarnessOptions = {},
+): Promise<{ h: Harness; app: FastifyInstance }> {
+  const h = await startHarness(overrides, harnessOptions);
+  await h.append(seedScenario().entries);
+  await h.project();
+  return { h, app: await h.app() };
+}
+
 /** Listens on an ephemeral loopback port; answers the base URL. */
 export async function listen(app: FastifyInstance): Promise<string> {
   await app.listen({ host: '127.0.0.1', port: 0 });
@@ -120,3 +134,15 @@ export async function listen(app: FastifyInstance): Promise<string> {
 }
 
 export const auth = { authorization: `Bearer ${TOKEN}` };
+
+/** A logger at `level` whose records (JSON lines, as written) the test reads back. */
+export function capturingLogger(level = 'trace'): { logger: Logger; lines: string[] } {
+  const lines: string[] = [];
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  return { logger: pino({ level }, sink), lines };
+}

@@ -1,7 +1,6 @@
-import { seedScenario } from '@tally/projections/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auth, type Harness, startHarness } from './harness.ts';
+import { auth, type Harness, startSeededHarness } from './harness.ts';
 
 /**
  * Strings that PostgreSQL refuses (NUL in text, a lone surrogate in JSON) or that have no place in
@@ -12,10 +11,7 @@ let h: Harness;
 let app: FastifyInstance;
 
 beforeAll(async () => {
-  h = await startHarness({}, { log: 'postgres' });
-  await h.append(seedScenario().entries);
-  await h.project();
-  app = await h.app();
+  ({ h, app } = await startSeededHarness({}, { log: 'postgres' }));
 });
 afterAll(async () => {
   await h?.close();

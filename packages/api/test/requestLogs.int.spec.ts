@@ -1,7 +1,5 @@
-import { Writable } from 'node:stream';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auth, type Harness, listen, startHarness, TOKEN } from './harness.ts';
+import { auth, capturingLogger, type Harness, listen, startHarness, TOKEN } from './harness.ts';
 
 /**
  * Request logs name what was asked for, never a secret that came with it: Fastify logs every
@@ -21,7 +19,6 @@ const secrets = {
 };
 
 let h: Harness;
-let lines: string[];
 
 beforeAll(async () => {
   h = await startHarness();
@@ -30,18 +27,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-function capturingLogger() {
-  lines = [];
-  const sink = new Writable({
-    write(chunk, _enc, done) {
-      lines.push(String(chunk));
-      done();
-    },
-  });
-  return pino({ level: 'trace' }, sink);
-}
-
-const requestUrls = () =>
+const requestUrls = (lines: readonly string[]) =>
   lines
     .map((l) => JSON.parse(l) as { req?: { url?: string }; url?: string })
     .map((r) => r.req?.url ?? r.url)
@@ -49,7 +35,8 @@ const requestUrls = () =>
 
 describe('request logs', () => {
   it('mask secret query parameters, URL credentials and the token, and keep the rest of the URL', async () => {
-    const app = await h.app({}, {}, capturingLogger());
+    const log = capturingLogger();
+    const app = await h.app({}, {}, log.logger);
     const withCredentials = `http://reader:${secrets.urlInQuery}@private.example/rss.xml`;
     const requests = [
       { url: `/figures?limit=5&token=${secrets.token}` },
@@ -71,12 +58,12 @@ describe('request logs', () => {
     ];
     for (const r of requests) await app.inject(r);
 
-    const all = lines.join('');
+    const all = log.lines.join('');
     for (const [name, secret] of Object.entries(secrets)) expect(all, name).not.toContain(secret);
     expect(all).not.toContain(TOKEN);
     expect(all).not.toContain(Buffer.from(`operator:${TOKEN}`).toString('base64'));
 
-    const urls = requestUrls();
+    const urls = requestUrls(log.lines);
     expect(urls).toContain('/figures?limit=5&token=***');
     expect(urls).toContain('/events?access_token=***&limit=3');
     expect(urls).toContain('/articles?api_key=***&Password=***');
@@ -88,14 +75,15 @@ describe('request logs', () => {
   });
 
   it('hold no secret sent on a real socket either', async () => {
-    const app = await h.app({}, {}, capturingLogger());
+    const log = capturingLogger();
+    const app = await h.app({}, {}, log.logger);
     const base = await listen(app);
     const res = await fetch(`${base}/figures?after=0&token=${secrets.token}`, {
       headers: { authorization: `Bearer ${TOKEN}`, cookie: `session=${secrets.cookie}` },
     });
     expect(res.status).toBe(200);
     await app.close();
-    const all = lines.join('');
+    const all = log.lines.join('');
     expect(all).toContain('/figures?after=0&token=***');
     expect(all).not.toContain(secrets.token);
     expect(all).not.toContain(secrets.cookie);

@@ -1,8 +1,8 @@
-import { seedArticleIds, seedFigureKeys, seedScenario } from '@tally/projections/testing';
+import { seedArticleIds, seedFigureKeys } from '@tally/projections/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiErrors } from '../src/index.ts';
-import { type Harness, startHarness } from './harness.ts';
+import { type Harness, startSeededHarness } from './harness.ts';
 
 interface Found {
   kind: string;
@@ -21,10 +21,7 @@ describe.each(['embedded', 'postgres'] as const)('GET /search on the %s log', (l
   let app: FastifyInstance;
 
   beforeAll(async () => {
-    h = await startHarness({}, { log });
-    await h.append(seedScenario().entries);
-    await h.project();
-    app = await h.app();
+    ({ h, app } = await startSeededHarness({}, { log }));
   });
   afterAll(async () => {
     await h?.close();
@@ -96,10 +93,7 @@ describe('the search box on the dashboard', () => {
   let app: FastifyInstance;
 
   beforeAll(async () => {
-    h = await startHarness();
-    await h.append(seedScenario().entries);
-    await h.project();
-    app = await h.app();
+    ({ h, app } = await startSeededHarness());
   });
   afterAll(async () => {
     await h?.close();

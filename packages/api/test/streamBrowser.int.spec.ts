@@ -1,9 +1,9 @@
 import { type StoredEvent, streams } from '@tally/events';
-import { seedArticleIds, seedFeedIds, seedFigureKeys, seedScenario } from '@tally/projections/testing';
+import { seedArticleIds, seedFeedIds, seedFigureKeys } from '@tally/projections/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiErrors } from '../src/index.ts';
-import { auth, type Harness, startHarness } from './harness.ts';
+import { auth, type Harness, startSeededHarness } from './harness.ts';
 
 let h: Harness;
 let app: FastifyInstance;
@@ -18,10 +18,7 @@ interface StreamBody {
 }
 
 beforeAll(async () => {
-  h = await startHarness();
-  await h.append(seedScenario().entries);
-  await h.project();
-  app = await h.app();
+  ({ h, app } = await startSeededHarness());
 });
 afterAll(async () => {
   await h?.close();
