@@ -300,6 +300,13 @@ describe('dated subject phrases', () => {
   });
 });
 
+describe('per share', () => {
+  it('a dividend of a few cents is paid per share; a total paid out in dividends is not', () => {
+    expect(only('Corvan is raising its quarterly dividend by 10% to 22 cents.').unit).toBe('USD/share');
+    expect(only('Corvan paid $2bn in dividends last year.').unit).toBe('USD');
+  });
+});
+
 describe('bare counts', () => {
   it('"the number of films released rose to 310": the measure names what a bare count counts', () => {
     const found = claims('The number of local films released rose to 310 in 2004.');

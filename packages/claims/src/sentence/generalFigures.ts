@@ -139,7 +139,7 @@ function figureOf(view: SentenceView, st: Statement, focus: ArticleFocus): Figur
     subject: ownerOf(roles, predicate, directed, q.kind, gov.figureFirst),
     ...(roles.pronoun ? { subjectPronoun: roles.pronoun } : {}),
     recipient: directed ? roles.recipient : null,
-    unit: unit ?? (q.kind === 'count' ? countedInMeasure(measure) : null),
+    unit: perShare(unit, measure, q) ?? unit ?? (q.kind === 'count' ? countedInMeasure(measure) : null),
     concept: q.concept,
     measure,
     scope: null,
@@ -173,6 +173,16 @@ function ownerOf(
     return roles.shareGroup;
   if (RESULT_PREDICATES.has(predicate) || directed) return roles.subject;
   return roles.measureOwner ?? roles.subject;
+}
+
+/**
+ * A dividend of a few units of money (or written in cents or pence) is paid per share: "its
+ * dividend by 26% to 8.5 cents" → USD/share; a total paid out ("$2bn in dividends") is not.
+ */
+function perShare(unit: string | null, measure: string | null, q: Quantity): string | null {
+  if (q.kind !== 'money' || !unit || unit.includes('/') || !measure || !/\bdividends?$/.test(measure)) return null;
+  const small = (q.value ?? Number.POSITIVE_INFINITY) < 100 || /\d\s*(?:cents?|pence|p)\b/i.test(q.text);
+  return small ? `${unit}/share` : null;
 }
 
 /** Wholes of which a share is held: a market, sales, takings, spending, an audience, votes. */

@@ -101,7 +101,10 @@ export function phraseStartingAt(view: SentenceView, start: number, ceil: number
     if (view.quantityAt[b]! >= 0 || view.isDate[b]) break;
     // "pay-off", "buy-out": the word after a hyphen is part of the word before it.
     const afterHyphen = b > start && view.tokens[b - 1]!.text === '-' && !t.spaceBefore;
-    if (NOUNISH.has(view.pos[b]!) || hyphen || afterHyphen || isPossessiveMark(view, b) || t.lower === '&') b++;
+    // "its interim dividend", "their UK sales": an owner's pronoun opens the phrase.
+    const owner = b === start && /^(?:its|their|his|her|our)$/.test(t.lower);
+    if (NOUNISH.has(view.pos[b]!) || hyphen || afterHyphen || owner || isPossessiveMark(view, b) || t.lower === '&')
+      b++;
     else break;
   }
   return b > start ? [start, b] : null;

@@ -79,8 +79,12 @@ function roleOf(view: SentenceView, qi: number): RoleReading {
   if ((after === 'up' || after === 'down') && /^(?:on|from|against|year|compared)$/.test(tokens[e + 1]?.lower ?? ''))
     return { role: 'change', direction: after };
   if (before === 'by') {
-    const d = directionOf(lemma[p - 1] ?? '') ?? directionOf(lemma[p - 2] ?? '');
-    if (d) return { role: 'change', direction: d };
+    // "rose by 3%", "raising its interim dividend by 10%": the verb of the move a few words back.
+    for (let h = p - 1; h >= Math.max(0, p - 5); h--) {
+      const d = directionOf(lemma[h] ?? '');
+      if (d) return { role: 'change', direction: d };
+      if (view.pos[h] === 'VERB' || view.tokens[h]!.text === ',') break;
+    }
   }
   // "an increase of 4%", "a fall of £20m"
   if (before === 'of' && view.pos[p - 1] === 'NOUN' && directionOf(lemma[p - 1] ?? ''))
