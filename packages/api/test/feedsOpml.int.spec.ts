@@ -1,23 +1,11 @@
 import { readOpml } from '@tally/feeds';
+import { readerExportOpml } from '@tally/feeds/testing';
 import { LogBuilder } from '@tally/projections/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auth, type Harness, startSeededHarness } from './harness.ts';
 
-const subscriptions = `<?xml version="1.0" encoding="UTF-8"?>
-<opml version="2.0">
-  <head><title>Reader export</title></head>
-  <body>
-    <outline text="News">
-      <outline type="rss" text="Harbour Times" xmlUrl="https://harbour.example/feed"/>
-      <outline text="Economy">
-        <outline type="rss" text="Market Wire" xmlUrl="https://wire.example/rss"/>
-      </outline>
-    </outline>
-    <outline type="rss" text="Loose" xmlUrl="https://loose.example/atom.xml"/>
-    <outline type="rss" text="Gopher" xmlUrl="gopher://old.example/feed"/>
-  </body>
-</opml>`;
+const subscriptions = readerExportOpml();
 
 const opml = { ...auth, 'content-type': 'text/x-opml' };
 

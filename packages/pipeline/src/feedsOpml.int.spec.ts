@@ -1,6 +1,7 @@
 import { type EventStore, openEventStore } from '@tally/event-store';
 import { feedIdFor, makeEvent, streams } from '@tally/events';
 import { canonicalUrl, readOpml } from '@tally/feeds';
+import { readerExportOpml } from '@tally/feeds/testing';
 import { OpmlImportError } from '@tally/ingest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFeedCommands } from './feedCommands.ts';
@@ -8,20 +9,7 @@ import { createFeedCommands } from './feedCommands.ts';
 /** Feed commands over a log, without a poller of their own. */
 const feedsOf = (store: EventStore) => createFeedCommands({ store });
 
-const subscriptions = `<?xml version="1.0" encoding="UTF-8"?>
-<opml version="2.0">
-  <head><title>Reader export</title></head>
-  <body>
-    <outline text="News">
-      <outline type="rss" text="Harbour Times" xmlUrl="https://harbour.example/feed"/>
-      <outline text="Economy">
-        <outline type="rss" text="Market Wire" xmlUrl="https://wire.example/rss"/>
-      </outline>
-    </outline>
-    <outline type="rss" text="Loose" xmlUrl="https://loose.example/atom.xml"/>
-    <outline type="rss" text="Gopher" xmlUrl="gopher://old.example/feed"/>
-  </body>
-</opml>`;
+const subscriptions = readerExportOpml();
 
 async function importError(store: EventStore, input: string): Promise<OpmlImportError> {
   try {

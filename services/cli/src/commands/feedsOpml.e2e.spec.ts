@@ -1,23 +1,11 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readerExportOpml } from '@tally/feeds/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runTally } from '../../test/support/tallyProcess.ts';
 
-/** A subscription list as a feed reader exports it: folders, a nested folder, a feed at the top. */
-const readerExport = `<?xml version="1.0" encoding="UTF-8"?>
-<opml version="2.0">
-  <head><title>Reader export</title></head>
-  <body>
-    <outline text="News">
-      <outline type="rss" text="Harbour Times" xmlUrl="https://harbour.example/feed"/>
-      <outline text="Economy">
-        <outline type="rss" text="Market Wire" xmlUrl="https://wire.example/rss"/>
-      </outline>
-    </outline>
-    <outline type="rss" text="Loose" xmlUrl="https://loose.example/atom.xml"/>
-  </body>
-</opml>`;
+const readerExport = readerExportOpml({ nonHttpFeed: false });
 
 describe('tally feeds import / export (OPML)', () => {
   let dir: string;

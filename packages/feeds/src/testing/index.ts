@@ -1,0 +1,1 @@
+export { readerExportOpml } from './readerExportOpml.ts';
