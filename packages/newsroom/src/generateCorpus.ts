@@ -225,24 +225,7 @@ export function generateCorpus(options: CorpusOptions = {}): Corpus {
         paragraphs[i + 1] = tmp;
       }
     }
-    if (!edits.includes('drop-paragraph') && r.chance(0.25)) {
-      edits.push('add-paragraph');
-      const main = sourceText.claims[0]!;
-      const spec = figureSpecs.find(
-        (f) =>
-          f.kind === main.kind &&
-          f.subject.name === main.subject &&
-          (f.recipient?.name ?? null) === main.recipient &&
-          f.unit.unit === main.unit,
-      )!;
-      const town = r.pick(slotValues.town!);
-      const slotsForText = articleSlots(spec, r, town, day);
-      const addedUsed = new Set<string>();
-      const added = [fillerSentence(themeOf(spec), r, slotsForText, addedUsed)];
-      if (r.chance(0.5)) added.push(fillerSentence(themeOf(spec), r, slotsForText, addedUsed));
-      paragraphs.push(typography ? plainTypography(added.join(' ')) : added.join(' '));
-    }
-    let headline = sourceText.headline;
+    // The copy's added paragraph and its headline speak of the original's main figure.
     const main = sourceText.claims[0]!;
     const mainSpec = figureSpecs.find(
       (f) =>
@@ -251,6 +234,16 @@ export function generateCorpus(options: CorpusOptions = {}): Corpus {
         (f.recipient?.name ?? null) === main.recipient &&
         f.unit.unit === main.unit,
     )!;
+    if (!edits.includes('drop-paragraph') && r.chance(0.25)) {
+      edits.push('add-paragraph');
+      const town = r.pick(slotValues.town!);
+      const slotsForText = articleSlots(mainSpec, r, town, day);
+      const addedUsed = new Set<string>();
+      const added = [fillerSentence(themeOf(mainSpec), r, slotsForText, addedUsed)];
+      if (r.chance(0.5)) added.push(fillerSentence(themeOf(mainSpec), r, slotsForText, addedUsed));
+      paragraphs.push(typography ? plainTypography(added.join(' ')) : added.join(' '));
+    }
+    let headline = sourceText.headline;
     const speakerLabel = recordById.get(main.statementId)!.speaker.label;
     for (let attempt = 0; attempt < 8 && headline === sourceText.headline; attempt++) {
       headline = headlineText(

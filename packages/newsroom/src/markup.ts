@@ -1,35 +1,13 @@
+const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
 /** Escaping for HTML text and attribute values. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => {
-    switch (ch) {
-      case '&':
-        return '&amp;';
-      case '<':
-        return '&lt;';
-      case '>':
-        return '&gt;';
-      case '"':
-        return '&quot;';
-      default:
-        return '&#39;';
-    }
-  });
+  return text.replace(/[&<>"']/g, (ch) => entities[ch]!);
 }
 
 /** Escaping for XML character data and attribute values (feeds). */
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"]/g, (ch) => {
-    switch (ch) {
-      case '&':
-        return '&amp;';
-      case '<':
-        return '&lt;';
-      case '>':
-        return '&gt;';
-      default:
-        return '&quot;';
-    }
-  });
+  return text.replace(/[&<>"]/g, (ch) => entities[ch]!);
 }
 
 /** A JSON value safe to embed inside `<script>`: `</script>` and `<!--` cannot close or confuse the element. */
