@@ -1,18 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildApp } from '@tally/api';
-import { loadConfig } from '@tally/config';
 import { openEventStore } from '@tally/event-store';
 import { feedIdFor, streams } from '@tally/events';
 import { canonicalUrl } from '@tally/feeds';
-import { apiPorts } from '@tally/hosting';
-import type {} from '@tally/local-services/vitest-setup';
-import { silentLogger } from '@tally/logger';
-import { openRuntime } from '@tally/pipeline';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { servedInstance } from '../../test/support/servedInstance.ts';
 import { runTally } from '../../test/support/tallyProcess.ts';
-import { recordRunningInstance } from '../runningInstance.ts';
 
 const FEED = 'https://harbour.example/feed.xml';
 const TOKEN = 'feeds-cli-token-0123456789';
@@ -112,29 +106,9 @@ describe('tally feeds pause|resume through the running instance', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'tally-feeds-instance-'));
-    // This process plays the running instance: it holds the embedded log and serves the API.
-    const config = loadConfig(
-      {
-        TALLY_DATA_DIR: dir,
-        REDIS_URL: inject('redisUrl'),
-        QUEUE_PREFIX: `feeds-cli-${process.pid}`,
-        API_HOST: '127.0.0.1',
-        API_TOKEN: TOKEN,
-        LOG_LEVEL: 'silent',
-      },
-      {},
-    );
-    const rt = await openRuntime(config, silentLogger, { extractPool: false });
-    const app = await buildApp({ ...apiPorts(rt), config, logger: silentLogger });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    const address = app.server.address() as { port: number };
-    const record = recordRunningInstance(dir, `http://127.0.0.1:${address.port}`, 'start');
-    await rt.feedCommands.register({ url: FEED }, 'cli');
-    close = async () => {
-      record.remove();
-      await app.close();
-      await rt.close();
-    };
+    const instance = await servedInstance(dir, { queuePrefix: 'feeds-cli', token: TOKEN });
+    await instance.runtime.feedCommands.register({ url: FEED }, 'cli');
+    close = instance.close;
   });
   afterAll(async () => {
     await close?.();

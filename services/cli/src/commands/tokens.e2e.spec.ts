@@ -2,17 +2,11 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildApp } from '@tally/api';
-import { loadConfig } from '@tally/config';
 import { openEventStore } from '@tally/event-store';
-import { apiPorts } from '@tally/hosting';
-import type {} from '@tally/local-services/vitest-setup';
-import { silentLogger } from '@tally/logger';
-import { openRuntime } from '@tally/pipeline';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { servedInstance } from '../../test/support/servedInstance.ts';
 import { runTally } from '../../test/support/tallyProcess.ts';
-import { recordRunningInstance } from '../runningInstance.ts';
 
 const ADMIN = 'tokens-cli-admin-0123456789';
 
@@ -81,27 +75,9 @@ describe('tally tokens through the running instance', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'tally-tokens-instance-'));
-    const config = loadConfig(
-      {
-        TALLY_DATA_DIR: dir,
-        REDIS_URL: inject('redisUrl'),
-        QUEUE_PREFIX: `tokens-cli-${process.pid}`,
-        API_HOST: '127.0.0.1',
-        API_TOKEN: ADMIN,
-        LOG_LEVEL: 'silent',
-      },
-      {},
-    );
-    const rt = await openRuntime(config, silentLogger, { extractPool: false });
-    app = await buildApp({ ...apiPorts(rt), config, logger: silentLogger });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    const address = app.server.address() as { port: number };
-    const record = recordRunningInstance(dir, `http://127.0.0.1:${address.port}`, 'start');
-    close = async () => {
-      record.remove();
-      await app.close();
-      await rt.close();
-    };
+    const instance = await servedInstance(dir, { queuePrefix: 'tokens-cli', token: ADMIN });
+    app = instance.app;
+    close = instance.close;
   });
   afterAll(async () => {
     await close?.();
