@@ -300,6 +300,13 @@ describe('dated subject phrases', () => {
   });
 });
 
+describe('changes of counts', () => {
+  it('"an increase of 62,000 units": a count\'s change is in what the level counts', () => {
+    const [c] = claims('Corvan said its profits rose. Vehicle unit sales were 6,798,000, an increase of 62,000 units.');
+    expect([c?.changeBy, c?.changeUnit]).toEqual([62_000, 'vehicle']);
+  });
+});
+
 describe('per share', () => {
   it('a dividend of a few cents is paid per share; a total paid out in dividends is not', () => {
     expect(only('Corvan is raising its quarterly dividend by 10% to 22 cents.').unit).toBe('USD/share');

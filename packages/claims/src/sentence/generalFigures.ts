@@ -125,6 +125,7 @@ function figureOf(view: SentenceView, st: Statement, focus: ArticleFocus): Figur
   const stated = statedPredicate(predicate, measure, q.kind);
 
   const change = changeOf(view, st, direction);
+  const unitOut = perShare(unit, measure, q) ?? unit ?? (q.kind === 'count' ? countedInMeasure(measure) : null);
   const { hedged, negated } = modalityOf(view, gov.verb, fs, clause[0], gov.nominal);
   const directed = isDirected(stated) && roles.recipient !== null;
   return {
@@ -139,13 +140,17 @@ function figureOf(view: SentenceView, st: Statement, focus: ArticleFocus): Figur
     subject: ownerOf(roles, predicate, directed, q.kind, gov.figureFirst),
     ...(roles.pronoun ? { subjectPronoun: roles.pronoun } : {}),
     recipient: directed ? roles.recipient : null,
-    unit: perShare(unit, measure, q) ?? unit ?? (q.kind === 'count' ? countedInMeasure(measure) : null),
+    unit: unitOut,
     concept: q.concept,
     measure,
     scope: null,
     change: change.direction,
     changeBy: change.by,
-    changeUnit: change.unit,
+    // "an increase of 62,000 units": a count's change is in what the level counts.
+    changeUnit:
+      q.kind === 'count' && change.by !== null && (change.unit === null || /^units?$/.test(change.unit))
+        ? (unitOut ?? change.unit)
+        : change.unit,
     previous: st.previous !== null ? (view.quantities[st.previous]!.value ?? null) : null,
     negated,
     hedged: hedged && !(predicate === 'cost' && !gov.nominal),
@@ -219,7 +224,12 @@ function changeOf(view: SentenceView, st: Statement, direction: 'up' | 'down' | 
   }
   if (st.previous !== null) {
     const p = view.quantities[st.previous]!;
-    if (p.value !== null && value.value !== null && p.unit === value.unit) {
+    // "from 350 to 400 colleges": a bare earlier number is in the level's unit.
+    if (
+      p.value !== null &&
+      value.value !== null &&
+      (p.unit === value.unit || (p.unit === null && p.kind === value.kind))
+    ) {
       const diff = value.value - p.value;
       const by = Math.abs(diff);
       return {
