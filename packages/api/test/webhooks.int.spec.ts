@@ -1,49 +1,12 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { seedFigureKeys, seedScenario } from '@tally/projections/testing';
-import {
-  SIGNATURE_HEADER,
-  startWebhookDelivery,
-  verifySignature,
-  type WebhookDelivery,
-  webhookKeyFor,
-} from '@tally/webhooks';
+import { startWebhookDelivery, type WebhookDelivery, webhookKeyFor } from '@tally/webhooks';
+import { type Receiver, startReceiver } from '@tally/webhooks/testing';
 import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FigureChangeFeed } from '../src/index.ts';
 import { auth, type Harness, startHarness } from './harness.ts';
-
-/** A consumer's receiver on loopback: checks each signature, answers `answer(n)` to the n-th request. */
-async function receiver(secret: () => string, answer: (n: number) => number) {
-  const seen: { key: string; attempt: string; ok: boolean; body: Record<string, unknown>; status: number }[] = [];
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const raw = Buffer.concat(chunks).toString('utf8');
-      const ok = verifySignature({
-        header: req.headers[SIGNATURE_HEADER] as string | undefined,
-        body: raw,
-        secret: secret(),
-        nowSec: Math.floor(Date.now() / 1000),
-      }).ok;
-      const status = ok ? answer(seen.length + 1) : 401;
-      seen.push({
-        key: String(req.headers['idempotency-key']),
-        attempt: String(req.headers['tally-delivery-attempt']),
-        ok,
-        body: JSON.parse(raw),
-        status,
-      });
-      res.writeHead(status).end();
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as AddressInfo).port;
-  return { url: `http://127.0.0.1:${port}/hook`, port, seen, close: () => new Promise((r) => server.close(r)) };
-}
 
 const SECRET = 'whsec_a-consumer-secret-0123456789';
 
@@ -59,18 +22,18 @@ async function until<T>(read: () => Promise<T>, done: (v: T) => boolean): Promis
 describe.each(['embedded', 'postgres'] as const)('webhooks through the API and the delivery worker (%s log)', (log) => {
   let h: Harness;
   let app: FastifyInstance;
-  let flaky: Awaited<ReturnType<typeof receiver>>;
-  let down: Awaited<ReturnType<typeof receiver>>;
+  let flaky: Receiver;
+  let down: Receiver;
   let generatedSecret = '';
   let delivery: WebhookDelivery | null = null;
   const logLines: string[] = [];
 
   beforeAll(async () => {
-    flaky = await receiver(
+    flaky = await startReceiver(
       () => SECRET,
       (n) => (n <= 3 ? 500 : 200),
     );
-    down = await receiver(
+    down = await startReceiver(
       () => generatedSecret,
       () => 503,
     );
@@ -175,15 +138,15 @@ describe.each(['embedded', 'postgres'] as const)('webhooks through the API and t
       (d) => d.some((a) => a.status === 'delivered'),
     );
     expect(aid.map((a) => a.status).reverse()).toEqual(['failed', 'failed', 'failed', 'delivered']);
-    expect(flaky.seen.map((s) => [s.attempt, s.status])).toEqual([
+    expect(flaky.received.map((s) => [s.attempt, s.answered])).toEqual([
       ['1', 500],
       ['2', 500],
       ['3', 500],
       ['4', 200],
     ]);
-    expect(flaky.seen.every((s) => s.ok)).toBe(true);
-    expect(new Set(flaky.seen.map((s) => s.key))).toEqual(new Set([String(aid[0]!.position)]));
-    expect(flaky.seen[0]!.body).toMatchObject({ type: 'figure.changed', figureKeys: [seedFigureKeys.usAid] });
+    expect(flaky.received.every((s) => s.signatureOk)).toBe(true);
+    expect(new Set(flaky.received.map((s) => s.idempotencyKey))).toEqual(new Set([String(aid[0]!.position)]));
+    expect(flaky.received[0]!.body).toMatchObject({ type: 'figure.changed', figureKeys: [seedFigureKeys.usAid] });
 
     // The catch-all webhook is told of every change, duplicate verdicts included, and dead-letters each.
     const dead = await until(
@@ -191,8 +154,8 @@ describe.each(['embedded', 'postgres'] as const)('webhooks through the API and t
       (d) => new Set(d.filter((a) => a.status === 'dead').map((a) => a.position)).size >= 3,
     );
     expect(dead.find((a) => a.status === 'dead')).toMatchObject({ attempt: 4, httpStatus: 503 });
-    expect(down.seen.every((s) => s.ok)).toBe(true);
-    expect(down.seen.some((s) => (s.body.change as { type: string }).type === 'ArticleDuplicateDetected')).toBe(true);
+    expect(down.received.every((s) => s.signatureOk)).toBe(true);
+    expect(down.received.some((s) => s.body.change.type === 'ArticleDuplicateDetected')).toBe(true);
   });
 
   it('shows the delivery log on a dashboard page, and removes a webhook', async () => {

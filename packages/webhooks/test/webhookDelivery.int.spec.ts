@@ -13,7 +13,7 @@ import {
   type WebhookDelivery,
   WebhookKey,
 } from '../src/index.ts';
-import { type Receiver, startReceiver } from './receiver.ts';
+import { type Receiver, startReceiver } from '../src/testing/index.ts';
 
 const key = new WebhookKey('a test key of at least thirty-two characters');
 const silent = { info() {}, warn() {}, error() {} };

@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type EventStore, openEventStore } from '@tally/event-store';
 import type {} from '@tally/local-services/vitest-setup';
 import { seedFigureKeys, seedScenario } from '@tally/projections/testing';
-import { registerWebhook, SIGNATURE_HEADER, verifySignature, WebhookKey } from '@tally/webhooks';
+import { registerWebhook, WebhookKey } from '@tally/webhooks';
+import { type Receiver, startReceiver } from '@tally/webhooks/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freshDatabase } from './support/freshDatabase.ts';
 import { TallyChild } from './support/tallyChild.ts';
@@ -24,45 +23,28 @@ describe('tally worker webhooks', () => {
   let dir: string;
   let db: { url: string; drop(): Promise<void> };
   let store: EventStore;
-  let server: Server;
-  const seen: { ok: boolean; status: number; key: string; figureKeys: string[] }[] = [];
+  let receiver: Receiver;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'tally-webhook-worker-'));
     db = await freshDatabase(inject('databaseUrl'), 'webhooks');
     store = await openEventStore({ databaseUrl: db.url });
-    server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        const raw = Buffer.concat(chunks).toString('utf8');
-        const ok = verifySignature({
-          header: req.headers[SIGNATURE_HEADER] as string | undefined,
-          body: raw,
-          secret: SECRET,
-          nowSec: Math.floor(Date.now() / 1000),
-        }).ok;
-        const status = !ok ? 401 : seen.length === 0 ? 502 : 204;
-        seen.push({ ok, status, key: String(req.headers['idempotency-key']), figureKeys: JSON.parse(raw).figureKeys });
-        res.writeHead(status).end();
-      });
-    });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    // The first delivery fails (502), so the worker's retry is seen.
+    receiver = await startReceiver(SECRET, (n) => (n === 1 ? 502 : 204));
   });
   afterAll(async () => {
-    await new Promise((r) => server?.close(r));
+    await receiver?.close();
     await store?.close();
     await db?.drop();
     rmSync(dir, { recursive: true, force: true });
   });
 
   it('delivers figure changes, signed, and retries a failed delivery', async () => {
-    const port = (server.address() as AddressInfo).port;
-    const allow = `127.0.0.1:${port}`;
+    const allow = `127.0.0.1:${receiver.port}`;
     await registerWebhook(
       store,
       new WebhookKey(KEY),
-      { url: `http://127.0.0.1:${port}/hook`, pattern: seedFigureKeys.usAid, secret: SECRET },
+      { url: receiver.url, pattern: seedFigureKeys.usAid, secret: SECRET },
       { allow: [allow] },
     );
     const worker = new TallyChild(['worker', 'webhooks'], {
@@ -82,13 +64,14 @@ describe('tally worker webhooks', () => {
         (e) => e.event.type === 'ClaimExtracted' && e.event.data.figureKey === seedFigureKeys.usAid,
       )!;
       await store.append(claim.streamId, [claim.event]);
-      await worker.waitFor('a delivery', () => seen.some((s) => s.status === 204), 120_000);
-      expect(seen.map((s) => [s.ok, s.status])).toEqual([
+      const seen = receiver.received;
+      await worker.waitFor('a delivery', () => seen.some((s) => s.answered === 204), 120_000);
+      expect(seen.map((s) => [s.signatureOk, s.answered])).toEqual([
         [true, 502],
         [true, 204],
       ]);
-      expect(seen[0]!.key).toBe(seen[1]!.key);
-      expect(seen[1]!.figureKeys).toEqual([seedFigureKeys.usAid]);
+      expect(seen[0]!.idempotencyKey).toBe(seen[1]!.idempotencyKey);
+      expect(seen[1]!.body.figureKeys).toEqual([seedFigureKeys.usAid]);
       expect(worker.stderr).not.toContain(SECRET);
     } finally {
       const exit = await worker.stop('SIGTERM');

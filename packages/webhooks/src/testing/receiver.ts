@@ -1,13 +1,18 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { IDEMPOTENCY_HEADER, SIGNATURE_HEADER, verifySignature } from '../src/index.ts';
+import { IDEMPOTENCY_HEADER, SIGNATURE_HEADER, verifySignature } from '../index.ts';
 
 export interface ReceivedDelivery {
   idempotencyKey: string;
   attempt: string;
   webhookId: string;
   signatureOk: boolean;
-  body: { type: string; position: number; figureKeys: string[]; change: { position: number; figureKeys: string[] } };
+  body: {
+    type: string;
+    position: number;
+    figureKeys: string[];
+    change: { type: string; position: number; figureKeys: string[] };
+  };
   answered: number;
 }
 
@@ -22,9 +27,10 @@ export interface Receiver {
 
 /**
  * A webhook receiver on loopback, as a consumer would write one: it checks each delivery's
- * signature against the secret and answers `answer(n)` for the n-th request (1-based).
+ * signature against the secret (or the secret known by then, for one the API generates after the
+ * receiver starts), answers 401 to a bad signature and `answer(n)` for the n-th request (1-based).
  */
-export async function startReceiver(secret: string, answer: (n: number) => number): Promise<Receiver> {
+export async function startReceiver(secret: string | (() => string), answer: (n: number) => number): Promise<Receiver> {
   const received: ReceivedDelivery[] = [];
   const waiters: { n: number; resolve: () => void }[] = [];
   const server: Server = createServer((req, res) => {
@@ -35,10 +41,10 @@ export async function startReceiver(secret: string, answer: (n: number) => numbe
       const check = verifySignature({
         header: req.headers[SIGNATURE_HEADER] as string | undefined,
         body: raw,
-        secret,
+        secret: typeof secret === 'string' ? secret : secret(),
         nowSec: Math.floor(Date.now() / 1000),
       });
-      const status = check.ok ? answer(received.length + 1) : 400;
+      const status = check.ok ? answer(received.length + 1) : 401;
       received.push({
         idempotencyKey: String(req.headers[IDEMPOTENCY_HEADER]),
         attempt: String(req.headers['tally-delivery-attempt']),

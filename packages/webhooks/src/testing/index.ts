@@ -1,0 +1,1 @@
+export { type ReceivedDelivery, type Receiver, startReceiver } from './receiver.ts';
