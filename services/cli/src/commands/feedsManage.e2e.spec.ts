@@ -6,7 +6,7 @@ import { feedIdFor, streams } from '@tally/events';
 import { canonicalUrl } from '@tally/feeds';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { servedInstance } from '../../test/support/servedInstance.ts';
-import { runTally } from '../../test/support/tallyProcess.ts';
+import { rowsOf, runTally } from '../../test/support/tallyProcess.ts';
 
 const FEED = 'https://harbour.example/feed.xml';
 const TOKEN = 'feeds-cli-token-0123456789';
@@ -14,12 +14,7 @@ const TOKEN = 'feeds-cli-token-0123456789';
 /** Runs `tally feeds …` and answers its lines split into fields. */
 async function feeds(env: Record<string, string>, ...args: string[]) {
   const run = await runTally(['feeds', ...args], env);
-  const rows = run.stdout
-    .trim()
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => l.split('\t'));
-  return { ...run, rows };
+  return { ...run, rows: rowsOf(run.stdout) };
 }
 
 describe('tally feeds edit|pause|resume|poll|clear-errors on the log itself', () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readerExportOpml } from '@tally/feeds/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runTally } from '../../test/support/tallyProcess.ts';
+import { rowsOf, runTally } from '../../test/support/tallyProcess.ts';
 
 const readerExport = readerExportOpml({ nonHttpFeed: false });
 
@@ -24,10 +24,7 @@ describe('tally feeds import / export (OPML)', () => {
     writeFileSync(file, readerExport);
     const first = await runTally(['feeds', 'import', file], env);
     expect(first.code, first.stderr).toBe(0);
-    const rows = first.stdout
-      .split('\n')
-      .filter(Boolean)
-      .map((l) => l.split('\t'));
+    const rows = rowsOf(first.stdout);
     expect(rows.map(([outcome, , url, tags]) => [outcome, url, tags])).toEqual([
       ['added', 'https://harbour.example/feed', 'News'],
       ['added', 'https://wire.example/rss', 'News, Economy'],
@@ -68,12 +65,7 @@ describe('tally feeds import / export (OPML)', () => {
 
     const again = await runTally(['feeds', 'import', file], env);
     expect(again.code, again.stderr).toBe(0);
-    expect(
-      again.stdout
-        .trim()
-        .split('\n')
-        .map((l) => l.split('\t')[0]),
-    ).toEqual(['exists', 'exists', 'exists']);
+    expect(rowsOf(again.stdout).map(([outcome]) => outcome)).toEqual(['exists', 'exists', 'exists']);
   });
 
   it('refuses a hostile or broken file with its reason code and registers nothing', async () => {

@@ -6,18 +6,13 @@ import { openEventStore } from '@tally/event-store';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { servedInstance } from '../../test/support/servedInstance.ts';
-import { runTally } from '../../test/support/tallyProcess.ts';
+import { rowsOf, runTally } from '../../test/support/tallyProcess.ts';
 
 const ADMIN = 'tokens-cli-admin-0123456789';
 
 async function tokens(env: Record<string, string>, ...args: string[]) {
   const run = await runTally(['tokens', ...args], env);
-  const rows = run.stdout
-    .trim()
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => l.split('\t'));
-  return { ...run, rows };
+  return { ...run, rows: rowsOf(run.stdout) };
 }
 
 describe('tally tokens issue|list|revoke on the log itself', () => {

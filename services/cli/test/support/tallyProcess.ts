@@ -50,6 +50,14 @@ export function runTally(args: readonly string[], env: TallyEnv): Promise<TallyR
   });
 }
 
+/** A command's tab-separated output (`tally feeds list`, `tally tokens list`…) as rows of fields, empty fields kept. */
+export function rowsOf(stdout: string): string[][] {
+  return stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => line.split('\t'));
+}
+
 export interface Exit {
   code: number | null;
   signal: NodeJS.Signals | null;
