@@ -1,4 +1,4 @@
-import type { Block, LinkRef, Outlet } from './ArticlePage.ts';
+import type { ArticlePage, LinkRef, Outlet } from './ArticlePage.ts';
 import { demoOutlets } from './demoOutlets.ts';
 import { slugify } from './markup.ts';
 import type { Seed } from './Seed.ts';
@@ -169,16 +169,11 @@ export const seedLayouts: readonly SeedLayout[] = [
   },
 ];
 
-export interface SeedPageParts {
-  headline: string;
-  standfirst: string | null;
-  dateline: string;
-  widgets: string[];
-  pixel: string | null;
-  imageTitle: string | null;
-  body: Block[];
-  after: Block[];
-}
+/** What a seed's layout decides of its article page. */
+export type SeedPageParts = Pick<
+  ArticlePage,
+  'headline' | 'standfirst' | 'dateline' | 'widgets' | 'pixel' | 'imageTitle' | 'body' | 'after'
+>;
 
 function classify(line: string, rules: readonly LineRule[], context: LineContext): LineRole | null {
   for (const rule of rules) {
