@@ -1,10 +1,10 @@
 import { lookup as dnsLookup } from 'node:dns';
-import { isIP } from 'node:net';
 import { Agent } from 'undici';
 import { FetchError } from './FetchError.ts';
 import { TotalTimeout, toFetchError } from './fetchErrors.ts';
 import { createGuardedLookup } from './guardedLookup.ts';
-import { compileAllowList, isAllowedEndpoint, isRefusedHostPort, isRefusedIp } from './isRefusedAddress.ts';
+import { compileAllowList } from './isRefusedAddress.ts';
+import { refuseUrlAddress } from './refuseUrlAddress.ts';
 
 export interface GuardedPosterOptions {
   /** Sent on every request. @defaultValue none: required (config `HTTP_USER_AGENT`) */
@@ -64,19 +64,7 @@ export function createGuardedPoster(options: GuardedPosterOptions): GuardedPoste
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
       throw new FetchError('invalid-url', `only http and https URLs are used, not ${url.protocol}`, { url: url.href });
     }
-    // An IP literal never reaches the resolver: the guard checks it here, as the fetch client does.
-    const literal = url.hostname.replace(/^\[|\]$/g, '');
-    const port = Number(url.port) || (url.protocol === 'https:' ? 443 : 80);
-    if (isIP(literal) && isRefusedIp(literal, allow) && !isAllowedEndpoint(literal, port, allow)) {
-      throw new FetchError('refused-address', `${literal} is a refused address (not on the allowlist)`, {
-        url: url.href,
-      });
-    }
-    if (!isIP(literal) && isRefusedHostPort(literal, port, allow)) {
-      throw new FetchError('refused-address', `${literal} is allowlisted on other ports than ${port}`, {
-        url: url.href,
-      });
-    }
+    refuseUrlAddress(url, allow);
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {

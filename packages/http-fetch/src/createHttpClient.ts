@@ -1,12 +1,12 @@
 import { lookup as dnsLookup } from 'node:dns';
-import { isIP } from 'node:net';
 import { Agent } from 'undici';
 import { type HostLimiter, HostUnavailableError } from './createHostLimiter.ts';
 import { FetchError } from './FetchError.ts';
 import { statusError, TotalTimeout, toFetchError } from './fetchErrors.ts';
 import { createGuardedLookup } from './guardedLookup.ts';
-import { compileAllowList, isAllowedEndpoint, isRefusedHostPort, isRefusedIp } from './isRefusedAddress.ts';
+import { compileAllowList } from './isRefusedAddress.ts';
 import { contentCodings, readBody } from './readBody.ts';
+import { refuseUrlAddress } from './refuseUrlAddress.ts';
 import { flattenHeaders, parseCacheMaxAge, parseExpires, parseRetryAfter } from './responseHints.ts';
 
 export interface HttpClientOptions {
@@ -213,20 +213,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     if (req.lastModified) headers['if-modified-since'] = req.lastModified;
 
     for (;;) {
-      // An IP literal never reaches the resolver, so the guard checks it here; so are the ports of
-      // entries that name one (the resolver is never told the port).
-      const literal = url.hostname.replace(/^\[|\]$/g, '');
-      const port = Number(url.port) || (url.protocol === 'https:' ? 443 : 80);
-      if (isIP(literal) && isRefusedIp(literal, allow) && !isAllowedEndpoint(literal, port, allow)) {
-        throw new FetchError('refused-address', `${literal} is a refused address (not on the allowlist)`, {
-          url: url.href,
-        });
-      }
-      if (!isIP(literal) && isRefusedHostPort(literal, port, allow)) {
-        throw new FetchError('refused-address', `${literal} is allowlisted on other ports than ${port}`, {
-          url: url.href,
-        });
-      }
+      refuseUrlAddress(url, allow);
 
       if (req.beforeHop) {
         try {
