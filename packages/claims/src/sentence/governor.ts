@@ -1,4 +1,5 @@
 import { isActorNoun } from '../lexical/nounClass.ts';
+import { LEVELS } from './measure.ts';
 import { type SentenceView, textOf } from './sentenceView.ts';
 
 /** The word that makes a figure a statement about something: a verb, and a noun it may fill. */
@@ -22,26 +23,7 @@ const PARTICLES = new Set(['up', 'down', 'higher', 'lower', 'out', 'off', 'in', 
 /** Prepositions by which a noun takes a figure as its amount. */
 const AMOUNT_LINKS = new Set(['of', 'worth', 'at', 'totalling', 'totaling', 'amounting']);
 /** Nouns that give a level of the measure rather than the measure itself: "a new record of £27.9bn". */
-const LEVEL_NOUNS = new Set([
-  'record',
-  'high',
-  'low',
-  'level',
-  'total',
-  'figure',
-  'sum',
-  'amount',
-  'peak',
-  'tally',
-  'number',
-  'rate',
-  'value',
-  'estimate',
-  'average',
-  'some',
-  'about',
-  'around',
-]);
+const LEVEL_NOUNS = new Set([...LEVELS, 'tally', 'rate', 'value', 'estimate', 'some', 'about', 'around']);
 
 const TIME_NOUNS = new Set(['year', 'month', 'week', 'day', 'quarter', 'half', 'period', 'season', 'decade', 'time']);
 

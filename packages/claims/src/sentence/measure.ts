@@ -29,8 +29,8 @@ const NOT_IN_KEY = new Set([
   'our',
 ]);
 
-/** Nouns that give a level, a kind or a part of a measure, never the measure alone: "a new record", "an average". */
-export const LEVEL_WORDS = new Set([
+/** Nouns that name a level of a measure: "a new record", "the total", "an average". */
+export const LEVELS = [
   'record',
   'high',
   'low',
@@ -42,6 +42,11 @@ export const LEVEL_WORDS = new Set([
   'peak',
   'average',
   'number',
+];
+
+/** Nouns that give a level, a kind or a part of a measure, never the measure alone: "a new record", "an average". */
+export const LEVEL_WORDS = new Set([
+  ...LEVELS,
   'one',
   'more',
   'rest',
