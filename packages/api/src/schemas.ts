@@ -159,25 +159,27 @@ const figureShape = loose({
 
 export const FigureSummary = rowOf<FigureListing>(figureShape);
 export const FigureDetail = rowOf<FigureView>(figureShape);
-export const FiguresQuery = z.object({
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(1000)
-    .optional()
-    .describe('Figures per page, in key order; without `limit` or `after`, every figure at once.'),
-  after: identifierText(z.string().min(1).max(512))
-    .optional()
-    .describe('The `next` cursor of the previous page: the page after it.'),
-});
-export const FiguresAnswer = z.object({
-  figures: z.array(FigureSummary),
-  next: z
-    .string()
-    .nullable()
-    .describe('Pass as `after` for the next page; null on the last page (and without paging).'),
-});
+/** A keyset page's query: `limit` rows after the `after` cursor (every row without either). */
+const pageQuery = (rows: string, order: string, cursorMax: number) =>
+  z.object({
+    limit: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(1000)
+      .optional()
+      .describe(`${rows} per page, in ${order}; without \`limit\` or \`after\`, every one at once.`),
+    after: identifierText(z.string().min(1).max(cursorMax))
+      .optional()
+      .describe('The `next` cursor of the previous page: the page after it.'),
+  });
+const nextCursor = z
+  .string()
+  .nullable()
+  .describe('Pass as `after` for the next page; null on the last page (and without paging).');
+
+export const FiguresQuery = pageQuery('Figures', 'key order', 512);
+export const FiguresAnswer = z.object({ figures: z.array(FigureSummary), next: nextCursor });
 export const FigureAnswer = z.object({ figure: FigureDetail });
 
 export const ArticleSummary = rowOf<ArticleView>(
@@ -199,25 +201,8 @@ export const FeedSummary = rowOf<FeedRow>(
     description: 'A feed: health, last and next poll, consecutive errors, its WebSub subscription.',
   }),
 );
-export const FeedsQuery = z.object({
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(1000)
-    .optional()
-    .describe('Feeds per page, in feed id order; without `limit` or `after`, every feed at once.'),
-  after: identifierText(z.string().min(1).max(200))
-    .optional()
-    .describe('The `next` cursor of the previous page: the page after it.'),
-});
-export const FeedsAnswer = z.object({
-  feeds: z.array(FeedSummary),
-  next: z
-    .string()
-    .nullable()
-    .describe('Pass as `after` for the next page; null on the last page (and without paging).'),
-});
+export const FeedsQuery = pageQuery('Feeds', 'feed id order', 200);
+export const FeedsAnswer = z.object({ feeds: z.array(FeedSummary), next: nextCursor });
 export const FeedCreated = z.object({ feedId: z.string(), created: z.boolean(), url: z.string() });
 export const OpmlImported = z
   .object({
