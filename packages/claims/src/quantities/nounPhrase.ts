@@ -1,4 +1,5 @@
-import { isPlural, singularizePhrase } from '../singularize.ts';
+import { senses } from '../lexical/wordnet.ts';
+import { isPlural, singularize, singularizePhrase } from '../singularize.ts';
 import { isCapitalized, type Token } from '../tokenize.ts';
 import { matchUnit } from '../units.ts';
 import { type Context, isSentenceStart } from './quantityContext.ts';
@@ -138,7 +139,9 @@ export function readNounPhrase(ctx: Context, j: number, stopAtPlural: boolean): 
       // "personnel carriers", "arms depots".
       const next = tokens[k];
       const nounNext = next?.kind === 'word' && !NP_STOP.has(next.lower) && next.text[0] === next.lower[0];
-      const modifier = (!lower || w === 'arms' || !w.endsWith('s')) && nounNext && isPlural(next!.lower);
+      // A noun only ever plural ("measles", "news", "savings") before a plural noun modifies it too.
+      const modifier =
+        (!lower || w === 'arms' || !w.endsWith('s') || pluralOnly(w)) && nounNext && isPlural(next!.lower);
       const capitalisedModifier = !lower && nounNext;
       if (!(modifier || capitalisedModifier)) break;
     }
@@ -175,4 +178,9 @@ export function conceptText(ctx: Context, words: Token[]): string | null {
       .map((w, i) => (i === 0 && /^[A-Z][a-z]+$/.test(w) && isSentenceStart(ctx, words[0]!) ? w.toLowerCase() : w))
       .join(' '),
   );
+}
+
+/** A noun WordNet knows only in its plural form: "measles", "news", "savings". */
+function pluralOnly(word: string): boolean {
+  return senses(word, 'n').length > 0 && senses(singularize(word), 'n').length === 0;
 }

@@ -275,3 +275,11 @@ describe('quantities: counts over time', () => {
     expect(extractQuantities(sentence)[0]?.unit).toBe(unit);
   });
 });
+
+describe('nouns only ever plural', () => {
+  it('"1,240 new measles cases": a noun only ever plural modifies the plural noun after it', () => {
+    expect(extractQuantities('The agency reported 1,240 new measles cases in October.').map((q) => q.unit)).toEqual([
+      'measles case',
+    ]);
+  });
+});
