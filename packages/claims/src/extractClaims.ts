@@ -15,7 +15,7 @@ import {
 import { type CalendarDay, calendarDay } from './dateExpressions.ts';
 import { figureKey } from './figureKey.ts';
 import { type Entity, type Gazetteer, type GazetteerExtension, gazetteerFor } from './gazetteer.ts';
-import { isOrganisationNoun } from './lexical/nounClass.ts';
+import { isCompanyNoun, isOrganisationNoun } from './lexical/nounClass.ts';
 import type { Predicate } from './predicates.ts';
 import type { Frame } from './sentence/armsFigures.ts';
 import { figuresOfSentence, type SentenceContext } from './sentence/figuresOfSentence.ts';
@@ -293,7 +293,7 @@ function refersToOrganisation(speaker: Speaker): boolean {
   if (speaker.role) return false;
   const words = speaker.name.replace(/^(?:the|The)\s+/, '').split(/\s+/);
   const head = words.at(-1)!;
-  return words.length <= 3 && head === head.toLowerCase() && isOrganisationNoun(head);
+  return words.length <= 3 && head === head.toLowerCase() && (isOrganisationNoun(head) || isCompanyNoun(head));
 }
 
 /** The first state or organisation of the gazetteer named in a speaker's name or role. */

@@ -481,3 +481,12 @@ describe('relative clauses', () => {
     expect(only('About 3% of kids who ate peanuts got an allergy.').subject).toBe('kids');
   });
 });
+
+describe('the business referred back to', () => {
+  it('"…, the retailer said": a business noun WordNet knows as a merchant speaks as the company named', () => {
+    const found = claims(
+      'Shopwell said on Thursday that quarterly profit fell 12% to $1.2bn. Online sales rose 4.5% to $14.3bn, the retailer said.',
+    );
+    expect(found.map((c) => c.speaker?.name)).toEqual(['Shopwell', 'Shopwell']);
+  });
+});
