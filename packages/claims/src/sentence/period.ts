@@ -110,11 +110,11 @@ function nearestFirst(
   const all = candidates.map((_, i) => i);
   if (!figure) return all;
   const [fs, fe] = figure;
-  const nextFigure = Math.min(
-    ...info.quantities.map((q) => info.tokens.findIndex((t) => t.start >= q.span[0])).filter((k) => k >= fe),
-    Number.MAX_SAFE_INTEGER,
-  );
-  const after = all.filter((i) => candidates[i]!.start >= fe && candidates[i]!.start < nextFigure);
+  // The next figure's first character after this one's end: dates from there on are its.
+  const end = info.tokens[fe - 1]?.end ?? 0;
+  let nextFigure = Number.POSITIVE_INFINITY;
+  for (const q of info.quantities) if (q.span[0] >= end && q.span[0] < nextFigure) nextFigure = q.span[0];
+  const after = all.filter((i) => candidates[i]!.start >= fe && info.tokens[candidates[i]!.start]!.start < nextFigure);
   const before = all.filter((i) => candidates[i]!.end <= fs).reverse();
   return [...after, ...before, ...all.filter((i) => !after.includes(i) && !before.includes(i))];
 }
