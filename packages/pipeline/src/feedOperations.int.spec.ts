@@ -1,14 +1,12 @@
-import { randomUUID } from 'node:crypto';
-import { loadConfig } from '@tally/config';
-import { type EventStore, openEventStore } from '@tally/event-store';
+import type { EventStore } from '@tally/event-store';
 import { streams } from '@tally/events';
 import { FeedCommandRefusedError } from '@tally/ingest';
 import type {} from '@tally/local-services/vitest-setup';
-import { silentLogger } from '@tally/logger';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type FeedTestServer, numberedItems, rssDocument, startFeedTestServer } from './feedTestServer.ts';
+import { type FeedRuntime, openFeedRuntime } from './feedRuntime.ts';
+import { type FeedTestServer, numberedItems, rssDocument } from './feedTestServer.ts';
 import { pollFeed } from './poller.ts';
-import { openRuntime, type Runtime } from './runtime.ts';
+import type { Runtime } from './runtime.ts';
 import { reconcileSchedules } from './workers.ts';
 
 /**
@@ -20,26 +18,14 @@ describe('operating a feed', () => {
   let store: EventStore;
   let rt: Runtime;
 
+  let h: FeedRuntime;
+
   beforeAll(async () => {
-    server = await startFeedTestServer();
-    store = await openEventStore({ dataDir: 'memory://' });
-    const config = loadConfig(
-      {
-        REDIS_URL: inject('redisUrl'),
-        QUEUE_PREFIX: `ops${randomUUID().slice(0, 8)}`,
-        HTTP_ALLOW: '127.0.0.1',
-        HTTP_HOST_INTERVAL_MS: 0,
-        HTTP_TOTAL_TIMEOUT_MS: 2000,
-        LOG_LEVEL: 'silent',
-      },
-      {},
-    );
-    rt = await openRuntime(config, silentLogger, { store, extractPool: false });
+    h = await openFeedRuntime(inject('redisUrl'), { HTTP_TOTAL_TIMEOUT_MS: 2000 });
+    ({ server, store, rt } = h);
   });
   afterAll(async () => {
-    await rt?.close();
-    await store?.close();
-    await server?.close();
+    await h?.close();
   });
 
   const serve = (path: string, body: string, type = 'application/rss+xml') =>

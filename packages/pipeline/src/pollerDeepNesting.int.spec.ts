@@ -1,14 +1,12 @@
-import { randomUUID } from 'node:crypto';
-import { loadConfig } from '@tally/config';
-import { type EventStore, openEventStore } from '@tally/event-store';
+import type { EventStore } from '@tally/event-store';
 import { streams } from '@tally/events';
 import type {} from '@tally/local-services/vitest-setup';
-import { silentLogger } from '@tally/logger';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createFeedCommands } from './feedCommands.ts';
-import { type FeedTestServer, startFeedTestServer } from './feedTestServer.ts';
+import { type FeedRuntime, openFeedRuntime } from './feedRuntime.ts';
+import type { FeedTestServer } from './feedTestServer.ts';
 import { pollFeed } from './poller.ts';
-import { openRuntime, type Runtime } from './runtime.ts';
+import type { Runtime } from './runtime.ts';
 
 /** Feed commands over a log, without a poller of their own. */
 const feedsOf = (store: EventStore) => createFeedCommands({ store });
@@ -23,25 +21,14 @@ describe('pollFeed on a deeply nested feed', () => {
   let store: EventStore;
   let rt: Runtime;
 
+  let h: FeedRuntime;
+
   beforeAll(async () => {
-    server = await startFeedTestServer();
-    store = await openEventStore({ dataDir: 'memory://' });
-    const config = loadConfig(
-      {
-        REDIS_URL: inject('redisUrl'),
-        QUEUE_PREFIX: `t${randomUUID().slice(0, 8)}`,
-        HTTP_ALLOW: '127.0.0.1',
-        HTTP_HOST_INTERVAL_MS: 0,
-        LOG_LEVEL: 'silent',
-      },
-      {},
-    );
-    rt = await openRuntime(config, silentLogger, { store, extractPool: false });
+    h = await openFeedRuntime(inject('redisUrl'));
+    ({ server, store, rt } = h);
   });
   afterAll(async () => {
-    await rt?.close();
-    await store?.close();
-    await server?.close();
+    await h?.close();
   });
 
   it('records the poll as malformed, not internal, and polls a sound feed after it', async () => {
