@@ -108,7 +108,12 @@ export async function startHarness(
       return app;
     },
     async close() {
-      for (const app of apps) await app.close().catch(() => {});
+      for (const app of apps) {
+        // A connection a test left open (a body not read, a proxy's kept-alive socket) must not hold the close.
+        const closing = app.close().catch(() => {});
+        app.server.closeAllConnections();
+        await closing;
+      }
       await runtime.close();
       await store.close();
     },

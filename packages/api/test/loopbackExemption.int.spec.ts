@@ -104,7 +104,11 @@ describe('on a real socket', () => {
     closedBase = await listen(closed);
   });
   afterAll(async () => {
-    for (const p of proxies) await new Promise((r) => p.close(r));
+    for (const p of proxies) {
+      const closing = new Promise((r) => p.close(r));
+      p.closeAllConnections();
+      await closing;
+    }
   });
 
   const proxy = async (target: string, add: Record<string, string>) => {
