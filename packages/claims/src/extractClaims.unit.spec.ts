@@ -26,7 +26,9 @@ describe('extractClaims: predicates, subjects and recipients', () => {
     ['The United States pledged $300 million in aid to Ukraine.', 'pledge:US>UA:USD'],
     ['The US has halted plans to send an additional $6 billion in military aid to Kyiv.', 'halt-aid:US>UA:USD'],
     ['Russia deployed 10,000 troops to Belarus.', 'deploy:RU>BY:troop'],
-    ['Russian strikes killed 12 Ukrainian civilians.', 'casualties:RU>UA:person'],
+    // Civilians killed are a figure of their own beside a death toll; whose they were is the recipient.
+    ['Russian strikes killed 12 Ukrainian civilians.', 'casualties:RU>UA:civilian killed:person'],
+    ['Russian strikes killed 12 people in Kharkiv.', 'casualties:RU>?:death toll:person'],
     ['Rheinmetall said Germany produced 700,000 shells.', 'produce:DE:shell'],
   ])('%s → %s', (sentence, key) => {
     expect(only(sentence).figureKey).toBe(key);

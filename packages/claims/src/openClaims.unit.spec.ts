@@ -167,12 +167,47 @@ describe('casualties', () => {
     const hired = claims('The airline hired 300 pilots last year.');
     expect(hired.map((c) => c.unit)).toEqual(['pilot']);
   });
+
+  it('those killed are the measure whoever acted: "the rebels\' allies shelled the town, killing more than 40 people"', () => {
+    const found = claims("In 2011 the rebels' allies shelled the town, killing more than 40 people.");
+    expect(found.map((c) => c.measure)).toEqual(['death toll']);
+    const named = claims('Last week the militia killed more than 15 villagers near the border.');
+    expect(named.map((c) => [c.value, c.measure])).toEqual([[15, 'villagers killed']]);
+  });
+
+  it('"…, wounding 30 people, including 12 children": the part met the same fate, as persons', () => {
+    const found = claims('A bomb exploded at the market, wounding 30 people, including 12 children.');
+    expect(found.map((c) => [c.value, c.predicate, c.measure, c.unit])).toEqual([
+      [30, 'injure', 'people wounded', 'person'],
+      [12, 'injure', 'children wounded', 'person'],
+    ]);
+  });
 });
 
 describe('datelines', () => {
   it('"LISBON — …" is where the report was filed, never a subject', () => {
     const found = claims('LISBON — Revenue at the port fell 8% last year.');
     expect(found.map((c) => c.subject)).not.toContain('LISBON');
+  });
+
+  it('"ROME — Gunmen attacked …": a common noun capitalised by the dateline is the actor, not a name', () => {
+    const found = claims(
+      "ROME — Gunmen attacked a bus at the city's busiest square on Monday, killing at least 8 people.",
+    );
+    expect(found.map((c) => [c.value, c.subject, c.measure])).toEqual([[8, 'gunmen', 'death toll']]);
+  });
+});
+
+describe('names and their initials', () => {
+  it('initials in the headline are the name the body spells out after them', () => {
+    const found = extractClaims(
+      "A fund bought into Granite Mutual in 2019. Rivals bought shares, halving GM's stake to 10%.",
+      {
+        publishedAt: PUB,
+        title: 'GM gives up control',
+      },
+    );
+    expect(found.find((c) => c.value === 10)?.subject).toBe('Granite Mutual');
   });
 });
 
@@ -477,6 +512,13 @@ describe('takings are counted by others', () => {
 });
 
 describe('relative clauses', () => {
+  it('"X, whose cast includes A, B and C, sold …": the relative clause with commas of its own is passed over', () => {
+    const found = claims(
+      'Blue Harbor, whose backers include Alma Reyes, Tom Ives and Ken Oduya, sold 2 million tickets last year.',
+    );
+    expect(found.map((c) => [c.value, c.subject])).toEqual([[2_000_000, 'Blue Harbor']]);
+  });
+
   it('"3% of kids who ate peanuts got an allergy": the verb after the relative clause governs the share', () => {
     expect(only('About 3% of kids who ate peanuts got an allergy.').subject).toBe('kids');
   });

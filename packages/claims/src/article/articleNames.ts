@@ -91,7 +91,10 @@ export function articleNameFacts(infos: readonly SentenceInfo[], title: Sentence
       i = end;
     }
   });
-  for (const r of runs) {
+  // Initials last: met before the full name ("GM" in a headline, "General Motors" in the lead) they
+  // are that name all the same.
+  const acronym = (t: string): boolean => /^[A-Z]{2,6}$/.test(t);
+  for (const r of [...runs.filter((r) => !acronym(r.text)), ...runs.filter((r) => acronym(r.text))]) {
     const lower = r.text.toLowerCase();
     if (people.has(lower) || TITLED.test(r.text) || FUNCTION_WORDS.test(lower)) continue;
     if (r.titleLike && !known.has(lower)) continue;

@@ -78,6 +78,22 @@ export function retag(tokens: readonly Token[], pos: Pos[], lemma: string[], isF
       pos[k] = 'VERB';
       continue;
     }
+    // "…, wounding 30 people", "…, leaving 12 dead": an -ing word opening a clause after a comma,
+    // before a figure or a determiner, that WordNet knows as a verb is one.
+    if (
+      pos[k] === 'NOUN' &&
+      prev === ',' &&
+      /ing$/.test(w) &&
+      k + 1 < tokens.length &&
+      (isFigure(k + 1) || pos[k + 1] === 'DET' || pos[k + 1] === 'NUM')
+    ) {
+      const base = ingBase(w);
+      if (base) {
+        pos[k] = 'VERB';
+        lemma[k] = base;
+        continue;
+      }
+    }
     // "a 3.8% boost", "a $2bn loss": the word after a figure that an article opens is its noun.
     if (
       pos[k] === 'VERB' &&
@@ -94,4 +110,12 @@ function articleBeforeFigure(tokens: readonly Token[], last: number, isFigure: (
   let k = last;
   while (k >= 0 && isFigure(k)) k--;
   return k >= 0 && /^(?:a|an)$/.test(tokens[k]!.lower);
+}
+
+/** The verb an -ing form is of, as WordNet knows it: "wounding" → wound, "leaving" → leave, "cutting" → cut. */
+function ingBase(w: string): string | null {
+  const stem = w.slice(0, -3);
+  const candidates = [stem, `${stem}e`];
+  if (/(.)\1$/.test(stem)) candidates.push(stem.slice(0, -1));
+  return candidates.find((c) => c.length > 1 && isVerbWord(c)) ?? null;
 }

@@ -57,6 +57,13 @@ export class ArticleNames {
     return null;
   }
 
+  /** Whether an acronym is the initials of a longer name the article named before ("GM" after "General Motors"). */
+  isInitialsOfKnown(name: string): boolean {
+    const shown = displayName(name);
+    if (!/^[A-Z]{2,6}$/.test(shown)) return false;
+    return this.known.some((k) => k.words.length > 1 && initialsOf(k.words) === shown.toLowerCase());
+  }
+
   /**
    * The id and display name of a name, and whether it is a person's: `person` marks a new name as
    * one; a shorter name of a known person ("Zuckerberg" after "Mark Zuckerberg") is that person.
@@ -65,6 +72,10 @@ export class ArticleNames {
     const shown = displayName(name);
     const id = entityId(shown);
     const words = shown.toLowerCase().split(/\s+/);
+    if (this.isInitialsOfKnown(shown)) {
+      const k = this.known.find((k) => k.words.length > 1 && initialsOf(k.words) === shown.toLowerCase())!;
+      return { id: k.id, name: k.name, person: k.person };
+    }
     for (const k of this.known) {
       if (k.id === id) return { id: k.id, name: k.name, person: k.person || person };
     }

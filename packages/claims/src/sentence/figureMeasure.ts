@@ -29,7 +29,15 @@ export function measureOf(
   // "the estimated 150,000 dead": the dead counted are a death toll, whatever the verb.
   if (q.kind === 'count' && /^(?:dead|killed)$/.test(countedWords(view, q))) return 'death toll';
   let m: string | null = null;
-  if (gov.nominal) m = nominalMeasure(view, gov, q, inMention);
+  // "killing more than 200 people", "killed 10 civilians": whoever acted, those killed are the measure.
+  if (q.kind === 'count' && gov.verb >= 0 && (predicate === 'kill' || predicate === 'die')) m = killedMeasure(view, q);
+  // "killing at least 19 people, including 17 foreigners": a part of the count before counts the same fate.
+  if (!m && q.kind === 'count' && gov.lemma === 'include' && view.tokens[gov.verb - 1]?.text === ',') {
+    const fate = fateBefore(view, gov.verb);
+    const counted = countedWords(view, q);
+    if (fate && counted && !/^(?:people|persons?)$/.test(counted)) m = `${counted} ${FATES[fate]}`;
+  }
+  if (!m && gov.nominal) m = nominalMeasure(view, gov, q, inMention);
   // "…, taking 13.8bn yen", "…, earning $5m": a participle after a comma names its own act; the
   // subject it shares measures something else.
   const participleClause =
@@ -48,11 +56,6 @@ export function measureOf(
   if (!m && q.concept && q.kind !== 'count' && !LEVEL_WORDS.has(q.concept.toLowerCase())) m = q.concept.toLowerCase();
   // "The depot is 180 miles from …": the concept names the subject again, not what is measured.
   if (m && subjectName && m === subjectName.toLowerCase()) m = null;
-  // "killing 19 people" is a death toll; "two gunmen died", "17 civilians killed" count those killed.
-  if (!m && q.kind === 'count' && (predicate === 'kill' || predicate === 'die')) {
-    const counted = countedWords(view, q);
-    m = counted === '' || /^(?:people|persons?|others?)$/.test(counted) ? 'death toll' : `${counted} killed`;
-  }
   if (!m) m = actMeasure(predicate, q.kind, unit);
   // "$55.12 a barrel", "£339 each": an amount per unit is a price.
   if (!m && q.kind === 'money' && unit?.includes('/')) m = 'price';
@@ -76,6 +79,32 @@ export function measureOf(
   if (m && q.kind === 'percent') m = m.replace(/\b(?:proportion|percentage|fraction)\b/, 'share');
   if (m && changeOnly) m = asChange(m, direction);
   return m;
+}
+
+/** "killing 19 people" is a death toll; "two gunmen died", "17 civilians killed" count those killed. */
+function killedMeasure(view: SentenceView, q: Quantity): string {
+  // "12 Ukrainian civilians", "nine African-American churchgoers": whose they were is the figure's
+  // other party, not its measure.
+  const words = q.text.split(/\s+/);
+  const counted = countedWords(view, q)
+    .split(' ')
+    .filter((w) => !words.some((x) => /^\p{Lu}/u.test(x) && x.toLowerCase() === w))
+    .join(' ');
+  return counted === '' || /^(?:people|persons?|others?)$/.test(counted) ? 'death toll' : `${counted} killed`;
+}
+
+const FATES: Record<string, string> = { kill: 'killed', die: 'killed', wound: 'wounded', injure: 'injured' };
+
+/** The fate (its verb's lemma) a count just before token `v` met: "killing at least 19 people, including …" → kill. */
+export function fateBefore(view: SentenceView, v: number): string | null {
+  let counts = 0;
+  for (let h = v - 1; h >= 0 && h >= v - 8; h--) {
+    if (view.quantityAt[h]! >= 0 && (h === 0 || view.quantityAt[h - 1] !== view.quantityAt[h])) counts++;
+    if (counts > 1) return null;
+    const lemma = view.lemma[h] ?? '';
+    if (FATES[lemma] && counts === 1) return lemma;
+  }
+  return null;
 }
 
 /** Deals whose amount is their price: "a $19 billion acquisition" measures the acquisition price. */

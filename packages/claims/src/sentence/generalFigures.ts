@@ -6,7 +6,7 @@ import { singularize } from '../singularize.ts';
 import type { Quantity } from '../types.ts';
 import { claimable } from './claimable.ts';
 import type { FigureFound } from './figureFound.ts';
-import { changeNounMeasure, countedInMeasure, DESCRIBING, measureOf } from './figureMeasure.ts';
+import { changeNounMeasure, countedInMeasure, DESCRIBING, fateBefore, measureOf } from './figureMeasure.ts';
 import { findGovernor } from './governor.ts';
 import { modalityOf } from './modality.ts';
 import { type ArticleFocus, type Roles, rolesOf } from './roles.ts';
@@ -86,6 +86,11 @@ function figureOf(view: SentenceView, st: Statement, focus: ArticleFocus): Figur
       reading.predicate === 'be' && gov.verb >= 0 && !/^(?:up|down)$/.test(view.tokens[gov.verb + 1]?.lower ?? '');
     if (!copulaFirst || st.changeNoun !== null)
       reading = { predicate: st.direction === 'up' ? 'rise' : 'fall', direction: st.direction };
+  }
+  // "killing 19 people, including 17 foreigners": a part of a casualty count met the same fate.
+  if (q.kind === 'count' && gov.lemma === 'include' && view.tokens[gov.verb - 1]?.text === ',') {
+    const fate = fateBefore(view, gov.verb);
+    if (fate) reading = predicateOf(fate, false, null);
   }
   // "acquiring the studio for $7.5 billion": the price of what was bought or sold.
   const forPrice = view.tokens[s - 1]?.lower === 'for' && q.kind === 'money';

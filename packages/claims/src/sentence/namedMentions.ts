@@ -272,7 +272,9 @@ function addRun(ctx: NamedMentionContext, start: number, end: number, out: Entit
   if (opening && end - start === 1 && !known && isAdjective(text) && /^\p{Ll}/u.test(tokens[end]?.text ?? '')) return;
   if (qualifiesNoun(tokens, start, end)) return;
   // "DVD", "TV", "GDP": an acronym WordNet knows as a common noun is no name.
-  if (end - start === 1 && /^\p{Lu}{2,5}$/u.test(text) && isCommonWord(text)) return;
+  // The initials of a name the article gave before ("GM" after "General Motors") are that name.
+  if (end - start === 1 && /^\p{Lu}{2,5}$/u.test(text) && isCommonWord(text) && !ctx.names.isInitialsOfKnown(text))
+    return;
   if (end - start === 1 && (pos[start] === 'PRON' || pos[start] === 'DET')) return;
   // "the Chancellor", "Minister": a person word alone is a title, unless nothing makes it one ("talks
   // with Yahoo", "Yahoo's sale" opening a sentence).

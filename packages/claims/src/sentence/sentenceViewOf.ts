@@ -1,8 +1,10 @@
 import type { SentenceInfo } from '../article/sentenceInfo.ts';
 import { retag } from '../lexical/retag.ts';
 import { tagSentence } from '../lexical/tagSentence.ts';
+import { senses } from '../lexical/wordnet.ts';
+import { singularize } from '../singularize.ts';
 import type { ArticleNames } from './entityNames.ts';
-import { namedMentions } from './namedMentions.ts';
+import { namedMentions, opensSentence } from './namedMentions.ts';
 import type { SentenceView } from './sentenceView.ts';
 
 /** The index of the first token ending after `offset`. */
@@ -74,6 +76,19 @@ export function sentenceViewOf(info: SentenceInfo, names: ArticleNames, knownNam
       quantityAt[k] = -1;
       if (tokens[k]!.kind === 'word' && /^\p{Lu}/u.test(tokens[k]!.text)) tags.pos[k] = 'PROPN';
     }
+  }
+  // "CAIRO — Gunmen opened fire": a word capitalised only by its place, that names nobody, is the
+  // common noun it is ("gunman"), whatever the tagger made of its capital.
+  // (A sentence's first word keeps the tagger's reading, written as it is.)
+  for (let k = 1; k < tokens.length; k++) {
+    if (tags.pos[k] !== 'PROPN' || !opensSentence(tokens, k) || mentions.some((m) => k >= m.start && k < m.end))
+      continue;
+    const lower = tokens[k]!.lower;
+    if (tokens[k + 1]?.kind === 'word' && /^\p{Lu}/u.test(tokens[k + 1]!.text)) continue;
+    const base = singularize(lower);
+    if (senses(base, 'n').length === 0 && senses(lower, 'n').length === 0) continue;
+    tags.pos[k] = 'NOUN';
+    tags.lemma[k] = senses(base, 'n').length > 0 ? base : lower;
   }
   return {
     text: info.sentence.text,

@@ -49,10 +49,24 @@ export function subjectPhrase(view: SentenceView, v: number, floor: number, dept
   const closing = view.tokens[k - 1]?.text;
   if (closing === '-' || closing === '–' || closing === '—' || closing === ',' || closing === ')') {
     const opener = closing === ')' ? '(' : closing;
-    for (let h = k - 2; h > floor; h--) {
-      if (view.tokens[h]!.text === opener) {
-        k = h;
-        break;
+    // "Shark Tale, whose cast includes A, B and C, sold": a relative clause opened by a comma may hold
+    // commas of its own; its opening comma is the one before "whose/which/who".
+    let relativeOpener = -1;
+    if (closing === ',') {
+      for (let h = k - 2; h > floor; h--) {
+        if (view.tokens[h]!.text === ',' && /^(?:whose|which|who|whom)$/.test(view.tokens[h + 1]?.lower ?? '')) {
+          relativeOpener = h;
+          break;
+        }
+      }
+    }
+    if (relativeOpener > floor) k = relativeOpener;
+    else {
+      for (let h = k - 2; h > floor; h--) {
+        if (view.tokens[h]!.text === opener) {
+          k = h;
+          break;
+        }
       }
     }
   }
