@@ -198,6 +198,29 @@ describe('datelines', () => {
   });
 });
 
+describe('counts over time', () => {
+  it('"lost every month", "stranded each year": a count over time is a rate; "a year ago" is a point', () => {
+    expect(claims('About 2,000 bicycles are stolen every month in the city.').map((c) => c.unit)).toEqual([
+      'bicycle/month',
+    ]);
+    expect(claims('About 40 seals are stranded on the coast each year.').map((c) => c.unit)).toEqual([
+      'seal/year',
+    ]);
+    expect(claims('The museum sold 90,000 tickets a year ago.').map((c) => c.unit)).toEqual(['ticket']);
+  });
+
+  it('"others" after people counted in the sentence are persons; "just under" is nearly', () => {
+    const found = claims('Three hikers died, and two others missing. Just under 400 tents were lost.');
+    expect(found.map((c) => [c.value, c.unit])).toEqual([
+      [3, 'person'],
+      [2, 'person'],
+      [400, 'tent'],
+    ]);
+    expect(found[1]?.measure).toBe('others missing');
+    expect(found[2]?.bound).toBe('~<');
+  });
+});
+
 describe('names and their initials', () => {
   it('initials in the headline are the name the body spells out after them', () => {
     const found = extractClaims(

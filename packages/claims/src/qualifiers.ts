@@ -9,8 +9,8 @@ const PREFIX_SPEC = `
   > | more than | over | above | exceeding | in excess of | upwards of | upward of | greater than | just over | well over | just above | well above | well in excess of | topping | north of | upwards of about => >
   >= | > = | ≥ | greater than or equal to | more than or equal to | at least | no fewer than | no less than | not less than | not fewer than | a minimum of | minimum of => >=
   <= | < = | ≤ | less than or equal to | fewer than or equal to | up to | as many as | as much as | at most | no more than | not more than | a maximum of | maximum of | as high as => <=
-  < | fewer than | less than | under | below | just under | just below | well under | well below => <
-  nearly | almost | close to | closer to | just shy of | just short of | approaching | nigh on => ~<
+  < | fewer than | less than | under | below | well under | well below => <
+  nearly | almost | close to | closer to | just shy of | just short of | approaching | nigh on | just under | just below => ~<
   about | around | roughly | some | approximately | an estimated | estimated | circa | c . | approx . | approx | in the region of | on the order of | in the order of | an approximate | an estimate of | around about => ~
   a reported => =
 `;

@@ -62,7 +62,11 @@ export function measureOf(
   // "10,000 phones are lost", "the city filled 255,904 potholes", "holds 192 seats", "killing two
   // people": what is counted and what became of it.
   if (!m && q.kind === 'count' && gov.verb >= 0 && unit && !DESCRIBING.has(predicate) && predicate !== 'be') {
-    m = `${countedWords(view, q)} ${participle(gov.lemma)}`;
+    // "158 others missing", "300 animals beaching themselves": an -ing form right after what it
+    // counts says it as it is.
+    const written = view.tokens[gov.verb]!.lower;
+    const after = gov.verb > 0 && view.quantityAt[gov.verb - 1] === view.quantities.indexOf(q);
+    m = `${countedWords(view, q)} ${after && /ing$/.test(written) ? written : participle(gov.lemma)}`;
   }
   // "$500m has been retrieved", "£2bn was wiped off": the amount that became so.
   if (!m && q.kind === 'money' && gov.verb >= 0 && gov.passive && gov.figureFirst)

@@ -9,6 +9,7 @@ import type { FigureFound } from './figureFound.ts';
 import { changeNounMeasure, countedInMeasure, DESCRIBING, fateBefore, measureOf } from './figureMeasure.ts';
 import { findGovernor } from './governor.ts';
 import { modalityOf } from './modality.ts';
+import { rateTime } from './rates.ts';
 import { type ArticleFocus, type Roles, rolesOf } from './roles.ts';
 import { clauseAround, type SentenceView } from './sentenceView.ts';
 import { type Statement, statementsOf } from './statements.ts';
@@ -120,7 +121,8 @@ function figureOf(view: SentenceView, st: Statement, focus: ArticleFocus): Figur
   const direction = st.direction ?? reading.direction;
   // Casualties are persons whichever word counts them ("19 people", "17 foreigners", "two gunmen").
   const casualty = predicate === 'kill' || predicate === 'injure' || predicate === 'die';
-  const unit = q.unit === null ? null : casualty ? peopleUnit(figureUnit(q.unit)) : figureUnit(q.unit);
+  const unit =
+    q.unit === null ? null : casualty ? peopleUnit(figureUnit(q.unit)) : othersUnit(view, q, figureUnit(q.unit));
   const measure =
     changeNounMeasure(view, st, clause[1], direction) ??
     (forPrice ? (predicate === 'buy' || predicate === 'sell' ? actMeasure(predicate, q.kind, unit) : 'price') : null) ??
@@ -130,7 +132,10 @@ function figureOf(view: SentenceView, st: Statement, focus: ArticleFocus): Figur
   const stated = statedPredicate(predicate, measure, q.kind);
 
   const change = changeOf(view, st, direction);
-  const unitOut = perShare(unit, measure, q) ?? unit ?? (q.kind === 'count' ? countedInMeasure(measure) : null);
+  const counted = perShare(unit, measure, q) ?? unit ?? (q.kind === 'count' ? countedInMeasure(measure) : null);
+  // "10,000 phones are lost every month": a count over time is a rate (phone/month).
+  const per = q.kind === 'count' && counted && !counted.includes('/') ? rateTime(view, e, clause[1]) : null;
+  const unitOut = per ? `${counted}/${per}` : counted;
   const { hedged, negated } = modalityOf(view, gov.verb, fs, clause[0], gov.nominal);
   const directed = isDirected(stated) && roles.recipient !== null;
   return {
@@ -254,4 +259,13 @@ function changeUnit(q: Quantity, level: Quantity | null = null): string | null {
   if (q.unit === 'percentage point') return q.unit;
   if (q.unit === 'point') return level && level.unit !== '%' ? 'point' : 'percentage point';
   return q.unit;
+}
+
+/** "Two gunmen died, and three others escaped": "others" after people counted in the sentence are persons. */
+function othersUnit(view: SentenceView, q: Quantity, unit: string): string {
+  if (!/^others?$/.test(unit)) return unit;
+  const before = view.quantities.slice(0, view.quantities.indexOf(q));
+  return before.some((p) => p.kind === 'count' && p.unit !== null && peopleUnit(figureUnit(p.unit)) === 'person')
+    ? 'person'
+    : unit;
 }
