@@ -203,9 +203,7 @@ describe('counts over time', () => {
     expect(claims('About 2,000 bicycles are stolen every month in the city.').map((c) => c.unit)).toEqual([
       'bicycle/month',
     ]);
-    expect(claims('About 40 seals are stranded on the coast each year.').map((c) => c.unit)).toEqual([
-      'seal/year',
-    ]);
+    expect(claims('About 40 seals are stranded on the coast each year.').map((c) => c.unit)).toEqual(['seal/year']);
     expect(claims('The museum sold 90,000 tickets a year ago.').map((c) => c.unit)).toEqual(['ticket']);
   });
 
