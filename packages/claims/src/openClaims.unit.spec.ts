@@ -198,6 +198,13 @@ describe('datelines', () => {
   });
 });
 
+describe('subjects before an infinitive', () => {
+  it('"is on track to hit": the subject phrase is before "on track", as before "is set to"', () => {
+    const found = claims('The cost of borrowing is on track to hit $80 billion next year.');
+    expect(found.map((c) => c.measure)).toEqual(['cost of borrowing']);
+  });
+});
+
 describe('counts over time', () => {
   it('"lost every month", "stranded each year": a count over time is a rate; "a year ago" is a point', () => {
     expect(claims('About 2,000 bicycles are stolen every month in the city.').map((c) => c.unit)).toEqual([

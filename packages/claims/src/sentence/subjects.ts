@@ -35,6 +35,12 @@ export function subjectPhrase(view: SentenceView, v: number, floor: number, dept
   // An infinitive takes the subject of the verb that governs it: "the US halted plans to send",
   // "Disney is set to spend", "the company expects to cut".
   for (let hops = 0; hops < 3 && k < v && view.tokens[k]!.lower === 'to' && view.pos[k] === 'PART'; hops++) {
+    // "is on track to hit", "was on course to reach": the phrase is as "is set to".
+    if (/^(?:track|course|pace)$/.test(view.tokens[k - 1]?.lower ?? '') && view.tokens[k - 2]?.lower === 'on') {
+      k -= 2;
+      while (k > floor && /^(?:AUX|ADV|PART|VERB)$/.test(view.pos[k - 1]!)) k--;
+      continue;
+    }
     let h = k - 1;
     while (h > floor && (view.pos[h] === 'NOUN' || view.pos[h] === 'ADJ' || view.pos[h] === 'DET')) h--;
     if (
