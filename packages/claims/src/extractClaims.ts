@@ -1,6 +1,6 @@
 import { anaphoricAttributions } from './article/anaphoricAttributions.ts';
 import { articleNameFacts } from './article/articleNames.ts';
-import { ArticleSpeakers, ownResults, selfReported } from './article/articleSpeakers.ts';
+import { ArticleSpeakers, announcedPrice, ownResults, selfReported } from './article/articleSpeakers.ts';
 import { findQuoteRegions, quoteAt } from './article/quotes.ts';
 import { analyseSentence, lineStartOffsets, titleInfo } from './article/sentenceInfo.ts';
 import {
@@ -173,7 +173,8 @@ export function readClaims(text: string, options: ExtractClaimsOptions = {}): Cl
                 f.subject,
                 f.measure,
                 (periodOf(info, f.clause, now, [f.qStart, f.qEnd]) ?? periods.carried(info)) !== null,
-              ));
+              ) ??
+              announced(announcedPrice(f.predicate, f.measure, f.unit, f.subject, facts.topic)));
           if (carried) {
             speaker = carried.speaker;
             statedAt = carried.statedAt;
@@ -301,6 +302,9 @@ function placeOf(speaker: Speaker, gazetteer: Gazetteer): Entity | null {
   const text = `${speaker.name} ${speaker.role ?? ''}`;
   return gazetteer.mentions(tokenize(text))[0]?.entity ?? null;
 }
+
+const announced = (speaker: Speaker | null): { speaker: Speaker; statedAt: null } | null =>
+  speaker ? { speaker, statedAt: null } : null;
 
 function ownSpoken(
   subject: Entity | null,

@@ -198,6 +198,35 @@ describe('datelines', () => {
   });
 });
 
+describe('speakers of announcements', () => {
+  it("a product's price that nobody is said to state is the announcement of the company the article is about", () => {
+    const found = extractClaims(
+      'Orchard has unveiled a cheaper tablet, the first made by Orchard for schools. Chief executive Dana Ruiz ' +
+        'showed off the device in Austin. The Slate will be sold for $329, and a larger version will be sold for $429.',
+      { publishedAt: PUB, title: 'Orchard unveils low-cost tablet' },
+    );
+    expect(found.map((c) => [c.value, c.speaker?.name ?? null])).toEqual([
+      [329, 'Orchard'],
+      [429, 'Orchard'],
+    ]);
+  });
+
+  it("a deal's price is no product's: nobody announced it", () => {
+    const found = extractClaims("Orchard's $4.8 billion sale to Pinecrest is a complicated beast.", {
+      publishedAt: PUB,
+      title: 'Orchard sells itself',
+    });
+    expect(found.map((c) => c.speaker)).toEqual([null]);
+  });
+
+  it('"Acme founder Jo Ng said", "which founder Jo Ng said": the body a lower-case role is of opens the phrase', () => {
+    const direct = claims('Acme founder Jo Ng said the service had passed 20 million members.');
+    expect(direct.map((c) => [c.speaker?.name, c.speaker?.role])).toEqual([['Jo Ng', 'Acme founder']]);
+    const relative = claims('Then came Plus, which Acme founder Jo Ng said last year had passed 20 million members.');
+    expect(relative.map((c) => c.speaker?.name)).toEqual(['Jo Ng']);
+  });
+});
+
 describe('subjects before an infinitive', () => {
   it('"is on track to hit": the subject phrase is before "on track", as before "is set to"', () => {
     const found = claims('The cost of borrowing is on track to hit $80 billion next year.');

@@ -166,6 +166,25 @@ export function ownResults(subject: Entity | null, measure: string | null, hasPe
   return isResult(head) ? { name: subject.name, role: null } : null;
 }
 
+/**
+ * A price a company's product is sold for ("the $499 Macintosh", "will be sold for $599"), said by
+ * nobody in the article, is the company's announcement: the company the article is about. A price
+ * per unit of a commodity ("$5 a pound") or of a market ("shares") is nobody's announcement.
+ */
+export function announcedPrice(
+  predicate: string,
+  measure: string | null,
+  unit: string | null,
+  subject: Entity | null,
+  topic: Entity | null,
+): Speaker | null {
+  // A deal's price ("a $4.8 billion sale", "acquisition price") is no product's.
+  if (predicate !== 'cost' || measure !== 'price') return null;
+  if (!unit || !/^[A-Z]{3}$/.test(unit) || !topic || topic.kind !== 'named') return null;
+  if (subject && subject.kind !== 'named' && subject.kind !== 'group') return null;
+  return { name: topic.name, role: null };
+}
+
 const RESULT_WORDS = new Set(['income', 'financial_gain', 'gain', 'loss', 'financial_loss', 'revenue']);
 
 function isResult(word: string): boolean {

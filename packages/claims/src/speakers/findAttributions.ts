@@ -32,6 +32,8 @@ export function findAttributions(tokens: Token[], opts: AttributionOptions): Att
     // "United States" is no verb; "China is estimated to have" is no attribution.
     if (t.text !== t.lower && v > 0) continue;
     if (/^(?:is|are|was|were|been|be|being)$/.test(tokens[v - 1]?.lower ?? '')) continue;
+    // "showed off the new machine", "posted up": a verb with a particle that says nothing.
+    if (/^(?:off|up)$/.test(tokens[v + 1]?.lower ?? '')) continue;
     // "pointed out"
     let verbEnd = v + 1;
     if (t.lower === 'pointed') {

@@ -168,6 +168,23 @@ function openRoleStart(tokens: Token[], start: number, opts: AttributionOptions)
       const before = tokens[s - 2];
       if (!before || /^[,;:“”"«»–—(]$/.test(before.text) || CLAUSE_OPENERS.has(before.lower)) return s - 1;
     }
+    // "Amazon founder Jeff Bezos said", "which Acme chief executive Jo Ng said": the name of the
+    // body a lower-case role is of, opening the clause.
+    if (
+      s < start &&
+      t.kind === 'word' &&
+      t.text !== t.lower &&
+      !opts.inQuote[s - 1] &&
+      nameishAt(tokens, s - 1, opts)
+    ) {
+      let b = s - 1;
+      while (b > 0 && tokens[b - 1]!.kind === 'word' && tokens[b - 1]!.text !== tokens[b - 1]!.lower) b--;
+      const opener = tokens[b - 1];
+      if (!opener || /^[,;:“”"«»–—(]$/.test(opener.text) || CLAUSE_OPENERS.has(opener.lower)) return b;
+      return null;
+    }
+    // "which founder Jeff Bezos said": a clause opener before the role.
+    if (s < start && t.kind === 'word' && CLAUSE_OPENERS.has(t.lower)) return s;
     if (t.kind !== 'word' || t.text !== t.lower || opts.inQuote[s - 1]) return null;
     if (CLAUSE_OPENERS.has(t.lower) || SPEECH_VERBS.has(t.lower) || /(?:ed|ing)$/.test(t.lower)) return null;
     if (/^(?:is|are|was|were|has|have|had|will|would|to|the|a|an)$/.test(t.lower)) return null;
