@@ -1,3 +1,4 @@
+import { ActMeasures } from './article/actMeasures.ts';
 import { anaphoricAttributions } from './article/anaphoricAttributions.ts';
 import { articleNameFacts } from './article/articleNames.ts';
 import { ArticleSpeakers, announcedPrice, ownResults, selfReported } from './article/articleSpeakers.ts';
@@ -122,10 +123,12 @@ export function readClaims(text: string, options: ExtractClaimsOptions = {}): Cl
     focus: { topic: facts.topic, last: null, names: facts.names },
   };
   const periods = new PeriodContext(now);
+  const actMeasures = new ActMeasures();
   for (const info of infos) {
     periods.read(info);
     const found = figuresOfSentence(info, context);
     for (const f of found) {
+      actMeasures.carry(f);
       const abs = info.sentence.start + f.quantity.span[0];
       let speaker: Speaker | null = null;
       let statedAt: string | null = null;

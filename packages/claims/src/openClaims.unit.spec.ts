@@ -227,6 +227,18 @@ describe('speakers of announcements', () => {
   });
 });
 
+describe('measures carried through an article', () => {
+  it('a later "received £X" means what an earlier "received … in grants" named; counts are not carried', () => {
+    const found = claims(
+      'The Harbour Trust received more than £2m in grants last year. The Valley Fund received just over £1m.',
+    );
+    expect(found.map((c) => [c.value, c.measure])).toEqual([
+      [2_000_000, 'grant'],
+      [1_000_000, 'grant'],
+    ]);
+  });
+});
+
 describe('subjects before an infinitive', () => {
   it('"is on track to hit": the subject phrase is before "on track", as before "is set to"', () => {
     const found = claims('The cost of borrowing is on track to hit $80 billion next year.');
