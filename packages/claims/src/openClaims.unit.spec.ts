@@ -255,6 +255,14 @@ describe('counts over time', () => {
     expect(claims('The museum sold 90,000 tickets a year ago.').map((c) => c.unit)).toEqual(['ticket']);
   });
 
+  it('"two gunmen died, and three others escaped": the others are of the people counted before', () => {
+    const found = claims('Two raiders died, and three others may have escaped, police said.');
+    expect(found.map((c) => [c.value, c.subject, c.measure])).toEqual([
+      [2, 'raiders', 'raiders killed'],
+      [3, 'raiders', 'raiders escaped'],
+    ]);
+  });
+
   it('"others" after people counted in the sentence are persons; "just under" is nearly', () => {
     const found = claims('Three hikers died, and two others missing. Just under 400 tents were lost.');
     expect(found.map((c) => [c.value, c.unit])).toEqual([
@@ -262,7 +270,7 @@ describe('counts over time', () => {
       [2, 'person'],
       [400, 'tent'],
     ]);
-    expect(found[1]?.measure).toBe('others missing');
+    expect(found[1]?.measure).toBe('hikers missing');
     expect(found[2]?.bound).toBe('~<');
   });
 });

@@ -66,7 +66,7 @@ export function measureOf(
     // counts says it as it is.
     const written = view.tokens[gov.verb]!.lower;
     const after = gov.verb > 0 && view.quantityAt[gov.verb - 1] === view.quantities.indexOf(q);
-    m = `${countedWords(view, q)} ${after && /ing$/.test(written) ? written : participle(gov.lemma)}`;
+    m = `${countedOthers(view, q)} ${after && /ing$/.test(written) ? written : participle(gov.lemma)}`;
   }
   // "$500m has been retrieved", "£2bn was wiped off": the amount that became so.
   if (!m && q.kind === 'money' && gov.verb >= 0 && gov.passive && gov.figureFirst)
@@ -221,6 +221,17 @@ export function countedWords(_view: SentenceView, q: Quantity): string {
   while (i > 0 && !/\d/.test(words[i - 1]!) && !NUMBER_WORD.test(words[i - 1]!)) i--;
   const tail = words.slice(i).join(' ').toLowerCase();
   return tail === '' ? (q.unit ?? '') : tail;
+}
+
+/** What a count counts, "others" being those counted before it: "two gunmen …, and three others" → gunmen. */
+function countedOthers(view: SentenceView, q: Quantity): string {
+  const counted = countedWords(view, q);
+  if (!/^others?$/.test(counted)) return counted;
+  for (let p = view.quantities.indexOf(q) - 1; p >= 0; p--) {
+    const before = countedWords(view, view.quantities[p]!);
+    if (before && !/^others?$/.test(before) && view.quantities[p]!.kind === 'count') return before;
+  }
+  return counted;
 }
 
 const NUMBER_WORD =

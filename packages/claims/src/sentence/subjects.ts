@@ -163,6 +163,16 @@ export function countedActor(view: SentenceView, s: number, e: number): Entity |
   let a = s;
   for (let k = s; k < e; k++) if (view.pos[k] === 'NUM' || view.tokens[k]!.kind === 'num') a = k + 1;
   const head = lastNoun(view, a, e);
+  // "Two gunmen died, and three others escaped": the others are of the people counted before.
+  if (head >= 0 && /^others?$/.test(view.tokens[head]!.lower)) {
+    const qi = view.quantityAt[s]!;
+    for (let p = qi - 1; p >= 0; p--) {
+      const [ps, pe] = view.quantityTokens[p]!;
+      const before = countedActor(view, ps, pe);
+      if (before) return before;
+    }
+    return null;
+  }
   if (head < 0 || !isActorNoun(view.lemma[head]!)) return null;
   const phrase = subjectText(view, a, e, true);
   return phrase ? commonActor(phrase) : null;
