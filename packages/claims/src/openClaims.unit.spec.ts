@@ -239,6 +239,13 @@ describe('measures carried through an article', () => {
   });
 });
 
+describe('numbers that modify a noun', () => {
+  it('"the yield on the 30-year bond": a hyphened number before its noun stays in the subject phrase', () => {
+    const found = claims("Since January, the yield on Italy's 30-year bond has risen to 4.2 percent.");
+    expect(found.map((c) => [c.value, c.subject, c.measure])).toEqual([[4.2, 'Italy', 'yield']]);
+  });
+});
+
 describe('subjects before an infinitive', () => {
   it('"is on track to hit": the subject phrase is before "on track", as before "is set to"', () => {
     const found = claims('The cost of borrowing is on track to hit $80 billion next year.');

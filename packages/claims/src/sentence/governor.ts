@@ -38,7 +38,11 @@ export function phraseEndingAt(view: SentenceView, end: number, floor: number): 
     const hyphen = t.text === '-' && !t.spaceBefore && !view.tokens[k + 1]?.spaceBefore;
     if (view.isDate[k]) break;
     // A number joined to a noun by a hyphen modifies it ("the 10-year Treasury note"); any other ends the phrase.
-    if (view.quantityAt[k]! >= 0 && !(view.tokens[k + 1]?.text === '-' && !view.tokens[k + 1]!.spaceBefore)) break;
+    if (view.quantityAt[k]! >= 0 && !(view.tokens[k + 1]?.text === '-' && !view.tokens[k + 1]!.spaceBefore)) {
+      // The whole of "10-year" read as a quantity, before its noun, modifies it all the same.
+      const q = view.quantities[view.quantityAt[k]!]!;
+      if (!(k + 1 < end && /^[^\s-]+-[^\s]+$/.test(q.text) && NOUNISH.has(view.pos[k + 1]!))) break;
+    }
     // "the number of Japanese films released": a participle after a noun still belongs to the phrase.
     const reduced = view.pos[k] === 'VERB' && /ed$/.test(t.lower) && view.pos[k - 1] === 'NOUN' && k + 1 === end;
     if (
