@@ -239,6 +239,16 @@ describe('measures carried through an article', () => {
   });
 });
 
+describe('what moved, named before up or down', () => {
+  it('"on sales up 21% at 8.6bn euros": the noun before "up" names the change and the level', () => {
+    const found = claims('The result comes on sales up 12% at 4.1bn euros.');
+    expect(found.map((c) => [c.value, c.measure])).toEqual([
+      [12, 'sales growth'],
+      [4_100_000_000, 'sales'],
+    ]);
+  });
+});
+
 describe('numbers that modify a noun', () => {
   it('"the yield on the 30-year bond": a hyphened number before its noun stays in the subject phrase', () => {
     const found = claims("Since January, the yield on Italy's 30-year bond has risen to 4.2 percent.");

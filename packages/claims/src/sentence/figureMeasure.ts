@@ -3,7 +3,7 @@ import { participle } from '../lexical/participle.ts';
 import { actMeasure, isDirected } from '../lexical/vocabulary.ts';
 import { singularize } from '../singularize.ts';
 import type { Quantity } from '../types.ts';
-import { type Governor, phraseStartingAt } from './governor.ts';
+import { type Governor, phraseEndingAt, phraseStartingAt } from './governor.ts';
 import { LEVEL_WORDS, measureText } from './measure.ts';
 import type { SentenceView } from './sentenceView.ts';
 import type { Statement } from './statements.ts';
@@ -174,6 +174,24 @@ export function changeNounMeasure(
   clauseEnd: number,
   direction: 'up' | 'down' | null,
 ): string | null {
+  // "on sales up 21% at 8.6bn euros", "with profits down 5%": the noun before "up/down" and the
+  // change names what moved, the change and the level it moved to.
+  let [cs] = view.quantityTokens[st.change ?? st.value]!;
+  // The level after the change: "up 21% at 8.6bn euros".
+  if (/^(?:at|to)$/.test(view.tokens[cs - 1]?.lower ?? '') && (view.quantityAt[cs - 2] ?? -1) >= 0)
+    cs = view.quantityTokens[view.quantityAt[cs - 2]!]![0];
+  if (
+    /^(?:up|down)$/.test(view.tokens[cs - 1]?.lower ?? '') &&
+    view.pos[cs - 2] === 'NOUN' &&
+    // "having shot up 7%": a verb the tagger took for a noun.
+    !/^(?:have|has|had|having|is|are|was|were|been|be)$/.test(view.tokens[cs - 3]?.lower ?? '')
+  ) {
+    const np = phraseEndingAt(view, cs - 1, 0);
+    let m = np ? measureText(view, np[0], np[1], (k) => view.mentions.some((x) => k >= x.start && k < x.end)) : null;
+    // "sent Lenovo's shares up 6%": the share price.
+    if (m && /^(?:shares?|stocks?)$/.test(m)) m = 'share price';
+    if (m) return st.changeOnly ? asChange(m, direction) : m;
+  }
   if (st.changeNoun === null) return null;
   let k = st.changeNoun + 1;
   // "an increase of 4% in sales": past the figure itself.
