@@ -8,7 +8,7 @@ import {
   type ProjectionSet,
   type RowLoader,
 } from '@tally/projections';
-import { collectArticleTexts } from './ArticleSearchTable.ts';
+import { type ArticleText, collectArticleTexts } from './ArticleSearchTable.ts';
 import type { BuildCache } from './BuildCache.ts';
 import type { ProjectionTables } from './projectionTables.ts';
 import type { RebuildFigures } from './RebuildFigures.ts';
@@ -25,7 +25,7 @@ export interface Build {
    * Texts of the articles extracted since the build's last commit, for the search index
    * (`ArticleSearchTable`); indexed after the commit, with the idle rows (`storeIdle`).
    */
-  texts: Map<string, string>;
+  texts: Map<string, ArticleText>;
   textChars: number;
 }
 
@@ -118,7 +118,7 @@ export function createBuildFolds({ store, tables, projections, rebuildSet, rebui
   };
 
   /** Takes the texts the build folded and has not indexed yet. */
-  const takeTexts = (build: Build): Map<string, string> => {
+  const takeTexts = (build: Build): Map<string, ArticleText> => {
     const texts = build.texts;
     build.texts = new Map();
     build.textChars = 0;

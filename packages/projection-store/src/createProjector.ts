@@ -2,7 +2,7 @@ import type { EventStore, SqlTx, Subscription } from '@tally/event-store';
 import type { StoredEvent } from '@tally/events';
 import { silentLogger } from '@tally/logger';
 import { applyBatch, createProjectionSet, createRebuildSet } from '@tally/projections';
-import { collectArticleTexts } from './ArticleSearchTable.ts';
+import { type ArticleText, collectArticleTexts } from './ArticleSearchTable.ts';
 import { Follower } from './Follower.ts';
 import type { Projector, ProjectorOptions, RebuildProgress, RebuildResult } from './Projector.ts';
 import { ProjectionTables } from './projectionTables.ts';
@@ -16,8 +16,9 @@ export { ProjectionVersionError, RebuildSupersededError } from './projectorState
  * The version of the tables a projector writes, beside the folds' own (`createProjectionSet`): a
  * changed layout (columns, the search index) needs a rebuild as a changed fold does.
  * tables=2: the search index (figures' `search` column, `projection_article_search`).
+ * tables=3: the articles' search rows keep their text's hash (a rebuild reuses unchanged texts' vectors).
  */
-const TABLES_VERSION = 'tables=2';
+const TABLES_VERSION = 'tables=3';
 
 /** A stored version that matches no projection set: the tables must be rebuilt before use. */
 const STALE = 'stale';
@@ -86,7 +87,7 @@ export function createProjector(store: EventStore, options: ProjectorOptions = {
       for (const [projection, rows] of changes) {
         if (rows.size > 0) await tables.write(tx, projection, 'live', rows);
       }
-      const texts = new Map<string, string>();
+      const texts = new Map<string, ArticleText>();
       collectArticleTexts(fresh, texts);
       if (texts.size > 0) await tables.articleSearch.writeTexts(tx, 'live', texts);
     }

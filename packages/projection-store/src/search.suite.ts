@@ -204,4 +204,30 @@ export function searchSuite(open: () => Promise<EventStore>): void {
       await store.close();
     }
   });
+
+  it("a rebuild takes an unchanged text's vector from the live index, and parses a text whose hash differs", async () => {
+    const store = await open();
+    try {
+      await appendAll(store, grainLog().entries);
+      const projector = createProjector(store, { restartDelayMs: null });
+      const sub = projector.start();
+      await sub.caughtUp();
+      await sub.stop();
+      // Marks two live vectors with a word no text holds; one of them keeps its text's hash.
+      const search = new ProjectionTables(store.schema).articleSearch.table('live');
+      await store.transaction(async (tx) => {
+        await tx.query(`UPDATE ${search} SET body = to_tsvector('english', 'zebra') WHERE key = 'a-text'`);
+        await tx.query(
+          `UPDATE ${search} SET body = to_tsvector('english', 'zebra'), text_hash = 'other' WHERE key = 'a-none'`,
+        );
+      });
+      await projector.rebuild();
+      const reader = createProjectionReader(store);
+      const ids = async (query: string) => (await reader.searchArticles({ query })).items.map((a) => a.articleId);
+      expect(await ids('zebra')).toEqual(['a-text']);
+      expect(await ids('council met')).toEqual(['a-none']);
+    } finally {
+      await store.close();
+    }
+  });
 }
