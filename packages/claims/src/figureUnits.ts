@@ -36,6 +36,8 @@ export function figureUnit(unit: string): string {
 export function peopleUnit(unit: string): string {
   if (unit === 'person' || unit.includes(' ') || unit.includes('/')) return unit;
   const lemma = singularize(unit.toLowerCase());
-  const first = senses(lemma, 'n').find((x) => !x.proper);
+  // "Christians", "Britons": a group WordNet knows only by its capitalised name is people too.
+  const all = senses(lemma, 'n');
+  const first = all.find((x) => !x.proper) ?? all[0];
   return first?.lexFile === LEX.nounPerson ? 'person' : unit;
 }

@@ -239,6 +239,25 @@ describe('measures carried through an article', () => {
   });
 });
 
+describe('statistics of a group', () => {
+  it('"the average age of members was 41.5 years": a group\'s average age is a figure, a person\'s age is not', () => {
+    const found = claims(
+      'The average age of members was 41.5 years old and 61.2% of them were women. Okafor, 75, agreed.',
+    );
+    expect(found.map((c) => [c.value, c.unit, c.measure])).toEqual([
+      [41.5, 'year', 'average age of members'],
+      [61.2, '%', 'share of members'],
+    ]);
+  });
+});
+
+describe('acts of killing as written', () => {
+  it('"rebels executed 14 Christians": a regular past form before its object is the verb; a group by its name is persons', () => {
+    const found = claims('In March, rebels loyal to the junta executed 14 Christians near the river.');
+    expect(found.map((c) => [c.value, c.unit, c.measure])).toEqual([[14, 'person', 'people executed']]);
+  });
+});
+
 describe('what moved, named before up or down', () => {
   it('"on sales up 21% at 8.6bn euros": the noun before "up" names the change and the level', () => {
     const found = claims('The result comes on sales up 12% at 4.1bn euros.');

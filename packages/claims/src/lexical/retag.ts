@@ -73,9 +73,10 @@ export function retag(tokens: readonly Token[], pos: Pos[], lemma: string[], isF
       (pos[k - 1] === 'NOUN' || pos[k - 1] === 'PROPN' || pos[k - 1] === 'CCONJ') &&
       k + 1 < tokens.length &&
       (isFigure(k + 1) || pos[k + 1] === 'DET') &&
-      isVerbWord(lemma[k] ?? w)
+      (isVerbWord(lemma[k] ?? w) || edBase(w) !== null)
     ) {
       pos[k] = 'VERB';
+      if (!isVerbWord(lemma[k] ?? w)) lemma[k] = edBase(w)!;
       continue;
     }
     // "…, wounding 30 people", "…, leaving 12 dead": an -ing word opening a clause after a comma,
@@ -117,5 +118,15 @@ function ingBase(w: string): string | null {
   const stem = w.slice(0, -3);
   const candidates = [stem, `${stem}e`];
   if (/(.)\1$/.test(stem)) candidates.push(stem.slice(0, -1));
+  return candidates.find((c) => c.length > 1 && isVerbWord(c)) ?? null;
+}
+
+/** The verb a regular past form is of, as WordNet knows it: "beheaded" → behead, "shelled" → shell, "raided" → raid. */
+function edBase(w: string): string | null {
+  if (!/ed$/.test(w)) return null;
+  const stem = w.slice(0, -2);
+  const candidates = [stem, `${stem}e`, w.slice(0, -1)];
+  if (/(.)\1$/.test(stem)) candidates.push(stem.slice(0, -1));
+  if (/ied$/.test(w)) candidates.push(`${w.slice(0, -3)}y`);
   return candidates.find((c) => c.length > 1 && isVerbWord(c)) ?? null;
 }

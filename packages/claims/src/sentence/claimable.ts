@@ -3,7 +3,9 @@ import type { SentenceView } from './sentenceView.ts';
 
 /** Whether a quantity can be a figure at all, before its sentence is read. */
 export function claimable(view: SentenceView, q: Quantity, qi: number): boolean {
-  if (q.kind === 'age') return false;
+  // A person's age describes them; the average age of a group is a figure ("the average age of
+  // respondents was 29.6 years").
+  if (q.kind === 'age' && !/\b(?:average|median|mean)\b/.test(q.concept ?? '')) return false;
   const [s, e] = view.quantityTokens[qi]!;
   // A figure inside an attribution ("according to three sources") is no claim.
   if (view.attributions.some((a) => s >= Math.min(a.npStart, a.verbStart) && e <= Math.max(a.npEnd, a.verbEnd)))

@@ -30,7 +30,8 @@ export function measureOf(
   if (q.kind === 'count' && /^(?:dead|killed)$/.test(countedWords(view, q))) return 'death toll';
   let m: string | null = null;
   // "killing more than 200 people", "killed 10 civilians": whoever acted, those killed are the measure.
-  if (q.kind === 'count' && gov.verb >= 0 && (predicate === 'kill' || predicate === 'die')) m = killedMeasure(view, q);
+  if (q.kind === 'count' && gov.verb >= 0 && (predicate === 'kill' || predicate === 'die'))
+    m = killedMeasure(view, q, gov.lemma);
   // "killing at least 19 people, including 17 foreigners": a part of the count before counts the same fate.
   if (!m && q.kind === 'count' && gov.lemma === 'include' && view.tokens[gov.verb - 1]?.text === ',') {
     const fate = fateBefore(view, gov.verb);
@@ -86,7 +87,7 @@ export function measureOf(
 }
 
 /** "killing 19 people" is a death toll; "two gunmen died", "17 civilians killed" count those killed. */
-function killedMeasure(view: SentenceView, q: Quantity): string {
+function killedMeasure(view: SentenceView, q: Quantity, verb: string): string {
   // "12 Ukrainian civilians", "nine African-American churchgoers": whose they were is the figure's
   // other party, not its measure.
   const words = q.text.split(/\s+/);
@@ -94,7 +95,11 @@ function killedMeasure(view: SentenceView, q: Quantity): string {
     .split(' ')
     .filter((w) => !words.some((x) => /^\p{Lu}/u.test(x) && x.toLowerCase() === w))
     .join(' ');
-  return counted === '' || /^(?:people|persons?|others?)$/.test(counted) ? 'death toll' : `${counted} killed`;
+  // "beheaded 21 Christians", "executed 12 prisoners": the act as the sentence names it.
+  const act = /^(?:kill|die)$/.test(verb) || verb === '' ? 'killed' : participle(verb);
+  if (counted === '' || /^(?:people|persons?|others?)$/.test(counted))
+    return act === 'killed' ? 'death toll' : `people ${act}`;
+  return `${counted} ${act}`;
 }
 
 const FATES: Record<string, string> = { kill: 'killed', die: 'killed', wound: 'wounded', injure: 'injured' };
@@ -146,6 +151,15 @@ export function shareOf(view: SentenceView, q: Quantity): string | null {
   const qi = view.quantities.indexOf(q);
   const e = view.quantityTokens[qi]?.[1] ?? -1;
   if (e < 0 || view.tokens[e]?.lower !== 'of') return null;
+  // "92.8% of them", "a third of those": a share of the people or things named before.
+  if (/^(?:them|those|these)$/.test(view.tokens[e + 1]?.lower ?? '')) {
+    const s = view.quantityTokens[qi]![0];
+    for (let k = s - 1; k >= 0; k--) {
+      if (view.pos[k] === 'NOUN' && /s$/.test(view.tokens[k]!.lower) && view.quantityAt[k]! < 0)
+        return `share of ${view.tokens[k]!.lower}`;
+    }
+    return null;
+  }
   let k = e + 1;
   while (
     k < view.tokens.length &&
