@@ -2,6 +2,7 @@ import { ActMeasures } from './article/actMeasures.ts';
 import { anaphoricAttributions } from './article/anaphoricAttributions.ts';
 import { articleNameFacts } from './article/articleNames.ts';
 import { ArticleSpeakers, announcedPrice, ownResults, selfReported } from './article/articleSpeakers.ts';
+import { firstPersonPosts } from './article/firstPersonPosts.ts';
 import { findQuoteRegions, quoteAt } from './article/quotes.ts';
 import { analyseSentence, lineStartOffsets, titleInfo } from './article/sentenceInfo.ts';
 import {
@@ -96,7 +97,7 @@ export function readClaims(text: string, options: ExtractClaimsOptions = {}): Cl
 
   // Attributions that cover other sentences: quotations and embedded posts.
   const quoteSpeakers = quotes.map((q) => quoteAttribution(q, infos));
-  const postSpeakers = embeddedPostAttributions(infos, now);
+  const postSpeakers = new Map([...firstPersonPosts(infos), ...embeddedPostAttributions(infos, now)]);
   const headline = title?.speakers.some(Boolean)
     ? title
     : infos.find((s) => s.titleLike && s.index < 8 && s.speakers.some(Boolean));

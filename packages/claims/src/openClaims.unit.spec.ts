@@ -239,6 +239,23 @@ describe('measures carried through an article', () => {
   });
 });
 
+describe('posts quoted at length', () => {
+  it('paragraphs of a post in the first person after "X wrote in a blog post" are the writer\'s, code lines between them too', () => {
+    const found = claims(
+      '"I waited a year to publish this," Lisbon-based researcher Rui Matos wrote in a blog post on Monday.\n\n' +
+        'The parser trusts the length field. This lets us send a packet that it cannot refuse.\n\n' +
+        'frame: {\n\n  chunk: [\n\n}\n\n' +
+        'Each frame holds 400 chunks. Our whole payload weighs just 12 kilobytes after compression.\n\n' +
+        'The vendor says it has fixed the flaw, which affected 3,000 routers.',
+    );
+    expect(found.map((c) => [c.value, c.speaker?.name ?? null])).toEqual([
+      [400, 'Rui Matos'],
+      [12, 'Rui Matos'],
+      [3000, 'vendor'],
+    ]);
+  });
+});
+
 describe('statistics of a group', () => {
   it('"the average age of members was 41.5 years": a group\'s average age is a figure, a person\'s age is not', () => {
     const found = claims(

@@ -18,7 +18,7 @@ import { type Statement, statementsOf } from './statements.ts';
 const TIME_UNITS = /^(?:second|minute|hour|day|week|fortnight|month|year|decade|century)s?$/;
 /** Units of amounts (weights, volumes, energy) that can be produced, sold or held. */
 const AMOUNT_UNITS =
-  /^(?:tonne|ton|kg|lb|g|barrel|litre|gallon|bcm|m3|megaton|kiloton|oz|kwh|mwh|gwh|twh|mw|gw)(?:\/|$)/;
+  /^(?:tonne|ton|kg|lb|g|barrel|litre|gallon|bcm|m3|megaton|kiloton|oz|kwh|mwh|gwh|twh|mw|gw|b|kb|mb|gb|tb|pb)(?:\/|$)/i;
 /** Predicates that state a result of their own: a change beside them does not replace them. */
 const RESULT_PREDICATES = new Set(['report', 'earn', 'lose', 'cost', 'pay', 'spend', 'sell', 'buy', 'raise', 'cut']);
 /** Speech verbs that govern a figure only as "it was": "said 500 containers", "added 3%". */

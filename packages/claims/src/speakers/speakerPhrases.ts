@@ -168,6 +168,18 @@ function openRoleStart(tokens: Token[], start: number, opts: AttributionOptions)
       const before = tokens[s - 2];
       if (!before || /^[,;:“”"«»–—(]$/.test(before.text) || CLAUSE_OPENERS.has(before.lower)) return s - 1;
     }
+    // "Pakistan-based developer …", "Paris-born artist …": a hyphened compound before the role.
+    if (
+      s < start &&
+      t.kind === 'word' &&
+      !t.spaceBefore &&
+      tokens[s - 2]?.text === '-' &&
+      !tokens[s - 2]!.spaceBefore &&
+      tokens[s - 3]?.kind === 'word'
+    ) {
+      s -= 3;
+      continue;
+    }
     // "Amazon founder Jeff Bezos said", "which Acme chief executive Jo Ng said": the name of the
     // body a lower-case role is of, opening the clause.
     if (
