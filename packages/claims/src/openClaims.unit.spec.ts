@@ -239,6 +239,15 @@ describe('measures carried through an article', () => {
   });
 });
 
+describe('verbs the tagger takes for nouns', () => {
+  it('"flaw exposes thousands of routers": a present form after a singular noun and before a figure is the verb', () => {
+    const found = claims('Decade-old flaw exposes thousands of routers to attack.');
+    expect(found.map((c) => [c.subject, c.predicate, c.measure])).toEqual([
+      ['Decade-old flaw', 'expose', 'routers exposed'],
+    ]);
+  });
+});
+
 describe('posts quoted at length', () => {
   it('paragraphs of a post in the first person after "X wrote in a blog post" are the writer\'s, code lines between them too', () => {
     const found = claims(

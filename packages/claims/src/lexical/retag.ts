@@ -39,6 +39,21 @@ export function retag(tokens: readonly Token[], pos: Pos[], lemma: string[], isF
       pos[k] = 'VERB';
       continue;
     }
+    // "bug exposes thousands of servers", "plant employs 300": a present form after a singular
+    // common noun and before a figure, which WordNet knows as a verb, is the verb.
+    if (
+      pos[k] === 'NOUN' &&
+      /[^s]s$/.test(w) &&
+      pos[k - 1] === 'NOUN' &&
+      !/s$/.test(prev) &&
+      k + 1 < tokens.length &&
+      (isFigure(k + 1) || pos[k + 1] === 'NUM') &&
+      isVerbWord(w.slice(0, -1))
+    ) {
+      pos[k] = 'VERB';
+      lemma[k] = w.slice(0, -1);
+      continue;
+    }
     // "The firm plans to cut", "the company expects to": a present form before "to" and a verb.
     if (
       pos[k] === 'NOUN' &&

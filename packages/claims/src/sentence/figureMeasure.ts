@@ -251,7 +251,12 @@ export function countedWords(_view: SentenceView, q: Quantity): string {
   const words = q.text.split(/\s+/);
   let i = words.length;
   while (i > 0 && !/\d/.test(words[i - 1]!) && !NUMBER_WORD.test(words[i - 1]!)) i--;
-  const tail = words.slice(i).join(' ').toLowerCase();
+  // "thousands of servers" counts servers.
+  const tail = words
+    .slice(i)
+    .join(' ')
+    .toLowerCase()
+    .replace(/^of\s+/, '');
   return tail === '' ? (q.unit ?? '') : tail;
 }
 

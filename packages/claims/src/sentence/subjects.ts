@@ -147,6 +147,13 @@ export function subjectText(view: SentenceView, a: number, b: number, withinFigu
       if (words.length > 0) words[words.length - 1] += view.tokens[k]!.text;
       continue;
     }
+    // "Decade-old flaw": words joined by a hyphen stay one word.
+    const glued =
+      words.length > 0 && !view.tokens[k]!.spaceBefore && (view.tokens[k]!.text === '-' || words.at(-1)!.endsWith('-'));
+    if (glued) {
+      words[words.length - 1] += view.tokens[k]!.text === '-' ? '-' : view.tokens[k]!.lower;
+      continue;
+    }
     words.push(
       view.pos[k] === 'PROPN' || /^\p{Lu}{2,}/u.test(view.tokens[k]!.text)
         ? view.tokens[k]!.text
