@@ -2,6 +2,7 @@ import { ActMeasures } from './article/actMeasures.ts';
 import { anaphoricAttributions } from './article/anaphoricAttributions.ts';
 import { articleNameFacts } from './article/articleNames.ts';
 import { ArticleSpeakers, announcedPrice, ownResults, selfReported } from './article/articleSpeakers.ts';
+import { CasualtyAgents } from './article/casualtyAgents.ts';
 import { firstPersonPosts } from './article/firstPersonPosts.ts';
 import { findQuoteRegions, quoteAt } from './article/quotes.ts';
 import { analyseSentence, lineStartOffsets, titleInfo } from './article/sentenceInfo.ts';
@@ -125,11 +126,13 @@ export function readClaims(text: string, options: ExtractClaimsOptions = {}): Cl
   };
   const periods = new PeriodContext(now);
   const actMeasures = new ActMeasures();
+  const casualtyAgents = new CasualtyAgents();
   for (const info of infos) {
     periods.read(info);
     const found = figuresOfSentence(info, context);
     for (const f of found) {
       actMeasures.carry(f);
+      casualtyAgents.carry(f);
       const abs = info.sentence.start + f.quantity.span[0];
       let speaker: Speaker | null = null;
       let statedAt: string | null = null;

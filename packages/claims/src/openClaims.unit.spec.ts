@@ -175,6 +175,14 @@ describe('casualties', () => {
     expect(named.map((c) => [c.value, c.measure])).toEqual([[15, 'villagers killed']]);
   });
 
+  it('casualties nobody is said to have inflicted are of the attack told before', () => {
+    const found = claims('The raiders stormed the depot on Monday, killing 6 guards. About 20 other people were wounded.');
+    expect(found.map((c) => [c.value, c.subject])).toEqual([
+      [6, 'raiders'],
+      [20, 'raiders'],
+    ]);
+  });
+
   it('"…, wounding 30 people, including 12 children": the part met the same fate, as persons', () => {
     const found = claims('A bomb exploded at the market, wounding 30 people, including 12 children.');
     expect(found.map((c) => [c.value, c.predicate, c.measure, c.unit])).toEqual([

@@ -1,6 +1,6 @@
 import { isActorNoun, isOrganisationNoun, isThingNoun } from '../lexical/nounClass.ts';
 import { participle } from '../lexical/participle.ts';
-import { actMeasure, isDirected } from '../lexical/vocabulary.ts';
+import { actMeasure, isDirected, predicateOf } from '../lexical/vocabulary.ts';
 import { singularize } from '../singularize.ts';
 import type { Quantity } from '../types.ts';
 import { type Governor, phraseEndingAt, phraseStartingAt } from './governor.ts';
@@ -96,7 +96,8 @@ function killedMeasure(view: SentenceView, q: Quantity, verb: string): string {
     .filter((w) => !words.some((x) => /^\p{Lu}/u.test(x) && x.toLowerCase() === w))
     .join(' ');
   // "beheaded 21 Christians", "executed 12 prisoners": the act as the sentence names it.
-  const act = /^(?:kill|die)$/.test(verb) || verb === '' ? 'killed' : participle(verb);
+  const own = verb === '' ? '' : predicateOf(verb, false).predicate;
+  const act = own === 'kill' && verb !== 'kill' ? participle(verb) : 'killed';
   if (counted === '' || /^(?:people|persons?|others?)$/.test(counted))
     return act === 'killed' ? 'death toll' : `people ${act}`;
   return `${counted} ${act}`;
