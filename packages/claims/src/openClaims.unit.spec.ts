@@ -176,7 +176,9 @@ describe('casualties', () => {
   });
 
   it('casualties nobody is said to have inflicted are of the attack told before', () => {
-    const found = claims('The raiders stormed the depot on Monday, killing 6 guards. About 20 other people were wounded.');
+    const found = claims(
+      'The raiders stormed the depot on Monday, killing 6 guards. About 20 other people were wounded.',
+    );
     expect(found.map((c) => [c.value, c.subject])).toEqual([
       [6, 'raiders'],
       [20, 'raiders'],
