@@ -275,6 +275,18 @@ describe('posts quoted at length', () => {
   });
 });
 
+describe('populations', () => {
+  it('"the country of 50 million people", "a nation of 11 million": the people of a place are its population', () => {
+    expect(claims('The decision caused fear in the country of 40 million people.').map((c) => c.measure)).toEqual([
+      'population',
+    ]);
+    expect(claims('Ruritania, a nation of 9 million, depends on farming.').map((c) => c.measure)).toEqual([
+      'population',
+    ]);
+    expect(claims('The company of 300 workers closed.').map((c) => c.measure)).not.toContain('population');
+  });
+});
+
 describe('statistics of a group', () => {
   it('"the average age of members was 41.5 years": a group\'s average age is a figure, a person\'s age is not', () => {
     const found = claims(

@@ -1,6 +1,7 @@
 import { isActorNoun, isOrganisationNoun, isThingNoun } from '../lexical/nounClass.ts';
 import { participle } from '../lexical/participle.ts';
 import { actMeasure, isDirected, predicateOf } from '../lexical/vocabulary.ts';
+import { reaches, senses } from '../lexical/wordnet.ts';
 import { singularize } from '../singularize.ts';
 import type { Quantity } from '../types.ts';
 import { type Governor, phraseEndingAt, phraseStartingAt } from './governor.ts';
@@ -140,12 +141,26 @@ function nominalMeasure(view: SentenceView, gov: Governor, q: Quantity, skip: (k
   const [a, b] = gov.nominal!;
   const after = a > 0 && view.quantityAt[a - 1]! >= 0;
   const head = view.lemma[b - 1] ?? '';
+  // "the country of 50 million people", "a nation of 11 million": the people of a place are its population.
+  if (q.kind === 'count' && view.tokens[b]?.lower === 'of' && isPlaceNoun(head) && peopleOrBare(q)) return 'population';
   if (after && q.kind === 'money') {
     if (view.pos[b - 1] === 'PROPN' || isThingNoun(head)) return 'price';
     if (DEALS.has(head)) return `${head} price`;
   }
   return measureText(view, a, b, skip);
 }
+
+/** Hypernyms of the places people live in: "country", "nation", "city", "town", "province". */
+const INHABITED = new Set(['political_unit', 'administrative_district', 'geographical_area', 'municipality']);
+
+/** A noun whose first WordNet sense is a place people live in (`INHABITED`). */
+function isPlaceNoun(lemma: string): boolean {
+  const first = senses(lemma, 'n')[0];
+  return first !== undefined && reaches(first, 'n', INHABITED, 5);
+}
+
+const peopleOrBare = (q: Quantity): boolean =>
+  q.unit === null || /^(?:people|persons?|inhabitants?|residents?|citizens?)$/.test(q.unit);
 
 /** "share of <whole>" for a percentage followed by "of" and what it is a share of. */
 export function shareOf(view: SentenceView, q: Quantity): string | null {
