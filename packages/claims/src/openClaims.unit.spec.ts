@@ -275,6 +275,16 @@ describe('posts quoted at length', () => {
   });
 });
 
+describe('"the department" among several', () => {
+  it('is the department whose other words the sentence holds, not the one named last', () => {
+    const found = claims(
+      'The mayor oversees the Department of Water Supply and the Roads Department. ' +
+        'Water Supply officials said the department repaired 75 pipes in January.',
+    );
+    expect(found.find((c) => c.value === 75)?.subject).toBe('Department of Water Supply');
+  });
+});
+
 describe('populations', () => {
   it('"the country of 50 million people", "a nation of 11 million": the people of a place are its population', () => {
     expect(claims('The decision caused fear in the country of 40 million people.').map((c) => c.measure)).toEqual([

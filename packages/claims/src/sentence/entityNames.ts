@@ -47,14 +47,25 @@ export function entityId(name: string): string {
 export class ArticleNames {
   private readonly known: Array<{ id: string; name: string; words: string[]; person: boolean }> = [];
 
-  /** The latest known name with `word` among its words: "the department" after "Department of Environmental Protection". */
-  withWord(word: string): { id: string; name: string; person: boolean } | null {
+  /**
+   * The known name with `word` among its words: "the department" after "Department of Environmental
+   * Protection". Of several, the one whose other words the sentence also holds ("Environmental
+   * Protection officials said the department …"), else the latest.
+   */
+  withWord(
+    word: string,
+    sentenceWords: ReadonlySet<string> = new Set(),
+  ): { id: string; name: string; person: boolean } | null {
     const w = word.toLowerCase();
+    let latest: (typeof this.known)[number] | null = null;
     for (let i = this.known.length - 1; i >= 0; i--) {
       const k = this.known[i]!;
-      if (k.words.length > 1 && k.words.includes(w)) return { id: k.id, name: k.name, person: k.person };
+      if (k.words.length <= 1 || !k.words.includes(w)) continue;
+      latest ??= k;
+      if (k.words.some((x) => x !== w && x.length > 3 && sentenceWords.has(x)))
+        return { id: k.id, name: k.name, person: k.person };
     }
-    return null;
+    return latest ? { id: latest.id, name: latest.name, person: latest.person } : null;
   }
 
   /** Whether an acronym is the initials of a longer name the article named before ("GM" after "General Motors"). */

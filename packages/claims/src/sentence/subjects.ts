@@ -218,7 +218,10 @@ export function readSubject(
     const possessor = ms.find((m) => isPossessiveMark(view, m.end));
     if (possessor) return { subject: possessor.entity, measure: null, actor: true };
     // "the department", "the agency": the organisation the article named with that word.
-    const named = ms.length === 0 && isDefinite(view, ha) ? focus.names?.withWord(view.tokens[head]!.lower) : null;
+    const named =
+      ms.length === 0 && isDefinite(view, ha)
+        ? focus.names?.withWord(view.tokens[head]!.lower, new Set(view.tokens.map((t) => t.lower)))
+        : null;
     if (named)
       return {
         subject: { id: named.id, name: named.name, kind: named.person ? 'person' : 'named' },
