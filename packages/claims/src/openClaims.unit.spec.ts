@@ -285,6 +285,18 @@ describe('"the department" among several', () => {
   });
 });
 
+describe('money received that is no aid', () => {
+  it('"received a boost, with ticket sales worth 90bn yen" is the ticket sales; "received $2bn in aid" stays aid', () => {
+    const sales = claims("Korea's cinemas received a 4.1% boost last year, with ticket sales worth 90bn yen.");
+    expect(sales.find((c) => c.value === 90_000_000_000)).toMatchObject({
+      measure: 'ticket sales',
+      predicate: 'receive',
+    });
+    const aid = claims('Ukraine received $2bn in military aid from Germany last year.');
+    expect(aid[0]?.figureKey).toMatch(/^transfer:DE>UA/);
+  });
+});
+
 describe('populations', () => {
   it('"the country of 50 million people", "a nation of 11 million": the people of a place are its population', () => {
     expect(claims('The decision caused fear in the country of 40 million people.').map((c) => c.measure)).toEqual([

@@ -1,8 +1,10 @@
 import type { SentenceInfo } from '../article/sentenceInfo.ts';
 import { peopleUnit } from '../figureUnits.ts';
 import type { Gazetteer } from '../gazetteer.ts';
+import { isMeasureNoun } from '../lexical/nounClass.ts';
 import { LEX, senses } from '../lexical/wordnet.ts';
 import { DIRECTED, type Predicate } from '../predicates.ts';
+import { singularize } from '../singularize.ts';
 import { armsFiguresOf, type FoundClaim, type Frame } from './armsFigures.ts';
 import type { ArticleNames } from './entityNames.ts';
 import type { FigureFound } from './figureFound.ts';
@@ -39,6 +41,9 @@ const PHYSICAL = new Set([LEX.nounArtifact, LEX.nounGroup, LEX.nounPerson, 27, 1
  * a group or a person in WordNet's first sense ("container", "shell", "troop", "civilian") — not
  * votes, games or seats, which the table's verbs ("approved", "launched with") also govern.
  */
+/** Measures of money given as help: aid, assistance, loans, grants, funding, a package. */
+const AID = /\b(?:aid|assistance|loans?|grants?|funding|package|support|help|relief)\b/;
+
 function countsMateriel(unit: string | null): boolean {
   if (unit === null) return false;
   if (/^[A-Z]{3}$/.test(unit)) return true;
@@ -119,6 +124,17 @@ export function figuresOfSentence(info: SentenceInfo, ctx: SentenceContext): Fig
     if (qi >= 0 && isConversion(view, qi)) continue;
     if (a.predicate !== 'casualties' && !countsMateriel(a.unit)) continue;
     const g = byQuantity.get(a.qStart);
+    // "received a 3.8% boost, with ticket sales worth 211bn yen": money that nobody is said to have
+    // given, which the open rules read as a measure of its own, is that measure, not aid.
+    if (
+      a.subject === null &&
+      a.unit !== null &&
+      /^[A-Z]{3}$/.test(a.unit) &&
+      g?.measure &&
+      !AID.test(g.measure) &&
+      isMeasureNoun(singularize(g.measure.split(' ').at(-1)!))
+    )
+      continue;
     const own = g?.subject;
     const found = fromArms(a);
     // Casualties are persons whichever word counts them; what the open rules read them as
