@@ -285,6 +285,15 @@ describe('"the department" among several', () => {
   });
 });
 
+describe('givers named after "from"', () => {
+  it('"a legacy from Ann Ruiz of £200,000", "a $2 billion bid from Orchard": the giver or bidder is the figure\'s', () => {
+    const legacy = claims('The largest gift to the party was a legacy from Ann Ruiz of nearly £200,000.');
+    expect(legacy.map((c) => c.subject)).toEqual(['Ann Ruiz']);
+    const bid = claims('The founder famously rebuffed a $2 billion takeover offer from Orchard in 2015.');
+    expect(bid.map((c) => c.subject)).toEqual(['Orchard']);
+  });
+});
+
 describe('money received that is no aid', () => {
   it('"received a boost, with ticket sales worth 90bn yen" is the ticket sales; "received $2bn in aid" stays aid', () => {
     const sales = claims("Korea's cinemas received a 4.1% boost last year, with ticket sales worth 90bn yen.");

@@ -1,5 +1,6 @@
 import type { Entity } from '../gazetteer.ts';
 import { isActorNoun, isOrganisationNoun } from '../lexical/nounClass.ts';
+import { LEX, reaches, senses } from '../lexical/wordnet.ts';
 import { isPossessiveMark } from './governor.ts';
 import type { SentenceView } from './sentenceView.ts';
 import { commonActor, lastNoun, mentionsIn, subjectText } from './subjects.ts';
@@ -84,4 +85,39 @@ export function ownerOfPhrase(view: SentenceView, span: [number, number] | null)
     (m) => (m.start >= a || m.end === a - 1) && m.end < b && isPossessiveMark(view, m.end) && m.entity.kind !== 'group',
   );
   return m?.entity ?? null;
+}
+
+/** Hypernyms of what is offered: "offer", "bid", "tender" are proposals. */
+const OFFERED = new Set(['proposal', 'offer']);
+
+/** A noun of a thing given or offered: a bequest, donation, payment, loan, grant (possession), an offer or bid. */
+function isGivenNoun(lemma: string): boolean {
+  const all = senses(lemma, 'n').slice(0, 3);
+  return all.some((s) => s.lexFile === LEX.nounPossession) || all.some((s) => reaches(s, 'n', OFFERED, 3));
+}
+
+/**
+ * Who gave or offered the amount: "a bequest from Ruth Beardmore of nearly £400,000", "a $3 billion
+ * takeover offer from Facebook". The noun of the giving is next to the figure ("of" between them,
+ * or the figure before it), "from" a name after it.
+ */
+export function giverOf(view: SentenceView, s: number, e: number, clauseEnd: number): Entity | null {
+  if (view.quantities[view.quantityAt[s]!]?.kind !== 'money') return null;
+  // The noun of the giving: right after the figure ("$3bn takeover offer from"), or before "… of" it.
+  let noun = -1;
+  let k = e;
+  while (k < clauseEnd && (view.pos[k] === 'NOUN' || view.pos[k] === 'ADJ')) k++;
+  if (k > e && view.tokens[k]?.lower === 'from') noun = k - 1;
+  let from = noun >= 0 ? k : -1;
+  if (noun < 0 && view.tokens[s - 1]?.lower === 'of') {
+    // "a bequest from Ruth Beardmore of nearly £400,000": back over the name to "from" and the noun.
+    const m = view.mentions.find((x) => x.end === s - 1);
+    if (m && view.tokens[m.start - 1]?.lower === 'from' && view.pos[m.start - 2] === 'NOUN') {
+      noun = m.start - 2;
+      from = m.start - 1;
+    }
+  }
+  if (noun < 0 || !isGivenNoun(view.lemma[noun] ?? '')) return null;
+  const giver = view.mentions.find((x) => x.start === from + 1 && x.entity.kind !== 'group');
+  return giver?.entity ?? null;
 }

@@ -2,7 +2,7 @@ import type { Entity } from '../gazetteer.ts';
 import type { ArticleFocus } from './focus.ts';
 import { referent } from './focus.ts';
 import { type Governor, isPossessiveMark } from './governor.ts';
-import { agentOf, countedThing, existential, ownerOfPhrase, shareGroupAfter } from './owners.ts';
+import { agentOf, countedThing, existential, giverOf, ownerOfPhrase, shareGroupAfter } from './owners.ts';
 import { type SentenceView, textOf } from './sentenceView.ts';
 import { countedActor, readSubject, subjectPhrase } from './subjects.ts';
 
@@ -150,6 +150,12 @@ export function rolesOf(
   const owner = view.mentions.find((m) => m.end === s - 1 && isPossessiveMark(view, m.end));
   if (!subject && owner) subject = owner.entity;
   if (!subject && gov.verb >= 0 && !gov.figureFirst && !actorSubject) subject = referent(view, gov.verb, focus);
+  // "a bequest from Ruth Beardmore of £400,000", "a $3bn offer from Facebook": the giver is the figure's.
+  const giver = giverOf(view, s, e, clause[1]);
+  if (giver && giver.id !== subject?.id) {
+    subject = giver;
+    actorSubject = true;
+  }
   const recipient = directed ? recipientOf(view, gov, e, clause[1], subject) : null;
   const measureOwner = ownerOfPhrase(view, gov.object ?? gov.nominal);
   return { subject, recipient, measure, actorSubject, pronoun, measureOwner, shareGroup: shareGroupAfter(view, e) };
