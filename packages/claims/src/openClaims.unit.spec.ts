@@ -285,6 +285,13 @@ describe('"the department" among several', () => {
   });
 });
 
+describe('prices per unit of a thing', () => {
+  it('"paid between $3 and $4 a pound for cod": the price of the thing after "for"', () => {
+    const found = claims('Trawlers are usually paid between $3 and $4 a pound for cod.');
+    expect(found.map((c) => [c.subject, c.measure, c.unit])).toEqual([['cod', 'price', 'USD/lb']]);
+  });
+});
+
 describe('givers named after "from"', () => {
   it('"a legacy from Ann Ruiz of £200,000", "a $2 billion bid from Orchard": the giver or bidder is the figure\'s', () => {
     const legacy = claims('The largest gift to the party was a legacy from Ann Ruiz of nearly £200,000.');

@@ -13,6 +13,7 @@ import { rateTime } from './rates.ts';
 import { type ArticleFocus, type Roles, rolesOf } from './roles.ts';
 import { clauseAround, type SentenceView } from './sentenceView.ts';
 import { type Statement, statementsOf } from './statements.ts';
+import { commonActor } from './subjects.ts';
 
 /** Units of time: a duration is a figure only when the sentence says it is one ("the review period is six months"). */
 const TIME_UNITS = /^(?:second|minute|hour|day|week|fortnight|month|year|decade|century)s?$/;
@@ -123,10 +124,18 @@ function figureOf(view: SentenceView, st: Statement, focus: ArticleFocus): Figur
   const casualty = predicate === 'kill' || predicate === 'injure' || predicate === 'die';
   const unit =
     q.unit === null ? null : casualty ? peopleUnit(figureUnit(q.unit)) : othersUnit(view, q, figureUnit(q.unit));
-  const measure =
-    changeNounMeasure(view, st, clause[1], direction) ??
-    (forPrice ? (predicate === 'buy' || predicate === 'sell' ? actMeasure(predicate, q.kind, unit) : 'price') : null) ??
-    measureOf(view, gov, q, roles.measure, predicate, unit, st.changeOnly, roles.subject?.name ?? null, direction);
+  // "paid between $5 and $6 a pound for halibut": a price per unit of the thing after "for".
+  const priced = q.kind === 'money' && unit?.includes('/') ? thingAfterFor(view, e, clause[1]) : null;
+  if (priced) roles.subject = priced;
+  const measure = priced
+    ? 'price'
+    : (changeNounMeasure(view, st, clause[1], direction) ??
+      (forPrice
+        ? predicate === 'buy' || predicate === 'sell'
+          ? actMeasure(predicate, q.kind, unit)
+          : 'price'
+        : null) ??
+      measureOf(view, gov, q, roles.measure, predicate, unit, st.changeOnly, roles.subject?.name ?? null, direction));
   if (q.unit === null && q.concept === null && measure === null) return null;
   if (!roles.subject && !measure) return null;
   const stated = statedPredicate(predicate, measure, q.kind);
@@ -268,4 +277,24 @@ function othersUnit(view: SentenceView, q: Quantity, unit: string): string {
   return before.some((p) => p.kind === 'count' && p.unit !== null && peopleUnit(figureUnit(p.unit)) === 'person')
     ? 'person'
     : unit;
+}
+
+/** The thing right after "for" behind a figure: "$6 a pound for halibut" → halibut (not people or names). */
+function thingAfterFor(view: SentenceView, end: number, clauseEnd: number): Entity | null {
+  let e = end;
+  // "$6 a pound for halibut": past the unit it is per, when the figure's words end before it.
+  if (/^(?:a|an|per)$/.test(view.tokens[e]?.lower ?? '') && view.pos[e + 1] === 'NOUN') e += 2;
+  if (view.tokens[e]?.lower !== 'for') return null;
+  let a = e + 1;
+  while (view.pos[a] === 'DET') a++;
+  let b = a;
+  while (b < clauseEnd && (view.pos[b] === 'NOUN' || view.pos[b] === 'ADJ')) b++;
+  if (b === a || view.pos[b - 1] !== 'NOUN' || isActorNoun(view.lemma[b - 1]!)) return null;
+  if (view.mentions.some((m) => m.start < b && m.end > a)) return null;
+  return commonActor(
+    view.tokens
+      .slice(a, b)
+      .map((t) => t.lower)
+      .join(' '),
+  );
 }
