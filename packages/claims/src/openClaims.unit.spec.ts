@@ -286,9 +286,11 @@ describe('"the department" among several', () => {
 });
 
 describe('prices per unit of a thing', () => {
-  it('"paid between $3 and $4 a pound for cod": the price of the thing after "for"', () => {
+  it('"paid between $3 and $4 a pound for cod": the price of the goods after "for", not of a time', () => {
     const found = claims('Trawlers are usually paid between $3 and $4 a pound for cod.');
     expect(found.map((c) => [c.subject, c.measure, c.unit])).toEqual([['cod', 'price', 'USD/lb']]);
+    const term = claims('He said: "The price of copper will hold above $8,000 a tonne for the medium term."');
+    expect(term.map((c) => [c.subject, c.measure])).toEqual([['copper', 'price of copper']]);
   });
 });
 

@@ -118,3 +118,29 @@ export function isMeasureNoun(lemma: string): boolean {
   }
   return hit;
 }
+
+/** Lexicographer files of goods a price is quoted for: foods, substances, artifacts, animals, plants, natural objects, possessions. */
+const GOODS: ReadonlySet<number> = new Set([
+  LEX.nounFood,
+  LEX.nounSubstance,
+  LEX.nounArtifact,
+  LEX.nounAnimal,
+  LEX.nounPlant,
+  LEX.nounObject,
+  LEX.nounPossession,
+]);
+
+/** Whether a noun names goods in its first WordNet sense ("oil", "halibut", "wheat", "gold"), not a time or an act. */
+export function isGoodsNoun(lemma: string): boolean {
+  const first = senses(lemma, 'n')[0];
+  return first !== undefined && GOODS.has(first.lexFile);
+}
+
+const PRICES = new Set(['price', 'cost', 'value']);
+
+/** Whether a noun names a price in one of its first two senses (WordNet: "price", "cost", "value", "fare", "rate"). */
+export function isPriceNoun(lemma: string): boolean {
+  return senses(lemma, 'n')
+    .slice(0, 2)
+    .some((s) => reaches(s, 'n', PRICES, 2));
+}

@@ -24,13 +24,17 @@ export interface Synset {
 /** Lexicographer files named in the rules. */
 export const LEX = {
   nounAct: 4,
+  nounAnimal: 5,
   nounArtifact: 6,
   nounAttribute: 7,
   nounCommunication: 10,
   nounEvent: 11,
+  nounFood: 13,
   nounGroup: 14,
   nounLocation: 15,
+  nounObject: 17,
   nounPerson: 18,
+  nounPlant: 20,
   nounPossession: 21,
   nounQuantity: 23,
   nounSubstance: 27,

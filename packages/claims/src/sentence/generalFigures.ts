@@ -1,6 +1,6 @@
 import { figureUnit, peopleUnit } from '../figureUnits.ts';
 import type { Entity } from '../gazetteer.ts';
-import { isActorNoun } from '../lexical/nounClass.ts';
+import { isActorNoun, isGoodsNoun } from '../lexical/nounClass.ts';
 import { actMeasure, familyOf, isDirected, predicateOf } from '../lexical/vocabulary.ts';
 import { singularize } from '../singularize.ts';
 import type { Quantity } from '../types.ts';
@@ -289,7 +289,7 @@ function thingAfterFor(view: SentenceView, end: number, clauseEnd: number): Enti
   while (view.pos[a] === 'DET') a++;
   let b = a;
   while (b < clauseEnd && (view.pos[b] === 'NOUN' || view.pos[b] === 'ADJ')) b++;
-  if (b === a || view.pos[b - 1] !== 'NOUN' || isActorNoun(view.lemma[b - 1]!)) return null;
+  if (b === a || view.pos[b - 1] !== 'NOUN' || !isGoodsNoun(view.lemma[b - 1]!)) return null;
   if (view.mentions.some((m) => m.start < b && m.end > a)) return null;
   return commonActor(
     view.tokens

@@ -1,5 +1,13 @@
 import type { Entity, EntityMention } from '../gazetteer.ts';
-import { isActorNoun, isCompanyNoun, isEventNoun, isMeasureNoun, isThingNoun } from '../lexical/nounClass.ts';
+import {
+  isActorNoun,
+  isCompanyNoun,
+  isEventNoun,
+  isGoodsNoun,
+  isMeasureNoun,
+  isPriceNoun,
+  isThingNoun,
+} from '../lexical/nounClass.ts';
 import { entityId } from './entityNames.ts';
 import { type ArticleFocus, focusEntity, referent } from './focus.ts';
 import { isPossessiveMark, phraseEndingAt } from './governor.ts';
@@ -264,7 +272,26 @@ export function readSubject(
   // The measure is the head of the phrase with its "of" complement ("exports of goods"), not the
   // places and owners after other prepositions ("sales at Home Depot's US stores" → sales).
   const measure = measureText(view, ha, hb, (k) => inMention(k) || PRONOUN_SUBJECTS.has(view.tokens[k]!.lower));
+  // "The price of oil": the price of goods nobody is named to own is the goods'.
+  const goods = ms.length === 0 ? goodsPriced(view, head, hb) : null;
+  if (goods) return { subject: goods, measure, actor: false };
   // A bare measure belongs to a name earlier in its sentence ("Southwest Airlines saw its 2004
   // profits fall"), else to the article's focus.
   return { subject: possessorOrName ?? referent(view, a, focus), measure, actor: false };
+}
+
+/** The goods of "<price> of <goods>" ("the price of oil", "the cost of wheat"): a price word, "of", a noun WordNet knows as goods. */
+function goodsPriced(view: SentenceView, head: number, end: number): Entity | null {
+  if (view.tokens[head + 1]?.lower !== 'of' || !isPriceNoun(view.lemma[head] ?? '')) return null;
+  let k = head + 2;
+  while (k < end && view.pos[k] === 'DET') k++;
+  let b = k;
+  while (b < end && (view.pos[b] === 'NOUN' || view.pos[b] === 'ADJ')) b++;
+  if (b === k || view.pos[b - 1] !== 'NOUN' || !isGoodsNoun(view.lemma[b - 1]!)) return null;
+  return commonActor(
+    view.tokens
+      .slice(k, b)
+      .map((t) => t.lower)
+      .join(' '),
+  );
 }
