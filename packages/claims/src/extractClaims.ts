@@ -132,7 +132,7 @@ export function readClaims(text: string, options: ExtractClaimsOptions = {}): Cl
     const found = figuresOfSentence(info, context);
     for (const f of found) {
       actMeasures.carry(f);
-      casualtyAgents.carry(f);
+      casualtyAgents.carry(f, info.index);
       const abs = info.sentence.start + f.quantity.span[0];
       let speaker: Speaker | null = null;
       let statedAt: string | null = null;

@@ -183,6 +183,12 @@ describe('casualties', () => {
       [6, 'raiders'],
       [20, 'raiders'],
     ]);
+    // A later story of the same article is not the attack's.
+    const filler = ' The town held a market on Tuesday.'.repeat(9);
+    const later = claims(
+      `The raiders stormed the depot on Monday, killing 6 guards.${filler} About 20 people were injured in a crash.`,
+    );
+    expect(later.find((c) => c.value === 20)?.subject).toBeNull();
   });
 
   it('"…, wounding 30 people, including 12 children": the part met the same fate, as persons', () => {

@@ -8,14 +8,24 @@ import type { FigureFound } from '../sentence/figureFound.ts';
  */
 export class CasualtyAgents {
   private last: Entity | null = null;
+  private lastSentence = -1;
 
-  /** Gives a casualty figure with no subject the last actor of casualties; remembers an actor. */
-  carry(f: FigureFound): void {
+  /**
+   * Gives a casualty figure with no subject the last actor of casualties, named at most `REACH`
+   * sentences before (`sentence` is the figure's index); remembers an actor.
+   */
+  carry(f: FigureFound, sentence: number): void {
     if (f.predicate !== 'kill' && f.predicate !== 'injure') return;
     if (f.subject) {
-      if (f.subject.kind !== 'person') this.last = f.subject;
+      if (f.subject.kind !== 'person') {
+        this.last = f.subject;
+        this.lastSentence = sentence;
+      }
       return;
     }
-    if (this.last && f.quantity.kind === 'count') f.subject = this.last;
+    if (this.last && f.quantity.kind === 'count' && sentence - this.lastSentence <= REACH) f.subject = this.last;
   }
 }
+
+/** Sentences an attack's actor is carried over: its report (a few paragraphs), not a later story of the article. */
+const REACH = 8;
