@@ -5,8 +5,9 @@ import { AppendSignal } from './appendSignal.ts';
 import type { AppendOptions, AppendResult, StreamAppend } from './EventStore.ts';
 import { EmbeddedLogDamagedError, judgeCensus, logCensus } from './logIntegrity.ts';
 import { ManifestKeeper } from './logManifest.ts';
+import type { StoreTx } from './logSchema.ts';
 import { asDamage, openLogFolder } from './openLogFolder.ts';
-import { SqlEventStore, type StoreOptions, type StoreTx } from './SqlEventStore.ts';
+import { SqlEventStore, type StoreOptions } from './SqlEventStore.ts';
 
 export { EMBEDDED_FOLDER, LOCK_FOLDER } from './openLogFolder.ts';
 

@@ -1,5 +1,6 @@
 import pg from 'pg';
-import { SqlEventStore, type StoreOptions, type StoreTx } from './SqlEventStore.ts';
+import type { StoreTx } from './logSchema.ts';
+import { SqlEventStore, type StoreOptions } from './SqlEventStore.ts';
 
 export interface PostgresStoreOptions extends StoreOptions {
   databaseUrl: string;

@@ -1,27 +1,21 @@
 import type { NewEvent, StoredEvent } from '@tally/events';
+import { appendToStream, appendToStreams, lastWritten } from './appendEvents.ts';
 import { AppendSignal } from './appendSignal.ts';
-import {
-  type AppendOptions,
-  type AppendResult,
-  ConcurrencyError,
-  type EventStore,
-  type ReadAllOptions,
-  type ReadStreamOptions,
-  type SqlTx,
-  type StreamAppend,
-  type SubscribeOptions,
-  type Subscription,
+import { advanceCheckpoint, readCheckpoint } from './checkpoints.ts';
+import type {
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  ReadAllOptions,
+  ReadStreamOptions,
+  SqlTx,
+  StreamAppend,
+  SubscribeOptions,
+  Subscription,
 } from './EventStore.ts';
-import {
-  type AppendRow,
-  appendResultOf,
-  conflictOf,
-  EVENT_JSON,
-  encodeBatch,
-  toStoredEvents,
-  UUID,
-} from './eventRows.ts';
-import { MIGRATION_LOCK_CLASS, migrations, type SchemaNames } from './migrations.ts';
+import { type LogSql, type LogTables, logSchemaOf, migrateSchema, type StoreTx } from './logSchema.ts';
+import type { SchemaNames } from './migrations.ts';
+import { hasEvent, readHead, readPages, readRange, readStream } from './readEvents.ts';
 import { StoreSubscription } from './StoreSubscription.ts';
 
 /** The few logger methods the store uses; a pino logger fits. */
@@ -45,26 +39,11 @@ export interface StoreOptions {
   logger?: StoreLogger;
 }
 
-/** A transaction as the store's own code uses it: `exec` runs several statements (migrations). */
-export interface StoreTx extends SqlTx {
-  exec(sql: string): Promise<void>;
-}
-
-const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,39}$/;
-
-/** 32-bit FNV-1a of the schema name, as a signed int4: the second half of the schema's lock keys. */
-export function lockKeyFor(schema: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < schema.length; i++) {
-    h ^= schema.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h | 0;
-}
-
 /**
  * The log on PostgreSQL's SQL, shared by both backends: they differ only in how they reach the
- * database (a `pg` pool or an in-process PGlite) and how appends are announced.
+ * database (a `pg` pool or an in-process PGlite) and how appends are announced. The statements
+ * live by concept (logSchema, appendEvents, readEvents, checkpoints); this class keeps the store's
+ * life: open or closed, its subscriptions, and the waits for appends.
  */
 export abstract class SqlEventStore implements EventStore {
   abstract readonly kind: 'postgres' | 'embedded';
@@ -72,30 +51,24 @@ export abstract class SqlEventStore implements EventStore {
   protected readonly log: StoreLogger;
   protected readonly names: SchemaNames;
   protected readonly appended: AppendSignal;
-  protected readonly table: {
-    events: string;
-    checkpoints: string;
-    migrations: string;
-    append: string;
-    appendMany: string;
-  };
+  protected readonly table: LogTables;
+  /** The statements' way to the database, through the backend's `query` and `queryArrays`. */
+  readonly #sql: LogSql;
   #closed = false;
   readonly #subscriptions = new Set<StoreSubscription>();
 
   protected constructor(options: StoreOptions, appended = new AppendSignal()) {
     this.appended = appended;
     const schema = options.schema ?? 'tally';
-    if (!SCHEMA_NAME.test(schema)) throw new Error(`invalid schema name ${JSON.stringify(schema)}`);
+    const { names, table } = logSchemaOf(schema);
     this.schema = schema;
     this.log = options.logger ?? quietLogger;
-    const q = `"${schema}"`;
-    this.names = { schema: q, appendLockKey: lockKeyFor(schema), channel: `${schema}_appended` };
-    this.table = {
-      events: `${q}.events`,
-      checkpoints: `${q}.checkpoints`,
-      migrations: `${q}.tally_migrations`,
-      append: `${q}.append_events`,
-      appendMany: `${q}.append_events_many`,
+    this.names = names;
+    this.table = table;
+    this.#sql = {
+      table,
+      query: (sql, params, statement) => this.query(sql, params, statement),
+      queryArrays: (sql, params, statement) => this.queryArrays(sql, params, statement),
     };
   }
 
@@ -125,122 +98,33 @@ export abstract class SqlEventStore implements EventStore {
 
   /** Brings the schema to the latest migration; concurrent openers wait for each other. */
   protected async migrate(): Promise<void> {
-    const applied = await this.runTransaction(async (tx) => {
-      await tx.query('SELECT pg_advisory_xact_lock($1, $2)', [MIGRATION_LOCK_CLASS, this.names.appendLockKey]);
-      await tx.exec(`CREATE SCHEMA IF NOT EXISTS ${this.names.schema}`);
-      await tx.exec(
-        `CREATE TABLE IF NOT EXISTS ${this.table.migrations} (
-           version integer PRIMARY KEY,
-           name text NOT NULL,
-           applied_at timestamptz NOT NULL DEFAULT now()
-         )`,
-      );
-      const { rows } = await tx.query<{ version: number }>(`SELECT version FROM ${this.table.migrations}`);
-      const done = new Set(rows.map((r) => Number(r.version)));
-      const now: number[] = [];
-      for (const m of migrations) {
-        if (done.has(m.version)) continue;
-        await tx.exec(m.sql(this.names));
-        await tx.query(`INSERT INTO ${this.table.migrations} (version, name) VALUES ($1, $2)`, [m.version, m.name]);
-        now.push(m.version);
-      }
-      return now;
-    });
+    const applied = await migrateSchema((fn) => this.runTransaction(fn), this.names, this.table);
     if (applied.length > 0) this.log.info({ schema: this.schema, applied }, 'event log migrated');
   }
 
   async append(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
     this.assertOpen();
-    const expected = options.expectedVersion ?? 'any';
-    const batch = encodeBatch({ streamId, events, expectedVersion: expected });
-    const rows = await this.query<AppendRow>(
-      `SELECT * FROM ${this.table.append}($1, $2, $3, $4, $5, $6)`,
-      [streamId, batch.expected, batch.ids, batch.types, batch.data, batch.metadata],
-      'tally_append',
-    );
-    const row = rows[0];
-    if (!row) throw new Error('append_events returned no row');
-    const actual = Number(row.r_version);
-    if (row.r_conflict) throw new ConcurrencyError(streamId, expected, actual);
-    const result = appendResultOf(row);
+    const result = await appendToStream(this.#sql, streamId, events, options);
     this.announce([result]);
     return result;
   }
 
   async appendMany(batches: readonly StreamAppend[]): Promise<AppendResult[]> {
     this.assertOpen();
-    const encoded = batches.map(encodeBatch);
-    // Streams with nothing to append are answered without a trip: the call stays one statement
-    // for the rest.
-    const sent = encoded.flatMap((b, i) => (b.ids.length > 0 ? [i] : []));
-    const results: AppendResult[] = batches.map(() => ({ positions: [], written: 0, streamVersion: 0 }));
-    if (sent.length === 0) {
-      for (let i = 0; i < batches.length; i++) results[i] = await this.append(batches[i]!.streamId, []);
-      return results;
-    }
-    const starts: number[] = [];
-    const ids: string[] = [];
-    const types: string[] = [];
-    for (const i of sent) {
-      starts.push(ids.length + 1);
-      ids.push(...encoded[i]!.ids);
-      types.push(...encoded[i]!.types);
-    }
-    let rows: (Omit<AppendRow, 'r_conflict'> & { r_stream: number })[];
-    try {
-      rows = await this.query(
-        `SELECT * FROM ${this.table.appendMany}($1, $2, $3, $4, $5, $6, $7)`,
-        [
-          sent.map((i) => batches[i]!.streamId),
-          sent.map((i) => encoded[i]!.expected),
-          starts,
-          ids,
-          types,
-          sent.map((i) => encoded[i]!.data),
-          sent.map((i) => encoded[i]!.metadata),
-        ],
-        'tally_append_many',
-      );
-    } catch (err) {
-      const conflict = conflictOf(err);
-      if (!conflict) throw err;
-      const b = batches[sent[conflict.stream - 1]!]!;
-      throw new ConcurrencyError(b.streamId, b.expectedVersion ?? 'any', conflict.version);
-    }
-    for (const row of rows) results[sent[Number(row.r_stream) - 1]!] = appendResultOf(row);
-    for (let i = 0; i < batches.length; i++) {
-      // A stream given no events: its version as the other backends' `append(stream, [])` tells it.
-      if (encoded[i]!.ids.length === 0) results[i] = await this.append(batches[i]!.streamId, []);
-    }
+    const results = await appendToStreams(this.#sql, batches);
     this.announce(results);
     return results;
   }
 
   /** Wakes this process's waiters past the last position written. */
   private announce(results: readonly AppendResult[]): void {
-    let last = 0;
-    for (const r of results) if (r.written > 0) for (const p of r.positions) if (p > last) last = p;
+    const last = lastWritten(results);
     if (last > 0) this.appended.notify(last);
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
     this.assertOpen();
-    const limit = options.limit ?? 10_000;
-    const rows =
-      options.direction === 'backwards'
-        ? await this.queryArrays<[string]>(
-            `SELECT ${EVENT_JSON} FROM ${this.table.events}
-             WHERE stream_id = $1 AND stream_version < $2 ORDER BY stream_version DESC LIMIT $3`,
-            [streamId, options.beforeVersion ?? 2 ** 31 - 1, limit],
-            'tally_read_stream_backwards',
-          )
-        : await this.queryArrays<[string]>(
-            `SELECT ${EVENT_JSON} FROM ${this.table.events}
-             WHERE stream_id = $1 AND stream_version > $2 ORDER BY stream_version LIMIT $3`,
-            [streamId, options.afterVersion ?? 0, limit],
-            'tally_read_stream',
-          );
-    return toStoredEvents(rows);
+    return readStream(this.#sql, streamId, options);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
@@ -255,24 +139,7 @@ export abstract class SqlEventStore implements EventStore {
     types: readonly string[] | undefined,
   ): Promise<StoredEvent[]> {
     this.assertOpen();
-    const params: unknown[] = [after, limit];
-    let where = 'position > $1';
-    if (upTo !== null) {
-      params.push(upTo);
-      where += ` AND position <= $${params.length}`;
-    }
-    if (types) {
-      params.push(types);
-      where += ` AND type = ANY($${params.length}::text[])`;
-    }
-    // A type filter stays unprepared: a generic plan would not see which types (how many rows) it asks for.
-    const statement = types ? undefined : upTo === null ? 'tally_read_range' : 'tally_read_range_to';
-    const rows = await this.queryArrays<[string]>(
-      `SELECT ${EVENT_JSON} FROM ${this.table.events} WHERE ${where} ORDER BY position LIMIT $2`,
-      params,
-      statement,
-    );
-    return toStoredEvents(rows);
+    return readRange(this.#sql, after, upTo, limit, types);
   }
 
   /**
@@ -281,94 +148,31 @@ export abstract class SqlEventStore implements EventStore {
    */
   protected readonly readAhead: number = 1;
 
-  async *readAllPages(options: ReadAllOptions = {}): AsyncIterable<StoredEvent[]> {
-    const limit = options.limit ?? 1000;
-    if (!Number.isInteger(limit) || limit < 1) throw new Error('limit must be a whole number ≥ 1');
-    const types = options.types;
-    // Positions have no holes, so the page after a full page of the whole log starts `limit`
-    // further on: those pages are asked for before the current one arrives. Each guess is checked
-    // against the page before it (a hole or a type filter makes it wrong) and asked again if wrong.
-    const ahead = types ? 1 : Math.max(1, this.readAhead);
-    const asked: { after: number; page: Promise<StoredEvent[]> }[] = [];
-    const ask = (after: number) => {
-      const page = this.readRange(after, null, limit, types);
-      page.catch(() => {}); // a page nobody awaits (the caller stopped early) must not go unhandled
-      asked.push({ after, page });
-    };
-    const topUp = () => {
-      while (asked.length < ahead) ask(asked[asked.length - 1]!.after + limit);
-    };
-    ask(options.after ?? 0);
-    topUp();
-    for (;;) {
-      const page = await asked.shift()!.page;
-      const full = page.length === limit;
-      if (full) {
-        const last = page[page.length - 1]!.position;
-        if (asked.length > 0 && asked[0]!.after !== last) asked.length = 0;
-        if (asked.length === 0) ask(last);
-        topUp();
-      } else {
-        asked.length = 0;
-      }
-      if (page.length > 0) yield page;
-      if (!full) return;
-    }
+  readAllPages(options: ReadAllOptions = {}): AsyncIterable<StoredEvent[]> {
+    return readPages((after, upTo, limit, types) => this.readRange(after, upTo, limit, types), options, this.readAhead);
   }
 
   async head(): Promise<number> {
     this.assertOpen();
-    const rows = await this.query<{ head: number | string }>(
-      `SELECT coalesce(max(position), 0) AS head FROM ${this.table.events}`,
-      [],
-      'tally_head',
-    );
-    return Number(rows[0]?.head ?? 0);
+    return readHead(this.#sql);
   }
 
   async has(eventId: string): Promise<boolean> {
     this.assertOpen();
-    if (!UUID.test(eventId)) return false;
-    const rows = await this.query(`SELECT 1 FROM ${this.table.events} WHERE id = $1`, [eventId]);
-    return rows.length > 0;
+    return hasEvent(this.#sql, eventId);
   }
 
   async checkpoint(name: string): Promise<number> {
     this.assertOpen();
-    const rows = await this.query<{ position: number | string }>(
-      `SELECT position FROM ${this.table.checkpoints} WHERE name = $1`,
-      [name],
-      'tally_checkpoint',
-    );
-    return Number(rows[0]?.position ?? 0);
+    return readCheckpoint(this.#sql, name);
   }
 
   /**
-   * Moves the checkpoint `name` from `from` to `to` inside `tx`, after `handle` ran there. Returns
-   * the stored position instead (and runs nothing) when another consumer of that name moved it.
-   * The row lock taken by the upsert makes two consumers of one name take turns.
+   * Moves the checkpoint `name` from `from` to `to` inside `tx`, after `run` ran there; the stored
+   * position (and nothing run) when another consumer of that name moved it.
    */
-  async advanceCheckpoint(
-    tx: SqlTx,
-    name: string,
-    from: number,
-    to: number,
-    run: () => Promise<void>,
-  ): Promise<number> {
-    const { rows } = await tx.query<{ position: number | string }>(
-      `INSERT INTO ${this.table.checkpoints} (name, position) VALUES ($1, 0)
-       ON CONFLICT (name) DO UPDATE SET name = excluded.name
-       RETURNING position`,
-      [name],
-    );
-    const stored = Number(rows[0]?.position ?? 0);
-    if (stored !== from) return stored;
-    await run();
-    await tx.query(`UPDATE ${this.table.checkpoints} SET position = $2, updated_at = now() WHERE name = $1`, [
-      name,
-      to,
-    ]);
-    return to;
+  advanceCheckpoint(tx: SqlTx, name: string, from: number, to: number, run: () => Promise<void>): Promise<number> {
+    return advanceCheckpoint(this.#sql, tx, name, from, to, run);
   }
 
   transaction<T>(fn: (tx: SqlTx) => Promise<T>): Promise<T> {

@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { makeEvent, type NewEvent } from '@tally/events';
 import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { lockKeyFor } from './logSchema.ts';
 import { migrations } from './migrations.ts';
 import { openEventStore } from './openEventStore.ts';
 import { PostgresEventStore } from './PostgresEventStore.ts';
-import { lockKeyFor } from './SqlEventStore.ts';
 import { eventStoreConformance } from './testing/index.ts';
 
 const databaseUrl = inject('databaseUrl');
