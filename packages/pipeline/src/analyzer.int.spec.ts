@@ -1,13 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import { loadConfig } from '@tally/config';
-import { type EventStore, openEventStore } from '@tally/event-store';
 import { makeEvent, streams } from '@tally/events';
 import { MAX_SENTENCES_PER_ARTICLE } from '@tally/ingest';
 import type {} from '@tally/local-services/vitest-setup';
-import { silentLogger } from '@tally/logger';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { analyzeArticle } from './analyzer.ts';
-import { openRuntime, type Runtime } from './runtime.ts';
+import { forSuite, openTestRuntime } from './feedRuntime.ts';
 
 const body = [
   'North Korea has delivered nearly 11,000 containers of ammunition to Russia since the end of last year, said Tracey Newell, a US diplomat, on Thursday.',
@@ -18,24 +14,10 @@ const body = [
 
 /** The analyzer against a real dedupe index in Redis and a real log. */
 describe('analyzeArticle', () => {
-  let store: EventStore;
-  let rt: Runtime;
-
-  beforeAll(async () => {
-    store = await openEventStore({ dataDir: 'memory://' });
-    const config = loadConfig(
-      { REDIS_URL: inject('redisUrl'), QUEUE_PREFIX: `t${randomUUID().slice(0, 8)}`, LOG_LEVEL: 'silent' },
-      {},
-    );
-    rt = await openRuntime(config, silentLogger, { store, extractPool: false });
-  });
-  afterAll(async () => {
-    await rt?.close();
-    await store?.close();
-  });
+  const h = forSuite(() => openTestRuntime(inject('redisUrl')));
 
   async function extracted(articleId: string, text: string, publishedAt: string, url: string): Promise<void> {
-    await store.append(streams.article(articleId), [
+    await h.store.append(streams.article(articleId), [
       makeEvent(
         'ArticleExtracted',
         {
@@ -62,17 +44,17 @@ describe('analyzeArticle', () => {
   it('credits a copy analysed first to the earlier-published original that arrives later', async () => {
     await extracted('a_copy', `${body}\n\nRead more on our site.`, '2024-05-04T09:00:00Z', 'http://copy.test/a');
     await extracted('a_orig', body, '2024-05-03T06:04:00Z', 'http://orig.test/a');
-    await analyzeArticle(rt, { articleId: 'a_copy', runId: null });
-    await analyzeArticle(rt, { articleId: 'a_orig', runId: null });
-    const verdicts = (await store.readAll({ types: ['ArticleDuplicateDetected'] })).map((e) => e.data);
+    await analyzeArticle(h.rt, { articleId: 'a_copy', runId: null });
+    await analyzeArticle(h.rt, { articleId: 'a_orig', runId: null });
+    const verdicts = (await h.store.readAll({ types: ['ArticleDuplicateDetected'] })).map((e) => e.data);
     expect(verdicts).toEqual([expect.objectContaining({ articleId: 'a_copy', originalId: 'a_orig' })]);
   });
 
   it('appends each claim to its figure stream once, and analyses an article once per version', async () => {
     await extracted('a_single', body.replace('11,000', '12,000'), '2024-06-01T10:00:00Z', 'http://single.test/a');
-    expect(await analyzeArticle(rt, { articleId: 'a_single', runId: null })).toBe('analyzed');
-    expect(await analyzeArticle(rt, { articleId: 'a_single', runId: null })).toBe('skipped');
-    const claims = (await store.readAll({ types: ['ClaimExtracted'] })).filter(
+    expect(await analyzeArticle(h.rt, { articleId: 'a_single', runId: null })).toBe('analyzed');
+    expect(await analyzeArticle(h.rt, { articleId: 'a_single', runId: null })).toBe('skipped');
+    const claims = (await h.store.readAll({ types: ['ClaimExtracted'] })).filter(
       (e) => e.type === 'ClaimExtracted' && e.data.articleId === 'a_single',
     );
     const containers = claims.find((c) => c.type === 'ClaimExtracted' && c.data.unit === 'container');
@@ -96,15 +78,19 @@ describe('analyzeArticle', () => {
       '2024-07-01T09:00:00Z',
       'http://earliest.test/b',
     );
-    await analyzeArticle(rt, { articleId: 'b_late', runId: null });
+    await analyzeArticle(h.rt, { articleId: 'b_late', runId: null });
     // b_earlier's job checks the index (it replaces b_late) and dies before appending anything
-    const first = await rt.dedupe.checkAndInsert({ id: 'b_earlier', text: story, publishedAt: '2024-07-02T09:00:00Z' });
+    const first = await h.rt.dedupe.checkAndInsert({
+      id: 'b_earlier',
+      text: story,
+      publishedAt: '2024-07-02T09:00:00Z',
+    });
     expect(first).toMatchObject({ verdict: 'original', replaced: { id: 'b_late' } });
     // meanwhile an even earlier copy arrives and replaces b_earlier
-    await analyzeArticle(rt, { articleId: 'b_earliest', runId: null });
+    await analyzeArticle(h.rt, { articleId: 'b_earliest', runId: null });
     // the retried job
-    expect(await analyzeArticle(rt, { articleId: 'b_earlier', runId: null })).toBe('analyzed');
-    const verdicts = (await store.readAll({ types: ['ArticleDuplicateDetected'] }))
+    expect(await analyzeArticle(h.rt, { articleId: 'b_earlier', runId: null })).toBe('analyzed');
+    const verdicts = (await h.store.readAll({ types: ['ArticleDuplicateDetected'] }))
       .map((e) => e.data)
       .filter((d) => 'articleId' in d && d.articleId.startsWith('b_'));
     expect(verdicts).toEqual([
@@ -117,8 +103,8 @@ describe('analyzeArticle', () => {
     // A 4 MB repetition froze a worker for minutes when claims were quadratic in the article's length.
     const page = `${'Officials said 500 containers were shipped. '.repeat(5000)}\n\n${'12 '.repeat(600)}`;
     await extracted('c_huge', page, '2024-08-01T09:00:00Z', 'http://huge.test/c');
-    expect(await analyzeArticle(rt, { articleId: 'c_huge', runId: null })).toBe('analyzed');
-    const [done] = (await store.readAll({ types: ['ArticleAnalyzed'] }))
+    expect(await analyzeArticle(h.rt, { articleId: 'c_huge', runId: null })).toBe('analyzed');
+    const [done] = (await h.store.readAll({ types: ['ArticleAnalyzed'] }))
       .map((e) => e.data)
       .filter((d) => 'articleId' in d && d.articleId === 'c_huge');
     expect(done).toMatchObject({
@@ -131,6 +117,6 @@ describe('analyzeArticle', () => {
   });
 
   it('skips an article with no extracted text', async () => {
-    expect(await analyzeArticle(rt, { articleId: 'a_unknown', runId: null })).toBe('skipped');
+    expect(await analyzeArticle(h.rt, { articleId: 'a_unknown', runId: null })).toBe('skipped');
   });
 });

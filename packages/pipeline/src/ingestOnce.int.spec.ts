@@ -1,13 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import { loadConfig } from '@tally/config';
-import { type EventStore, openEventStore } from '@tally/event-store';
 import type {} from '@tally/local-services/vitest-setup';
-import { silentLogger } from '@tally/logger';
 import { defaultSeedsDir, type Newsroom, startNewsroom } from '@tally/newsroom';
 import { createProjectionReader, type FigureView } from '@tally/projection-store';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { forSuite, openTestRuntime } from './feedRuntime.ts';
 import { type IngestSummary, ingestOnce } from './ingestOnce.ts';
-import { openRuntime, type Runtime } from './runtime.ts';
 
 /**
  * The whole pipeline on the five seed reports, as the demo newsroom serves them: feeds → fetch →
@@ -15,41 +11,30 @@ import { openRuntime, type Runtime } from './runtime.ts';
  */
 describe('ingestOnce on the seed reports', () => {
   let newsroom: Newsroom;
-  let store: EventStore;
-  let rt: Runtime;
   let first: IngestSummary;
 
   beforeAll(async () => {
     newsroom = await startNewsroom({ seedsDir: process.env.SEEDS_DIR ?? defaultSeedsDir() });
-    store = await openEventStore({ dataDir: 'memory://' });
-    const config = loadConfig(
-      {
-        REDIS_URL: inject('redisUrl'),
-        QUEUE_PREFIX: `t${randomUUID().slice(0, 8)}`,
-        HTTP_ALLOW: newsroom.host,
-        HTTP_HOST_INTERVAL_MS: 0,
-        HTTP_HOST_CONCURRENCY: 8,
-        LOG_LEVEL: 'silent',
-        EXTRACT_THREADS: 1,
-      },
-      {},
-    );
-    rt = await openRuntime(config, silentLogger, { store });
+  });
+  afterAll(async () => {
+    await newsroom?.close();
+  });
+  const h = forSuite(() =>
+    openTestRuntime(inject('redisUrl'), {
+      config: { HTTP_ALLOW: newsroom.host, HTTP_HOST_CONCURRENCY: 8, EXTRACT_THREADS: 1 },
+      extract: true,
+    }),
+  );
+  beforeAll(async () => {
     first = await ingestOnce(
-      rt,
+      h.rt,
       newsroom.feeds.map((f) => ({ url: f.url, title: f.title })),
     );
   });
 
-  afterAll(async () => {
-    await rt?.close();
-    await store?.close();
-    await newsroom?.close();
-  });
-
   const containersKey = 'transfer:KP>RU:container';
   const figure = async (key: string): Promise<FigureView> => {
-    const f = await createProjectionReader(store).getFigure(key);
+    const f = await createProjectionReader(h.store).getFigure(key);
     expect(f, `figure ${key}`).not.toBeNull();
     return f!;
   };
@@ -65,7 +50,7 @@ describe('ingestOnce on the seed reports', () => {
     const copies = newsroom.articles.filter((a) => a.syndicatedFrom);
     expect(copies.length).toBe(2);
     expect(first.articles.duplicates).toBe(copies.length);
-    const clusters = await createProjectionReader(store).listDuplicates();
+    const clusters = await createProjectionReader(h.store).listDuplicates();
     expect(clusters).toHaveLength(1);
     expect(clusters[0]!.original?.url).toBe(copies[0]!.syndicatedFrom);
   });
@@ -113,7 +98,7 @@ describe('ingestOnce on the seed reports', () => {
 
   it('is idempotent: ingesting the same feeds again appends no article or claim events', async () => {
     const again = await ingestOnce(
-      rt,
+      h.rt,
       newsroom.feeds.map((f) => ({ url: f.url, title: f.title })),
     );
     expect(again.articles.discovered).toBe(0);

@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { loadConfig } from '@tally/config';
-import { type EventStore, openEventStore } from '@tally/event-store';
+import type { EventStore } from '@tally/event-store';
 import type { StoredEvent } from '@tally/events';
 import type {} from '@tally/local-services/vitest-setup';
-import { silentLogger } from '@tally/logger';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createFeedCommands } from './feedCommands.ts';
-import { type FeedTestServer, numberedItems, rssDocument, startFeedTestServer } from './feedTestServer.ts';
-import { openRuntime, type Runtime } from './runtime.ts';
+import { forSuite, openFeedRuntime } from './feedRuntime.ts';
+import { numberedItems, rssDocument } from './feedTestServer.ts';
+import type { Runtime } from './runtime.ts';
 import { type RunningStages, reconcileSchedules, startStages } from './workers.ts';
 
 /** Feed commands over a log, without a poller of their own. */
@@ -23,14 +22,20 @@ const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a,
  * the interleaving, and a stale scheduler adding a slot again later fetches nothing.
  */
 describe('several pollers starting at once', () => {
-  let server: FeedTestServer;
-  let store: EventStore;
+  // PostgreSQL, as separate poller processes would share it.
+  const h = forSuite(() =>
+    openFeedRuntime(
+      inject('redisUrl'),
+      { HTTP_HOST_CONCURRENCY: 16, POLL_CONCURRENCY: 4 },
+      { store: { databaseUrl: inject('databaseUrl'), schema: `poll_race_${randomUUID().slice(0, 8)}` } },
+    ),
+  );
   const runtimes: Runtime[] = [];
   const running: RunningStages[] = [];
   const feedIds: string[] = [];
 
   const polledEvents = async () =>
-    (await store.readAll({ types: ['FeedPolled', 'FeedPollFailed'], limit: 10_000 })) as Extract<
+    (await h.store.readAll({ types: ['FeedPolled', 'FeedPollFailed'], limit: 10_000 })) as Extract<
       StoredEvent,
       { type: 'FeedPolled' | 'FeedPollFailed' }
     >[];
@@ -44,38 +49,19 @@ describe('several pollers starting at once', () => {
   };
 
   beforeAll(async () => {
-    server = await startFeedTestServer();
-    // PostgreSQL, as separate poller processes would share it.
-    store = await openEventStore({
-      databaseUrl: inject('databaseUrl'),
-      schema: `poll_race_${randomUUID().slice(0, 8)}`,
-    });
+    const { server, store } = h;
     for (let i = 0; i < FEEDS; i++) {
       const doc = rssDocument(`Feed ${i}`, numberedItems(`race${i}.example`, 3));
       // A little latency, so polls overlap the other poller's reconciliation.
       server.route(`/race/${i}`, (_req, res) => void setTimeout(() => res.writeHead(200).end(doc), 10));
       feedIds.push((await feedsOf(store).register({ url: `${server.origin}/race/${i}` }, 'config')).feedId);
     }
-    const config = loadConfig(
-      {
-        REDIS_URL: inject('redisUrl'),
-        QUEUE_PREFIX: `t${randomUUID().slice(0, 8)}`,
-        HTTP_ALLOW: '127.0.0.1',
-        HTTP_HOST_INTERVAL_MS: 0,
-        HTTP_HOST_CONCURRENCY: 16,
-        POLL_CONCURRENCY: 4,
-        LOG_LEVEL: 'silent',
-      },
-      {},
-    );
-    for (let i = 0; i < 2; i++) runtimes.push(await openRuntime(config, silentLogger, { store, extractPool: false }));
+    // Two pollers on one queue.
+    runtimes.push(h.rt, await h.openRuntime({ QUEUE_PREFIX: h.rt.config.QUEUE_PREFIX }));
   });
 
   afterAll(async () => {
     await Promise.all(running.map((r) => r.close()));
-    await Promise.all(runtimes.map((r) => r.close()));
-    await store?.close();
-    await server?.close();
   });
 
   it('polls every feed once for its first slot and schedules each next slot once', async () => {
@@ -96,7 +82,7 @@ describe('several pollers starting at once', () => {
     const polls = await polledEvents();
     expect(polls.every((e) => e.type === 'FeedPolled')).toBe(true);
     expect(polls.map((e) => `${e.data.feedId} ${e.data.slot}`).sort()).toEqual(feedIds.map((f) => `${f} first`).sort());
-    for (let i = 0; i < FEEDS; i++) expect(server.hits(`/race/${i}`), `feed ${i}`).toBe(1);
+    for (let i = 0; i < FEEDS; i++) expect(h.server.hits(`/race/${i}`), `feed ${i}`).toBe(1);
 
     // Each feed's next slot is waiting once; reconciling again from both pollers adds nothing.
     const delayed = await queue.getJobs(['delayed']);
@@ -121,7 +107,7 @@ describe('several pollers starting at once', () => {
       return pending === 0 && (await queue.getJobCounts('completed')).completed === FEEDS;
     });
     expect(await polledEvents()).toHaveLength(FEEDS);
-    for (let i = 0; i < FEEDS; i++) expect(server.hits(`/race/${i}`), `feed ${i}`).toBe(1);
+    for (let i = 0; i < FEEDS; i++) expect(h.server.hits(`/race/${i}`), `feed ${i}`).toBe(1);
     expect((await queue.getJobCounts('delayed')).delayed).toBe(FEEDS);
   });
 });

@@ -1,19 +1,17 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { loadConfig } from '@tally/config';
-import { type EventStore, openEventStore } from '@tally/event-store';
+import type { EventStore } from '@tally/event-store';
 import { articleIdFor, type StoredEvent } from '@tally/events';
 import { canonicalUrl } from '@tally/feeds';
 import type {} from '@tally/local-services/vitest-setup';
-import { silentLogger } from '@tally/logger';
 import { createJobWorker, type WorkerHandle } from '@tally/queues';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createFeedCommands } from './feedCommands.ts';
-import { type FeedTestServer, numberedItems, rssDocument, startFeedTestServer } from './feedTestServer.ts';
+import { forSuite, openFeedRuntime } from './feedRuntime.ts';
+import { numberedItems, rssDocument } from './feedTestServer.ts';
 import { pollFeed } from './poller.ts';
 import type { CrashChildOptions } from './pollerCrashChild.ts';
-import { openRuntime, type Runtime } from './runtime.ts';
 
 /** Feed commands over a log, without a poller of their own. */
 const feedsOf = (store: EventStore) => createFeedCommands({ store });
@@ -33,9 +31,14 @@ const STALLED_MS = 500;
  * feed one FeedPolled for the slot, and every article one fetch job.
  */
 describe('poller killed mid-batch', () => {
-  let server: FeedTestServer;
-  let store: EventStore;
-  let rt: Runtime;
+  const schema = `poll_crash_${randomUUID().slice(0, 8)}`;
+  const h = forSuite(() =>
+    openFeedRuntime(
+      inject('redisUrl'),
+      { HTTP_HOST_CONCURRENCY: 16 },
+      { store: { databaseUrl: inject('databaseUrl'), schema } },
+    ),
+  );
   let child: ChildProcess | null = null;
   let restarted: WorkerHandle | null = null;
   const feedIds: string[] = [];
@@ -43,13 +46,16 @@ describe('poller killed mid-batch', () => {
   let options: CrashChildOptions;
 
   const discovered = async () =>
-    (await store.readAll({ types: ['ArticleDiscovered'], limit: 100_000 })) as Extract<
+    (await h.store.readAll({ types: ['ArticleDiscovered'], limit: 100_000 })) as Extract<
       StoredEvent,
       { type: 'ArticleDiscovered' }
     >[];
   const polled = async () =>
     (
-      (await store.readAll({ types: ['FeedPolled'], limit: 100_000 })) as Extract<StoredEvent, { type: 'FeedPolled' }>[]
+      (await h.store.readAll({ types: ['FeedPolled'], limit: 100_000 })) as Extract<
+        StoredEvent,
+        { type: 'FeedPolled' }
+      >[]
     ).filter((e) => e.data.slot === SLOT);
   const until = async (what: string, done: () => Promise<boolean>, timeoutMs = 60_000) => {
     const deadline = Date.now() + timeoutMs;
@@ -60,38 +66,19 @@ describe('poller killed mid-batch', () => {
   };
 
   beforeAll(async () => {
-    server = await startFeedTestServer();
-    const schema = `poll_crash_${randomUUID().slice(0, 8)}`;
-    store = await openEventStore({ databaseUrl: inject('databaseUrl'), schema });
     for (let i = 0; i < FEEDS; i++) {
       const items = numberedItems(`crash${i}.example`, ITEMS);
       for (const item of items) expectedArticles.set(articleIdFor(canonicalUrl(item.link!)!), `feed ${i}`);
       const doc = rssDocument(`Crash ${i}`, items);
       // Slow enough that the poller is mid-batch when it is killed.
-      server.route(`/crash/${i}`, (_req, res) => void setTimeout(() => res.writeHead(200).end(doc), 40));
-      feedIds.push((await feedsOf(store).register({ url: `${server.origin}/crash/${i}` }, 'config')).feedId);
+      h.server.route(`/crash/${i}`, (_req, res) => void setTimeout(() => res.writeHead(200).end(doc), 40));
+      feedIds.push((await feedsOf(h.store).register({ url: `${h.server.origin}/crash/${i}` }, 'config')).feedId);
     }
-    const queuePrefix = `t${randomUUID().slice(0, 8)}`;
-    rt = await openRuntime(
-      loadConfig(
-        {
-          REDIS_URL: inject('redisUrl'),
-          QUEUE_PREFIX: queuePrefix,
-          HTTP_ALLOW: '127.0.0.1',
-          HTTP_HOST_INTERVAL_MS: 0,
-          HTTP_HOST_CONCURRENCY: 16,
-          LOG_LEVEL: 'silent',
-        },
-        {},
-      ),
-      silentLogger,
-      { store, extractPool: false },
-    );
     options = {
       redisUrl: inject('redisUrl'),
       databaseUrl: inject('databaseUrl'),
       schema,
-      queuePrefix,
+      queuePrefix: h.rt.config.QUEUE_PREFIX,
       concurrency: 4,
       lockDurationMs: LOCK_MS,
       stalledIntervalMs: STALLED_MS,
@@ -101,13 +88,10 @@ describe('poller killed mid-batch', () => {
   afterAll(async () => {
     if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     await restarted?.close();
-    await rt?.close();
-    await store?.close();
-    await server?.close();
   });
 
   it('loses no item and duplicates none when the poller is killed and restarted', async () => {
-    await rt.queues.enqueueMany(
+    await h.rt.queues.enqueueMany(
       'pollFeed',
       feedIds.map((feedId) => ({ feedId, slot: SLOT, reschedule: true, runId: null })),
     );
@@ -143,9 +127,9 @@ describe('poller killed mid-batch', () => {
     // A fresh poller on the same queue: it puts back the killed one's active jobs at its start (or
     // BullMQ's stalled check does, for a job whose lock expired first).
     let stalled = 0;
-    restarted = createJobWorker('pollFeed', async (p) => void (await pollFeed(rt, p)), {
-      connection: rt.redis,
-      prefix: rt.config.QUEUE_PREFIX,
+    restarted = createJobWorker('pollFeed', async (p) => void (await pollFeed(h.rt, p)), {
+      connection: h.rt.redis,
+      prefix: h.rt.config.QUEUE_PREFIX,
       concurrency: 4,
       onError: () => {},
       worker: { lockDuration: LOCK_MS, stalledInterval: STALLED_MS },
@@ -156,7 +140,7 @@ describe('poller killed mid-batch', () => {
     const { released } = await restarted.started;
     await until('every feed to be polled', async () => (await polled()).length >= FEEDS);
     await until('the poll queue to drain', async () => {
-      const c = await rt.queues.queues.pollFeed.getJobCounts('waiting', 'active', 'prioritized');
+      const c = await h.rt.queues.queues.pollFeed.getJobCounts('waiting', 'active', 'prioritized');
       return Object.values(c).every((n) => n === 0);
     });
     expect(released + stalled).toBeGreaterThanOrEqual(1);
@@ -167,8 +151,8 @@ describe('poller killed mid-batch', () => {
     expect([...ids].sort()).toEqual([...expectedArticles.keys()].sort());
     expect((await polled()).map((e) => e.data.feedId).sort()).toEqual([...feedIds].sort());
     // Every article has its fetch job (deterministic ids: one each), every feed its next poll.
-    const fetchJobs = await rt.queues.queues.fetchArticle.getJobs(['waiting'], 0, 10_000);
+    const fetchJobs = await h.rt.queues.queues.fetchArticle.getJobs(['waiting'], 0, 10_000);
     expect(fetchJobs.map((j) => j.data.articleId as string).sort()).toEqual([...expectedArticles.keys()].sort());
-    expect((await rt.queues.queues.pollFeed.getJobCounts('delayed')).delayed).toBe(FEEDS);
+    expect((await h.rt.queues.queues.pollFeed.getJobCounts('delayed')).delayed).toBe(FEEDS);
   });
 });

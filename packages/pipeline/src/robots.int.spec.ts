@@ -1,18 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
-import { loadConfig } from '@tally/config';
-import { type EventStore, openEventStore } from '@tally/event-store';
 import { articleIdFor, type StoredEvent, streams } from '@tally/events';
 import { canonicalUrl } from '@tally/feeds';
 import { createRobotsRules } from '@tally/http-fetch';
 import type {} from '@tally/local-services/vitest-setup';
-import { silentLogger } from '@tally/logger';
 import { createProjectionReader } from '@tally/projection-store';
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import { type FeedTestServer, rssDocument, startFeedTestServer } from './feedTestServer.ts';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { type ConfigOverrides, type FeedRuntime, openFeedRuntime } from './feedRuntime.ts';
+import { rssDocument } from './feedTestServer.ts';
 import { fetchArticle, TransientFetchError } from './fetcher.ts';
 import { ingestOnce } from './ingestOnce.ts';
-import { openRuntime, type Runtime } from './runtime.ts';
 
 /** Four reports on unrelated subjects, so the dedupe index keeps them apart. */
 const reports: Record<string, string[]> = {
@@ -47,15 +43,20 @@ function articlePage(res: ServerResponse, subject: string): void {
     );
 }
 
-interface Site {
-  server: FeedTestServer;
+/** A runtime fetching from a local site whose robots.txt answers as the test says. */
+interface Site extends FeedRuntime {
   feedUrl: string;
   /** The four article URLs as the feed lists them: two allowed, one disallowed, one redirecting into a disallowed path. */
   urls: { harbour: string; orchard: string; library: string; marathon: string };
 }
 
-async function site(robotsTxt: (res: ServerResponse) => void): Promise<Site> {
-  const server = await startFeedTestServer();
+async function openSite(robotsTxt: (res: ServerResponse) => void, overrides: ConfigOverrides = {}): Promise<Site> {
+  const h = await openFeedRuntime(
+    inject('redisUrl'),
+    { HTTP_HOST_CONCURRENCY: 4, EXTRACT_THREADS: 1, ...overrides },
+    { extract: true },
+  );
+  const server = h.server;
   const o = server.origin;
   const urls = {
     harbour: `${o}/news/harbour`,
@@ -78,52 +79,26 @@ async function site(robotsTxt: (res: ServerResponse) => void): Promise<Site> {
   server.route('/feed', (_req, res) =>
     res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssDocument('Robots Gazette', items)),
   );
-  return { server, feedUrl: `${o}/feed`, urls };
+  return { ...h, feedUrl: `${o}/feed`, urls };
 }
 
 const membersDisallowed = (res: ServerResponse) =>
   res.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: TallyBot\nDisallow: /members/\n');
 
-async function runtime(store: EventStore, overrides: Record<string, unknown> = {}): Promise<Runtime> {
-  const config = loadConfig(
-    {
-      REDIS_URL: inject('redisUrl'),
-      QUEUE_PREFIX: `t${randomUUID().slice(0, 8)}`,
-      HTTP_ALLOW: '127.0.0.1',
-      HTTP_HOST_INTERVAL_MS: 0,
-      HTTP_HOST_CONCURRENCY: 4,
-      LOG_LEVEL: 'silent',
-      EXTRACT_THREADS: 1,
-      ...overrides,
-    },
-    {},
-  );
-  return openRuntime(config, silentLogger, { store });
-}
-
 const idOf = (url: string) => articleIdFor(canonicalUrl(url)!);
 const fetchFailures = (events: StoredEvent[]) => events.filter((e) => e.type === 'ArticleFetchFailed');
 
 describe('article fetches obey robots.txt', () => {
-  let store: EventStore;
-  let rt: Runtime | null = null;
   let s: Site | null = null;
 
-  beforeEach(async () => {
-    store = await openEventStore({ dataDir: 'memory://' });
-  });
   afterEach(async () => {
-    await rt?.close();
-    rt = null;
-    await s?.server.close();
+    await s?.close();
     s = null;
-    await store.close();
   });
 
   it('ends a disallowed article (and one redirected into a disallowed path) with robots-disallowed, once, and loses nothing else', async () => {
-    s = await site(membersDisallowed);
-    rt = await runtime(store);
-    const summary = await ingestOnce(rt, [{ url: s.feedUrl, title: 'Robots Gazette' }]);
+    s = await openSite(membersDisallowed);
+    const summary = await ingestOnce(s.rt, [{ url: s.feedUrl, title: 'Robots Gazette' }]);
 
     expect(summary.articles.discovered).toBe(4);
     expect(summary.articles.extracted).toBe(2);
@@ -135,19 +110,19 @@ describe('article fetches obey robots.txt', () => {
     expect(s.server.hits('/robots.txt')).toBe(1);
 
     for (const url of [s.urls.library, s.urls.marathon]) {
-      const failures = fetchFailures(await store.readStream(streams.article(idOf(url))));
+      const failures = fetchFailures(await s.store.readStream(streams.article(idOf(url))));
       expect(failures, url).toHaveLength(1); // permanent: no retry
       expect(failures[0]!.data).toMatchObject({ reason: 'robots-disallowed', permanent: true, attempt: 1 });
       expect((failures[0]!.data as { message: string }).message).toContain('/members/');
     }
     for (const url of [s.urls.harbour, s.urls.orchard]) {
-      const types = (await store.readStream(streams.article(idOf(url)))).map((e) => e.type);
+      const types = (await s.store.readStream(streams.article(idOf(url)))).map((e) => e.type);
       expect(types, url).toEqual(expect.arrayContaining(['ArticleFetched', 'ArticleExtracted', 'ArticleAnalyzed']));
       expect(types, url).not.toContain('ArticleFetchFailed');
     }
 
     // The articles list (API, dashboard) shows the reason as such.
-    const reader = createProjectionReader(store);
+    const reader = createProjectionReader(s.store);
     const failed = await reader.listArticles({ status: 'fetch-failed', limit: 10 });
     expect(failed.items.map((a) => [a.url, a.reason]).sort()).toEqual(
       [
@@ -158,9 +133,8 @@ describe('article fetches obey robots.txt', () => {
   });
 
   it('fetches every article when ROBOTS_TXT is off (private feeds), without asking for robots.txt', async () => {
-    s = await site(membersDisallowed);
-    rt = await runtime(store, { ROBOTS_TXT: false });
-    const summary = await ingestOnce(rt, [{ url: s.feedUrl, title: 'Robots Gazette' }]);
+    s = await openSite(membersDisallowed, { ROBOTS_TXT: false });
+    const summary = await ingestOnce(s.rt, [{ url: s.feedUrl, title: 'Robots Gazette' }]);
     expect(summary.articles.extracted).toBe(4);
     expect(summary.failuresByReason).toEqual({});
     expect(s.server.hits('/robots.txt')).toBe(0);
@@ -168,18 +142,17 @@ describe('article fetches obey robots.txt', () => {
 
   it('records robots-unavailable as transient while robots.txt answers 503, permanent on the last attempt, and fetches once it reads', async () => {
     let robotsStatus = 503;
-    s = await site((res) => {
+    s = await openSite((res) => {
       if (robotsStatus === 200) membersDisallowed(res);
       else res.writeHead(robotsStatus).end();
     });
-    rt = await runtime(store);
     // A cache that forgets at once, so each attempt asks robots.txt again.
-    rt.robots = createRobotsRules({ http: rt.http, userAgent: rt.config.HTTP_USER_AGENT, unavailableTtlMs: 0 });
+    s.rt.robots = createRobotsRules({ http: s.rt.http, userAgent: s.rt.config.HTTP_USER_AGENT, unavailableTtlMs: 0 });
     const job = { articleId: idOf(s.urls.harbour), url: s.urls.harbour, feedId: 'f_robots', runId: null };
 
-    await expect(fetchArticle(rt, job, 1, false)).rejects.toBeInstanceOf(TransientFetchError);
-    expect(await fetchArticle(rt, job, 2, true)).toBe('failed');
-    const failures = fetchFailures(await store.readStream(streams.article(job.articleId)));
+    await expect(fetchArticle(s.rt, job, 1, false)).rejects.toBeInstanceOf(TransientFetchError);
+    expect(await fetchArticle(s.rt, job, 2, true)).toBe('failed');
+    const failures = fetchFailures(await s.store.readStream(streams.article(job.articleId)));
     expect(failures.map((f) => f.data)).toMatchObject([
       { reason: 'robots-unavailable', permanent: false, httpStatus: 503, attempt: 1 },
       { reason: 'robots-unavailable', permanent: true, attempt: 2 },
@@ -189,6 +162,6 @@ describe('article fetches obey robots.txt', () => {
     // Another article of the site, once robots.txt reads again.
     robotsStatus = 200;
     const orchard = { articleId: idOf(s.urls.orchard), url: s.urls.orchard, feedId: 'f_robots', runId: null };
-    expect(await fetchArticle(rt, orchard, 1, false)).toBe('extracted');
+    expect(await fetchArticle(s.rt, orchard, 1, false)).toBe('extracted');
   });
 });
