@@ -255,6 +255,13 @@ describe('measures carried through an article', () => {
   });
 });
 
+describe('counts an act names', () => {
+  it('"the album sold 2 million copies": the subject acted, the measure is the act\'s', () => {
+    const found = claims('The album sold more than 2 million copies in its first month.');
+    expect(found.map((c) => [c.subject, c.measure])).toEqual([['album', 'copy sales']]);
+  });
+});
+
 describe('verbs the tagger takes for nouns', () => {
   it('"flaw exposes thousands of routers": a present form after a singular noun and before a figure is the verb', () => {
     const found = claims('Decade-old flaw exposes thousands of routers to attack.');

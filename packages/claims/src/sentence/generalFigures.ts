@@ -63,10 +63,15 @@ function figureOf(view: SentenceView, st: Statement, focus: ArticleFocus): Figur
     gov.verb >= 0 && !speechOnly ? predicateOf(lemma, false, gov.particle) : { predicate: 'be', direction: null };
   // An act that names its own measure ("took" → takings): its subject acts. "cost" measures its
   // subject's price; a participle after a comma shares a subject read too far away to trust.
+  // A count the act names ("the game sold 1m copies"): whatever WordNet makes of the subject, it acted.
   const measuredAct =
     reading.predicate !== 'cost' &&
     !(gov.verb > 0 && view.tokens[gov.verb - 1]!.text === ',') &&
-    actMeasure(reading.predicate, q.kind, q.unit) !== null;
+    actMeasure(reading.predicate, q.kind, q.unit) !== null
+      ? q.kind === 'count'
+        ? 'count'
+        : 'amount'
+      : false;
   const roles = rolesOf(view, gov, s, e, clause, focus, isDirected(reading.predicate), measuredAct);
   // An actor moved the figure ("raised its dividend", "cut 1,000 jobs") when the verb has an object,
   // or takes a count or an amount; "the economy expanded 4.2%" is a figure that moved.

@@ -91,7 +91,7 @@ export function rolesOf(
   focus: ArticleFocus,
   directed: boolean,
   /** The act names its own measure ("took" → takings, "sold" → sales): its subject acts. */
-  measuredAct = false,
+  measuredAct: false | 'amount' | 'count' = false,
 ): Roles {
   let subject: Entity | null = null;
   let measure: string | null = null;

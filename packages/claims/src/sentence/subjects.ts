@@ -202,7 +202,7 @@ export function readSubject(
   b: number,
   focus: ArticleFocus,
   actsOnFigure = false,
-  measuredAct = false,
+  measuredAct: false | 'amount' | 'count' = false,
 ): { subject: Entity | null; measure: string | null; actor: boolean } {
   const [ha, hb] = headChunk(view, a, b);
   const ms = mentionsIn(view, a, b);
@@ -254,7 +254,11 @@ export function readSubject(
   // "The plague outbreak has killed 12 people": an event that acts is its figure's subject.
   // "The plague outbreak has killed 12 people", "the film took 20bn yen": an event, or a thing that
   // is no measure, doing an act that names its own measure is its figure's subject.
-  if (ms.length === 0 && actsOnFigure && (isEventNoun(headLemma) || (measuredAct && !isMeasureNoun(headLemma)))) {
+  if (
+    ms.length === 0 &&
+    actsOnFigure &&
+    (isEventNoun(headLemma) || (measuredAct && (!isMeasureNoun(headLemma) || measuredAct === 'count')))
+  ) {
     const phrase = subjectText(view, ha, hb);
     return { subject: phrase ? commonActor(phrase) : null, measure: null, actor: true };
   }
