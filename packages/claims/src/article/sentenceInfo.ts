@@ -1,6 +1,7 @@
 import { type DateExpression, findDateExpressions } from '../dateExpressions.ts';
 import { quantitiesOfTokens } from '../extractQuantities.ts';
 import { type EntityMention, type Gazetteer, gazetteerFor } from '../gazetteer.ts';
+import { rankQuantities } from '../quantities/ranks.ts';
 import type { Attribution } from '../speakers/attribution.ts';
 import { findAttributions } from '../speakers/findAttributions.ts';
 import { type Sentence, splitSentences } from '../splitSentences.ts';
@@ -100,7 +101,11 @@ export function analyseSentence(
     index,
     line: lineIndex,
     tokens,
-    quantities: quantitiesOfTokens(sentence.text, tokens, dates, gazetteer === gazetteerFor() ? mentions : null),
+    quantities: withRanks(
+      sentence.text,
+      tokens,
+      quantitiesOfTokens(sentence.text, tokens, dates, gazetteer === gazetteerFor() ? mentions : null),
+    ),
     mentions,
     dates,
     dateTokens,
@@ -137,4 +142,10 @@ export function upperBound(arr: number[], x: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/** The sentence's quantities with its ranks ("the seventh biggest"), in text order. */
+function withRanks(text: string, tokens: Token[], quantities: Quantity[]): Quantity[] {
+  const ranks = rankQuantities(text, tokens, quantities);
+  return ranks.length === 0 ? quantities : [...quantities, ...ranks].sort((a, b) => a.span[0] - b.span[0]);
 }

@@ -12,7 +12,7 @@ export function claimable(view: SentenceView, q: Quantity, qi: number): boolean 
     return false;
   if (q.kind === 'count' && q.value !== null && q.value < 2 && q.range === null) return false;
   if (view.tokens[s - 1]?.lower === 'to' && view.tokens[s - 2]?.lower === 'according') return false;
-  if (isDescriptiveCount(view, q, s, e)) return false;
+  if (q.unit !== 'rank' && isDescriptiveCount(view, q, s, e)) return false;
   if (isDateLike(view, q, s, e) || isAttributiveDescription(view, q, s, e)) return false;
   if (isNamePart(view, q, s, e)) return false;
   // "16 out of the top 20 titles": the whole a part is counted out of is no figure of its own.

@@ -27,6 +27,8 @@ export function measureOf(
   direction: 'up' | 'down' | null,
 ): string | null {
   const inMention = (k: number): boolean => view.mentions.some((m) => k >= m.start && k < m.end);
+  // "the seventh biggest company": a position in an order.
+  if (q.unit === 'rank') return 'rank';
   // "the estimated 150,000 dead": the dead counted are a death toll, whatever the verb.
   if (q.kind === 'count' && /^(?:dead|killed)$/.test(countedWords(view, q))) return 'death toll';
   let m: string | null = null;

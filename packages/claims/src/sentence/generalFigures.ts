@@ -117,6 +117,7 @@ function figureOf(view: SentenceView, st: Statement, focus: ArticleFocus): Figur
   // happened to, stay figures ("Six opposition parties began", "three commanders suspended").
   if (
     q.kind === 'count' &&
+    q.unit !== 'rank' &&
     q.value !== null &&
     q.value < 10 &&
     !view.tokens.slice(s, e).some((t) => t.kind === 'num') &&
@@ -161,7 +162,9 @@ function figureOf(view: SentenceView, st: Statement, focus: ArticleFocus): Figur
     directed,
     // "sent Lenovo's shares up 6%", "showed Yoon's approval rating at 13%": a figure that moved or
     // stands, not one the subject paid or earned, is its owner's.
-    subject: ownerOf(roles, predicate, directed, q.kind, gov.figureFirst),
+    // "Barclays is Britain's second-largest bank": the owner of a rank's phrase is where it ranks.
+    subject:
+      q.unit === 'rank' ? rankHolder(view, gov, roles) : ownerOf(roles, predicate, directed, q.kind, gov.figureFirst),
     ...(roles.pronoun ? { subjectPronoun: roles.pronoun } : {}),
     recipient: directed ? roles.recipient : null,
     unit: unitOut,
@@ -302,4 +305,17 @@ function thingAfterFor(view: SentenceView, end: number, clauseEnd: number): Enti
       .map((t) => t.lower)
       .join(' '),
   );
+}
+
+/**
+ * What holds a rank: the subject ("Barclays is Britain's second-largest bank"), or, when the rank
+ * comes first, the name after its verb ("The second highest-grossing film was Crying Out Love"); the
+ * place or owner in the rank's own phrase is where it ranks.
+ */
+function rankHolder(view: SentenceView, gov: { verb: number; figureFirst: boolean }, roles: Roles): Entity | null {
+  if (gov.figureFirst && gov.verb >= 0) {
+    const named = view.mentions.find((m) => m.start > gov.verb && m.start <= gov.verb + 4 && m.entity.kind);
+    if (named) return named.entity;
+  }
+  return roles.subject ?? roles.measureOwner;
 }
