@@ -400,6 +400,14 @@ describe('counts over time', () => {
     ]);
   });
 
+  it('"just over" is approximate from above (~>), not "more than"', () => {
+    const found = claims('The Liberal Party received just over £1m, and more than 300 members joined.');
+    expect(found.map((c) => [c.value, c.bound])).toEqual([
+      [1_000_000, '~>'],
+      [300, '>'],
+    ]);
+  });
+
   it('"others" after people counted in the sentence are persons; "just under" is nearly', () => {
     const found = claims('Three hikers died, and two others missing. Just under 400 tents were lost.');
     expect(found.map((c) => [c.value, c.unit])).toEqual([

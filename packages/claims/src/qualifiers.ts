@@ -6,7 +6,8 @@ import type { Bound } from './types.ts';
  * longest match wins. Tokens are space-separated ("approx ." is "approx.").
  */
 const PREFIX_SPEC = `
-  > | more than | over | above | exceeding | in excess of | upwards of | upward of | greater than | just over | well over | just above | well above | well in excess of | topping | north of | upwards of about => >
+  > | more than | over | above | exceeding | in excess of | upwards of | upward of | greater than | well over | well above | well in excess of | topping | north of | upwards of about => >
+  just over | just above | a little over | a little more than | slightly more than | slightly over => ~>
   >= | > = | ≥ | greater than or equal to | more than or equal to | at least | no fewer than | no less than | not less than | not fewer than | a minimum of | minimum of => >=
   <= | < = | ≤ | less than or equal to | fewer than or equal to | up to | as many as | as much as | at most | no more than | not more than | a maximum of | maximum of | as high as => <=
   < | fewer than | less than | under | below | well under | well below => <

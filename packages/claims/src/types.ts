@@ -1,5 +1,8 @@
-/** How a stated figure relates to the true one: `~<` is "nearly / almost / close to" (approximate, from below). */
-export type Bound = '=' | '>' | '>=' | '<' | '<=' | '~' | '~<';
+/**
+ * How a stated figure relates to the true one: `~<` is "nearly / almost / close to" (approximate,
+ * from below), `~>` "just over / just above" (approximate, from above).
+ */
+export type Bound = '=' | '>' | '>=' | '<' | '<=' | '~' | '~<' | '~>';
 
 export type QuantityKind = 'count' | 'money' | 'percent' | 'measure' | 'age';
 

@@ -258,7 +258,7 @@ export type ArticleAnalyzed = z.infer<typeof ArticleAnalyzed>;
 
 // ---------------------------------------------------------------- claims
 
-export const Bound = z.enum(['=', '>', '>=', '<', '<=', '~', '~<']);
+export const Bound = z.enum(['=', '>', '>=', '<', '<=', '~', '~<', '~>']);
 export type Bound = z.infer<typeof Bound>;
 
 export const Speaker = z.object({ name: z.string(), role: z.string().nullable().default(null) });

@@ -14,6 +14,7 @@ export const qualifierOf: Record<Bound, string | null> = {
   '<=': 'up to',
   '~': 'about',
   '~<': 'nearly',
+  '~>': 'just over',
 };
 
 /** The relative width read into "about" and "nearly". */
@@ -44,6 +45,8 @@ function allowed(bound: Bound, v: number): Interval {
       return { lo: v - t, hi: v + t, loOpen: false, hiOpen: false };
     case '~<':
       return { lo: v - t, hi: v, loOpen: false, hiOpen: false };
+    case '~>':
+      return { lo: v, hi: v + t, loOpen: true, hiOpen: false };
     default: {
       const unknown: never = bound;
       return unknown;

@@ -129,6 +129,11 @@ describe('statements: qualifiers and conflicts', () => {
     expect(boundsAgree('~', '>', 1000)).toBe(true);
     expect(boundsAgree('>=', '<=', 1000)).toBe(true);
     expect(boundsAgree('=', '~', 1000)).toBe(true);
+    // "just over 1,000" agrees with "more than 1,000", not with "up to 1,000" or "nearly 1,000".
+    expect(boundsAgree('~>', '>', 1000)).toBe(true);
+    expect(boundsAgree('~>', '<=', 1000)).toBe(false);
+    expect(boundsAgree('~>', '~<', 1000)).toBe(false);
+    expect(boundsAgree('~>', '~', 1000)).toBe(true);
   });
 
   it('takes the qualifier most sources give, and lists the disagreement', () => {

@@ -131,6 +131,10 @@ function boundMarks(bound: Bound, x: number, y: number, yOf: (v: number) => numb
       const b = yOf(v * 0.9);
       return `<path class="${cls}" d="M${f(x)},${f(y)} V${f(b)} M${f(x - 5)},${f(b)} H${f(x + 5)} M${f(x - 7)},${f(y)} H${f(x + 7)}"/>`;
     }
+    case '~>': {
+      const a = yOf(v * 1.1);
+      return `<path class="${cls}" d="M${f(x)},${f(y)} V${f(a)} M${f(x - 5)},${f(a)} H${f(x + 5)} M${f(x - 7)},${f(y)} H${f(x + 7)}"/>`;
+    }
     case '=':
       return '';
     default: {

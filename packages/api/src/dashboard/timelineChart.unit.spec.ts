@@ -54,6 +54,14 @@ describe('timelineChart', () => {
     expect(svg).toContain('class="dot current"');
   });
 
+  it('marks "just over" as a bar above the value', () => {
+    const svg = timelineChart([point({ anchor: 'statement-1', from: '2024-01-01', bound: '~>' })]).value;
+    const mark = /<path class="bound" d="M([\d.]+),([\d.]+) V([\d.]+)/.exec(svg);
+    expect(mark).not.toBeNull();
+    // Up the page: the bar ends above the point (a smaller y).
+    expect(Number(mark![3])).toBeLessThan(Number(mark![2]));
+  });
+
   it('switches to a log axis when values are orders of magnitude apart', () => {
     const svg = timelineChart([
       point({ anchor: 'a', from: '2023-10-01', value: 1000 }),
