@@ -390,6 +390,12 @@ describe('counts over time', () => {
     ]);
     expect(claims('About 40 seals are stranded on the coast each year.').map((c) => c.unit)).toEqual(['seal/year']);
     expect(claims('The museum sold 90,000 tickets a year ago.').map((c) => c.unit)).toEqual(['ticket']);
+    // Past a dashed aside: "about 700 outages — most of them brief — in a typical month".
+    expect(
+      claims('Each winter the network logs about 700 outages — most of them brief — in a typical month.').map(
+        (c) => c.unit,
+      ),
+    ).toEqual(['outage/month']);
   });
 
   it('"two gunmen died, and three others escaped": the others are of the people counted before', () => {

@@ -25,8 +25,20 @@ const NOT_A_RATE = /^(?:ago|earlier|later|before|after|since|on|from|of)$/;
  * span ("for a year") or a point ("a year ago").
  */
 export function rateTime(view: SentenceView, e: number, clauseEnd: number): string | null {
-  const end = Math.min(clauseEnd, view.tokens.length, e + 10);
+  let end = Math.min(clauseEnd, view.tokens.length, e + 10);
+  // "about 500 leaks — most of them nonemergencies — in a typical month": past a dashed aside.
+  const dash = (k: number): boolean => /^[—–]$/.test(view.tokens[k]?.text ?? '');
+  if (dash(clauseEnd) && clauseEnd < e + 4) {
+    let close = clauseEnd + 1;
+    while (close < view.tokens.length && close < clauseEnd + 12 && !dash(close)) close++;
+    if (dash(close)) end = Math.min(view.tokens.length, close + 6);
+  }
   for (let k = e; k < end; k++) {
+    if (dash(k)) {
+      while (k + 1 < end && !dash(k + 1)) k++;
+      k++;
+      continue;
+    }
     if (k > e && view.quantityAt[k]! >= 0) return null;
     const w = view.tokens[k]!.lower;
     if (!/^(?:every|each|a|an|per)$/.test(w)) continue;
