@@ -255,6 +255,15 @@ describe('measures carried through an article', () => {
   });
 });
 
+describe('objects moved to or by a figure', () => {
+  it('"will raise the number of nurses from 5,000 to 6,200", "lifted X\'s audience share by 12%": the object moved', () => {
+    const nurses = claims('The £90m plan will raise the number of nurses from 5,000 to 6,200.');
+    expect(nurses.find((c) => c.value === 6200)).toMatchObject({ subject: 'nurses', measure: 'number of nurses' });
+    const share = claims("The new drama has lifted the network's audience share by 12%.");
+    expect(share.map((c) => c.measure)).toEqual(['network audience share growth']);
+  });
+});
+
 describe('counts an act names', () => {
   it('"the tour sold 2 million tickets": the subject acted (whatever WordNet makes of it), the measure is the act\'s', () => {
     const found = claims('The tour sold more than 2 million tickets in its first month.');

@@ -50,6 +50,10 @@ export function measureOf(
   // "accounted for 37.5% of the box office", "15 percent of its GDP", "47% of the £1.34bn spent on
   // games": a share of the whole named, before what the subject or the object name.
   if (!m && q.kind === 'percent') m = shareOf(view, q);
+  // "will raise the number of nurses from 5,000 to 6,200", "cut its dividend by 5%": where an act
+  // moved its object to or by, the object is what moved, whatever the subject names.
+  const moved = direction ? movedObject(view, gov, q) : null;
+  if (!m && moved) m = measureText(view, moved[0], moved[1], inMention);
   if (!m && subjectMeasure) m = subjectMeasure;
   // "gave the party a sum of £500,000": the object of a giving that names people or a body is who
   // got it, not what was given.
@@ -87,6 +91,19 @@ export function measureOf(
   if (m && q.kind === 'percent') m = m.replace(/\b(?:proportion|percentage|fraction)\b/, 'share');
   if (m && changeOnly) m = asChange(m, direction);
   return m;
+}
+
+/**
+ * The verb's object, with its "of" complement ("the number of nurses"), when the figure at `q` after
+ * it is where the object was moved to, or by how much ("to 6,200", "by 5%"); else null.
+ */
+export function movedObject(view: SentenceView, gov: Governor, q: Quantity): [number, number] | null {
+  if (!gov.object || gov.verb < 0 || gov.object[0] <= gov.verb) return null;
+  const [qs] = view.quantityTokens[view.quantities.indexOf(q)] ?? [-1];
+  if (gov.object[1] > qs || !/^(?:to|by)$/.test(view.tokens[qs - 1]?.lower ?? '')) return null;
+  let end = gov.object[1];
+  if (view.tokens[end]?.lower === 'of') end = phraseStartingAt(view, end + 1, qs)?.[1] ?? end;
+  return [gov.object[0], end];
 }
 
 /** "killing 19 people" is a death toll; "two gunmen died", "17 civilians killed" count those killed. */

@@ -6,7 +6,14 @@ import { singularize } from '../singularize.ts';
 import type { Quantity } from '../types.ts';
 import { claimable } from './claimable.ts';
 import type { FigureFound } from './figureFound.ts';
-import { changeNounMeasure, countedInMeasure, DESCRIBING, fateBefore, measureOf } from './figureMeasure.ts';
+import {
+  changeNounMeasure,
+  countedInMeasure,
+  DESCRIBING,
+  fateBefore,
+  measureOf,
+  movedObject,
+} from './figureMeasure.ts';
 import { findGovernor } from './governor.ts';
 import { modalityOf } from './modality.ts';
 import { rateTime } from './rates.ts';
@@ -142,6 +149,9 @@ function figureOf(view: SentenceView, st: Statement, focus: ArticleFocus): Figur
           : 'price'
         : null) ??
       measureOf(view, gov, q, roles.measure, predicate, unit, st.changeOnly, roles.subject?.name ?? null, direction));
+  // "will raise the number of nurses to 6,200": a number of things an act moved is theirs.
+  const numberOf = /^number of (.+)$/.exec(measure ?? '');
+  if (numberOf && movedObject(view, gov, q)) roles.subject = commonActor(numberOf[1]!);
   if (q.unit === null && q.concept === null && measure === null) return null;
   if (!roles.subject && !measure) return null;
   const stated = statedPredicate(predicate, measure, q.kind);
