@@ -175,6 +175,11 @@ describe('casualties', () => {
     expect(named.map((c) => [c.value, c.measure])).toEqual([[15, 'villagers killed']]);
   });
 
+  it('"41 Londoners are confirmed to have died": a people WordNet knows by its capitalised name are those counted', () => {
+    const found = claims('The ministry says 41 Londoners are now confirmed to have died in the flood.');
+    expect(found.map((c) => [c.subject, c.unit])).toEqual([['Londoners', 'person']]);
+  });
+
   it('casualties nobody is said to have inflicted are of the attack told before', () => {
     const found = claims(
       'The raiders stormed the depot on Monday, killing 6 guards. About 20 other people were wounded.',

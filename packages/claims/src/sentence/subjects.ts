@@ -1,3 +1,4 @@
+import { peopleUnit } from '../figureUnits.ts';
 import type { Entity, EntityMention } from '../gazetteer.ts';
 import {
   isActorNoun,
@@ -188,7 +189,8 @@ export function countedActor(view: SentenceView, s: number, e: number): Entity |
     }
     return null;
   }
-  if (head < 0 || !isActorNoun(view.lemma[head]!)) return null;
+  // "41 Britons": a people WordNet knows only by its capitalised name is people too.
+  if (head < 0 || !(isActorNoun(view.lemma[head]!) || peopleUnit(view.tokens[head]!.text) === 'person')) return null;
   const phrase = subjectText(view, a, e, true);
   return phrase ? commonActor(phrase) : null;
 }
