@@ -144,3 +144,16 @@ export function isPriceNoun(lemma: string): boolean {
     .slice(0, 2)
     .some((s) => reaches(s, 'n', PRICES, 2));
 }
+
+/** What publishes under a name: a web site, a newspaper, a magazine's publisher. */
+const PUBLISHERS = new Set(['web_site', 'newspaper', 'magazine_publisher', 'publisher']);
+
+/**
+ * Whether a noun names a publisher in one of its first three senses: "the site", "the paper", "the
+ * magazine" refer back to the named site or paper an article is about, as "the company" does.
+ */
+export function isPublisherNoun(lemma: string): boolean {
+  return senses(lemma, 'n')
+    .slice(0, 3)
+    .some((s) => reaches(s, 'n', PUBLISHERS, 2));
+}

@@ -7,6 +7,7 @@ import {
   isGoodsNoun,
   isMeasureNoun,
   isPriceNoun,
+  isPublisherNoun,
   isThingNoun,
 } from '../lexical/nounClass.ts';
 import { entityId } from './entityNames.ts';
@@ -140,7 +141,7 @@ export function refersBack(view: SentenceView, a: number, b: number): boolean {
     words.length === 2 &&
     view.tokens[words[0]!]!.lower === 'the' &&
     view.pos[words[1]!] === 'NOUN' &&
-    isCompanyNoun(view.lemma[words[1]!]!)
+    (isCompanyNoun(view.lemma[words[1]!]!) || isPublisherNoun(view.lemma[words[1]!]!))
   );
 }
 
