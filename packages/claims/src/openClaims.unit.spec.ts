@@ -260,6 +260,20 @@ describe('measures carried through an article', () => {
   });
 });
 
+describe('comparisons with another group', () => {
+  it('"compared to about 17% of kids who did not": a share of a group defined apart is a figure of its own', () => {
+    const found = claims(
+      'About 4% of adults who walked daily got the flu, compared to about 15% of adults who did not walk at all.',
+    );
+    expect(found.map((c) => [c.value, c.measure])).toEqual([
+      [4, 'share of adults'],
+      [15, 'share of adults'],
+    ]);
+    const earlier = claims('Turnout was 61%, compared with 58% in 2019.');
+    expect(earlier.map((c) => c.value)).toEqual([61]);
+  });
+});
+
 describe('objects moved to or by a figure', () => {
   it('"will raise the number of nurses from 5,000 to 6,200", "lifted X\'s audience share by 12%": the object moved', () => {
     const nurses = claims('The £90m plan will raise the number of nurses from 5,000 to 6,200.');

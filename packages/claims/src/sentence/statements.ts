@@ -62,7 +62,8 @@ function roleOf(view: SentenceView, qi: number): RoleReading {
   if (PREVIOUS_OPENERS.has(before) && !(before === 'from' && q.range)) return { role: 'previous', direction: null };
   if (
     (before === 'with' || before === 'to') &&
-    /^(?:compared|compare|comparison|relative)$/.test(tokens[p - 1]?.lower ?? '')
+    /^(?:compared|compare|comparison|relative)$/.test(tokens[p - 1]?.lower ?? '') &&
+    !otherGroup(view, e)
   )
     return { role: 'previous', direction: null };
   // "a 7.5% rise in exports", "a £4.5bn increase": the noun of the change governs the figure.
@@ -205,4 +206,18 @@ export function statementsOf(view: SentenceView, claimable: (q: Quantity, qi: nu
     });
   }
   return out.sort((a, b) => a.value - b.value);
+}
+
+/**
+ * "compared to about 17% of kids who didn't eat them": a share of a group the sentence defines
+ * apart (a relative clause after "of …") is a figure of that group, not an earlier level.
+ */
+function otherGroup(view: SentenceView, e: number): boolean {
+  if (view.tokens[e]?.lower !== 'of') return false;
+  for (let k = e + 1; k < Math.min(view.tokens.length, e + 7); k++) {
+    const w = view.tokens[k]!.lower;
+    if (/^(?:who|whom|whose|that|which)$/.test(w)) return true;
+    if (view.tokens[k]!.text === ',' || view.quantityAt[k]! >= 0) return false;
+  }
+  return false;
 }
