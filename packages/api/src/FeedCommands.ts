@@ -1,40 +1,10 @@
-import type { ReasonCode } from '@tally/events';
-import type { EditFeed, FeedRegistration, OpmlImport } from '@tally/ingest';
+import type { EditFeed, FeedChange, FeedDiscovery, FeedRegistration, FeedSummary, OpmlImport } from '@tally/ingest';
 import type { QueueSet } from '@tally/queues';
 import type { FastifyRequest } from 'fastify';
 import type { WriteAccess } from './auth.ts';
 import type { ProjectionReads } from './ProjectionReads.ts';
 
-/** A feed as the write side folds it from its stream: what an operator's command answers. */
-export interface FeedState {
-  feedId: string;
-  url: string;
-  title: string | null;
-  tags: string[];
-  removed: boolean;
-  paused: boolean;
-  consecutiveErrors: number;
-  lastPolledAt: string | null;
-  nextCheckAt: string | null;
-  lastReason: ReasonCode | null;
-  minIntervalSec: number | null;
-  maxIntervalSec: number | null;
-}
-
-/** What an operator's command did: whether it wrote an event, and the feed after it. */
-export interface FeedChange {
-  changed: boolean;
-  feed: FeedState;
-}
-
-/** What a URL offers to subscribe to: the feed it is, or the feeds a page advertises. */
-export interface FeedDiscovery {
-  url: string;
-  kind: 'feed' | 'page' | 'none';
-  feeds: { url: string; title: string | null }[];
-  reason: ReasonCode | null;
-  message: string | null;
-}
+export type { FeedChange, FeedDiscovery, FeedSummary } from '@tally/ingest';
 
 /**
  * The feed commands the API gives (registering, removing, OPML, the operator's edits, pauses,
@@ -54,7 +24,7 @@ export interface FeedCommands {
   ): Promise<OpmlImport>;
   exportOpml(): Promise<string>;
   /** The feed as its stream says now; null when it was never registered. */
-  get(feedId: string): Promise<FeedState | null>;
+  get(feedId: string): Promise<FeedSummary | null>;
   /**
    * The operator's commands: each throws `FeedCommandRefusedError` (`feed-not-found`,
    * `feed-paused`, `invalid-poll-bounds`) before writing anything; the ones that plan a poll

@@ -43,6 +43,13 @@ export {
   subscriptionLive,
   VERIFY_WITHIN_SEC,
 } from './feedSubscription.ts';
+export {
+  type FeedChange,
+  type FeedDiscovery,
+  type FeedSubscriptionSummary,
+  type FeedSummary,
+  summaryOf,
+} from './feedSummary.ts';
 export { FEED_URL_CREDENTIALS, hasUrlCredentials, withoutUrlCredentials } from './feedUrlCredentials.ts';
 export {
   contentHashOf,

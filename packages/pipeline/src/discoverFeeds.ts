@@ -1,24 +1,12 @@
-import type { ReasonCode } from '@tally/events';
 import { parseFeed } from '@tally/feeds';
 import { FetchError, type HttpClient } from '@tally/http-fetch';
-import { parseFailureReason, withoutNul } from '@tally/ingest';
+import { type FeedDiscovery, parseFailureReason, withoutNul } from '@tally/ingest';
+
+export type { FeedDiscovery } from '@tally/ingest';
 
 /** The media types a feed fetch asks for, feeds first. */
 export const FEED_ACCEPT =
   'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5';
-
-/** What a URL offers to subscribe to. */
-export interface FeedDiscovery {
-  /** The URL asked about. */
-  url: string;
-  /** `feed`: the URL is a feed itself; `page`: a page, with the feeds it advertises (maybe none); `none`: neither. */
-  kind: 'feed' | 'page' | 'none';
-  /** The feed itself (its final URL and title), or the feeds the page advertises, in page order. */
-  feeds: { url: string; title: string | null }[];
-  /** Why a URL offers nothing (the fetch's or the parse's reason code); null when it offers something. */
-  reason: ReasonCode | null;
-  message: string | null;
-}
 
 /**
  * Fetches a URL through the guarded HTTP client (private addresses refused, bounded size and time)

@@ -6,21 +6,18 @@ import {
   decideRegisterFeed,
   decideRemoveFeed,
   decideUnsubscribeOnRemoval,
+  type FeedDiscovery,
   type FeedRegistration,
+  type FeedSummary,
   type OpmlImport,
   opmlOfFeeds,
   opmlRegistrations,
   type RegistrationSource,
   registerFeedCommand,
-} from '@tally/ingest';
-import { discoverFeeds, type FeedDiscovery } from './discoverFeeds.ts';
-import {
-  createFeedOperations,
-  type FeedOperationPorts,
-  type FeedOperations,
-  type FeedSummary,
   summaryOf,
-} from './feedOperations.ts';
+} from '@tally/ingest';
+import { discoverFeeds } from './discoverFeeds.ts';
+import { createFeedOperations, type FeedOperationPorts, type FeedOperations } from './feedOperations.ts';
 import { catchUpFeed } from './feedStates.ts';
 import type { HubUnsubscriber } from './hubUnsubscriber.ts';
 

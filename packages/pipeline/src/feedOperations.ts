@@ -1,5 +1,5 @@
 import { ConcurrencyError, type EventStore } from '@tally/event-store';
-import { type NewEvent, type SubscriptionLapseReason, streams } from '@tally/events';
+import { type NewEvent, streams } from '@tally/events';
 import {
   decideClearFeedErrors,
   decideEditFeed,
@@ -7,75 +7,16 @@ import {
   decideRequestPoll,
   decideResumeFeed,
   type EditFeed,
+  type FeedChange,
   FeedCommandRefusedError,
   type FeedState,
+  type FeedSummary,
+  summaryOf,
 } from '@tally/ingest';
 import type { QueueSet } from '@tally/queues';
 import { catchUpFeed, type FeedStates } from './feedStates.ts';
 
-/** A feed as `tally feeds list` and the feed commands show it: its registration, health and polling state. */
-export interface FeedSummary {
-  feedId: string;
-  url: string;
-  title: string | null;
-  tags: string[];
-  removed: boolean;
-  paused: boolean;
-  etag: string | null;
-  lastModified: string | null;
-  consecutiveErrors: number;
-  lastPolledAt: string | null;
-  nextCheckAt: string | null;
-  lastReason: FeedState['lastReason'];
-  minIntervalSec: number | null;
-  maxIntervalSec: number | null;
-  registrations: number;
-  /** Its WebSub subscription as its stream says (`none`: never asked for); never the secret. */
-  subscription: FeedSubscriptionSummary;
-}
-
-export interface FeedSubscriptionSummary {
-  state: 'none' | 'pending' | 'live' | 'lapsed';
-  hub: string | null;
-  /** When the live subscription's lease ends. */
-  expiresAt: string | null;
-  /** Why it lapsed (while lapsed). */
-  lapseReason: SubscriptionLapseReason | null;
-}
-
-export function summaryOf(s: FeedState): FeedSummary {
-  return {
-    feedId: s.feedId,
-    url: s.url,
-    title: s.title,
-    tags: [...s.tags],
-    removed: s.removed,
-    paused: s.paused,
-    etag: s.etag,
-    lastModified: s.lastModified,
-    consecutiveErrors: s.consecutiveErrors,
-    lastPolledAt: s.lastPollAt,
-    nextCheckAt: s.nextPollAt,
-    lastReason: s.lastReason,
-    minIntervalSec: s.minIntervalSec,
-    maxIntervalSec: s.maxIntervalSec,
-    registrations: s.registrations,
-    subscription: s.subscription
-      ? {
-          state: s.subscription.status,
-          hub: s.subscription.hub,
-          expiresAt: s.subscription.expiresAt,
-          lapseReason: s.subscription.lapseReason,
-        }
-      : { state: 'none', hub: null, expiresAt: null, lapseReason: null },
-  };
-}
-
-/** What an operator's command did: whether it wrote anything, and the feed after it. */
-export interface FeedChange {
-  changed: boolean;
-  feed: FeedSummary;
-}
+export type { FeedChange, FeedSubscriptionSummary, FeedSummary } from '@tally/ingest';
 
 /**
  * The operator's commands on a registered feed, each an event on its stream: edit, pause, resume,

@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiError } from '../apiErrors.ts';
 import { type FeedsNotice, feedsPage } from '../dashboard/feedsPage.ts';
-import type { FeedDiscovery, FeedRoutePorts, FeedState } from '../FeedCommands.ts';
+import type { FeedDiscovery, FeedRoutePorts, FeedSummary } from '../FeedCommands.ts';
 import { freeText, identifierText } from '../requestText.ts';
 import { FeedParams } from '../schemas.ts';
 import { feedCommandError } from './feedOperationRoutes.ts';
@@ -63,7 +63,7 @@ const doneText: Record<z.infer<typeof PageQuery>['done'] & string, string> = {
 };
 
 /** The projection's row with the write side's word on its poll status: the list may lag the log by a moment. */
-function withState(row: FeedRow | undefined, s: FeedState): FeedRow {
+function withState(row: FeedRow | undefined, s: FeedSummary): FeedRow {
   const base = row ?? { ...emptyFeed(s.feedId, 0), url: s.url, registeredUrl: s.url };
   const next: FeedRow = {
     ...base,
