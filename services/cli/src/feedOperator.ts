@@ -4,7 +4,7 @@ import { createFeedCommands, type FeedChange } from '@tally/pipeline';
 import { createQueues, redisConnection } from '@tally/queues';
 import { withStore } from './context.ts';
 import { answers, InstanceReadError } from './logReads.ts';
-import { type RunningInstance, runningInstance } from './runningInstance.ts';
+import { type RunningInstance, requestInstance, runningInstance } from './runningInstance.ts';
 
 /** The operator's commands on feeds, the same whether the log is opened here or through a running instance. */
 export interface FeedOperator {
@@ -24,16 +24,7 @@ const refusalByCode: Record<string, FeedCommandRefusedError['code']> = {
 /** The commands as a client of the running instance's API (writes need its token: API_TOKEN). */
 export function instanceFeedOperator(instance: RunningInstance, token: string | undefined): FeedOperator {
   const send = async (method: 'PATCH' | 'POST', feedId: string, path: string, body?: unknown): Promise<FeedChange> => {
-    const res = await fetch(new URL(`/feeds/${encodeURIComponent(feedId)}${path}`, instance.url), {
-      method,
-      headers: {
-        accept: 'application/json',
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(30_000),
-    });
+    const res = await requestInstance(instance, token, `/feeds/${encodeURIComponent(feedId)}${path}`, { method, body });
     if (res.ok) return (await res.json()) as FeedChange;
     const answer = (await res.json().catch(() => ({}))) as { code?: string; message?: string };
     const refusal = answer.code ? refusalByCode[answer.code] : undefined;

@@ -3,7 +3,7 @@ import type { ReadAllOptions } from '@tally/event-store';
 import type { StoredEvent } from '@tally/events';
 import { createProjectionReader, type FigureSummary } from '@tally/projection-store';
 import { withStore } from './context.ts';
-import { type RunningInstance, runningInstance } from './runningInstance.ts';
+import { type RunningInstance, requestInstance, runningInstance } from './runningInstance.ts';
 
 /** What the read commands read: the current figures and the log in order. */
 export interface LogReads {
@@ -28,10 +28,7 @@ export class InstanceReadError extends Error {
 /** Reads through the API of the running instance, as a client of it. */
 export function instanceReads(instance: RunningInstance, token: string | undefined): LogReads {
   const get = async (path: string): Promise<unknown> => {
-    const res = await fetch(new URL(path, instance.url), {
-      headers: { accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      signal: AbortSignal.timeout(30_000),
-    });
+    const res = await requestInstance(instance, token, path);
     if (res.status === 401) {
       throw new InstanceReadError(
         `the running tally at ${instance.url} asks for its token to read ${path.split('?')[0]}: set API_TOKEN as it has it`,

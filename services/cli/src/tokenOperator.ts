@@ -3,7 +3,7 @@ import type { Config } from '@tally/config';
 import type { TokenScope } from '@tally/events';
 import { withStore } from './context.ts';
 import { answers, InstanceReadError } from './logReads.ts';
-import { type RunningInstance, runningInstance } from './runningInstance.ts';
+import { type RunningInstance, requestInstance, runningInstance } from './runningInstance.ts';
 
 /** The token commands, the same whether the log is opened here or through a running instance. */
 export interface TokenOperator {
@@ -18,16 +18,7 @@ export interface TokenOperator {
 /** The commands as a client of the running instance's API: they need a token with the operator scope (API_TOKEN). */
 export function instanceTokenOperator(instance: RunningInstance, token: string | undefined): TokenOperator {
   const call = async (method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<Response> => {
-    const res = await fetch(new URL(path, instance.url), {
-      method,
-      headers: {
-        accept: 'application/json',
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(30_000),
-    });
+    const res = await requestInstance(instance, token, path, { method, body });
     if (res.ok || res.status === 404) return res;
     const answer = (await res.json().catch(() => ({}))) as { message?: string };
     if (res.status === 401 || res.status === 403) {
