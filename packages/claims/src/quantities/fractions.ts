@@ -118,6 +118,22 @@ export function readDenominator(tokens: Token[], j: number): Denominator | null 
   return { ...d, ambiguous, end: j + 1 };
 }
 
+/** An ordinal word at token `j` ("seventh", "twenty-first", "hundredth"): its number and the token after it. */
+export function readOrdinal(tokens: readonly Token[], j: number): { value: number; end: number } | null {
+  const t = tokens[j];
+  if (t?.kind !== 'word') return null;
+  const tens = TENS_VALUES.get(t.lower);
+  if (tens !== undefined) {
+    const k = tokens[j + 1]?.text === '-' ? j + 2 : j + 1;
+    const unit = UNIT_ORDINALS.get(tokens[k]?.lower ?? '');
+    return unit === undefined ? null : { value: tens + unit, end: k + 1 };
+  }
+  // "half" and "quarter" are denominators, never ordinals.
+  const value =
+    UNIT_ORDINALS.get(t.lower) ?? (/^(?:half|quarter)$/.test(t.lower) ? undefined : DENOMINATORS.get(t.lower));
+  return value === undefined ? null : { value, end: j + 1 };
+}
+
 /** Fractions of amounts that are tiny ("a trillionth") keep their digits; `round` would make them 0. */
 export function fractionValue(numerator: number, denominator: number): number {
   return Number((numerator / denominator).toPrecision(15));

@@ -1,5 +1,6 @@
 import type { Token } from '../tokenize.ts';
 import type { Quantity } from '../types.ts';
+import { readOrdinal } from './fractions.ts';
 
 /**
  * Ranks: "the seventh biggest public US company", "the sixth-highest earning DVD", "Britain's
@@ -7,35 +8,11 @@ import type { Quantity } from '../types.ts';
  * own (unit `rank`), which the number reader, counting amounts, leaves alone.
  */
 
-/** The ordinal words of English grammar and their numbers (one to twenty; digits as "21st"). */
-const ORDINAL_WORDS = [
-  'first',
-  'second',
-  'third',
-  'fourth',
-  'fifth',
-  'sixth',
-  'seventh',
-  'eighth',
-  'ninth',
-  'tenth',
-  'eleventh',
-  'twelfth',
-  'thirteenth',
-  'fourteenth',
-  'fifteenth',
-  'sixteenth',
-  'seventeenth',
-  'eighteenth',
-  'nineteenth',
-  'twentieth',
-];
-
-/** The ordinal at token `k` and the token after it: "seventh", "21st" (one token or "21" + "st"). */
+/** The ordinal at token `k` and the token after it: "seventh", "twenty-first", "21st" (one token or "21" + "st"). */
 function ordinalAt(tokens: readonly Token[], k: number): { value: number; end: number } | null {
   const t = tokens[k]!;
-  const i = ORDINAL_WORDS.indexOf(t.lower);
-  if (i >= 0) return { value: i + 1, end: k + 1 };
+  const word = readOrdinal(tokens, k);
+  if (word) return word;
   const m = /^(\d{1,3})(?:st|nd|rd|th)$/.exec(t.lower);
   if (m) return { value: Number(m[1]), end: k + 1 };
   const next = tokens[k + 1];

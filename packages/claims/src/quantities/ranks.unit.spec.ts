@@ -10,6 +10,7 @@ describe('ranks', () => {
     expect(ranks('the seventh biggest firm')).toEqual([[7, 'seventh biggest']]);
     expect(ranks('the sixth-highest earning film')).toEqual([[6, 'sixth-highest earning']]);
     expect(ranks('the 21st most visited site')).toEqual([[21, '21st most visited']]);
+    expect(ranks('the twenty-second largest port')).toEqual([[22, 'twenty-second largest']]);
     expect(ranks('the third botched launch')).toEqual([]);
     expect(ranks('for the second time')).toEqual([]);
   });
