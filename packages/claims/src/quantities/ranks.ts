@@ -53,6 +53,8 @@ export function rankQuantities(text: string, tokens: readonly Token[], taken: re
       text: text.slice(span[0], span[1]),
       kind: 'count',
     });
+    // "twenty-second largest": the words read are the rank's ("second" is no rank of its own).
+    k = s;
   }
   return out;
 }
