@@ -22,31 +22,43 @@ function inFirstPerson(info: SentenceInfo): boolean {
   return info.tokens.some((t, k) => !info.inQuote[k] && FIRST_PERSON.test(t.text));
 }
 
-/** For each sentence of a post quoted after its writer wrote it, the writer (by sentence index). */
+/** The writer of a post named in a sentence ("… Ammar Askar wrote in a blog post"), or null. */
+function writerIn(info: SentenceInfo): { speaker: Speaker; statedAt: string | null } | null {
+  if (!WRITTEN.test(info.sentence.text)) return null;
+  const a = info.attributions.findIndex(
+    (x, i) => x.kind === 'person' && info.speakers[i] && WRITING.test(info.tokens[x.verbStart]?.lower ?? ''),
+  );
+  return a < 0 ? null : { speaker: info.speakers[a]!, statedAt: info.statedAt[a] ?? null };
+}
+
+/**
+ * For each sentence of a post quoted after its writer wrote it, the writer (by sentence index). One
+ * pass over the paragraphs: a scan for a post starts after its writer's paragraph and the next
+ * writer is looked for where the scan stopped, so no paragraph is read twice.
+ */
 export function firstPersonPosts(
   infos: readonly SentenceInfo[],
 ): Map<number, { speaker: Speaker; statedAt: string | null }> {
   const out = new Map<number, { speaker: Speaker; statedAt: string | null }>();
+  const paragraphs: SentenceInfo[][] = [];
   for (const info of infos) {
-    if (!WRITTEN.test(info.sentence.text)) continue;
-    const a = info.attributions.findIndex(
-      (x, i) => x.kind === 'person' && info.speakers[i] && WRITING.test(info.tokens[x.verbStart]?.lower ?? ''),
-    );
-    if (a < 0) continue;
-    const said = { speaker: info.speakers[a]!, statedAt: info.statedAt[a] ?? null };
-    // The paragraphs after the writer's, in order, each with its sentences.
-    const paragraphs: SentenceInfo[][] = [];
-    for (const next of infos) {
-      if (next.line <= info.line) continue;
-      const last = paragraphs.at(-1);
-      if (last && last[0]!.line === next.line) last.push(next);
-      else paragraphs.push([next]);
+    const last = paragraphs.at(-1);
+    if (last && last[0]!.line === info.line) last.push(info);
+    else paragraphs.push([info]);
+  }
+  let p = 0;
+  while (p < paragraphs.length) {
+    const said = paragraphs[p]!.map(writerIn).find((w) => w !== null);
+    if (!said) {
+      p++;
+      continue;
     }
     // From the first paragraph in the first person to the last one before a gap or another speaker.
     let end = -1;
     let quiet = 0;
-    for (let p = 0; p < paragraphs.length; p++) {
-      const para = paragraphs[p]!;
+    let q = p + 1;
+    for (; q < paragraphs.length; q++) {
+      const para = paragraphs[q]!;
       if (
         para.some((s) =>
           s.attributions.some((x, i) => x.kind !== 'pronoun' && s.speakers[i]?.name !== said.speaker.name),
@@ -54,14 +66,15 @@ export function firstPersonPosts(
       )
         break;
       if (para.some(inFirstPerson)) {
-        end = p;
+        end = q;
         quiet = 0;
       } else if (para.some(prose)) {
         // Lines of code or of a list in the post (no prose) neither end nor extend it.
         if (++quiet > GAP) break;
       }
     }
-    for (let p = 0; p <= end; p++) for (const s of paragraphs[p]!) if (!out.has(s.index)) out.set(s.index, said);
+    for (let r = p + 1; r <= end; r++) for (const s of paragraphs[r]!) out.set(s.index, said);
+    p = Math.max(p + 1, q);
   }
   return out;
 }
