@@ -119,6 +119,19 @@ export function isMeasureNoun(lemma: string): boolean {
   return hit;
 }
 
+/** A noun class read from WordNet once per lemma: the senses' hypernym walks are not repeated for every figure. */
+function memoized(test: (lemma: string) => boolean): (lemma: string) => boolean {
+  const cache = new Map<string, boolean>();
+  return (lemma) => {
+    let hit = cache.get(lemma);
+    if (hit === undefined) {
+      hit = test(lemma);
+      cache.set(lemma, hit);
+    }
+    return hit;
+  };
+}
+
 /** Lexicographer files of goods a price is quoted for: foods, substances, artifacts, animals, plants, natural objects, possessions. */
 const GOODS: ReadonlySet<number> = new Set([
   LEX.nounFood,
@@ -131,19 +144,19 @@ const GOODS: ReadonlySet<number> = new Set([
 ]);
 
 /** Whether a noun names goods in its first WordNet sense ("oil", "halibut", "wheat", "gold"), not a time or an act. */
-export function isGoodsNoun(lemma: string): boolean {
+export const isGoodsNoun = memoized((lemma) => {
   const first = senses(lemma, 'n')[0];
   return first !== undefined && GOODS.has(first.lexFile);
-}
+});
 
 const PRICES = new Set(['price', 'cost', 'value']);
 
 /** Whether a noun names a price in one of its first two senses (WordNet: "price", "cost", "value", "fare", "rate"). */
-export function isPriceNoun(lemma: string): boolean {
-  return senses(lemma, 'n')
+export const isPriceNoun = memoized((lemma) =>
+  senses(lemma, 'n')
     .slice(0, 2)
-    .some((s) => reaches(s, 'n', PRICES, 2));
-}
+    .some((s) => reaches(s, 'n', PRICES, 2)),
+);
 
 /** What publishes under a name: a web site, a newspaper, a magazine's publisher. */
 const PUBLISHERS = new Set(['web_site', 'newspaper', 'magazine_publisher', 'publisher']);
@@ -152,8 +165,26 @@ const PUBLISHERS = new Set(['web_site', 'newspaper', 'magazine_publisher', 'publ
  * Whether a noun names a publisher in one of its first three senses: "the site", "the paper", "the
  * magazine" refer back to the named site or paper an article is about, as "the company" does.
  */
-export function isPublisherNoun(lemma: string): boolean {
-  return senses(lemma, 'n')
+export const isPublisherNoun = memoized((lemma) =>
+  senses(lemma, 'n')
     .slice(0, 3)
-    .some((s) => reaches(s, 'n', PUBLISHERS, 2));
-}
+    .some((s) => reaches(s, 'n', PUBLISHERS, 2)),
+);
+
+/** Hypernyms of the places people live in: "country", "nation", "city", "town", "province". */
+const INHABITED = new Set(['political_unit', 'administrative_district', 'geographical_area', 'municipality']);
+
+/** Whether a noun's first WordNet sense is a place people live in ("the country of 50 million people"). */
+export const isPlaceNoun = memoized((lemma) => {
+  const first = senses(lemma, 'n')[0];
+  return first !== undefined && reaches(first, 'n', INHABITED, 5);
+});
+
+/** Hypernyms of what is offered: "offer", "bid", "tender" are proposals. */
+const OFFERED = new Set(['proposal', 'offer']);
+
+/** A noun of a thing given or offered: a bequest, donation, payment, loan, grant (possession), an offer or bid. */
+export const isGivenNoun = memoized((lemma) => {
+  const first3 = senses(lemma, 'n').slice(0, 3);
+  return first3.some((s) => s.lexFile === LEX.nounPossession) || first3.some((s) => reaches(s, 'n', OFFERED, 3));
+});

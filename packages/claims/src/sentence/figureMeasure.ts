@@ -1,7 +1,6 @@
-import { isActorNoun, isOrganisationNoun, isThingNoun } from '../lexical/nounClass.ts';
+import { isActorNoun, isOrganisationNoun, isPlaceNoun, isThingNoun } from '../lexical/nounClass.ts';
 import { participle } from '../lexical/participle.ts';
 import { actMeasure, isDirected, predicateOf } from '../lexical/vocabulary.ts';
-import { reaches, senses } from '../lexical/wordnet.ts';
 import { singularize } from '../singularize.ts';
 import type { Quantity } from '../types.ts';
 import { type Governor, phraseEndingAt, phraseStartingAt } from './governor.ts';
@@ -167,15 +166,6 @@ function nominalMeasure(view: SentenceView, gov: Governor, q: Quantity, skip: (k
     if (DEALS.has(head)) return `${head} price`;
   }
   return measureText(view, a, b, skip);
-}
-
-/** Hypernyms of the places people live in: "country", "nation", "city", "town", "province". */
-const INHABITED = new Set(['political_unit', 'administrative_district', 'geographical_area', 'municipality']);
-
-/** A noun whose first WordNet sense is a place people live in (`INHABITED`). */
-function isPlaceNoun(lemma: string): boolean {
-  const first = senses(lemma, 'n')[0];
-  return first !== undefined && reaches(first, 'n', INHABITED, 5);
 }
 
 const peopleOrBare = (q: Quantity): boolean =>

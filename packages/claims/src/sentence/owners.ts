@@ -1,6 +1,5 @@
 import type { Entity } from '../gazetteer.ts';
-import { isActorNoun, isOrganisationNoun } from '../lexical/nounClass.ts';
-import { LEX, reaches, senses } from '../lexical/wordnet.ts';
+import { isActorNoun, isGivenNoun, isOrganisationNoun } from '../lexical/nounClass.ts';
 import { isPossessiveMark } from './governor.ts';
 import type { SentenceView } from './sentenceView.ts';
 import { commonActor, lastNoun, mentionsIn, subjectText } from './subjects.ts';
@@ -85,15 +84,6 @@ export function ownerOfPhrase(view: SentenceView, span: [number, number] | null)
     (m) => (m.start >= a || m.end === a - 1) && m.end < b && isPossessiveMark(view, m.end) && m.entity.kind !== 'group',
   );
   return m?.entity ?? null;
-}
-
-/** Hypernyms of what is offered: "offer", "bid", "tender" are proposals. */
-const OFFERED = new Set(['proposal', 'offer']);
-
-/** A noun of a thing given or offered: a bequest, donation, payment, loan, grant (possession), an offer or bid. */
-function isGivenNoun(lemma: string): boolean {
-  const all = senses(lemma, 'n').slice(0, 3);
-  return all.some((s) => s.lexFile === LEX.nounPossession) || all.some((s) => reaches(s, 'n', OFFERED, 3));
 }
 
 /**
