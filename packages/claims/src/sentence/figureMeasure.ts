@@ -285,15 +285,25 @@ export function countedWords(_view: SentenceView, q: Quantity): string {
   return tail === '' ? (q.unit ?? '') : tail;
 }
 
+/**
+ * The count a count of "others" refers back to: the nearest count before it in its sentence that
+ * names what it counts ("two gunmen died, and three others escaped" → two gunmen); null for a count
+ * of anything else, or when there is none.
+ */
+export function othersReferent(view: SentenceView, q: Quantity): Quantity | null {
+  if (q.kind !== 'count' || !/^others?$/.test(countedWords(view, q))) return null;
+  for (let p = view.quantities.indexOf(q) - 1; p >= 0; p--) {
+    const before = view.quantities[p]!;
+    const counted = countedWords(view, before);
+    if (before.kind === 'count' && counted && !/^others?$/.test(counted)) return before;
+  }
+  return null;
+}
+
 /** What a count counts, "others" being those counted before it: "two gunmen …, and three others" → gunmen. */
 function countedOthers(view: SentenceView, q: Quantity): string {
-  const counted = countedWords(view, q);
-  if (!/^others?$/.test(counted)) return counted;
-  for (let p = view.quantities.indexOf(q) - 1; p >= 0; p--) {
-    const before = countedWords(view, view.quantities[p]!);
-    if (before && !/^others?$/.test(before) && view.quantities[p]!.kind === 'count') return before;
-  }
-  return counted;
+  const referent = othersReferent(view, q);
+  return countedWords(view, referent ?? q);
 }
 
 const NUMBER_WORD =

@@ -13,6 +13,7 @@ import {
   fateBefore,
   measureOf,
   movedObject,
+  othersReferent,
 } from './figureMeasure.ts';
 import { findGovernor } from './governor.ts';
 import { modalityOf } from './modality.ts';
@@ -290,11 +291,8 @@ function changeUnit(q: Quantity, level: Quantity | null = null): string | null {
 
 /** "Two gunmen died, and three others escaped": "others" after people counted in the sentence are persons. */
 function othersUnit(view: SentenceView, q: Quantity, unit: string): string {
-  if (!/^others?$/.test(unit)) return unit;
-  const before = view.quantities.slice(0, view.quantities.indexOf(q));
-  return before.some((p) => p.kind === 'count' && p.unit !== null && peopleUnit(figureUnit(p.unit)) === 'person')
-    ? 'person'
-    : unit;
+  const referent = othersReferent(view, q);
+  return referent?.unit && peopleUnit(figureUnit(referent.unit)) === 'person' ? 'person' : unit;
 }
 
 /** The thing right after "for" behind a figure: "$6 a pound for halibut" → halibut (not people or names). */

@@ -11,6 +11,7 @@ import {
   isThingNoun,
 } from '../lexical/nounClass.ts';
 import { entityId } from './entityNames.ts';
+import { othersReferent } from './figureMeasure.ts';
 import { type ArticleFocus, focusEntity, referent } from './focus.ts';
 import { isPossessiveMark, phraseEndingAt } from './governor.ts';
 import { measureText } from './measure.ts';
@@ -182,13 +183,10 @@ export function countedActor(view: SentenceView, s: number, e: number): Entity |
   const head = lastNoun(view, a, e);
   // "Two gunmen died, and three others escaped": the others are of the people counted before.
   if (head >= 0 && /^others?$/.test(view.tokens[head]!.lower)) {
-    const qi = view.quantityAt[s]!;
-    for (let p = qi - 1; p >= 0; p--) {
-      const [ps, pe] = view.quantityTokens[p]!;
-      const before = countedActor(view, ps, pe);
-      if (before) return before;
-    }
-    return null;
+    const referent = othersReferent(view, view.quantities[view.quantityAt[s]!]!);
+    if (!referent) return null;
+    const [ps, pe] = view.quantityTokens[view.quantities.indexOf(referent)]!;
+    return countedActor(view, ps, pe);
   }
   // "41 Britons": a people WordNet knows only by its capitalised name is people too.
   if (head < 0 || !(isActorNoun(view.lemma[head]!) || peopleUnit(view.tokens[head]!.text) === 'person')) return null;
