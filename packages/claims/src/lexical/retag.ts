@@ -48,10 +48,10 @@ export function retag(tokens: readonly Token[], pos: Pos[], lemma: string[], isF
       !/s$/.test(prev) &&
       k + 1 < tokens.length &&
       (isFigure(k + 1) || pos[k + 1] === 'NUM') &&
-      isVerbWord(w.slice(0, -1))
+      verbBase(w) !== null
     ) {
       pos[k] = 'VERB';
-      lemma[k] = w.slice(0, -1);
+      lemma[k] = verbBase(w)!;
       continue;
     }
     // "The firm plans to cut", "the company expects to": a present form before "to" and a verb.
@@ -88,10 +88,10 @@ export function retag(tokens: readonly Token[], pos: Pos[], lemma: string[], isF
       (pos[k - 1] === 'NOUN' || pos[k - 1] === 'PROPN' || pos[k - 1] === 'CCONJ') &&
       k + 1 < tokens.length &&
       (isFigure(k + 1) || pos[k + 1] === 'DET') &&
-      (isVerbWord(lemma[k] ?? w) || edBase(w) !== null)
+      (isVerbWord(lemma[k] ?? w) || verbBase(w) !== null)
     ) {
       pos[k] = 'VERB';
-      if (!isVerbWord(lemma[k] ?? w)) lemma[k] = edBase(w)!;
+      if (!isVerbWord(lemma[k] ?? w)) lemma[k] = verbBase(w)!;
       continue;
     }
     // "…, wounding 30 people", "…, leaving 12 dead": an -ing word opening a clause after a comma,
@@ -103,7 +103,7 @@ export function retag(tokens: readonly Token[], pos: Pos[], lemma: string[], isF
       k + 1 < tokens.length &&
       (isFigure(k + 1) || pos[k + 1] === 'DET' || pos[k + 1] === 'NUM')
     ) {
-      const base = ingBase(w);
+      const base = verbBase(w);
       if (base) {
         pos[k] = 'VERB';
         lemma[k] = base;
@@ -128,20 +128,22 @@ function articleBeforeFigure(tokens: readonly Token[], last: number, isFigure: (
   return k >= 0 && /^(?:a|an)$/.test(tokens[k]!.lower);
 }
 
-/** The verb an -ing form is of, as WordNet knows it: "wounding" → wound, "leaving" → leave, "cutting" → cut. */
-function ingBase(w: string): string | null {
-  const stem = w.slice(0, -3);
-  const candidates = [stem, `${stem}e`];
-  if (/(.)\1$/.test(stem)) candidates.push(stem.slice(0, -1));
-  return candidates.find((c) => c.length > 1 && isVerbWord(c)) ?? null;
-}
-
-/** The verb a regular past form is of, as WordNet knows it: "beheaded" → behead, "shelled" → shell, "raided" → raid. */
-function edBase(w: string): string | null {
-  if (!/ed$/.test(w)) return null;
-  const stem = w.slice(0, -2);
-  const candidates = [stem, `${stem}e`, w.slice(0, -1)];
-  if (/(.)\1$/.test(stem)) candidates.push(stem.slice(0, -1));
-  if (/ied$/.test(w)) candidates.push(`${w.slice(0, -3)}y`);
+/**
+ * The verb a regularly inflected form is of, as WordNet knows it (its rules of detachment for -s,
+ * -ed, -ing): "exposes" → expose, "carries" → carry, "beheaded" → behead, "wounding" → wound,
+ * "cutting" → cut; null when no candidate is a verb.
+ */
+function verbBase(w: string): string | null {
+  const candidates: string[] = [];
+  const stem = (n: number): void => {
+    const s = w.slice(0, -n);
+    candidates.push(s, `${s}e`);
+    if (/(.)\1$/.test(s)) candidates.push(s.slice(0, -1));
+  };
+  if (w.endsWith('ing')) stem(3);
+  else if (w.endsWith('ied') || w.endsWith('ies')) candidates.push(`${w.slice(0, -3)}y`);
+  else if (w.endsWith('ed')) stem(2);
+  else if (w.endsWith('es')) candidates.push(w.slice(0, -2), w.slice(0, -1));
+  else if (w.endsWith('s')) candidates.push(w.slice(0, -1));
   return candidates.find((c) => c.length > 1 && isVerbWord(c)) ?? null;
 }
